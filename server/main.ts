@@ -1,0 +1,182 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { buildApp } from "./app.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type DemoCouncil, generatePassword, isEmpty, seedDemo } from "./modules/demo/seed.js";
+import { importOrgs } from "./modules/orgs/service.js";
+import { disableByEmail, insertNewUser, setPasswordByEmail } from "./modules/users/service.js";
+import { checkPasswordRules, hashPassword } from "./platform/auth/passwords.js";
+import type { Ctx } from "./platform/context.js";
+import { migrateToLatest, openDatabase } from "./platform/db/database.js";
+import { AppError } from "./platform/errors.js";
+import { startWorker } from "./platform/jobs/worker.js";
+
+const usage = `renkei — 連携 デジタル・ガバメント構築連携プラットフォーム
+
+Usage:
+  renkei start                     migrate, seed the demo council if the database is empty, serve
+  renkei serve                     migrate and serve (production: no demo data)
+  renkei migrate                   apply database migrations
+  renkei seed --demo               load the demo Yamaguchi council into an empty database
+  renkei user add --email E --name N --role R --org CODE_OR_NAME [--org-admin] [--password P]
+  renkei user set-password EMAIL [--password P]
+  renkei user disable EMAIL
+  renkei org import FILE.csv       columns: lg_code,kind,name,kana,name_en,population
+
+Without --password a strong password is generated and printed once.
+Roles: admin, secretariat, specialist, municipal, observer.`;
+
+const webDir = path.resolve(import.meta.dirname, "../dist/web");
+
+async function main(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: "boolean" },
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      org: { type: "string" },
+      "org-admin": { type: "boolean" },
+      password: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  const [cmd, sub, arg] = positionals;
+  if (!cmd || values.help) return console.log(usage);
+
+  const config = loadConfig();
+  const database = openDatabase(config);
+  const ctx: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: "renkei-cli" };
+  const close = () => database.close();
+
+  switch (cmd) {
+    case "migrate": {
+      const applied = await migrateToLatest(database.db);
+      console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
+      return close();
+    }
+    case "seed": {
+      if (!values.demo) throw new Error("Only `renkei seed --demo` exists.");
+      await migrateToLatest(database.db);
+      if (!(await isEmpty(ctx))) throw new Error("The database already has data; the demo seed only loads into an empty one.");
+      printLogins(await seedDemo(ctx, { password: config.demoPassword }), config);
+      return close();
+    }
+    case "start":
+    case "serve": {
+      await migrateToLatest(database.db);
+      let demo: DemoCouncil | null = null;
+      if (cmd === "start" && (await isEmpty(ctx))) demo = await seedDemo(ctx, { password: config.demoPassword });
+      return serve(config, database, demo);
+    }
+    case "user":
+      await migrateToLatest(database.db);
+      await userCommand(ctx, sub, arg, values);
+      return close();
+    case "org": {
+      if (sub !== "import" || !arg) throw new Error("Usage: renkei org import FILE.csv");
+      await migrateToLatest(database.db);
+      const actor = { ...ctx, actor: systemActor() };
+      const result = await importOrgs(actor, fs.readFileSync(arg, "utf8"));
+      console.log(`Imported organisations: ${result.created} created, ${result.updated} updated.`);
+      return close();
+    }
+    default:
+      console.log(usage);
+      process.exitCode = 2;
+      return close();
+  }
+}
+
+/** The operator at the server console acts with admin rights; audit rows show no user. */
+function systemActor() {
+  return {
+    userId: "",
+    orgId: "",
+    orgKind: "prefecture" as const,
+    role: "admin" as const,
+    isOrgAdmin: false,
+    email: "cli",
+    name: "CLI",
+    twoFactorEnabled: true,
+  };
+}
+
+async function userCommand(
+  ctx: Ctx,
+  sub: string | undefined,
+  arg: string | undefined,
+  v: Record<string, string | boolean | undefined>,
+) {
+  const password = (v.password as string | undefined) ?? generatePassword();
+  const generated = !v.password;
+  if (sub === "add") {
+    const { email, name, role, org } = v as Record<string, string | undefined>;
+    if (!email || !name || !role || !org)
+      throw new Error("Usage: renkei user add --email E --name N --role R --org CODE_OR_NAME");
+    if (!["admin", "secretariat", "specialist", "municipal", "observer"].includes(role)) throw new Error(`Unknown role: ${role}`);
+    const found = await ctx.db
+      .selectFrom("orgs")
+      .select("id")
+      .where((eb) => eb.or([eb("lg_code", "=", org), eb("name", "=", org), eb("id", "=", org)]))
+      .executeTakeFirst();
+    if (!found)
+      throw new Error(`No organisation with code or name "${org}". Import organisations first: renkei org import FILE.csv`);
+    checkPasswordRules(password, email);
+    const hash = await hashPassword(password, ctx.config.argon2MemoryKiB);
+    await ctx.db.transaction().execute(async (trx) => {
+      const id = await insertNewUser(
+        { ...ctx, db: trx },
+        { email, name, role: role as never, orgId: found.id, isOrgAdmin: !!v["org-admin"], passwordHash: hash },
+      );
+      const { recordAudit } = await import("./platform/audit/record.js");
+      await recordAudit({ ...ctx, db: trx }, "user.create", { type: "user", id }, { via: "cli", email, role });
+    });
+    console.log(`Created ${role} ${email}.${generated ? ` Password: ${password}` : ""}`);
+  } else if (sub === "set-password" && arg) {
+    checkPasswordRules(password, arg);
+    await setPasswordByEmail(ctx, arg, password);
+    console.log(`Password set for ${arg}.${generated ? ` Password: ${password}` : ""}`);
+  } else if (sub === "disable" && arg) {
+    await disableByEmail(ctx, arg);
+    console.log(`Disabled ${arg}; their sessions have ended.`);
+  } else throw new Error("Usage: renkei user add | set-password EMAIL | disable EMAIL");
+}
+
+async function serve(config: Config, database: ReturnType<typeof openDatabase>, demo: DemoCouncil | null) {
+  const app = await buildApp({ config, database, webDir });
+  const worker = config.jobsEnabled ? startWorker(database, config, app.log) : null;
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down: finishing requests in flight");
+    await app.close(); // stops accepting, waits for in-flight requests
+    await worker?.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  await app.listen({ port: config.port, host: config.host });
+  if (demo) printLogins(demo, config);
+}
+
+function printLogins(demo: DemoCouncil, config: Config) {
+  const lines = demo.logins.map((l) => `  ${l.email.padEnd(26)} ${l.role.padEnd(12)} ${l.org}${l.note ? `（${l.note}）` : ""}`);
+  console.log(
+    `\nRenkei demo council is ready at ${config.publicUrl}\nDemo logins (password for all: ${demo.password}):\n${lines.join("\n")}\n` +
+      "  …and one clerk per other municipality, e.g. shimonoseki@example.jp\n",
+  );
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof AppError)
+    console.error(`Error: ${err.message}${err.details ? `\n${JSON.stringify(err.details, null, 2)}` : ""}`);
+  else console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

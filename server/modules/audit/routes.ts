@@ -1,0 +1,17 @@
+import { auditEntry, auditQuery } from "../../../shared/api/audit.js";
+import { listOf } from "../../../shared/api/common.js";
+import type { App } from "../../platform/http/types.js";
+import { exportAuditCsv, listAudit } from "./service.js";
+
+export function auditRoutes(app: App) {
+  app.get("/audit", { schema: { querystring: auditQuery, response: { 200: listOf(auditEntry) } } }, (req) =>
+    listAudit(req.ctx, req.query),
+  );
+  app.get("/audit/export.csv", { schema: { querystring: auditQuery } }, async (req, reply) => {
+    const csv = await exportAuditCsv(req.ctx, req.query);
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .send(csv);
+  });
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+import {
+  changePassword as changePasswordBody,
+  invitationInfo as invitationInfoSchema,
+  loginInput,
+  loginResponse,
+  mePatch,
+  meResponse,
+  passwordResetRequest,
+  tokenPassword,
+  totpInput,
+  totpSetup,
+} from "../../../shared/api/auth.js";
+import { okResponse } from "../../../shared/api/common.js";
+import type { App } from "../../platform/http/types.js";
+import * as auth from "./service.js";
+
+const publicRoute = { public: true, skipCsrf: true } as const;
+const loginLimit = { max: 10, timeWindow: "1 minute" };
+
+export function authRoutes(app: App) {
+  app.post(
+    "/auth/login",
+    { config: { ...publicRoute, rateLimit: loginLimit }, schema: { body: loginInput, response: { 200: loginResponse } } },
+    (req, reply) => auth.login(req.ctx, reply, req.body.email, req.body.password),
+  );
+  app.post(
+    "/auth/totp",
+    { config: { allowPendingMfa: true, rateLimit: loginLimit }, schema: { body: totpInput, response: { 200: meResponse } } },
+    (req) => auth.verifyLoginTotp(req.ctx, req.session, req.body.code),
+  );
+  app.post("/auth/logout", { config: publicRoute, schema: { response: { 200: okResponse } } }, async (req, reply) => {
+    await auth.logout(req.ctx, reply, req.session);
+    return { ok: true as const };
+  });
+  app.post("/auth/logout-all", { schema: { response: { 200: okResponse } } }, async (req, reply) => {
+    await auth.logoutEverywhere(req.ctx, reply);
+    return { ok: true as const };
+  });
+  app.post(
+    "/auth/password-reset",
+    { config: { ...publicRoute, rateLimit: loginLimit }, schema: { body: passwordResetRequest, response: { 202: okResponse } } },
+    async (req, reply) => {
+      await auth.requestPasswordReset(req.ctx, req.body.email);
+      return reply.status(202).send({ ok: true });
+    },
+  );
+  app.post(
+    "/auth/password-reset/confirm",
+    { config: { ...publicRoute, rateLimit: loginLimit }, schema: { body: tokenPassword, response: { 200: okResponse } } },
+    async (req) => {
+      await auth.confirmPasswordReset(req.ctx, req.body.token, req.body.password);
+      return { ok: true as const };
+    },
+  );
+  app.get(
+    "/auth/invitation/:token",
+    {
+      config: publicRoute,
+      schema: { params: z.object({ token: z.string().max(200) }), response: { 200: invitationInfoSchema } },
+    },
+    (req) => auth.invitationInfo(req.ctx, req.params.token),
+  );
+  app.post(
+    "/auth/invitation/accept",
+    { config: { ...publicRoute, rateLimit: loginLimit }, schema: { body: tokenPassword, response: { 200: meResponse } } },
+    (req, reply) => auth.acceptInvitation(req.ctx, reply, req.body.token, req.body.password),
+  );
+
+  app.get("/me", { config: { allowUnenrolled: true }, schema: { response: { 200: meResponse } } }, (req) =>
+    auth.me(req.ctx, req.session!),
+  );
+  app.patch("/me", { config: { allowUnenrolled: true }, schema: { body: mePatch, response: { 200: meResponse } } }, (req) =>
+    auth.updateMe(req.ctx, req.session!, req.body),
+  );
+  app.post("/me/password", { schema: { body: changePasswordBody, response: { 200: okResponse } } }, async (req) => {
+    await auth.changePassword(req.ctx, req.session!, req.body.current, req.body.next);
+    return { ok: true as const };
+  });
+  app.post("/me/totp/setup", { config: { allowUnenrolled: true }, schema: { response: { 200: totpSetup } } }, (req) =>
+    auth.setupTotp(req.ctx),
+  );
+  app.post(
+    "/me/totp/enable",
+    { config: { allowUnenrolled: true }, schema: { body: totpInput, response: { 200: meResponse } } },
+    (req) => auth.enableTotp(req.ctx, req.session!, req.body.code),
+  );
+  app.post(
+    "/me/totp/disable",
+    { schema: { body: z.object({ password: z.string().min(1) }), response: { 200: meResponse } } },
+    (req) => auth.disableTotp(req.ctx, req.session!, req.body.password),
+  );
+}

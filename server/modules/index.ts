@@ -1,0 +1,19 @@
+import type { App } from "../platform/http/types.js";
+import { auditRoutes } from "./audit/routes.js";
+import { authRoutes } from "./auth/routes.js";
+import { bodyRoutes } from "./bodies/routes.js";
+import { notificationRoutes } from "./notifications/routes.js";
+import { orgRoutes } from "./orgs/routes.js";
+import { settingsRoutes } from "./settings/routes.js";
+import { userRoutes } from "./users/routes.js";
+
+/** Every feature module's routes, mounted under /api. */
+export async function registerModules(app: App) {
+  authRoutes(app);
+  settingsRoutes(app);
+  orgRoutes(app);
+  userRoutes(app);
+  bodyRoutes(app);
+  auditRoutes(app);
+  notificationRoutes(app);
+}

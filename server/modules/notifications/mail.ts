@@ -1,0 +1,56 @@
+import { type Ctx, newId, nowIso } from "../../platform/context.js";
+import { enqueue } from "../../platform/jobs/queue.js";
+import { defineJob } from "../../platform/jobs/worker.js";
+import { mailTransport } from "../../platform/mail/mailer.js";
+
+const signature = "\n\n--\nRenkei（連携）デジタル・ガバメント構築連携プラットフォーム\nこのメールは送信専用です。";
+
+/**
+ * Puts a message in the outbox in the caller's transaction and queues its delivery.
+ * Without SMTP_URL the message is kept ("held") and shown to admins.
+ */
+export async function sendMail(ctx: Ctx, msg: { to: string; subject: string; text: string }): Promise<void> {
+  const id = newId();
+  const held = !ctx.config.smtpUrl;
+  await ctx.db
+    .insertInto("mail_outbox")
+    .values({
+      id,
+      to_address: msg.to,
+      subject: msg.subject,
+      text: msg.text + signature,
+      status: held ? "held" : "pending",
+      attempts: 0,
+      last_error: null,
+      created_at: nowIso(),
+      sent_at: null,
+    })
+    .execute();
+  if (!held) await enqueue(ctx, "mail.send", { id }, { maxAttempts: 8 });
+}
+
+defineJob("mail.send", async (ctx, { id }: { id: string }) => {
+  const mail = await ctx.db.selectFrom("mail_outbox").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!mail || mail.status === "sent") return;
+  const transport = mailTransport(ctx.config);
+  if (!transport) {
+    await ctx.db.updateTable("mail_outbox").set({ status: "held" }).where("id", "=", id).execute();
+    return;
+  }
+  try {
+    await transport.sendMail({ from: ctx.config.mailFrom, to: mail.to_address, subject: mail.subject, text: mail.text });
+    await ctx.db
+      .updateTable("mail_outbox")
+      .set({ status: "sent", sent_at: nowIso(), attempts: mail.attempts + 1, last_error: null })
+      .where("id", "=", id)
+      .execute();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await ctx.db
+      .updateTable("mail_outbox")
+      .set({ status: "failed", attempts: mail.attempts + 1, last_error: message.slice(0, 1000) })
+      .where("id", "=", id)
+      .execute();
+    throw err; // the job queue retries with backoff
+  }
+});

@@ -1,0 +1,32 @@
+import type { Ctx } from "../../platform/context.js";
+import type { OrgsTable } from "../../platform/db/schema.js";
+
+export type OrgRow = OrgsTable;
+
+export async function listOrgRows(ctx: Ctx, filter: { kind?: OrgRow["kind"]; q?: string }): Promise<OrgRow[]> {
+  let q = ctx.db.selectFrom("orgs").selectAll();
+  if (filter.kind) q = q.where("kind", "=", filter.kind);
+  if (filter.q) {
+    const like = `%${filter.q}%`;
+    q = q.where((eb) => eb.or([eb("name", "like", like), eb("kana", "like", like), eb("lg_code", "like", like)]));
+  }
+  // Prefecture first, then by local-government code (the order every official list uses).
+  return q
+    .orderBy((eb) => eb.case().when("kind", "=", "prefecture").then(0).else(1).end())
+    .orderBy("lg_code")
+    .orderBy("name")
+    .execute();
+}
+
+export const findOrgRow = (ctx: Ctx, id: string) => ctx.db.selectFrom("orgs").selectAll().where("id", "=", id).executeTakeFirst();
+
+export const findOrgByCode = (ctx: Ctx, lgCode: string) =>
+  ctx.db.selectFrom("orgs").selectAll().where("lg_code", "=", lgCode).executeTakeFirst();
+
+export async function insertOrg(ctx: Ctx, row: OrgRow): Promise<void> {
+  await ctx.db.insertInto("orgs").values(row).execute();
+}
+
+export async function updateOrgRow(ctx: Ctx, id: string, patch: Partial<OrgRow>): Promise<void> {
+  await ctx.db.updateTable("orgs").set(patch).where("id", "=", id).execute();
+}

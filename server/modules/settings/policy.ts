@@ -1,0 +1,6 @@
+import { definePolicies } from "../../platform/policy/authorize.js";
+
+definePolicies({
+  "settings.read": () => true,
+  "settings.update": (a) => a.role === "admin",
+});

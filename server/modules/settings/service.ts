@@ -1,0 +1,34 @@
+import { defaultSettings, type Settings } from "../../../shared/api/settings.js";
+import { recordAudit } from "../../platform/audit/record.js";
+import { type Ctx, inTx } from "../../platform/context.js";
+import { authorize } from "../../platform/policy/authorize.js";
+import "./policy.js";
+
+/** Settings are a small key/value table over typed defaults. */
+export async function getSettings(ctx: Ctx): Promise<Settings> {
+  const rows = await ctx.db.selectFrom("settings").selectAll().execute();
+  const out: Settings = { ...defaultSettings };
+  for (const r of rows) {
+    if (r.key in out) (out as Record<string, unknown>)[r.key] = JSON.parse(r.value);
+  }
+  return out;
+}
+
+export async function updateSettings(ctx: Ctx, patch: Partial<Settings>): Promise<Settings> {
+  authorize(ctx.actor, "settings.update");
+  return inTx(ctx, async (tx) => {
+    const before = await getSettings(tx);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const v = JSON.stringify(value);
+      await tx.db
+        .insertInto("settings")
+        .values({ key, value: v })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ value: v }))
+        .execute();
+    }
+    const after = await getSettings(tx);
+    await recordAudit(tx, "settings.update", { type: "settings", id: null }, { before, after });
+    return after;
+  });
+}

@@ -1,0 +1,46 @@
+import type { Ctx } from "../../platform/context.js";
+import type { UsersTable } from "../../platform/db/schema.js";
+
+export type UserRow = UsersTable;
+export type UserWithOrg = UserRow & { org_name: string };
+
+const withOrg = (ctx: Ctx) =>
+  ctx.db.selectFrom("users").innerJoin("orgs", "orgs.id", "users.org_id").selectAll("users").select("orgs.name as org_name");
+
+export const findUser = (ctx: Ctx, id: string): Promise<UserWithOrg | undefined> =>
+  withOrg(ctx).where("users.id", "=", id).executeTakeFirst();
+
+export const findUserByEmail = (ctx: Ctx, email: string): Promise<UserWithOrg | undefined> =>
+  withOrg(ctx).where("users.email", "=", email.toLowerCase()).executeTakeFirst();
+
+export async function listUserRows(
+  ctx: Ctx,
+  f: { orgId?: string; role?: UserRow["role"]; status?: UserRow["status"]; q?: string; limit: number; offset: number },
+) {
+  let q = withOrg(ctx);
+  if (f.orgId) q = q.where("users.org_id", "=", f.orgId);
+  if (f.role) q = q.where("users.role", "=", f.role);
+  if (f.status) q = q.where("users.status", "=", f.status);
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) => eb.or([eb("users.name", "like", like), eb("users.email", "like", like)]));
+  }
+  const total = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const items = await q.orderBy("orgs.lg_code").orderBy("users.name").limit(f.limit).offset(f.offset).execute();
+  return { items, total: Number(total.n) };
+}
+
+export async function insertUser(ctx: Ctx, row: UserRow): Promise<void> {
+  await ctx.db.insertInto("users").values(row).execute();
+}
+
+export async function updateUserRow(ctx: Ctx, id: string, patch: Partial<UserRow>): Promise<void> {
+  await ctx.db.updateTable("users").set(patch).where("id", "=", id).execute();
+}
+
+export async function deleteSessionsOf(ctx: Ctx, userId: string): Promise<void> {
+  await ctx.db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+}

@@ -1,0 +1,176 @@
+import type { z } from "zod";
+import type { inviteInput, User, userListQuery, userPatch } from "../../../shared/api/users.js";
+import { diff, recordAudit } from "../../platform/audit/record.js";
+import { hashPassword } from "../../platform/auth/passwords.js";
+import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
+import { conflict, invalid, notFound } from "../../platform/errors.js";
+import { abilities, authorize, can } from "../../platform/policy/authorize.js";
+import { sendMail } from "../notifications/mail.js";
+import "./policy.js";
+import {
+  deleteSessionsOf,
+  findUser,
+  findUserByEmail,
+  insertUser,
+  listUserRows,
+  type UserRow,
+  type UserWithOrg,
+  updateUserRow,
+} from "./repo.js";
+import { issueToken } from "./tokens.js";
+
+function present(ctx: Ctx, r: UserWithOrg): User {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    isOrgAdmin: r.is_org_admin === 1,
+    status: r.status,
+    locked: !!r.locked_until && r.locked_until > nowIso(),
+    twoFactorEnabled: r.totp_enabled === 1,
+    org: { id: r.org_id, name: r.org_name },
+    createdAt: r.created_at,
+    abilities: {
+      ...abilities(ctx.actor, r, { canEdit: "user.update", canUnlock: "user.unlock" }),
+      canChangeRole: can(ctx.actor, "user.changeRole", r),
+    },
+  };
+}
+
+export async function listUsers(ctx: Ctx, query: z.infer<typeof userListQuery>) {
+  authorize(ctx.actor, "user.list");
+  const orgId = can(ctx.actor, "user.list.all") ? query.orgId : ctx.actor.orgId;
+  const { items, total } = await listUserRows(ctx, { ...query, orgId });
+  return { items: items.map((r) => present(ctx, r)), total };
+}
+
+/** Loads a user the actor may see; others answer 404 so their existence does not leak. */
+async function visibleUser(ctx: Ctx, id: string): Promise<UserWithOrg> {
+  const row = await findUser(ctx, id);
+  if (!row || !can(ctx.actor, "user.read", row)) throw notFound("ユーザー");
+  return row;
+}
+
+export async function getUser(ctx: Ctx, id: string): Promise<User> {
+  authorize(ctx.actor, "user.list");
+  return present(ctx, await visibleUser(ctx, id));
+}
+
+interface NewUser {
+  email: string;
+  name: string;
+  role: UserRow["role"];
+  orgId: string;
+  isOrgAdmin?: boolean;
+  passwordHash?: string | null;
+}
+
+/** Inserts a user row; shared by invitations, the CLI and the demo seed / test factories. */
+export async function insertNewUser(ctx: Ctx, u: NewUser): Promise<string> {
+  const email = u.email.toLowerCase();
+  if (await findUserByEmail(ctx, email)) throw conflict(`${email} はすでに登録されています。`);
+  const org = await ctx.db.selectFrom("orgs").select(["id", "kind"]).where("id", "=", u.orgId).executeTakeFirst();
+  if (!org) throw invalid("所属団体が見つかりません。", [{ path: "orgId", message: "団体を選び直してください" }]);
+  const now = nowIso();
+  const id = newId();
+  await insertUser(ctx, {
+    id,
+    org_id: u.orgId,
+    email,
+    name: u.name,
+    role: u.role,
+    is_org_admin: u.isOrgAdmin ? 1 : 0,
+    password_hash: u.passwordHash ?? null,
+    status: u.passwordHash ? "active" : "invited",
+    failed_logins: 0,
+    locked_until: null,
+    totp_secret: null,
+    totp_enabled: 0,
+    locale: "ja",
+    calendar_token: null,
+    created_at: now,
+    updated_at: now,
+  });
+  return id;
+}
+
+export async function inviteUser(ctx: Ctx, input: z.infer<typeof inviteInput>): Promise<User> {
+  authorize(ctx.actor, "user.invite", { org_id: input.orgId, role: input.role, id: "" });
+  return inTx(ctx, async (tx) => {
+    const id = await insertNewUser(tx, input);
+    const token = await issueToken(tx, id, "invite");
+    const link = `${ctx.config.publicUrl}/invitation/${token}`;
+    const user = (await findUser(tx, id))!;
+    await sendMail(tx, {
+      to: input.email,
+      subject: "【Renkei】アカウントへの招待",
+      text: `${input.name} 様\n\n${ctx.actor?.name ?? "管理者"}さんから、Renkei（${user.org_name}）への招待が届いています。\n次のリンクを開き、72時間以内にパスワードを設定してください。\n\n${link}`,
+    });
+    await recordAudit(tx, "user.invite", { type: "user", id }, { email: input.email, role: input.role, orgId: input.orgId });
+    return present(tx, user);
+  });
+}
+
+export async function updateUser(ctx: Ctx, id: string, patch: z.infer<typeof userPatch>): Promise<User> {
+  authorize(ctx.actor, "user.list");
+  return inTx(ctx, async (tx) => {
+    const before = await visibleUser(tx, id);
+    authorize(tx.actor, "user.update", before);
+    if ((patch.role !== undefined && patch.role !== before.role) || patch.isOrgAdmin !== undefined)
+      authorize(tx.actor, "user.changeRole", before);
+    if (id === tx.actor?.userId && (patch.status === "disabled" || (patch.role && patch.role !== before.role)))
+      throw invalid("自分自身を無効化したり、自分の役割を変更したりすることはできません。");
+    const next: Partial<UserRow> = {
+      name: patch.name,
+      role: patch.role,
+      is_org_admin: patch.isOrgAdmin === undefined ? undefined : patch.isOrgAdmin ? 1 : 0,
+      status: patch.status && before.status === "invited" && patch.status === "active" ? undefined : patch.status,
+    };
+    const changes = diff(before, next);
+    await updateUserRow(tx, id, { ...next, updated_at: nowIso() });
+    if (patch.status === "disabled") await deleteSessionsOf(tx, id);
+    await recordAudit(tx, "user.update", { type: "user", id }, changes);
+    return present(tx, (await findUser(tx, id))!);
+  });
+}
+
+export async function unlockUser(ctx: Ctx, id: string): Promise<User> {
+  authorize(ctx.actor, "user.list");
+  return inTx(ctx, async (tx) => {
+    const before = await visibleUser(tx, id);
+    authorize(tx.actor, "user.unlock", before);
+    await updateUserRow(tx, id, { locked_until: null, failed_logins: 0, updated_at: nowIso() });
+    await recordAudit(tx, "user.unlock", { type: "user", id });
+    return present(tx, (await findUser(tx, id))!);
+  });
+}
+
+/** CLI: sets a password directly (no actor: the operator at the server console). */
+export async function setPasswordByEmail(ctx: Ctx, email: string, password: string): Promise<void> {
+  await inTx(ctx, async (tx) => {
+    const u = await findUserByEmail(tx, email);
+    if (!u) throw notFound("ユーザー");
+    const hash = await hashPassword(password, ctx.config.argon2MemoryKiB);
+    await updateUserRow(tx, u.id, {
+      password_hash: hash,
+      status: u.status === "invited" ? "active" : u.status,
+      failed_logins: 0,
+      locked_until: null,
+      updated_at: nowIso(),
+    });
+    await deleteSessionsOf(tx, u.id);
+    await recordAudit(tx, "user.setPassword", { type: "user", id: u.id }, { via: "cli" });
+  });
+}
+
+/** CLI: disables a user and ends their sessions. */
+export async function disableByEmail(ctx: Ctx, email: string): Promise<void> {
+  await inTx(ctx, async (tx) => {
+    const u = await findUserByEmail(tx, email);
+    if (!u) throw notFound("ユーザー");
+    await updateUserRow(tx, u.id, { status: "disabled", updated_at: nowIso() });
+    await deleteSessionsOf(tx, u.id);
+    await recordAudit(tx, "user.disable", { type: "user", id: u.id }, { via: "cli" });
+  });
+}

@@ -1,0 +1,37 @@
+import { newSecret, sha256 } from "../../platform/auth/tokens.js";
+import { type Ctx, nowIso } from "../../platform/context.js";
+import { AppError } from "../../platform/errors.js";
+
+const lifetimeHours = { invite: 72, reset: 2 } as const;
+
+/** Issues a one-time e-mail link token; only its hash is stored. */
+export async function issueToken(ctx: Ctx, userId: string, kind: "invite" | "reset"): Promise<string> {
+  const secret = newSecret();
+  await ctx.db
+    .insertInto("user_tokens")
+    .values({
+      id: sha256(secret),
+      user_id: userId,
+      kind,
+      expires_at: new Date(Date.now() + lifetimeHours[kind] * 3600_000).toISOString(),
+      used_at: null,
+      created_at: nowIso(),
+    })
+    .execute();
+  return secret;
+}
+
+/** Finds a live token; `consume` marks it used (inside the caller's transaction). */
+export async function checkToken(ctx: Ctx, secret: string, kind: "invite" | "reset", consume: boolean) {
+  const row = await ctx.db
+    .selectFrom("user_tokens")
+    .selectAll()
+    .where("id", "=", sha256(secret))
+    .where("kind", "=", kind)
+    .executeTakeFirst();
+  if (!row) throw new AppError("NOT_FOUND", "このリンクは無効です。もう一度手続きをしてください。");
+  if (row.used_at || row.expires_at < nowIso())
+    throw new AppError("GONE", "このリンクは期限切れか、使用済みです。もう一度手続きをしてください。");
+  if (consume) await ctx.db.updateTable("user_tokens").set({ used_at: nowIso() }).where("id", "=", row.id).execute();
+  return row;
+}

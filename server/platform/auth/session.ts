@@ -1,0 +1,103 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { Config } from "../../config.js";
+import { type Actor, type Ctx, nowIso } from "../context.js";
+import type { Db } from "../db/database.js";
+import { newSecret, sha256 } from "./tokens.js";
+
+export const SESSION_COOKIE = "renkei_session";
+export const CSRF_COOKIE = "renkei_csrf";
+
+export interface SessionInfo {
+  id: string;
+  csrfToken: string;
+  mfaPassed: boolean;
+  userId: string;
+}
+
+/** Creates a server-side session and sets its cookies. Returns the CSRF token the client echoes in `x-csrf-token`. */
+export async function startSession(ctx: Ctx, reply: FastifyReply, userId: string, mfaPassed: boolean): Promise<SessionInfo> {
+  const token = newSecret();
+  const csrfToken = newSecret();
+  const now = new Date();
+  const expires = new Date(now.getTime() + ctx.config.sessionDays * 86400_000);
+  const id = sha256(token);
+  await ctx.db
+    .insertInto("sessions")
+    .values({
+      id,
+      user_id: userId,
+      csrf_token: csrfToken,
+      mfa_passed: mfaPassed ? 1 : 0,
+      ip: ctx.ip,
+      user_agent: ctx.userAgent,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expires.toISOString(),
+    })
+    .execute();
+  setCookies(reply, ctx.config, token, csrfToken, expires);
+  return { id, csrfToken, mfaPassed, userId };
+}
+
+export function setCookies(reply: FastifyReply, config: Config, token: string, csrf: string, expires: Date) {
+  const secure = config.publicUrl.startsWith("https://");
+  reply.setCookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "lax", secure, expires });
+  // Readable by the page so it can echo it in x-csrf-token (double submit, checked against the session row).
+  reply.setCookie(CSRF_COOKIE, csrf, { path: "/", httpOnly: false, sameSite: "lax", secure, expires });
+}
+
+export function clearCookies(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: "/" });
+  reply.clearCookie(CSRF_COOKIE, { path: "/" });
+}
+
+/** Looks up the session of a request; returns the actor when the session is valid and fully signed in. */
+export async function readSession(
+  db: Db,
+  request: FastifyRequest,
+): Promise<{ session: SessionInfo; actor: Actor | null } | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .innerJoin("orgs", "orgs.id", "users.org_id")
+    .select([
+      "sessions.id",
+      "sessions.csrf_token",
+      "sessions.mfa_passed",
+      "sessions.expires_at",
+      "sessions.last_seen_at",
+      "users.id as user_id",
+      "users.org_id",
+      "users.role",
+      "users.is_org_admin",
+      "users.email",
+      "users.name",
+      "users.status",
+      "users.totp_enabled",
+      "orgs.kind as org_kind",
+    ])
+    .where("sessions.id", "=", sha256(token))
+    .executeTakeFirst();
+  const now = nowIso();
+  if (!row || row.expires_at < now || row.status !== "active") return null;
+  // Touch at most once a minute so reads stay reads.
+  if (Date.parse(now) - Date.parse(row.last_seen_at) > 60_000) {
+    await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", row.id).execute();
+  }
+  const session = { id: row.id, csrfToken: row.csrf_token, mfaPassed: row.mfa_passed === 1, userId: row.user_id };
+  const actor: Actor | null = session.mfaPassed
+    ? {
+        userId: row.user_id,
+        orgId: row.org_id,
+        orgKind: row.org_kind,
+        role: row.role,
+        isOrgAdmin: row.is_org_admin === 1,
+        email: row.email,
+        name: row.name,
+        twoFactorEnabled: row.totp_enabled === 1,
+      }
+    : null;
+  return { session, actor };
+}

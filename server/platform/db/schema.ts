@@ -1,0 +1,160 @@
+/**
+ * Table types for Kysely. Portable across SQLite and PostgreSQL:
+ * ids are text (UUIDs), timestamps are ISO-8601 UTC text, booleans are integers 0/1, JSON is text.
+ */
+export type Flag = 0 | 1;
+
+export interface OrgsTable {
+  id: string;
+  lg_code: string | null;
+  kind: "prefecture" | "city" | "town" | "village" | "other";
+  name: string;
+  kana: string;
+  name_en: string | null;
+  population: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsersTable {
+  id: string;
+  org_id: string;
+  email: string;
+  name: string;
+  role: "admin" | "secretariat" | "specialist" | "municipal" | "observer";
+  is_org_admin: Flag;
+  password_hash: string | null;
+  status: "active" | "invited" | "disabled";
+  failed_logins: number;
+  locked_until: string | null;
+  totp_secret: string | null;
+  totp_enabled: Flag;
+  locale: "ja" | "en";
+  calendar_token: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  mfa_passed: Flag;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface UserTokensTable {
+  id: string;
+  user_id: string;
+  kind: "invite" | "reset";
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface BodiesTable {
+  id: string;
+  kind: "hq" | "council" | "working_group" | "subcommittee";
+  parent_id: string | null;
+  name: string;
+  name_en: string | null;
+  theme: string | null;
+  description: string;
+  visibility: "all" | "members";
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BodyMembersTable {
+  id: string;
+  body_id: string;
+  org_id: string | null;
+  user_id: string | null;
+  position: "chair" | "vice_chair" | "member" | "secretariat" | "observer";
+  term_start: string | null;
+  term_end: string | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  event: string;
+  subject_type: string;
+  subject_id: string | null;
+  changes: string | null;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload: string;
+  dedupe_key: string | null;
+  status: "queued" | "running" | "done" | "failed";
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  category: string;
+  title: string;
+  body: string;
+  link: string | null;
+  read_at: string | null;
+  digested_at: string | null;
+  created_at: string;
+}
+
+export interface NotificationPrefsTable {
+  user_id: string;
+  category: string;
+  mode: "immediate" | "digest" | "off";
+}
+
+export interface MailOutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  status: "pending" | "sent" | "failed" | "held";
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface DB {
+  orgs: OrgsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  user_tokens: UserTokensTable;
+  settings: SettingsTable;
+  bodies: BodiesTable;
+  body_members: BodyMembersTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
+  notification_prefs: NotificationPrefsTable;
+  mail_outbox: MailOutboxTable;
+}

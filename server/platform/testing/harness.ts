@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll } from "vitest";
+import { buildApp } from "../../app.js";
+import { type Config, loadConfig } from "../../config.js";
+import { type DemoCouncil, seedDemo } from "../../modules/demo/seed.js";
+import type { Ctx } from "../context.js";
+import { type Database, migrateToLatest, openDatabase } from "../db/database.js";
+import type { App } from "../http/types.js";
+import { startWorker, type Worker } from "../jobs/worker.js";
+
+export const DEMO_PASSWORD = "Demo-Password-2026";
+export const engine = (process.env.TEST_ENGINE ?? "sqlite") as "sqlite" | "postgres";
+
+export interface TestEnv {
+  app: App;
+  database: Database;
+  config: Config;
+  demo: DemoCouncil;
+  /** A context with no actor (the system), for factories and direct assertions. */
+  ctx: Ctx;
+  worker: Worker;
+  /** Signs in through the real login route and returns a client that sends the cookie and CSRF token. */
+  as(email: string): Promise<Client>;
+  anon: Client;
+}
+
+export interface Client {
+  get(url: string): Promise<Res>;
+  post(url: string, body?: unknown): Promise<Res>;
+  patch(url: string, body?: unknown): Promise<Res>;
+  put(url: string, body?: unknown): Promise<Res>;
+  delete(url: string): Promise<Res>;
+  cookie: string;
+  csrf: string;
+}
+
+export interface Res {
+  status: number;
+  body: any;
+  text: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A fresh PostgreSQL database per test file, on the server TEST_DATABASE_URL points to. */
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error("TEST_DATABASE_URL is not set: run the tests through `npm test`, which starts PostgreSQL.");
+  const name = `renkei_t_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Builds the real app on a migrated, demo-seeded database (SQLite file or PostgreSQL), per test file. */
+export async function testEnv(overrides: Record<string, string> = {}): Promise<TestEnv> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-test-"));
+  const pgdb = engine === "postgres" ? await freshPostgres() : null;
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, DATABASE_URL: pgdb?.url, ...overrides }),
+    argon2MemoryKiB: 1024,
+  };
+  const database = openDatabase(config);
+  await migrateToLatest(database.db);
+  const ctx: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
+  const demo = await seedDemo(ctx, { password: DEMO_PASSWORD });
+  const app = await buildApp({ config, database });
+  await app.ready();
+  const worker = startWorker(database, config, app.log, { autoStart: false });
+
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+    await pgdb?.drop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const client = (cookie: string, csrf: string): Client => {
+    const send = async (method: string, url: string, body?: unknown): Promise<Res> => {
+      const res = await app.inject({
+        method: method as "GET",
+        url,
+        headers: {
+          cookie,
+          ...(csrf ? { "x-csrf-token": csrf } : {}),
+          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+        },
+        payload: body === undefined ? undefined : JSON.stringify(body),
+      });
+      let parsed: unknown = null;
+      try {
+        parsed = res.json();
+      } catch {}
+      return { status: res.statusCode, body: parsed, text: res.body, headers: res.headers };
+    };
+    return {
+      cookie,
+      csrf,
+      get: (u) => send("GET", u),
+      post: (u, b) => send("POST", u, b ?? {}),
+      patch: (u, b) => send("PATCH", u, b ?? {}),
+      put: (u, b) => send("PUT", u, b ?? {}),
+      delete: (u) => send("DELETE", u),
+    };
+  };
+
+  const as = async (email: string) => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password: DEMO_PASSWORD } });
+    if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+    const cookies = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    return client(cookies, res.json().csrfToken);
+  };
+
+  return { app, database, config, demo, ctx, worker, as, anon: client("", "") };
+}
+
+/** The newest audit row for an event, for "the mutation wrote its audit row" assertions. */
+export async function lastAudit(env: TestEnv, event: string) {
+  return env.database.db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("event", "=", event)
+    .orderBy("at", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { isValidLgCode } from "../lg-code.js";
+
+export const orgKinds = ["prefecture", "city", "town", "village", "other"] as const;
+export const orgKindLabels: Record<(typeof orgKinds)[number], { ja: string; en: string }> = {
+  prefecture: { ja: "都道府県", en: "Prefecture" },
+  city: { ja: "市", en: "City" },
+  town: { ja: "町", en: "Town" },
+  village: { ja: "村", en: "Village" },
+  other: { ja: "その他", en: "Other" },
+};
+
+export const lgCode = z
+  .string()
+  .trim()
+  .refine(isValidLgCode, { error: "全国地方公共団体コードは6桁で、最後の検査数字が正しい必要があります" });
+
+export const orgInput = z
+  .object({
+    kind: z.enum(orgKinds, { error: "種別を選んでください" }),
+    lgCode: lgCode.nullable().optional(),
+    name: z.string().trim().min(1, "名称を入力してください").max(100),
+    kana: z.string().trim().min(1, "よみがなを入力してください").max(200),
+    nameEn: z.string().trim().max(200).nullable().optional(),
+    population: z.number().int().min(0, "人口は0以上の整数で入力してください").nullable().optional(),
+  })
+  .refine((o) => o.kind === "other" || !!o.lgCode, {
+    path: ["lgCode"],
+    error: "自治体には全国地方公共団体コードが必要です",
+  });
+export type OrgInput = z.infer<typeof orgInput>;
+
+export const orgPatch = z.object({
+  kind: z.enum(orgKinds).optional(),
+  lgCode: lgCode.nullable().optional(),
+  name: z.string().trim().min(1, "名称を入力してください").max(100).optional(),
+  kana: z.string().trim().min(1).max(200).optional(),
+  nameEn: z.string().trim().max(200).nullable().optional(),
+  population: z.number().int().min(0).nullable().optional(),
+});
+
+export const org = z.object({
+  id: z.string(),
+  kind: z.enum(orgKinds),
+  lgCode: z.string().nullable(),
+  name: z.string(),
+  kana: z.string(),
+  nameEn: z.string().nullable(),
+  population: z.number().nullable(),
+  isSmall: z.boolean(),
+  abilities: z.object({ canEdit: z.boolean() }),
+});
+export type Org = z.infer<typeof org>;
+
+export const orgListQuery = z.object({
+  kind: z.enum(orgKinds).optional(),
+  small: z.enum(["true", "false"]).optional(),
+  q: z.string().max(100).optional(),
+});
+
+export const orgImportResult = z.object({ created: z.number(), updated: z.number() });

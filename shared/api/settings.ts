@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const settingsSchema = z.object({
+  smallMunicipalityThreshold: z.number().int().min(0).max(10_000_000),
+  requireTwoFactorForStaff: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const settingsPatch = settingsSchema.partial();
+
+export const defaultSettings: Settings = {
+  smallMunicipalityThreshold: 10_000,
+  requireTwoFactorForStaff: false,
+};

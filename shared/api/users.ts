@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+export const roles = ["admin", "secretariat", "specialist", "municipal", "observer"] as const;
+export type RoleName = (typeof roles)[number];
+export const roleLabels: Record<RoleName, { ja: string; en: string }> = {
+  admin: { ja: "システム管理者", en: "Administrator" },
+  secretariat: { ja: "事務局", en: "Secretariat" },
+  specialist: { ja: "専門人材", en: "Specialist" },
+  municipal: { ja: "市町村職員", en: "Municipal staff" },
+  observer: { ja: "オブザーバー", en: "Observer" },
+};
+export const userStatuses = ["active", "invited", "disabled"] as const;
+
+export const user = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  isOrgAdmin: z.boolean(),
+  status: z.enum(userStatuses),
+  locked: z.boolean(),
+  twoFactorEnabled: z.boolean(),
+  org: z.object({ id: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  abilities: z.object({ canEdit: z.boolean(), canChangeRole: z.boolean(), canUnlock: z.boolean() }),
+});
+export type User = z.infer<typeof user>;
+
+export const userListQuery = z.object({
+  orgId: z.uuid().optional(),
+  role: z.enum(roles).optional(),
+  status: z.enum(userStatuses).optional(),
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const inviteInput = z.object({
+  email: z.string().trim().toLowerCase().email("メールアドレスの形式が正しくありません"),
+  name: z.string().trim().min(1, "氏名を入力してください").max(100),
+  role: z.enum(roles, { error: "役割を選んでください" }),
+  orgId: z.uuid({ error: "所属団体を選んでください" }),
+  isOrgAdmin: z.boolean().default(false),
+});
+
+export const userPatch = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  role: z.enum(roles).optional(),
+  isOrgAdmin: z.boolean().optional(),
+  status: z.enum(["active", "disabled"]).optional(),
+});

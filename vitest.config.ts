@@ -1,0 +1,29 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Unit tests run once; API tests (server/modules/**) run on SQLite and again on PostgreSQL.
+ * `npm test` starts a throwaway PostgreSQL and sets TEST_DATABASE_URL.
+ */
+const dbTests = ["server/modules/**/*.test.ts", "server/**/*.db.test.ts"];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["shared/**/*.test.ts", "server/platform/**/*.test.ts", "web/**/*.test.ts"],
+          exclude: ["**/*.db.test.ts", "**/node_modules/**"],
+        },
+      },
+      {
+        test: { name: "api-sqlite", include: dbTests, env: { TEST_ENGINE: "sqlite" } },
+      },
+      {
+        test: { name: "api-postgres", include: dbTests, env: { TEST_ENGINE: "postgres" } },
+      },
+    ],
+  },
+});
