@@ -16,7 +16,14 @@ import type { App } from "../../platform/http/types.js";
 import * as auth from "./service.js";
 
 const publicRoute = { public: true, skipCsrf: true } as const;
-const loginLimit = { max: 10, timeWindow: "1 minute" };
+// Per address and account, so one town hall behind a shared proxy does not lock out its colleagues.
+const loginLimit = {
+  max: 10,
+  timeWindow: "1 minute",
+  hook: "preHandler" as const,
+  keyGenerator: (req: { ip: string; body?: unknown }) =>
+    `${req.ip}:${String((req.body as { email?: string } | undefined)?.email ?? "").toLowerCase()}`,
+};
 
 export function authRoutes(app: App) {
   app.post(

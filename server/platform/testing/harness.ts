@@ -22,7 +22,7 @@ export interface TestEnv {
   /** A context with no actor (the system), for factories and direct assertions. */
   ctx: Ctx;
   worker: Worker;
-  /** Signs in through the real login route and returns a client that sends the cookie and CSRF token. */
+  /** Signs in through the real login route (once per e-mail) and returns a client sending the cookie and CSRF token. */
   as(email: string): Promise<Client>;
   anon: Client;
 }
@@ -41,7 +41,7 @@ export interface Res {
   status: number;
   body: any;
   text: string;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, unknown>;
 }
 
 /** A fresh PostgreSQL database per test file, on the server TEST_DATABASE_URL points to. */
@@ -118,11 +118,16 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<T
     };
   };
 
+  const clients = new Map<string, Client>();
   const as = async (email: string) => {
+    const known = clients.get(email);
+    if (known) return known;
     const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password: DEMO_PASSWORD } });
     if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
     const cookies = res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    return client(cookies, res.json().csrfToken);
+    const c = client(cookies, res.json().csrfToken);
+    clients.set(email, c);
+    return c;
   };
 
   return { app, database, config, demo, ctx, worker, as, anon: client("", "") };
