@@ -144,7 +144,18 @@ export interface MailOutboxTable {
   sent_at: string | null;
 }
 
+export interface FilesTable {
+  id: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  name: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface DB {
+  files: FilesTable;
   orgs: OrgsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -1,0 +1,102 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import type { Readable } from "node:stream";
+import { fileTypeFromFile } from "file-type";
+import { type Ctx, newId, nowIso } from "../context.js";
+import type { FilesTable } from "../db/schema.js";
+import { AppError } from "../errors.js";
+import { type FileKind, fileKinds } from "./types.js";
+
+export type StoredFile = FilesTable;
+
+const filesDir = (ctx: Ctx) => path.join(ctx.config.dataDir, "files");
+export const blobPath = (ctx: Ctx, sha256: string) => path.join(filesDir(ctx), sha256.slice(0, 2), sha256);
+
+const textExtensions: Record<string, string> = { ".txt": "text/plain", ".csv": "text/csv", ".md": "text/plain" };
+
+/** Detects the real type: magic bytes first; plain text only for text extensions whose bytes are valid UTF-8 or Shift_JIS-ish text. */
+async function detectMime(file: string, name: string): Promise<string | null> {
+  const found = await fileTypeFromFile(file);
+  if (found) return found.mime;
+  const ext = path.extname(name).toLowerCase();
+  if (!textExtensions[ext]) return null;
+  const head = fs.readFileSync(file).subarray(0, 8192);
+  return head.includes(0) ? null : textExtensions[ext]!;
+}
+
+export interface UploadRules {
+  kinds: FileKind[];
+  maxBytes?: number;
+}
+
+const limitMessage = (max: number) => `ファイルが大きすぎます。${Math.floor(max / 1024 / 1024)}MB以下のファイルにしてください。`;
+
+/**
+ * Streams an upload to disk while hashing it, checks size and real type, and stores it
+ * content-addressed (identical files share one blob). Writes the `files` row in ctx's transaction.
+ */
+export async function storeUpload(
+  ctx: Ctx,
+  upload: { filename: string; stream: Readable & { truncated?: boolean } },
+  rules: UploadRules,
+): Promise<StoredFile> {
+  const max = Math.min(rules.maxBytes ?? ctx.config.uploadMaxBytes, ctx.config.uploadMaxBytes);
+  fs.mkdirSync(filesDir(ctx), { recursive: true });
+  const tmp = path.join(filesDir(ctx), `.upload-${newId()}`);
+  const hash = createHash("sha256");
+  let size = 0;
+  try {
+    upload.stream.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      hash.update(chunk);
+    });
+    await pipeline(upload.stream, fs.createWriteStream(tmp));
+    if (upload.stream.truncated || size > max) throw new AppError("PAYLOAD_TOO_LARGE", limitMessage(max), { file: upload.filename });
+    if (size === 0) throw new AppError("VALIDATION_FAILED", "空のファイルはアップロードできません。", { file: upload.filename });
+    const mime = await detectMime(tmp, upload.filename);
+    const allowed = rules.kinds.flatMap((k) => [...fileKinds[k].mimes]) as string[];
+    if (!mime || !allowed.includes(mime)) {
+      throw new AppError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        `このファイル形式はアップロードできません（${upload.filename}）。使える形式：${rules.kinds.map((k) => fileKinds[k].label).join("、")}。`,
+        { file: upload.filename },
+      );
+    }
+    const sha256 = hash.digest("hex");
+    const dest = blobPath(ctx, sha256);
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    if (fs.existsSync(dest)) fs.rmSync(tmp);
+    else fs.renameSync(tmp, dest);
+    return await insertFileRow(ctx, { sha256, size, mime, name: sanitizeName(upload.filename) });
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+/** Stores bytes produced by the server itself (exports, generated PDFs, seeds). */
+export async function storeBuffer(ctx: Ctx, name: string, mime: string, data: Buffer): Promise<StoredFile> {
+  const sha256 = createHash("sha256").update(data).digest("hex");
+  const dest = blobPath(ctx, sha256);
+  if (!fs.existsSync(dest)) {
+    fs.mkdirSync(path.dirname(dest), { recursive: true });
+    fs.writeFileSync(dest, data);
+  }
+  return insertFileRow(ctx, { sha256, size: data.length, mime, name: sanitizeName(name) });
+}
+
+async function insertFileRow(ctx: Ctx, f: { sha256: string; size: number; mime: string; name: string }): Promise<StoredFile> {
+  const row: StoredFile = { id: newId(), ...f, created_by: ctx.actor?.userId ?? null, created_at: nowIso() };
+  await ctx.db.insertInto("files").values(row).execute();
+  return row;
+}
+
+/** Keeps the name a person gave, minus path parts and control characters. */
+export const sanitizeName = (name: string) =>
+  (path.basename(name.replaceAll("\\", "/")) || "file").replace(/[\u0000-\u001f\u007f"]/g, "").slice(0, 200);
+
+export const findFile = (ctx: Ctx, id: string) => ctx.db.selectFrom("files").selectAll().where("id", "=", id).executeTakeFirst();
+
+export const readFileBytes = (ctx: Ctx, f: Pick<StoredFile, "sha256">) => fs.readFileSync(blobPath(ctx, f.sha256));
+export const openFileStream = (ctx: Ctx, f: Pick<StoredFile, "sha256">) => fs.createReadStream(blobPath(ctx, f.sha256));
