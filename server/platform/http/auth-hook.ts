@@ -16,6 +16,7 @@ const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function registerAuthHook(app: App, database: Database) {
   app.addHook("preHandler", async (request: FastifyRequest, _reply: FastifyReply) => {
     const config = request.routeOptions.config;
+    if (request.is404) return; // unknown /api routes answer a JSON 404 to everyone
     const found = await readSession(database.db, request);
     request.session = found?.session ?? null;
     request.ctx.actor = found?.actor ?? null;
