@@ -18,16 +18,22 @@ export const positionLabels: Record<(typeof positions)[number], { ja: string; en
 };
 export const visibilities = ["all", "members"] as const;
 
-export const bodyInput = z.object({
+const bodyFields = {
   kind: z.enum(bodyKinds, { error: "種別を選んでください" }),
   parentId: z.uuid().nullable().optional(),
   name: z.string().trim().min(1, "名称を入力してください").max(200),
   nameEn: z.string().trim().max(200).nullable().optional(),
   theme: z.string().trim().max(200).nullable().optional(),
-  description: z.string().max(5000).default(""),
-  visibility: z.enum(visibilities).default("all"),
+  description: z.string().max(5000),
+  visibility: z.enum(visibilities),
+};
+export const bodyInput = z.object({
+  ...bodyFields,
+  description: bodyFields.description.default(""),
+  visibility: bodyFields.visibility.default("all"),
 });
-export const bodyPatch = bodyInput.partial();
+/** A patch has no defaults: a field left out stays as it is. */
+export const bodyPatch = z.object(bodyFields).partial();
 
 export const memberInput = z
   .object({

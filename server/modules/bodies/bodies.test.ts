@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await testEnv();
+});
+
+describe("bodies", () => {
+  it("shows the Yamaguchi council with its working groups and members", async () => {
+    const shunan = await env.as("shunan@example.jp");
+    const list = await shunan.get("/api/bodies");
+    expect(list.status).toBe(200);
+    const names = list.body.items.map((b: { name: string }) => b.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "山口県デジタル・ガバメント構築連携会議",
+        "情報システムの標準化・共通化WG",
+        "行政手続オンライン化WG",
+        "RPA等共同利用WG",
+        "デジタルデバイド対策専門部会",
+      ]),
+    );
+    const council = await shunan.get(`/api/bodies/${env.demo.bodies.council}`);
+    expect(council.body.members).toHaveLength(22);
+    expect(council.body.members[0]).toMatchObject({ position: "chair", org: { name: "山口県" } });
+    expect(council.body.myPosition).toBe("member");
+    expect(council.body.abilities).toEqual({ canEdit: false, canManageMembers: false });
+  });
+
+  it("hides a members-only body from non-members with 404, everywhere", async () => {
+    const kaminoseki = await env.as("kaminoseki@example.jp");
+    const list = await kaminoseki.get("/api/bodies");
+    expect(list.body.items.map((b: { id: string }) => b.id)).not.toContain(env.demo.bodies.wgRpa);
+    expect((await kaminoseki.get(`/api/bodies/${env.demo.bodies.wgRpa}`)).status).toBe(404);
+    const abu = await env.as("abu@example.jp"); // 阿武町 is a member of the RPA WG
+    expect((await abu.get(`/api/bodies/${env.demo.bodies.wgRpa}`)).status).toBe(200);
+  });
+
+  it("401 without a session, 403 for a municipal user managing members, 404 for an unknown body", async () => {
+    expect((await env.anon.get("/api/bodies")).status).toBe(401);
+    const abu = await env.as("abu@example.jp");
+    const add = await abu.post(`/api/bodies/${env.demo.bodies.divide}/members`, { orgId: env.demo.orgs["周南市"], position: "member" });
+    expect(add.status).toBe(403);
+    expect((await abu.post("/api/bodies", { kind: "working_group", name: "勝手なWG" })).status).toBe(403);
+    const sec = await env.as("secretariat@example.jp");
+    expect((await sec.get(`/api/bodies/${crypto.randomUUID()}`)).status).toBe(404);
+    // Managing members of a members-only body one cannot see is a 404, not a 403.
+    const kaminoseki = await env.as("kaminoseki@example.jp");
+    expect((await kaminoseki.post(`/api/bodies/${env.demo.bodies.wgRpa}/members`, { orgId: env.demo.orgs["上関町"], position: "member" })).status).toBe(404);
+  });
+
+  it("adds, changes and removes a member with audit rows", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    const url = `/api/bodies/${env.demo.bodies.divide}/members`;
+    const added = await sec.post(url, { orgId: env.demo.orgs["周南市"], position: "member", termStart: "2025-04-01", termEnd: "2027-03-31" });
+    expect(added.status).toBe(201);
+    const member = added.body.members.find((m: { org: { name: string } | null }) => m.org?.name === "周南市");
+    expect(member).toMatchObject({ position: "member", termStart: "2025-04-01" });
+    expect((await lastAudit(env, "body.addMember"))?.subject_id).toBe(env.demo.bodies.divide);
+
+    const dup = await sec.post(url, { orgId: env.demo.orgs["周南市"], position: "observer" });
+    expect(dup.status).toBe(409);
+
+    const badTerm = await sec.patch(`${url}/${member.id}`, { termEnd: "2024-01-01" });
+    expect(badTerm.status).toBe(400);
+    const changed = await sec.patch(`${url}/${member.id}`, { position: "vice_chair" });
+    expect(changed.body.members.find((m: { id: string }) => m.id === member.id).position).toBe("vice_chair");
+    expect(JSON.parse((await lastAudit(env, "body.updateMember"))!.changes!).position).toEqual(["member", "vice_chair"]);
+
+    const removed = await sec.delete(`${url}/${member.id}`);
+    expect(removed.body.members.some((m: { id: string }) => m.id === member.id)).toBe(false);
+    expect(await lastAudit(env, "body.removeMember")).toBeTruthy();
+  });
+
+  it("lets a body's personal secretariat manage its members, and rejects bad input", async () => {
+    const specialist = await env.as("specialist@example.jp"); // secretariat of the digital-divide subcommittee
+    const res = await specialist.post(`/api/bodies/${env.demo.bodies.divide}/members`, { userId: env.demo.users["observer@example.jp"], position: "observer" });
+    expect(res.status).toBe(201);
+    expect((await specialist.post(`/api/bodies/${env.demo.bodies.council}/members`, { orgId: env.demo.orgs["周南市"], position: "observer" })).status).toBe(403);
+    const both = await specialist.post(`/api/bodies/${env.demo.bodies.divide}/members`, { position: "member" });
+    expect(both.status).toBe(400);
+    expect(both.body.error.details.issues[0].path).toBe("orgId");
+  });
+
+  it("creates and edits a body", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    const created = await sec.post("/api/bodies", { kind: "working_group", parentId: env.demo.bodies.council, name: "AI活用WG", visibility: "members" });
+    expect(created.status).toBe(201);
+    expect((await lastAudit(env, "body.create"))?.subject_id).toBe(created.body.id);
+    const edited = await sec.patch(`/api/bodies/${created.body.id}`, { theme: "生成AIの業務活用" });
+    expect(edited.body.theme).toBe("生成AIの業務活用");
+    expect((await sec.patch(`/api/bodies/${created.body.id}`, { parentId: created.body.id })).status).toBe(400);
+    // A members-only body without members is invisible to municipalities.
+    const shunan = await env.as("shunan@example.jp");
+    expect((await shunan.get(`/api/bodies/${created.body.id}`)).status).toBe(404);
+  });
+});
