@@ -2,6 +2,7 @@
  * Table types for Kysely. Portable across SQLite and PostgreSQL:
  * ids are text (UUIDs), timestamps are ISO-8601 UTC text, booleans are integers 0/1, JSON is text.
  */
+import type { MeetingsTables } from "../../modules/meetings/tables.js";
 export type Flag = 0 | 1;
 
 export interface OrgsTable {
@@ -154,7 +155,7 @@ export interface FilesTable {
   created_at: string;
 }
 
-export interface DB {
+export interface DB extends MeetingsTables {
   files: FilesTable;
   orgs: OrgsTable;
   users: UsersTable;
