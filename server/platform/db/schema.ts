@@ -3,6 +3,9 @@
  * ids are text (UUIDs), timestamps are ISO-8601 UTC text, booleans are integers 0/1, JSON is text.
  */
 import type { MeetingsTables } from "../../modules/meetings/tables.js";
+import type { ConsultationTables } from "../../modules/consultations/tables.js";
+import type { FaqTables } from "../../modules/faq/tables.js";
+import type { SupportTables } from "../../modules/support/tables.js";
 export type Flag = 0 | 1;
 
 export interface OrgsTable {
@@ -155,7 +158,7 @@ export interface FilesTable {
   created_at: string;
 }
 
-export interface DB extends MeetingsTables {
+export interface DB extends MeetingsTables, ConsultationTables, FaqTables, SupportTables {
   files: FilesTable;
   orgs: OrgsTable;
   users: UsersTable;
