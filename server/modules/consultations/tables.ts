@@ -1,0 +1,78 @@
+/** Kysely table types of the consultation desk (migration 0400-desk). */
+export interface ConsultationsTable {
+  id: string;
+  org_id: string;
+  created_by: string;
+  category: "standardisation" | "online" | "rpa_ocr" | "divide" | "security" | "other";
+  subject: string;
+  body: string;
+  urgency: "low" | "normal" | "high";
+  preferred_contact: "portal" | "email" | "phone" | "online_meeting";
+  contact_note: string;
+  status: "new" | "in_progress" | "waiting" | "resolved" | "closed";
+  assignee_id: string | null;
+  merged_into_id: string | null;
+  first_response_at: string | null;
+  resolved_at: string | null;
+  closed_at: string | null;
+  /** Set while the clock is paused (waiting for the municipality, or resolved). */
+  paused_since: string | null;
+  /** Cached due dates ("YYYY-MM-DD", Japan time) for the queue's sort and filters; recomputed on every change. */
+  first_response_due: string | null;
+  resolution_due: string | null;
+  last_activity_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationMessagesTable {
+  id: string;
+  consultation_id: string;
+  author_id: string | null;
+  /** reply: the conversation with the municipality; note: prefecture staff only; event: a system line. */
+  kind: "reply" | "note" | "event";
+  body: string;
+  created_at: string;
+}
+
+export interface ConsultationAttachmentsTable {
+  id: string;
+  consultation_id: string;
+  message_id: string | null;
+  file_id: string;
+  created_at: string;
+}
+
+export interface ConsultationPausesTable {
+  id: string;
+  consultation_id: string;
+  reason: "waiting" | "resolved";
+  started_at: string;
+  ended_at: string | null;
+}
+
+export interface ConsultationAlertsTable {
+  consultation_id: string;
+  kind: string;
+  due: string;
+  created_at: string;
+}
+
+export interface ConsultationTemplatesTable {
+  id: string;
+  title: string;
+  body: string;
+  category: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConsultationTables {
+  consultations: ConsultationsTable;
+  consultation_messages: ConsultationMessagesTable;
+  consultation_attachments: ConsultationAttachmentsTable;
+  consultation_pauses: ConsultationPausesTable;
+  consultation_alerts: ConsultationAlertsTable;
+  consultation_templates: ConsultationTemplatesTable;
+}
