@@ -1,3 +1,4 @@
+import type { SearchTables } from "../../modules/search/tables.js";
 /**
  * Table types for Kysely. Portable across SQLite and PostgreSQL:
  * ids are text (UUIDs), timestamps are ISO-8601 UTC text, booleans are integers 0/1, JSON is text.
@@ -158,7 +159,7 @@ export interface FilesTable {
   created_at: string;
 }
 
-export interface DB extends MeetingsTables, ConsultationTables, FaqTables, SupportTables {
+export interface DB extends MeetingsTables, ConsultationTables, FaqTables, SupportTables, SearchTables {
   files: FilesTable;
   orgs: OrgsTable;
   users: UsersTable;

@@ -1,0 +1,72 @@
+import type { Ctx } from "../../platform/context.js";
+import { nowIso } from "../../platform/context.js";
+import { normalizeText } from "./normalize.js";
+import type { SearchKind } from "./tables.js";
+
+/**
+ * Who may find an entry. Resolved at query time for the searching actor, in SQL:
+ * - `all`: every signed-in user;
+ * - `body`: follows the body's visibility now (open body → everyone; members-only body → its
+ *   member organisations and persons, plus admin/secretariat), so a body turning private needs no reindex;
+ * - `org`: that organisation's users plus prefecture staff (admin, secretariat, specialist) — consultations;
+ * - `staff`: prefecture staff only (admin, secretariat, specialist).
+ */
+export type SearchScope =
+  | { type: "all" }
+  | { type: "body"; bodyId: string }
+  | { type: "org"; orgId: string }
+  | { type: "staff" };
+
+export interface SearchEntryInput {
+  kind: SearchKind;
+  /** The id of the thing in its own module; (kind, refId) is unique. */
+  refId: string;
+  title: string;
+  /** Body text: description, Markdown source, extracted file text, agenda… (capped at 200,000 characters). */
+  text: string;
+  /** "YYYY-MM-DD" (or an ISO timestamp, cut to its date) used for sorting and the date filter. */
+  date: string | null;
+  /** Where the web app opens the thing, e.g. `/notices/<id>`. */
+  link: string;
+  scope: SearchScope;
+}
+
+const maxText = 200_000;
+
+/**
+ * Adds or replaces the search entry of one thing. Call it from your service inside the same
+ * transaction as the change (`inTx`), passing that transaction's ctx, so the index never shows
+ * something that was rolled back:
+ *
+ *   await inTx(ctx, async (tx) => {
+ *     ...update your rows...
+ *     await indexEntry(tx, { kind: "meeting", refId: id, title, text: agendaText, date: "2025-06-10",
+ *       link: `/meetings/${id}`, scope: { type: "body", bodyId } });
+ *   });
+ *
+ * Index only what is published: when a thing goes back to draft, is archived from search or
+ * deleted, call `removeEntry(tx, kind, refId)`. Changing the scope is just another indexEntry call.
+ */
+export async function indexEntry(ctx: Ctx, input: SearchEntryInput): Promise<void> {
+  const title = input.title.trim();
+  const searchText = normalizeText(`${title}\n${input.text}`).slice(0, maxText);
+  const row = {
+    title,
+    search_text: searchText,
+    date: input.date ? input.date.slice(0, 10) : null,
+    link: input.link,
+    scope_type: input.scope.type,
+    scope_id: input.scope.type === "body" ? input.scope.bodyId : input.scope.type === "org" ? input.scope.orgId : null,
+    updated_at: nowIso(),
+  };
+  await ctx.db
+    .insertInto("search_entries")
+    .values({ kind: input.kind, ref_id: input.refId, ...row })
+    .onConflict((oc) => oc.columns(["kind", "ref_id"]).doUpdateSet(row))
+    .execute();
+}
+
+/** Removes a thing from the search index (no-op when it was not indexed). Call inside the caller's transaction. */
+export async function removeEntry(ctx: Ctx, kind: SearchKind, refId: string): Promise<void> {
+  await ctx.db.deleteFrom("search_entries").where("kind", "=", kind).where("ref_id", "=", refId).execute();
+}

@@ -1,0 +1,23 @@
+import type { Generated } from "kysely";
+
+export const searchKinds = ["notice", "document", "challenge", "meeting", "faq", "consultation"] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+export interface SearchEntriesTable {
+  seq: Generated<number>;
+  kind: SearchKind;
+  ref_id: string;
+  title: string;
+  /** NFKC-normalised title + text, the column the n-gram index covers and snippets are cut from. */
+  search_text: string;
+  /** "YYYY-MM-DD": publication, meeting or upload date; the date filter applies to it. */
+  date: string | null;
+  link: string;
+  scope_type: "all" | "body" | "org" | "staff";
+  scope_id: string | null;
+  updated_at: string;
+}
+
+export interface SearchTables {
+  search_entries: SearchEntriesTable;
+}
