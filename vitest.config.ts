@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["shared/**/*.test.ts", "server/platform/**/*.test.ts", "web/**/*.test.ts"],
+          include: ["shared/**/*.test.ts", "server/*.test.ts", "server/platform/**/*.test.ts", "web/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "**/node_modules/**"],
         },
       },

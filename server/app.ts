@@ -51,6 +51,11 @@ export async function buildApp({ config, database, webDir }: BuildOptions): Prom
     };
   });
 
+  // Echo the request id so a clerk's screenshot of an error can be matched to the log line.
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("config", () => {
+  it("has defaults for a one-command start", () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toMatch(/data$/);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.publicUrl).toBe("http://localhost:3000");
+  });
+
+  it("reports every invalid variable at once", () => {
+    try {
+      loadConfig({ PORT: "abc", DATABASE_URL: "mysql://x", SMTP_URL: "http://mail", RENKEI_DEMO_PASSWORD: "short" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join("\n");
+      for (const v of ["PORT", "DATABASE_URL", "SMTP_URL", "RENKEI_DEMO_PASSWORD"]) expect(problems).toContain(v);
+    }
+  });
+});
