@@ -4,6 +4,7 @@ import { authRoutes } from "./auth/routes.js";
 import { bodyRoutes } from "./bodies/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { orgRoutes } from "./orgs/routes.js";
+import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { userRoutes } from "./users/routes.js";
 
@@ -16,4 +17,5 @@ export async function registerModules(app: App) {
   bodyRoutes(app);
   auditRoutes(app);
   notificationRoutes(app);
+  searchRoutes(app);
 }

@@ -11,11 +11,7 @@ import type { SearchKind } from "./tables.js";
  * - `org`: that organisation's users plus prefecture staff (admin, secretariat, specialist) — consultations;
  * - `staff`: prefecture staff only (admin, secretariat, specialist).
  */
-export type SearchScope =
-  | { type: "all" }
-  | { type: "body"; bodyId: string }
-  | { type: "org"; orgId: string }
-  | { type: "staff" };
+export type SearchScope = { type: "all" } | { type: "body"; bodyId: string } | { type: "org"; orgId: string } | { type: "staff" };
 
 export interface SearchEntryInput {
   kind: SearchKind;
@@ -24,7 +20,7 @@ export interface SearchEntryInput {
   title: string;
   /** Body text: description, Markdown source, extracted file text, agenda… (capped at 200,000 characters). */
   text: string;
-  /** "YYYY-MM-DD" (or an ISO timestamp, cut to its date) used for sorting and the date filter. */
+  /** "YYYY-MM-DD" (or an ISO timestamp, cut to its date) used for sorting and the date filter; null = today. */
   date: string | null;
   /** Where the web app opens the thing, e.g. `/notices/<id>`. */
   link: string;
@@ -48,12 +44,13 @@ const maxText = 200_000;
  * deleted, call `removeEntry(tx, kind, refId)`. Changing the scope is just another indexEntry call.
  */
 export async function indexEntry(ctx: Ctx, input: SearchEntryInput): Promise<void> {
-  const title = input.title.trim();
+  const title = input.title.replace(/\s+/g, " ").trim();
   const searchText = normalizeText(`${title}\n${input.text}`).slice(0, maxText);
   const row = {
     title,
     search_text: searchText,
-    date: input.date ? input.date.slice(0, 10) : null,
+    // Always a date, so "newest first" sorts the same on both engines (they order NULLs differently).
+    date: (input.date ?? nowIso()).slice(0, 10),
     link: input.link,
     scope_type: input.scope.type,
     scope_id: input.scope.type === "body" ? input.scope.bodyId : input.scope.type === "org" ? input.scope.orgId : null,

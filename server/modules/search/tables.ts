@@ -1,7 +1,7 @@
 import type { Generated } from "kysely";
+import type { SearchKindName } from "../../../shared/api/search.js";
 
-export const searchKinds = ["notice", "document", "challenge", "meeting", "faq", "consultation"] as const;
-export type SearchKind = (typeof searchKinds)[number];
+export type SearchKind = SearchKindName;
 
 export interface SearchEntriesTable {
   seq: Generated<number>;
