@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import type { Actor, Ctx } from "../../platform/context.js";
 import type { DB } from "../../platform/db/schema.js";
-import type { SearchKind } from "./tables.js";
+import type { SearchEntriesTable, SearchKind } from "./tables.js";
 
 export interface SearchFilter {
   terms: string[];
@@ -21,7 +21,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  * (open body, or the actor's organisation or person is a current member) and the consultation rule.
  */
 function visibleTo(actor: Actor) {
-  return (eb: ExpressionBuilder<DB, "e">) => {
+  return (eb: ExpressionBuilder<DB & { e: SearchEntriesTable }, "e">) => {
     const myBodies = eb
       .selectFrom("bodies")
       .select("id")

@@ -1,14 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { indexEntry, removeEntry, type SearchScope } from "./index-entry.js";
+import type { SearchKind } from "./tables.js";
 
 let env: TestEnv;
 beforeAll(async () => {
   env = await testEnv();
 });
 
-const plant = (refId: string, title: string, text: string, scope: SearchScope, kind = "document" as const, date = "2025-06-01") =>
-  indexEntry(env.ctx, { kind, refId, title, text, date, link: `/x/${refId}`, scope });
+const plant = (
+  refId: string,
+  title: string,
+  text: string,
+  scope: SearchScope,
+  kind: SearchKind = "document",
+  date = "2025-06-01",
+) => indexEntry(env.ctx, { kind, refId, title, text, date, link: `/x/${refId}`, scope });
 
 const search = async (email: string, q: string, extra = "") => {
   const res = await (await env.as(email)).get(`/api/search?q=${encodeURIComponent(q)}&limit=100${extra}`);
