@@ -47,6 +47,8 @@ async function main(argv: string[]) {
   const [cmd, sub, arg] = positionals;
   if (!cmd || values.help) return console.log(usage);
 
+  // A .env file in the working directory is read once, before the configuration is parsed.
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig();
   const database = openDatabase(config);
   const ctx: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: "renkei-cli" };

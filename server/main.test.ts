@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const bin = path.resolve(import.meta.dirname, "../bin/renkei.js");
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-cli-"));
+const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn", TEST_ENGINE: "", DATABASE_URL: "", SMTP_URL: "" };
+delete (env as Record<string, string | undefined>).DATABASE_URL;
+delete (env as Record<string, string | undefined>).SMTP_URL;
+const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: "utf8", timeout: 100_000 });
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe("the renkei CLI", () => {
+  it("imports organisations and creates the first admin of a production installation", () => {
+    expect(cli("migrate").stdout).toContain("0001-foundation");
+    const csv = path.join(dataDir, "orgs.csv");
+    fs.writeFileSync(csv, "lg_code,kind,name,kana,name_en,population\n350001,prefecture,山口県,やまぐちけん,Yamaguchi,1342059\n352012,city,下関市,しものせきし,Shimonoseki,255051\n");
+    const imported = cli("org", "import", csv);
+    expect(imported.stdout).toContain("2 created");
+    const bad = path.join(dataDir, "bad.csv");
+    fs.writeFileSync(bad, "lg_code,kind,name,kana,name_en,population\n352013,city,下関市,しものせきし,Shimonoseki,1\n");
+    const failed = cli("org", "import", bad);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain("line 2");
+
+    const added = cli("user", "add", "--email", "it@pref.example.jp", "--name", "情報政策課", "--role", "admin", "--org", "350001");
+    expect(added.stderr).toBe("");
+    expect(added.status).toBe(0);
+    expect(added.stdout).toMatch(/Created admin it@pref\.example\.jp\. Password: \S{12,}/);
+    expect(cli("user", "set-password", "it@pref.example.jp", "--password", "Chosen-Password-2026").status).toBe(0);
+    expect(cli("user", "disable", "it@pref.example.jp").stdout).toContain("Disabled");
+    expect(cli("user", "add", "--email", "x@y.jp", "--name", "x", "--role", "king", "--org", "350001").stderr).toContain("Unknown role");
+  }, 180_000);
+
+  it("reports every invalid variable at once and exits 1", () => {
+    const r = spawnSync(process.execPath, [bin, "migrate"], { env: { ...env, PORT: "x", DATABASE_URL: "mysql://a" }, encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("PORT");
+    expect(r.stderr).toContain("DATABASE_URL");
+  }, 60_000);
+
+  it("starts with the demo council, prints the logins, and finishes a request in flight on SIGTERM", async () => {
+    const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-start-"));
+    const port = 3900 + Math.floor(Math.random() * 90);
+    const child: ChildProcess = spawn(process.execPath, [bin, "start"], {
+      env: { ...env, DATA_DIR: demoDir, PORT: String(port), RENKEI_DEMO_PASSWORD: "Start-Password-2026", JOBS_ENABLED: "false" },
+    });
+    let out = "";
+    child.stdout!.on("data", (d) => (out += d));
+    child.stderr!.on("data", (d) => (out += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    for (let i = 0; i < 300 && !out.includes("Demo logins"); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(out).toContain("admin@example.jp");
+    expect(out).toContain("Start-Password-2026");
+
+    // Send half a request, stop the server, then finish the request: it must still be answered.
+    const body = JSON.stringify({ email: "admin@example.jp", password: "Start-Password-2026" });
+    const response = new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: "127.0.0.1", port, path: "/api/auth/login", method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("error", reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        child.kill("SIGTERM");
+        setTimeout(() => req.end(body.slice(10)), 300);
+      }, 200);
+    });
+    expect(await response).toBe(200);
+    expect(await exited).toBe(0);
+    fs.rmSync(demoDir, { recursive: true, force: true });
+  }, 120_000);
+});
