@@ -65,10 +65,32 @@ export const listMemberRows = (ctx: Ctx, bodyIds: string[]) =>
         .orderBy("u.name")
         .execute();
 
+const current = (eb: any) => eb.or([eb("term_end", "is", null), eb("term_end", ">=", today())]);
+
+/** Current member counts per body, for lists (no names needed). */
+export async function memberCounts(ctx: Ctx): Promise<Map<string, number>> {
+  const rows = await ctx.db
+    .selectFrom("body_members")
+    .select(["body_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where(current)
+    .groupBy("body_id")
+    .execute();
+  return new Map(rows.map((r) => [r.body_id, Number(r.n)]));
+}
+
+/** The actor's current membership rows (as a person or through their organisation), for lists. */
+export const membershipsOf = (ctx: Ctx, actor: Actor) =>
+  ctx.db
+    .selectFrom("body_members")
+    .select(["body_id", "org_id", "user_id", "position"])
+    .where((eb) => eb.or([eb("user_id", "=", actor.userId), eb("org_id", "=", actor.orgId)]))
+    .where(current)
+    .execute();
+
 export type MemberWithNames = Awaited<ReturnType<typeof listMemberRows>>[number];
 
 /** The actor's positions in each body: personal, or through their organisation. */
-export function standing(actor: Actor | null, members: MemberWithNames[]) {
+export function standing(actor: Actor | null, members: Pick<MemberWithNames, "org_id" | "user_id" | "position">[]) {
   const personal = members.find((m) => m.user_id && m.user_id === actor?.userId)?.position ?? null;
   const viaOrg = members.find((m) => m.org_id && m.org_id === actor?.orgId)?.position ?? null;
   return { myPosition: personal ?? viaOrg, myPersonalPosition: personal };

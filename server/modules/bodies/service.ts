@@ -15,12 +15,16 @@ import {
   listBodyRows,
   listMemberRows,
   type MemberWithNames,
+  memberCounts,
+  membershipsOf,
   standing,
   updateBodyRow,
   updateMemberRow,
 } from "./repo.js";
 
-function present(actor: Actor | null, row: BodyRow, members: MemberWithNames[]): Body {
+type Standing = Pick<MemberWithNames, "org_id" | "user_id" | "position">;
+
+function present(actor: Actor | null, row: BodyRow, members: Standing[], memberCount = members.length): Body {
   const subject = { visibility: row.visibility, ...standing(actor, members) };
   return {
     id: row.id,
@@ -31,7 +35,7 @@ function present(actor: Actor | null, row: BodyRow, members: MemberWithNames[]):
     theme: row.theme,
     description: row.description,
     visibility: row.visibility,
-    memberCount: members.length,
+    memberCount,
     myPosition: subject.myPosition as Body["myPosition"],
     abilities: abilities(actor, subject, { canEdit: "body.update", canManageMembers: "body.manageMembers" }),
   };
