@@ -7,6 +7,7 @@ import { orgRoutes } from "./orgs/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { userRoutes } from "./users/routes.js";
+import { consultationRoutes } from "./consultations/routes.js";
 
 /** Every feature module's routes, mounted under /api. */
 export async function registerModules(app: App) {
@@ -18,4 +19,5 @@ export async function registerModules(app: App) {
   auditRoutes(app);
   notificationRoutes(app);
   searchRoutes(app);
+  consultationRoutes(app);
 }

@@ -25,12 +25,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("paused_since", "text")
     .addColumn("first_response_due", "text")
     .addColumn("resolution_due", "text")
+    .addColumn("next_due", "text")
     .addColumn("last_activity_at", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("consultations_org").on("consultations").columns(["org_id", "created_at"]).execute();
-  await db.schema.createIndex("consultations_status").on("consultations").columns(["status", "resolution_due"]).execute();
+  await db.schema.createIndex("consultations_status").on("consultations").columns(["status", "next_due"]).execute();
   await db.schema.createIndex("consultations_assignee").on("consultations").columns(["assignee_id", "status"]).execute();
   await db.schema.createIndex("consultations_created").on("consultations").column("created_at").execute();
 
@@ -57,11 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("file_id", "text", (c) => c.notNull().references("files.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex("consultation_attachments_c")
-    .on("consultation_attachments")
-    .column("consultation_id")
-    .execute();
+  await db.schema.createIndex("consultation_attachments_c").on("consultation_attachments").column("consultation_id").execute();
 
   // The clock stops while the desk waits for the municipality (and while a consultation sits resolved).
   await db.schema

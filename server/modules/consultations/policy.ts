@@ -1,0 +1,36 @@
+import { type Actor, isPrefectureStaff } from "../../platform/context.js";
+import { definePolicies } from "../../platform/policy/authorize.js";
+
+/** What the rules need to know of a consultation. */
+export interface ConsultationSubject {
+  org_id: string;
+  status: string;
+  created_by: string;
+  merged_into_id: string | null;
+}
+
+const staff = (a: Actor) => isPrefectureStaff(a);
+const ownOrg = (a: Actor, c?: ConsultationSubject) => !!c && a.role === "municipal" && c.org_id === a.orgId;
+/** The filing organisation's users and prefecture staff; nobody else learns it exists. */
+const reads = (a: Actor, c?: ConsultationSubject) => staff(a) || ownOrg(a, c);
+
+definePolicies({
+  "consultation.list": (a) => staff(a) || a.role === "municipal",
+  "consultation.create": (a) => a.role === "municipal",
+  "consultation.read": reads,
+  "consultation.reply": (a, c?: ConsultationSubject) => reads(a, c) && !c?.merged_into_id,
+  // Internal notes: prefecture staff only, for reading and writing.
+  "consultation.note": staff,
+  "consultation.assign": (a, c?: ConsultationSubject) => staff(a) && !c?.merged_into_id,
+  "consultation.changeStatus": (a, c?: ConsultationSubject) => staff(a) && !c?.merged_into_id,
+  "consultation.close": (a, c?: ConsultationSubject) =>
+    (staff(a) || ownOrg(a, c)) && !!c && c.status !== "closed" && !c.merged_into_id,
+  "consultation.merge": (a, c?: ConsultationSubject) => staff(a) && !c?.merged_into_id,
+  "consultation.edit": (a, c?: ConsultationSubject) =>
+    !!c && !c.merged_into_id && (staff(a) || (ownOrg(a, c) && c.created_by === a.userId && c.status === "new")),
+  "consultation.export": (a) => staff(a) || a.role === "municipal",
+  "consultation.workDesk": staff,
+  "consultation.report": staff,
+  "consultation.templates": staff,
+  "consultation.makeFaq": (a, c?: ConsultationSubject) => staff(a) && (c?.status === "resolved" || c?.status === "closed"),
+});

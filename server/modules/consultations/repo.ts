@@ -1,0 +1,151 @@
+import { sql } from "kysely";
+import type { z } from "zod";
+import type { queueQuery } from "../../../shared/api/consultations.js";
+import type { Actor, Ctx } from "../../platform/context.js";
+import { isPrefectureStaff } from "../../platform/context.js";
+import type { ConsultationPausesTable, ConsultationsTable } from "./tables.js";
+
+export type ConsultationRow = ConsultationsTable;
+export const openStatuses = ["new", "in_progress", "waiting"] as const;
+
+/** The columns every list and detail shows: the row, its organisation and the people on it. */
+const base = (ctx: Ctx) =>
+  ctx.db
+    .selectFrom("consultations as c")
+    .innerJoin("orgs as o", "o.id", "c.org_id")
+    .leftJoin("users as cu", "cu.id", "c.created_by")
+    .leftJoin("users as au", "au.id", "c.assignee_id")
+    .selectAll("c")
+    .select([
+      "o.name as org_name",
+      "o.kind as org_kind",
+      "o.population as org_population",
+      "cu.name as creator_name",
+      "au.name as assignee_name",
+    ]);
+
+export type ConsultationWithNames = Awaited<ReturnType<ReturnType<typeof base>["executeTakeFirstOrThrow"]>>;
+
+export const findConsultation = (ctx: Ctx, id: string) => base(ctx).where("c.id", "=", id).executeTakeFirst();
+
+type QueueFilter = Omit<z.infer<typeof queueQuery>, "limit" | "offset"> & { limit?: number; offset?: number; soonUntil?: string };
+
+export function statusList(status: string | undefined): string[] | null {
+  if (!status) return null;
+  if (status === "open") return [...openStatuses];
+  return status.split(",").filter(Boolean);
+}
+
+/** The queue: the actor's visible consultations (own organisation unless prefecture staff), filtered and sorted. */
+export async function queueRows(ctx: Ctx, actor: Actor, f: QueueFilter, today: string) {
+  let q = base(ctx);
+  if (!isPrefectureStaff(actor)) q = q.where("c.org_id", "=", actor.orgId);
+  const statuses = statusList(f.status);
+  if (statuses) q = q.where("c.status", "in", statuses as ConsultationRow["status"][]);
+  if (f.category) q = q.where("c.category", "=", f.category);
+  if (f.orgId) q = q.where("c.org_id", "=", f.orgId);
+  if (f.assigneeId === "me") q = q.where("c.assignee_id", "=", actor.userId);
+  else if (f.assigneeId === "none") q = q.where("c.assignee_id", "is", null);
+  else if (f.assigneeId) q = q.where("c.assignee_id", "=", f.assigneeId);
+  if (f.q) q = q.where("c.subject", "like", `%${f.q.replace(/[\\%_]/g, "\\$&")}%`);
+  if (f.due === "paused") q = q.where("c.paused_since", "is not", null).where("c.status", "in", ["waiting"]);
+  else if (f.due === "overdue") q = q.where("c.next_due", "<", today);
+  else if (f.due === "due_soon") q = q.where("c.next_due", ">=", today).where("c.next_due", "<=", f.soonUntil ?? today);
+  else if (f.due === "on_track") q = q.where("c.next_due", ">", f.soonUntil ?? today);
+
+  const counted = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  if (f.sort === "newest") q = q.orderBy("c.created_at", "desc");
+  else if (f.sort === "activity") q = q.orderBy("c.last_activity_at", "desc");
+  else q = q.orderBy(sql`case when c.next_due is null then 1 else 0 end`).orderBy("c.next_due").orderBy("c.created_at", "desc");
+  q = q.orderBy("c.id");
+  if (f.limit !== undefined) q = q.limit(f.limit).offset(f.offset ?? 0);
+  return { rows: await q.execute(), total: Number(counted.n) };
+}
+
+/** Pauses of the given consultations, fetched in chunks so long exports stay within parameter limits. */
+export async function pausesOf(ctx: Ctx, ids: string[]): Promise<ConsultationPausesTable[]> {
+  const out: ConsultationPausesTable[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    out.push(
+      ...(await ctx.db
+        .selectFrom("consultation_pauses")
+        .selectAll()
+        .where("consultation_id", "in", chunk)
+        .orderBy("started_at")
+        .execute()),
+    );
+  }
+  return out;
+}
+
+/** Groups rows by consultation id. */
+export function byConsultation<T extends { consultation_id: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = map.get(r.consultation_id);
+    if (list) list.push(r);
+    else map.set(r.consultation_id, [r]);
+  }
+  return map;
+}
+
+export const messagesOf = (ctx: Ctx, id: string, withNotes: boolean) => {
+  let q = ctx.db
+    .selectFrom("consultation_messages as m")
+    .leftJoin("users as u", "u.id", "m.author_id")
+    .leftJoin("orgs as o", "o.id", "u.org_id")
+    .selectAll("m")
+    .select(["u.name as author_name", "u.role as author_role", "o.name as author_org"])
+    .where("m.consultation_id", "=", id);
+  if (!withNotes) q = q.where("m.kind", "!=", "note");
+  return q.orderBy("m.created_at").orderBy("m.id").execute();
+};
+
+export const attachmentsOf = (ctx: Ctx, id: string) =>
+  ctx.db
+    .selectFrom("consultation_attachments as a")
+    .innerJoin("files as f", "f.id", "a.file_id")
+    .leftJoin("consultation_messages as m", "m.id", "a.message_id")
+    .select(["a.id", "a.message_id", "f.name", "f.size", "f.mime", "m.kind as message_kind"])
+    .where("a.consultation_id", "=", id)
+    .orderBy("a.created_at")
+    .execute();
+
+export const findAttachment = (ctx: Ctx, consultationId: string, id: string) =>
+  ctx.db
+    .selectFrom("consultation_attachments as a")
+    .innerJoin("files as f", "f.id", "a.file_id")
+    .leftJoin("consultation_messages as m", "m.id", "a.message_id")
+    .selectAll("f")
+    .select(["m.kind as message_kind"])
+    .where("a.consultation_id", "=", consultationId)
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+
+export const mergedInto = (ctx: Ctx, id: string) =>
+  ctx.db.selectFrom("consultations").select(["id", "subject"]).where("merged_into_id", "=", id).orderBy("created_at").execute();
+
+export async function insertConsultation(ctx: Ctx, row: ConsultationRow) {
+  await ctx.db.insertInto("consultations").values(row).execute();
+}
+export async function updateConsultation(ctx: Ctx, id: string, patch: Partial<ConsultationRow>) {
+  await ctx.db.updateTable("consultations").set(patch).where("id", "=", id).execute();
+}
+
+/** Active prefecture staff, with how many open consultations each holds (for the assign menu and workload). */
+export const staffWithLoad = (ctx: Ctx) =>
+  ctx.db
+    .selectFrom("users as u")
+    .leftJoin("consultations as c", (j) => j.onRef("c.assignee_id", "=", "u.id").on("c.status", "in", [...openStatuses]))
+    .select(["u.id", "u.name", "u.role"])
+    .select((eb) => eb.fn.count<number>("c.id").as("open_count"))
+    .where("u.role", "in", ["admin", "secretariat", "specialist"])
+    .where("u.status", "=", "active")
+    .groupBy(["u.id", "u.name", "u.role"])
+    .orderBy("u.role", "desc")
+    .orderBy("u.name")
+    .execute();

@@ -1,0 +1,210 @@
+import type { z } from "zod";
+import type {
+  ConsultationDetail,
+  ConsultationSummary,
+  consultationInput,
+  consultationPatch,
+  queueQuery,
+} from "../../../shared/api/consultations.js";
+import { consultationInput as inputSchema } from "../../../shared/api/consultations.js";
+import { jstDate } from "../../../shared/dates/calendar.js";
+import { diff, recordAudit } from "../../platform/audit/record.js";
+import { type Ctx, inTx, isPrefectureStaff, newId, nowIso } from "../../platform/context.js";
+import { notFound } from "../../platform/errors.js";
+import { abilities, authorize, can } from "../../platform/policy/authorize.js";
+import { notify } from "../notifications/service.js";
+import { isSmallOrg } from "../orgs/service.js";
+import { getSettings } from "../settings/service.js";
+import { clocks, refreshClock, soonUntil } from "./clock.js";
+import { type InputSource, parseInput } from "./parse.js";
+import { addAttachments, presentThread } from "./thread.js";
+import "./policy.js";
+import { indexConsultation } from "./indexing.js";
+import {
+  byConsultation,
+  type ConsultationWithNames,
+  findConsultation,
+  insertConsultation,
+  mergedInto,
+  pausesOf,
+  queueRows,
+  updateConsultation,
+} from "./repo.js";
+import type { ConsultationPausesTable } from "./tables.js";
+
+export function summarize(
+  row: ConsultationWithNames,
+  pauses: ConsultationPausesTable[],
+  threshold: number,
+  today = jstDate(),
+): ConsultationSummary {
+  return {
+    id: row.id,
+    org: {
+      id: row.org_id,
+      name: row.org_name,
+      isSmall: isSmallOrg({ kind: row.org_kind, population: row.org_population }, threshold),
+    },
+    category: row.category,
+    subject: row.subject,
+    urgency: row.urgency,
+    status: row.status,
+    assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? "" } : null,
+    createdBy: { id: row.created_by, name: row.creator_name ?? "" },
+    mergedIntoId: row.merged_into_id,
+    ...clocks(row, pauses, today),
+    createdAt: row.created_at,
+    lastActivityAt: row.last_activity_at,
+  };
+}
+
+/** The queue (staff) or the organisation's own consultations (municipal users). */
+export async function listConsultations(ctx: Ctx, query: z.infer<typeof queueQuery>) {
+  authorize(ctx.actor, "consultation.list");
+  const today = jstDate();
+  const { rows, total } = await queueRows(ctx, ctx.actor, { ...query, soonUntil: soonUntil(today) }, today);
+  const pauses = byConsultation(
+    await pausesOf(
+      ctx,
+      rows.map((r) => r.id),
+    ),
+  );
+  const { smallMunicipalityThreshold: t } = await getSettings(ctx);
+  return {
+    items: rows.map((r) => summarize(r, pauses.get(r.id) ?? [], t, today)),
+    total,
+    abilities: abilities(ctx.actor, undefined, {
+      canFile: "consultation.create",
+      canWorkDesk: "consultation.workDesk",
+      canExport: "consultation.export",
+      canReport: "consultation.report",
+    }),
+  };
+}
+
+/** Loads a consultation the actor may see, or 404 — also for a wrong role, so existence never leaks. */
+export async function visibleConsultation(ctx: Ctx, id: string): Promise<ConsultationWithNames> {
+  const row = await findConsultation(ctx, id);
+  if (!row || !can(ctx.actor, "consultation.read", row)) {
+    if (!ctx.actor) authorize(ctx.actor, "consultation.read");
+    throw notFound("相談");
+  }
+  return row;
+}
+
+export async function getConsultation(ctx: Ctx, id: string): Promise<ConsultationDetail> {
+  const row = await visibleConsultation(ctx, id);
+  const staff = isPrefectureStaff(ctx.actor);
+  const [pauses, thread, merged, settings] = await Promise.all([
+    pausesOf(ctx, [id]),
+    presentThread(ctx, id, staff),
+    mergedInto(ctx, id),
+    getSettings(ctx),
+  ]);
+  return {
+    ...summarize(row, pauses, settings.smallMunicipalityThreshold),
+    body: row.body,
+    preferredContact: row.preferred_contact,
+    contactNote: row.contact_note,
+    attachments: thread.attachments,
+    messages: thread.messages,
+    merged,
+    abilities: {
+      ...abilities(ctx.actor, row, {
+        canNote: "consultation.note",
+        canAssign: "consultation.assign",
+        canChangeStatus: "consultation.changeStatus",
+        canClose: "consultation.close",
+        canMerge: "consultation.merge",
+        canEdit: "consultation.edit",
+        canMakeFaq: "consultation.makeFaq",
+      }),
+      canReply: can(ctx.actor, "consultation.reply", row) && row.status !== "closed",
+    },
+  };
+}
+
+/** Staff who should hear of a new consultation: the desk (specialists) and the secretariat. */
+export async function deskUserIds(ctx: Ctx): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom("users")
+    .select("id")
+    .where("role", "in", ["specialist", "secretariat"])
+    .where("status", "=", "active")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function fileConsultation(ctx: Ctx, source: InputSource): Promise<ConsultationDetail> {
+  authorize(ctx.actor, "consultation.create");
+  const actor = ctx.actor;
+  const id = await inTx(ctx, async (tx) => {
+    const { data, files } = await source(tx);
+    const input: z.infer<typeof consultationInput> = parseInput(inputSchema, data);
+    const now = nowIso();
+    const id = newId();
+    const row = {
+      id,
+      org_id: actor.orgId,
+      created_by: actor.userId,
+      category: input.category,
+      subject: input.subject,
+      body: input.body,
+      urgency: input.urgency,
+      preferred_contact: input.preferredContact,
+      contact_note: input.contactNote,
+      status: "new" as const,
+      assignee_id: null,
+      merged_into_id: null,
+      first_response_at: null,
+      resolved_at: null,
+      closed_at: null,
+      paused_since: null,
+      first_response_due: null,
+      resolution_due: null,
+      next_due: null,
+      last_activity_at: now,
+      created_at: now,
+      updated_at: now,
+    };
+    await insertConsultation(tx, row);
+    await addAttachments(tx, id, null, files);
+    await refreshClock(tx, row);
+    await recordAudit(
+      tx,
+      "consultation.create",
+      { type: "consultation", id },
+      {
+        category: input.category,
+        subject: input.subject,
+        urgency: input.urgency,
+        files: files.map((f) => f.name),
+      },
+    );
+    await notify(tx, {
+      userIds: await deskUserIds(tx),
+      category: "consultation",
+      title: `新しい相談：${input.subject}`,
+      body: `${actor.name}さんから相談が届きました。`,
+      link: `/consultations/${id}`,
+    });
+    await indexConsultation(tx, row);
+    return id;
+  });
+  return getConsultation(ctx, id);
+}
+
+export async function editConsultation(ctx: Ctx, id: string, patch: z.infer<typeof consultationPatch>) {
+  await inTx(ctx, async (tx) => {
+    const row = await visibleConsultation(tx, id);
+    authorize(tx.actor, "consultation.edit", row);
+    const next = { category: patch.category, urgency: patch.urgency, subject: patch.subject, body: patch.body };
+    const changes = diff(row, next);
+    await updateConsultation(tx, id, { ...next, updated_at: nowIso() });
+    const updated = { ...row, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) };
+    if (patch.urgency) await refreshClock(tx, updated);
+    await recordAudit(tx, "consultation.update", { type: "consultation", id }, changes);
+    await indexConsultation(tx, updated);
+  });
+  return getConsultation(ctx, id);
+}
