@@ -8,6 +8,7 @@ import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { consultationRoutes } from "./consultations/routes.js";
+import { noticeRoutes } from "./notices/routes.js";
 
 /** Every feature module's routes, mounted under /api. */
 export async function registerModules(app: App) {
@@ -20,4 +21,5 @@ export async function registerModules(app: App) {
   notificationRoutes(app);
   searchRoutes(app);
   consultationRoutes(app);
+  noticeRoutes(app);
 }

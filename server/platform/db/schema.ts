@@ -7,6 +7,9 @@ import type { MeetingsTables } from "../../modules/meetings/tables.js";
 import type { ConsultationTables } from "../../modules/consultations/tables.js";
 import type { FaqTables } from "../../modules/faq/tables.js";
 import type { SupportTables } from "../../modules/support/tables.js";
+import type { NoticesTables } from "../../modules/notices/tables.js";
+import type { DocumentsTables } from "../../modules/documents/tables.js";
+import type { ChallengesTables } from "../../modules/challenges/tables.js";
 export type Flag = 0 | 1;
 
 export interface OrgsTable {
@@ -159,7 +162,7 @@ export interface FilesTable {
   created_at: string;
 }
 
-export interface DB extends MeetingsTables, ConsultationTables, FaqTables, SupportTables, SearchTables {
+export interface DB extends MeetingsTables, ConsultationTables, FaqTables, SupportTables, SearchTables, NoticesTables, DocumentsTables, ChallengesTables {
   files: FilesTable;
   orgs: OrgsTable;
   users: UsersTable;

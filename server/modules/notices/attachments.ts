@@ -1,0 +1,72 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { recordAudit } from "../../platform/audit/record.js";
+import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
+import { invalid, notFound } from "../../platform/errors.js";
+import { readMultipart, sendStoredFile } from "../../platform/files/http.js";
+import { findFile, readFileBytes } from "../../platform/files/store.js";
+import { documentKinds } from "../../platform/files/types.js";
+import { enqueue } from "../../platform/jobs/queue.js";
+import { defineJob } from "../../platform/jobs/worker.js";
+import { authorize } from "../../platform/policy/authorize.js";
+import { extractText } from "../documents/extract.js";
+import { visibleNotice } from "./access.js";
+import { deleteAttachment, findAttachment, insertAttachment } from "./repo.js";
+import { indexNotice } from "./search-hook.js";
+import { getNotice } from "./service.js";
+
+/** Attaches files (the ministry's PDF …). Type and size are checked; a refused file leaves nothing behind. */
+export async function uploadAttachments(ctx: Ctx, id: string, request: FastifyRequest) {
+  return inTx(ctx, async (tx) => {
+    const { subject } = await visibleNotice(tx, id);
+    authorize(tx.actor, "notice.edit", subject);
+    const { files } = await readMultipart(request, tx, { kinds: documentKinds });
+    if (files.length === 0) throw invalid("ファイルを選んでください。", [{ path: "file", message: "ファイルを選んでください" }]);
+    for (const f of files) {
+      const attachmentId = newId();
+      await insertAttachment(tx, { id: attachmentId, notice_id: id, file_id: f.id, text: null, created_at: nowIso() });
+      await enqueue(tx, "notices.extractText", { attachmentId });
+    }
+    await recordAudit(tx, "notice.attach", { type: "notice", id }, { files: files.map((f) => ({ id: f.id, name: f.name })) });
+    await indexNotice(tx, id);
+    return getNotice(tx, id);
+  });
+}
+
+export async function removeAttachment(ctx: Ctx, id: string, attachmentId: string) {
+  return inTx(ctx, async (tx) => {
+    const { subject } = await visibleNotice(tx, id);
+    authorize(tx.actor, "notice.edit", subject);
+    const att = await findAttachment(tx, id, attachmentId);
+    if (!att) throw notFound("添付ファイル");
+    await deleteAttachment(tx, attachmentId);
+    await recordAudit(tx, "notice.detach", { type: "notice", id }, { fileId: att.id, name: att.name });
+    await indexNotice(tx, id);
+    return getNotice(tx, id);
+  });
+}
+
+/** Sends an attachment to whoever may read the notice; PDFs and images inline for the preview. */
+export async function sendAttachment(ctx: Ctx, reply: FastifyReply, id: string, attachmentId: string, inline: boolean) {
+  await visibleNotice(ctx, id);
+  const att = await findAttachment(ctx, id, attachmentId);
+  if (!att) throw notFound("添付ファイル");
+  return sendStoredFile(reply, ctx, att, { inline });
+}
+
+/** Text of an attachment for search, outside the upload's transaction (a large PDF takes a while). */
+defineJob("notices.extractText", async (ctx, { attachmentId }: { attachmentId: string }) => {
+  const att = await ctx.db.selectFrom("notice_attachments").selectAll().where("id", "=", attachmentId).executeTakeFirst();
+  if (!att) return;
+  const file = await findFile(ctx, att.file_id);
+  if (!file) return;
+  let text: string | null = null;
+  try {
+    text = await extractText(readFileBytes(ctx, file), file.mime);
+  } catch {
+    text = null; // a damaged file is still attached; it is just not searchable by content
+  }
+  await inTx(ctx, async (tx) => {
+    await tx.db.updateTable("notice_attachments").set({ text }).where("id", "=", attachmentId).execute();
+    await indexNotice(tx, att.notice_id);
+  });
+});
