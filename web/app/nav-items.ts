@@ -1,0 +1,27 @@
+import type { MessageKey } from "../lib/messages/index.js";
+
+/** Abilities from /api/me that unlock admin screens. */
+export type Ability = "manageOrgs" | "manageUsers" | "manageBodies" | "viewAudit" | "viewOutbox" | "manageSettings";
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  group: "main" | "admin";
+  /** Shown only when /api/me's abilities allow it. */
+  ability?: Ability;
+  /** Active only on the exact path (home). */
+  end?: boolean;
+}
+
+/** The side navigation. Later features (meetings, surveys, …) add their entries here. */
+export const navItems: NavItem[] = [
+  { to: "/", label: "nav.home", group: "main", end: true },
+  { to: "/bodies", label: "nav.bodies", group: "main" },
+  { to: "/orgs", label: "nav.orgs", group: "main" },
+  { to: "/notifications", label: "nav.notifications", group: "main" },
+  { to: "/users", label: "nav.users", group: "admin", ability: "manageUsers" },
+  { to: "/orgs/import", label: "nav.orgImport", group: "admin", ability: "manageOrgs" },
+  { to: "/audit", label: "nav.audit", group: "admin", ability: "viewAudit" },
+  { to: "/admin/outbox", label: "nav.outbox", group: "admin", ability: "viewOutbox" },
+  { to: "/admin/settings", label: "nav.settings", group: "admin", ability: "manageSettings" },
+];

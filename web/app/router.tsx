@@ -1,0 +1,72 @@
+import type { ComponentType } from "react";
+import { createBrowserRouter, type RouteObject } from "react-router";
+import { AppLayout } from "./app-layout.js";
+import { AuthLayout } from "./auth-layout.js";
+import { NotFoundPage } from "./not-found-page.js";
+import { RequireSession } from "./require-session.js";
+import { RouteError } from "./route-error.js";
+
+/** A page loaded on first visit, so the sign-in screen stays light. */
+function page<M>(load: () => Promise<M>, name: keyof M): Pick<RouteObject, "lazy"> {
+  return { lazy: async () => ({ Component: (await load())[name] as ComponentType }) };
+}
+
+const auth = () => import("../features/auth/index.js");
+const orgs = () => import("../features/orgs/index.js");
+const users = () => import("../features/users/index.js");
+const bodies = () => import("../features/bodies/index.js");
+const account = () => import("../features/account/index.js");
+const admin = () => import("../features/admin/index.js");
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    children: [
+      {
+        Component: AuthLayout,
+        children: [
+          { path: "/login", ...page(auth, "LoginPage") },
+          { path: "/login/two-factor", ...page(auth, "TwoFactorCodePage") },
+          { path: "/forgot-password", ...page(auth, "ForgotPasswordPage") },
+          { path: "/reset-password/:token", ...page(auth, "ResetPasswordPage") },
+          { path: "/invitation/:token", ...page(auth, "InvitationPage") },
+          { path: "/two-factor-setup", ...page(auth, "TwoFactorSetupPage") },
+        ],
+      },
+      {
+        Component: RequireSession,
+        children: [
+          {
+            Component: AppLayout,
+            children: [
+              { index: true, ...page(() => import("../features/home/home-page.js"), "HomePage") },
+              { path: "/bodies", ...page(bodies, "BodyListPage") },
+              { path: "/bodies/new", ...page(bodies, "BodyCreatePage") },
+              { path: "/bodies/:id", ...page(bodies, "BodyDetailPage") },
+              { path: "/bodies/:id/edit", ...page(bodies, "BodyEditPage") },
+              { path: "/orgs", ...page(orgs, "OrgListPage") },
+              { path: "/orgs/new", ...page(orgs, "OrgCreatePage") },
+              { path: "/orgs/import", ...page(orgs, "OrgImportPage") },
+              { path: "/orgs/:id", ...page(orgs, "OrgDetailPage") },
+              { path: "/orgs/:id/edit", ...page(orgs, "OrgEditPage") },
+              { path: "/users", ...page(users, "UserListPage") },
+              { path: "/users/new", ...page(users, "UserInvitePage") },
+              { path: "/users/:id", ...page(users, "UserDetailPage") },
+              { path: "/audit", ...page(() => import("../features/audit/audit-page.js"), "AuditPage") },
+              {
+                path: "/notifications",
+                ...page(() => import("../features/notifications/notifications-page.js"), "NotificationsPage"),
+              },
+              { path: "/account", ...page(account, "AccountPage") },
+              { path: "/admin/outbox", ...page(admin, "OutboxPage") },
+              { path: "/admin/settings", ...page(admin, "SettingsPage") },
+              { path: "*", Component: NotFoundPage },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);

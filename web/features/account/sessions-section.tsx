@@ -1,0 +1,36 @@
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import { useSignOut } from "../../app/session.js";
+import { FormError } from "../../components/alert.js";
+import { Button } from "../../components/button.js";
+import { Card } from "../../components/card.js";
+import { ConfirmDialog } from "../../components/dialog.js";
+import { useI18n } from "../../lib/i18n.js";
+
+export function SessionsSection() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const [open, setOpen] = useState(false);
+  return (
+    <Card id="account-sessions" title={t("account.sessions")}>
+      <p>{t("account.sessionsLead")}</p>
+      <FormError error={signOut.error} />
+      <div>
+        <Button variant="danger" onClick={() => setOpen(true)}>
+          {t("account.signOutAll")}
+        </Button>
+      </div>
+      <ConfirmDialog
+        open={open}
+        danger
+        title={t("account.signOutAll")}
+        message={t("account.signOutAllConfirm")}
+        confirmLabel={t("account.signOutAll")}
+        busy={signOut.isPending}
+        onClose={() => setOpen(false)}
+        onConfirm={() => signOut.mutate(true, { onSettled: () => navigate("/login", { replace: true }) })}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,2 @@
+export { OutboxPage } from "./outbox-page.js";
+export { SettingsPage } from "./settings-page.js";

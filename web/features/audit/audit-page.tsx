@@ -1,0 +1,160 @@
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { Navigate, useSearchParams } from "react-router";
+import { useMe } from "../../app/session.js";
+import { Button, buttonClass } from "../../components/button.js";
+import { DataTable } from "../../components/data-table.js";
+import { SelectField, TextField } from "../../components/form-field.js";
+import { PageHeader } from "../../components/page-header.js";
+import { Pager } from "../../components/pager.js";
+import { QueryState } from "../../components/query-state.js";
+import { api, toSearch } from "../../lib/api.js";
+import type { AuditEntry, ListOf } from "../../lib/api-types.js";
+import { formatCompactDateTime } from "../../lib/dates.js";
+import { useI18n } from "../../lib/i18n.js";
+import { useUsers } from "../users/api.js";
+
+const limit = 50;
+const keys = ["event", "subjectType", "from", "to", "actorUserId"] as const;
+type Filter = Record<(typeof keys)[number], string>;
+const subjectTypes = ["user", "org", "body", "settings", "notification"];
+
+function Changes({ value }: { value: unknown }) {
+  if (value == null || (typeof value === "object" && Object.keys(value).length === 0)) return <>—</>;
+  return (
+    <pre className="max-w-md font-mono text-mono-14N-150 whitespace-pre-wrap break-all">{JSON.stringify(value, null, 1)}</pre>
+  );
+}
+
+export function AuditPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const filter = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ""])) as Filter;
+  const offset = Number(params.get("offset") ?? 0) || 0;
+  const [draft, setDraft] = useState(filter);
+  const allowed = !!me.abilities.viewAudit;
+  const audit = useQuery({
+    queryKey: ["audit", filter, offset],
+    queryFn: () => api.get<ListOf<AuditEntry>>("/audit", { ...filter, limit, offset }),
+    enabled: allowed,
+    placeholderData: (prev) => prev,
+  });
+  const actors = useUsers({ limit: 500 }, allowed && !!me.abilities.manageUsers);
+  if (!allowed) return <Navigate to="/" replace />;
+
+  const go = (next: Filter, nextOffset = 0) => {
+    const p = new URLSearchParams();
+    for (const k of keys) if (next[k]?.trim()) p.set(k, next[k].trim());
+    if (nextOffset) p.set("offset", String(nextOffset));
+    setParams(p);
+  };
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    go(draft);
+  };
+  const exportHref = `/api/audit/export.csv${toSearch(filter)}`;
+
+  return (
+    <>
+      <PageHeader
+        title={t("nav.audit")}
+        description={t("audit.lead")}
+        actions={
+          <a href={exportHref} className={buttonClass("secondary", "md", "no-underline")} download>
+            {t("audit.export")}
+          </a>
+        }
+      />
+      <search aria-label={t("audit.filter")} className="mb-6 block rounded-12 bg-solid-gray-50 p-4">
+        <form onSubmit={apply} className="grid grid-cols-1 items-end gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          <TextField
+            label={t("audit.event")}
+            hint={t("audit.eventHint")}
+            value={draft.event}
+            onChange={(e) => setDraft({ ...draft, event: e.target.value })}
+          />
+          <SelectField
+            label={t("audit.subjectType")}
+            value={draft.subjectType}
+            onChange={(e) => setDraft({ ...draft, subjectType: e.target.value })}
+            options={[{ value: "", label: t("form.all") }, ...subjectTypes.map((s) => ({ value: s, label: s }))]}
+          />
+          <SelectField
+            label={t("audit.actor")}
+            value={draft.actorUserId}
+            onChange={(e) => setDraft({ ...draft, actorUserId: e.target.value })}
+            options={[
+              { value: "", label: t("form.all") },
+              ...(actors.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name}（${u.org.name}）` })),
+            ]}
+          />
+          <TextField
+            label={t("audit.from")}
+            type="date"
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
+          <TextField
+            label={t("audit.to")}
+            type="date"
+            value={draft.to}
+            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+          />
+          <div className="flex flex-wrap gap-3">
+            <Button type="submit">{t("action.search")}</Button>
+            <Button
+              variant="text"
+              onClick={() => {
+                const empty = { event: "", subjectType: "", from: "", to: "", actorUserId: "" };
+                setDraft(empty);
+                go(empty);
+              }}
+            >
+              {t("action.clear")}
+            </Button>
+          </div>
+        </form>
+      </search>
+      <QueryState query={audit}>
+        {(data) => (
+          <>
+            <DataTable<AuditEntry>
+              caption={t("audit.count", { count: data.total ?? data.items.length })}
+              rows={data.items}
+              rowKey={(a) => a.id}
+              empty={t("audit.empty")}
+              columns={[
+                { key: "at", header: t("audit.at"), cell: (a) => formatCompactDateTime(a.at), className: "whitespace-nowrap" },
+                {
+                  key: "actor",
+                  header: t("audit.actor"),
+                  cell: (a) => (
+                    <>
+                      {a.actor?.name ?? t("audit.system")}
+                      {a.orgName && <span className="block text-dns-14N-130 text-solid-gray-700">{a.orgName}</span>}
+                    </>
+                  ),
+                },
+                { key: "event", header: t("audit.event"), cell: (a) => <code className="font-mono">{a.event}</code> },
+                {
+                  key: "subject",
+                  header: t("audit.subject"),
+                  cell: (a) => (
+                    <>
+                      {a.subjectType}
+                      {a.subjectId && <span className="block font-mono text-mono-14N-150 break-all">{a.subjectId}</span>}
+                    </>
+                  ),
+                },
+                { key: "changes", header: t("audit.changes"), cell: (a) => <Changes value={a.changes} /> },
+                { key: "ip", header: t("audit.ip"), cell: (a) => a.ip ?? "—" },
+              ]}
+            />
+            <Pager offset={offset} limit={limit} total={data.total ?? data.items.length} onChange={(o) => go(filter, o)} />
+          </>
+        )}
+      </QueryState>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ComponentType } from "react";
+import type { Me } from "../../lib/api-types.js";
+import { MyBodiesCard } from "./my-bodies-card.js";
+import { MyOrgCard } from "./my-org-card.js";
+import { UnreadCard } from "./unread-card.js";
+
+export interface HomeSection {
+  /** Stable id; also the heading's id. */
+  id: string;
+  Component: ComponentType<{ me: Me; headingId: string }>;
+  /** Hide the card for users it does not concern. */
+  visible?: (me: Me) => boolean;
+  /** "wide" spans both columns on a large screen. */
+  size?: "normal" | "wide";
+}
+
+/**
+ * The cards of the home page, in order. Later features (meetings, action items, surveys, …)
+ * add their card here: `{ id: "meetings", Component: UpcomingMeetingsCard }`.
+ */
+export const homeSections: HomeSection[] = [
+  { id: "my-org", Component: MyOrgCard },
+  { id: "unread", Component: UnreadCard },
+  { id: "my-bodies", Component: MyBodiesCard, size: "wide" },
+];

@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../lib/api.js";
+import type { ListOf, Org, OrgImportResult, OrgInput } from "../../lib/api-types.js";
+
+export interface OrgFilter {
+  kind?: string;
+  small?: "true" | "false";
+  q?: string;
+}
+
+export const orgKeys = {
+  all: ["orgs"] as const,
+  list: (f: OrgFilter) => ["orgs", "list", f] as const,
+  one: (id: string) => ["orgs", "one", id] as const,
+};
+
+export const useOrgs = (filter: OrgFilter = {}) =>
+  useQuery({ queryKey: orgKeys.list(filter), queryFn: () => api.get<ListOf<Org>>("/orgs", { ...filter }) });
+
+export const useOrg = (id: string) => useQuery({ queryKey: orgKeys.one(id), queryFn: () => api.get<Org>(`/orgs/${id}`) });
+
+export function useSaveOrg(id?: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OrgInput) => (id ? api.patch<Org>(`/orgs/${id}`, input) : api.post<Org>("/orgs", input)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: orgKeys.all }),
+  });
+}
+
+export function useImportOrgs() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (csv: string) => api.post<OrgImportResult>("/orgs/import", { csv }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: orgKeys.all }),
+  });
+}

@@ -1,0 +1,120 @@
+import { type ChangeEvent, type FormEvent, useState } from "react";
+import { Navigate } from "react-router";
+import { useMe } from "../../app/session.js";
+import { Alert, useErrorMessage } from "../../components/alert.js";
+import { Button } from "../../components/button.js";
+import { DataTable } from "../../components/data-table.js";
+import { PageHeader } from "../../components/page-header.js";
+import { isApiError } from "../../lib/api.js";
+import { useI18n } from "../../lib/i18n.js";
+import { useImportOrgs } from "./api.js";
+
+/** Excel often saves CSV as Shift_JIS: read UTF-8 first and fall back when the bytes are not valid UTF-8. */
+async function readCsvFile(file: File): Promise<string> {
+  const bytes = await file.arrayBuffer();
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("shift_jis").decode(bytes);
+  }
+}
+
+export function OrgImportPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  const message = useErrorMessage();
+  const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
+  const [fileError, setFileError] = useState<string>();
+  const run = useImportOrgs();
+  if (!me.abilities.manageOrgs) return <Navigate to="/orgs" replace />;
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    run.reset();
+    const file = e.target.files?.[0];
+    if (!file) return setCsv(null);
+    if (file.size > 5_000_000) {
+      setCsv(null);
+      return setFileError(t("import.tooLarge"));
+    }
+    setFileError(undefined);
+    setCsv({ name: file.name, text: await readCsvFile(file) });
+  };
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!csv) return setFileError(t("import.chooseFile"));
+    run.mutate(csv.text);
+  };
+  const issues = isApiError(run.error) ? run.error.issues : [];
+  const lines = csv ? csv.text.split(/\r?\n/).filter((l) => l.trim()).length : 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t("nav.orgImport")}
+        breadcrumbs={[{ label: t("orgs.title"), to: "/orgs" }, { label: t("nav.orgImport") }]}
+        description={
+          <>
+            <p>{t("import.lead")}</p>
+            <p className="mt-2 font-mono text-mono-16N-150">lg_code,kind,name,kana,name_en,population</p>
+            <p className="mt-2">{t("import.kinds")}</p>
+          </>
+        }
+      />
+      <form noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="csv-file" className="text-std-16B-170">
+            {t("import.file")}
+          </label>
+          <input
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={onFile}
+            aria-describedby={fileError ? "csv-file-error" : undefined}
+            aria-invalid={fileError ? true : undefined}
+            className="rounded-8 border border-solid-gray-900 px-3 py-2 text-std-16N-170 file:mr-3 file:rounded-6 file:border file:border-blue-900 file:bg-white file:px-3 file:py-1 file:text-blue-900"
+          />
+          {fileError && (
+            <p id="csv-file-error" className="text-dns-16N-130 text-error-2">
+              {fileError}
+            </p>
+          )}
+          {csv && <p className="text-dns-14N-130 text-solid-gray-700">{t("import.selected", { name: csv.name, lines })}</p>}
+        </div>
+        <div>
+          <Button type="submit" busy={run.isPending}>
+            {t("import.submit")}
+          </Button>
+        </div>
+      </form>
+      <div className="mt-6 flex flex-col gap-4">
+        {run.isSuccess && (
+          <Alert
+            tone="success"
+            role="status"
+            title={t("import.done", { created: run.data.created, updated: run.data.updated })}
+          />
+        )}
+        {run.error ? (
+          <>
+            <Alert tone="error" role="alert" title={message(run.error)}>
+              {issues.length > 0 && t("import.fix")}
+            </Alert>
+            {issues.length > 0 && (
+              <DataTable
+                caption={t("import.issues", { count: issues.length })}
+                rows={issues.map((i, n) => ({ ...i, n }))}
+                rowKey={(i) => String(i.n)}
+                empty=""
+                columns={[
+                  { key: "line", header: t("import.line"), cell: (i) => i.path.replace(/^line /, "") },
+                  { key: "message", header: t("import.problem"), cell: (i) => i.message },
+                ]}
+              />
+            )}
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export { UserDetailPage } from "./user-detail-page.js";
+export { UserInvitePage } from "./user-invite-page.js";
+export { UserListPage } from "./user-list-page.js";

@@ -1,0 +1,52 @@
+/** Account settings and notifications. */
+export const account = {
+  "account.title": ["アカウント設定", "Account settings"],
+  "account.profile": ["登録情報", "Profile"],
+  "account.saveName": ["氏名を保存する", "Save name"],
+  "account.languageLead": [
+    "画面の表示言語を選びます。選んだ言語はアカウントに保存されます。",
+    "Choose the language of the screens. Your choice is saved to your account.",
+  ],
+  "account.password": ["パスワードの変更", "Change password"],
+  "account.passwordLead": [
+    "変更すると、このブラウザ以外でのログインはすべて終了します。",
+    "Changing it signs you out everywhere else.",
+  ],
+  "account.currentPassword": ["現在のパスワード", "Current password"],
+  "account.changePassword": ["パスワードを変更する", "Change password"],
+  "account.passwordChanged": ["パスワードを変更しました", "Password changed"],
+  "account.tfaOn": ["二要素認証は有効です。", "Two-factor authentication is on."],
+  "account.tfaDisableLead": [
+    "無効にするには、現在のパスワードを入力してください。",
+    "To turn it off, enter your current password.",
+  ],
+  "account.tfaDisable": ["二要素認証を無効にする", "Turn off two-factor authentication"],
+  "account.tfaDisabled": ["二要素認証を無効にしました", "Two-factor authentication is off"],
+  "account.sessions": ["ログイン中の端末", "Signed-in devices"],
+  "account.sessionsLead": [
+    "端末を紛失したときなどは、すべての端末からログアウトしてください。",
+    "If you lose a device, sign out everywhere.",
+  ],
+  "account.signOutAll": ["すべての端末からログアウト", "Sign out everywhere"],
+  "account.signOutAllConfirm": [
+    "このブラウザを含む、すべての端末でログアウトします。よろしいですか。",
+    "You will be signed out on every device, including this one. Continue?",
+  ],
+  "prefs.title": ["通知の受け取り方", "Notification settings"],
+  "prefs.lead": [
+    "分類ごとに、メールの受け取り方を選べます。画面上の通知はいつでも表示されます。",
+    "Choose how e-mails are sent for each category. In-app notifications always appear.",
+  ],
+  "prefs.immediate": ["すぐにメール", "E-mail at once"],
+  "prefs.digest": ["1日1回まとめて", "Daily digest"],
+  "prefs.off": ["メールしない", "No e-mail"],
+  "prefs.save": ["通知設定を保存する", "Save notification settings"],
+  "notifications.title": ["通知", "Notifications"],
+  "notifications.show": ["表示", "Show"],
+  "notifications.unreadOnly": ["未読のみ", "Unread only"],
+  "notifications.unread": ["未読", "Unread"],
+  "notifications.empty": ["通知はありません。", "No notifications."],
+  "notifications.markRead": ["既読にする", "Mark as read"],
+  "notifications.markAll": ["すべて既読にする", "Mark all as read"],
+  "notifications.allRead": ["すべて既読にしました", "All marked as read"],
+} as const;

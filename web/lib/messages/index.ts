@@ -1,0 +1,13 @@
+import { account } from "./account.js";
+import { admin } from "./admin.js";
+import { auth } from "./auth.js";
+import { bodies } from "./bodies.js";
+import { common } from "./common.js";
+import { home } from "./home.js";
+import { orgs } from "./orgs.js";
+import { users } from "./users.js";
+
+/** Every UI string, [日本語, English]. A new feature adds its own file here. */
+export const messages = { ...common, ...auth, ...home, ...orgs, ...users, ...bodies, ...account, ...admin };
+
+export type MessageKey = keyof typeof messages;
