@@ -2,6 +2,7 @@ import type { App } from "../platform/http/types.js";
 import { auditRoutes } from "./audit/routes.js";
 import { authRoutes } from "./auth/routes.js";
 import { bodyRoutes } from "./bodies/routes.js";
+import { meetingRoutes } from "./meetings/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { orgRoutes } from "./orgs/routes.js";
 import { searchRoutes } from "./search/routes.js";
@@ -17,6 +18,7 @@ export async function registerModules(app: App) {
   orgRoutes(app);
   userRoutes(app);
   bodyRoutes(app);
+  meetingRoutes(app);
   auditRoutes(app);
   notificationRoutes(app);
   searchRoutes(app);

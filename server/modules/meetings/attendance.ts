@@ -1,0 +1,166 @@
+import ExcelJS from "exceljs";
+import type { z } from "zod";
+import { positionLabels } from "../../../shared/api/bodies.js";
+import { type attendanceInput, type attendanceList, attendanceModeLabels, type rollInput } from "../../../shared/api/meetings.js";
+import { toCsv } from "../../../shared/csv.js";
+import { jstDate } from "../../../shared/dates/calendar.js";
+import { warekiDate } from "../../../shared/dates/wareki.js";
+import { recordAudit } from "../../platform/audit/record.js";
+import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
+import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { authorize, can } from "../../platform/policy/authorize.js";
+import { type LoadedMeeting, visibleMeeting } from "./access.js";
+import { jstTime, meetingName } from "./naming.js";
+import { attendanceOpen } from "./present.js";
+import { type AttendanceRow, listAttendanceRows, upsertAttendance } from "./repo-follow.js";
+
+type List = z.infer<typeof attendanceList>;
+
+/** The roll: every organisation on the body (members and observers), with its answer and the roll taken. */
+async function roll(ctx: Ctx, loaded: LoadedMeeting) {
+  const answers = new Map((await listAttendanceRows(ctx, loaded.row.id)).map((a) => [a.org_id, a]));
+  const seen = new Set<string>();
+  const orgs = loaded.members.filter((m) => m.org_id && !seen.has(m.org_id) && seen.add(m.org_id));
+  return orgs.map((m) => ({ orgId: m.org_id!, orgName: m.org_name ?? "", position: m.position, answer: answers.get(m.org_id!) }));
+}
+
+export async function listAttendance(ctx: Ctx, meetingId: string): Promise<List> {
+  const loaded = await visibleMeeting(ctx, meetingId);
+  const rows = await roll(ctx, loaded);
+  const manage = can(ctx.actor, "meeting.manage", loaded.subject);
+  const open = attendanceOpen(loaded.row) || (manage && ["draft", "announced"].includes(loaded.row.status));
+  const items = rows.map((r) => ({
+    org: { id: r.orgId, name: r.orgName },
+    position: r.position,
+    mode: r.answer?.mode ?? null,
+    attendees: JSON.parse(r.answer?.attendees ?? "[]") as string[],
+    note: r.answer?.note ?? "",
+    answeredAt: r.answer?.answered_at ?? null,
+    present: r.answer?.present == null ? null : r.answer.present === 1,
+    abilities: {
+      canAnswer: open && (manage || (r.orgId === ctx.actor?.orgId && can(ctx.actor, "attendance.answer", loaded.subject))),
+      canTakeRoll: manage && (loaded.row.status === "announced" || loaded.row.status === "held"),
+    },
+  }));
+  const count = (mode: string | null) => items.filter((i) => i.mode === mode).length;
+  return {
+    items,
+    open: attendanceOpen(loaded.row),
+    deadline: loaded.row.attendance_deadline ?? loaded.row.starts_at,
+    counts: { inPerson: count("in_person"), online: count("online"), absent: count("absent"), unanswered: count(null) },
+  };
+}
+
+async function target(ctx: Ctx, meetingId: string, orgId: string) {
+  const loaded = await visibleMeeting(ctx, meetingId);
+  const rows = await roll(ctx, loaded);
+  const row = rows.find((r) => r.orgId === orgId);
+  const blank: AttendanceRow = {
+    id: newId(),
+    meeting_id: meetingId,
+    org_id: orgId,
+    mode: null,
+    attendees: "[]",
+    note: "",
+    answered_by: null,
+    answered_at: null,
+    present: null,
+    roll_by: null,
+    roll_at: null,
+  };
+  return { loaded, row, current: row?.answer ?? blank };
+}
+
+/** An organisation answers who will attend; the secretariat may answer for any organisation, also after the cut-off. */
+export async function answerAttendance(ctx: Ctx, meetingId: string, orgId: string, input: z.infer<typeof attendanceInput>) {
+  return inTx(ctx, async (tx) => {
+    const { loaded, row, current } = await target(tx, meetingId, orgId);
+    authorize(tx.actor, "attendance.answer", loaded.subject);
+    const manage = can(tx.actor, "meeting.manage", loaded.subject);
+    if (!manage && orgId !== tx.actor.orgId) throw forbidden("出欠は自分の団体の分だけ回答できます。");
+    if (!row) throw notFound("この会議体の構成団体");
+    if (loaded.row.status !== "announced" && !(manage && loaded.row.status === "draft"))
+      throw conflict("この会議は出欠の回答を受け付けていません。");
+    if (!manage && !attendanceOpen(loaded.row)) {
+      const d = loaded.row.attendance_deadline ?? loaded.row.starts_at;
+      throw conflict(
+        `出欠の回答期限（${warekiDate(jstDate(new Date(d)))} ${jstTime(d)}）を過ぎています。事務局にご連絡ください。`,
+      );
+    }
+    if (input.mode !== "absent" && input.attendees.length === 0)
+      throw invalid("出席者の氏名を入力してください。", [
+        { path: "attendees", message: "出席する方の氏名を1名以上入力してください" },
+      ]);
+    const next: AttendanceRow = {
+      ...current,
+      mode: input.mode,
+      attendees: JSON.stringify(input.mode === "absent" ? [] : input.attendees),
+      note: input.note,
+      answered_by: tx.actor.userId,
+      answered_at: nowIso(),
+    };
+    await upsertAttendance(tx, next);
+    await recordAudit(tx, "attendance.answer", { type: "meeting", id: meetingId }, { orgId, ...input });
+    return listAttendance(tx, meetingId);
+  });
+}
+
+/** The secretariat takes the roll at the meeting. */
+export async function takeRoll(ctx: Ctx, meetingId: string, orgId: string, input: z.infer<typeof rollInput>) {
+  return inTx(ctx, async (tx) => {
+    const { loaded, row, current } = await target(tx, meetingId, orgId);
+    authorize(tx.actor, "meeting.manage", loaded.subject);
+    if (!row) throw notFound("この会議体の構成団体");
+    if (loaded.row.status !== "announced" && loaded.row.status !== "held")
+      throw conflict("出席の確認は開催通知後から開催済みまでの会議で行えます。");
+    const present = input.present === null ? null : input.present ? 1 : 0;
+    await upsertAttendance(tx, { ...current, present, roll_by: tx.actor.userId, roll_at: nowIso() });
+    await recordAudit(tx, "attendance.roll", { type: "meeting", id: meetingId }, { orgId, present: input.present });
+    return listAttendance(tx, meetingId);
+  });
+}
+
+const header = ["団体", "役職", "回答", "出席者", "備考", "回答日時", "当日の出席"];
+
+async function exportRows(ctx: Ctx, meetingId: string) {
+  const loaded = await visibleMeeting(ctx, meetingId);
+  authorize(ctx.actor, "meeting.manage", loaded.subject);
+  const list = await listAttendance(ctx, meetingId);
+  const rows = list.items.map((i) => [
+    i.org.name,
+    positionLabels[i.position as keyof typeof positionLabels]?.ja ?? i.position,
+    i.mode ? attendanceModeLabels[i.mode].ja : "未回答",
+    i.attendees.join("、"),
+    i.note,
+    i.answeredAt ? `${jstDate(new Date(i.answeredAt))} ${jstTime(i.answeredAt)}` : "",
+    i.present === null ? "" : i.present ? "出席" : "欠席",
+  ]);
+  return { name: meetingName(loaded.row, loaded.body.name), rows };
+}
+
+/** The attendance list as CSV, UTF-8 with a BOM so Excel reads the Japanese. */
+export async function attendanceCsv(ctx: Ctx, meetingId: string) {
+  const { name, rows } = await exportRows(ctx, meetingId);
+  return { text: `\uFEFF${toCsv([header, ...rows])}`, fileName: `${name}_出欠.csv` };
+}
+
+export async function attendanceXlsx(ctx: Ctx, meetingId: string) {
+  const { name, rows } = await exportRows(ctx, meetingId);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Renkei";
+  const ws = wb.addWorksheet("出欠");
+  ws.addRow([name]).font = { bold: true, size: 13 };
+  ws.addRow([]);
+  const h = ws.addRow(header);
+  h.font = { bold: true };
+  h.eachCell((c) => {
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+    c.border = { bottom: { style: "thin" } };
+  });
+  for (const r of rows) ws.addRow(r);
+  [18, 12, 16, 30, 24, 18, 12].forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  ws.views = [{ state: "frozen", ySplit: 3 }];
+  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `${name}_出欠.xlsx` };
+}

@@ -1,0 +1,77 @@
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import yazl from "yazl";
+import type { Ctx } from "../../platform/context.js";
+import { blobPath, readFileBytes } from "../../platform/files/store.js";
+import { visibleMeeting } from "./access.js";
+import { meetingName } from "./naming.js";
+import { buildPack } from "./pack-pdf.js";
+import { agendaNumbers, loadMaterials } from "./present.js";
+import { listAgendaRows } from "./repo.js";
+import { listVersionRows } from "./repo-files.js";
+
+/** The current files of the materials the actor may see, in agenda order, with their labels. */
+async function currentFiles(ctx: Ctx, meetingId: string) {
+  const loaded = await visibleMeeting(ctx, meetingId);
+  const agenda = await listAgendaRows(ctx, meetingId);
+  const materials = await loadMaterials(ctx, loaded, agenda);
+  const versions = await listVersionRows(
+    ctx,
+    materials.map((m) => m.id),
+  );
+  const files = materials.map((m) => {
+    const v = versions.find((x) => x.material_id === m.id && x.version === m.version)!;
+    return { ...m, sha256: v.sha256 };
+  });
+  return { loaded, agenda, files, name: meetingName(loaded.row, loaded.body.name) };
+}
+
+/** Windows-safe file name: no path separators or reserved characters. */
+const safe = (s: string) =>
+  [...s]
+    .map((ch) => (ch < " " || '\\/:*?"<>|'.includes(ch) ? "_" : ch))
+    .join("")
+    .slice(0, 120);
+
+/** Every material as one ZIP (UTF-8 names), streamed from disk. */
+export async function materialsZip(ctx: Ctx, meetingId: string) {
+  const { files, name } = await currentFiles(ctx, meetingId);
+  const zip = new yazl.ZipFile();
+  const used = new Set<string>();
+  for (const f of files) {
+    const ext = path.extname(f.fileName);
+    let entry = safe(`${f.label}_${f.title}${ext}`);
+    for (let i = 2; used.has(entry); i++) entry = safe(`${f.label}_${f.title}(${i})${ext}`);
+    used.add(entry);
+    zip.addFile(blobPath(ctx, f.sha256), entry, { compress: !/pdf|zip|image|officedocument/.test(f.mime) });
+  }
+  zip.end();
+  const out = new PassThrough();
+  zip.outputStream.pipe(out);
+  return { stream: out, fileName: `${safe(name)}_資料一式.zip` };
+}
+
+/** The meeting pack PDF: cover (name, date, place, agenda, list of materials) and every PDF material. */
+export async function meetingPack(ctx: Ctx, meetingId: string) {
+  const { loaded, agenda, files, name } = await currentFiles(ctx, meetingId);
+  const { number } = agendaNumbers(agenda);
+  const accepted = agenda.filter((a) => number.has(a.id)).sort((a, b) => number.get(a.id)! - number.get(b.id)!);
+  const bytes = await buildPack({
+    name,
+    startsAt: loaded.row.starts_at,
+    endsAt: loaded.row.ends_at,
+    place: loaded.row.place,
+    onlineUrl: loaded.row.online_url,
+    agenda: accepted.map((a) => ({
+      number: number.get(a.id)!,
+      title: a.title,
+      presenter: a.presenter,
+      durationMinutes: a.duration_minutes,
+    })),
+    // Only numbered materials and references go into the pack; proposals not yet on the agenda stay out.
+    materials: files
+      .filter((f) => f.label !== "提案資料")
+      .map((f) => ({ label: f.label, title: f.title, mime: f.mime, bytes: () => readFileBytes(ctx, f) })),
+  });
+  return { bytes: Buffer.from(bytes), fileName: `${safe(name)}_会議資料.pdf` };
+}

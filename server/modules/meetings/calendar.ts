@@ -1,0 +1,112 @@
+import { recordAudit } from "../../platform/audit/record.js";
+import { newSecret, sha256 } from "../../platform/auth/tokens.js";
+import { type Actor, type Ctx, inTx } from "../../platform/context.js";
+import { notFound } from "../../platform/errors.js";
+import { visibleMeeting } from "./access.js";
+import { buildCalendar, type IcsEvent } from "./ics.js";
+import { listMeetings } from "./meetings.js";
+import { meetingName } from "./naming.js";
+import { listAgendaRows, type MeetingRow } from "./repo.js";
+import { findCalendarUser, setCalendarToken } from "./repo-follow.js";
+
+const icsStatus = (s: MeetingRow["status"]): IcsEvent["status"] =>
+  s === "cancelled" ? "CANCELLED" : s === "draft" ? "TENTATIVE" : "CONFIRMED";
+
+function event(
+  ctx: Ctx,
+  m: {
+    id: string;
+    name: string;
+    startsAt: string;
+    endsAt: string;
+    place: string;
+    onlineUrl: string | null;
+    status: MeetingRow["status"];
+    updatedAt: string;
+  },
+  agenda: string[] = [],
+): IcsEvent {
+  const link = `${ctx.config.publicUrl}/meetings/${m.id}`;
+  return {
+    uid: `meeting-${m.id}@renkei`,
+    start: m.startsAt,
+    end: m.endsAt,
+    summary: m.name,
+    location: [m.place, m.onlineUrl].filter(Boolean).join(" / "),
+    description: [...agenda.map((a, i) => `${i + 1} ${a}`), link].join("\n"),
+    url: link,
+    status: icsStatus(m.status),
+    // Seconds since 2020 grow with every change, so calendars replace the older copy.
+    sequence: Math.max(0, Math.floor((Date.parse(m.updatedAt) - Date.UTC(2020, 0, 1)) / 1000)),
+    lastModified: m.updatedAt,
+  };
+}
+
+/** One meeting as an .ics file. */
+export async function meetingIcs(ctx: Ctx, id: string) {
+  const { row, body } = await visibleMeeting(ctx, id);
+  const agenda = (await listAgendaRows(ctx, id)).filter((a) => a.status === "accepted").map((a) => a.title);
+  const name = meetingName(row, body.name);
+  const ev = event(
+    ctx,
+    {
+      id,
+      name,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+      place: row.place,
+      onlineUrl: row.online_url,
+      status: row.status,
+      updatedAt: row.updated_at,
+    },
+    agenda,
+  );
+  return { text: buildCalendar(name, [ev]), fileName: `${name}.ics` };
+}
+
+export async function feedStatus(ctx: Ctx) {
+  const user = await findCalendarUser(ctx, { id: ctx.actor!.userId });
+  return { active: !!user?.calendar_token };
+}
+
+/** Issues a new secret feed URL (any earlier one stops working). Only the token's hash is stored. */
+export async function createFeed(ctx: Ctx) {
+  const token = newSecret();
+  await inTx(ctx, async (tx) => {
+    await setCalendarToken(tx, tx.actor!.userId, sha256(token));
+    await recordAudit(tx, "calendar.createFeed", { type: "user", id: tx.actor!.userId });
+  });
+  return { token, url: `${ctx.config.publicUrl}/api/calendar/feed/${token}.ics` };
+}
+
+export async function revokeFeed(ctx: Ctx) {
+  await inTx(ctx, async (tx) => {
+    await setCalendarToken(tx, tx.actor!.userId, null);
+    await recordAudit(tx, "calendar.revokeFeed", { type: "user", id: tx.actor!.userId });
+  });
+  return { active: false };
+}
+
+/**
+ * The personal feed, reached without a session: the secret token stands for the user, who sees
+ * exactly the meetings they would see signed in (a year back and ahead). A revoked or unknown token is 404.
+ */
+export async function personalFeed(ctx: Ctx, token: string) {
+  const user = token.length >= 20 ? await findCalendarUser(ctx, { tokenHash: sha256(token) }) : undefined;
+  if (user?.status !== "active") throw notFound("カレンダー");
+  const actor: Actor = {
+    userId: user.id,
+    orgId: user.org_id,
+    orgKind: user.org_kind,
+    role: user.role,
+    isOrgAdmin: user.is_org_admin === 1,
+    email: user.email,
+    name: user.name,
+    twoFactorEnabled: user.totp_enabled === 1,
+  };
+  const as: Ctx = { ...ctx, actor };
+  const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  const { items } = await listMeetings(as, { from: day(-366), to: day(366) });
+  const events = items.map((m) => event(as, m));
+  return buildCalendar(`Renkei 会議（${user.name}）`, events);
+}

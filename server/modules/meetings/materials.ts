@@ -1,0 +1,139 @@
+import type { FastifyRequest } from "fastify";
+import { recordAudit } from "../../platform/audit/record.js";
+import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
+import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { readMultipart } from "../../platform/files/http.js";
+import { findFile, type StoredFile } from "../../platform/files/store.js";
+import { documentKinds } from "../../platform/files/types.js";
+import { authorize, can } from "../../platform/policy/authorize.js";
+import { type LoadedMeeting, visibleMeeting } from "./access.js";
+import { loadMaterials, materialVisible, meetingDetail, presentAgendaItem } from "./present.js";
+import { findAgendaRow, listAgendaRows } from "./repo.js";
+import { findMaterialRow, insertMaterial, insertVersion, listVersionRows, updateMaterialRow } from "./repo-files.js";
+
+/** Meeting materials accept PDF, Office documents, images and text, up to the server's upload limit. */
+const rules = { kinds: documentKinds };
+
+/** May the actor attach files to this item (or, with no item, to the meeting)? */
+async function checkUpload(ctx: Ctx, loaded: LoadedMeeting, agendaItemId: string | null) {
+  if (loaded.row.status === "cancelled") throw conflict("中止になった会議には資料を追加できません。");
+  if (!agendaItemId) {
+    authorize(ctx.actor, "meeting.manage", loaded.subject);
+    return;
+  }
+  const item = await findAgendaRow(ctx, agendaItemId);
+  if (!item || item.meeting_id !== loaded.row.id)
+    throw invalid("議題が見つかりません。", [{ path: "agendaItemId", message: "この会議の議題を選んでください" }]);
+  if (!presentAgendaItem(ctx.actor, loaded.row, item, loaded.subject, null).abilities.canUpload) {
+    authorize(ctx.actor, "agenda.propose", loaded.subject);
+    throw forbidden("この議題に資料を添付できるのは、提案した団体と事務局です。");
+  }
+}
+
+/** Upload one or more files as new materials (multipart: file(s), title, agendaItemId). One transaction for all. */
+export async function uploadMaterials(ctx: Ctx, request: FastifyRequest, meetingId: string) {
+  return inTx(ctx, async (tx) => {
+    const loaded = await visibleMeeting(tx, meetingId);
+    // Refuse early whoever may never upload here, before reading the body.
+    if (!can(tx.actor, "meeting.manage", loaded.subject)) authorize(tx.actor, "agenda.propose", loaded.subject);
+    const { fields, files } = await readMultipart(request, tx, rules);
+    const agendaItemId = fields.agendaItemId || null;
+    await checkUpload(tx, loaded, agendaItemId);
+    if (!files.length) throw invalid("ファイルを選んでください。", [{ path: "file", message: "ファイルを選んでください" }]);
+    const title = (fields.title ?? "").trim();
+    if (title.length > 200)
+      throw invalid("資料名は200文字以内にしてください。", [{ path: "title", message: "200文字以内にしてください" }]);
+    for (const file of files) {
+      const id = newId();
+      const now = nowIso();
+      await insertMaterial(tx, {
+        id,
+        meeting_id: meetingId,
+        agenda_item_id: agendaItemId,
+        title: (files.length === 1 && title) || file.name.replace(/\.[^.]+$/, ""),
+        current_version: 1,
+        created_by: tx.actor!.userId,
+        created_at: now,
+        updated_at: now,
+        deleted_at: null,
+      });
+      await insertVersion(tx, {
+        id: newId(),
+        material_id: id,
+        version: 1,
+        file_id: file.id,
+        uploaded_by: tx.actor!.userId,
+        created_at: now,
+      });
+      await recordAudit(
+        tx,
+        "material.upload",
+        { type: "material", id },
+        { meetingId, agendaItemId, file: file.name, size: file.size },
+      );
+    }
+    return meetingDetail(tx, loaded);
+  });
+}
+
+async function loadMaterial(ctx: Ctx, meetingId: string, materialId: string) {
+  const loaded = await visibleMeeting(ctx, meetingId);
+  const row = await findMaterialRow(ctx, meetingId, materialId);
+  const item = row?.agenda_item_id ? await findAgendaRow(ctx, row.agenda_item_id) : undefined;
+  if (!row || !materialVisible(ctx.actor, loaded.row, loaded.subject, item)) throw notFound("資料");
+  return { loaded, row };
+}
+
+/** Replaces a material's file: a new version; the earlier ones stay downloadable. */
+export async function replaceMaterial(ctx: Ctx, request: FastifyRequest, meetingId: string, materialId: string) {
+  return inTx(ctx, async (tx) => {
+    const { loaded, row } = await loadMaterial(tx, meetingId, materialId);
+    const view = (await loadMaterials(tx, loaded, await listAgendaRows(tx, meetingId))).find((m) => m.id === materialId);
+    if (!view?.abilities.canReplace) {
+      authorize(tx.actor, "meeting.manage", loaded.subject);
+      throw conflict("この資料は差し替えできません。");
+    }
+    const { files } = await readMultipart(request, tx, rules);
+    if (files.length !== 1)
+      throw invalid("差し替えるファイルを1つ選んでください。", [{ path: "file", message: "ファイルを1つ選んでください" }]);
+    const version = row.current_version + 1;
+    const now = nowIso();
+    await insertVersion(tx, {
+      id: newId(),
+      material_id: materialId,
+      version,
+      file_id: files[0]!.id,
+      uploaded_by: tx.actor!.userId,
+      created_at: now,
+    });
+    await updateMaterialRow(tx, materialId, { current_version: version, updated_at: now });
+    await recordAudit(tx, "material.replace", { type: "material", id: materialId }, { meetingId, version, file: files[0]!.name });
+    return meetingDetail(tx, loaded);
+  });
+}
+
+export async function deleteMaterial(ctx: Ctx, meetingId: string, materialId: string) {
+  return inTx(ctx, async (tx) => {
+    const { loaded } = await loadMaterial(tx, meetingId, materialId);
+    const view = (await loadMaterials(tx, loaded, await listAgendaRows(tx, meetingId))).find((m) => m.id === materialId);
+    if (!view?.abilities.canDelete) {
+      authorize(tx.actor, "meeting.manage", loaded.subject);
+      throw conflict("この資料は削除できません。");
+    }
+    await updateMaterialRow(tx, materialId, { deleted_at: nowIso() });
+    await recordAudit(tx, "material.delete", { type: "material", id: materialId }, { meetingId, title: view.title });
+    return meetingDetail(tx, loaded);
+  });
+}
+
+/** The stored file of a material's current (or given) version, after the access check; the name carries the label. */
+export async function materialFile(ctx: Ctx, meetingId: string, materialId: string, version?: number): Promise<StoredFile> {
+  const { loaded, row } = await loadMaterial(ctx, meetingId, materialId);
+  const versions = await listVersionRows(ctx, [materialId]);
+  const v = versions.find((x) => x.version === (version ?? row.current_version));
+  if (!v) throw notFound("資料の版");
+  const file = await findFile(ctx, v.file_id);
+  if (!file) throw new AppError("NOT_FOUND", "資料のファイルが見つかりません。");
+  const view = (await loadMaterials(ctx, loaded, await listAgendaRows(ctx, meetingId))).find((m) => m.id === materialId);
+  return { ...file, name: view ? `${view.label}_${file.name}` : file.name };
+}

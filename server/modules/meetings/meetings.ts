@@ -1,0 +1,224 @@
+import type { z } from "zod";
+import type {
+  cancelInput,
+  Meeting,
+  MeetingDetail,
+  meetingInput,
+  meetingPatch,
+  meetingQuery,
+} from "../../../shared/api/meetings.js";
+import { jstDate } from "../../../shared/dates/calendar.js";
+import { warekiDate } from "../../../shared/dates/wareki.js";
+import { diff, recordAudit } from "../../platform/audit/record.js";
+import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
+import { conflict, invalid } from "../../platform/errors.js";
+import { authorize } from "../../platform/policy/authorize.js";
+import { listBodies, visibleBody } from "../bodies/service.js";
+import { notify } from "../notifications/service.js";
+import { type LoadedMeeting, subjectOf, visibleMeeting } from "./access.js";
+import { fiscalYearOf, jstTime, meetingName, nextSeq } from "./naming.js";
+import "./policy.js";
+import { meetingDetail, presentMeeting } from "./present.js";
+import { insertMeeting, listMeetingRows, type MeetingRow, takenSeqs, updateMeetingRow } from "./repo.js";
+import { indexMeeting } from "./search-hook.js";
+
+/** The bodies the actor may see, each with the actor's standing, keyed by id. */
+export async function visibleBodies(ctx: Ctx) {
+  const { items } = await listBodies(ctx);
+  const out = new Map<string, { name: string; subject: ReturnType<typeof subjectOf> }>();
+  for (const b of items) {
+    const { row, members, subject } = await visibleBody(ctx, b.id);
+    out.set(b.id, { name: row.name, subject: subjectOf(ctx, subject, members) });
+  }
+  return out;
+}
+
+/** Meetings of every body the actor may see (the list and the month view). */
+export async function listMeetings(ctx: Ctx, q: z.infer<typeof meetingQuery>): Promise<{ items: Meeting[] }> {
+  const bodies = await visibleBodies(ctx);
+  const ids = q.bodyId ? [...bodies.keys()].filter((id) => id === q.bodyId) : [...bodies.keys()];
+  const rows = await listMeetingRows(ctx, {
+    bodyIds: ids,
+    // Dates are Japan days: from 00:00 JST of `from` to 00:00 JST of the day after `to`.
+    from: q.from ? new Date(`${q.from}T00:00:00+09:00`).toISOString() : undefined,
+    to: q.to ? new Date(Date.parse(`${q.to}T00:00:00+09:00`) + 86400_000).toISOString() : undefined,
+    status: q.status,
+  });
+  return { items: rows.map((r) => presentMeeting(ctx.actor, r, r.body_name, bodies.get(r.body_id)!.subject)) };
+}
+
+export async function getMeeting(ctx: Ctx, id: string): Promise<MeetingDetail> {
+  return meetingDetail(ctx, await visibleMeeting(ctx, id));
+}
+
+const iso = (v: string | null | undefined) => (v == null ? v : new Date(v).toISOString());
+
+function checkDeadlines(m: Pick<MeetingRow, "starts_at" | "ends_at" | "proposal_deadline" | "attendance_deadline">) {
+  if (Date.parse(m.ends_at) <= Date.parse(m.starts_at))
+    throw invalid("終了日時は開始日時より後にしてください。", [{ path: "endsAt", message: "開始日時より後にしてください" }]);
+  if (m.proposal_deadline && Date.parse(m.proposal_deadline) > Date.parse(m.starts_at))
+    throw invalid("議題提案の締切は開催日時より前にしてください。", [
+      { path: "proposalDeadline", message: "開催日時より前にしてください" },
+    ]);
+  if (m.attendance_deadline && Date.parse(m.attendance_deadline) > Date.parse(m.starts_at))
+    throw invalid("出欠回答の締切は開催日時より前にしてください。", [
+      { path: "attendanceDeadline", message: "開催日時より前にしてください" },
+    ]);
+}
+
+export async function createMeeting(ctx: Ctx, input: z.infer<typeof meetingInput>): Promise<MeetingDetail> {
+  return inTx(ctx, async (tx) => {
+    const body = await visibleBody(tx, input.bodyId);
+    authorize(tx.actor, "meeting.create", subjectOf(tx, body.subject, body.members));
+    const now = nowIso();
+    const row: MeetingRow = {
+      id: newId(),
+      body_id: input.bodyId,
+      fiscal_year: fiscalYearOf(input.startsAt),
+      seq: 0,
+      subtitle: input.subtitle ?? null,
+      kind: input.kind,
+      starts_at: iso(input.startsAt)!,
+      ends_at: iso(input.endsAt)!,
+      place: input.place,
+      online_url: input.onlineUrl ?? null,
+      description: input.description,
+      status: "draft",
+      proposal_deadline: iso(input.proposalDeadline) ?? null,
+      attendance_deadline: iso(input.attendanceDeadline) ?? null,
+      cancel_reason: null,
+      previous_id: null,
+      agenda_template: "[]",
+      created_by: tx.actor.userId,
+      announced_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    checkDeadlines(row);
+    row.seq = nextSeq(await takenSeqs(tx, row.body_id, row.fiscal_year));
+    await insertMeeting(tx, row);
+    await recordAudit(tx, "meeting.create", { type: "meeting", id: row.id }, { after: input, seq: row.seq });
+    const loaded = await visibleMeeting(tx, row.id);
+    await indexMeeting(tx, loaded);
+    return meetingDetail(tx, loaded);
+  });
+}
+
+/** The meeting's organisations and personal members, who get its notifications. */
+export function recipients(loaded: LoadedMeeting) {
+  const orgIds = [...new Set(loaded.members.filter((m) => m.org_id).map((m) => m.org_id!))];
+  const userIds = loaded.members.filter((m) => m.user_id).map((m) => m.user_id!);
+  return { orgIds, userIds };
+}
+
+export const whenText = (m: MeetingRow) =>
+  `${warekiDate(jstDate(new Date(m.starts_at)))} ${jstTime(m.starts_at)}〜${jstTime(m.ends_at)}${m.place ? `　${m.place}` : ""}`;
+
+export async function updateMeeting(ctx: Ctx, id: string, patch: z.infer<typeof meetingPatch>): Promise<MeetingDetail> {
+  return inTx(ctx, async (tx) => {
+    const loaded = await visibleMeeting(tx, id);
+    const { row, subject } = loaded;
+    authorize(tx.actor, "meeting.manage", subject);
+    if (row.status !== "draft" && row.status !== "announced") throw conflict("開催済み・中止の会議は編集できません。");
+    const next: Partial<MeetingRow> = {
+      subtitle: patch.subtitle,
+      kind: patch.kind,
+      starts_at: iso(patch.startsAt) ?? undefined,
+      ends_at: iso(patch.endsAt) ?? undefined,
+      place: patch.place,
+      online_url: patch.onlineUrl,
+      description: patch.description,
+      proposal_deadline: iso(patch.proposalDeadline),
+      attendance_deadline: iso(patch.attendanceDeadline),
+    };
+    const merged = { ...row, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) } as MeetingRow;
+    checkDeadlines(merged);
+    const fy = fiscalYearOf(merged.starts_at);
+    if (fy !== row.fiscal_year || patch.seq !== undefined) {
+      const taken = await takenSeqs(tx, row.body_id, fy, row.id);
+      if (patch.seq !== undefined && taken.includes(patch.seq))
+        throw conflict(`第${patch.seq}回はこの年度にすでにあります。別の回数を指定してください。`);
+      next.fiscal_year = fy;
+      next.seq = patch.seq ?? nextSeq(taken);
+    }
+    await updateMeetingRow(tx, id, { ...next, updated_at: nowIso() });
+    await recordAudit(tx, "meeting.update", { type: "meeting", id }, diff(row, next));
+    const after = await visibleMeeting(tx, id);
+    const moved = ["starts_at", "ends_at", "place", "online_url", "kind"].some((k) => k in diff(row, next));
+    if (row.status === "announced" && moved) {
+      await notify(tx, {
+        ...recipients(after),
+        category: "meeting",
+        title: `会議の日時・場所が変更されました：${meetingName(after.row, after.body.name)}`,
+        body: `変更後：${whenText(after.row)}`,
+        link: `/meetings/${id}`,
+      });
+    }
+    await indexMeeting(tx, after);
+    return meetingDetail(tx, after);
+  });
+}
+
+async function transition(
+  ctx: Ctx,
+  id: string,
+  event: "meeting.announce" | "meeting.hold" | "meeting.cancel",
+  from: MeetingRow["status"][],
+  to: MeetingRow["status"],
+  extra: Partial<MeetingRow> = {},
+) {
+  return inTx(ctx, async (tx) => {
+    const loaded = await visibleMeeting(tx, id);
+    authorize(tx.actor, "meeting.manage", loaded.subject);
+    if (!from.includes(loaded.row.status)) throw conflict(statusMessage(to, loaded.row.status));
+    await updateMeetingRow(tx, id, { status: to, ...extra, updated_at: nowIso() });
+    await recordAudit(tx, event, { type: "meeting", id }, { status: [loaded.row.status, to], ...extra });
+    return { before: loaded, after: await visibleMeeting(tx, id), tx };
+  });
+}
+
+const statusMessage = (to: MeetingRow["status"], from: MeetingRow["status"]) =>
+  ({
+    announced: "開催通知はこの会議の準備中にだけ出せます。",
+    held: "開催済みにできるのは開催通知済みの会議です。",
+    cancelled: from === "cancelled" ? "この会議はすでに中止になっています。" : "開催済みの会議は中止にできません。",
+  })[to as "announced"] ?? "この操作は今の状態ではできません。";
+
+export async function announceMeeting(ctx: Ctx, id: string): Promise<MeetingDetail> {
+  return inTx(ctx, async (c) => {
+    const { after, tx } = await transition(c, id, "meeting.announce", ["draft"], "announced", { announced_at: nowIso() });
+    const name = meetingName(after.row, after.body.name);
+    const deadline = after.row.attendance_deadline ?? after.row.starts_at;
+    await notify(tx, {
+      ...recipients(after),
+      category: "meeting",
+      title: `開催通知：${name}`,
+      body: `${whenText(after.row)}\n出欠の回答期限：${warekiDate(jstDate(new Date(deadline)))} ${jstTime(deadline)}`,
+      link: `/meetings/${id}`,
+    });
+    return meetingDetail(tx, after);
+  });
+}
+
+export async function markHeld(ctx: Ctx, id: string): Promise<MeetingDetail> {
+  return inTx(ctx, async (c) => {
+    const { after, tx } = await transition(c, id, "meeting.hold", ["announced"], "held");
+    return meetingDetail(tx, after);
+  });
+}
+
+export async function cancelMeeting(ctx: Ctx, id: string, input: z.infer<typeof cancelInput>): Promise<MeetingDetail> {
+  return inTx(ctx, async (c) => {
+    const { before, after, tx } = await transition(c, id, "meeting.cancel", ["draft", "announced"], "cancelled", {
+      cancel_reason: input.reason,
+    });
+    await notify(tx, {
+      ...recipients(after),
+      category: "meeting",
+      title: `会議中止：${meetingName(before.row, before.body.name)}`,
+      body: `${whenText(before.row)} に予定していた会議は中止になりました。\n理由：${input.reason}`,
+      link: `/meetings/${id}`,
+    });
+    return meetingDetail(tx, after);
+  });
+}

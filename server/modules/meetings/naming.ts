@@ -1,0 +1,39 @@
+import { jstDate } from "../../../shared/dates/calendar.js";
+import { fiscalYear, fiscalYearLabel } from "../../../shared/dates/wareki.js";
+
+/** The fiscal year (April–March) of the Japan-time date an instant falls on. */
+export const fiscalYearOf = (iso: string) => fiscalYear(jstDate(new Date(iso)));
+
+/** 「令和7年度 第2回 山口県デジタル・ガバメント構築連携会議」, with the subtitle in brackets when there is one. */
+export function meetingName(m: { fiscal_year: number; seq: number; subtitle: string | null }, bodyName: string): string {
+  return `${fiscalYearLabel(m.fiscal_year)} 第${m.seq}回 ${bodyName}${m.subtitle ? `（${m.subtitle}）` : ""}`;
+}
+
+/** The lowest free number after the ones taken (第N回 counts on from the highest, gaps are not refilled). */
+export const nextSeq = (taken: number[]) => (taken.length ? Math.max(...taken) : 0) + 1;
+
+/** 資料1, 資料2-1, 資料2-2 … in the order of the accepted items; meeting-wide materials become 参考資料1, 参考資料2 … */
+export function materialLabels(
+  agendaOrder: string[],
+  materials: { id: string; agenda_item_id: string | null }[],
+): Map<string, string> {
+  const labels = new Map<string, string>();
+  let n = 0;
+  for (const itemId of agendaOrder) {
+    const mine = materials.filter((m) => m.agenda_item_id === itemId);
+    if (!mine.length) continue;
+    n++;
+    if (mine.length === 1) labels.set(mine[0]!.id, `資料${n}`);
+    else for (const [i, m] of mine.entries()) labels.set(m.id, `資料${n}-${i + 1}`);
+  }
+  let ref = 0;
+  for (const m of materials) {
+    if (labels.has(m.id)) continue;
+    // Attached to an item not (yet) on the agenda: a proposal's material, unnumbered.
+    labels.set(m.id, m.agenda_item_id ? "提案資料" : `参考資料${++ref}`);
+  }
+  return labels;
+}
+
+/** "14:00" in Japan time. */
+export const jstTime = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(11, 16);

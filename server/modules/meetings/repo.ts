@@ -1,0 +1,88 @@
+import type { Ctx } from "../../platform/context.js";
+import type { AgendaItemsTable, MeetingsTable } from "./tables.js";
+
+export type MeetingRow = MeetingsTable;
+export type AgendaRow = AgendaItemsTable;
+
+export const findMeetingRow = (ctx: Ctx, id: string) =>
+  ctx.db.selectFrom("meetings").selectAll().where("id", "=", id).executeTakeFirst();
+
+export interface MeetingFilter {
+  bodyIds: string[];
+  from?: string;
+  to?: string;
+  status?: MeetingRow["status"];
+}
+
+/** Meetings of the given bodies, optionally overlapping [from, to] (ISO instants), earliest first. */
+export function listMeetingRows(ctx: Ctx, f: MeetingFilter) {
+  if (!f.bodyIds.length) return Promise.resolve([] as (MeetingRow & { body_name: string })[]);
+  let q = ctx.db
+    .selectFrom("meetings as m")
+    .innerJoin("bodies as b", "b.id", "m.body_id")
+    .selectAll("m")
+    .select("b.name as body_name")
+    .where("m.body_id", "in", f.bodyIds);
+  if (f.from) q = q.where("m.ends_at", ">=", f.from);
+  if (f.to) q = q.where("m.starts_at", "<", f.to);
+  if (f.status) q = q.where("m.status", "=", f.status);
+  return q.orderBy("m.starts_at").orderBy("m.id").execute();
+}
+
+export async function insertMeeting(ctx: Ctx, row: MeetingRow) {
+  await ctx.db.insertInto("meetings").values(row).execute();
+}
+export async function updateMeetingRow(ctx: Ctx, id: string, patch: Partial<MeetingRow>) {
+  await ctx.db.updateTable("meetings").set(patch).where("id", "=", id).execute();
+}
+
+/** Numbers already taken in a body's fiscal year by meetings that still count (not cancelled). */
+export async function takenSeqs(ctx: Ctx, bodyId: string, fiscalYear: number, exceptId?: string) {
+  let q = ctx.db
+    .selectFrom("meetings")
+    .select(["seq", "id"])
+    .where("body_id", "=", bodyId)
+    .where("fiscal_year", "=", fiscalYear)
+    .where("status", "!=", "cancelled");
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  return (await q.execute()).map((r) => r.seq);
+}
+
+const agendaSelect = (ctx: Ctx) =>
+  ctx.db
+    .selectFrom("agenda_items as a")
+    .leftJoin("orgs as o", "o.id", "a.proposer_org_id")
+    .selectAll("a")
+    .select("o.name as proposer_org_name");
+
+export type AgendaWithOrg = AgendaRow & { proposer_org_name: string | null };
+
+export const listAgendaRows = (ctx: Ctx, meetingId: string): Promise<AgendaWithOrg[]> =>
+  agendaSelect(ctx).where("a.meeting_id", "=", meetingId).orderBy("a.position").orderBy("a.created_at").execute();
+
+/** Deferred items of a body waiting for a later meeting. */
+export const listBacklogRows = (ctx: Ctx, bodyId: string): Promise<AgendaWithOrg[]> =>
+  agendaSelect(ctx)
+    .where("a.body_id", "=", bodyId)
+    .where("a.status", "=", "deferred")
+    .where("a.meeting_id", "is", null)
+    .orderBy("a.decided_at")
+    .execute();
+
+export const findAgendaRow = (ctx: Ctx, id: string): Promise<AgendaWithOrg | undefined> =>
+  agendaSelect(ctx).where("a.id", "=", id).executeTakeFirst();
+
+export async function insertAgenda(ctx: Ctx, row: AgendaRow) {
+  await ctx.db.insertInto("agenda_items").values(row).execute();
+}
+export async function updateAgendaRow(ctx: Ctx, id: string, patch: Partial<AgendaRow>) {
+  await ctx.db.updateTable("agenda_items").set(patch).where("id", "=", id).execute();
+}
+export async function nextAgendaPosition(ctx: Ctx, meetingId: string) {
+  const r = await ctx.db
+    .selectFrom("agenda_items")
+    .select((eb) => eb.fn.max("position").as("p"))
+    .where("meeting_id", "=", meetingId)
+    .executeTakeFirst();
+  return Number(r?.p ?? 0) + 1;
+}

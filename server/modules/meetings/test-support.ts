@@ -1,0 +1,73 @@
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import type { Client, TestEnv } from "../../platform/testing/harness.js";
+
+/** A small PDF whose pages say "<label> page N" (for pack and ZIP tests, and the benchmark). */
+export async function samplePdf(label: string, pages: number): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 1; i <= pages; i++)
+    doc.addPage([595.28, 841.89]).drawText(`${label} page ${i}`, { x: 60, y: 760, size: 18, font });
+  return Buffer.from(await doc.save());
+}
+
+/** Sends a hand-built multipart body as the signed-in client. */
+export async function upload(
+  env: TestEnv,
+  client: Client,
+  url: string,
+  files: { name: string; data: Buffer; type?: string }[],
+  fields: Record<string, string> = {},
+) {
+  const boundary = `----renkei${crypto.randomUUID().replaceAll("-", "")}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type ?? "application/octet-stream"}\r\n\r\n`,
+      ),
+      f.data,
+      Buffer.from("\r\n"),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  const res = await env.app.inject({
+    method: "POST",
+    url,
+    headers: {
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+      ...(client.cookie ? { cookie: client.cookie } : {}),
+      ...(client.csrf ? { "x-csrf-token": client.csrf } : {}),
+    },
+    payload: Buffer.concat(parts),
+  });
+  let body: any = null;
+  try {
+    body = res.json();
+  } catch {}
+  return { status: res.statusCode, body };
+}
+
+/** An ISO instant n days from now at hh:00 Japan time. */
+export function jst(daysFromNow: number, hour: number): string {
+  const d = new Date(Date.now() + 9 * 3600_000 + daysFromNow * 86400_000).toISOString().slice(0, 10);
+  return new Date(`${d}T${String(hour).padStart(2, "0")}:00:00+09:00`).toISOString();
+}
+
+/** Creates a meeting through the API as the secretariat, with a proposal window open for a week. */
+export async function makeMeeting(env: TestEnv, bodyId: string, over: Record<string, unknown> = {}) {
+  const sec = await env.as("secretariat@example.jp");
+  const res = await sec.post("/api/meetings", {
+    bodyId,
+    kind: "hybrid",
+    startsAt: jst(30, 14),
+    endsAt: jst(30, 16),
+    place: "山口県庁 共用第1会議室",
+    onlineUrl: "https://meet.example.jp/renkei",
+    proposalDeadline: jst(7, 17),
+    ...over,
+  });
+  if (res.status !== 201) throw new Error(`makeMeeting: ${res.status} ${res.text}`);
+  return res.body as { id: string; name: string; [k: string]: any };
+}
