@@ -10,6 +10,8 @@ import { settingsRoutes } from "./settings/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { consultationRoutes } from "./consultations/routes.js";
 import { noticeRoutes } from "./notices/routes.js";
+import { faqRoutes } from "./faq/routes.js";
+import { supportRoutes } from "./support/routes.js";
 
 /** Every feature module's routes, mounted under /api. */
 export async function registerModules(app: App) {
@@ -24,4 +26,6 @@ export async function registerModules(app: App) {
   searchRoutes(app);
   consultationRoutes(app);
   noticeRoutes(app);
+  faqRoutes(app);
+  supportRoutes(app);
 }
