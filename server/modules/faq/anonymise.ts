@@ -35,12 +35,12 @@ export function termsFor(org: { name: string; kind: string }, people: string[]):
   };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export function anonymise(text: string, t: IdentifyingTerms): string {
   let out = text.replace(email, "（メールアドレス）").replace(phone, "（電話番号）");
-  for (const p of t.personNames) out = out.replace(new RegExp(`${escape(p)}(さん|様|氏)?`, "g"), "担当者");
-  for (const o of t.orgNames) out = out.replace(new RegExp(escape(o), "g"), t.orgPlaceholder);
+  for (const p of t.personNames) out = out.replace(new RegExp(`${escapeRe(p)}(さん|様|氏)?`, "g"), "担当者");
+  for (const o of t.orgNames) out = out.replace(new RegExp(escapeRe(o), "g"), t.orgPlaceholder);
   return out;
 }
 

@@ -1,0 +1,21 @@
+import { type Actor, isPrefectureStaff } from "../../platform/context.js";
+import { definePolicies } from "../../platform/policy/authorize.js";
+
+/** What the rules need of an engagement: whose it is. */
+export interface EngagementSubject {
+  org_id: string;
+}
+
+const staff = (a: Actor) => isPrefectureStaff(a);
+/** The supported municipality and prefecture staff; nobody else learns an engagement exists. */
+const reads = (a: Actor, e?: EngagementSubject) => staff(a) || (!!e && a.role === "municipal" && e.org_id === a.orgId);
+
+definePolicies({
+  "support.list": (a) => staff(a) || a.role === "municipal",
+  "support.read": reads,
+  "support.manage": staff,
+  "support.comment": reads,
+  // The municipality may tick off next steps it owns; staff any.
+  "support.updateStep": reads,
+  "support.workload": staff,
+});
