@@ -20,19 +20,31 @@ const datesInOrder = (v: { startDate?: string | null; endDate?: string | null })
   !v.startDate || !v.endDate || v.startDate <= v.endDate;
 const endAfterStart = { path: ["endDate"], error: "終了日は開始日以降にしてください" };
 
-const engagementFields = z.object({
+const fields = {
   orgId: z.uuid({ error: "支援する団体を選んでください" }),
   theme: z.string().trim().min(1, "テーマを入力してください").max(200),
-  goals: z.string().trim().max(5000).default(""),
+  goals: z.string().trim().max(5000),
   startDate: isoDate,
-  endDate: isoDate.nullable().default(null),
-  status: z.enum(engagementStatuses).default("planned"),
-  outcome: z.string().trim().max(5000).default(""),
-  specialistIds: z.array(z.uuid()).max(10).default([]),
-  progressItemIds: z.array(z.uuid()).max(50).default([]),
-});
-export const engagementInput = engagementFields.refine(datesInOrder, endAfterStart);
-export const engagementPatch = engagementFields.omit({ orgId: true }).partial().refine(datesInOrder, endAfterStart);
+  endDate: isoDate.nullable(),
+  status: z.enum(engagementStatuses),
+  outcome: z.string().trim().max(5000),
+  specialistIds: z.array(z.uuid()).max(10),
+  progressItemIds: z.array(z.uuid()).max(50),
+};
+export const engagementInput = z
+  .object({
+    ...fields,
+    goals: fields.goals.default(""),
+    endDate: fields.endDate.default(null),
+    status: fields.status.default("planned"),
+    outcome: fields.outcome.default(""),
+    specialistIds: fields.specialistIds.default([]),
+    progressItemIds: fields.progressItemIds.default([]),
+  })
+  .refine(datesInOrder, endAfterStart);
+/** A patch has no defaults: a field left out stays as it is. */
+const { orgId: _orgId, ...patchFields } = fields;
+export const engagementPatch = z.object(patchFields).partial().refine(datesInOrder, endAfterStart);
 
 export const nextStepInput = z.object({
   title: z.string().trim().min(1, "次にやることを入力してください").max(500),

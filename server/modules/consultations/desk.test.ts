@@ -72,7 +72,7 @@ describe("the desk: thread, statuses and the clock", () => {
     expect(item.firstResponse).toMatchObject({ target: 1, due: addBusinessDays(today, 1) });
     expect(item.resolution).toMatchObject({ target: 5, due: addBusinessDays(today, 5) });
     const filtered = await sec.get(
-      `/api/consultations?category=rpa_ocr&orgId=${env.demo.orgs["阿武町"]}&assigneeId=none&status=open`,
+      `/api/consultations?category=rpa_ocr&orgId=${env.demo.orgs.阿武町}&assigneeId=none&status=open`,
     );
     expect(filtered.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
   });

@@ -58,7 +58,7 @@ export async function listEngagements(ctx: Ctx, q: z.infer<typeof engagementQuer
 export async function visibleEngagement(ctx: Ctx, id: string) {
   const row = await findEngagement(ctx, id);
   if (!row || !can(ctx.actor, "support.read", row)) {
-    authorize(ctx.actor, "support.list");
+    if (!ctx.actor) authorize(ctx.actor, "support.read");
     throw notFound("伴走支援");
   }
   return row;
