@@ -9,6 +9,7 @@ import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { userRoutes } from "./users/routes.js";
 import { consultationRoutes } from "./consultations/routes.js";
+import { surveyRoutes } from "./surveys/routes.js";
 import { noticeRoutes } from "./notices/routes.js";
 import { faqRoutes } from "./faq/routes.js";
 import { supportRoutes } from "./support/routes.js";
@@ -25,6 +26,7 @@ export async function registerModules(app: App) {
   notificationRoutes(app);
   searchRoutes(app);
   consultationRoutes(app);
+  surveyRoutes(app);
   noticeRoutes(app);
   faqRoutes(app);
   supportRoutes(app);

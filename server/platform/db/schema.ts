@@ -7,6 +7,7 @@ import type { MeetingsTables } from "../../modules/meetings/tables.js";
 import type { ConsultationTables } from "../../modules/consultations/tables.js";
 import type { FaqTables } from "../../modules/faq/tables.js";
 import type { SupportTables } from "../../modules/support/tables.js";
+import type { SurveysTables } from "../../modules/surveys/tables.js";
 import type { NoticesTables } from "../../modules/notices/tables.js";
 import type { DocumentsTables } from "../../modules/documents/tables.js";
 import type { ChallengesTables } from "../../modules/challenges/tables.js";
@@ -162,7 +163,7 @@ export interface FilesTable {
   created_at: string;
 }
 
-export interface DB extends MeetingsTables, ConsultationTables, FaqTables, SupportTables, SearchTables, NoticesTables, DocumentsTables, ChallengesTables {
+export interface DB extends MeetingsTables, ConsultationTables, FaqTables, SupportTables, SearchTables, NoticesTables, DocumentsTables, ChallengesTables, SurveysTables {
   files: FilesTable;
   orgs: OrgsTable;
   users: UsersTable;

@@ -4,6 +4,7 @@ import * as m0002 from "./0002-files.js";
 import * as m0500 from "./0500-search.js";
 import * as m0100 from "./0100-meetings.js";
 import * as m0400 from "./0400-desk.js";
+import * as m0300 from "./0300-surveys.js";
 import * as m0510 from "./0510-notices.js";
 import * as m0520 from "./0520-documents.js";
 import * as m0530 from "./0530-challenges.js";
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   "0500-search": m0500,
   "0100-meetings": m0100,
   "0400-desk": m0400,
+  "0300-surveys": m0300,
   "0510-notices": m0510,
   "0520-documents": m0520,
   "0530-challenges": m0530,

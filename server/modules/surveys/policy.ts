@@ -1,0 +1,42 @@
+import type { Actor } from "../../platform/context.js";
+import { definePolicies } from "../../platform/policy/authorize.js";
+
+/** What the rules need to know of a survey, seen from the actor. */
+export interface SurveySubject {
+  status: "draft" | "published" | "closed";
+  /** The opening date has come (always true for a survey without one). */
+  opened: boolean;
+  /** The actor's organisation is one of the organisations asked. */
+  isTarget: boolean;
+  resultsVisibility: "staff" | "shared";
+}
+/** An answer adds the organisation it belongs to. */
+export interface AnswerSubject extends SurveySubject {
+  orgId: string;
+}
+
+/** The council secretariat (and the administrator) run surveys; nobody else sees a draft. */
+export const runsSurveys = (a: Actor) => a.role === "admin" || a.role === "secretariat";
+const resultsShared = (s: SurveySubject) => s.isTarget && s.status === "closed" && s.resultsVisibility === "shared";
+
+definePolicies({
+  "survey.create": runsSurveys,
+  "survey.read": (a, s: SurveySubject) => runsSurveys(a) || (s.isTarget && s.status !== "draft" && s.opened),
+  "survey.update": (a, s: SurveySubject) => runsSurveys(a) && s.status !== "closed",
+  "survey.editQuestions": (a, s: SurveySubject) => runsSurveys(a) && s.status === "draft",
+  "survey.publish": (a, s: SurveySubject) => runsSurveys(a) && s.status === "draft",
+  "survey.close": (a, s: SurveySubject) => runsSurveys(a) && s.status === "published",
+  "survey.reopen": (a, s: SurveySubject) => runsSurveys(a) && s.status === "closed",
+  "survey.delete": (a, s: SurveySubject) => runsSurveys(a) && s.status === "draft",
+  "survey.copy": runsSurveys,
+  "survey.track": (a, s: SurveySubject) => runsSurveys(a) && s.status !== "draft",
+  "survey.results": (a, s: SurveySubject) => runsSurveys(a) || resultsShared(s),
+  "survey.mapProgress": runsSurveys,
+  // Observers read what is shared with all members; they never answer for an organisation.
+  "survey.answer": (a, s: AnswerSubject) =>
+    a.role !== "observer" && s.isTarget && a.orgId === s.orgId && s.status === "published" && s.opened,
+  "survey.readAnswer": (a, s: AnswerSubject) => runsSurveys(a) || (s.isTarget && (a.orgId === s.orgId || resultsShared(s))),
+});
+
+// Everyone signed in may ask for the list; it holds only what they may read.
+definePolicies({ "survey.list": () => true });
