@@ -13,6 +13,7 @@ import { surveyRoutes } from "./surveys/routes.js";
 import { noticeRoutes } from "./notices/routes.js";
 import { faqRoutes } from "./faq/routes.js";
 import { supportRoutes } from "./support/routes.js";
+import { documentRoutes } from "./documents/routes.js";
 
 /** Every feature module's routes, mounted under /api. */
 export async function registerModules(app: App) {
@@ -30,4 +31,5 @@ export async function registerModules(app: App) {
   noticeRoutes(app);
   faqRoutes(app);
   supportRoutes(app);
+  documentRoutes(app);
 }

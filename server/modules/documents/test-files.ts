@@ -11,7 +11,7 @@ export async function japanesePdf(lines: string[]): Promise<Buffer> {
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(fs.readFileSync(fontPath), { subset: true });
   const page = doc.addPage([595, 842]);
-  lines.forEach((line, i) => page.drawText(line, { x: 50, y: 780 - i * 24, size: 14, font }));
+  for (const [i, line] of lines.entries()) page.drawText(line, { x: 50, y: 780 - i * 24, size: 14, font });
   return Buffer.from(await doc.save());
 }
 

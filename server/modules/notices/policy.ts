@@ -24,7 +24,7 @@ definePolicies({
   "notice.edit": edits,
   "notice.publish": edits,
   "notice.delete": (a, n?: NoticeSubject) => edits(a, n) && (n?.status === "draft" || n?.status === "scheduled"),
-  "notice.markRead": (a, n?: NoticeSubject) => isOut(n) && !!n?.bodyVisible,
+  "notice.markRead": (_a, n?: NoticeSubject) => isOut(n) && !!n?.bodyVisible,
   "notice.viewReads": (a, n?: NoticeSubject) => edits(a, n) && isOut(n),
   "notice.remind": (a, n?: NoticeSubject) => edits(a, n) && n?.status === "published" && !!n?.required,
 });

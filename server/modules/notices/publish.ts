@@ -97,7 +97,7 @@ export async function archiveNotice(ctx: Ctx, id: string, value: boolean): Promi
 defineJob("notices.publishScheduled", async (ctx, { id, at }: { id: string; at: string }) => {
   await inTx(ctx, async (tx) => {
     const row = await findNoticeRow(tx, id);
-    if (!row || row.status !== "scheduled" || row.publish_at !== at) return;
+    if (row?.status !== "scheduled" || row.publish_at !== at) return;
     await publishNow(tx, row);
     await recordAudit(tx, "notice.publish", { type: "notice", id }, { scheduledFor: at });
   });
