@@ -5,6 +5,7 @@ import { bodyRoutes } from "./bodies/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { orgRoutes } from "./orgs/routes.js";
+import { progressRoutes } from "./progress/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { userRoutes } from "./users/routes.js";
@@ -32,4 +33,5 @@ export async function registerModules(app: App) {
   faqRoutes(app);
   supportRoutes(app);
   documentRoutes(app);
+  progressRoutes(app);
 }

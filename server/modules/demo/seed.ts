@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { parseOrgCsv } from "../orgs/service.js";
+import { seedProgressDemo } from "../progress/seed.js";
 import { makeBody, makeMember, makeOrg, makeUser } from "./factories.js";
 
 export interface DemoLogin {
@@ -176,7 +177,7 @@ export async function seedDemo(ctx: Ctx, opts: { password?: string } = {}): Prom
       await makeMember(tx, divide, { orgId: orgs[n]!, position: "member" });
     await makeMember(tx, divide, { userId: users["specialist@example.jp"], position: "secretariat" });
 
-    return { password, logins, orgs, users, bodies: { hq, council, wgStandard, wgOnline, wgRpa, divide } };
+    return seedProgressDemo(tx, { password, logins, orgs, users, bodies: { hq, council, wgStandard, wgOnline, wgRpa, divide } });
   });
 }
 

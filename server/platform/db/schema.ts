@@ -11,6 +11,7 @@ import type { SurveysTables } from "../../modules/surveys/tables.js";
 import type { NoticesTables } from "../../modules/notices/tables.js";
 import type { DocumentsTables } from "../../modules/documents/tables.js";
 import type { ChallengesTables } from "../../modules/challenges/tables.js";
+import type { ProgressTables } from "../../modules/progress/tables.js";
 export type Flag = 0 | 1;
 
 export interface OrgsTable {
@@ -163,7 +164,7 @@ export interface FilesTable {
   created_at: string;
 }
 
-export interface DB extends MeetingsTables, ConsultationTables, FaqTables, SupportTables, SearchTables, NoticesTables, DocumentsTables, ChallengesTables, SurveysTables {
+export interface DB extends MeetingsTables, ConsultationTables, FaqTables, SupportTables, SearchTables, NoticesTables, DocumentsTables, ChallengesTables, SurveysTables, ProgressTables {
   files: FilesTable;
   orgs: OrgsTable;
   users: UsersTable;

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001-foundation.js";
 import * as m0002 from "./0002-files.js";
+import * as m0200 from "./0200-progress.js";
 import * as m0500 from "./0500-search.js";
 import * as m0100 from "./0100-meetings.js";
 import * as m0400 from "./0400-desk.js";
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "0510-notices": m0510,
   "0520-documents": m0520,
   "0530-challenges": m0530,
+  "0200-progress": m0200,
 };

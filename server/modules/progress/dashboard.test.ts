@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await testEnv();
+});
+
+describe("progress dashboard", () => {
+  it("shows the 19 municipalities × 20 systems with a trend and who is behind plan", async () => {
+    const abu = await env.as("abu@example.jp");
+    const res = await abu.get("/api/progress/dashboard");
+    expect(res.status).toBe(200);
+    const d = res.body;
+    expect(d.programme.name).toBe("基幹業務システムの標準化・共通化");
+    expect(d.orgs).toHaveLength(19);
+    expect(d.items).toHaveLength(20);
+    expect(d.cells.every((row: unknown[]) => row.length === 20)).toBe(true);
+    expect(d.overall).toBeGreaterThan(50);
+    expect(d.trend.length).toBeGreaterThanOrEqual(6);
+    expect(d.trend[0].pct).toBeLessThan(d.trend[d.trend.length - 1].pct);
+    const behind = d.behind.map((b: { name: string }) => b.name);
+    expect(behind).toContain("上関町");
+    expect(behind).toContain("阿武町");
+    expect(d.exceptions.length).toBeGreaterThan(10);
+    expect(d.abilities).toEqual({ canManage: false, canImport: true, canEditAll: false, canEditOrgId: env.demo.orgs.阿武町 });
+  });
+
+  it("puts small towns first when asked", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    const d = (await sec.get("/api/progress/dashboard?smallFirst=true")).body;
+    expect(d.behind[0].isSmall).toBe(true);
+    const small = (await sec.get("/api/progress/dashboard?small=true")).body;
+    expect(small.orgs.map((o: { name: string }) => o.name).sort()).toEqual(["上関町", "和木町", "阿武町"].sort());
+  });
+
+  it("rebuilds a past day from the history", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    const now = (await sec.get("/api/progress/dashboard")).body;
+    const past = (await sec.get(`/api/progress/dashboard?asOf=${now.trend[1].month}-01`)).body;
+    expect(past.asOf).toBe(`${now.trend[1].month}-01`);
+    expect(past.overall).toBeLessThan(now.overall);
+    const before = (await sec.get("/api/progress/dashboard?asOf=2020-01-01")).body;
+    expect(before.overall).toBeNull();
+  });
+
+  it("requires a session", async () => {
+    expect((await env.anon.get("/api/progress/dashboard")).status).toBe(401);
+  });
+});

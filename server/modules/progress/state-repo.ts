@@ -1,0 +1,94 @@
+import { sql } from "kysely";
+import type { Ctx } from "../../platform/context.js";
+import { asOfCutoff } from "./rules.js";
+
+/** What the read models need of a record at some moment. */
+export interface CellState {
+  orgId: string;
+  itemId: string;
+  pct: number | null;
+  dueDate: string | null;
+  exception: boolean;
+}
+
+type Scope = { programmeId: string } | { orgId: string } | { itemId: string };
+
+/**
+ * Cells now (from the current-state table) or "as of" the end of a day. The as-of read takes,
+ * per record, the latest history row before the cutoff: one backward seek on progress_history_asof,
+ * whose trailing columns hold the state, packed into one string so a single scalar subquery answers.
+ */
+export async function readCells(ctx: Ctx, scope: Scope, asOf?: string | null): Promise<CellState[]> {
+  let q = ctx.db.selectFrom("progress_records as r").select(["r.org_id", "r.item_id"]);
+  if ("programmeId" in scope) q = q.where("r.programme_id", "=", scope.programmeId);
+  else if ("orgId" in scope) q = q.where("r.org_id", "=", scope.orgId);
+  else q = q.where("r.item_id", "=", scope.itemId);
+  if (!asOf) {
+    const rows = await q.select(["r.pct", "r.due_date", "r.exception"]).execute();
+    return rows.map((r) => ({
+      orgId: r.org_id,
+      itemId: r.item_id,
+      pct: r.pct,
+      dueDate: r.due_date,
+      exception: r.exception === 1,
+    }));
+  }
+  const cutoff = asOfCutoff(asOf);
+  const rows = await q
+    .select(
+      sql<
+        string | null
+      >`(SELECT COALESCE(CAST(h.pct AS TEXT), '') || '|' || COALESCE(h.due_date, '') || '|' || CAST(h.exception AS TEXT)
+        FROM progress_history h WHERE h.record_id = r.id AND h.at < ${cutoff} ORDER BY h.at DESC LIMIT 1)`.as("s"),
+    )
+    .execute();
+  const out: CellState[] = [];
+  for (const r of rows) {
+    if (r.s == null) continue; // not tracked yet on that day
+    const [pct, due, exc] = r.s.split("|");
+    out.push({ orgId: r.org_id, itemId: r.item_id, pct: pct ? Number(pct) : null, dueDate: due || null, exception: exc === "1" });
+  }
+  return out;
+}
+
+/** Per-month sums of percentage changes for a programme, optionally only for some kinds of municipality. */
+export async function readRollup(
+  ctx: Ctx,
+  programmeId: string,
+  filter: { kind?: string; smallBelow?: number; notSmallFrom?: number },
+): Promise<{ month: string; pctSum: number; pctN: number }[]> {
+  const sums = ["u.month", (eb: any) => eb.fn.sum("u.pct_sum").as("s"), (eb: any) => eb.fn.sum("u.pct_n").as("n")] as const;
+  const filtered = filter.kind || filter.smallBelow != null || filter.notSmallFrom != null;
+  // The join is paid only when a filter needs the municipalities' kind or population.
+  const q = filtered
+    ? ctx.db
+        .selectFrom("progress_rollup as u")
+        .innerJoin("orgs as o", "o.id", "u.org_id")
+        .select(sums as any)
+        .where("u.programme_id", "=", programmeId)
+        .$if(!!filter.kind, (w) => w.where("o.kind", "=", filter.kind as "city"))
+        .$if(filter.smallBelow != null, (w) => w.where("o.population", "<", filter.smallBelow!))
+        .$if(filter.notSmallFrom != null, (w) =>
+          w.where((eb) => eb.or([eb("o.population", ">=", filter.notSmallFrom!), eb("o.population", "is", null)])),
+        )
+        .groupBy("u.month")
+    : ctx.db
+        .selectFrom("progress_rollup as u")
+        .select(sums as any)
+        .where("u.programme_id", "=", programmeId)
+        .groupBy("u.month");
+  const rows = (await q.execute()) as { month: string; s: unknown; n: unknown }[];
+  return rows.map((r) => ({ month: r.month, pctSum: Number(r.s), pctN: Number(r.n) }));
+}
+
+/** Mean percentage per item over all municipalities (hundredths), for "lagging behind the others". */
+export async function itemMeans(ctx: Ctx, itemIds: string[]): Promise<Map<string, number>> {
+  if (!itemIds.length) return new Map();
+  const rows = await ctx.db
+    .selectFrom("progress_records")
+    .select(["item_id", (eb) => eb.fn.avg<number>("pct").as("m")])
+    .where("item_id", "in", itemIds)
+    .groupBy("item_id")
+    .execute();
+  return new Map(rows.filter((r) => r.m != null).map((r) => [r.item_id, Number(r.m)]));
+}

@@ -1,0 +1,179 @@
+import { z } from "zod";
+import { isoDate } from "./common.js";
+import { historyEntry, item, stepStatuses } from "./progress.js";
+
+/** Read models of progress: the dashboard, the municipality page, the item page and the import report. */
+
+export const municipalKindFilter = z.enum(["city", "town", "village"]);
+export const dashboardQuery = z.object({
+  programmeId: z.uuid().optional(),
+  kind: municipalKindFilter.optional(),
+  small: z.enum(["true", "false"]).optional(),
+  smallFirst: z.enum(["true", "false"]).optional(),
+  asOf: isoDate.optional(),
+});
+export type DashboardQuery = z.infer<typeof dashboardQuery>;
+
+const orgRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  lgCode: z.string().nullable(),
+  population: z.number().nullable(),
+  isSmall: z.boolean(),
+});
+export const behindReasons = ["overdue", "below_median"] as const;
+export const behindReasonLabels: Record<(typeof behindReasons)[number], { ja: string; en: string }> = {
+  overdue: { ja: "予定日・期限を過ぎて未完了", en: "Past a planned date or deadline" },
+  below_median: { ja: "県内の中央値を大きく下回る", en: "Far below the prefecture's median" },
+};
+
+/** Percentages are 0–100 with up to two decimals; null where nothing applies or nothing was tracked yet. */
+export const dashboard = z.object({
+  programmes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  programme: z
+    .object({
+      id: z.string(),
+      code: z.string(),
+      name: z.string(),
+      deadline: z.string().nullable(),
+      exceptionLabel: z.string().nullable(),
+      lagThreshold: z.number(),
+    })
+    .nullable(),
+  asOf: z.string().nullable(),
+  today: z.string(),
+  items: z.array(
+    z.object({ id: z.string(), code: z.string(), name: z.string(), group: z.string().nullable(), pct: z.number().nullable() }),
+  ),
+  orgs: z.array(orgRef.extend({ pct: z.number().nullable(), overdueItems: z.number(), exceptionItems: z.number() })),
+  /** cells[orgIndex][itemIndex] */
+  cells: z.array(z.array(z.number().nullable())),
+  /** [orgIndex, itemIndex] of cells past due, and of cells flagged as exceptions. */
+  overdue: z.array(z.tuple([z.number(), z.number()])),
+  exceptions: z.array(z.tuple([z.number(), z.number()])),
+  overall: z.number().nullable(),
+  median: z.number().nullable(),
+  trend: z.array(z.object({ month: z.string(), pct: z.number().nullable() })),
+  behind: z.array(
+    z.object({
+      orgId: z.string(),
+      name: z.string(),
+      isSmall: z.boolean(),
+      pct: z.number().nullable(),
+      overdueItems: z.number(),
+      medianGap: z.number().nullable(),
+      reasons: z.array(z.enum(behindReasons)),
+    }),
+  ),
+  abilities: z.object({
+    canManage: z.boolean(),
+    canImport: z.boolean(),
+    canEditAll: z.boolean(),
+    canEditOrgId: z.string().nullable(),
+  }),
+});
+export type Dashboard = z.infer<typeof dashboard>;
+
+const itemStanding = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  group: z.string().nullable(),
+  tracking: z.string(),
+  pct: z.number().nullable(),
+  done: z.number().nullable(),
+  inProgress: z.number().nullable(),
+  applicable: z.number().nullable(),
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  exception: z.boolean(),
+  exceptionReason: z.string().nullable(),
+  revisedTarget: z.string().nullable(),
+});
+export const orgPage = z.object({
+  org: orgRef,
+  asOf: z.string().nullable(),
+  programmes: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      exceptionLabel: z.string().nullable(),
+      pct: z.number().nullable(),
+      items: z.array(itemStanding),
+    }),
+  ),
+  lagging: z.array(
+    z.object({
+      itemId: z.string(),
+      itemName: z.string(),
+      programmeName: z.string(),
+      pct: z.number().nullable(),
+      dueDate: z.string().nullable(),
+      exception: z.boolean(),
+    }),
+  ),
+  recent: z.array(historyEntry),
+  abilities: z.object({ canEdit: z.boolean() }),
+});
+export type OrgPage = z.infer<typeof orgPage>;
+
+export const itemPage = z.object({
+  item,
+  programme: z.object({ id: z.string(), name: z.string(), exceptionLabel: z.string().nullable() }),
+  asOf: z.string().nullable(),
+  pct: z.number().nullable(),
+  rows: z.array(
+    z.object({
+      org: orgRef,
+      pct: z.number().nullable(),
+      dueDate: z.string().nullable(),
+      overdue: z.boolean(),
+      exception: z.boolean(),
+      exceptionReason: z.string().nullable(),
+      revisedTarget: z.string().nullable(),
+      metricFy: z.number().nullable(),
+      /** Per step of the item, in order; null in an "as of" view (history keeps changes, not every step's past). */
+      steps: z
+        .array(z.object({ status: z.enum(stepStatuses), plannedDate: z.string().nullable(), actualDate: z.string().nullable() }))
+        .nullable(),
+      canEdit: z.boolean(),
+    }),
+  ),
+});
+export type ItemPage = z.infer<typeof itemPage>;
+
+export const importIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+  sheet: z.string().optional(),
+  row: z.number().optional(),
+  column: z.string().optional(),
+});
+export const importResult = z.object({
+  dryRun: z.boolean(),
+  format: z.enum(["xlsx", "csv"]),
+  encoding: z.string().nullable(),
+  sheets: z.array(z.object({ name: z.string(), item: z.string().nullable(), rows: z.number(), note: z.string().nullable() })),
+  applied: z.number(),
+  unchanged: z.number(),
+  issues: z.array(importIssue),
+  changes: z.array(
+    z.object({
+      org: z.string(),
+      item: z.string(),
+      pctBefore: z.number().nullable(),
+      pctAfter: z.number().nullable(),
+      fields: z.number(),
+    }),
+  ),
+});
+export type ImportResult = z.infer<typeof importResult>;
+
+export const exportQuery = z.object({
+  programmeId: z.uuid(),
+  itemId: z.uuid().optional(),
+  format: z.enum(["xlsx", "csv"]).default("xlsx"),
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  encoding: z.enum(["utf8", "sjis"]).default("utf8"),
+});
