@@ -125,7 +125,12 @@ export async function loadMaterials(ctx: Ctx, loaded: LoadedMeeting, agenda: Age
   return rows
     .map((r) => {
       const item = r.agenda_item_id ? byId.get(r.agenda_item_id) : undefined;
-      const own = !!item?.proposer_org_id && item.proposer_org_id === ctx.actor?.orgId && item.status === "proposed";
+      const live = row.status === "draft" || row.status === "announced";
+      const own =
+        live &&
+        !!item?.proposer_org_id &&
+        item.proposer_org_id === ctx.actor?.orgId &&
+        ["proposed", "accepted"].includes(item.status);
       return {
         id: r.id,
         agendaItemId: r.agenda_item_id,
