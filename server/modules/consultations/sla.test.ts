@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import * as calendar from "../../../shared/dates/calendar.js";
 import { holidayName } from "../../../shared/dates/calendar.js";
-import { dueDate, slaClock } from "./sla.js";
+import { addBusinessDays, businessDaysBetween, dueDate, slaClock } from "./sla.js";
 
 /** Unit tests of the business-day clock against the real national holidays of 2024–2027. */
 describe("business-day clock: due dates over real holidays", () => {
@@ -115,5 +116,22 @@ describe("business-day clock: states", () => {
   it("ignores pauses after the stop day", () => {
     const s = slaClock({ ...base, pauses: [{ from: "2024-07-20", to: null }], stoppedOn: "2024-07-11", today: "2024-08-01" });
     expect(s).toMatchObject({ state: "met", usedDays: 1, paused: false });
+  });
+});
+
+describe("the tabulated calendar agrees with shared/dates/calendar.ts", () => {
+  it("on every day of 2024–2027 and across the year ends", () => {
+    for (let d = "2023-12-20"; d <= "2028-01-10"; d = calendar.addDays(d, 1)) {
+      for (const n of [0, 1, 2, 5, 10, 15]) expect([d, n, addBusinessDays(d, n)]).toEqual([d, n, calendar.addBusinessDays(d, n)]);
+      for (const k of [1, 7, 40, 400]) {
+        const to = calendar.addDays(d, k);
+        expect([d, to, businessDaysBetween(d, to)]).toEqual([d, to, calendar.businessDaysBetween(d, to)]);
+      }
+    }
+  });
+
+  it("falls back to the day-by-day functions outside its range", () => {
+    expect(addBusinessDays("1999-12-28", 1)).toBe(calendar.addBusinessDays("1999-12-28", 1));
+    expect(businessDaysBetween("1999-12-01", "2000-01-31")).toBe(calendar.businessDaysBetween("1999-12-01", "2000-01-31"));
   });
 });

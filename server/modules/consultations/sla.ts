@@ -1,4 +1,8 @@
-import { addBusinessDays, businessDaysBetween } from "../../../shared/dates/calendar.js";
+import {
+  addBusinessDays as addBusinessDaysSlow,
+  businessDaysBetween as businessDaysBetweenSlow,
+  isBusinessDay,
+} from "../../../shared/dates/calendar.js";
 
 /**
  * The business-day clock of the desk's service levels, as a pure function.
@@ -7,6 +11,59 @@ import { addBusinessDays, businessDaysBetween } from "../../../shared/dates/cale
  * municipality: each pause moves the due date by the business days it lasted — unless the target
  * was already missed when the pause began (a pause cannot undo a miss).
  */
+/**
+ * The queue computes two clocks for each of its rows, and an old open consultation spans hundreds
+ * of days; walking the calendar day by day for each is what made the queue slow. So the calendar's
+ * answers are tabulated once: cum[i] = business days from the table's first day through day i.
+ * Outside the table the shared day-by-day functions answer.
+ */
+const DAY = 86400_000;
+const T0 = Date.UTC(2015, 0, 1);
+const SPAN = 366 * 30;
+let cum: Int32Array | null = null;
+function table(): Int32Array {
+  if (cum) return cum;
+  const t = new Int32Array(SPAN);
+  let n = 0;
+  for (let i = 0; i < SPAN; i++) {
+    if (isBusinessDay(new Date(T0 + i * DAY).toISOString().slice(0, 10))) n++;
+    t[i] = n;
+  }
+  cum = t;
+  return t;
+}
+const index = (ymd: string) => {
+  const i = (Date.parse(`${ymd}T00:00:00Z`) - T0) / DAY;
+  return i >= 1 && i < SPAN - 400 ? i : -1;
+};
+
+/** Business days in (from, to], as shared/dates/calendar.ts counts them. */
+export function businessDaysBetween(from: string, to: string): number {
+  const a = index(from);
+  const b = index(to);
+  if (a < 0 || b < 0) return businessDaysBetweenSlow(from, to);
+  const t = table();
+  return t[b]! - t[a]!;
+}
+
+/** The date n business days after ymd (n ≥ 0), as shared/dates/calendar.ts computes it. */
+export function addBusinessDays(ymd: string, n: number): string {
+  const i = index(ymd);
+  if (i < 0 || n < 0 || n > 300) return addBusinessDaysSlow(ymd, n);
+  if (n === 0) return ymd;
+  const t = table();
+  const target = t[i]! + n;
+  // The first day whose running count reaches the target is the n-th business day after ymd.
+  let lo = i + 1;
+  let hi = Math.min(SPAN - 1, i + n * 3 + 30);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid]! >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  return new Date(T0 + lo * DAY).toISOString().slice(0, 10);
+}
+
 export interface Pause {
   from: string;
   /** null while the pause lasts. */

@@ -1,0 +1,146 @@
+/**
+ * bench:desk — the consultation desk at scale: p50/p95 of the desk queue with filters and of the
+ * FAQ suggestion while typing, through the real app (app.inject), on SQLite and on PostgreSQL.
+ *   npm run bench:desk                       50,000 consultations (~150,000 thread messages), 2,000 FAQ articles
+ *   SCALE=200000 FAQ=5000 npm run bench:desk  a larger run
+ *   ITER=60 npm run bench:desk                more samples per query
+ * PostgreSQL runs when BENCH_DATABASE_URL or TEST_DATABASE_URL points to a server (a scratch database is created and dropped).
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import pg from "pg";
+import { buildApp } from "../server/app.js";
+import { loadConfig } from "../server/config.js";
+import { seedDemo } from "../server/modules/demo/seed.js";
+import type { Ctx } from "../server/platform/context.js";
+import { migrateToLatest, openDatabase } from "../server/platform/db/database.js";
+import { generateConsultations, generateFaq, typedQuestions } from "./desk-data.js";
+
+const scale = Number(process.env.SCALE ?? 50_000);
+const faqCount = Number(process.env.FAQ ?? 2_000);
+const iterations = Number(process.env.ITER ?? 30);
+const password = "Bench-Password-2026";
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function scratchPostgres(base: string) {
+  const name = `renkei_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function runEngine(label: string, databaseUrl?: string) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-desk-"));
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", NODE_ENV: "production", DATABASE_URL: databaseUrl }),
+    argon2MemoryKiB: 1024,
+  };
+  const database = openDatabase(config);
+  await migrateToLatest(database.db);
+  const ctx: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
+  const demo = await seedDemo(ctx, { password });
+  const t0 = performance.now();
+  const municipalUserByOrg = new Map<string, string>();
+  const users = await database.db.selectFrom("users").select(["id", "org_id", "role"]).execute();
+  for (const u of users) if (u.role === "municipal" && !municipalUserByOrg.has(u.org_id)) municipalUserByOrg.set(u.org_id, u.id);
+  const staffIds = users.filter((u) => u.role === "specialist" || u.role === "secretariat").map((u) => u.id);
+  await generateConsultations(ctx, scale, { staffIds, orgIds: [...municipalUserByOrg.keys()], municipalUserByOrg });
+  await generateFaq(ctx, faqCount, demo.users["specialist@example.jp"]!);
+  await sql`ANALYZE`.execute(database.db);
+  const loadSeconds = (performance.now() - t0) / 1000;
+
+  const app = await buildApp({ config, database });
+  await app.ready();
+  const login = async (email: string) => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+    return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join("; "), csrf: res.json().csrfToken as string };
+  };
+  const staff = await login("specialist@example.jp");
+  const town = await login("kaminoseki@example.jp");
+  const org = demo.orgs.周南市;
+  const queues: [string, string, typeof staff][] = [
+    ["open queue by due date", "/api/consultations?status=open&sort=due&limit=50", staff],
+    ["status + category", "/api/consultations?status=in_progress&category=standardisation&limit=50", staff],
+    ["organisation, all statuses", `/api/consultations?orgId=${org}&sort=newest&limit=50`, staff],
+    ["assigned to me, open", "/api/consultations?assigneeId=me&status=open&limit=50", staff],
+    ["overdue", "/api/consultations?due=overdue&limit=50", staff],
+    ["subject contains", `/api/consultations?q=${encodeURIComponent("ガバメントクラウド")}&limit=50`, staff],
+    ["page 20 of everything", "/api/consultations?sort=activity&limit=50&offset=950", staff],
+    ["a town's own list", "/api/consultations?sort=newest&limit=50", town],
+  ];
+  const all: number[] = [];
+  const rows: string[] = [];
+  for (const [name, url, who] of queues) {
+    const times: number[] = [];
+    for (let i = 0; i < iterations + 3; i++) {
+      const t = performance.now();
+      const res = await app.inject({ method: "GET", url, headers: { cookie: who.cookie } });
+      const ms = performance.now() - t;
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (i >= 3) times.push(ms); // the first runs warm caches
+    }
+    all.push(...times);
+    rows.push(
+      `  ${name.padEnd(30)} p50 ${pct(times, 50).toFixed(1).padStart(7)} ms   p95 ${pct(times, 95).toFixed(1).padStart(7)} ms`,
+    );
+  }
+  const suggest: number[] = [];
+  for (let i = 0; i < iterations * 4 + 3; i++) {
+    const text = `${typedQuestions[i % typedQuestions.length]}${i}`;
+    const t = performance.now();
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/faq/suggest",
+      payload: { text },
+      headers: { cookie: town.cookie, "x-csrf-token": town.csrf },
+    });
+    const ms = performance.now() - t;
+    if (res.statusCode !== 200) throw new Error(`suggest: ${res.statusCode} ${res.body.slice(0, 200)}`);
+    if (i >= 3) suggest.push(ms);
+  }
+  console.log(
+    `\n${label}: ${scale.toLocaleString()} consultations, ${faqCount.toLocaleString()} published FAQ articles (loaded in ${loadSeconds.toFixed(1)} s)`,
+  );
+  console.log(rows.join("\n"));
+  console.log(
+    `  ${"desk queue, all filters".padEnd(30)} p50 ${pct(all, 50).toFixed(1).padStart(7)} ms   p95 ${pct(all, 95).toFixed(1).padStart(7)} ms`,
+  );
+  console.log(
+    `  ${"FAQ suggestion while typing".padEnd(30)} p50 ${pct(suggest, 50).toFixed(1).padStart(7)} ms   p95 ${pct(suggest, 95).toFixed(1).padStart(7)} ms`,
+  );
+  await app.close();
+  await database.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+console.log(
+  `bench:desk  (${os.cpus().length} cores, ${iterations} samples per query after 3 warm-up runs, in-process requests through app.inject)`,
+);
+await runEngine("SQLite");
+const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (pgBase) {
+  const scratch = await scratchPostgres(pgBase);
+  try {
+    await runEngine("PostgreSQL", scratch.url);
+  } finally {
+    await scratch.drop();
+  }
+} else console.log("\nPostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
