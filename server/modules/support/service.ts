@@ -114,7 +114,11 @@ export async function getEngagement(ctx: Ctx, id: string): Promise<EngagementDet
 }
 
 /** Assigned specialists must be active prefecture staff; the supported organisation must be a municipality. */
-async function checkRefs(ctx: Ctx, input: { orgId?: string; specialistIds?: string[]; progressItemIds?: string[] }) {
+async function checkRefs(
+  ctx: Ctx,
+  orgId: string,
+  input: { orgId?: string; specialistIds?: string[]; progressItemIds?: string[] },
+) {
   if (input.orgId) {
     const org = await ctx.db.selectFrom("orgs").select("kind").where("id", "=", input.orgId).executeTakeFirst();
     if (!org || !["city", "town", "village"].includes(org.kind))
@@ -132,13 +136,13 @@ async function checkRefs(ctx: Ctx, input: { orgId?: string; specialistIds?: stri
         { path: "specialistIds", message: "県の職員を選んでください" },
       ]);
   }
-  if (input.progressItemIds) await checkProgressItems(ctx, input.progressItemIds);
+  if (input.progressItemIds?.length) await checkProgressItems(ctx, orgId, input.progressItemIds);
 }
 
 export async function createEngagement(ctx: Ctx, input: z.infer<typeof engagementInput>) {
   authorize(ctx.actor, "support.manage");
   const id = await inTx(ctx, async (tx) => {
-    await checkRefs(tx, input);
+    await checkRefs(tx, input.orgId, input);
     const now = nowIso();
     const id = newId();
     await tx.db
@@ -176,7 +180,7 @@ export async function updateEngagement(ctx: Ctx, id: string, patch: z.infer<type
   await inTx(ctx, async (tx) => {
     const before = await visibleEngagement(tx, id);
     authorize(tx.actor, "support.manage", before);
-    await checkRefs(tx, patch);
+    await checkRefs(tx, before.org_id, patch);
     const start = patch.startDate ?? before.start_date;
     const end = patch.endDate !== undefined ? patch.endDate : before.end_date;
     if (end && start > end)

@@ -27,7 +27,7 @@ describe("support engagements", () => {
     const kami = await env.as("kaminoseki@example.jp");
     const got = await kami.get(`/api/support/engagements/${id}`);
     expect(got.status).toBe(200);
-    expect(got.body).toMatchObject({ theme: "住民記録システムの標準化移行", org: { name: "上関町" }, progressAvailable: false });
+    expect(got.body).toMatchObject({ theme: "住民記録システムの標準化移行", org: { name: "上関町" }, progressAvailable: true });
     expect(got.body.abilities).toMatchObject({ canEdit: false, canLogSession: false, canComment: true, canUpdateSteps: true });
     const inbox = await kami.get("/api/notifications");
     expect(inbox.body.items.some((n: { link: string }) => n.link === `/support/${id}`)).toBe(true);
@@ -137,5 +137,28 @@ describe("support engagements", () => {
     expect((await spec.get("/api/support/engagements?specialistId=me")).body.items).toHaveLength(1);
     expect((await (await env.as("kaminoseki@example.jp")).get("/api/support/workload")).status).toBe(403);
     expect((await env.anon.get("/api/support/workload")).status).toBe(401);
+  });
+});
+
+describe("links to progress items", () => {
+  it("links the town's progress items and shows their programme and percentage; unknown items are a field error", async () => {
+    const item = await env.database.db
+      .selectFrom("progress_items as i")
+      .innerJoin("progress_programmes as p", "p.id", "i.programme_id")
+      .select(["i.id", "i.name", "p.name as programme"])
+      .orderBy("p.sort_order")
+      .orderBy("i.sort_order")
+      .executeTakeFirstOrThrow();
+    const spec = await env.as("specialist@example.jp");
+    const linked = await spec.patch(`/api/support/engagements/${id}`, { progressItemIds: [item.id] });
+    expect(linked.status).toBe(200);
+    expect(linked.body.progressItems).toEqual([
+      { id: item.id, name: item.name, programme: item.programme, pct: expect.anything() },
+    ]);
+    const bad = await spec.patch(`/api/support/engagements/${id}`, { progressItemIds: [crypto.randomUUID()] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues[0].path).toBe("progressItemIds");
+    const kami = await env.as("kaminoseki@example.jp");
+    expect((await kami.get(`/api/support/engagements/${id}`)).body.progressItems).toHaveLength(1);
   });
 });
