@@ -39,22 +39,6 @@ export function AppLayout() {
       </a>
       <header className="border-b border-solid-gray-300 bg-white">
         <div className="flex items-center gap-2 px-3 py-2 sm:gap-4 sm:px-6">
-          <button
-            type="button"
-            aria-expanded={menuOpen}
-            aria-controls={navId}
-            onClick={() => setMenuOpen((o) => !o)}
-            className="inline-flex min-h-11 items-center gap-1 rounded-8 border border-solid-gray-600 px-2 text-oln-14B-100 md:hidden"
-          >
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="currentColor">
-              {menuOpen ? (
-                <path d="M6.4 19 5 17.6l5.6-5.6L5 6.4 6.4 5l5.6 5.6L17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19Z" />
-              ) : (
-                <path d="M3 18v-2h18v2H3Zm0-5v-2h18v2H3Zm0-5V6h18v2H3Z" />
-              )}
-            </svg>
-            {t("layout.menu")}
-          </button>
           <Link
             to="/"
             className="rounded-4 text-std-18B-160 whitespace-nowrap text-solid-gray-900 no-underline sm:text-std-20B-150"
@@ -65,6 +49,22 @@ export function AppLayout() {
           <div className="ml-auto flex items-center gap-2">
             <NotificationBell />
             <UserMenu me={me} />
+            <button
+              type="button"
+              aria-expanded={menuOpen}
+              aria-controls={navId}
+              onClick={() => setMenuOpen((o) => !o)}
+              className="inline-flex min-h-11 items-center gap-1 rounded-8 border border-solid-gray-600 px-2 text-oln-14B-100 md:hidden"
+            >
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="currentColor">
+                {menuOpen ? (
+                  <path d="M6.4 19 5 17.6l5.6-5.6L5 6.4 6.4 5l5.6 5.6L17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19Z" />
+                ) : (
+                  <path d="M3 18v-2h18v2H3Zm0-5v-2h18v2H3Zm0-5V6h18v2H3Z" />
+                )}
+              </svg>
+              {t("layout.menu")}
+            </button>
           </div>
         </div>
       </header>

@@ -50,10 +50,13 @@ export function UserMenu({ me }: { me: Me }) {
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex min-h-11 max-w-40 items-center gap-1 rounded-8 border border-solid-gray-600 px-3 text-oln-16N-100 hover:bg-solid-gray-50 sm:max-w-64"
+        className="inline-flex min-h-11 items-center gap-1 rounded-8 border border-solid-gray-600 px-2 text-oln-16N-100 hover:bg-solid-gray-50 sm:max-w-64 sm:px-3"
       >
         <span className="sr-only">{t("userMenu.label")}</span>
-        <span className="truncate">{me.user.name}</span>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5 shrink-0 sm:hidden" fill="currentColor">
+          <path d="M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z" />
+        </svg>
+        <span className="sr-only truncate sm:not-sr-only">{me.user.name}</span>
         <span aria-hidden="true">{open ? "▲" : "▼"}</span>
       </button>
       <div

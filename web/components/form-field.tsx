@@ -34,7 +34,7 @@ function FieldFrame({
     <div className={`flex flex-col gap-1 ${className ?? ""}`}>
       <label htmlFor={id} className="text-std-16B-170 text-solid-gray-800">
         {label}
-        {required && <span className="ml-2 text-dns-14N-130 text-error-2">{t("form.required")}</span>}
+        {required && <span className="ml-2 text-dns-14N-130 text-error-2"> {t("form.required")}</span>}
       </label>
       {hint && (
         <p id={hintId} className="text-dns-14N-130 text-solid-gray-700">

@@ -6,7 +6,7 @@ import { Button } from "./button.js";
 export function Loading({ label }: { label?: string }) {
   const { t } = useI18n();
   return (
-    <p role="status" className="py-6 text-std-16N-170 text-solid-gray-700">
+    <p role="status" data-loading="" className="py-6 text-std-16N-170 text-solid-gray-700">
       {label ?? t("state.loading")}
     </p>
   );

@@ -60,7 +60,8 @@ export interface BodyNode {
 /** HQ → council → working groups and subcommittees; a body whose parent is hidden becomes a root. */
 export function bodyTree(items: Body[]): BodyNode[] {
   const ids = new Set(items.map((b) => b.id));
-  const sorted = [...items].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || a.name.localeCompare(b.name, "ja"));
+  // Stable: within a kind, the server's order (the order the bodies were set up) stays.
+  const sorted = [...items].sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
   const build = (parentId: string | null): BodyNode[] =>
     sorted
       .filter((b) => (parentId === null ? !b.parentId || !ids.has(b.parentId) : b.parentId === parentId))

@@ -1,0 +1,102 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { checkA11y, settle } from "./a11y.js";
+import { demoPassword } from "./demo.js";
+
+export { checkA11y, settle } from "./a11y.js";
+export { demoBodies, demoPassword, demoUsers } from "./demo.js";
+export { expect };
+
+interface Guard {
+  /** Every URL the browser asked for in this test. */
+  requests: string[];
+}
+
+/**
+ * `test` with an automatic guard: the test fails if the page asks any other origin for anything
+ * (LGWAN: no CDN, no fonts, no analytics), breaks the Content-Security-Policy, or throws an uncaught error.
+ */
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ context, baseURL }, use) => {
+      const appOrigin = new URL(baseURL ?? "http://127.0.0.1").origin;
+      const requests: string[] = [];
+      const foreign: string[] = [];
+      const problems: string[] = [];
+      context.on("request", (req) => {
+        const url = req.url();
+        requests.push(url);
+        if (url.startsWith("data:") || url.startsWith("blob:")) return;
+        if (new URL(url).origin !== appOrigin) foreign.push(url);
+      });
+      context.on("page", (p) => watchPage(p, problems));
+      for (const p of context.pages()) watchPage(p, problems);
+      await use({ requests });
+      expect(foreign, `Requests to other origins than ${appOrigin}`).toEqual([]);
+      expect(problems, "CSP violations or uncaught errors in the page").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+function watchPage(page: Page, problems: string[]) {
+  page.on("console", (msg) => {
+    if (/Content[- ]Security[- ]Policy/i.test(msg.text())) problems.push(`CSP: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`Uncaught: ${err.message}`));
+}
+
+// One session per demo user and worker: the login rate limit (10 a minute per account) stays far away.
+const sessions = new Map<string, Awaited<ReturnType<ReturnType<Page["context"]>["cookies"]>>>();
+
+export interface SignInOptions {
+  /** "ui" types into the sign-in form (tests of signing in); "api" is the fast default for everything else. */
+  via?: "ui" | "api";
+  /** Where to go afterwards (default "/"). */
+  to?: string;
+  password?: string;
+}
+
+/** Signs a demo user in and opens `to`; the page shows the signed-in layout when it returns. */
+export async function signIn(page: Page, email: string, options: SignInOptions = {}) {
+  const { via = "api", to = "/", password = demoPassword } = options;
+  if (via === "ui") {
+    await page.goto(`/login`);
+    await page.getByLabel(/メールアドレス|E-mail address/).fill(email);
+    await page.getByLabel(/^(パスワード|Password)/).fill(password);
+    await page.getByRole("button", { name: /^(ログイン|Sign in)$/ }).click();
+    await expect(signedInMark(page)).toBeVisible();
+    sessions.set(email, await page.context().cookies());
+    if (to !== "/") await page.goto(to);
+    return settle(page);
+  }
+  const cached = sessions.get(email);
+  let ok = false;
+  if (cached) {
+    await page.context().addCookies(cached);
+    ok = (await page.request.get("/api/me")).ok();
+  }
+  if (!ok) {
+    const res = await page.request.post("/api/auth/login", { data: { email, password } });
+    expect(res.ok(), `login of ${email}: ${res.status()} ${await res.text()}`).toBe(true);
+    sessions.set(email, await page.context().cookies());
+  }
+  await page.goto(to);
+  await expect(signedInMark(page)).toBeVisible();
+  await settle(page);
+}
+
+/** The user menu button: there only in the signed-in layout, at every screen width. */
+const signedInMark = (page: Page) => page.getByRole("button", { name: /ユーザーメニュー|User menu/ });
+
+/** Signs out through the user menu, as a person would. */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /ユーザーメニュー|User menu/ }).click();
+  await page.getByRole("button", { name: /^(ログアウト|Sign out)$/ }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/** Opens a path and checks it for accessibility: the usual first lines of a spec. */
+export async function visit(page: Page, path: string) {
+  await page.goto(path);
+  await checkA11y(page, { label: path });
+}
