@@ -15,6 +15,7 @@ import { noticeRoutes } from "./notices/routes.js";
 import { faqRoutes } from "./faq/routes.js";
 import { supportRoutes } from "./support/routes.js";
 import { documentRoutes } from "./documents/routes.js";
+import { challengeRoutes } from "./challenges/routes.js";
 
 /** Every feature module's routes, mounted under /api. */
 export async function registerModules(app: App) {
@@ -34,4 +35,5 @@ export async function registerModules(app: App) {
   supportRoutes(app);
   documentRoutes(app);
   progressRoutes(app);
+  challengeRoutes(app);
 }

@@ -1,0 +1,50 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { recordAudit } from "../../platform/audit/record.js";
+import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
+import { invalid, notFound } from "../../platform/errors.js";
+import { readMultipart, sendStoredFile } from "../../platform/files/http.js";
+import { documentKinds } from "../../platform/files/types.js";
+import { authorize } from "../../platform/policy/authorize.js";
+import { visibleChallenge } from "./access.js";
+import { findChallengeAttachment } from "./repo.js";
+import { getChallenge } from "./service.js";
+
+export async function uploadChallengeFiles(ctx: Ctx, id: string, request: FastifyRequest) {
+  return inTx(ctx, async (tx) => {
+    const { subject } = await visibleChallenge(tx, id);
+    authorize(tx.actor, "challenge.edit", subject);
+    const { files } = await readMultipart(request, tx, { kinds: documentKinds });
+    if (files.length === 0) throw invalid("ファイルを選んでください。", [{ path: "file", message: "ファイルを選んでください" }]);
+    for (const f of files)
+      await tx.db
+        .insertInto("challenge_attachments")
+        .values({ id: newId(), challenge_id: id, file_id: f.id, created_at: nowIso() })
+        .execute();
+    await recordAudit(
+      tx,
+      "challenge.attach",
+      { type: "challenge", id },
+      { files: files.map((f) => ({ id: f.id, name: f.name })) },
+    );
+    return getChallenge(tx, id);
+  });
+}
+
+export async function removeChallengeFile(ctx: Ctx, id: string, attachmentId: string) {
+  return inTx(ctx, async (tx) => {
+    const { subject } = await visibleChallenge(tx, id);
+    authorize(tx.actor, "challenge.edit", subject);
+    const att = await findChallengeAttachment(tx, id, attachmentId);
+    if (!att) throw notFound("添付ファイル");
+    await tx.db.deleteFrom("challenge_attachments").where("id", "=", attachmentId).execute();
+    await recordAudit(tx, "challenge.detach", { type: "challenge", id }, { attachmentId, name: att.name });
+    return getChallenge(tx, id);
+  });
+}
+
+export async function sendChallengeFile(ctx: Ctx, reply: FastifyReply, id: string, attachmentId: string, inline: boolean) {
+  await visibleChallenge(ctx, id);
+  const att = await findChallengeAttachment(ctx, id, attachmentId);
+  if (!att) throw notFound("添付ファイル");
+  return sendStoredFile(reply, ctx, att, { inline });
+}

@@ -1,0 +1,140 @@
+import { sql } from "kysely";
+import type { Ctx } from "../../platform/context.js";
+import type { ChallengeCommentsTable, ChallengesTable } from "./tables.js";
+
+export type ChallengeRow = ChallengesTable;
+export type CommentRow = ChallengeCommentsTable;
+
+export const findChallengeRow = (ctx: Ctx, id: string) =>
+  ctx.db.selectFrom("challenges").selectAll().where("id", "=", id).executeTakeFirst();
+
+export interface ChallengeFilter {
+  status?: ChallengeRow["status"];
+  theme?: string;
+  bodyId?: string;
+  /** Bodies the actor may see; challenges of other bodies are left out. */
+  visibleBodies: string[];
+  ids?: string[];
+}
+
+function filtered(ctx: Ctx, f: ChallengeFilter) {
+  let q = ctx.db
+    .selectFrom("challenges as c")
+    .where((eb) => eb.or([eb("c.body_id", "is", null), eb("c.body_id", "in", [...f.visibleBodies, ""])]));
+  if (f.status) q = q.where("c.status", "=", f.status);
+  if (f.theme) q = q.where("c.theme", "=", f.theme);
+  if (f.bodyId) q = q.where("c.body_id", "=", f.bodyId);
+  if (f.ids) q = q.where("c.id", "in", f.ids);
+  return q;
+}
+
+const countOf = (kind: "comment" | "solution") =>
+  sql<number>`(SELECT COUNT(*) FROM challenge_comments cc WHERE cc.challenge_id = c.id AND cc.kind = ${kind})`;
+
+export async function listChallengeRows(
+  ctx: Ctx,
+  orgId: string,
+  f: ChallengeFilter,
+  page: { sort: "shares" | "newest" | "updated"; limit: number; offset: number },
+) {
+  let q = filtered(ctx, f)
+    .innerJoin("orgs as o", "o.id", "c.org_id")
+    .leftJoin("bodies as b", "b.id", "c.body_id")
+    .selectAll("c")
+    .select(["o.name as org_name", "b.name as body_name"])
+    .select((eb) => [
+      countOf("comment").as("comment_count"),
+      countOf("solution").as("solution_count"),
+      eb
+        .exists(
+          eb
+            .selectFrom("challenge_shares as s")
+            .select("s.org_id")
+            .whereRef("s.challenge_id", "=", "c.id")
+            .where("s.org_id", "=", orgId),
+        )
+        .as("shared_by_me"),
+    ]);
+  if (page.sort === "shares") q = q.orderBy("c.share_count", "desc").orderBy("c.updated_at", "desc");
+  else q = q.orderBy(page.sort === "newest" ? "c.created_at" : "c.updated_at", "desc");
+  const rows = await q.orderBy("c.id").limit(page.limit).offset(page.offset).execute();
+  const { total } = await filtered(ctx, f)
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(total) };
+}
+export type ChallengeListRow = Awaited<ReturnType<typeof listChallengeRows>>["rows"][number];
+
+export const listShareRows = (ctx: Ctx, id: string) =>
+  ctx.db
+    .selectFrom("challenge_shares as s")
+    .innerJoin("orgs as o", "o.id", "s.org_id")
+    .select(["s.org_id", "s.note", "s.created_at", "o.name as org_name"])
+    .where("s.challenge_id", "=", id)
+    .orderBy("s.created_at")
+    .execute();
+
+export const listCommentRows = (ctx: Ctx, id: string) =>
+  ctx.db
+    .selectFrom("challenge_comments as cc")
+    .innerJoin("users as u", "u.id", "cc.user_id")
+    .innerJoin("orgs as o", "o.id", "cc.org_id")
+    .selectAll("cc")
+    .select(["u.name as user_name", "o.name as org_name"])
+    .where("cc.challenge_id", "=", id)
+    .orderBy("cc.created_at")
+    .execute();
+
+export const listChallengeAttachments = (ctx: Ctx, id: string) =>
+  ctx.db
+    .selectFrom("challenge_attachments as a")
+    .innerJoin("files as f", "f.id", "a.file_id")
+    .select(["a.id", "f.name", "f.mime", "f.size"])
+    .where("a.challenge_id", "=", id)
+    .orderBy("a.created_at")
+    .execute();
+
+export const findChallengeAttachment = (ctx: Ctx, challengeId: string, id: string) =>
+  ctx.db
+    .selectFrom("challenge_attachments as a")
+    .innerJoin("files as f", "f.id", "a.file_id")
+    .selectAll("f")
+    .select("a.id as attachment_id")
+    .where("a.challenge_id", "=", challengeId)
+    .where("a.id", "=", id)
+    .executeTakeFirst();
+
+export async function insertChallenge(ctx: Ctx, row: ChallengeRow) {
+  await ctx.db.insertInto("challenges").values(row).execute();
+}
+export async function updateChallengeRow(ctx: Ctx, id: string, patch: Partial<ChallengeRow>) {
+  await ctx.db.updateTable("challenges").set(patch).where("id", "=", id).execute();
+}
+export async function deleteChallengeRow(ctx: Ctx, id: string) {
+  for (const t of ["challenge_attachments", "challenge_comments", "challenge_shares"] as const)
+    await ctx.db.deleteFrom(t).where("challenge_id", "=", id).execute();
+  await ctx.db.deleteFrom("challenges").where("id", "=", id).execute();
+}
+
+/** Recounts the organisations sharing the challenge, in the same transaction as the change. */
+export async function refreshShareCount(ctx: Ctx, id: string) {
+  const { n } = await ctx.db
+    .selectFrom("challenge_shares")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("challenge_id", "=", id)
+    .executeTakeFirstOrThrow();
+  await ctx.db
+    .updateTable("challenges")
+    .set({ share_count: Number(n) })
+    .where("id", "=", id)
+    .execute();
+}
+
+export const listThemes = (ctx: Ctx, visibleBodies: string[]) =>
+  filtered(ctx, { visibleBodies })
+    .select(["c.theme", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("c.theme", "is not", null)
+    .groupBy("c.theme")
+    .orderBy("count", "desc")
+    .orderBy("c.theme")
+    .execute();
