@@ -16,6 +16,7 @@ export interface NavItem {
 /** The side navigation. Later features (meetings, surveys, …) add their entries here. */
 export const navItems: NavItem[] = [
   { to: "/", label: "nav.home", group: "main", end: true },
+  { to: "/meetings", label: "nav.meetings", group: "main" },
   { to: "/bodies", label: "nav.bodies", group: "main" },
   { to: "/orgs", label: "nav.orgs", group: "main" },
   { to: "/notifications", label: "nav.notifications", group: "main" },

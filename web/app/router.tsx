@@ -15,6 +15,7 @@ const auth = () => import("../features/auth/index.js");
 const orgs = () => import("../features/orgs/index.js");
 const users = () => import("../features/users/index.js");
 const bodies = () => import("../features/bodies/index.js");
+const meetings = () => import("../features/meetings/index.js");
 const account = () => import("../features/account/index.js");
 const admin = () => import("../features/admin/index.js");
 
@@ -44,6 +45,11 @@ export const routes: RouteObject[] = [
               { path: "/bodies/new", ...page(bodies, "BodyCreatePage") },
               { path: "/bodies/:id", ...page(bodies, "BodyDetailPage") },
               { path: "/bodies/:id/edit", ...page(bodies, "BodyEditPage") },
+              { path: "/meetings", ...page(meetings, "MeetingListPage") },
+              { path: "/meetings/new", ...page(meetings, "MeetingCreatePage") },
+              { path: "/meetings/:id", ...page(meetings, "MeetingDetailPage") },
+              { path: "/meetings/:id/edit", ...page(meetings, "MeetingEditPage") },
+              { path: "/meetings/:id/minutes", ...page(meetings, "MinutesPage") },
               { path: "/orgs", ...page(orgs, "OrgListPage") },
               { path: "/orgs/new", ...page(orgs, "OrgCreatePage") },
               { path: "/orgs/import", ...page(orgs, "OrgImportPage") },

@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import type { Me } from "../../lib/api-types.js";
+import { MyActionsCard } from "../meetings/my-actions-card.js";
 import { MyBodiesCard } from "./my-bodies-card.js";
 import { MyOrgCard } from "./my-org-card.js";
 import { UnreadCard } from "./unread-card.js";
@@ -22,4 +23,5 @@ export const homeSections: HomeSection[] = [
   { id: "my-org", Component: MyOrgCard },
   { id: "unread", Component: UnreadCard },
   { id: "my-bodies", Component: MyBodiesCard, size: "wide" },
+  { id: "my-actions", Component: MyActionsCard, size: "wide" },
 ];

@@ -4,10 +4,11 @@ import { auth } from "./auth.js";
 import { bodies } from "./bodies.js";
 import { common } from "./common.js";
 import { home } from "./home.js";
+import { meetings } from "./meetings.js";
 import { orgs } from "./orgs.js";
 import { users } from "./users.js";
 
 /** Every UI string, [日本語, English]. A new feature adds its own file here. */
-export const messages = { ...common, ...auth, ...home, ...orgs, ...users, ...bodies, ...account, ...admin };
+export const messages = { ...common, ...auth, ...home, ...orgs, ...users, ...bodies, ...meetings, ...account, ...admin };
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,122 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type {
+  actionInput,
+  actionItem,
+  actionPatch,
+  agendaItem,
+  attendanceInput,
+  attendanceList,
+  feedStatus,
+  meeting,
+  meetingDetail,
+  meetingInput,
+  meetingPatch,
+  minutesInput,
+  minutesView,
+  proposalInput,
+} from "../../../shared/api/meetings.js";
+import { ApiError, api, type Query } from "../../lib/api.js";
+import type { ListOf } from "../../lib/api-types.js";
+
+export type Meeting = z.infer<typeof meeting>;
+export type MeetingDetail = z.infer<typeof meetingDetail>;
+export type AgendaItem = z.infer<typeof agendaItem>;
+export type AttendanceList = z.infer<typeof attendanceList>;
+export type MinutesView = z.infer<typeof minutesView>;
+export type ActionItem = z.infer<typeof actionItem>;
+export type MeetingInput = z.input<typeof meetingInput>;
+export type MeetingPatch = z.input<typeof meetingPatch>;
+export type ProposalInput = z.input<typeof proposalInput>;
+export type AttendanceInput = z.input<typeof attendanceInput>;
+export type MinutesInput = z.input<typeof minutesInput>;
+export type ActionInput = z.input<typeof actionInput>;
+export type ActionPatch = z.input<typeof actionPatch>;
+
+export const meetingKeys = {
+  all: ["meetings"] as const,
+  list: (q: Query) => ["meetings", "list", q] as const,
+  one: (id: string) => ["meetings", "one", id] as const,
+  attendance: (id: string) => ["meetings", "attendance", id] as const,
+  minutes: (id: string) => ["meetings", "minutes", id] as const,
+  backlog: (id: string) => ["meetings", "backlog", id] as const,
+  actions: (q: Query) => ["action-items", q] as const,
+  feed: ["calendar-feed"] as const,
+};
+
+export const useMeetings = (q: Query = {}) =>
+  useQuery({ queryKey: meetingKeys.list(q), queryFn: () => api.get<ListOf<Meeting>>("/meetings", q) });
+export const useMeeting = (id: string) =>
+  useQuery({ queryKey: meetingKeys.one(id), queryFn: () => api.get<MeetingDetail>(`/meetings/${id}`) });
+export const useAttendance = (id: string) =>
+  useQuery({ queryKey: meetingKeys.attendance(id), queryFn: () => api.get<AttendanceList>(`/meetings/${id}/attendance`) });
+export const useMinutes = (id: string) =>
+  useQuery({ queryKey: meetingKeys.minutes(id), queryFn: () => api.get<MinutesView>(`/meetings/${id}/minutes`) });
+export const useBacklog = (id: string, enabled: boolean) =>
+  useQuery({ queryKey: meetingKeys.backlog(id), enabled, queryFn: () => api.get<ListOf<AgendaItem>>(`/meetings/${id}/backlog`) });
+export const useActionItems = (q: Query) =>
+  useQuery({ queryKey: meetingKeys.actions(q), queryFn: () => api.get<ListOf<ActionItem>>("/action-items", q) });
+export const useFeedStatus = () =>
+  useQuery({ queryKey: meetingKeys.feed, queryFn: () => api.get<z.infer<typeof feedStatus>>("/calendar/feed") });
+
+/** A change to a meeting answers with the whole meeting: store it, refresh lists. */
+export function useMeetingMutation<V>(id: string, fn: (v: V) => Promise<MeetingDetail>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: (m) => {
+      qc.setQueryData(meetingKeys.one(m.id), m);
+      qc.invalidateQueries({ queryKey: ["meetings", "list"] });
+      qc.invalidateQueries({ queryKey: meetingKeys.backlog(id) });
+    },
+  });
+}
+
+export function useInvalidate() {
+  const qc = useQueryClient();
+  return (key: readonly unknown[]) => qc.invalidateQueries({ queryKey: key });
+}
+
+export const useCreateMeeting = () => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: MeetingInput) => api.post<MeetingDetail>("/meetings", input),
+    onSuccess: (m) => {
+      qc.setQueryData(meetingKeys.one(m.id), m);
+      qc.invalidateQueries({ queryKey: ["meetings", "list"] });
+    },
+  });
+};
+
+/** Multipart upload through fetch (the JSON client does not send files); errors become ApiError like the rest. */
+export async function uploadForm(path: string, form: FormData): Promise<MeetingDetail> {
+  const token = document.cookie
+    .split("; ")
+    .find((c) => c.startsWith("renkei_csrf="))
+    ?.slice("renkei_csrf=".length);
+  const res = await fetch(`/api${path}`, {
+    method: "POST",
+    body: form,
+    credentials: "same-origin",
+    headers: token ? { "x-csrf-token": decodeURIComponent(token) } : {},
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = data?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? "BAD_REQUEST",
+      err?.message ?? "エラーが発生しました。",
+      err?.details?.issues ?? [],
+    );
+  }
+  return data as MeetingDetail;
+}
+
+export { api };
+
+/** ISO instant → the value of an <input type="datetime-local"> in Japan time. */
+export const toLocalInput = (iso: string | null | undefined) =>
+  iso ? new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 16) : "";
+/** <input type="datetime-local"> (Japan time) → ISO instant with the +09:00 offset. */
+export const fromLocalInput = (v: string) => (v ? `${v}:00+09:00` : null);

@@ -1,0 +1,170 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { attendanceModeLabels, attendanceModes } from "../../../shared/api/meetings.js";
+import { useMe } from "../../app/session.js";
+import { FormError, fieldError } from "../../components/alert.js";
+import { Button } from "../../components/button.js";
+import { DataTable } from "../../components/data-table.js";
+import { TextAreaField, TextField } from "../../components/form-field.js";
+import { QueryState } from "../../components/query-state.js";
+import { RadioGroup } from "../../components/radio-group.js";
+import { useToast } from "../../components/toast.js";
+import { formatDateTime } from "../../lib/dates.js";
+import { useI18n } from "../../lib/i18n.js";
+import { type AttendanceList, api, type MeetingDetail, meetingKeys, useAttendance } from "./api.js";
+
+type Mode = (typeof attendanceModes)[number];
+
+function useAttendanceMutation<V>(id: string, fn: (v: V) => Promise<AttendanceList>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: (d) => qc.setQueryData(meetingKeys.attendance(id), d) });
+}
+
+function AnswerForm({ m, list }: { m: MeetingDetail; list: AttendanceList }) {
+  const { t, label } = useI18n();
+  const me = useMe();
+  const toast = useToast();
+  const row = list.items.find((i) => i.org.id === me.user.org.id);
+  const [mode, setMode] = useState<Mode>(row?.mode ?? "in_person");
+  const [names, setNames] = useState((row?.attendees ?? [me.user.name]).join("\n"));
+  const [note, setNote] = useState(row?.note ?? "");
+  const save = useAttendanceMutation(m.id, () =>
+    api.put<AttendanceList>(`/meetings/${m.id}/attendance/${me.user.org.id}`, {
+      mode,
+      attendees: names
+        .split("\n")
+        .map((s) => s.trim())
+        .filter(Boolean),
+      note,
+    }),
+  );
+  if (!row?.abilities.canAnswer) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(undefined, { onSuccess: () => toast.show(t("attendance.answered")) });
+  };
+  return (
+    <section aria-labelledby="answer-heading" className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4">
+      <h3 id="answer-heading" className="text-std-18B-160">
+        {t("attendance.mine", { org: me.user.org.name })}
+      </h3>
+      <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-4">
+        <FormError error={save.error} fields={["attendees"]} />
+        <RadioGroup<Mode>
+          legend={t("attendance.mode")}
+          name="attendance-mode"
+          value={mode}
+          onChange={setMode}
+          options={attendanceModes.map((k) => ({ value: k, label: label(attendanceModeLabels, k) }))}
+        />
+        {mode !== "absent" && (
+          <TextAreaField
+            label={t("attendance.attendees")}
+            rows={3}
+            value={names}
+            onChange={(e) => setNames(e.target.value)}
+            error={fieldError(save.error, "attendees")}
+          />
+        )}
+        <TextField label={t("attendance.note")} value={note} onChange={(e) => setNote(e.target.value)} />
+        <div>
+          <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
+            {t("attendance.answer")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function RollButtons({ m, orgId, present, name }: { m: MeetingDetail; orgId: string; present: boolean | null; name: string }) {
+  const { t } = useI18n();
+  const roll = useAttendanceMutation(m.id, (p: boolean) =>
+    api.put<AttendanceList>(`/meetings/${m.id}/attendance/${orgId}/roll`, { present: p }),
+  );
+  return (
+    <div className="flex gap-2">
+      <Button
+        size="sm"
+        variant={present === true ? "primary" : "secondary"}
+        aria-pressed={present === true}
+        aria-label={`${name}：${t("attendance.present")}`}
+        onClick={() => roll.mutate(true)}
+      >
+        {t("attendance.present")}
+      </Button>
+      <Button
+        size="sm"
+        variant={present === false ? "primary" : "secondary"}
+        aria-pressed={present === false}
+        aria-label={`${name}：${t("attendance.absent")}`}
+        onClick={() => roll.mutate(false)}
+      >
+        {t("attendance.absent")}
+      </Button>
+    </div>
+  );
+}
+
+export function AttendanceSection({ m }: { m: MeetingDetail }) {
+  const { t, label, locale } = useI18n();
+  const list = useAttendance(m.id);
+  return (
+    <section aria-labelledby="attendance-heading" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="attendance-heading" className="text-std-24B-150">
+          {t("attendance.title")}
+        </h2>
+        {m.abilities.canTakeRoll && (
+          <div className="flex gap-3">
+            <a className="link" href={`/api/meetings/${m.id}/attendance.xlsx`} download>
+              {t("attendance.xlsx")}
+            </a>
+            <a className="link" href={`/api/meetings/${m.id}/attendance.csv`} download>
+              {t("attendance.csv")}
+            </a>
+          </div>
+        )}
+      </div>
+      <QueryState query={list}>
+        {(data) => (
+          <>
+            <p className="text-dns-16N-130">
+              {data.deadline && t("attendance.deadline", { when: formatDateTime(data.deadline, locale) })}
+              {!data.open && ` ${t("attendance.closed")}`}
+            </p>
+            <p className="text-dns-16N-130">{t("attendance.counts", data.counts)}</p>
+            <AnswerForm m={m} list={data} />
+            <DataTable
+              caption={t("attendance.title")}
+              hideCaption
+              rows={data.items}
+              rowKey={(r) => r.org.id}
+              empty={t("meetings.empty")}
+              columns={[
+                { key: "org", header: t("attendance.org"), cell: (r) => r.org.name },
+                {
+                  key: "mode",
+                  header: t("attendance.mode"),
+                  cell: (r) => (r.mode ? label(attendanceModeLabels, r.mode) : t("attendance.unanswered")),
+                },
+                { key: "names", header: t("attendance.attendees"), cell: (r) => r.attendees.join("、") },
+                ...(m.abilities.canTakeRoll
+                  ? [
+                      {
+                        key: "roll",
+                        header: t("attendance.roll"),
+                        cell: (r: (typeof data.items)[number]) => (
+                          <RollButtons m={m} orgId={r.org.id} present={r.present} name={r.org.name} />
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          </>
+        )}
+      </QueryState>
+    </section>
+  );
+}

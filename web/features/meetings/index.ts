@@ -1,0 +1,4 @@
+export { MeetingDetailPage } from "./meeting-detail-page.js";
+export { MeetingCreatePage, MeetingEditPage } from "./meeting-form-page.js";
+export { MeetingListPage } from "./meeting-list-page.js";
+export { MinutesPage } from "./minutes-page.js";

@@ -1,0 +1,174 @@
+import { type FormEvent, useRef, useState } from "react";
+import { FormError } from "../../components/alert.js";
+import { Button } from "../../components/button.js";
+import { SelectField, TextField } from "../../components/form-field.js";
+import { useToast } from "../../components/toast.js";
+import { useI18n } from "../../lib/i18n.js";
+import { type MeetingDetail, uploadForm, useMeetingMutation } from "./api.js";
+
+const kb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+
+function UploadForm({ m }: { m: MeetingDetail }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const file = useRef<HTMLInputElement>(null);
+  const items = m.agenda.filter((a) => a.abilities.canUpload && (a.status === "accepted" || a.status === "proposed"));
+  const [itemId, setItemId] = useState(m.abilities.canUpload ? "" : (items[0]?.id ?? ""));
+  const [title, setTitle] = useState("");
+  const upload = useMeetingMutation(m.id, (form: FormData) => uploadForm(`/meetings/${m.id}/materials`, form));
+  if (!m.abilities.canUpload && items.length === 0) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const form = new FormData();
+    if (itemId) form.append("agendaItemId", itemId);
+    form.append("title", title);
+    for (const f of file.current?.files ?? []) form.append("file", f);
+    upload.mutate(form, {
+      onSuccess: () => {
+        toast.show(t("materials.uploaded"));
+        setTitle("");
+        if (file.current) file.current.value = "";
+      },
+    });
+  };
+  return (
+    <section aria-labelledby="upload-heading" className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4">
+      <h3 id="upload-heading" className="text-std-18B-160">
+        {t("materials.upload")}
+      </h3>
+      <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-4">
+        <FormError error={upload.error} />
+        <SelectField
+          label={t("materials.item")}
+          value={itemId}
+          onChange={(e) => setItemId(e.target.value)}
+          options={[
+            ...(m.abilities.canUpload ? [{ value: "", label: t("materials.meetingWide") }] : []),
+            ...items.map((a) => ({
+              value: a.id,
+              label: a.number ? `${t("agenda.number", { n: a.number })} ${a.title}` : a.title,
+            })),
+          ]}
+        />
+        <TextField label={t("materials.materialTitle")} value={title} onChange={(e) => setTitle(e.target.value)} />
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${m.id}-file`} className="text-std-16B-170">
+            {t("materials.file")}
+          </label>
+          <p id={`${m.id}-file-hint`} className="text-dns-14N-130 text-solid-gray-700">
+            {t("materials.fileHint")}
+          </p>
+          <input
+            id={`${m.id}-file`}
+            ref={file}
+            type="file"
+            multiple
+            aria-describedby={`${m.id}-file-hint`}
+            className="text-std-16N-170"
+          />
+        </div>
+        <div>
+          <Button type="submit" busy={upload.isPending} busyLabel={t("state.saving")}>
+            {t("materials.upload")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ReplaceButton({ m, materialId, title }: { m: MeetingDetail; materialId: string; title: string }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const input = useRef<HTMLInputElement>(null);
+  const replace = useMeetingMutation(m.id, (form: FormData) =>
+    uploadForm(`/meetings/${m.id}/materials/${materialId}/versions`, form),
+  );
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        className="sr-only"
+        tabIndex={-1}
+        aria-label={`${t("materials.replace")}：${title}`}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (!f) return;
+          const form = new FormData();
+          form.append("file", f);
+          replace.mutate(form, {
+            onSuccess: (d) =>
+              toast.show(t("materials.replaced", { n: d.materials.find((x) => x.id === materialId)?.version ?? "" })),
+          });
+        }}
+      />
+      <Button
+        size="sm"
+        variant="secondary"
+        busy={replace.isPending}
+        onClick={() => input.current?.click()}
+        aria-label={`${t("materials.replace")}：${title}`}
+      >
+        {t("materials.replace")}
+      </Button>
+      {replace.error ? <FormError error={replace.error} /> : null}
+    </>
+  );
+}
+
+export function MaterialsSection({ m }: { m: MeetingDetail }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="materials-heading" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="materials-heading" className="text-std-24B-150">
+          {t("materials.title")}
+        </h2>
+        {m.materials.length > 0 && (
+          <div className="flex flex-wrap gap-3">
+            <a className="link" href={`/api/meetings/${m.id}/pack.pdf`} download>
+              {t("meetings.pack")}
+            </a>
+            <a className="link" href={`/api/meetings/${m.id}/materials.zip`} download>
+              {t("meetings.zip")}
+            </a>
+          </div>
+        )}
+      </div>
+      {m.materials.length === 0 ? (
+        <p>{t("materials.empty")}</p>
+      ) : (
+        <ul className="flex flex-col divide-y divide-solid-gray-200">
+          {m.materials.map((x) => (
+            <li key={x.id} className="flex flex-wrap items-center gap-3 py-2">
+              <span className="text-std-16B-170">{x.label}</span>
+              <a className="link" href={`/api/meetings/${m.id}/materials/${x.id}/file`} download>
+                {x.title}
+              </a>
+              <span className="text-dns-14N-130">
+                {x.fileName}・{kb(x.size)}・{t("materials.version", { n: x.version })}
+              </span>
+              {x.versions.length > 1 && (
+                <details>
+                  <summary className="cursor-pointer text-dns-14N-130">{t("materials.versions")}</summary>
+                  <ul>
+                    {x.versions.slice(0, -1).map((v) => (
+                      <li key={v.version}>
+                        <a className="link" href={`/api/meetings/${m.id}/materials/${x.id}/file?version=${v.version}`} download>
+                          {t("materials.version", { n: v.version })} {v.fileName}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              {x.abilities.canReplace && <ReplaceButton m={m} materialId={x.id} title={x.title} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      <UploadForm m={m} />
+    </section>
+  );
+}
