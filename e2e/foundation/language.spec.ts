@@ -17,7 +17,7 @@ test("switching to English changes the labels and is remembered for the account"
   await expect(page.getByText("Working group").first()).toBeVisible();
   await page.getByRole("link", { name: "Digital divide subcommittee" }).click();
   await expect(page.getByRole("columnheader", { name: "Position" })).toBeVisible();
-  await expect(page.getByRole("cell", { name: "Chair" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Chair", exact: true })).toBeVisible();
   await checkA11y(page, { label: "body detail in English" });
 
   // Saved to the account: a reload (and another browser) shows English.

@@ -17,7 +17,19 @@ import { useUsers } from "../users/api.js";
 const limit = 50;
 const keys = ["event", "subjectType", "from", "to", "actorUserId"] as const;
 type Filter = Record<(typeof keys)[number], string>;
-const subjectTypes = ["user", "org", "body", "settings", "notification"];
+// Known subject types as suggestions; other modules add their own, so the field stays free text.
+const subjectTypes = [
+  "user",
+  "org",
+  "body",
+  "meeting",
+  "notice",
+  "survey",
+  "consultation",
+  "document",
+  "progress_item",
+  "settings",
+];
 
 function Changes({ value }: { value: unknown }) {
   if (value == null || (typeof value === "object" && Object.keys(value).length === 0)) return <>—</>;
@@ -74,12 +86,18 @@ export function AuditPage() {
             value={draft.event}
             onChange={(e) => setDraft({ ...draft, event: e.target.value })}
           />
-          <SelectField
+          <TextField
             label={t("audit.subjectType")}
+            hint={t("audit.subjectTypeHint")}
+            list="audit-subject-types"
             value={draft.subjectType}
             onChange={(e) => setDraft({ ...draft, subjectType: e.target.value })}
-            options={[{ value: "", label: t("form.all") }, ...subjectTypes.map((s) => ({ value: s, label: s }))]}
           />
+          <datalist id="audit-subject-types">
+            {subjectTypes.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
           <SelectField
             label={t("audit.actor")}
             value={draft.actorUserId}

@@ -9,6 +9,7 @@ export const admin = {
   "audit.event": ["イベント", "Event"],
   "audit.eventHint": ["前方一致（例：body. / auth.login）", "Prefix, e.g. body. or auth.login"],
   "audit.subjectType": ["対象の種類", "Subject type"],
+  "audit.subjectTypeHint": ["例：user / body / meeting", "e.g. user, body, meeting"],
   "audit.actor": ["実行者", "Actor"],
   "audit.from": ["期間（開始日）", "From"],
   "audit.to": ["期間（終了日）", "To"],
