@@ -26,7 +26,7 @@ function AnswerForm({ m, list }: { m: MeetingDetail; list: AttendanceList }) {
   const toast = useToast();
   const row = list.items.find((i) => i.org.id === me.user.org.id);
   const [mode, setMode] = useState<Mode>(row?.mode ?? "in_person");
-  const [names, setNames] = useState((row?.attendees ?? [me.user.name]).join("\n"));
+  const [names, setNames] = useState((row?.attendees.length ? row.attendees : [me.user.name]).join("\n"));
   const [note, setNote] = useState(row?.note ?? "");
   const save = useAttendanceMutation(m.id, () =>
     api.put<AttendanceList>(`/meetings/${m.id}/attendance/${me.user.org.id}`, {
