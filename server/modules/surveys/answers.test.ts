@@ -12,8 +12,8 @@ const url = (orgId: string, s = survey) => `/api/surveys/${s.id}/answers/${orgId
 beforeAll(async () => {
   env = await testEnv({ UPLOAD_MAX_MB: "1" });
   survey = await publishedSurvey(env);
-  abuOrg = env.demo.orgs["阿武町"]!;
-  kaminosekiOrg = env.demo.orgs["上関町"]!;
+  abuOrg = env.demo.orgs.阿武町!;
+  kaminosekiOrg = env.demo.orgs.上関町!;
 });
 
 describe("answers: access", () => {
@@ -29,7 +29,7 @@ describe("answers: access", () => {
     expect((await abu.put(url(kaminosekiOrg), { version: 0, data: {} })).status).toBe(404);
     expect((await abu.post(`${url(kaminosekiOrg)}/submit`, { version: 0, data: {} })).status).toBe(404);
     // An organisation that is not asked has no answer at all.
-    expect((await abu.get(url(env.demo.orgs["山口県"]!))).status).toBe(404);
+    expect((await abu.get(url(env.demo.orgs.山口県!))).status).toBe(404);
   });
 });
 
@@ -124,7 +124,7 @@ describe("answers: drafts, conflicts and submission", () => {
   it("locks a submitted answer when the survey does not allow edits after submission", async () => {
     const strict = await publishedSurvey(env, { title: "修正不可の照会", allowEditAfterSubmit: false });
     const mine = await env.as("mine@example.jp");
-    const org = env.demo.orgs["美祢市"]!;
+    const org = env.demo.orgs.美祢市!;
     const sub = await mine.post(`${url(org, strict)}/submit`, { version: 0, data: sampleAnswer() });
     expect(sub.status).toBe(200);
     expect(sub.body.abilities.canEdit).toBe(false);
@@ -140,7 +140,7 @@ describe("answers: deadline, extensions and returns", () => {
     const s = await publishedSurvey(env, { title: "期限切れの照会" });
     await expireDeadline(env, s.id);
     const shunan = await env.as("shunan@example.jp");
-    const shunanOrg = env.demo.orgs["周南市"]!;
+    const shunanOrg = env.demo.orgs.周南市!;
     const late = await shunan.put(url(shunanOrg, s), { version: 0, data: { dept: "情報政策課" } });
     expect(late.status).toBe(403);
     expect(late.body.error.message).toContain("回答期限");
@@ -158,7 +158,7 @@ describe("answers: deadline, extensions and returns", () => {
     expect((await shunan.put(url(shunanOrg, s), { version: 0, data: { dept: "情報政策課" } })).status).toBe(200);
     // Other organisations are still refused.
     const mine = await env.as("mine@example.jp");
-    expect((await mine.put(url(env.demo.orgs["美祢市"]!, s), { version: 0, data: {} })).status).toBe(403);
+    expect((await mine.put(url(env.demo.orgs.美祢市!, s), { version: 0, data: {} })).status).toBe(403);
   });
 
   it("returns a submitted answer with a comment, notifies the town, and lets it resubmit", async () => {

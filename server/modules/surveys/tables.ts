@@ -69,7 +69,18 @@ export interface SurveyRemindersTable {
   sent_by: string | null;
 }
 
+/** Migration 0301: the survey → progress mapping (JSON: shared/surveys/progress-map.ts). */
+export interface SurveyProgressMapsTable {
+  survey_id: string;
+  mapping: string;
+  updated_at: string;
+  updated_by: string | null;
+  applied_at: string | null;
+  applied_by: string | null;
+}
+
 export interface SurveysTables {
+  survey_progress_maps: SurveyProgressMapsTable;
   surveys: SurveysTable;
   survey_targets: SurveyTargetsTable;
   survey_answers: SurveyAnswersTable;

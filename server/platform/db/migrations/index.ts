@@ -6,6 +6,7 @@ import * as m0500 from "./0500-search.js";
 import * as m0100 from "./0100-meetings.js";
 import * as m0400 from "./0400-desk.js";
 import * as m0300 from "./0300-surveys.js";
+import * as m0301 from "./0301-survey-progress.js";
 import * as m0510 from "./0510-notices.js";
 import * as m0520 from "./0520-documents.js";
 import * as m0530 from "./0530-challenges.js";
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   "0100-meetings": m0100,
   "0400-desk": m0400,
   "0300-surveys": m0300,
+  "0301-survey-progress": m0301,
   "0510-notices": m0510,
   "0520-documents": m0520,
   "0530-challenges": m0530,
