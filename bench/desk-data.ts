@@ -45,7 +45,7 @@ const details = [
 const pick = <T>(r: () => number, list: readonly T[]) => list[Math.floor(r() * list.length)]!;
 
 /** Inserts rows in batches inside one transaction per batch (parameter limits of both engines). */
-async function insertBatches<T extends Record<string, unknown>>(ctx: Ctx, table: string, rows: T[], size = 400) {
+async function insertBatches<T extends object>(ctx: Ctx, table: string, rows: T[], size = 400) {
   for (let i = 0; i < rows.length; i += size)
     await (ctx.db as any)
       .insertInto(table)
@@ -105,7 +105,7 @@ export async function generateConsultations(ctx: Ctx, n: number, d: DeskData) {
         paused_since: status === "waiting" ? later(1) : null,
         first_response_due: null,
         resolution_due: null,
-        next_due: null,
+        next_due: "9999-12-31",
         last_activity_at: resolvedAt ?? firstAt ?? created,
         created_at: created,
         updated_at: created,
@@ -118,7 +118,9 @@ export async function generateConsultations(ctx: Ctx, n: number, d: DeskData) {
       row.first_response_due = c.firstResponse.due;
       row.resolution_due = c.resolution.due;
       const running = [c.firstResponse, c.resolution].filter((v) => !["met", "missed", "paused"].includes(v.state));
-      row.next_due = ["waiting", "resolved", "closed"].includes(status) ? null : (running.map((v) => v.due).sort()[0] ?? null);
+      row.next_due = ["waiting", "resolved", "closed"].includes(status)
+        ? "9999-12-31"
+        : (running.map((v) => v.due).sort()[0] ?? "9999-12-31");
       rows.push(row);
       pauses.push(...ps);
       if (firstAt) {

@@ -49,7 +49,6 @@ export async function sweepServiceLevels(ctx: Ctx, now = new Date()): Promise<{ 
     .selectFrom("consultations")
     .selectAll()
     .where("status", "in", ["new", "in_progress"])
-    .where("next_due", "is not", null)
     .where("next_due", "<=", addBusinessDays(today, warnDays))
     .execute();
   const pauses = byConsultation(

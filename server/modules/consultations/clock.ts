@@ -1,12 +1,13 @@
 import { type SlaView, slaTargets } from "../../../shared/api/consultations.js";
 import { addBusinessDays, jstDate } from "../../../shared/dates/calendar.js";
 import type { Ctx } from "../../platform/context.js";
-import { type ConsultationRow, pausesOf, updateConsultation } from "./repo.js";
+import { type ConsultationRow, noDue, pausesOf, updateConsultation } from "./repo.js";
 import { type Pause, slaClock } from "./sla.js";
 import type { ConsultationPausesTable } from "./tables.js";
 
 /** Warn the assignee when this many business days or fewer remain. */
 export const warnDays = 1;
+export { noDue } from "./repo.js";
 
 const day = (iso: string) => jstDate(new Date(iso));
 const toPauses = (rows: ConsultationPausesTable[]): Pause[] =>
@@ -36,11 +37,11 @@ export async function refreshClock(ctx: Ctx, row: ClockRow & { id: string }) {
   const running = [c.firstResponse, c.resolution].filter(
     (v) => v.state !== "met" && v.state !== "missed" && v.state !== "paused",
   );
-  const next = running.map((v) => v.due).sort()[0] ?? null;
+  const next = running.map((v) => v.due).sort()[0] ?? noDue;
   await updateConsultation(ctx, row.id, {
     first_response_due: c.firstResponse.due,
     resolution_due: c.resolution.due,
-    next_due: row.status === "waiting" || row.status === "resolved" || row.status === "closed" ? null : next,
+    next_due: row.status === "waiting" || row.status === "resolved" || row.status === "closed" ? noDue : next,
   });
   return c;
 }

@@ -7,6 +7,8 @@ import type { ConsultationPausesTable, ConsultationsTable } from "./tables.js";
 
 export type ConsultationRow = ConsultationsTable;
 export const openStatuses = ["new", "in_progress", "waiting"] as const;
+/** next_due of a consultation whose clock does not run (see tables.ts). */
+export const noDue = "9999-12-31";
 
 /** The columns every list and detail shows: the row, its organisation and the people on it. */
 const base = (ctx: Ctx) =>
@@ -36,30 +38,42 @@ export function statusList(status: string | undefined): string[] | null {
   return status.split(",").filter(Boolean);
 }
 
-/** The queue: the actor's visible consultations (own organisation unless prefecture staff), filtered and sorted. */
-export async function queueRows(ctx: Ctx, actor: Actor, f: QueueFilter, today: string) {
-  let q = base(ctx);
-  if (!isPrefectureStaff(actor)) q = q.where("c.org_id", "=", actor.orgId);
-  const statuses = statusList(f.status);
-  if (statuses) q = q.where("c.status", "in", statuses as ConsultationRow["status"][]);
-  if (f.category) q = q.where("c.category", "=", f.category);
-  if (f.orgId) q = q.where("c.org_id", "=", f.orgId);
-  if (f.assigneeId === "me") q = q.where("c.assignee_id", "=", actor.userId);
-  else if (f.assigneeId === "none") q = q.where("c.assignee_id", "is", null);
-  else if (f.assigneeId) q = q.where("c.assignee_id", "=", f.assigneeId);
-  if (f.q) q = q.where("c.subject", "like", `%${f.q.replace(/[\\%_]/g, "\\$&")}%`);
-  if (f.due === "paused") q = q.where("c.paused_since", "is not", null).where("c.status", "in", ["waiting"]);
-  else if (f.due === "overdue") q = q.where("c.next_due", "<", today);
-  else if (f.due === "due_soon") q = q.where("c.next_due", ">=", today).where("c.next_due", "<=", f.soonUntil ?? today);
-  else if (f.due === "on_track") q = q.where("c.next_due", ">", f.soonUntil ?? today);
+/** "column contains text", with % and _ taken literally on both engines (explicit ESCAPE). */
+export const likeEscaped = (column: string, text: string) =>
+  sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[\\%_]/g, "\\$&")}%`} escape '\\'`;
 
-  const counted = await q
-    .clearSelect()
+/** The queue's filters, on any query over "consultations as c". */
+function applyFilters<Q extends { where: (...args: any[]) => Q }>(q: Q, actor: Actor, f: QueueFilter, today: string): Q {
+  const w = (col: string, op: string, v: unknown) => q.where(col, op, v);
+  if (!isPrefectureStaff(actor)) q = w("c.org_id", "=", actor.orgId);
+  const statuses = statusList(f.status);
+  if (statuses) q = w("c.status", "in", statuses);
+  if (f.category) q = w("c.category", "=", f.category);
+  if (f.orgId) q = w("c.org_id", "=", f.orgId);
+  if (f.assigneeId === "me") q = w("c.assignee_id", "=", actor.userId);
+  else if (f.assigneeId === "none") q = w("c.assignee_id", "is", null);
+  else if (f.assigneeId) q = w("c.assignee_id", "=", f.assigneeId);
+  if (f.q) q = q.where(likeEscaped("c.subject", f.q));
+  if (f.due === "paused") q = w("c.status", "=", "waiting");
+  else if (f.due === "overdue") q = w("c.next_due", "<", today);
+  else if (f.due === "due_soon") q = w("c.next_due", ">=", today).where("c.next_due", "<=", f.soonUntil ?? today);
+  else if (f.due === "on_track") q = w("c.next_due", ">", f.soonUntil ?? today).where("c.next_due", "<", noDue);
+  return q;
+}
+
+/**
+ * The queue: the actor's visible consultations (own organisation unless prefecture staff), filtered
+ * and sorted. The count runs on the bare table; only the page is joined to names.
+ */
+export async function queueRows(ctx: Ctx, actor: Actor, f: QueueFilter, today: string) {
+  const counted = await applyFilters(ctx.db.selectFrom("consultations as c"), actor, f, today)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
+  let q = applyFilters(base(ctx), actor, f, today);
   if (f.sort === "newest") q = q.orderBy("c.created_at", "desc");
   else if (f.sort === "activity") q = q.orderBy("c.last_activity_at", "desc");
-  else q = q.orderBy(sql`case when c.next_due is null then 1 else 0 end`).orderBy("c.next_due").orderBy("c.created_at", "desc");
+  // Due date first; among equals, the oldest first (a queue is first come, first served).
+  else q = q.orderBy("c.next_due").orderBy("c.created_at");
   q = q.orderBy("c.id");
   if (f.limit !== undefined) q = q.limit(f.limit).offset(f.offset ?? 0);
   return { rows: await q.execute(), total: Number(counted.n) };

@@ -15,7 +15,7 @@ import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { isSmallOrg } from "../orgs/service.js";
 import { getSettings } from "../settings/service.js";
-import { clocks, refreshClock, soonUntil } from "./clock.js";
+import { clocks, noDue, refreshClock, soonUntil } from "./clock.js";
 import { type InputSource, parseInput } from "./parse.js";
 import { addAttachments, presentThread } from "./thread.js";
 import "./policy.js";
@@ -162,7 +162,7 @@ export async function fileConsultation(ctx: Ctx, source: InputSource): Promise<C
       paused_since: null,
       first_response_due: null,
       resolution_due: null,
-      next_due: null,
+      next_due: noDue,
       last_activity_at: now,
       created_at: now,
       updated_at: now,

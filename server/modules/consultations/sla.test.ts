@@ -123,7 +123,8 @@ describe("the tabulated calendar agrees with shared/dates/calendar.ts", () => {
   it("on every day of 2024–2027 and across the year ends", () => {
     for (let d = "2023-12-20"; d <= "2028-01-10"; d = calendar.addDays(d, 1)) {
       for (const n of [0, 1, 2, 5, 10, 15]) expect([d, n, addBusinessDays(d, n)]).toEqual([d, n, calendar.addBusinessDays(d, n)]);
-      for (const k of [1, 7, 40, 400]) {
+      // A long span only weekly: the day-by-day reference is slow.
+      for (const k of d.endsWith("1") ? [1, 7, 40, 400] : [1, 7, 40]) {
         const to = calendar.addDays(d, k);
         expect([d, to, businessDaysBetween(d, to)]).toEqual([d, to, calendar.businessDaysBetween(d, to)]);
       }

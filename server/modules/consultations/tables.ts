@@ -20,8 +20,11 @@ export interface ConsultationsTable {
   /** Cached due dates ("YYYY-MM-DD", Japan time) for the queue's sort and filters; recomputed on every change. */
   first_response_due: string | null;
   resolution_due: string | null;
-  /** The earliest unmet due date while the clock runs; null when paused, resolved or closed. */
-  next_due: string | null;
+  /**
+   * The earliest unmet due date while the clock runs; "9999-12-31" (noDue) when paused, resolved or
+   * closed, so one ascending index serves the queue's sort and its overdue / due-soon filters.
+   */
+  next_due: string;
   last_activity_at: string;
   created_at: string;
   updated_at: string;

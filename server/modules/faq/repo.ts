@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
+import { likeEscaped } from "../consultations/repo.js";
 import type { FaqArticlesTable } from "./tables.js";
 
 export type FaqRow = FaqArticlesTable;
@@ -21,8 +22,8 @@ export async function listArticles(
   let q = withReviewer(ctx).where("f.status", "in", f.statuses);
   if (f.category) q = q.where("f.category", "=", f.category);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, "\\$&")}%`;
-    q = q.where((eb) => eb.or([eb("f.question", "like", like), eb("f.answer", "like", like)]));
+    const text = f.q;
+    q = q.where((eb) => eb.or([likeEscaped("f.question", text), likeEscaped("f.answer", text)]));
   }
   const total = await q
     .clearSelect()

@@ -25,15 +25,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("paused_since", "text")
     .addColumn("first_response_due", "text")
     .addColumn("resolution_due", "text")
-    .addColumn("next_due", "text")
+    .addColumn("next_due", "text", (c) => c.notNull().defaultTo("9999-12-31"))
     .addColumn("last_activity_at", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("consultations_org").on("consultations").columns(["org_id", "created_at"]).execute();
-  await db.schema.createIndex("consultations_status").on("consultations").columns(["status", "next_due"]).execute();
+  await db.schema.createIndex("consultations_status").on("consultations").columns(["status", "next_due", "created_at"]).execute();
   await db.schema.createIndex("consultations_assignee").on("consultations").columns(["assignee_id", "status"]).execute();
   await db.schema.createIndex("consultations_created").on("consultations").column("created_at").execute();
+  // The queue sorts by due date (overdue first) and by latest activity, over every status.
+  await db.schema.createIndex("consultations_next_due").on("consultations").columns(["next_due", "created_at"]).execute();
+  await db.schema.createIndex("consultations_activity").on("consultations").column("last_activity_at").execute();
 
   await db.schema
     .createTable("consultation_messages")
