@@ -1,4 +1,47 @@
+import type { FastifyRequest } from "fastify";
+import { exportQuery, importResult } from "../../../shared/api/progress-views.js";
+import { AppError } from "../../platform/errors.js";
+import { contentDisposition } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
+import { exportProgress } from "./export.js";
+import { importProgress } from "./import.js";
 
-/** Spreadsheet import and export, and the definitions CSV. */
-export function progressBulkRoutes(_app: App) {}
+/** The spreadsheet comes as multipart (field `file`, and `dryRun`: "true" previews without writing). */
+async function readImportUpload(req: FastifyRequest) {
+  if (!req.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "ファイルは multipart/form-data で送ってください。");
+  const fields: Record<string, string> = {};
+  let file: { bytes: Buffer; name: string } | null = null;
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === "file") {
+        if (file || !part.filename) part.file.resume();
+        else file = { bytes: await part.toBuffer(), name: part.filename };
+      } else fields[part.fieldname] = String(part.value ?? "");
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
+      throw new AppError("PAYLOAD_TOO_LARGE", "ファイルが大きすぎます。項目ごとに分けて取り込んでください。");
+    throw err;
+  }
+  if (!file || !file.bytes.length)
+    throw new AppError("VALIDATION_FAILED", "取り込むファイルを選んでください。", {
+      issues: [{ path: "file", message: "ファイルを選んでください" }],
+    });
+  return { file, dryRun: fields.dryRun !== "false" };
+}
+
+/** Spreadsheet import (with its dry run) and export. */
+export function progressBulkRoutes(app: App) {
+  app.post("/progress/import", { schema: { response: { 200: importResult } } }, async (req) => {
+    const { file, dryRun } = await readImportUpload(req);
+    return importProgress(req.ctx, file, { dryRun });
+  });
+  app.get("/progress/export", { schema: { querystring: exportQuery } }, async (req, reply) => {
+    const { bytes, fileName, mime } = await exportProgress(req.ctx, req.query);
+    return reply
+      .header("content-type", mime)
+      .header("content-disposition", contentDisposition(fileName))
+      .header("cache-control", "private, max-age=0")
+      .send(bytes);
+  });
+}

@@ -92,6 +92,7 @@ async function prepare(ctx: Ctx, updates: ProgressUpdate[], opts: ApplyOptions) 
   const work = new Map<string, { row: RecordRow | null; before: RecordData; after: RecordData; def: LoadedItem }>();
   const meta = new Map<string, { note: string | null; fileId: string | null; ref: string | null }>();
   const today = jstDate();
+  let skipped = 0;
 
   for (const [i, u] of updates.entries()) {
     const prefix = u.ref != null ? `${u.ref}.` : updates.length === 1 ? "" : `updates.${i}.`;
@@ -108,7 +109,12 @@ async function prepare(ctx: Ctx, updates: ProgressUpdate[], opts: ApplyOptions) 
     }
     if (!can(ctx.actor, "progress.update", { orgId: u.orgId })) {
       if ((opts.onForbidden ?? "throw") === "throw") throw forbidden("他の団体の取組状況は更新できません。");
-      issue("orgId", `${org.name}の取組状況は更新できません（自団体の行だけ更新できます）`);
+      // A sheet of the whole prefecture may come back with other towns' rows untouched: only a change is refused.
+      const current = records.get(recordKey(u.orgId, u.itemId))?.data ?? emptyRecord();
+      const { after } = applyUpdate(loaded.def, current, { ...u, note: null, evidenceFileId: null }, today);
+      if (hasChanges(diffRecord(current, after)) || u.note?.trim())
+        issue("orgId", `${org.name}の取組状況は変更できません（自団体の行だけ変更できます）`);
+      else skipped++;
       continue;
     }
     if (u.evidenceFileId && !files.has(u.evidenceFileId))
@@ -134,7 +140,7 @@ async function prepare(ctx: Ctx, updates: ProgressUpdate[], opts: ApplyOptions) 
 
   const writes: RecordWrite[] = [];
   const changes: AppliedChange[] = [];
-  let unchanged = 0;
+  let unchanged = skipped;
   for (const [key, w] of work) {
     const diff = diffRecord(w.before, w.after);
     const m = meta.get(key)!;
