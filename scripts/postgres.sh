@@ -13,7 +13,8 @@ fi
 run() {
   if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
-port=${PGTEST_PORT:-55432}
+# A free port unless one is given, so a developer's own cluster never collides with the tests'.
+port=${PGTEST_PORT:-$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}
 case "$cmd" in
   start)
     mkdir -p "$dir"
