@@ -94,7 +94,9 @@ function stamp(page: PDFPage, label: string, font: PDFFont) {
 export async function buildPack(input: PackInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(loadFont(), { subset: true });
+  // Full embedding on purpose: pdf-lib's fontkit subsetter drops most glyphs of Noto Sans JP (the text still
+  // extracts, but the page shows blanks), checked by rendering the cover with pdftoppm. Costs ~3 MB per pack.
+  const font = await doc.embedFont(loadFont(), { subset: false });
   doc.setTitle(input.name);
   doc.setLanguage("ja-JP");
   doc.setProducer("Renkei");
