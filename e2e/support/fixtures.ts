@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 import { checkA11y, settle } from "./a11y.js";
 import { demoPassword } from "./demo.js";
 
@@ -11,31 +11,52 @@ interface Guard {
   requests: string[];
 }
 
+interface Fixtures {
+  guard: Guard;
+  /** A second, separate browser (its own cookies), guarded like `page`: e.g. the invitee opening a mailed link. */
+  newPage: () => Promise<Page>;
+}
+
 /**
- * `test` with an automatic guard: the test fails if the page asks any other origin for anything
+ * `test` with an automatic guard: the test fails if a page asks any other origin for anything
  * (LGWAN: no CDN, no fonts, no analytics), breaks the Content-Security-Policy, or throws an uncaught error.
  */
-export const test = base.extend<{ guard: Guard }>({
-  guard: [
-    async ({ context, baseURL }, use) => {
-      const appOrigin = new URL(baseURL ?? "http://127.0.0.1").origin;
-      const requests: string[] = [];
-      const foreign: string[] = [];
-      const problems: string[] = [];
+export const test = base.extend<Fixtures & { watch: (context: BrowserContext) => void }>({
+  watch: async ({ baseURL }, use) => {
+    const appOrigin = new URL(baseURL ?? "http://127.0.0.1").origin;
+    const foreign: string[] = [];
+    const problems: string[] = [];
+    await use((context) => {
       context.on("request", (req) => {
         const url = req.url();
-        requests.push(url);
         if (url.startsWith("data:") || url.startsWith("blob:")) return;
         if (new URL(url).origin !== appOrigin) foreign.push(url);
       });
       context.on("page", (p) => watchPage(p, problems));
       for (const p of context.pages()) watchPage(p, problems);
+    });
+    expect(foreign, `Requests to other origins than ${appOrigin}`).toEqual([]);
+    expect(problems, "CSP violations or uncaught errors in the page").toEqual([]);
+  },
+  guard: [
+    async ({ context, watch }, use) => {
+      const requests: string[] = [];
+      context.on("request", (req) => requests.push(req.url()));
+      watch(context);
       await use({ requests });
-      expect(foreign, `Requests to other origins than ${appOrigin}`).toEqual([]);
-      expect(problems, "CSP violations or uncaught errors in the page").toEqual([]);
     },
     { auto: true },
   ],
+  newPage: async ({ browser, baseURL, watch }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext({ baseURL, locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+      contexts.push(context);
+      watch(context);
+      return context.newPage();
+    });
+    for (const c of contexts) await c.close();
+  },
 });
 
 function watchPage(page: Page, problems: string[]) {

@@ -1,0 +1,71 @@
+import type { APIRequestContext } from "@playwright/test";
+import { checkA11y, demoUsers, expect, signIn, test } from "../support/fixtures.js";
+
+/** The newest e-mail link to `path` sent to `to`, read from the outbox (no SMTP in tests). */
+async function mailedLink(request: APIRequestContext, to: string, path: string): Promise<string> {
+  const res = await request.get("/api/mail/outbox?limit=50");
+  expect(res.ok()).toBe(true);
+  const { items } = (await res.json()) as { items: { to: string; text: string }[] };
+  const mail = items.find((m) => m.to === to && m.text.includes(path));
+  const link = mail?.text.match(new RegExp(`https?://\\S+(${path}[A-Za-z0-9_-]+)`))?.[1];
+  expect(link, `a mail to ${to} with ${path}`).toBeTruthy();
+  return link!;
+}
+
+test("an invited clerk sets a password from the e-mail link and starts", async ({ page, newPage }) => {
+  await signIn(page, demoUsers.admin, { to: "/users/new" });
+  await page.getByLabel("氏名").fill("阿武 新人");
+  await page.getByLabel("メールアドレス").fill("abu-new@example.jp");
+  await page.getByRole("combobox", { name: /^所属団体/ }).selectOption({ label: "阿武町" });
+  await page.getByRole("combobox", { name: /^役割/ }).selectOption({ label: "市町村職員" });
+  await page.getByRole("button", { name: "招待メールを送る" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "阿武 新人" })).toBeVisible();
+  await expect(page.getByText("招待中").first()).toBeVisible();
+  await checkA11y(page, { label: "invited user" });
+  const link = await mailedLink(page.request, "abu-new@example.jp", "/invitation/");
+
+  const invitee = await newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByText("阿武町 の 阿武 新人 様として招待されています")).toBeVisible();
+  await checkA11y(invitee, { label: "invitation" });
+  await invitee.getByLabel("新しいパスワード", { exact: false }).first().fill("Abu-Town-Password-1");
+  await invitee.getByLabel("新しいパスワード（確認）").fill("Abu-Town-Password-1");
+  await invitee.getByRole("button", { name: "パスワードを設定して始める" }).click();
+  await expect(invitee.getByRole("heading", { level: 1, name: "ホーム" })).toBeVisible();
+  await expect(invitee.getByRole("region", { name: "所属団体" })).toContainText("阿武町");
+});
+
+test("forgot password: the reset link sets a new password", async ({ page, newPage }) => {
+  const clerk = await newPage();
+  await clerk.goto("/login");
+  await clerk.getByRole("link", { name: "パスワードをお忘れの方" }).click();
+  await expect(clerk.getByRole("heading", { level: 1, name: "パスワードの再設定" })).toBeVisible();
+  await checkA11y(clerk, { label: "forgot password" });
+  await clerk.getByLabel("メールアドレス").fill("abu2@example.jp");
+  await clerk.getByRole("button", { name: "再設定用のメールを送る" }).click();
+  await expect(clerk.getByRole("status").filter({ hasText: "再設定用のメールを送信しました" })).toBeVisible();
+
+  await signIn(page, demoUsers.admin, { to: "/admin/outbox" });
+  await checkA11y(page, { label: "outbox" });
+  const link = await mailedLink(page.request, "abu2@example.jp", "/reset-password/");
+
+  await clerk.goto(link);
+  await checkA11y(clerk, { label: "reset password" });
+  // Too short: the server's rule appears under the field.
+  await clerk.getByLabel("新しいパスワード", { exact: false }).first().fill("short");
+  await clerk.getByLabel("新しいパスワード（確認）").fill("short");
+  await clerk.getByRole("button", { name: "パスワードを設定する" }).click();
+  await expect(clerk.getByLabel("新しいパスワード", { exact: false }).first()).toHaveAccessibleDescription(
+    /12文字以上にしてください/,
+  );
+  await checkA11y(clerk, { label: "reset password error" });
+  await clerk.getByLabel("新しいパスワード", { exact: false }).first().fill("Nago-Makoto-Pass-9");
+  await clerk.getByLabel("新しいパスワード（確認）").fill("Nago-Makoto-Pass-9");
+  await clerk.getByRole("button", { name: "パスワードを設定する" }).click();
+  await expect(clerk.getByText("パスワードを設定しました")).toBeVisible();
+  await clerk.getByRole("link", { name: "ログイン" }).click();
+  await clerk.getByLabel("メールアドレス").fill("abu2@example.jp");
+  await clerk.getByLabel("パスワード").fill("Nago-Makoto-Pass-9");
+  await clerk.getByRole("button", { name: "ログイン" }).click();
+  await expect(clerk.getByRole("heading", { level: 1, name: "ホーム" })).toBeVisible();
+});
