@@ -43,9 +43,11 @@ export async function uploadMaterials(ctx: Ctx, request: FastifyRequest, meeting
     const title = (fields.title ?? "").trim();
     if (title.length > 200)
       throw invalid("資料名は200文字以内にしてください。", [{ path: "title", message: "200文字以内にしてください" }]);
-    for (const file of files) {
+    const base = Date.now();
+    for (const [i, file] of files.entries()) {
       const id = newId();
-      const now = nowIso();
+      // One millisecond apart, so files sent together keep the order they were sent in (資料2-1, 資料2-2).
+      const now = new Date(base + i).toISOString();
       await insertMaterial(tx, {
         id,
         meeting_id: meetingId,
