@@ -84,7 +84,7 @@ describe("import", () => {
     ws.getRow(r).getCell(col).value = "完了";
     ws.getRow(r).getCell(col + 2).value = new Date(`${jstDate()}T00:00:00Z`);
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    const before = (await abu.get(`/api/progress/records/${env.demo.orgs["阿武町"]}/${koseki}`)).body;
+    const before = (await abu.get(`/api/progress/records/${env.demo.orgs.阿武町}/${koseki}`)).body;
 
     const dry = await postMultipart(
       env,
@@ -96,7 +96,7 @@ describe("import", () => {
     expect(dry.status).toBe(200);
     expect(dry.body).toMatchObject({ dryRun: true, format: "xlsx", applied: 1, unchanged: 18, issues: [] });
     expect(dry.body.changes[0]).toMatchObject({ org: "阿武町", item: "戸籍", fields: 2 });
-    expect((await abu.get(`/api/progress/records/${env.demo.orgs["阿武町"]}/${koseki}`)).body.version).toBe(before.version);
+    expect((await abu.get(`/api/progress/records/${env.demo.orgs.阿武町}/${koseki}`)).body.version).toBe(before.version);
 
     const real = await postMultipart(
       env,
@@ -107,9 +107,9 @@ describe("import", () => {
     );
     expect(real.status).toBe(200);
     expect(real.body.applied).toBe(1);
-    const after = (await abu.get(`/api/progress/records/${env.demo.orgs["阿武町"]}/${koseki}`)).body;
+    const after = (await abu.get(`/api/progress/records/${env.demo.orgs.阿武町}/${koseki}`)).body;
     expect(after.done).toBe(before.done + 1);
-    const hist = (await abu.get(`/api/progress/records/${env.demo.orgs["阿武町"]}/${koseki}/history`)).body.items[0];
+    const hist = (await abu.get(`/api/progress/records/${env.demo.orgs.阿武町}/${koseki}/history`)).body.items[0];
     expect(hist.source).toBe("import");
     expect(hist.evidence.name).toBe("戸籍.xlsx");
     expect(JSON.parse((await lastAudit(env, "progress.import"))!.changes!)).toMatchObject({ applied: 1 });

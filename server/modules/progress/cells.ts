@@ -33,12 +33,13 @@ export function parseDateCell(v: Cell): Parsed<string | null> {
   }
   const s = toHalfWidth(String(v).trim());
   if (!s) return { ok: true, value: null };
-  let m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/) ?? s.match(/^(\d{4})年(\d{1,2})月(\d{1,2})日$/);
+  const m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/) ?? s.match(/^(\d{4})年(\d{1,2})月(\d{1,2})日$/);
+  const w = s.match(/^(令和|平成|R|H)\s*(\d{1,2}|元)[年./-](\d{1,2})[月./-](\d{1,2})日?$/i);
   let out: string | null = null;
   if (m) out = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-  else if ((m = s.match(/^(令和|平成|R|H)\s*(\d{1,2}|元)[年./-](\d{1,2})[月./-](\d{1,2})日?$/i))) {
-    const n = m[2] === "元" ? 1 : Number(m[2]);
-    out = ymd((eraStart[m[1]!.toUpperCase()] ?? eraStart[m[1]!]!) + n, Number(m[3]), Number(m[4]));
+  else if (w) {
+    const n = w[2] === "元" ? 1 : Number(w[2]);
+    out = ymd((eraStart[w[1]!.toUpperCase()] ?? eraStart[w[1]!]!) + n, Number(w[3]), Number(w[4]));
   }
   return out && isYmd(out) ? { ok: true, value: out } : bad;
 }

@@ -125,7 +125,7 @@ export function itemGrid(g: GridItem, rows: GridRow[], fy: number | null): Cell[
             return d?.exception ? date(d.revisedTarget) : null;
           case "pct":
             return r.pct == null ? null : Math.round(r.pct) / 100;
-          case "note":
+          default: // "note": written by whoever imports
             return null;
         }
       }),

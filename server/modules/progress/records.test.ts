@@ -12,8 +12,8 @@ let koseki: string; // 戸籍: 阿武町 is still migrating it
 let steps: string[];
 beforeAll(async () => {
   env = await testEnv();
-  abuOrg = env.demo.orgs["阿武町"]!;
-  shunanOrg = env.demo.orgs["周南市"]!;
+  abuOrg = env.demo.orgs.阿武町!;
+  shunanOrg = env.demo.orgs.周南市!;
   const ids = await progressIds(env);
   juki = await ids.item("standardisation", "01");
   koseki = await ids.item("standardisation", "19");
@@ -39,7 +39,7 @@ describe("a municipality's record", () => {
   it("404s for an unknown item or an organisation that is not a municipality", async () => {
     const abu = await env.as("abu@example.jp");
     expect((await abu.get(url(abuOrg, crypto.randomUUID()))).status).toBe(404);
-    expect((await abu.get(url(env.demo.orgs["山口県"]!, juki))).status).toBe(404);
+    expect((await abu.get(url(env.demo.orgs.山口県!, juki))).status).toBe(404);
     expect((await abu.patch(url(crypto.randomUUID(), juki), { note: "x" })).status).toBe(404);
   });
 

@@ -23,7 +23,7 @@ async function readImportUpload(req: FastifyRequest) {
       throw new AppError("PAYLOAD_TOO_LARGE", "ファイルが大きすぎます。項目ごとに分けて取り込んでください。");
     throw err;
   }
-  if (!file || !file.bytes.length)
+  if (!file?.bytes.length)
     throw new AppError("VALIDATION_FAILED", "取り込むファイルを選んでください。", {
       issues: [{ path: "file", message: "ファイルを選んでください" }],
     });
