@@ -102,5 +102,9 @@ export const challengeDetail = challenge.extend({
   agendaItemId: z.string().nullable(),
 });
 export type ChallengeDetail = z.infer<typeof challengeDetail>;
-export const challengeList = z.object({ items: z.array(challenge), total: z.number().int() });
+export const challengeList = z.object({
+  items: z.array(challenge),
+  total: z.number().int(),
+  abilities: z.object({ canCreate: z.boolean() }),
+});
 export const themeList = z.object({ items: z.array(z.object({ theme: z.string(), count: z.number().int() })) });

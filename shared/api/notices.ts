@@ -101,7 +101,11 @@ export const noticeDetail = notice.extend({
 });
 export type NoticeDetail = z.infer<typeof noticeDetail>;
 
-export const noticeList = z.object({ items: z.array(notice), total: z.number().int() });
+export const noticeList = z.object({
+  items: z.array(notice),
+  total: z.number().int(),
+  abilities: z.object({ canCreate: z.boolean() }),
+});
 
 export const readStatus = z.object({
   /** Organisations expected to read it: the municipalities, or the body's member organisations. */

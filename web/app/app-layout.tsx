@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { focusPageHeading } from "../components/page-header.js";
 import { useI18n } from "../lib/i18n.js";
+import { HeaderSearch } from "../features/search/header-search.js";
 import { NotificationBell } from "./notification-bell.js";
 import { useMe } from "./session.js";
 import { SideNav } from "./side-nav.js";
@@ -47,6 +48,7 @@ export function AppLayout() {
           </Link>
           <p className="hidden truncate text-dns-16N-130 text-solid-gray-700 lg:block">{me.user.org.name}</p>
           <div className="ml-auto flex items-center gap-2">
+            <HeaderSearch />
             <NotificationBell />
             <UserMenu me={me} />
             <button

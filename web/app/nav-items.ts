@@ -17,6 +17,10 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { to: "/", label: "nav.home", group: "main", end: true },
   { to: "/meetings", label: "nav.meetings", group: "main" },
+  { to: "/notices", label: "nav.notices", group: "main" },
+  { to: "/documents", label: "nav.documents", group: "main" },
+  { to: "/challenges", label: "nav.challenges", group: "main" },
+  { to: "/search", label: "nav.search", group: "main" },
   { to: "/bodies", label: "nav.bodies", group: "main" },
   { to: "/orgs", label: "nav.orgs", group: "main" },
   { to: "/notifications", label: "nav.notifications", group: "main" },

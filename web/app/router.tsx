@@ -16,6 +16,9 @@ const orgs = () => import("../features/orgs/index.js");
 const users = () => import("../features/users/index.js");
 const bodies = () => import("../features/bodies/index.js");
 const meetings = () => import("../features/meetings/index.js");
+const notices = () => import("../features/notices/index.js");
+const documents = () => import("../features/documents/index.js");
+const challenges = () => import("../features/challenges/index.js");
 const account = () => import("../features/account/index.js");
 const admin = () => import("../features/admin/index.js");
 
@@ -50,6 +53,18 @@ export const routes: RouteObject[] = [
               { path: "/meetings/:id", ...page(meetings, "MeetingDetailPage") },
               { path: "/meetings/:id/edit", ...page(meetings, "MeetingEditPage") },
               { path: "/meetings/:id/minutes", ...page(meetings, "MinutesPage") },
+              { path: "/notices", ...page(notices, "NoticeListPage") },
+              { path: "/notices/new", ...page(notices, "NoticeCreatePage") },
+              { path: "/notices/:id", ...page(notices, "NoticeDetailPage") },
+              { path: "/notices/:id/edit", ...page(notices, "NoticeEditPage") },
+              { path: "/documents", ...page(documents, "DocumentLibraryPage") },
+              { path: "/documents/upload", ...page(documents, "DocumentUploadPage") },
+              { path: "/documents/:id", ...page(documents, "DocumentDetailPage") },
+              { path: "/challenges", ...page(challenges, "ChallengeBoardPage") },
+              { path: "/challenges/new", ...page(challenges, "ChallengeCreatePage") },
+              { path: "/challenges/:id", ...page(challenges, "ChallengeDetailPage") },
+              { path: "/challenges/:id/edit", ...page(challenges, "ChallengeEditPage") },
+              { path: "/search", ...page(() => import("../features/search/index.js"), "SearchPage") },
               { path: "/orgs", ...page(orgs, "OrgListPage") },
               { path: "/orgs/new", ...page(orgs, "OrgCreatePage") },
               { path: "/orgs/import", ...page(orgs, "OrgImportPage") },

@@ -24,7 +24,11 @@ export async function listChallenges(ctx: Ctx, q: z.infer<typeof challengeQuery>
   authorize(ctx.actor, "challenge.list");
   const bodies = await visibleBodyNames(ctx);
   const { rows, total } = await listChallengeRows(ctx, ctx.actor.orgId, { ...q, visibleBodies: [...bodies.keys()] }, q);
-  return { items: rows.map((r) => presentChallenge(ctx, r, bodies)), total };
+  return {
+    items: rows.map((r) => presentChallenge(ctx, r, bodies)),
+    total,
+    abilities: { canCreate: can(ctx.actor, "challenge.create") },
+  };
 }
 
 export async function challengeThemes(ctx: Ctx) {

@@ -3,7 +3,7 @@ import type { NoticeDetail, noticeInput, noticePatch, noticeQuery } from "../../
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid } from "../../platform/errors.js";
-import { authorize } from "../../platform/policy/authorize.js";
+import { authorize, can } from "../../platform/policy/authorize.js";
 import { bodyStanding, noticeSubject, runsCouncil, visibleNotice } from "./access.js";
 import { presentDetail, presentNotice } from "./present.js";
 import { deleteNoticeRow, insertNotice, listNoticeRows, loadNoticeExtras, type NoticeRow, updateNoticeRow } from "./repo.js";
@@ -27,6 +27,8 @@ export async function listNotices(ctx: Ctx, q: z.infer<typeof noticeQuery>) {
   });
   return {
     total,
+    // A body's chair or secretariat may post to that body, so "create" depends on the actor's standing.
+    abilities: { canCreate: can(actor, "notice.create", { runsBody: standing.runs.size > 0 }) },
     items: rows.map((r) =>
       presentNotice(actor, r, noticeSubject(r, standing), {
         body: r.body_id ? { id: r.body_id, name: r.body_name ?? "" } : null,

@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { Me } from "../../lib/api-types.js";
 import { MyActionsCard } from "../meetings/my-actions-card.js";
+import { LatestNoticesCard } from "../notices/latest-notices-card.js";
 import { MyBodiesCard } from "./my-bodies-card.js";
 import { MyOrgCard } from "./my-org-card.js";
 import { UnreadCard } from "./unread-card.js";
@@ -20,6 +21,7 @@ export interface HomeSection {
  * add their card here: `{ id: "meetings", Component: UpcomingMeetingsCard }`.
  */
 export const homeSections: HomeSection[] = [
+  { id: "notices", Component: LatestNoticesCard },
   { id: "my-org", Component: MyOrgCard },
   { id: "unread", Component: UnreadCard },
   { id: "my-bodies", Component: MyBodiesCard, size: "wide" },

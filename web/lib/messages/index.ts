@@ -6,9 +6,10 @@ import { common } from "./common.js";
 import { home } from "./home.js";
 import { meetings } from "./meetings.js";
 import { orgs } from "./orgs.js";
+import { sharing } from "./sharing.js";
 import { users } from "./users.js";
 
 /** Every UI string, [日本語, English]. A new feature adds its own file here. */
-export const messages = { ...common, ...auth, ...home, ...orgs, ...users, ...bodies, ...meetings, ...account, ...admin };
+export const messages = { ...common, ...auth, ...home, ...orgs, ...users, ...bodies, ...meetings, ...account, ...admin, ...sharing };
 
 export type MessageKey = keyof typeof messages;

@@ -10,6 +10,7 @@ import * as m0301 from "./0301-survey-progress.js";
 import * as m0510 from "./0510-notices.js";
 import * as m0520 from "./0520-documents.js";
 import * as m0530 from "./0530-challenges.js";
+import * as m0501 from "./0501-search-plan.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   "0520-documents": m0520,
   "0530-challenges": m0530,
   "0200-progress": m0200,
+  "0501-search-plan": m0501,
 };

@@ -1,0 +1,173 @@
+/**
+ * bench:search — search latency over n-gram indexes on SQLite (FTS5 trigram) and PostgreSQL (pg_trgm),
+ * for 1-, 2- and 4-character Japanese queries, searched as a municipal user (visibility filter on),
+ * plus the index size. Entries are notices, documents and challenges of generated council text.
+ *   npm run bench:search                     (20,000 entries; PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set)
+ *   SCALE=full npm run bench:search          (100,000 entries, the issue's figure; several minutes)
+ *   ENTRIES=5000 RUNS=30 npm run bench:search
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { type Insertable, sql } from "kysely";
+import pg from "pg";
+import { loadConfig } from "../server/config.js";
+import { seedDemo } from "../server/modules/demo/seed.js";
+import { normalizeText } from "../server/modules/search/normalize.js";
+import { search } from "../server/modules/search/service.js";
+import type { SearchEntriesTable } from "../server/modules/search/tables.js";
+import type { Actor, Ctx } from "../server/platform/context.js";
+import { type Database, migrateToLatest, openDatabase } from "../server/platform/db/database.js";
+import { makeEntry, rng } from "./search-data.js";
+
+const entries = Number(process.env.ENTRIES ?? (process.env.SCALE === "full" ? 100_000 : 20_000));
+const runs = Number(process.env.RUNS ?? 40);
+const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const queries: Record<string, string[]> = {
+  "1 char": ["税", "県", "窓", "AI", "費"].filter((q) => [...q].length === 1),
+  "2 chars": ["戸籍", "移行", "窓口", "福祉", "経費"],
+  "4 chars": ["住民記録", "共同調達", "電子契約", "移行計画", "運用経費"],
+  // Worst cases: words that occur nowhere in the corpus, so nothing stops the search early.
+  "2, none": ["鳥獣", "漁港", "除雪"],
+  "4, none": ["鳥獣被害", "漁港整備", "除雪計画"],
+};
+
+async function fill(ctx: Ctx, bodyIds: string[], orgIds: string[]) {
+  const rand = rng(42);
+  const batch = 500;
+  const now = new Date().toISOString();
+  for (let start = 0; start < entries; start += batch) {
+    const rows: Insertable<SearchEntriesTable>[] = [];
+    for (let i = start; i < Math.min(entries, start + batch); i++) {
+      const e = makeEntry(i, rand);
+      // Mostly council-wide; some members-only body material and some organisation-private items.
+      const r = rand();
+      const scope =
+        r < 0.75
+          ? { t: "all" as const, id: null }
+          : r < 0.9
+            ? { t: "body" as const, id: bodyIds[i % bodyIds.length]! }
+            : { t: "org" as const, id: orgIds[i % orgIds.length]! };
+      rows.push({
+        kind: e.kind,
+        ref_id: `bench-${i}`,
+        title: e.title,
+        search_text: normalizeText(`${e.title}\n${e.text}`),
+        date: e.date,
+        link: `/x/${i}`,
+        scope_type: scope.t,
+        scope_id: scope.id,
+        updated_at: now,
+      });
+    }
+    await ctx.db.transaction().execute((tx) => tx.insertInto("search_entries").values(rows).execute());
+  }
+}
+
+async function indexSize(db: Database): Promise<string> {
+  if (db.engine === "postgres") {
+    const r = await sql<{ table: string; trgm: string; total: string }>`SELECT
+      pg_size_pretty(pg_relation_size('search_entries')) AS table,
+      pg_size_pretty(pg_relation_size('search_entries_trgm')) AS trgm,
+      pg_size_pretty(pg_total_relation_size('search_entries')) AS total`.execute(db.db);
+    const x = r.rows[0]!;
+    return `table ${x.table}, trigram GIN index ${x.trgm}, total with all indexes and TOAST ${x.total}`;
+  }
+  const r = await sql<{ name: string; bytes: number }>`SELECT name, SUM(pgsize) AS bytes FROM dbstat
+    WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search%' GROUP BY name`.execute(db.db);
+  const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+  const fts = r.rows.filter((x) => x.name.startsWith("search_fts")).reduce((s, x) => s + Number(x.bytes), 0);
+  const all = r.rows.reduce((s, x) => s + Number(x.bytes), 0);
+  return `table + b-tree indexes ${mb(all - fts)}, FTS5 trigram index ${mb(fts)}, total ${mb(all)}`;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function measure(ctx: Ctx) {
+  const out: Record<string, { p50: number; p95: number; hits: number }> = {};
+  for (const [label, qs] of Object.entries(queries)) {
+    const times: number[] = [];
+    let hits = 0;
+    for (const q of qs) await search(ctx, { q, kinds: [], limit: 20, offset: 0 }); // warm-up
+    for (let i = 0; i < runs; i++) {
+      const q = qs[i % qs.length]!;
+      const t = process.hrtime.bigint();
+      const res = await search(ctx, { q, kinds: [], limit: 20, offset: 0 });
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      hits += res.items.length;
+    }
+    out[label] = { p50: pct(times, 50), p95: pct(times, 95), hits: hits / runs };
+  }
+  return out;
+}
+
+async function benchEngine(name: string, database: Database, config: ReturnType<typeof loadConfig>) {
+  await migrateToLatest(database.db);
+  const base: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
+  const demo = await seedDemo(base, { password: "Bench-Password-2026" });
+  const t0 = Date.now();
+  await fill(base, Object.values(demo.bodies), Object.values(demo.orgs));
+  if (database.engine === "postgres") await sql`ANALYZE search_entries`.execute(database.db);
+  const loadS = (Date.now() - t0) / 1000;
+  const user = await database.db.selectFrom("users").selectAll().where("email", "=", "abu@example.jp").executeTakeFirstOrThrow();
+  const actor: Actor = {
+    userId: user.id,
+    orgId: user.org_id,
+    orgKind: "town",
+    role: "municipal",
+    isOrgAdmin: false,
+    email: user.email,
+    name: user.name,
+    twoFactorEnabled: false,
+  };
+  const results = await measure({ ...base, actor });
+  console.log(`\n${name}: ${entries.toLocaleString()} entries indexed in ${loadS.toFixed(1)} s; ${await indexSize(database)}`);
+  console.log("  query     p50 (ms)  p95 (ms)  hits/page");
+  for (const [label, r] of Object.entries(results))
+    console.log(
+      `  ${label.padEnd(8)}  ${r.p50.toFixed(1).padStart(8)}  ${r.p95.toFixed(1).padStart(8)}  ${r.hits.toFixed(1).padStart(9)}`,
+    );
+}
+
+async function main() {
+  console.log(
+    `bench:search — ${entries.toLocaleString()} entries, ${runs} searches per query length, as a municipal user, 20 hits per page`,
+  );
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-search-"));
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", NODE_ENV: "production" });
+  const lite = openDatabase(config);
+  const version = (await sql<{ v: string }>`SELECT sqlite_version() AS v`.execute(lite.db)).rows[0]!.v;
+  try {
+    await benchEngine(`SQLite ${version} (FTS5 trigram)`, lite, config);
+  } finally {
+    await lite.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (!pgBase) {
+    console.log("\nPostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
+    return;
+  }
+  const name = `renkei_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: pgBase });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(pgBase);
+  url.pathname = `/${name}`;
+  const pgdb = openDatabase({ dataDir, databaseUrl: url.toString() });
+  try {
+    const v = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(pgdb.db)).rows[0]!.v;
+    await benchEngine(`PostgreSQL ${v} (pg_trgm GIN)`, pgdb, { ...config, databaseUrl: url.toString() });
+  } finally {
+    await pgdb.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.end();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

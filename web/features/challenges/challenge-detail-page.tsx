@@ -1,0 +1,217 @@
+import { type FormEvent, useState } from "react";
+import { Link, useParams } from "react-router";
+import { type ChallengeDetail, challengeStatusLabels, commentKindLabels, commentKinds } from "../../../shared/api/challenges.js";
+import { FormError, fieldError } from "../../components/alert.js";
+import { Badge } from "../../components/badge.js";
+import { Button, ButtonLink } from "../../components/button.js";
+import { TextAreaField, TextField } from "../../components/form-field.js";
+import { PageHeader } from "../../components/page-header.js";
+import { QueryState } from "../../components/query-state.js";
+import { RadioGroup } from "../../components/radio-group.js";
+import { useToast } from "../../components/toast.js";
+import { formatDate, formatDateTime } from "../../lib/dates.js";
+import { useI18n } from "../../lib/i18n.js";
+import { fileSize } from "../documents/post-form.js";
+import { useChallenge, useComment, useDeleteComment, useShare, useUnshare } from "./api.js";
+import { SecretariatPanel } from "./secretariat-panel.js";
+
+function SharePanel({ c }: { c: ChallengeDetail }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [note, setNote] = useState("");
+  const share = useShare(c.id);
+  const unshare = useUnshare(c.id);
+  if (!c.abilities.canShare) return null;
+  if (c.sharedByMyOrg)
+    return (
+      <div className="flex flex-wrap items-center gap-3">
+        <Badge tone="green">{t("challenges.sharedByMe")}</Badge>
+        <Button variant="text" size="sm" busy={unshare.isPending} onClick={() => unshare.mutate(undefined)}>
+          {t("challenges.unshare")}
+        </Button>
+      </div>
+    );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    share.mutate(note, { onSuccess: () => toast.show(t("challenges.shared")) });
+  };
+  return (
+    <form noValidate onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-8 border border-blue-900 bg-blue-50 p-4">
+      <FormError error={share.error} />
+      <TextField
+        label={t("challenges.shareNote")}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        className="min-w-64 flex-1"
+      />
+      <Button type="submit" busy={share.isPending}>
+        {t("challenges.share")}
+      </Button>
+    </form>
+  );
+}
+
+function Discussion({ c }: { c: ChallengeDetail }) {
+  const { t, label, locale } = useI18n();
+  const toast = useToast();
+  const [kind, setKind] = useState<"comment" | "solution">("comment");
+  const [body, setBody] = useState("");
+  const comment = useComment(c.id);
+  const del = useDeleteComment(c.id);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    comment.mutate(
+      { kind, bodyMd: body },
+      {
+        onSuccess: () => {
+          setBody("");
+          toast.show(t("challenges.commented"));
+        },
+      },
+    );
+  };
+  return (
+    <section aria-labelledby="discussion-heading" className="flex flex-col gap-3">
+      <h2 id="discussion-heading" className="text-std-20B-150">
+        {t("challenges.discussion")}
+      </h2>
+      {c.comments.length === 0 ? (
+        <p>{t("challenges.noComments")}</p>
+      ) : (
+        <ul className="flex flex-col gap-3">
+          {c.comments.map((m) => (
+            <li
+              key={m.id}
+              className={`rounded-8 border p-4 ${m.kind === "solution" ? "border-green-900 bg-green-50" : "border-solid-gray-300"}`}
+            >
+              <p className="mb-1 flex flex-wrap items-center gap-2 text-dns-14N-130">
+                <Badge tone={m.kind === "solution" ? "green" : "neutral"}>{label(commentKindLabels, m.kind)}</Badge>
+                {m.author.orgName}・{m.author.name}・{formatDateTime(m.createdAt, locale)}
+              </p>
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped and sanitised on the server (sanitize-html / escapeHtml + <mark>). */}
+              <div className="text-std-16N-170" dangerouslySetInnerHTML={{ __html: m.bodyHtml }} />
+              {m.canDelete && (
+                <Button variant="text" size="sm" onClick={() => del.mutate(m.id)}>
+                  {t("challenges.deleteComment")}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {c.abilities.canComment && (
+        <form noValidate onSubmit={submit} className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4">
+          <FormError error={comment.error ?? del.error} fields={["bodyMd"]} />
+          <RadioGroup
+            legend={t("challenges.commentKind")}
+            name="comment-kind"
+            inline
+            value={kind}
+            onChange={setKind}
+            options={commentKinds.map((k) => ({ value: k, label: label(commentKindLabels, k) }))}
+          />
+          <TextAreaField
+            label={t("challenges.commentBody")}
+            required
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            error={fieldError(comment.error, "bodyMd")}
+          />
+          <div>
+            <Button type="submit" busy={comment.isPending} busyLabel={t("state.saving")}>
+              {t("challenges.postComment")}
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function ChallengeView({ c }: { c: ChallengeDetail }) {
+  const { t, label, locale } = useI18n();
+  return (
+    <>
+      <PageHeader
+        title={c.title}
+        breadcrumbs={[{ label: t("challenges.title"), to: "/challenges" }, { label: c.title }]}
+        actions={c.abilities.canEdit && <ButtonLink to={`/challenges/${c.id}/edit`}>{t("action.edit")}</ButtonLink>}
+        description={
+          <div className="flex flex-col gap-2">
+            <div className="flex flex-wrap gap-2">
+              <Badge tone="blue">{label(challengeStatusLabels, c.status)}</Badge>
+              {c.theme && <Badge>{c.theme}</Badge>}
+              {c.body && <Badge>{c.body.name}</Badge>}
+            </div>
+            <p className="text-dns-14N-130">
+              {t("challenges.postedBy", { org: c.org.name })}（{c.author.name}）・{formatDate(c.createdAt, locale)}
+            </p>
+          </div>
+        }
+      />
+      <div className="flex flex-col gap-6">
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped and sanitised on the server (sanitize-html / escapeHtml + <mark>). */}
+        <div className="text-std-16N-170" dangerouslySetInnerHTML={{ __html: c.descriptionHtml }} />
+        {c.resolution && (
+          <section aria-labelledby="resolution-heading" className="rounded-8 border border-green-900 bg-green-50 p-4">
+            <h2 id="resolution-heading" className="text-std-18B-160">
+              {t("challenges.resolution")}
+            </h2>
+            <p className="whitespace-pre-wrap">{c.resolution}</p>
+          </section>
+        )}
+        {c.meetingId && (
+          <p>
+            {t("challenges.linkedMeeting")}：
+            <Link to={`/meetings/${c.meetingId}`} className="link">
+              {t("challenges.openMeeting")}
+            </Link>
+          </p>
+        )}
+        {c.attachments.length > 0 && (
+          <section aria-labelledby="c-attachments" className="flex flex-col gap-2">
+            <h2 id="c-attachments" className="text-std-20B-150">
+              {t("challenges.attachments")}
+            </h2>
+            <ul>
+              {c.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={`/api/challenges/${c.id}/attachments/${a.id}${a.previewable ? "?inline=1" : ""}`} className="link">
+                    {a.name}
+                  </a>{" "}
+                  <span className="text-dns-14N-130">{fileSize(a.size)}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <section aria-labelledby="sharers-heading" className="flex flex-col gap-3">
+          <h2 id="sharers-heading" className="text-std-20B-150">
+            {t("challenges.sharers", { count: c.shareCount })}
+          </h2>
+          {c.shares.length === 0 ? (
+            <p>{t("challenges.noSharers")}</p>
+          ) : (
+            <ul className="flex flex-wrap gap-2">
+              {c.shares.map((s) => (
+                <li key={s.org.id} className="rounded-8 border border-solid-gray-300 px-3 py-1" title={s.note || undefined}>
+                  {s.org.name}
+                  {s.note && <span className="block text-dns-14N-130 text-solid-gray-700">{s.note}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+          <SharePanel c={c} />
+        </section>
+        <Discussion c={c} />
+        {(c.abilities.canSetStatus || c.abilities.canLinkMeeting) && <SecretariatPanel c={c} />}
+      </div>
+    </>
+  );
+}
+
+export function ChallengeDetailPage() {
+  const { id = "" } = useParams();
+  const c = useChallenge(id);
+  return <QueryState query={c}>{(d) => <ChallengeView c={d} />}</QueryState>;
+}

@@ -1,0 +1,3 @@
+export { DocumentDetailPage } from "./document-detail-page.js";
+export { DocumentLibraryPage } from "./document-library-page.js";
+export { DocumentUploadPage } from "./document-upload-page.js";

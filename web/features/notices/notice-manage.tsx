@@ -1,0 +1,97 @@
+import { type FormEvent, useState } from "react";
+import { useNavigate } from "react-router";
+import type { NoticeDetail } from "../../../shared/api/notices.js";
+import { FormError, fieldError } from "../../components/alert.js";
+import { Button, ButtonLink } from "../../components/button.js";
+import { ConfirmDialog } from "../../components/dialog.js";
+import { TextField } from "../../components/form-field.js";
+import { useToast } from "../../components/toast.js";
+import { useI18n } from "../../lib/i18n.js";
+import { jstInputToIso, useDeleteNotice, useNoticeAction, usePublish } from "./api.js";
+
+/** Publishing controls for editors: publish now or at a time, back to draft, pin, archive, delete. */
+export function NoticeManage({ n }: { n: NoticeDetail }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const [at, setAt] = useState("");
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const publish = usePublish(n.id);
+  const unpublish = useNoticeAction(n.id, "unpublish");
+  const pin = useNoticeAction(n.id, "pin");
+  const archive = useNoticeAction(n.id, "archive");
+  const del = useDeleteNotice(n.id);
+  const error = publish.error ?? unpublish.error ?? pin.error ?? archive.error ?? del.error;
+  const schedule = (e: FormEvent) => {
+    e.preventDefault();
+    publish.mutate(at ? jstInputToIso(at) : "invalid", { onSuccess: () => toast.show(t("notices.scheduledToast")) });
+  };
+  const draftLike = n.status === "draft" || n.status === "scheduled";
+  return (
+    <section
+      aria-labelledby="manage-heading"
+      className="flex flex-col gap-4 rounded-12 border border-solid-gray-300 bg-solid-gray-50 p-4"
+    >
+      <h2 id="manage-heading" className="text-std-20B-150">
+        {t("notices.manage")}
+      </h2>
+      <FormError error={error} fields={["at"]} />
+      <div className="flex flex-wrap gap-3">
+        <ButtonLink to={`/notices/${n.id}/edit`}>{t("action.edit")}</ButtonLink>
+        {draftLike && (
+          <Button
+            busy={publish.isPending}
+            onClick={() => publish.mutate(undefined, { onSuccess: () => toast.show(t("notices.publishedToast")) })}
+          >
+            {t("notices.publishNow")}
+          </Button>
+        )}
+        {n.status !== "draft" && n.status !== "archived" && (
+          <Button variant="secondary" onClick={() => unpublish.mutate(undefined)}>
+            {t("notices.unpublish")}
+          </Button>
+        )}
+        {n.status === "published" && (
+          <Button variant="secondary" onClick={() => pin.mutate(!n.pinned)}>
+            {n.pinned ? t("notices.unpin") : t("notices.pin")}
+          </Button>
+        )}
+        {(n.status === "published" || n.status === "archived") && (
+          <Button variant="secondary" onClick={() => archive.mutate(n.status === "published")}>
+            {n.status === "published" ? t("notices.archive") : t("notices.unarchive")}
+          </Button>
+        )}
+        {n.abilities.canDelete && (
+          <Button variant="danger" onClick={() => setConfirmDelete(true)}>
+            {t("action.delete")}
+          </Button>
+        )}
+      </div>
+      {draftLike && (
+        <form noValidate onSubmit={schedule} className="flex flex-wrap items-end gap-3">
+          <TextField
+            type="datetime-local"
+            label={t("notices.scheduleAt")}
+            hint={t("notices.scheduleHint")}
+            value={at}
+            onChange={(e) => setAt(e.target.value)}
+            error={fieldError(publish.error, "at")}
+          />
+          <Button type="submit" variant="secondary" busy={publish.isPending}>
+            {t("notices.schedule")}
+          </Button>
+        </form>
+      )}
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t("notices.deleteTitle")}
+        message={t("notices.deleteConfirm", { title: n.title })}
+        confirmLabel={t("action.delete")}
+        danger
+        busy={del.isPending}
+        onClose={() => setConfirmDelete(false)}
+        onConfirm={() => del.mutate(undefined, { onSuccess: () => navigate("/notices") })}
+      />
+    </section>
+  );
+}
