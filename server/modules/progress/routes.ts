@@ -39,6 +39,7 @@ import {
 } from "./programmes.js";
 import { evidenceFile, getRecord, listRecordHistory, storeEvidence, updateRecord } from "./records.js";
 import { progressBulkRoutes } from "./routes-bulk.js";
+import "./jobs.js";
 
 const orgParams = z.object({ orgId: z.uuid({ error: "団体IDの形式が正しくありません" }) });
 
