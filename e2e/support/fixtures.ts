@@ -3,7 +3,9 @@ import { checkA11y, settle } from "./a11y.js";
 import { demoPassword } from "./demo.js";
 
 export { checkA11y, settle } from "./a11y.js";
+export { apiClient } from "./api.js";
 export { demoBodies, demoPassword, demoUsers } from "./demo.js";
+export { enrollTwoFactor, totpCode } from "./two-factor.js";
 export { expect };
 
 interface Guard {

@@ -47,7 +47,10 @@ export function TwoFactorSetup({ onEnabled }: { onEnabled: (me: Me) => void }) {
       <p>{t("tfa.step1")}</p>
       <div>
         <p className="text-std-16B-170">{t("tfa.secret")}</p>
-        <p className="rounded-8 bg-solid-gray-50 px-4 py-3 font-mono text-mono-17B-150 tracking-wider break-all">
+        <p
+          data-testid="totp-secret"
+          className="rounded-8 bg-solid-gray-50 px-4 py-3 font-mono text-mono-17B-150 tracking-wider break-all"
+        >
           {setup.data.secret.replace(/(.{4})/g, "$1 ").trim()}
         </p>
       </div>
