@@ -1,7 +1,7 @@
 import type { MessageKey } from "../lib/messages/index.js";
 
 /** Abilities from /api/me that unlock admin screens. */
-export type Ability = "manageOrgs" | "manageUsers" | "manageBodies" | "viewAudit" | "viewOutbox" | "manageSettings";
+export type Ability = "manageOrgs" | "manageUsers" | "manageBodies" | "viewAudit" | "viewOutbox" | "manageSettings" | "useDesk" | "useSupport";
 
 export interface NavItem {
   to: string;
@@ -21,6 +21,9 @@ export const navItems: NavItem[] = [
   { to: "/documents", label: "nav.documents", group: "main" },
   { to: "/challenges", label: "nav.challenges", group: "main" },
   { to: "/search", label: "nav.search", group: "main" },
+  { to: "/consultations", label: "nav.consultations", group: "main", ability: "useDesk" },
+  { to: "/faq", label: "nav.faq", group: "main" },
+  { to: "/support", label: "nav.support", group: "main", ability: "useSupport" },
   { to: "/bodies", label: "nav.bodies", group: "main" },
   { to: "/orgs", label: "nav.orgs", group: "main" },
   { to: "/notifications", label: "nav.notifications", group: "main" },

@@ -21,6 +21,9 @@ const documents = () => import("../features/documents/index.js");
 const challenges = () => import("../features/challenges/index.js");
 const account = () => import("../features/account/index.js");
 const admin = () => import("../features/admin/index.js");
+const desk = () => import("../features/consultations/index.js");
+const faq = () => import("../features/faq/index.js");
+const support = () => import("../features/support/index.js");
 
 export const routes: RouteObject[] = [
   {
@@ -65,6 +68,18 @@ export const routes: RouteObject[] = [
               { path: "/challenges/:id", ...page(challenges, "ChallengeDetailPage") },
               { path: "/challenges/:id/edit", ...page(challenges, "ChallengeEditPage") },
               { path: "/search", ...page(() => import("../features/search/index.js"), "SearchPage") },
+              { path: "/consultations", ...page(desk, "QueuePage") },
+              { path: "/consultations/new", ...page(desk, "NewConsultationPage") },
+              { path: "/consultations/reports", ...page(desk, "ReportsPage") },
+              { path: "/consultations/templates", ...page(desk, "TemplatesPage") },
+              { path: "/consultations/:id", ...page(desk, "ConsultationDetailPage") },
+              { path: "/faq", ...page(faq, "FaqListPage") },
+              { path: "/faq/new", ...page(faq, "FaqNewPage") },
+              { path: "/faq/:id", ...page(faq, "FaqDetailPage") },
+              { path: "/support", ...page(support, "SupportListPage") },
+              { path: "/support/new", ...page(support, "SupportNewPage") },
+              { path: "/support/workload", ...page(support, "WorkloadPage") },
+              { path: "/support/:id", ...page(support, "SupportDetailPage") },
               { path: "/orgs", ...page(orgs, "OrgListPage") },
               { path: "/orgs/new", ...page(orgs, "OrgCreatePage") },
               { path: "/orgs/import", ...page(orgs, "OrgImportPage") },

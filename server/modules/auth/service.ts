@@ -89,6 +89,8 @@ const navAbilities = {
   viewAudit: "audit.read",
   viewOutbox: "mail.outbox",
   manageSettings: "settings.update",
+  useDesk: "consultation.list",
+  useSupport: "support.list",
 };
 
 export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {

@@ -20,7 +20,7 @@ export const common = {
   "nav.audit": ["監査ログ", "Audit log"],
   "nav.outbox": ["メール送信記録", "Mail outbox"],
   "nav.settings": ["システム設定", "Settings"],
-  "bell.unread": ["通知（未読 {count}件）", "Notifications ({count} unread)"],
+  "bell.unread": ["通知 未読 {count} 件", "Notifications, {count} unread"],
   "bell.none": ["通知（未読なし）", "Notifications (none unread)"],
   "language.label": ["表示言語", "Language"],
   "userMenu.label": ["ユーザーメニュー：", "User menu: "],

@@ -3,6 +3,7 @@ import { admin } from "./admin.js";
 import { auth } from "./auth.js";
 import { bodies } from "./bodies.js";
 import { common } from "./common.js";
+import { desk } from "./desk.js";
 import { home } from "./home.js";
 import { meetings } from "./meetings.js";
 import { orgs } from "./orgs.js";
@@ -10,6 +11,6 @@ import { sharing } from "./sharing.js";
 import { users } from "./users.js";
 
 /** Every UI string, [日本語, English]. A new feature adds its own file here. */
-export const messages = { ...common, ...auth, ...home, ...orgs, ...users, ...bodies, ...meetings, ...account, ...admin, ...sharing };
+export const messages = { ...common, ...desk, ...auth, ...home, ...orgs, ...users, ...bodies, ...meetings, ...account, ...admin, ...sharing };
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,2 @@
+export { FaqDetailPage } from "./detail-page.js";
+export { FaqListPage, FaqNewPage } from "./list-page.js";
