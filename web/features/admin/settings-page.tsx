@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { Navigate } from "react-router";
 import { sessionKey, useMe } from "../../app/session.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { Alert, FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { CheckboxField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
@@ -70,6 +70,9 @@ export function SettingsPage() {
               onChange={(e) => setRequire2fa(e.target.checked)}
               error={fieldError(save.error, "requireTwoFactorForStaff")}
             />
+            {require2fa && !settings.data?.requireTwoFactorForStaff && !me.user.twoFactorEnabled && (
+              <Alert tone="warning">{t("settings.require2faSelf")}</Alert>
+            )}
             <div>
               <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
                 {t("action.save")}

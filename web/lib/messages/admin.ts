@@ -42,6 +42,10 @@ export const admin = {
   ],
   "settings.thresholdInvalid": ["0以上の整数で入力してください", "Enter a whole number"],
   "settings.require2fa": ["県職員に二要素認証を必須にする", "Require two-factor authentication for prefecture staff"],
+  "settings.require2faSelf": [
+    "あなた自身も二要素認証が未設定のため、保存するとすぐに設定画面に移ります。認証アプリを手元に用意してください。",
+    "You have not set up two-factor authentication yourself: after saving you will be taken to set it up. Have your authenticator app ready.",
+  ],
   "settings.require2faHint": [
     "有効にすると、事務局・専門人材・システム管理者は二要素認証を設定するまで他の画面を使えません。",
     "Secretariat, specialists and administrators must set up two-factor authentication before using the platform.",
