@@ -19,26 +19,30 @@ import { fileSize } from "./post-form.js";
 
 type Version = DocumentDetail["versions"][number];
 
-/** PDFs and images are shown from our own origin (inline), so nothing leaves LGWAN to preview them. */
+/**
+ * PDFs and images are shown from our own origin (inline), so nothing leaves LGWAN to preview them.
+ * The PDF viewer loads on request: a large PDF should not be fetched just by opening the page.
+ */
 function Preview({ d }: { d: DocumentDetail }) {
   const { t } = useI18n();
+  const [shown, setShown] = useState(false);
   const src = fileUrl(d.id, "current", true);
+  const name = t("documents.previewFrame", { title: d.title });
   if (!d.file.previewable) return <p>{t("documents.noPreview")}</p>;
   if (d.file.mime.startsWith("image/"))
+    return <img src={src} alt={name} className="max-h-[70vh] max-w-full border border-solid-gray-300" />;
+  if (!shown)
     return (
-      <img
-        src={src}
-        alt={t("documents.previewFrame", { title: d.title })}
-        className="max-h-[70vh] max-w-full border border-solid-gray-300"
-      />
+      <div className="flex flex-wrap items-center gap-3">
+        <Button variant="secondary" onClick={() => setShown(true)}>
+          {t("documents.showPreview")}
+        </Button>
+        <a href={src} className="link" target="_blank" rel="noopener">
+          {t("documents.openPreview")}
+        </a>
+      </div>
     );
-  return (
-    <iframe
-      src={src}
-      title={t("documents.previewFrame", { title: d.title })}
-      className="h-[70vh] w-full rounded-8 border border-solid-gray-300"
-    />
-  );
+  return <iframe src={src} title={name} className="h-[70vh] w-full rounded-8 border border-solid-gray-300" />;
 }
 
 function NewVersionForm({ d }: { d: DocumentDetail }) {

@@ -65,7 +65,7 @@ export function NoticeAttachments({ n }: { n: NoticeDetail }) {
         <form noValidate onSubmit={submit} className="flex flex-col gap-2 rounded-8 border border-solid-gray-300 p-4">
           <FormError error={upload.error ?? remove.error} />
           <label htmlFor="notice-files" className="text-std-16B-170">
-            {t("notices.upload")}
+            {t("notices.files")}
           </label>
           <p id="notice-files-hint" className="text-dns-14N-130 text-solid-gray-700">
             {t("notices.uploadHint")}

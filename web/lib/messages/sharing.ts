@@ -50,6 +50,7 @@ export const sharing = {
   "notices.view": ["表示", "View"],
   "notices.download": ["ダウンロード", "Download"],
   "notices.upload": ["ファイルを添付", "Attach files"],
+  "notices.files": ["添付するファイル", "Files to attach"],
   "notices.uploadHint": [
     "PDF、Word・Excel・PowerPoint、画像、テキスト。1ファイル20MBまで。",
     "PDF, Office, images or text; up to 20 MB each.",
@@ -127,6 +128,8 @@ export const sharing = {
   "documents.note": ["版のメモ", "Version note"],
   "documents.uploaded": ["資料を登録しました", "Document uploaded"],
   "documents.preview": ["プレビュー", "Preview"],
+  "documents.showPreview": ["この画面でプレビュー", "Preview here"],
+  "documents.openPreview": ["新しいタブで開く", "Open in a new tab"],
   "documents.previewFrame": ["{title} のプレビュー", "Preview of {title}"],
   "documents.noPreview": [
     "この形式はブラウザで表示できません。ダウンロードしてご覧ください。",
