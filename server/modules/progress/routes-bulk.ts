@@ -1,8 +1,11 @@
 import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { idParams } from "../../../shared/api/common.js";
 import { exportQuery, importResult } from "../../../shared/api/progress-views.js";
 import { AppError } from "../../platform/errors.js";
 import { contentDisposition } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
+import { exportDefinitions, importDefinitions } from "./definitions-csv.js";
 import { exportProgress } from "./export.js";
 import { importProgress } from "./import.js";
 
@@ -30,7 +33,17 @@ async function readImportUpload(req: FastifyRequest) {
   return { file, dryRun: fields.dryRun !== "false" };
 }
 
-/** Spreadsheet import (with its dry run) and export. */
+const counts = z.object({ created: z.number(), updated: z.number() });
+const definitionImportResult = z.object({
+  dryRun: z.boolean(),
+  programmes: counts,
+  items: counts,
+  steps: counts,
+  metrics: counts,
+  issues: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+
+/** Spreadsheet import (with its dry run) and export, and the definitions as CSV. */
 export function progressBulkRoutes(app: App) {
   app.post("/progress/import", { schema: { response: { 200: importResult } } }, async (req) => {
     const { file, dryRun } = await readImportUpload(req);
@@ -43,5 +56,23 @@ export function progressBulkRoutes(app: App) {
       .header("content-disposition", contentDisposition(fileName))
       .header("cache-control", "private, max-age=0")
       .send(bytes);
+  });
+  // The CSV comes as JSON text ({ csv }) like the organisations import: same CSRF and size rules as everywhere.
+  app.post(
+    "/progress/definitions/import",
+    {
+      schema: {
+        body: z.object({ csv: z.string().min(1, "CSVが空です").max(5_000_000), dryRun: z.boolean().default(true) }),
+        response: { 200: definitionImportResult },
+      },
+    },
+    (req) => importDefinitions(req.ctx, req.body.csv, { dryRun: req.body.dryRun }),
+  );
+  app.get("/progress/programmes/:id/definitions.csv", { schema: { params: idParams } }, async (req, reply) => {
+    const { text, fileName } = await exportDefinitions(req.ctx, req.params.id);
+    return reply
+      .header("content-type", "text/csv; charset=utf-8")
+      .header("content-disposition", contentDisposition(fileName))
+      .send(text);
   });
 }

@@ -1,0 +1,265 @@
+import { parseCsv, toCsv } from "../../../shared/csv.js";
+import type { FieldIssue } from "../../../shared/errors.js";
+import { recordAudit } from "../../platform/audit/record.js";
+import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
+import { invalid, notFound } from "../../platform/errors.js";
+import { authorize } from "../../platform/policy/authorize.js";
+import "./policy.js";
+import * as defs from "./definitions-repo.js";
+import { ensureRecords, recomputeItems } from "./recompute.js";
+import { findProgramme, findProgrammeByCode, listItemRows, listMetricRows, listStepRows } from "./repo.js";
+import { isYmd } from "./update-rules.js";
+
+/**
+ * Programmes, items, steps and metrics as CSV, one line per step or metric, so a prefecture can
+ * load next year's programme (or the full official list of ~40 national steps) without code.
+ * Importing adds and renames; it never deletes (archive on screen instead).
+ */
+export const definitionColumns = [
+  "programme_code",
+  "programme_name",
+  "item_code",
+  "item_name",
+  "item_group",
+  "tracking",
+  "code",
+  "name",
+  "phase",
+  "unit",
+  "target",
+  "options",
+  "item_deadline",
+] as const;
+type Line = Record<(typeof definitionColumns)[number], string> & { line: number };
+
+const codeRe = /^[A-Za-z0-9_.-]{1,40}$/;
+const trackingOf = (s: string) =>
+  ({ steps: "steps", ステップ: "steps", metrics: "metrics", 指標: "metrics" })[s] as "steps" | "metrics" | undefined;
+
+function readLines(text: string): { lines: Line[]; issues: FieldIssue[] } {
+  const table = parseCsv(text);
+  const header = (table[0] ?? []).map((h) => h.trim());
+  const missing = definitionColumns.filter(
+    (c) => !["item_group", "phase", "unit", "target", "options", "item_deadline"].includes(c) && !header.includes(c),
+  );
+  if (missing.length)
+    return { lines: [], issues: [{ path: "line 1", message: `見出し行に列がありません：${missing.join(", ")}` }] };
+  const issues: FieldIssue[] = [];
+  const lines: Line[] = [];
+  table.slice(1).forEach((cells, i) => {
+    const line = { line: i + 2 } as Line;
+    for (const c of definitionColumns) line[c] = (cells[header.indexOf(c)] ?? "").trim();
+    const bad = (col: string, message: string) => issues.push({ path: `line ${line.line}`, message: `${col}: ${message}` });
+    for (const c of ["programme_code", "item_code", "code"] as const)
+      if (!codeRe.test(line[c])) bad(c, "半角英数字と - _ . の40文字までで入力してください");
+    for (const c of ["programme_name", "item_name", "name"] as const) if (!line[c]) bad(c, "入力してください");
+    if (!trackingOf(line.tracking)) bad("tracking", "steps（ステップ）か metrics（指標）にしてください");
+    if (line.target && !/^\d+(\.\d+)?$/.test(line.target)) bad("target", "0以上の数値にしてください");
+    if (line.item_deadline && !isYmd(line.item_deadline)) bad("item_deadline", "YYYY-MM-DD の日付にしてください");
+    lines.push(line);
+  });
+  if (!lines.length && !issues.length) issues.push({ path: "line 2", message: "データ行がありません" });
+  return { lines, issues };
+}
+
+export interface DefinitionImportResult {
+  dryRun: boolean;
+  programmes: { created: number; updated: number };
+  items: { created: number; updated: number };
+  steps: { created: number; updated: number };
+  metrics: { created: number; updated: number };
+  issues: FieldIssue[];
+}
+
+export async function importDefinitions(ctx: Ctx, text: string, opts: { dryRun: boolean }): Promise<DefinitionImportResult> {
+  authorize(ctx.actor, "progress.manage");
+  const { lines, issues } = readLines(text);
+  const result: DefinitionImportResult = {
+    dryRun: opts.dryRun,
+    programmes: { created: 0, updated: 0 },
+    items: { created: 0, updated: 0 },
+    steps: { created: 0, updated: 0 },
+    metrics: { created: 0, updated: 0 },
+    issues,
+  };
+  if (issues.length) {
+    if (opts.dryRun) return result;
+    throw invalid(`CSVに${issues.length}件の誤りがあります。何も取り込んでいません。`, issues);
+  }
+  const run = async (tx: Ctx) => {
+    const touched = new Set<string>();
+    const fresh = new Set<string>();
+    const now = nowIso();
+    const stamp = { created_at: now, updated_at: now, archived: 0 as const };
+    for (const l of lines) {
+      let p = await findProgrammeByCode(tx, l.programme_code);
+      if (!p) {
+        p = {
+          id: newId(),
+          code: l.programme_code,
+          name: l.programme_name,
+          name_en: null,
+          description: "",
+          deadline: null,
+          exception_label: null,
+          lag_threshold: 20,
+          sort_order: 100,
+          ...stamp,
+        };
+        await defs.insertProgramme(tx, p);
+        result.programmes.created++;
+      } else if (p.name !== l.programme_name) {
+        await defs.updateProgrammeRow(tx, p.id, { name: l.programme_name, updated_at: now });
+        result.programmes.updated++;
+      }
+      const tracking = trackingOf(l.tracking)!;
+      let item = await defs.findItemByCode(tx, p.id, l.item_code);
+      if (!item) {
+        item = {
+          id: newId(),
+          programme_id: p.id,
+          code: l.item_code,
+          name: l.item_name,
+          name_en: null,
+          group_label: l.item_group || null,
+          tracking,
+          deadline: l.item_deadline || null,
+          sort_order: (await listItemRows(tx, [p.id], true)).length + 1,
+          ...stamp,
+        };
+        await defs.insertItem(tx, item);
+        fresh.add(item.id);
+        result.items.created++;
+      } else if (item.tracking !== tracking) {
+        issues.push({
+          path: `line ${l.line}`,
+          message: `tracking: 項目「${item.name}」は ${item.tracking} で記録しています。変えられません`,
+        });
+        continue;
+      } else if (
+        item.name !== l.item_name ||
+        (item.group_label ?? "") !== l.item_group ||
+        (item.deadline ?? "") !== l.item_deadline
+      ) {
+        await defs.updateItemRow(tx, item.id, {
+          name: l.item_name,
+          group_label: l.item_group || null,
+          deadline: l.item_deadline || null,
+          updated_at: now,
+        });
+        touched.add(item.id);
+        if (!fresh.has(item.id)) result.items.updated++;
+      }
+      if (tracking === "steps") {
+        const existing = (await listStepRows(tx, [item.id], true)).find((s) => s.code === l.code);
+        const options = l.options
+          ? JSON.stringify(
+              l.options
+                .split("|")
+                .map((o) => o.trim())
+                .filter(Boolean),
+            )
+          : null;
+        if (!existing) {
+          await defs.insertSteps(tx, [
+            {
+              id: newId(),
+              item_id: item.id,
+              code: l.code,
+              name: l.name,
+              name_en: null,
+              phase: l.phase || null,
+              options,
+              sort_order: (await listStepRows(tx, [item.id], true)).length + 1,
+              ...stamp,
+            },
+          ]);
+          touched.add(item.id);
+          result.steps.created++;
+        } else if (existing.name !== l.name || (existing.phase ?? "") !== l.phase || existing.options !== options) {
+          await defs.updateStepRow(tx, existing.id, { name: l.name, phase: l.phase || null, options, updated_at: now });
+          result.steps.updated++;
+        }
+      } else {
+        const existing = (await listMetricRows(tx, [item.id], true)).find((m) => m.code === l.code);
+        const target = l.target ? Number(l.target) : null;
+        if (!existing) {
+          await defs.insertMetrics(tx, [
+            {
+              id: newId(),
+              item_id: item.id,
+              code: l.code,
+              name: l.name,
+              name_en: null,
+              unit: l.unit,
+              target_default: target,
+              sort_order: (await listMetricRows(tx, [item.id], true)).length + 1,
+              ...stamp,
+            },
+          ]);
+          touched.add(item.id);
+          result.metrics.created++;
+        } else if (existing.name !== l.name || existing.unit !== l.unit || existing.target_default !== target) {
+          await defs.updateMetricRow(tx, existing.id, { name: l.name, unit: l.unit, target_default: target, updated_at: now });
+          touched.add(item.id);
+          result.metrics.updated++;
+        }
+      }
+    }
+    if (issues.length) throw invalid(`CSVに${issues.length}件の誤りがあります。何も取り込んでいません。`, issues);
+    await ensureRecords(tx, [...fresh]);
+    await recomputeItems(
+      tx,
+      [...touched].filter((id) => !fresh.has(id)),
+    );
+    await recordAudit(
+      tx,
+      "progressDefinition.import",
+      { type: "progress_programme", id: null },
+      { ...result, issues: undefined },
+    );
+    return result;
+  };
+  if (!opts.dryRun) return inTx(ctx, run);
+  // A dry run does the same work in a transaction that is always rolled back.
+  const rollback = new Error("dry run");
+  try {
+    await inTx(ctx, async (tx) => {
+      await run(tx);
+      throw rollback;
+    });
+  } catch (err) {
+    if (err !== rollback) {
+      if ((err as { code?: string }).code === "VALIDATION_FAILED") return { ...result, issues };
+      throw err;
+    }
+  }
+  return result;
+}
+
+export async function exportDefinitions(ctx: Ctx, programmeId: string): Promise<{ text: string; fileName: string }> {
+  authorize(ctx.actor, "progress.read");
+  const p = await findProgramme(ctx, programmeId);
+  if (!p) throw notFound("取組");
+  const items = await listItemRows(ctx, [p.id]);
+  const ids = items.map((i) => i.id);
+  const [steps, metrics] = await Promise.all([listStepRows(ctx, ids), listMetricRows(ctx, ids)]);
+  const rows: (string | number | null)[][] = [[...definitionColumns]];
+  for (const i of items) {
+    const base = [p.code, p.name, i.code, i.name, i.group_label ?? "", i.tracking];
+    for (const s of steps.filter((s) => s.item_id === i.id))
+      rows.push([
+        ...base,
+        s.code,
+        s.name,
+        s.phase ?? "",
+        "",
+        "",
+        s.options ? (JSON.parse(s.options) as string[]).join("|") : "",
+        i.deadline ?? "",
+      ]);
+    for (const m of metrics.filter((m) => m.item_id === i.id))
+      rows.push([...base, m.code, m.name, "", m.unit, m.target_default ?? "", "", i.deadline ?? ""]);
+  }
+  return { text: `\uFEFF${toCsv(rows)}`, fileName: `取組定義_${p.code}.csv` };
+}
