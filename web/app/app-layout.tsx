@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Link, Outlet, useLocation } from "react-router";
 import { focusPageHeading } from "../components/page-header.js";
-import { useI18n } from "../lib/i18n.js";
 import { HeaderSearch } from "../features/search/header-search.js";
+import { useI18n } from "../lib/i18n.js";
 import { NotificationBell } from "./notification-bell.js";
 import { useMe } from "./session.js";
 import { SideNav } from "./side-nav.js";
