@@ -13,7 +13,6 @@ export async function apiAs(baseURL: string, email: string): Promise<ApiClient> 
   const login = await ctx.post("/api/auth/login", { data: { email, password: demoPassword } });
   expect(login.ok(), `login ${email}`).toBe(true);
   const csrf = (await login.json()).csrfToken as string;
-  // biome-ignore lint/suspicious/noExplicitAny: test data of several shapes; the specs read what they need.
   const check = async (res: Awaited<ReturnType<APIRequestContext["get"]>>, what: string): Promise<any> => {
     expect(res.ok(), `${what}: ${res.status()} ${await res.text()}`).toBe(true);
     return res.json();
