@@ -12,6 +12,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["shared/**/*.test.ts", "server/*.test.ts", "server/platform/**/*.test.ts", "web/**/*.test.ts"],
@@ -19,9 +20,11 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: { name: "api-sqlite", include: dbTests, env: { TEST_ENGINE: "sqlite" } },
       },
       {
+        extends: true,
         test: { name: "api-postgres", include: dbTests, env: { TEST_ENGINE: "postgres" } },
       },
     ],

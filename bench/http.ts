@@ -38,7 +38,11 @@ async function main() {
   await seedDemo(ctx, { password: "Bench-Password-2026" });
   const app = await buildApp({ config, database });
   const appUrl = await app.listen({ port: 0, host: "127.0.0.1" });
-  const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "shunan@example.jp", password: "Bench-Password-2026" } });
+  const login = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { email: "shunan@example.jp", password: "Bench-Password-2026" },
+  });
   const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 
   const base = await run(helloUrl);
@@ -48,7 +52,9 @@ async function main() {
   console.log("target                          req/s     p50 ms   p99 ms");
   console.log(`fastify hello-world         ${fmt(base.rps)} ${fmt(base.p50)} ${fmt(base.p99)}`);
   console.log(`GET /api/bodies (signed in) ${fmt(bodies.rps)} ${fmt(bodies.p50)} ${fmt(bodies.p99)}`);
-  console.log(`ratio bodies/hello: throughput ${(bodies.rps / base.rps).toFixed(3)}, p99 ${(bodies.p99 / Math.max(base.p99, 1)).toFixed(1)}×`);
+  console.log(
+    `ratio bodies/hello: throughput ${(bodies.rps / base.rps).toFixed(3)}, p99 ${(bodies.p99 / Math.max(base.p99, 1)).toFixed(1)}×`,
+  );
 
   await app.close();
   await hello.close();

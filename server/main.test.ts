@@ -18,7 +18,10 @@ describe("the renkei CLI", () => {
   it("imports organisations and creates the first admin of a production installation", () => {
     expect(cli("migrate").stdout).toContain("0001-foundation");
     const csv = path.join(dataDir, "orgs.csv");
-    fs.writeFileSync(csv, "lg_code,kind,name,kana,name_en,population\n350001,prefecture,山口県,やまぐちけん,Yamaguchi,1342059\n352012,city,下関市,しものせきし,Shimonoseki,255051\n");
+    fs.writeFileSync(
+      csv,
+      "lg_code,kind,name,kana,name_en,population\n350001,prefecture,山口県,やまぐちけん,Yamaguchi,1342059\n352012,city,下関市,しものせきし,Shimonoseki,255051\n",
+    );
     const imported = cli("org", "import", csv);
     expect(imported.stdout).toContain("2 created");
     const bad = path.join(dataDir, "bad.csv");
@@ -27,17 +30,33 @@ describe("the renkei CLI", () => {
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain("line 2");
 
-    const added = cli("user", "add", "--email", "it@pref.example.jp", "--name", "情報政策課", "--role", "admin", "--org", "350001");
+    const added = cli(
+      "user",
+      "add",
+      "--email",
+      "it@pref.example.jp",
+      "--name",
+      "情報政策課",
+      "--role",
+      "admin",
+      "--org",
+      "350001",
+    );
     expect(added.stderr).toBe("");
     expect(added.status).toBe(0);
     expect(added.stdout).toMatch(/Created admin it@pref\.example\.jp\. Password: \S{12,}/);
     expect(cli("user", "set-password", "it@pref.example.jp", "--password", "Chosen-Password-2026").status).toBe(0);
     expect(cli("user", "disable", "it@pref.example.jp").stdout).toContain("Disabled");
-    expect(cli("user", "add", "--email", "x@y.jp", "--name", "x", "--role", "king", "--org", "350001").stderr).toContain("Unknown role");
+    expect(cli("user", "add", "--email", "x@y.jp", "--name", "x", "--role", "king", "--org", "350001").stderr).toContain(
+      "Unknown role",
+    );
   }, 180_000);
 
   it("reports every invalid variable at once and exits 1", () => {
-    const r = spawnSync(process.execPath, [bin, "migrate"], { env: { ...env, PORT: "x", DATABASE_URL: "mysql://a" }, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [bin, "migrate"], {
+      env: { ...env, PORT: "x", DATABASE_URL: "mysql://a" },
+      encoding: "utf8",
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("PORT");
     expect(r.stderr).toContain("DATABASE_URL");
@@ -60,10 +79,19 @@ describe("the renkei CLI", () => {
     // Send half a request, stop the server, then finish the request: it must still be answered.
     const body = JSON.stringify({ email: "admin@example.jp", password: "Start-Password-2026" });
     const response = new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port, path: "/api/auth/login", method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      });
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/api/auth/login",
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on("error", reject);
       req.write(body.slice(0, 10));
       setTimeout(() => {

@@ -16,7 +16,9 @@ describe("operations", () => {
     const res = await env.anon.get("/api/openapi.json");
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(["/api/auth/login", "/api/me", "/api/orgs", "/api/bodies", "/api/users"]));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(["/api/auth/login", "/api/me", "/api/orgs", "/api/bodies", "/api/users"]),
+    );
   });
 
   it("sends a strict same-origin Content-Security-Policy and a request id", async () => {

@@ -9,7 +9,8 @@ beforeAll(async () => {
 
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
   env.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, headers });
-const cookieOf = (res: { cookies: { name: string; value: string }[] }) => res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+const cookieOf = (res: { cookies: { name: string; value: string }[] }) =>
+  res.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 
 describe("sign-in", () => {
   it("sets an httpOnly SameSite=Lax session cookie and returns the user", async () => {
@@ -18,7 +19,12 @@ describe("sign-in", () => {
     const session = res.cookies.find((c) => c.name === "renkei_session")!;
     expect(session.httpOnly).toBe(true);
     expect(session.sameSite).toBe("Lax");
-    expect(res.json().user).toMatchObject({ email: "abu@example.jp", role: "municipal", isOrgAdmin: true, org: { name: "阿武町" } });
+    expect(res.json().user).toMatchObject({
+      email: "abu@example.jp",
+      role: "municipal",
+      isOrgAdmin: true,
+      org: { name: "阿武町" },
+    });
     const me = await env.app.inject({ method: "GET", url: "/api/me", headers: { cookie: cookieOf(res) } });
     expect(me.json().user.email).toBe("abu@example.jp");
     expect((await lastAudit(env, "auth.login"))?.subject_id).toBe(env.demo.users["abu@example.jp"]);
@@ -77,7 +83,12 @@ describe("CSRF and sessions", () => {
       payload: body,
     });
     expect(crossSite.statusCode).toBe(403);
-    const ok = await env.app.inject({ method: "POST", url: "/api/bodies", headers: { cookie, "x-csrf-token": res.json().csrfToken }, payload: body });
+    const ok = await env.app.inject({
+      method: "POST",
+      url: "/api/bodies",
+      headers: { cookie, "x-csrf-token": res.json().csrfToken },
+      payload: body,
+    });
     expect(ok.statusCode).toBe(201);
   });
 
@@ -111,7 +122,12 @@ describe("CSRF and sessions", () => {
 
 describe("password reset and invitation by e-mail link", () => {
   const linkIn = async (to: string, path: string) => {
-    const mail = await env.database.db.selectFrom("mail_outbox").selectAll().where("to_address", "=", to).orderBy("created_at", "desc").executeTakeFirstOrThrow();
+    const mail = await env.database.db
+      .selectFrom("mail_outbox")
+      .selectAll()
+      .where("to_address", "=", to)
+      .orderBy("created_at", "desc")
+      .executeTakeFirstOrThrow();
     const m = mail.text.match(new RegExp(`${path}/([A-Za-z0-9_-]+)`));
     return m![1]!;
   };
@@ -134,11 +150,21 @@ describe("password reset and invitation by e-mail link", () => {
   it("lets an org admin invite a colleague of the same organisation only", async () => {
     const abu = await env.as("abu@example.jp");
     const orgs = env.demo.orgs;
-    const other = await abu.post("/api/users", { email: "x@example.jp", name: "他町 職員", role: "municipal", orgId: orgs["周南市"] });
+    const other = await abu.post("/api/users", {
+      email: "x@example.jp",
+      name: "他町 職員",
+      role: "municipal",
+      orgId: orgs["周南市"],
+    });
     expect(other.status).toBe(403);
     const asAdmin = await abu.post("/api/users", { email: "x@example.jp", name: "昇格", role: "admin", orgId: orgs["阿武町"] });
     expect(asAdmin.status).toBe(403);
-    const res = await abu.post("/api/users", { email: "abu3@example.jp", name: "阿武 新人", role: "municipal", orgId: orgs["阿武町"] });
+    const res = await abu.post("/api/users", {
+      email: "abu3@example.jp",
+      name: "阿武 新人",
+      role: "municipal",
+      orgId: orgs["阿武町"],
+    });
     expect(res.status).toBe(201);
     expect(res.body.status).toBe("invited");
     expect((await lastAudit(env, "user.invite"))?.subject_id).toBe(res.body.id);
@@ -146,7 +172,11 @@ describe("password reset and invitation by e-mail link", () => {
     const token = await linkIn("abu3@example.jp", "/invitation");
     const info = await env.anon.get(`/api/auth/invitation/${token}`);
     expect(info.body).toEqual({ email: "abu3@example.jp", name: "阿武 新人", orgName: "阿武町" });
-    const accepted = await env.app.inject({ method: "POST", url: "/api/auth/invitation/accept", payload: { token, password: "Abu-Newcomer-2026" } });
+    const accepted = await env.app.inject({
+      method: "POST",
+      url: "/api/auth/invitation/accept",
+      payload: { token, password: "Abu-Newcomer-2026" },
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().user.org.name).toBe("阿武町");
     expect((await login("abu3@example.jp", "Abu-Newcomer-2026")).statusCode).toBe(200);
@@ -154,9 +184,18 @@ describe("password reset and invitation by e-mail link", () => {
 
   it("refuses an expired invitation", async () => {
     const admin = await env.as("admin@example.jp");
-    await admin.post("/api/users", { email: "late@example.jp", name: "遅延 太郎", role: "observer", orgId: env.demo.orgs["総務省"] });
+    await admin.post("/api/users", {
+      email: "late@example.jp",
+      name: "遅延 太郎",
+      role: "observer",
+      orgId: env.demo.orgs["総務省"],
+    });
     const token = await linkIn("late@example.jp", "/invitation");
-    await env.database.db.updateTable("user_tokens").set({ expires_at: "2000-01-01T00:00:00.000Z" }).where("kind", "=", "invite").execute();
+    await env.database.db
+      .updateTable("user_tokens")
+      .set({ expires_at: "2000-01-01T00:00:00.000Z" })
+      .where("kind", "=", "invite")
+      .execute();
     expect((await env.anon.get(`/api/auth/invitation/${token}`)).status).toBe(410);
   });
 });

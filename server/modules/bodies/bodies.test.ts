@@ -40,20 +40,35 @@ describe("bodies", () => {
   it("401 without a session, 403 for a municipal user managing members, 404 for an unknown body", async () => {
     expect((await env.anon.get("/api/bodies")).status).toBe(401);
     const abu = await env.as("abu@example.jp");
-    const add = await abu.post(`/api/bodies/${env.demo.bodies.divide}/members`, { orgId: env.demo.orgs["周南市"], position: "member" });
+    const add = await abu.post(`/api/bodies/${env.demo.bodies.divide}/members`, {
+      orgId: env.demo.orgs["周南市"],
+      position: "member",
+    });
     expect(add.status).toBe(403);
     expect((await abu.post("/api/bodies", { kind: "working_group", name: "勝手なWG" })).status).toBe(403);
     const sec = await env.as("secretariat@example.jp");
     expect((await sec.get(`/api/bodies/${crypto.randomUUID()}`)).status).toBe(404);
     // Managing members of a members-only body one cannot see is a 404, not a 403.
     const kaminoseki = await env.as("kaminoseki@example.jp");
-    expect((await kaminoseki.post(`/api/bodies/${env.demo.bodies.wgRpa}/members`, { orgId: env.demo.orgs["上関町"], position: "member" })).status).toBe(404);
+    expect(
+      (
+        await kaminoseki.post(`/api/bodies/${env.demo.bodies.wgRpa}/members`, {
+          orgId: env.demo.orgs["上関町"],
+          position: "member",
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("adds, changes and removes a member with audit rows", async () => {
     const sec = await env.as("secretariat@example.jp");
     const url = `/api/bodies/${env.demo.bodies.divide}/members`;
-    const added = await sec.post(url, { orgId: env.demo.orgs["周南市"], position: "member", termStart: "2025-04-01", termEnd: "2027-03-31" });
+    const added = await sec.post(url, {
+      orgId: env.demo.orgs["周南市"],
+      position: "member",
+      termStart: "2025-04-01",
+      termEnd: "2027-03-31",
+    });
     expect(added.status).toBe(201);
     const member = added.body.members.find((m: { org: { name: string } | null }) => m.org?.name === "周南市");
     expect(member).toMatchObject({ position: "member", termStart: "2025-04-01" });
@@ -75,9 +90,19 @@ describe("bodies", () => {
 
   it("lets a body's personal secretariat manage its members, and rejects bad input", async () => {
     const specialist = await env.as("specialist@example.jp"); // secretariat of the digital-divide subcommittee
-    const res = await specialist.post(`/api/bodies/${env.demo.bodies.divide}/members`, { userId: env.demo.users["observer@example.jp"], position: "observer" });
+    const res = await specialist.post(`/api/bodies/${env.demo.bodies.divide}/members`, {
+      userId: env.demo.users["observer@example.jp"],
+      position: "observer",
+    });
     expect(res.status).toBe(201);
-    expect((await specialist.post(`/api/bodies/${env.demo.bodies.council}/members`, { orgId: env.demo.orgs["周南市"], position: "observer" })).status).toBe(403);
+    expect(
+      (
+        await specialist.post(`/api/bodies/${env.demo.bodies.council}/members`, {
+          orgId: env.demo.orgs["周南市"],
+          position: "observer",
+        })
+      ).status,
+    ).toBe(403);
     const both = await specialist.post(`/api/bodies/${env.demo.bodies.divide}/members`, { position: "member" });
     expect(both.status).toBe(400);
     expect(both.body.error.details.issues[0].path).toBe("orgId");
@@ -85,7 +110,12 @@ describe("bodies", () => {
 
   it("creates and edits a body", async () => {
     const sec = await env.as("secretariat@example.jp");
-    const created = await sec.post("/api/bodies", { kind: "working_group", parentId: env.demo.bodies.council, name: "AI活用WG", visibility: "members" });
+    const created = await sec.post("/api/bodies", {
+      kind: "working_group",
+      parentId: env.demo.bodies.council,
+      name: "AI活用WG",
+      visibility: "members",
+    });
     expect(created.status).toBe(201);
     expect((await lastAudit(env, "body.create"))?.subject_id).toBe(created.body.id);
     const edited = await sec.patch(`/api/bodies/${created.body.id}`, { theme: "生成AIの業務活用" });

@@ -15,8 +15,6 @@ import {
   listBodyRows,
   listMemberRows,
   type MemberWithNames,
-  memberCounts,
-  membershipsOf,
   standing,
   updateBodyRow,
   updateMemberRow,

@@ -1,6 +1,6 @@
 import { simpleParser } from "mailparser";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTx } from "../../platform/context.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { notify, sendDigests } from "./service.js";
@@ -20,7 +20,7 @@ beforeAll(async () => {
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
-    onRcptTo(address, _session, cb) {
+    onRcptTo(_address, _session, cb) {
       if (failNext > 0) {
         failNext--;
         return cb(Object.assign(new Error("mailbox busy"), { responseCode: 451 }));
@@ -46,7 +46,13 @@ describe("notifications", () => {
   it("delivers an in-app notification and an e-mail over real SMTP with Japanese text", async () => {
     const abuId = env.demo.users["abu@example.jp"]!;
     await inTx(env.ctx, (tx) =>
-      notify(tx, { userIds: [abuId], category: "meeting", title: "第2回連携会議の開催のお知らせ", body: "議題の提案を受け付けています。", link: "/bodies" }),
+      notify(tx, {
+        userIds: [abuId],
+        category: "meeting",
+        title: "第2回連携会議の開催のお知らせ",
+        body: "議題の提案を受け付けています。",
+        link: "/bodies",
+      }),
     );
     await env.worker.runOnce();
     const mail = inbox.find((m) => m.to.includes("abu@example.jp"));
@@ -65,12 +71,23 @@ describe("notifications", () => {
 
   it("retries a failed delivery through the job queue", async () => {
     failNext = 1;
-    await inTx(env.ctx, (tx) => notify(tx, { orgIds: [env.demo.orgs["上関町"]!], category: "notice", title: "再送テスト", body: "本文" }));
+    await inTx(env.ctx, (tx) =>
+      notify(tx, { orgIds: [env.demo.orgs["上関町"]!], category: "notice", title: "再送テスト", body: "本文" }),
+    );
     await env.worker.runOnce();
-    const outbox = () => env.database.db.selectFrom("mail_outbox").selectAll().where("subject", "=", "【Renkei】再送テスト").executeTakeFirstOrThrow();
+    const outbox = () =>
+      env.database.db
+        .selectFrom("mail_outbox")
+        .selectAll()
+        .where("subject", "=", "【Renkei】再送テスト")
+        .executeTakeFirstOrThrow();
     expect((await outbox()).status).toBe("failed");
     // Pull the retry forward instead of waiting for the backoff.
-    await env.database.db.updateTable("jobs").set({ run_at: new Date(0).toISOString() }).where("status", "=", "queued").execute();
+    await env.database.db
+      .updateTable("jobs")
+      .set({ run_at: new Date(0).toISOString() })
+      .where("status", "=", "queued")
+      .execute();
     await env.worker.runOnce();
     expect((await outbox()).status).toBe("sent");
     expect(inbox.filter((m) => m.subject === "【Renkei】再送テスト")).toHaveLength(1);
@@ -110,7 +127,11 @@ describe("notifications", () => {
     const sec = await env.as("secretariat@example.jp");
     expect((await sec.get("/api/mail/outbox")).status).toBe(403);
     expect((await env.anon.get("/api/notifications")).status).toBe(401);
-    const abuNote = await env.database.db.selectFrom("notifications").select("id").where("user_id", "=", env.demo.users["abu@example.jp"]!).executeTakeFirstOrThrow();
+    const abuNote = await env.database.db
+      .selectFrom("notifications")
+      .select("id")
+      .where("user_id", "=", env.demo.users["abu@example.jp"]!)
+      .executeTakeFirstOrThrow();
     expect((await sec.post(`/api/notifications/${abuNote.id}/read`)).status).toBe(404);
   });
 });

@@ -38,7 +38,11 @@ describe("users", () => {
     expect(disabled.status).toBe(200);
     expect(disabled.body.status).toBe("disabled");
     expect((await lastAudit(env, "user.update"))?.subject_id).toBe(id);
-    const login = await env.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: "abu2@example.jp", password: "Demo-Password-2026" } });
+    const login = await env.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "abu2@example.jp", password: "Demo-Password-2026" },
+    });
     expect(login.statusCode).toBe(401);
     await abu.patch(`/api/users/${id}`, { status: "active" });
   });
@@ -52,7 +56,12 @@ describe("users", () => {
 
   it("rejects an invitation to an address already registered", async () => {
     const admin = await env.as("admin@example.jp");
-    const res = await admin.post("/api/users", { email: "abu@example.jp", name: "重複", role: "municipal", orgId: env.demo.orgs["阿武町"] });
+    const res = await admin.post("/api/users", {
+      email: "abu@example.jp",
+      name: "重複",
+      role: "municipal",
+      orgId: env.demo.orgs["阿武町"],
+    });
     expect(res.status).toBe(409);
   });
 });

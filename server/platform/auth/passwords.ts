@@ -25,8 +25,7 @@ export function checkPasswordRules(password: string, email?: string): void {
   const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
   if (kinds < 2) problems.push("英小文字・英大文字・数字・記号のうち2種類以上を含めてください");
   const local = email?.split("@")[0]?.toLowerCase() ?? "";
-  if (local.length >= 4 && password.toLowerCase().includes(local))
-    problems.push("メールアドレスを含めないでください");
+  if (local.length >= 4 && password.toLowerCase().includes(local)) problems.push("メールアドレスを含めないでください");
   if (problems.length)
     throw invalid(`パスワードが条件を満たしていません：${problems.join("、")}。`, [
       { path: "password", message: problems.join("、") },

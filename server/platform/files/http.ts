@@ -27,7 +27,10 @@ export async function readMultipart(
     }
   } catch (err) {
     if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
-      throw new AppError("PAYLOAD_TOO_LARGE", `ファイルが大きすぎます。${Math.floor(ctx.config.uploadMaxBytes / 1024 / 1024)}MB以下のファイルにしてください。`);
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        `ファイルが大きすぎます。${Math.floor(ctx.config.uploadMaxBytes / 1024 / 1024)}MB以下のファイルにしてください。`,
+      );
     if ((err as { code?: string }).code === "FST_FILES_LIMIT")
       throw new AppError("PAYLOAD_TOO_LARGE", "一度に送れるファイルは20個までです。");
     throw err;

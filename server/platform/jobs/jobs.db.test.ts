@@ -50,7 +50,11 @@ describe(`job queue on ${engine}`, () => {
     expect(j).toMatchObject({ status: "queued", attempts: 1, last_error: "attempt 1 failed" });
     expect(Date.parse(j.run_at)).toBeGreaterThan(Date.now() + backoffMs(1) - 5_000);
     for (let i = 0; i < 2; i++) {
-      await env.database.db.updateTable("jobs").set({ run_at: new Date(0).toISOString() }).where("kind", "=", "test.flaky").execute();
+      await env.database.db
+        .updateTable("jobs")
+        .set({ run_at: new Date(0).toISOString() })
+        .where("kind", "=", "test.flaky")
+        .execute();
       await env.worker.runOnce();
     }
     j = await job();
