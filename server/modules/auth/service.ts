@@ -89,6 +89,8 @@ const navAbilities = {
   viewAudit: "audit.read",
   viewOutbox: "mail.outbox",
   manageSettings: "settings.update",
+  inviteToAnyOrg: "user.changeRole",
+  setRoles: "user.changeRole",
   useDesk: "consultation.list",
   useSupport: "support.list",
 };
@@ -140,7 +142,7 @@ export async function changePassword(ctx: Ctx, session: SessionInfo, current: st
   const u = (await findUser(ctx, ctx.actor!.userId))!;
   if (!(await verifyPassword(u.password_hash, current)))
     throw invalid("現在のパスワードが正しくありません。", [{ path: "current", message: "現在のパスワードを確認してください" }]);
-  checkPasswordRules(next, u.email);
+  checkPasswordRules(next, u.email, "next");
   const hash = await hashPassword(next, ctx.config.argon2MemoryKiB);
   await inTx(ctx, async (tx) => {
     await updateUserRow(tx, u.id, { password_hash: hash, updated_at: nowIso() });

@@ -125,4 +125,17 @@ describe("bodies", () => {
     const shunan = await env.as("shunan@example.jp");
     expect((await shunan.get(`/api/bodies/${created.body.id}`)).status).toBe(404);
   });
+
+  it("lets a body's manager look people up to add, and no one else", async () => {
+    const specialist = await env.as("specialist@example.jp");
+    const res = await specialist.get(`/api/bodies/${env.demo.bodies.divide}/candidates?q=阿武`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((u: { email: string }) => u.email)).toEqual(
+      expect.arrayContaining(["abu@example.jp", "abu2@example.jp"]),
+    );
+    expect((await specialist.get(`/api/bodies/${env.demo.bodies.council}/candidates?q=阿武`)).status).toBe(403);
+    const kaminoseki = await env.as("kaminoseki@example.jp");
+    expect((await kaminoseki.get(`/api/bodies/${env.demo.bodies.wgRpa}/candidates`)).status).toBe(404);
+    expect((await env.anon.get(`/api/bodies/${env.demo.bodies.divide}/candidates`)).status).toBe(401);
+  });
 });

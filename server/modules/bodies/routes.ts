@@ -2,7 +2,16 @@ import { z } from "zod";
 import { bodyDetail, bodyInput, bodyPatch, body as bodySchema, memberInput, memberPatch } from "../../../shared/api/bodies.js";
 import { idParams, listOf } from "../../../shared/api/common.js";
 import type { App } from "../../platform/http/types.js";
-import { addMember, createBody, getBody, listBodies, removeMember, updateBody, updateMember } from "./service.js";
+import {
+  addMember,
+  createBody,
+  getBody,
+  listBodies,
+  memberCandidates,
+  removeMember,
+  updateBody,
+  updateMember,
+} from "./service.js";
 
 const memberParams = z.object({ id: z.uuid(), memberId: z.uuid() });
 
@@ -10,6 +19,17 @@ export function bodyRoutes(app: App) {
   app.get("/bodies", { schema: { response: { 200: listOf(bodySchema) } } }, (req) => listBodies(req.ctx));
   app.get("/bodies/:id", { schema: { params: idParams, response: { 200: bodyDetail } } }, (req) =>
     getBody(req.ctx, req.params.id),
+  );
+  app.get(
+    "/bodies/:id/candidates",
+    {
+      schema: {
+        params: idParams,
+        querystring: z.object({ q: z.string().trim().max(100).default("") }),
+        response: { 200: listOf(z.object({ id: z.string(), name: z.string(), email: z.string(), orgName: z.string() })) },
+      },
+    },
+    (req) => memberCandidates(req.ctx, req.params.id, req.query.q),
   );
   app.post("/bodies", { schema: { body: bodyInput, response: { 201: bodyDetail } } }, async (req, reply) =>
     reply.status(201).send(await createBody(req.ctx, req.body)),

@@ -189,3 +189,21 @@ export async function removeMember(ctx: Ctx, bodyId: string, memberId: string) {
     return getBody(tx, bodyId);
   });
 }
+
+/** People a body's manager may add as personal members (a narrow lookup, not the user admin list). */
+export async function memberCandidates(ctx: Ctx, bodyId: string, q: string) {
+  const { subject } = await visibleBody(ctx, bodyId);
+  authorize(ctx.actor, "body.manageMembers", subject);
+  const like = `%${q}%`;
+  const rows = await ctx.db
+    .selectFrom("users")
+    .innerJoin("orgs", "orgs.id", "users.org_id")
+    .select(["users.id", "users.name", "users.email", "orgs.name as org_name"])
+    .where("users.status", "=", "active")
+    .where((eb) => eb.or([eb("users.name", "like", like), eb("users.email", "like", like), eb("orgs.name", "like", like)]))
+    .orderBy("orgs.lg_code")
+    .orderBy("users.name")
+    .limit(20)
+    .execute();
+  return { items: rows.map((r) => ({ id: r.id, name: r.name, email: r.email, orgName: r.org_name })) };
+}

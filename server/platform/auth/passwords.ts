@@ -18,7 +18,7 @@ export async function verifyPassword(hashed: string | null, password: string): P
 }
 
 /** Password rules: 12+ characters, at least two kinds of letters, digits and symbols, not the e-mail. */
-export function checkPasswordRules(password: string, email?: string): void {
+export function checkPasswordRules(password: string, email?: string, field = "password"): void {
   const problems: string[] = [];
   if (password.length < 12) problems.push("12文字以上にしてください");
   if (password.length > 200) problems.push("200文字以内にしてください");
@@ -28,6 +28,6 @@ export function checkPasswordRules(password: string, email?: string): void {
   if (local.length >= 4 && password.toLowerCase().includes(local)) problems.push("メールアドレスを含めないでください");
   if (problems.length)
     throw invalid(`パスワードが条件を満たしていません：${problems.join("、")}。`, [
-      { path: "password", message: problems.join("、") },
+      { path: field, message: problems.join("、") },
     ]);
 }
