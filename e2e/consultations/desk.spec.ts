@@ -40,6 +40,11 @@ test("上関町 files a consultation with its vendor's document", async ({ page 
   attachmentHref = (await file.getAttribute("href")) ?? "";
   await expect(page.getByText("新規", { exact: true })).toBeVisible();
   await checkA11y(page, { label: "consultation detail (town)" });
+
+  // The town itself finds it by search (the control for the next test).
+  await page.goto(`/search?q=${encodeURIComponent("フィット＆ギャップ")}`);
+  // The index folds full-width ＆ to &, so match the start of the title.
+  await expect(page.getByRole("link", { name: /^住民基本台帳の標準化に向けた/ })).toBeVisible();
 });
 
 test("周南市 cannot find it by any route, by search, or by guessing its URL", async ({ page }) => {
@@ -54,6 +59,11 @@ test("周南市 cannot find it by any route, by search, or by guessing its URL",
   await expect(page.getByRole("alert")).toContainText("相談が見つかりません");
   await expect(page.getByText(subject)).toHaveCount(0);
   await checkA11y(page, { label: "guessed URL" });
+
+  await page.goto(`/search?q=${encodeURIComponent("フィット＆ギャップ")}`);
+  await expect(page.getByRole("heading", { name: "「フィット＆ギャップ」の検索結果" })).toBeVisible();
+  await expect(page.getByText("1件表示中").or(page.getByRole("link", { name: /^住民基本台帳の標準化に向けた/ }))).toHaveCount(0);
+  await checkA11y(page, { label: "search (other town)" });
 
   const id = url.split("/").pop();
   for (const path of [`/api/consultations/${id}`, attachmentHref]) expect((await page.request.get(path)).status()).toBe(404);

@@ -46,8 +46,10 @@ export const likeEscaped = (column: string, text: string) =>
 function applyFilters<Q extends { where: (...args: any[]) => Q }>(q: Q, actor: Actor, f: QueueFilter, today: string): Q {
   const w = (col: string, op: string, v: unknown) => q.where(col, op, v);
   if (!isPrefectureStaff(actor)) q = w("c.org_id", "=", actor.orgId);
-  const statuses = statusList(f.status);
-  if (statuses) q = w("c.status", "in", statuses);
+  // "open" as NOT IN (resolved, closed): the same rows, and SQLite then walks the due-date index in
+  // order for the first page instead of sorting every open consultation.
+  if (f.status === "open") q = w("c.status", "not in", ["resolved", "closed"]);
+  else if (f.status) q = w("c.status", "in", statusList(f.status)!);
   if (f.category) q = w("c.category", "=", f.category);
   if (f.orgId) q = w("c.org_id", "=", f.orgId);
   if (f.assigneeId === "me") q = w("c.assignee_id", "=", actor.userId);

@@ -25,6 +25,12 @@ import { SessionForm } from "./session-form.js";
 function Steps({ e }: { e: EngagementDetail }) {
   const { t, locale } = useI18n();
   const toggle = useToggleStep(e.id);
+  // The box follows the click at once; the server's answer then confirms it (or puts it back).
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const change = (stepId: string, done: boolean) => {
+    setPending((p) => ({ ...p, [stepId]: done }));
+    toggle.mutate({ stepId, done }, { onSettled: () => setPending(({ [stepId]: _, ...rest }) => rest) });
+  };
   if (e.nextSteps.length === 0) return <p>{t("support.steps.empty")}</p>;
   return (
     <ul className="flex flex-col gap-2">
@@ -34,9 +40,9 @@ function Steps({ e }: { e: EngagementDetail }) {
             <input
               type="checkbox"
               className="size-5 accent-blue-900"
-              checked={!!s.doneAt}
-              disabled={!e.abilities.canUpdateSteps || toggle.isPending}
-              onChange={(ev) => toggle.mutate({ stepId: s.id, done: ev.target.checked })}
+              checked={pending[s.id] ?? !!s.doneAt}
+              disabled={!e.abilities.canUpdateSteps}
+              onChange={(ev) => change(s.id, ev.target.checked)}
             />
             <span className={s.doneAt ? "line-through" : ""}>{s.title}</span>
           </label>
