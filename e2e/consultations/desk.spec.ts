@@ -110,7 +110,12 @@ test("the specialist takes it, asks back (the clock pauses) and writes an intern
 });
 
 test("the town sees the question, not the note, and answers (the consultation reopens)", async ({ page }) => {
-  await signIn(page, demoUsers.kaminoseki, { to: url });
+  // From the home page's card of the town's open consultations.
+  await signIn(page, demoUsers.kaminoseki, { to: "/" });
+  const card = page.getByRole("region", { name: "自団体の相談" });
+  await expect(card).toContainText("未完了の相談 1件");
+  await checkA11y(page, { label: "home with the desk card" });
+  await card.getByRole("link", { name: subject }).click();
   await expect(page.getByText("現行の帳票一覧はありますか。")).toBeVisible();
   await expect(page.getByText("移行が遅れ気味")).toHaveCount(0);
   await expect(page.getByRole("radio", { name: "内部メモ（県職員のみ）" })).toHaveCount(0);

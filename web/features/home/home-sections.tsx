@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import type { Me } from "../../lib/api-types.js";
+import { DeskCard } from "../consultations/desk-card.js";
 import { MyActionsCard } from "../meetings/my-actions-card.js";
 import { LatestNoticesCard } from "../notices/latest-notices-card.js";
 import { MyBodiesCard } from "./my-bodies-card.js";
@@ -26,4 +27,5 @@ export const homeSections: HomeSection[] = [
   { id: "unread", Component: UnreadCard },
   { id: "my-bodies", Component: MyBodiesCard, size: "wide" },
   { id: "my-actions", Component: MyActionsCard, size: "wide" },
+  { id: "desk", Component: DeskCard, visible: (me) => !!me.abilities.useDesk },
 ];

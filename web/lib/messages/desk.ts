@@ -44,6 +44,10 @@ export const desk = {
   "desk.templates": ["返信テンプレート", "Reply templates"],
   "desk.unassigned": ["未割当", "Unassigned"],
 
+  "desk.home.all": ["相談窓口を開く", "Open the desk"],
+  "desk.home.open": ["未完了の相談 {count}件", "{count} open consultations"],
+  "desk.home.overdue": ["うち期限超過 {count}件", "{count} overdue"],
+
   "desk.form.title": ["新しい相談", "New consultation"],
   "desk.form.lead": [
     "相談は自団体の職員と県の担当者（事務局・専門人材）だけが見られます。入力中に、似た質問のFAQを表示します。",
