@@ -32,7 +32,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("consultations_org").on("consultations").columns(["org_id", "created_at"]).execute();
   await db.schema.createIndex("consultations_status").on("consultations").columns(["status", "next_due", "created_at"]).execute();
-  await db.schema.createIndex("consultations_assignee").on("consultations").columns(["assignee_id", "next_due", "created_at"]).execute();
+  await db.schema
+    .createIndex("consultations_assignee")
+    .on("consultations")
+    .columns(["assignee_id", "next_due", "created_at"])
+    .execute();
   await db.schema.createIndex("consultations_created").on("consultations").column("created_at").execute();
   // The queue sorts by due date (overdue first) and by latest activity, over every status.
   await db.schema.createIndex("consultations_next_due").on("consultations").columns(["next_due", "created_at"]).execute();
