@@ -44,9 +44,11 @@ test("the secretariat adds a member to the subcommittee and sees it in the table
 
   // A person can be added too, and a position changed in the dialog.
   await form.getByRole("radio", { name: "個人" }).check();
+  await form.getByRole("combobox", { name: /^個人/ }).fill("連絡調整官");
   await form
-    .getByRole("combobox", { name: /^個人/ })
-    .selectOption({ label: "総務省 連絡調整官（総務省 自治行政局（連絡調整））" });
+    .getByRole("listbox", { name: "候補" })
+    .getByRole("option", { name: /総務省 連絡調整官/ })
+    .click();
   await form.getByRole("button", { name: "構成員を追加" }).click();
   const person = table.getByRole("row").filter({ hasText: "総務省 連絡調整官" });
   await expect(person).toContainText("構成員");
@@ -59,4 +61,44 @@ test("the secretariat adds a member to the subcommittee and sees it in the table
   await dialog.getByRole("button", { name: "保存する" }).click();
   await expect(dialog).toBeHidden();
   await expect(person).toContainText("副座長");
+});
+
+test("a body's secretariat who is not a user administrator finds a person by name and adds them", async ({ page, guard }) => {
+  await signIn(page, demoUsers.specialist, { to: "/bodies" });
+  await page.getByRole("link", { name: demoBodies.divide }).click();
+  await expect(page.getByRole("heading", { level: 1, name: demoBodies.divide })).toBeVisible();
+  await checkA11y(page, { label: "subcommittee (its secretariat)" });
+
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row").filter({ hasText: "阿武 由美" })).toHaveCount(0);
+  const form = page.getByRole("region", { name: "構成員を追加" });
+  await form.getByRole("radio", { name: "個人" }).check();
+  const input = form.getByRole("combobox", { name: /^個人/ });
+  await input.fill("阿武");
+  const list = form.getByRole("listbox", { name: "候補" });
+  const abu = list.getByRole("option", { name: /阿武 由美.*abu@example\.jp/ });
+  await expect(abu).toBeVisible();
+  await expect(input).toHaveAttribute("aria-expanded", "true");
+  await expect(form.getByRole("status")).toHaveText(/\d+件見つかりました/);
+  await checkA11y(page, { label: "person lookup results" });
+
+  // Keyboard only: ↓ moves through the results, Enter takes the highlighted person.
+  const count = await list.getByRole("option").count();
+  for (let i = 0; i < count && (await abu.getAttribute("aria-selected")) !== "true"; i++) await input.press("ArrowDown");
+  await expect(abu).toHaveAttribute("aria-selected", "true");
+  await expect(input).toHaveAttribute("aria-activedescendant", (await abu.getAttribute("id")) ?? "");
+  await input.press("Enter");
+  await expect(list).toBeHidden();
+  await expect(input).toHaveValue("阿武 由美（阿武町）");
+  await expect(form.getByText("選択中：阿武 由美（阿武町・abu@example.jp）")).toBeVisible();
+  await form.getByRole("button", { name: "構成員を追加" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "阿武 由美 を構成員に追加しました" })).toBeVisible();
+  const row = table.getByRole("row").filter({ hasText: "阿武 由美" });
+  await expect(row).toContainText("構成員");
+  await expect(row).toContainText("阿武町");
+  await expect(input).toHaveValue("");
+  await checkA11y(page, { label: "subcommittee after adding a person" });
+  // The lookup is the body's own: the user administration list was never asked.
+  expect(guard.requests.filter((u) => new URL(u).pathname.startsWith("/api/users"))).toEqual([]);
 });

@@ -35,7 +35,7 @@ export function PasswordSection() {
     <Card id="account-password" title={t("account.password")}>
       <p>{t("account.passwordLead")}</p>
       <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-        <FormError error={err} fields={["current", "next", "password"]} />
+        <FormError error={err} fields={["current", "next"]} />
         <TextField
           label={t("account.currentPassword")}
           type="password"
@@ -48,7 +48,7 @@ export function PasswordSection() {
         <NewPasswordFields
           value={v}
           onChange={(p) => setV({ ...v, ...p })}
-          serverError={fieldError(err, "next") ?? fieldError(err, "password")}
+          serverError={fieldError(err, "next")}
           showMismatch={tried}
         />
         <div>

@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from "react";
 import { positionLabels, positions } from "../../../shared/api/bodies.js";
-import { useMe } from "../../app/session.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { SelectField, TextField } from "../../components/form-field.js";
@@ -9,14 +8,14 @@ import { useToast } from "../../components/toast.js";
 import type { BodyDetail, Member } from "../../lib/api-types.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useOrgs } from "../orgs/api.js";
-import { useUsers } from "../users/api.js";
-import { useAddMember } from "./api.js";
+import { type Candidate, useAddMember } from "./api.js";
+import { PersonPicker } from "./person-picker.js";
 
 type Kind = "org" | "user";
 const empty = {
   kind: "org" as Kind,
   orgId: "",
-  userId: "",
+  person: null as Candidate | null,
   position: "member" as Member["position"],
   termStart: "",
   termEnd: "",
@@ -25,14 +24,12 @@ const empty = {
 /** 「構成員を追加」: an organisation (its staff take part) or one person, with a position and an optional term. */
 export function AddMemberForm({ body }: { body: BodyDetail }) {
   const { t, label } = useI18n();
-  const me = useMe();
   const toast = useToast();
   const add = useAddMember(body.id);
   const [v, setV] = useState(empty);
+  // Bumped after each addition so the person search starts afresh.
+  const [round, setRound] = useState(0);
   const orgs = useOrgs();
-  // Picking a person needs the user list, which only user managers may read.
-  const canPickUser = !!me.abilities.manageUsers;
-  const users = useUsers({ status: "active", limit: 500 }, canPickUser && v.kind === "user");
   const taken = new Set(body.members.map((m) => m.org?.id ?? m.user?.id));
 
   const submit = (e: FormEvent) => {
@@ -40,19 +37,17 @@ export function AddMemberForm({ body }: { body: BodyDetail }) {
     add.mutate(
       {
         orgId: v.kind === "org" ? v.orgId || null : null,
-        userId: v.kind === "user" ? v.userId || null : null,
+        userId: v.kind === "user" ? (v.person?.id ?? null) : null,
         position: v.position,
         termStart: v.termStart || null,
         termEnd: v.termEnd || null,
       },
       {
         onSuccess: () => {
-          const name =
-            v.kind === "org"
-              ? orgs.data?.items.find((o) => o.id === v.orgId)?.name
-              : users.data?.items.find((u) => u.id === v.userId)?.name;
+          const name = v.kind === "org" ? orgs.data?.items.find((o) => o.id === v.orgId)?.name : v.person?.name;
           toast.show(t("bodies.added", { name: name ?? "" }));
-          setV(empty);
+          setV({ ...empty, kind: v.kind });
+          setRound((r) => r + 1);
         },
       },
     );
@@ -67,19 +62,17 @@ export function AddMemberForm({ body }: { body: BodyDetail }) {
       </h3>
       <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-5">
         <FormError error={err} fields={["orgId", "userId", "position", "termStart", "termEnd"]} />
-        {canPickUser && (
-          <RadioGroup<Kind>
-            legend={t("bodies.memberKind")}
-            name="member-kind"
-            inline
-            value={v.kind}
-            onChange={(kind) => setV({ ...v, kind })}
-            options={[
-              { value: "org", label: t("bodies.kindOrg") },
-              { value: "user", label: t("bodies.kindUser") },
-            ]}
-          />
-        )}
+        <RadioGroup<Kind>
+          legend={t("bodies.memberKind")}
+          name="member-kind"
+          inline
+          value={v.kind}
+          onChange={(kind) => setV({ ...v, kind })}
+          options={[
+            { value: "org", label: t("bodies.kindOrg") },
+            { value: "user", label: t("bodies.kindUser") },
+          ]}
+        />
         {v.kind === "org" ? (
           <SelectField
             label={t("bodies.org")}
@@ -93,17 +86,12 @@ export function AddMemberForm({ body }: { body: BodyDetail }) {
             error={whoError}
           />
         ) : (
-          <SelectField
-            label={t("bodies.user")}
-            required
-            value={v.userId}
-            onChange={(e) => setV({ ...v, userId: e.target.value })}
-            options={[
-              { value: "", label: users.isPending ? t("state.loading") : t("form.select") },
-              ...(users.data?.items ?? [])
-                .filter((u) => !taken.has(u.id))
-                .map((u) => ({ value: u.id, label: `${u.name}（${u.org.name}）` })),
-            ]}
+          <PersonPicker
+            key={round}
+            bodyId={body.id}
+            exclude={taken}
+            value={v.person}
+            onChange={(person) => setV((cur) => ({ ...cur, person }))}
             error={whoError}
           />
         )}

@@ -8,11 +8,31 @@ export const bodyKeys = {
   all: ["bodies"] as const,
   list: ["bodies", "list"] as const,
   one: (id: string) => ["bodies", "one", id] as const,
+  candidates: (id: string, q: string) => ["bodies", "candidates", id, q] as const,
 };
 
 export const useBodies = () => useQuery({ queryKey: bodyKeys.list, queryFn: () => api.get<ListOf<Body>>("/bodies") });
 export const useBody = (id: string) =>
   useQuery({ queryKey: bodyKeys.one(id), queryFn: () => api.get<BodyDetail>(`/bodies/${id}`) });
+
+/** A person a body's manager may add (GET /bodies/:id/candidates: active users, at most `candidateLimit`). */
+export interface Candidate {
+  id: string;
+  name: string;
+  email: string;
+  orgName: string;
+}
+export const candidateLimit = 20;
+
+/** Looks people up by name, e-mail or organisation name; asks nothing until there is something to look for. */
+export const useCandidates = (id: string, q: string) =>
+  useQuery({
+    queryKey: bodyKeys.candidates(id, q),
+    queryFn: () => api.get<ListOf<Candidate>>(`/bodies/${id}/candidates`, { q }),
+    enabled: q !== "",
+    placeholderData: (prev) => prev,
+    staleTime: 30_000,
+  });
 
 /** Every member change answers with the whole body: store it and refresh the list's member counts. */
 function useBodyMutation<V>(id: string, fn: (v: V) => Promise<BodyDetail>) {

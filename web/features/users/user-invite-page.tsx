@@ -21,13 +21,15 @@ export function UserInvitePage() {
   const navigate = useNavigate();
   const toast = useToast();
   const invite = useInviteUser();
-  const staffAdmin = me.user.role === "admin";
+  // What the server allows this inviter; without them, the invitee joins the inviter's organisation as municipal staff.
+  const anyOrg = !!me.abilities.inviteToAnyOrg;
+  const setRoles = !!me.abilities.setRoles;
   const orgs = useOrgs();
   const [v, setV] = useState({
     email: "",
     name: "",
-    role: (staffAdmin ? "" : "municipal") as Role | "",
-    orgId: staffAdmin ? "" : me.user.org.id,
+    role: (setRoles ? "" : "municipal") as Role | "",
+    orgId: anyOrg ? "" : me.user.org.id,
     isOrgAdmin: false,
   });
   if (!me.abilities.manageUsers) return <Navigate to="/" replace />;
@@ -69,29 +71,30 @@ export function UserInvitePage() {
           onChange={(e) => setV({ ...v, email: e.target.value })}
           error={fieldError(err, "email")}
         />
-        {staffAdmin ? (
-          <>
-            <SelectField
-              label={t("users.org")}
-              required
-              value={v.orgId}
-              onChange={(e) => setV({ ...v, orgId: e.target.value })}
-              options={[
-                { value: "", label: t("form.select") },
-                ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
-              ]}
-              error={fieldError(err, "orgId")}
-            />
-            <SelectField
-              label={t("users.role")}
-              required
-              value={v.role}
-              onChange={(e) => setV({ ...v, role: e.target.value as Role })}
-              options={[{ value: "", label: t("form.select") }, ...roles.map((r) => ({ value: r, label: label(roleLabels, r) }))]}
-              error={fieldError(err, "role")}
-            />
-          </>
-        ) : (
+        {anyOrg && (
+          <SelectField
+            label={t("users.org")}
+            required
+            value={v.orgId}
+            onChange={(e) => setV({ ...v, orgId: e.target.value })}
+            options={[
+              { value: "", label: t("form.select") },
+              ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+            ]}
+            error={fieldError(err, "orgId")}
+          />
+        )}
+        {setRoles && (
+          <SelectField
+            label={t("users.role")}
+            required
+            value={v.role}
+            onChange={(e) => setV({ ...v, role: e.target.value as Role })}
+            options={[{ value: "", label: t("form.select") }, ...roles.map((r) => ({ value: r, label: label(roleLabels, r) }))]}
+            error={fieldError(err, "role")}
+          />
+        )}
+        {!anyOrg && !setRoles && (
           <p>{t("users.inviteOwnOrg", { org: me.user.org.name, role: label(roleLabels, "municipal") })}</p>
         )}
         <CheckboxField
