@@ -88,6 +88,8 @@ export function makeEntry(i: number, rand: () => number) {
   const sentences: string[] = [];
   const n = 4 + Math.floor(rand() * 10);
   for (let k = 0; k < n; k++) sentences.push(`${pick(systems)}の${pick(topics)}${pick(verbs)}。${pick(extras)}`);
+  // One entry in a thousand mentions a rare subject, for the "rare word" queries.
+  if (i % 1000 === 7) sentences.push("鳥獣被害対策の電子申請についても検討します。");
   const kinds = ["notice", "document", "challenge"] as const;
   const year = 2021 + Math.floor(rand() * 5);
   const date = `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, "0")}-${String(1 + Math.floor(rand() * 28)).padStart(2, "0")}`;

@@ -45,7 +45,9 @@ const maxText = 200_000;
  */
 export async function indexEntry(ctx: Ctx, input: SearchEntryInput): Promise<void> {
   const title = input.title.replace(/\s+/g, " ").trim();
-  const searchText = normalizeText(`${title}\n${input.text}`).slice(0, maxText);
+  // Two closing line breaks make every occurrence of a one- or two-character term start a trigram
+  // (see migration 0502): short queries are then answered from the trigram vocabulary on SQLite.
+  const searchText = `${normalizeText(`${title}\n${input.text}`).slice(0, maxText)}\n\n`;
   const row = {
     title,
     search_text: searchText,

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import type { Actor, Ctx } from "../../platform/context.js";
 import type { DB } from "../../platform/db/schema.js";
+import { termPlan } from "./plan.js";
 import type { SearchEntriesTable, SearchKind } from "./tables.js";
 
 export interface SearchFilter {
@@ -44,32 +45,52 @@ function visibleTo(actor: Actor) {
 }
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const charLength = (s: string) => [...s].length;
+const like = (t: string) => sql<boolean>`e.search_text LIKE ${likePattern(t)} ESCAPE '\\'`;
+const ilike = (t: string) => sql<boolean>`e.search_text ILIKE ${likePattern(t)} ESCAPE '\\'`;
 
-/** An FTS5 query: each term a quoted phrase (the trigram tokenizer then matches it as a substring), ANDed. */
-const ftsQuery = (terms: string[]) => terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(" AND ");
+type Query = ReturnType<typeof baseQuery>;
 
-/**
- * Entries matching every term that the actor may see, newest first. Terms of three characters or more
- * use the n-gram index (FTS5 trigram on SQLite, pg_trgm GIN on PostgreSQL); shorter terms cannot be
- * answered from trigrams, so they are checked with LIKE on the rows (restricted by the other terms when
- * there are any, otherwise a scan in date order that stops at the page).
- */
-export async function findEntries(ctx: Ctx, actor: Actor, f: SearchFilter) {
-  const long = f.terms.filter((t) => charLength(t) >= 3);
-  const short = f.terms.filter((t) => charLength(t) < 3);
+function baseQuery(ctx: Ctx, actor: Actor, f: SearchFilter) {
   let q = ctx.db.selectFrom("search_entries as e").select(["e.kind", "e.ref_id", "e.title", "e.search_text", "e.date", "e.link"]);
   if (!seesEverything(actor)) q = q.where(visibleTo(actor));
   if (f.kinds.length > 0) q = q.where("e.kind", "in", f.kinds);
   if (f.from) q = q.where("e.date", ">=", f.from);
   if (f.to) q = q.where("e.date", "<=", f.to);
-  if (ctx.engine === "sqlite") {
-    if (long.length > 0)
-      q = q.where("e.seq", "in", sql<number>`(SELECT rowid FROM search_fts WHERE search_fts MATCH ${ftsQuery(long)})`);
-    for (const t of short) q = q.where(sql<boolean>`e.search_text LIKE ${likePattern(t)} ESCAPE '\\'`);
-  } else {
-    for (const t of [...long, ...short]) q = q.where(sql<boolean>`e.search_text ILIKE ${likePattern(t)} ESCAPE '\\'`);
+  return q;
+}
+
+/**
+ * SQLite: each term planned from the trigram vocabulary (plan.ts). Rare terms start from the FTS5 index;
+ * common ones are only checked with LIKE while walking the date index newest first, which stops as soon
+ * as the page is full (collecting and sorting tens of thousands of matches would not). LIKE, the exact
+ * substring rule, checks every term, so the n-grams only ever narrow the candidates.
+ */
+async function sqliteMatch(ctx: Ctx, q: Query, terms: string[]): Promise<Query | null> {
+  for (const t of terms) {
+    const plan = await termPlan(ctx, t);
+    if (plan.kind === "none") return null;
+    if (plan.kind === "index")
+      q = q.where(sql<boolean>`e.seq IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${plan.match})`);
+    q = q.where(like(t));
   }
+  return q;
+}
+
+/**
+ * PostgreSQL: ILIKE is the rule; pg_trgm's GIN index serves terms of three characters or more, and the
+ * planner (with ANALYZE's statistics) chooses between it and the newest-first walk. Shorter terms have
+ * no trigram and are checked on the rows in date order — quick for common words, a scan for absent ones.
+ */
+function postgresMatch(q: Query, terms: string[]): Query {
+  for (const t of terms) q = q.where(ilike(t));
+  return q;
+}
+
+/** Entries matching every term that the actor may see, newest first; one more row than asked tells whether more follow. */
+export async function findEntries(ctx: Ctx, actor: Actor, f: SearchFilter) {
+  const base = baseQuery(ctx, actor, f);
+  const q = ctx.engine === "sqlite" ? await sqliteMatch(ctx, base, f.terms) : postgresMatch(base, f.terms);
+  if (!q) return { rows: [], hasMore: false };
   const rows = await q
     .orderBy("e.date", "desc")
     .orderBy("e.seq", "desc")

@@ -56,6 +56,20 @@ describe("search: Japanese substring matching", () => {
     expect(await ids("存在しない言葉")).toEqual([]);
   });
 
+  it("finds a short term at the very end of a text, takes % and _ literally and survives quotes", async () => {
+    await plant("jp-5", "末尾の検証", "最後の文字が税", { type: "all" }, "document", "2020-01-01");
+    await plant("jp-6", "記号の検証", "達成率100%と100_000件", { type: "all" }, "document", "2020-01-01");
+    const ids = async (q: string) =>
+      (await search("abu@example.jp", q)).items.map((i) => i.refId).filter((r) => r.startsWith("jp-"));
+    expect(await ids("字が税")).toEqual(["jp-5"]);
+    expect(await ids("税")).toContain("jp-5");
+    expect(await ids("0%")).toEqual(["jp-6"]);
+    expect(await ids("0_0")).toEqual(["jp-6"]);
+    expect(await ids("1%0")).toEqual([]);
+    expect(await ids('"税"')).toEqual([]);
+    expect(await ids("鳥獣")).toEqual([]);
+  });
+
   it("escapes HTML and marks matches in titles and snippets", async () => {
     const hit = (await search("abu@example.jp", "議事録")).items.find((i) => i.refId === "jp-3")!;
     expect(hit.titleHtml).toBe("&lt;script&gt;alert(1)&lt;/script&gt; <mark>議事録</mark>");

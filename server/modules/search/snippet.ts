@@ -30,7 +30,7 @@ export function markMatches(text: string, pattern: RegExp | null): string {
  */
 export function snippet(searchText: string, terms: string[], width = 120): string {
   const newline = searchText.indexOf("\n");
-  const body = (newline >= 0 ? searchText.slice(newline + 1) : "").replace(/\s+/g, " ");
+  const body = (newline >= 0 ? searchText.slice(newline + 1) : "").replace(/\s+/g, " ").trim();
   const pattern = termPattern(terms);
   const first = pattern ? body.search(new RegExp(pattern.source, "iu")) : -1;
   const start = first < 0 ? 0 : Math.max(0, Math.min(first - Math.floor(width / 3), body.length - width));

@@ -11,6 +11,7 @@ import * as m0510 from "./0510-notices.js";
 import * as m0520 from "./0520-documents.js";
 import * as m0530 from "./0530-challenges.js";
 import * as m0501 from "./0501-search-plan.js";
+import * as m0502 from "./0502-search-short-terms.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "0530-challenges": m0530,
   "0200-progress": m0200,
   "0501-search-plan": m0501,
+  "0502-search-short-terms": m0502,
 };
