@@ -57,6 +57,7 @@ export const surveyAbilities = z.object({
   canEditQuestions: z.boolean(),
   canPublish: z.boolean(),
   canClose: z.boolean(),
+  canReopen: z.boolean(),
   canDelete: z.boolean(),
   canCopy: z.boolean(),
   canTrack: z.boolean(),
@@ -79,6 +80,7 @@ export const surveySummary = z.object({
   abilities: surveyAbilities,
 });
 export type SurveySummary = z.infer<typeof surveySummary>;
+export const surveyList = z.object({ items: z.array(surveySummary), total: z.number(), canCreate: z.boolean() });
 
 export const survey = surveySummary.extend({
   description: z.string(),

@@ -24,6 +24,7 @@ const admin = () => import("../features/admin/index.js");
 const desk = () => import("../features/consultations/index.js");
 const faq = () => import("../features/faq/index.js");
 const support = () => import("../features/support/index.js");
+const surveys = () => import("../features/surveys/index.js");
 
 export const routes: RouteObject[] = [
   {
@@ -80,6 +81,13 @@ export const routes: RouteObject[] = [
               { path: "/support/new", ...page(support, "SupportNewPage") },
               { path: "/support/workload", ...page(support, "WorkloadPage") },
               { path: "/support/:id", ...page(support, "SupportDetailPage") },
+              { path: "/surveys", ...page(surveys, "SurveyListPage") },
+              { path: "/surveys/:id", ...page(surveys, "SurveyDetailPage") },
+              { path: "/surveys/:id/edit", ...page(surveys, "SurveyEditPage") },
+              { path: "/surveys/:id/status", ...page(surveys, "SurveyStatusPage") },
+              { path: "/surveys/:id/results", ...page(surveys, "SurveyResultsPage") },
+              { path: "/surveys/:id/progress", ...page(surveys, "SurveyProgressPage") },
+              { path: "/surveys/:id/answers/:orgId", ...page(surveys, "AnswerViewPage") },
               { path: "/orgs", ...page(orgs, "OrgListPage") },
               { path: "/orgs/new", ...page(orgs, "OrgCreatePage") },
               { path: "/orgs/import", ...page(orgs, "OrgImportPage") },

@@ -58,6 +58,7 @@ export const surveyAbilities = (actor: Actor | null, s: SurveySubject, orgId?: s
     canEditQuestions: "survey.editQuestions",
     canPublish: "survey.publish",
     canClose: "survey.close",
+    canReopen: "survey.reopen",
     canDelete: "survey.delete",
     canCopy: "survey.copy",
     canTrack: "survey.track",

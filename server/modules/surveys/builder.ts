@@ -53,7 +53,7 @@ export async function listSurveys(ctx: Ctx, q: z.infer<typeof surveyListQuery>) 
       target,
     });
   });
-  return { items, total: items.length };
+  return { items, total: items.length, canCreate: can(actor, "survey.create") };
 }
 
 export async function detailOf(ctx: Ctx, loaded: LoadedSurvey): Promise<Survey> {

@@ -16,9 +16,9 @@ import {
   returnInput,
   survey,
   surveyCreate,
+  surveyList,
   surveyListQuery,
   surveyPatch,
-  surveySummary,
   tableQuery,
 } from "../../../shared/api/surveys.js";
 import type { App } from "../../platform/http/types.js";
@@ -39,7 +39,7 @@ import { getAnswerTable, getResults } from "./results.js";
 import { extendDeadline, getBoard, remindLate, returnAnswer } from "./tracking.js";
 
 export function surveyRoutes(app: App) {
-  app.get("/surveys", { schema: { querystring: surveyListQuery, response: { 200: listOf(surveySummary) } } }, (req) =>
+  app.get("/surveys", { schema: { querystring: surveyListQuery, response: { 200: surveyList } } }, (req) =>
     listSurveys(req.ctx, req.query),
   );
   app.post("/surveys", { schema: { body: surveyCreate, response: { 201: survey } } }, async (req, reply) =>
