@@ -53,7 +53,13 @@ export function BarChart({
         grid: { left: horizontal ? 90 : 40, right: 16, top: series.length > 1 ? 40 : 16, bottom: horizontal ? 24 : 60 },
         xAxis: horizontal ? valueAxis : categoryAxis,
         yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
-        series: series.map((s) => ({ type: "bar", name: s.name, data: s.values, stack: stacked ? "total" : undefined })),
+        series: series.map((s) => ({
+          type: "bar",
+          name: s.name,
+          data: s.values,
+          stack: stacked ? "total" : undefined,
+          barMaxWidth: 32,
+        })),
       });
       window.addEventListener("resize", onResize);
     })();

@@ -29,7 +29,7 @@ export function FaqSuggestions({ text }: { text: string }) {
   });
   const items = found.data?.items ?? [];
   return (
-    <aside aria-labelledby="faq-suggest" className="rounded-8 border border-solid-gray-300 bg-blue-50 p-4">
+    <aside aria-labelledby="faq-suggest" className="self-start rounded-8 border border-solid-gray-300 bg-blue-50 p-4">
       <h2 id="faq-suggest" className="text-std-18B-160">
         {t("desk.suggest.title")}
       </h2>

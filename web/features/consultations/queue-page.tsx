@@ -10,6 +10,7 @@ import {
   slaStateLabels,
   urgencyLabels,
 } from "../../../shared/api/consultations.js";
+import { jstDate } from "../../../shared/dates/calendar.js";
 import { useMe } from "../../app/session.js";
 import { Badge } from "../../components/badge.js";
 import { ButtonLink, buttonClass } from "../../components/button.js";
@@ -20,7 +21,6 @@ import { Pager } from "../../components/pager.js";
 import { QueryState } from "../../components/query-state.js";
 import { api } from "../../lib/api.js";
 import type { ListOf, Org } from "../../lib/api-types.js";
-import { formatDate } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { exportUrl, type Queue, type QueueQuery, useQueue, useStaff } from "./api.js";
 import { SlaBadge } from "./sla-badge.js";
@@ -31,7 +31,7 @@ const staffRoles = ["admin", "secretariat", "specialist"];
 
 /** The desk queue (staff) or the organisation's own consultations (municipal users); filters live in the URL. */
 export function QueuePage() {
-  const { t, label, locale } = useI18n();
+  const { t, label } = useI18n();
   const me = useMe();
   const staff = staffRoles.includes(me.user.role);
   const [params, setParams] = useSearchParams();
@@ -56,7 +56,8 @@ export function QueuePage() {
     {
       key: "date",
       header: t("desk.filedOn"),
-      cell: (r: Queue["items"][number]) => formatDate(r.createdAt, locale),
+      // Compact in the table (the detail page shows 和暦): 2026/11/24.
+      cell: (r: Queue["items"][number]) => jstDate(new Date(r.createdAt)).replaceAll("-", "/"),
       className: "whitespace-nowrap",
     },
     {
@@ -88,11 +89,17 @@ export function QueuePage() {
           },
         ]
       : []),
-    { key: "status", header: t("desk.status"), cell: (r: Queue["items"][number]) => label(consultationStatusLabels, r.status) },
+    {
+      key: "status",
+      header: t("desk.status"),
+      cell: (r: Queue["items"][number]) => label(consultationStatusLabels, r.status),
+      className: "min-w-24",
+    },
     {
       key: "assignee",
       header: t("desk.assignee"),
       cell: (r: Queue["items"][number]) => r.assignee?.name ?? t("desk.unassigned"),
+      className: "min-w-28",
     },
     {
       key: "first",

@@ -45,7 +45,7 @@ function Charts({ r }: { r: ConsultationReport }) {
           rows={r.byMonthCategory}
           empty={t("desk.empty")}
           columns={[
-            { key: "m", header: t("desk.report.month"), cell: (m) => m.month },
+            { key: "m", header: t("desk.report.month"), cell: (m) => m.month, className: "whitespace-nowrap" },
             ...consultationCategories.map((c) => ({
               key: c,
               header: label(consultationCategoryLabels, c),
@@ -64,7 +64,13 @@ function Charts({ r }: { r: ConsultationReport }) {
           {t("desk.report.smallShare", { pct: Math.round(r.totals.smallOrgShare * 100) })}（＊＝{t("desk.small")}）
         </p>
         {r.byOrg.length > 0 && (
-          <BarChart categories={orgNames} series={orgSeries} horizontal tall label={t("desk.report.chartOrg")} />
+          <BarChart
+            categories={orgNames}
+            series={orgSeries}
+            horizontal
+            tall={r.byOrg.length > 6}
+            label={t("desk.report.chartOrg")}
+          />
         )}
         <DataTable
           caption={t("desk.report.byOrg")}
@@ -103,7 +109,7 @@ function Charts({ r }: { r: ConsultationReport }) {
           rows={r.byMonthSla}
           empty={t("desk.empty")}
           columns={[
-            { key: "m", header: t("desk.report.month"), cell: (m) => m.month },
+            { key: "m", header: t("desk.report.month"), cell: (m) => m.month, className: "whitespace-nowrap" },
             { key: "f", header: t("desk.report.metFirst"), cell: (m) => <Rate s={m.firstResponse} /> },
             { key: "fa", header: t("desk.report.avgFirst"), numeric: true, cell: (m) => m.firstResponse.avgDays ?? "—" },
             { key: "r", header: t("desk.report.metResolve"), cell: (m) => <Rate s={m.resolution} /> },
