@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { ChallengeDetail, challengeInput, challengeList, themeList } from "../../../shared/api/challenges.js";
 import { api, type Query } from "../../lib/api.js";
+import { postForm } from "../documents/post-form.js";
 
 export type ChallengeList = z.infer<typeof challengeList>;
 export type ChallengeInput = z.input<typeof challengeInput>;
@@ -57,6 +58,12 @@ export const useDeleteComment = (id: string) =>
 export const useSetStatus = (id: string) =>
   useChallengeMutation(id, (v: { status: string; resolution?: string }) =>
     api.post<ChallengeDetail>(`/challenges/${id}/status`, v),
+  );
+export const useUploadChallengeFiles = (id: string) =>
+  useChallengeMutation(id, (form: FormData) => postForm<ChallengeDetail>(`/challenges/${id}/attachments`, form));
+export const useRemoveChallengeFile = (id: string) =>
+  useChallengeMutation(id, (attachmentId: string) =>
+    api.delete<ChallengeDetail>(`/challenges/${id}/attachments/${attachmentId}`),
   );
 export const useLinkMeeting = (id: string) =>
   useChallengeMutation(id, (meetingId: string) => api.post<ChallengeDetail>(`/challenges/${id}/agenda`, { meetingId }));

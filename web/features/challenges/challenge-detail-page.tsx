@@ -11,8 +11,8 @@ import { RadioGroup } from "../../components/radio-group.js";
 import { useToast } from "../../components/toast.js";
 import { formatDate, formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
-import { fileSize } from "../documents/post-form.js";
 import { useChallenge, useComment, useDeleteComment, useShare, useUnshare } from "./api.js";
+import { ChallengeAttachments } from "./challenge-attachments.js";
 import { SecretariatPanel } from "./secretariat-panel.js";
 
 function SharePanel({ c }: { c: ChallengeDetail }) {
@@ -168,23 +168,7 @@ function ChallengeView({ c }: { c: ChallengeDetail }) {
             </Link>
           </p>
         )}
-        {c.attachments.length > 0 && (
-          <section aria-labelledby="c-attachments" className="flex flex-col gap-2">
-            <h2 id="c-attachments" className="text-std-20B-150">
-              {t("challenges.attachments")}
-            </h2>
-            <ul>
-              {c.attachments.map((a) => (
-                <li key={a.id}>
-                  <a href={`/api/challenges/${c.id}/attachments/${a.id}${a.previewable ? "?inline=1" : ""}`} className="link">
-                    {a.name}
-                  </a>{" "}
-                  <span className="text-dns-14N-130">{fileSize(a.size)}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <ChallengeAttachments c={c} />
         <section aria-labelledby="sharers-heading" className="flex flex-col gap-3">
           <h2 id="sharers-heading" className="text-std-20B-150">
             {t("challenges.sharers", { count: c.shareCount })}
