@@ -47,11 +47,6 @@ export const dashboard = z.object({
     z.object({ id: z.string(), code: z.string(), name: z.string(), group: z.string().nullable(), pct: z.number().nullable() }),
   ),
   orgs: z.array(orgRef.extend({ pct: z.number().nullable(), overdueItems: z.number(), exceptionItems: z.number() })),
-  /** cells[orgIndex][itemIndex] */
-  cells: z.array(z.array(z.number().nullable())),
-  /** [orgIndex, itemIndex] of cells past due, and of cells flagged as exceptions. */
-  overdue: z.array(z.tuple([z.number(), z.number()])),
-  exceptions: z.array(z.tuple([z.number(), z.number()])),
   overall: z.number().nullable(),
   median: z.number().nullable(),
   trend: z.array(z.object({ month: z.string(), pct: z.number().nullable() })),
@@ -74,6 +69,21 @@ export const dashboard = z.object({
   }),
 });
 export type Dashboard = z.infer<typeof dashboard>;
+
+/**
+ * The heatmap's cells, served apart from the summary so the summary stays small at national scale:
+ * cells[orgIndex][itemIndex] in the order of orgIds and itemIds (the summary's order).
+ */
+export const matrix = z.object({
+  asOf: z.string().nullable(),
+  orgIds: z.array(z.string()),
+  itemIds: z.array(z.string()),
+  cells: z.array(z.array(z.number().nullable())),
+  /** [orgIndex, itemIndex] of cells past due, and of cells flagged as exceptions. */
+  overdue: z.array(z.tuple([z.number(), z.number()])),
+  exceptions: z.array(z.tuple([z.number(), z.number()])),
+});
+export type Matrix = z.infer<typeof matrix>;
 
 const itemStanding = z.object({
   id: z.string(),

@@ -15,14 +15,23 @@ describe("progress dashboard", () => {
     expect(d.programme.name).toBe("基幹業務システムの標準化・共通化");
     expect(d.orgs).toHaveLength(19);
     expect(d.items).toHaveLength(20);
-    expect(d.cells.every((row: unknown[]) => row.length === 20)).toBe(true);
+    const m = (await abu.get("/api/progress/dashboard/matrix")).body;
+    expect(m.orgIds).toEqual(d.orgs.map((o: { id: string }) => o.id));
+    expect(m.cells).toHaveLength(19);
+    expect(m.cells.every((row: unknown[]) => row.length === 20)).toBe(true);
+    // Each municipality's percentage is the mean of its row of cells.
+    const abuRow = m.cells[m.orgIds.indexOf(env.demo.orgs.阿武町)];
+    const mean = abuRow.reduce((a: number, b: number) => a + b, 0) / 20;
+    expect(d.orgs.find((o: { name: string }) => o.name === "阿武町").pct).toBeCloseTo(mean, 1);
+    expect(m.overdue.length).toBeGreaterThan(0);
     expect(d.overall).toBeGreaterThan(50);
     expect(d.trend.length).toBeGreaterThanOrEqual(6);
     expect(d.trend[0].pct).toBeLessThan(d.trend[d.trend.length - 1].pct);
     const behind = d.behind.map((b: { name: string }) => b.name);
     expect(behind).toContain("上関町");
     expect(behind).toContain("阿武町");
-    expect(d.exceptions.length).toBeGreaterThan(10);
+    expect(m.exceptions.length).toBeGreaterThan(10);
+    expect(d.orgs.reduce((n: number, o: { exceptionItems: number }) => n + o.exceptionItems, 0)).toBe(m.exceptions.length);
     expect(d.abilities).toEqual({ canManage: false, canImport: true, canEditAll: false, canEditOrgId: env.demo.orgs.阿武町 });
   });
 
@@ -42,9 +51,16 @@ describe("progress dashboard", () => {
     expect(past.overall).toBeLessThan(now.overall);
     const before = (await sec.get("/api/progress/dashboard?asOf=2020-01-01")).body;
     expect(before.overall).toBeNull();
+    const pastMatrix = (await sec.get(`/api/progress/dashboard/matrix?asOf=${now.trend[1].month}-01`)).body;
+    const cells = pastMatrix.cells.flat().filter((c: number | null) => c != null);
+    expect(cells.reduce((a: number, b: number) => a + b, 0) / cells.length).toBeCloseTo(past.overall, 1);
   });
 
-  it("requires a session", async () => {
+  it("requires a session and 404s for an unknown programme", async () => {
     expect((await env.anon.get("/api/progress/dashboard")).status).toBe(401);
+    expect((await env.anon.get("/api/progress/dashboard/matrix")).status).toBe(401);
+    const abu = await env.as("abu@example.jp");
+    expect((await abu.get(`/api/progress/dashboard?programmeId=${crypto.randomUUID()}`)).status).toBe(404);
+    expect((await abu.get(`/api/progress/dashboard/matrix?programmeId=${crypto.randomUUID()}`)).status).toBe(404);
   });
 });

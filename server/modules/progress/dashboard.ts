@@ -1,4 +1,4 @@
-import type { Dashboard, DashboardQuery } from "../../../shared/api/progress-views.js";
+import type { Dashboard, DashboardQuery, Matrix } from "../../../shared/api/progress-views.js";
 import { jstDate } from "../../../shared/dates/calendar.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
@@ -6,90 +6,75 @@ import { authorize, can } from "../../platform/policy/authorize.js";
 import { getSettings } from "../settings/service.js";
 import "./policy.js";
 import { toPercent } from "./present.js";
-import { findProgramme, listItemRows, listMunicipalOrgs, listProgrammeRows } from "./repo.js";
-import { behindPlan, isOverdue, meanPct, median, trendFromDeltas } from "./rules.js";
-import { readCells, readRollup } from "./state-repo.js";
+import { findProgramme, hasArchivedItems, listItemRows, listMunicipalOrgs, listProgrammeRows } from "./repo.js";
+import { behindPlan, isOverdue, median, trendFromDeltas } from "./rules.js";
+import { aggregateCells, aggregateCurrent, readCells, readRollup } from "./state-repo.js";
 
 /** Municipalities in the comparison: by kind and by size (the small threshold is a setting). */
 export async function filteredOrgs(ctx: Ctx, q: Pick<DashboardQuery, "kind" | "small">) {
   const { smallMunicipalityThreshold: t } = await getSettings(ctx);
-  const orgs = (await listMunicipalOrgs(ctx)).map((o) => ({ ...o, isSmall: o.population != null && o.population < t }));
-  return {
-    threshold: t,
-    orgs: orgs.filter((o) => (!q.kind || o.kind === q.kind) && (!q.small || o.isSmall === (q.small === "true"))),
-  };
+  const all = (await listMunicipalOrgs(ctx)).map((o) => ({ ...o, isSmall: o.population != null && o.population < t }));
+  const orgs = all.filter((o) => (!q.kind || o.kind === q.kind) && (!q.small || o.isSmall === (q.small === "true")));
+  return { threshold: t, orgs, filtered: orgs.length !== all.length };
 }
 
-/**
- * The prefecture-wide dashboard for one programme: the municipalities × items matrix, overall and
- * per-municipality percentages, the month-by-month trend and who is behind plan — now, or as of the
- * end of a past day (rebuilt from the history). Two reads of the records and one of the rollup.
- */
-export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
+/** The programme asked for (or the first), its items and the municipalities compared; "as of" only for a past day. */
+async function scope(ctx: Ctx, q: DashboardQuery) {
   authorize(ctx.actor, "progress.read");
   const programmes = await listProgrammeRows(ctx);
   const p = q.programmeId ? await findProgramme(ctx, q.programmeId) : programmes[0];
   if (q.programmeId && !p) throw notFound("取組");
   const today = jstDate();
   const asOf = q.asOf && q.asOf < today ? q.asOf : null;
+  const items = p ? await listItemRows(ctx, [p.id]) : [];
+  return { programmes, p, today, asOf, day: asOf ?? today, items, ...(await filteredOrgs(ctx, q)) };
+}
+
+/**
+ * The prefecture-wide summary for one programme: overall, per-municipality and per-item percentages,
+ * the month-by-month trend and who is behind plan — now (totals computed by the database) or as of
+ * the end of a past day (rebuilt from the history). The heatmap's cells come from getMatrix.
+ */
+export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
+  const { programmes, p, today, asOf, day, items, orgs, filtered, threshold } = await scope(ctx, q);
   const abilitiesOut = {
     canManage: can(ctx.actor, "progress.manage"),
     canImport: can(ctx.actor, "progress.import"),
     canEditAll: can(ctx.actor, "progress.update", { orgId: "" }),
     canEditOrgId: can(ctx.actor, "progress.update", { orgId: ctx.actor!.orgId }) ? ctx.actor!.orgId : null,
   };
-  const base = { programmes: programmes.map((x) => ({ id: x.id, code: x.code, name: x.name })), asOf, today };
-  if (!p) {
-    return {
-      ...base,
-      programme: null,
-      items: [],
-      orgs: [],
-      cells: [],
-      overdue: [],
-      exceptions: [],
-      overall: null,
-      median: null,
-      trend: [],
-      behind: [],
-      abilities: abilitiesOut,
-    };
-  }
-  const items = await listItemRows(ctx, [p.id]);
-  const { orgs, threshold } = await filteredOrgs(ctx, q);
-  const orgIndex = new Map(orgs.map((o, i) => [o.id, i]));
-  const itemIndex = new Map(items.map((it, i) => [it.id, i]));
-  const cells: (number | null)[][] = orgs.map(() => items.map(() => null));
-  const overdue: [number, number][] = [];
-  const exceptions: [number, number][] = [];
-  const day = asOf ?? today;
-  for (const c of await readCells(ctx, { programmeId: p.id }, asOf)) {
-    const oi = orgIndex.get(c.orgId);
-    const ii = itemIndex.get(c.itemId);
-    if (oi === undefined || ii === undefined) continue;
-    cells[oi]![ii] = c.pct;
-    if (isOverdue(c.dueDate, day)) overdue.push([oi, ii]);
-    if (c.exception) exceptions.push([oi, ii]);
-  }
-  const overdueByOrg = new Map<number, number>();
-  for (const [oi] of overdue) overdueByOrg.set(oi, (overdueByOrg.get(oi) ?? 0) + 1);
-  const excByOrg = new Map<number, number>();
-  for (const [oi] of exceptions) excByOrg.set(oi, (excByOrg.get(oi) ?? 0) + 1);
-  const standings = orgs.map((o, oi) => ({
-    orgId: o.id,
-    isSmall: o.isSmall,
-    population: o.population,
-    pct: meanPct(cells[oi]!),
-    overdueItems: overdueByOrg.get(oi) ?? 0,
-  }));
-  const overall = meanPct(cells.flat());
+  const base = {
+    programmes: programmes.map((x) => ({ id: x.id, code: x.code, name: x.name })),
+    asOf,
+    today,
+    abilities: abilitiesOut,
+  };
+  if (!p) return { ...base, programme: null, items: [], orgs: [], overall: null, median: null, trend: [], behind: [] };
+  const itemIds = items.map((i) => i.id);
+  const orgSet = new Set(orgs.map((o) => o.id));
+  const itemSet = new Set(itemIds);
+  const agg = asOf
+    ? aggregateCells(await readCells(ctx, { programmeId: p.id }, asOf), day, (c) => orgSet.has(c.orgId) && itemSet.has(c.itemId))
+    : await aggregateCurrent(ctx, p.id, itemIds, day, {
+        orgIds: filtered ? [...orgSet] : undefined,
+        hasArchivedItems: await hasArchivedItems(ctx, p.id),
+      });
+  const byOrg = new Map(agg.orgs.map((a) => [a.orgId, a]));
+  const byItem = new Map(agg.items.map((a) => [a.itemId, a]));
+  const mean = (a?: { sum: number; n: number }) => (a?.n ? a.sum / a.n : null);
+  const standings = orgs.map((o) => {
+    const a = byOrg.get(o.id);
+    return { orgId: o.id, isSmall: o.isSmall, population: o.population, pct: mean(a), overdueItems: a?.overdue ?? 0 };
+  });
+  const total = agg.orgs.reduce((t, a) => ({ sum: t.sum + a.sum, n: t.n + a.n }), { sum: 0, n: 0 });
+  const overall = mean(total);
   const rollup = await readRollup(ctx, p.id, {
     kind: q.kind,
     smallBelow: q.small === "true" ? threshold : undefined,
     notSmallFrom: q.small === "false" ? threshold : undefined,
   });
   const trend = trendFromDeltas(rollup, { until: day.slice(0, 7) });
-  // The last point is the exact figure shown above (the rollup's month-end is the same number, barring archived items).
+  // The last point is the exact figure shown above (the month-end of the rollup, archived items aside).
   if (trend.length) trend[trend.length - 1]!.pct = overall;
   const names = new Map(orgs.map((o) => [o.id, o.name]));
   return {
@@ -102,27 +87,24 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
       exceptionLabel: p.exception_label,
       lagThreshold: p.lag_threshold,
     },
-    items: items.map((it, ii) => ({
+    items: items.map((it) => ({
       id: it.id,
       code: it.code,
       name: it.name,
       group: it.group_label,
-      pct: toPercent(meanPct(cells.map((row) => row[ii]!))),
+      pct: toPercent(mean(byItem.get(it.id))),
     })),
-    orgs: orgs.map((o, oi) => ({
+    orgs: orgs.map((o, i) => ({
       id: o.id,
       name: o.name,
       kind: o.kind,
       lgCode: o.lg_code,
       population: o.population,
       isSmall: o.isSmall,
-      pct: toPercent(standings[oi]!.pct),
-      overdueItems: standings[oi]!.overdueItems,
-      exceptionItems: excByOrg.get(oi) ?? 0,
+      pct: toPercent(standings[i]!.pct),
+      overdueItems: standings[i]!.overdueItems,
+      exceptionItems: byOrg.get(o.id)?.exceptions ?? 0,
     })),
-    cells: cells.map((row) => row.map(toPercent)),
-    overdue,
-    exceptions,
     overall: toPercent(overall),
     median: toPercent(median(standings.map((s) => s.pct).filter((x): x is number => x != null))),
     trend: trend.map((t) => ({ month: t.month, pct: toPercent(t.pct) })),
@@ -135,6 +117,31 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
       medianGap: toPercent(b.medianGap),
       reasons: b.reasons,
     })),
-    abilities: abilitiesOut,
   };
+}
+
+/** The heatmap: every cell of the programme for the municipalities compared, in the summary's order. */
+export async function getMatrix(ctx: Ctx, q: DashboardQuery): Promise<Matrix> {
+  const { p, asOf, day, items, orgs } = await scope(ctx, q);
+  const out: Matrix = {
+    asOf,
+    orgIds: orgs.map((o) => o.id),
+    itemIds: items.map((i) => i.id),
+    cells: [],
+    overdue: [],
+    exceptions: [],
+  };
+  if (!p) return out;
+  const orgIndex = new Map(orgs.map((o, i) => [o.id, i]));
+  const itemIndex = new Map(items.map((it, i) => [it.id, i]));
+  out.cells = orgs.map(() => items.map(() => null));
+  for (const c of await readCells(ctx, { programmeId: p.id }, asOf)) {
+    const oi = orgIndex.get(c.orgId);
+    const ii = itemIndex.get(c.itemId);
+    if (oi === undefined || ii === undefined) continue;
+    out.cells[oi]![ii] = toPercent(c.pct);
+    if (isOverdue(c.dueDate, day)) out.overdue.push([oi, ii]);
+    if (c.exception) out.exceptions.push([oi, ii]);
+  }
+  return out;
 }

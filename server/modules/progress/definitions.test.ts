@@ -58,7 +58,10 @@ describe("programme definitions", () => {
     // Every municipality gets a record at 0%; the dashboard shows the new programme.
     const dash = (await abu.get(`/api/progress/dashboard?programmeId=${p.body.id}`)).body;
     expect(dash.items).toHaveLength(1);
-    expect(dash.cells.flat()).toEqual(Array(19).fill(0));
+    expect(dash.orgs.map((o: { pct: number }) => o.pct)).toEqual(Array(19).fill(0));
+    expect((await abu.get(`/api/progress/dashboard/matrix?programmeId=${p.body.id}`)).body.cells.flat()).toEqual(
+      Array(19).fill(0),
+    );
     const page = (await abu.get(`/api/progress/items/${item.body.id}`)).body;
     expect(page.rows).toHaveLength(19);
     expect(page.rows.find((r: { org: { name: string } }) => r.org.name === "阿武町").canEdit).toBe(true);

@@ -48,8 +48,8 @@ describe("a municipality's record", () => {
     const before = (await abu.get(url(abuOrg, koseki))).body;
     const open = before.steps.findIndex((s: { status: string }) => s.status !== "done");
     const target = before.steps[open];
-    const dash0 = (await abu.get("/api/progress/dashboard")).body;
-    const oi = dash0.orgs.findIndex((o: { id: string }) => o.id === abuOrg);
+    const dash0 = (await abu.get("/api/progress/dashboard/matrix")).body;
+    const oi = dash0.orgIds.indexOf(abuOrg);
     const res = await abu.patch(url(abuOrg, koseki), {
       steps: [{ stepId: target.stepId, status: "done", actualDate: jstDate() }],
       note: "テスト完了を確認",
@@ -73,7 +73,7 @@ describe("a municipality's record", () => {
       before: target.status,
       after: "done",
     });
-    const dash1 = (await abu.get("/api/progress/dashboard")).body;
+    const dash1 = (await abu.get("/api/progress/dashboard/matrix")).body;
     expect(dash1.cells[oi][18]).toBeGreaterThan(dash0.cells[oi][18]);
 
     // Yesterday's view is rebuilt from the history: the step was still open.

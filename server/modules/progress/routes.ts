@@ -19,11 +19,11 @@ import {
   stepInput,
   stepPatch,
 } from "../../../shared/api/progress.js";
-import { dashboard, dashboardQuery, itemPage, orgPage } from "../../../shared/api/progress-views.js";
+import { dashboard, dashboardQuery, itemPage, matrix, orgPage } from "../../../shared/api/progress-views.js";
 import { readMultipart, sendStoredFile } from "../../platform/files/http.js";
 import { documentKinds } from "../../platform/files/types.js";
 import type { App } from "../../platform/http/types.js";
-import { getDashboard } from "./dashboard.js";
+import { getDashboard, getMatrix } from "./dashboard.js";
 import { getItemPage, getOrgPage } from "./pages.js";
 import {
   addMetric,
@@ -95,6 +95,9 @@ export function progressRoutes(app: App) {
 
   app.get("/progress/dashboard", { schema: { querystring: dashboardQuery, response: { 200: dashboard } } }, (req) =>
     getDashboard(req.ctx, req.query),
+  );
+  app.get("/progress/dashboard/matrix", { schema: { querystring: dashboardQuery, response: { 200: matrix } } }, (req) =>
+    getMatrix(req.ctx, req.query),
   );
   app.get("/progress/orgs/:orgId", { schema: { params: orgParams, querystring: asOfQuery, response: { 200: orgPage } } }, (req) =>
     getOrgPage(req.ctx, req.params.orgId, req.query),

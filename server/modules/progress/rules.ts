@@ -203,7 +203,7 @@ export function behindPlan<T extends OrgStanding>(
       (opts.smallFirst ? Number(b.isSmall) - Number(a.isSmall) : 0) ||
       b.overdueItems - a.overdueItems ||
       (a.pct ?? 0) - (b.pct ?? 0) ||
-      a.orgId.localeCompare(b.orgId),
+      (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0),
   );
 }
 

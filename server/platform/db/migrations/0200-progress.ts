@@ -89,7 +89,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("progress_records")
     .columns(["programme_id", "org_id", "item_id", "pct", "due_date", "exception"])
     .execute();
-  await db.schema.createIndex("progress_records_item").on("progress_records").column("item_id").execute();
+  // Per-item totals (dashboard, item page, "lagging behind the others") read this index alone, in order.
+  await db.schema.createIndex("progress_records_item").on("progress_records").columns(["item_id", "org_id", "pct"]).execute();
 
   await db.schema
     .createTable("progress_step_states")

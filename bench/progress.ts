@@ -1,0 +1,254 @@
+/**
+ * bench:progress — the progress dashboard at national scale: 1,741 municipalities × 20 items ×
+ * 12 steps, with monthly history, on SQLite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL is set)
+ * PostgreSQL in a scratch database. Prints p50/p95 of the dashboard summary (service and HTTP), a
+ * municipality page and "as of" queries, and time and peak memory of an XLSX export and import of 1,741 rows.
+ *   npm run bench:progress                 (12 months of history: ~0.66 M history rows, a few minutes)
+ *   SCALE=full npm run bench:progress      (five years: ~3.2 M history rows; much longer)
+ *   MONTHS=24 RUNS=50 ENGINES=sqlite npm run bench:progress
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { sql } from "kysely";
+import pg from "pg";
+import { buildApp } from "../server/app.js";
+import { type Config, loadConfig } from "../server/config.js";
+import { getDashboard, getMatrix } from "../server/modules/progress/dashboard.js";
+import { exportProgress } from "../server/modules/progress/export.js";
+import { importProgress } from "../server/modules/progress/import.js";
+import { getOrgPage } from "../server/modules/progress/pages.js";
+import { getRecord } from "../server/modules/progress/records.js";
+import { hashPassword } from "../server/platform/auth/passwords.js";
+import { type Actor, type Ctx, newId, nowIso } from "../server/platform/context.js";
+import { type Database, migrateToLatest, openDatabase } from "../server/platform/db/database.js";
+import { jstDate } from "../shared/dates/calendar.js";
+import { makeHistory, makeOrgs, makeProgramme } from "./progress-data.js";
+
+const MONTHS = Number(process.env.MONTHS ?? (process.env.SCALE === "full" ? 60 : 12));
+const RUNS = Number(process.env.RUNS ?? 30);
+const ENGINES = (process.env.ENGINES ?? "sqlite,postgres").split(",");
+const PASSWORD = "Bench-Password-2026";
+const log = (s: string) => console.log(s);
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+async function timeIt(label: string, fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) await fn(i);
+  const ms: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await fn(i);
+    ms.push(performance.now() - t);
+  }
+  log(
+    `  ${label.padEnd(44)} p50 ${quantile(ms, 0.5).toFixed(1).padStart(7)} ms   p95 ${quantile(ms, 0.95).toFixed(1).padStart(7)} ms`,
+  );
+}
+
+/** Time and peak growth of RSS and heap while fn runs (sampled every 5 ms, after a GC). */
+async function memoryOf<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage();
+  let rss = base.rss;
+  let heap = base.heapUsed;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  const timer = setInterval(sample, 5);
+  const t = performance.now();
+  const out = await fn();
+  const ms = performance.now() - t;
+  sample();
+  clearInterval(timer);
+  const mb = (n: number) => (n / 1048576).toFixed(0).padStart(5);
+  log(
+    `  ${label.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms   peak +${mb(rss - base.rss)} MB RSS, +${mb(heap - base.heapUsed)} MB heap`,
+  );
+  return out;
+}
+
+async function scratchPostgres(base: string) {
+  const name = `renkei_bench_progress_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function setup(engine: string, dataDir: string, databaseUrl?: string) {
+  const config: Config = {
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      JOBS_ENABLED: "false",
+    }),
+    argon2MemoryKiB: 1024,
+  };
+  const database = openDatabase(config);
+  await migrateToLatest(database.db);
+  const sys: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
+  const t0 = performance.now();
+  const now = nowIso();
+  const prefId = newId();
+  await database.db
+    .insertInto("orgs")
+    .values({
+      id: prefId,
+      lg_code: null,
+      kind: "prefecture",
+      name: "県",
+      kana: "けん",
+      name_en: null,
+      population: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const userId = newId();
+  await database.db
+    .insertInto("users")
+    .values({
+      id: userId,
+      org_id: prefId,
+      email: "sec@example.jp",
+      name: "事務局",
+      role: "secretariat",
+      is_org_admin: 0,
+      password_hash: await hashPassword(PASSWORD, 1024),
+      status: "active",
+      failed_logins: 0,
+      locked_until: null,
+      totp_secret: null,
+      totp_enabled: 0,
+      locale: "ja",
+      calendar_token: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const orgs = await makeOrgs(sys);
+  const p = await makeProgramme(sys);
+  log(`${engine}: generating ${orgs.length} municipalities × ${p.items.length} items × 12 steps, ${MONTHS} months of history`);
+  const history = await makeHistory(sys, orgs, p, MONTHS, log);
+  if (engine === "postgres") await sql`VACUUM ANALYZE`.execute(database.db);
+  else await sql`ANALYZE`.execute(database.db);
+  log(`  generated ${history.toLocaleString()} history rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  const actor: Actor = {
+    userId,
+    orgId: prefId,
+    orgKind: "prefecture",
+    role: "secretariat",
+    isOrgAdmin: false,
+    email: "sec@example.jp",
+    name: "事務局",
+    twoFactorEnabled: false,
+  };
+  return { config, database, ctx: { ...sys, actor }, orgs, p, history };
+}
+
+async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
+  const { ctx, orgs, p } = s;
+  const app = await buildApp({ config: s.config, database: s.database });
+  const login = await app.inject({
+    method: "POST",
+    url: "/api/auth/login",
+    payload: { email: "sec@example.jp", password: PASSWORD },
+  });
+  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const today = jstDate();
+  const pastDay = (i: number) =>
+    new Date(Date.now() - (15 + ((i * 37) % (MONTHS * 30 - 20))) * 86400_000).toISOString().slice(0, 10);
+  log(
+    `\n${engine}: ${orgs.length} municipalities, ${s.history.toLocaleString()} history rows, ${RUNS} runs each (after 3 warm-ups)`,
+  );
+  await timeIt("dashboard summary (service)", () => getDashboard(ctx, { programmeId: p.programmeId }));
+  await timeIt("dashboard summary (HTTP, JSON ~0.3 MB)", async () => {
+    const r = await app.inject({
+      method: "GET",
+      url: `/api/progress/dashboard?programmeId=${p.programmeId}`,
+      headers: { cookie },
+    });
+    if (r.statusCode !== 200) throw new Error(r.body);
+  });
+  await timeIt("dashboard summary, small towns only", () => getDashboard(ctx, { programmeId: p.programmeId, small: "true" }));
+  await timeIt("heatmap matrix, 34,820 cells (service)", () => getMatrix(ctx, { programmeId: p.programmeId }));
+  await timeIt("municipality page", (i) => getOrgPage(ctx, orgs[(i * 97) % orgs.length]!.id));
+  await timeIt("as-of dashboard (random past day)", (i) => getDashboard(ctx, { programmeId: p.programmeId, asOf: pastDay(i) }));
+  await timeIt("as-of municipality page", (i) => getOrgPage(ctx, orgs[(i * 89) % orgs.length]!.id, { asOf: pastDay(i) }));
+  await timeIt("as-of record (rewound from its history)", (i) =>
+    getRecord(ctx, orgs[(i * 53) % orgs.length]!.id, p.items[i % 20]!, { asOf: pastDay(i) }),
+  );
+
+  const item = p.items[0]!;
+  const exported = await memoryOf("XLSX export, one item (1,741 rows × 38 cols)", () =>
+    exportProgress(ctx, { programmeId: p.programmeId, itemId: item, format: "xlsx", encoding: "utf8" }),
+  );
+  await memoryOf("XLSX export, whole programme (21 sheets)", () =>
+    exportProgress(ctx, { programmeId: p.programmeId, format: "xlsx", encoding: "utf8" }),
+  );
+  // Every municipality's row changes: the next open step is planned a week later.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(exported.bytes as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  ws.eachRow((row, n) => {
+    if (n <= 3) return;
+    let c = 3;
+    while (c < 38 && row.getCell(c).value === "完了") c += 3;
+    if (c < 38) row.getCell(c + 1).value = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86400_000);
+  });
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  const dry = await memoryOf("XLSX import dry run (1,741 rows)", () =>
+    importProgress(ctx, { bytes, name: "bench.xlsx" }, { dryRun: true }),
+  );
+  const real = await memoryOf("XLSX import (1,741 rows written)", () =>
+    importProgress(ctx, { bytes, name: "bench.xlsx" }, { dryRun: false }),
+  );
+  log(`  import: ${real.applied} records changed (dry run said ${dry.applied}), ${real.issues.length} issues`);
+  await app.close();
+}
+
+async function main() {
+  log(`bench:progress  (${os.cpus().length} cores, Node ${process.version}, ${MONTHS} months of history)`);
+  if (ENGINES.includes("sqlite")) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-progress-"));
+    const s = await setup("sqlite", dir);
+    log(`  SQLite file: ${(fs.statSync(path.join(dir, "renkei.sqlite")).size / 1048576).toFixed(0)} MB`);
+    await measure("sqlite", s);
+    await s.database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (ENGINES.includes("postgres") && pgBase) {
+    const scratch = await scratchPostgres(pgBase);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-progress-"));
+    try {
+      const s = await setup("postgres", dir, scratch.url);
+      await measure("postgres", s);
+      await s.database.close();
+    } finally {
+      await scratch.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } else if (ENGINES.includes("postgres")) log("\nPostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
+}
+
+await main();
