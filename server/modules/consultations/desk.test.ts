@@ -81,6 +81,35 @@ describe("the desk: thread, statuses and the clock", () => {
   });
 });
 
+describe("editing a consultation", () => {
+  it("lets the filer edit while it is new, staff any time (with audit), and nobody after that (403)", async () => {
+    const id = await file("kaminoseki@example.jp", "電子申請の様式について");
+    const kami = await env.as("kaminoseki@example.jp");
+    const edited = await kami.patch(`/api/consultations/${id}`, { subject: "電子申請の様式について（補足）" });
+    expect(edited.body.subject).toBe("電子申請の様式について（補足）");
+    expect(JSON.parse((await lastAudit(env, "consultation.update"))!.changes!)).toEqual({
+      subject: ["電子申請の様式について", "電子申請の様式について（補足）"],
+    });
+    const spec = await env.as("specialist@example.jp");
+    await spec.post(`/api/consultations/${id}/messages`, { body: "確認します。" });
+    expect((await kami.patch(`/api/consultations/${id}`, { subject: "x" })).status).toBe(403);
+    const recat = await spec.patch(`/api/consultations/${id}`, { category: "online", urgency: "high" });
+    expect(recat.body).toMatchObject({ category: "online", urgency: "high", resolution: { target: 5 } });
+    const bad = await spec.patch(`/api/consultations/${id}`, { subject: " " });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues[0].path).toBe("subject");
+  });
+
+  it("answers 401 to a signed-out filing and to template changes", async () => {
+    expect((await env.anon.post("/api/consultations", { category: "other", subject: "x", body: "y" })).status).toBe(401);
+    const id = crypto.randomUUID();
+    expect((await env.anon.post("/api/consultation-templates", { title: "x", body: "y" })).status).toBe(401);
+    expect((await env.anon.put(`/api/consultation-templates/${id}`, { title: "x", body: "y" })).status).toBe(401);
+    expect((await env.anon.delete(`/api/consultation-templates/${id}`)).status).toBe(401);
+    expect((await (await env.as("abu@example.jp")).delete(`/api/consultation-templates/${id}`)).status).toBe(403);
+  });
+});
+
 describe("assignment and merge", () => {
   it("assigns to prefecture staff and refuses anyone else with a clear 400", async () => {
     const id = await file("mine@example.jp", "庁内LANの分離について");

@@ -87,6 +87,10 @@ describe("support engagements", () => {
     expect((await shunan.get(`/api/support/engagements?orgId=${env.demo.orgs.上関町}`)).body.items).toEqual([]);
     expect((await (await env.as("observer@example.jp")).get("/api/support/engagements")).status).toBe(403);
     expect((await env.anon.get("/api/support/engagements")).status).toBe(401);
+    expect(
+      (await env.anon.post("/api/support/engagements", { orgId: env.demo.orgs.上関町, theme: "x", startDate: "2026-04-01" }))
+        .status,
+    ).toBe(401);
   });
 
   it("answers 403 to the town for staff actions, and 400 for bad input", async () => {
