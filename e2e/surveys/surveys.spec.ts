@@ -108,7 +108,11 @@ test("a survey from the builder to the progress dashboard, with two clerks of on
 
   // Two clerks of 阿武町 open the answer at the same time.
   const abu2 = await newPage();
-  await signIn(page, demoUsers.abu, { to: surveyUrl });
+  await signIn(page, demoUsers.abu);
+  const card = page.getByRole("region", { name: "回答をお願いしている照会" });
+  await expect(card.getByText("未着手")).toBeVisible();
+  await checkA11y(page, { label: "home with the surveys card" });
+  await card.getByRole("link", { name: title }).click();
   await signIn(abu2, "abu2@example.jp", { to: surveyUrl });
   for (const p of [page, abu2]) await expect(p.getByRole("heading", { name: "阿武町の回答" })).toBeVisible();
   await checkA11y(page, { label: "answer form" });

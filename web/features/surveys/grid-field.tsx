@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import type { GridColumn, Question } from "../../../shared/surveys/definition.js";
 import type { GridValue } from "../../../shared/surveys/rules.js";
 import { useI18n } from "../../lib/i18n.js";
@@ -139,17 +139,37 @@ function Cell({
   }
   if (col.kind === "date")
     return <input type="date" {...common} value={(value as string) ?? ""} onChange={(e) => onChange(e.target.value || null)} />;
-  if (col.kind === "number")
-    return (
-      <input
-        inputMode="decimal"
-        {...common}
-        defaultValue={value == null ? "" : String(value)}
-        onChange={(e) => {
-          const n = Number(e.target.value);
-          onChange(e.target.value.trim() === "" ? null : Number.isFinite(n) ? n : value);
-        }}
-      />
-    );
+  if (col.kind === "number") return <NumberCell common={common} value={value} onChange={onChange} />;
   return <input {...common} value={(value as string) ?? ""} onChange={(e) => onChange(e.target.value)} />;
+}
+
+/** Keeps what is typed; only a real number reaches the answer, and a colleague's merged value shows up. */
+function NumberCell({
+  common,
+  value,
+  onChange,
+}: {
+  common: Record<string, unknown>;
+  value: unknown;
+  onChange: (v: unknown) => void;
+}) {
+  const [text, setText] = useState(value == null ? "" : String(value));
+  useEffect(() => {
+    setText((cur) => (Number(cur) === value || (cur.trim() === "" && value == null) ? cur : value == null ? "" : String(value)));
+  }, [value]);
+  const bad = text.trim() !== "" && !Number.isFinite(Number(text));
+  return (
+    <input
+      inputMode="decimal"
+      {...common}
+      aria-invalid={bad || common["aria-invalid"] ? true : undefined}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const n = Number(e.target.value);
+        if (e.target.value.trim() === "") onChange(null);
+        else if (Number.isFinite(n)) onChange(n);
+      }}
+    />
+  );
 }

@@ -286,4 +286,8 @@ export const surveys = {
   "surveys.item": ["項目", "Item"],
   "surveys.pct": ["進捗率", "Progress"],
   "surveys.changes": ["変わる内容", "Changes"],
+  "surveys.homeTitle": ["回答をお願いしている照会", "Surveys awaiting answers"],
+  "surveys.homeAll": ["照会の一覧", "All surveys"],
+  "surveys.homeNone": ["回答が必要な照会はありません。", "No surveys awaiting an answer."],
+  "surveys.homeDeadline": ["回答期限 {at}", "Due {at}"],
 } as const;
