@@ -148,6 +148,24 @@ describe("survey builder", () => {
     expect((await abu.get(`/api/surveys/${survey.id}`)).status).toBe(404);
     const job = await env.database.db.selectFrom("jobs").selectAll().where("kind", "=", "surveys.open").executeTakeFirst();
     expect(job?.run_at).toBe(new Date(`${opensOn}T00:00:00+09:00`).toISOString());
+
+    // The day comes (moved here instead of waiting): the job opens it and notifies the municipalities once.
+    await env.database.db.updateTable("surveys").set({ opens_on: jstDate() }).where("id", "=", survey.id).execute();
+    await env.database.db
+      .updateTable("jobs")
+      .set({ run_at: new Date(Date.now() - 1000).toISOString() })
+      .where("id", "=", job!.id)
+      .execute();
+    await env.worker.runOnce();
+    expect((await abu.get(`/api/surveys/${survey.id}`)).status).toBe(200);
+    const notes = await env.database.db
+      .selectFrom("notifications")
+      .select("id")
+      .where("user_id", "=", env.demo.users["abu@example.jp"]!)
+      .where("link", "=", `/surveys/${survey.id}`)
+      .execute();
+    expect(notes).toHaveLength(1);
+    expect((await lastAudit(env, "survey.open"))?.subject_id).toBe(survey.id);
   });
 
   it("copies a past survey as a new draft template, and deletes drafts only", async () => {
