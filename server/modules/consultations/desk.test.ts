@@ -75,6 +75,9 @@ describe("the desk: thread, statuses and the clock", () => {
       `/api/consultations?category=rpa_ocr&orgId=${env.demo.orgs.阿武町}&assigneeId=none&status=open`,
     );
     expect(filtered.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    const all = (await sec.get("/api/consultations?status=all")).body.total;
+    expect(all).toBe((await sec.get("/api/consultations")).body.total);
+    expect(all).toBeGreaterThan(0);
     const byWord = await sec.get(`/api/consultations?q=${encodeURIComponent("RPAが止")}`);
     expect(byWord.body.items.map((i: { id: string }) => i.id)).toEqual([id]);
     expect((await sec.get(`/api/consultations?q=${encodeURIComponent("100%_")}`)).body.items).toEqual([]);

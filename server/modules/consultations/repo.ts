@@ -33,7 +33,7 @@ export const findConsultation = (ctx: Ctx, id: string) => base(ctx).where("c.id"
 type QueueFilter = Omit<z.infer<typeof queueQuery>, "limit" | "offset"> & { limit?: number; offset?: number; soonUntil?: string };
 
 export function statusList(status: string | undefined): string[] | null {
-  if (!status) return null;
+  if (!status || status === "all") return null;
   if (status === "open") return [...openStatuses];
   return status.split(",").filter(Boolean);
 }
@@ -49,7 +49,7 @@ function applyFilters<Q extends { where: (...args: any[]) => Q }>(q: Q, actor: A
   // "open" as NOT IN (resolved, closed): the same rows, and SQLite then walks the due-date index in
   // order for the first page instead of sorting every open consultation.
   if (f.status === "open") q = w("c.status", "not in", ["resolved", "closed"]);
-  else if (f.status) q = w("c.status", "in", statusList(f.status)!);
+  else if (statusList(f.status)) q = w("c.status", "in", statusList(f.status));
   if (f.category) q = w("c.category", "=", f.category);
   if (f.orgId) q = w("c.org_id", "=", f.orgId);
   if (f.assigneeId === "me") q = w("c.assignee_id", "=", actor.userId);

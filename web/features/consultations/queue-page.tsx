@@ -38,7 +38,9 @@ export function QueuePage() {
   const offset = Number(params.get("offset") ?? 0);
   const query: QueueQuery = { limit, offset, sort: "due" };
   for (const k of keys) if (params.get(k)) (query as Record<string, string>)[k] = params.get(k)!;
+  // Staff start on the open queue; "all" (kept in the URL) shows every status.
   if (staff && !params.has("status")) query.status = "open";
+  if (query.status === "all") delete query.status;
   const queue = useQueue(query);
   const orgs = useQuery({ queryKey: ["orgs", "list"], queryFn: () => api.get<ListOf<Org>>("/orgs"), enabled: staff });
   const people = useStaff(staff);
@@ -137,10 +139,10 @@ export function QueuePage() {
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <SelectField
             label={t("desk.status")}
-            value={params.get("status") ?? (staff ? "open" : "")}
+            value={params.get("status") ?? (staff ? "open" : "all")}
             onChange={(e) => set("status", e.target.value)}
             options={[
-              opt("", t("form.all")),
+              opt("all", t("form.all")),
               opt("open", t("desk.statusOpen")),
               ...consultationStatuses.map((s) => opt(s, label(consultationStatusLabels, s))),
             ]}
