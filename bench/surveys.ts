@@ -7,6 +7,8 @@
  * in a fresh child process per view so one measurement does not hide the next.
  *   npm run bench:surveys                 (SCALE=1741 organisations, CONCURRENCY=8)
  *   SCALE=300 npm run bench:surveys       (a quick run)
+ *   DATABASE_URL=postgres://…/empty_db npm run bench:surveys   (PostgreSQL: an empty database it may fill)
+ * Measured on the 2-core machine (1741 × 100): see the closing note of issue 5.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
