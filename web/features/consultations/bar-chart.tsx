@@ -31,15 +31,9 @@ export function BarChart({
     let chart: { dispose(): void; resize(): void } | null = null;
     const onResize = () => chart?.resize();
     (async () => {
-      const [core, charts, components, renderers] = await Promise.all([
-        import("echarts/core"),
-        import("echarts/charts"),
-        import("echarts/components"),
-        import("echarts/renderers"),
-      ]);
-      core.use([charts.BarChart, components.GridComponent, components.LegendComponent, renderers.CanvasRenderer]);
+      const { init } = await import("./echarts-bar.js");
       if (disposed || !ref.current) return;
-      const c = core.init(ref.current, undefined, { renderer: "canvas" });
+      const c = init(ref.current, undefined, { renderer: "canvas" });
       chart = c;
       const valueAxis = { type: "value" as const, minInterval: 1 };
       const categoryAxis = {
