@@ -38,7 +38,9 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string }): D
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Feature migrations are numbered by feature (0100 meetings, 0200 progress …), so a database may
+  // have run a higher number before a lower one is added: apply the missing ones in any order.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
