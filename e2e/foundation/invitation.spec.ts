@@ -41,13 +41,13 @@ test("forgot password: the reset link sets a new password", async ({ page, newPa
   await clerk.getByRole("link", { name: "パスワードをお忘れの方" }).click();
   await expect(clerk.getByRole("heading", { level: 1, name: "パスワードの再設定" })).toBeVisible();
   await checkA11y(clerk, { label: "forgot password" });
-  await clerk.getByLabel("メールアドレス").fill("abu2@example.jp");
+  await clerk.getByLabel("メールアドレス").fill("hirao@example.jp");
   await clerk.getByRole("button", { name: "再設定用のメールを送る" }).click();
   await expect(clerk.getByRole("status").filter({ hasText: "再設定用のメールを送信しました" })).toBeVisible();
 
   await signIn(page, demoUsers.admin, { to: "/admin/outbox" });
   await checkA11y(page, { label: "outbox" });
-  const link = await mailedLink(page.request, "abu2@example.jp", "/reset-password/");
+  const link = await mailedLink(page.request, "hirao@example.jp", "/reset-password/");
 
   await clerk.goto(link);
   await checkA11y(clerk, { label: "reset password" });
@@ -59,13 +59,13 @@ test("forgot password: the reset link sets a new password", async ({ page, newPa
     /12文字以上にしてください/,
   );
   await checkA11y(clerk, { label: "reset password error" });
-  await clerk.getByLabel("新しいパスワード", { exact: false }).first().fill("Nago-Makoto-Pass-9");
-  await clerk.getByLabel("新しいパスワード（確認）").fill("Nago-Makoto-Pass-9");
+  await clerk.getByLabel("新しいパスワード", { exact: false }).first().fill("Hirao-Town-Pass-9");
+  await clerk.getByLabel("新しいパスワード（確認）").fill("Hirao-Town-Pass-9");
   await clerk.getByRole("button", { name: "パスワードを設定する" }).click();
   await expect(clerk.getByText("パスワードを設定しました")).toBeVisible();
   await clerk.getByRole("link", { name: "ログイン" }).click();
-  await clerk.getByLabel("メールアドレス").fill("abu2@example.jp");
-  await clerk.getByLabel("パスワード").fill("Nago-Makoto-Pass-9");
+  await clerk.getByLabel("メールアドレス").fill("hirao@example.jp");
+  await clerk.getByLabel("パスワード").fill("Hirao-Town-Pass-9");
   await clerk.getByRole("button", { name: "ログイン" }).click();
   await expect(clerk.getByRole("heading", { level: 1, name: "ホーム" })).toBeVisible();
 });
