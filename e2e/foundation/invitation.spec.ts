@@ -59,13 +59,13 @@ test("forgot password: the reset link sets a new password", async ({ page, newPa
     /12文字以上にしてください/,
   );
   await checkA11y(clerk, { label: "reset password error" });
-  await clerk.getByLabel("新しいパスワード", { exact: false }).first().fill("Hirao-Town-Pass-9");
-  await clerk.getByLabel("新しいパスワード（確認）").fill("Hirao-Town-Pass-9");
+  await clerk.getByLabel("新しいパスワード", { exact: false }).first().fill("Seto-Inland-Sea-9");
+  await clerk.getByLabel("新しいパスワード（確認）").fill("Seto-Inland-Sea-9");
   await clerk.getByRole("button", { name: "パスワードを設定する" }).click();
   await expect(clerk.getByText("パスワードを設定しました")).toBeVisible();
   await clerk.getByRole("link", { name: "ログイン" }).click();
   await clerk.getByLabel("メールアドレス").fill("hirao@example.jp");
-  await clerk.getByLabel("パスワード").fill("Hirao-Town-Pass-9");
+  await clerk.getByLabel("パスワード").fill("Seto-Inland-Sea-9");
   await clerk.getByRole("button", { name: "ログイン" }).click();
   await expect(clerk.getByRole("heading", { level: 1, name: "ホーム" })).toBeVisible();
 });
