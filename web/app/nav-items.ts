@@ -18,6 +18,7 @@ export const navItems: NavItem[] = [
   { to: "/", label: "nav.home", group: "main", end: true },
   { to: "/meetings", label: "nav.meetings", group: "main" },
   { to: "/notices", label: "nav.notices", group: "main" },
+  { to: "/progress", label: "nav.progress", group: "main" },
   { to: "/surveys", label: "nav.surveys", group: "main" },
   { to: "/documents", label: "nav.documents", group: "main" },
   { to: "/challenges", label: "nav.challenges", group: "main" },

@@ -25,6 +25,7 @@ const desk = () => import("../features/consultations/index.js");
 const faq = () => import("../features/faq/index.js");
 const support = () => import("../features/support/index.js");
 const surveys = () => import("../features/surveys/index.js");
+const progress = () => import("../features/progress/index.js");
 
 export const routes: RouteObject[] = [
   {
@@ -81,6 +82,12 @@ export const routes: RouteObject[] = [
               { path: "/support/new", ...page(support, "SupportNewPage") },
               { path: "/support/workload", ...page(support, "WorkloadPage") },
               { path: "/support/:id", ...page(support, "SupportDetailPage") },
+              { path: "/progress", ...page(progress, "DashboardPage") },
+              { path: "/progress/import", ...page(progress, "ImportPage") },
+              { path: "/progress/manage", ...page(progress, "ManagePage") },
+              { path: "/progress/items/:itemId", ...page(progress, "ItemProgressPage") },
+              { path: "/progress/orgs/:orgId", ...page(progress, "OrgProgressPage") },
+              { path: "/progress/orgs/:orgId/items/:itemId", ...page(progress, "RecordPage") },
               { path: "/surveys", ...page(surveys, "SurveyListPage") },
               { path: "/surveys/:id", ...page(surveys, "SurveyDetailPage") },
               { path: "/surveys/:id/edit", ...page(surveys, "SurveyEditPage") },

@@ -102,9 +102,11 @@ export async function importProgress(
   return inTx(ctx, async (tx) => {
     const mime = book.format === "xlsx" ? xlsxMime : "text/csv";
     const stored = await storeBuffer(tx, file.name, mime, file.bytes);
+    // The file becomes the evidence of the rows it changes (only those: unchanged rows get no history).
+    const changed = new Set(dry.changes.map((c) => `${c.orgId}|${c.itemId}`));
     const applied = await applyProgressUpdates(
       tx,
-      updates.map((u) => ({ ...u, evidenceFileId: stored.id })),
+      updates.map((u) => (changed.has(`${u.orgId}|${u.itemId}`) ? { ...u, evidenceFileId: stored.id } : u)),
       { source: "import", onForbidden: "issue" },
     );
     await recordAudit(

@@ -3,6 +3,7 @@ import type { Me } from "../../lib/api-types.js";
 import { DeskCard } from "../consultations/desk-card.js";
 import { MyActionsCard } from "../meetings/my-actions-card.js";
 import { LatestNoticesCard } from "../notices/latest-notices-card.js";
+import { ProgressCard } from "../progress/progress-card.js";
 import { SurveysCard } from "../surveys/surveys-card.js";
 import { MyBodiesCard } from "./my-bodies-card.js";
 import { MyOrgCard } from "./my-org-card.js";
@@ -25,6 +26,7 @@ export interface HomeSection {
 export const homeSections: HomeSection[] = [
   { id: "notices", Component: LatestNoticesCard },
   { id: "surveys", Component: SurveysCard },
+  { id: "progress", Component: ProgressCard },
   { id: "my-org", Component: MyOrgCard },
   { id: "unread", Component: UnreadCard },
   { id: "my-bodies", Component: MyBodiesCard, size: "wide" },

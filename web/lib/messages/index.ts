@@ -7,11 +7,12 @@ import { desk } from "./desk.js";
 import { home } from "./home.js";
 import { meetings } from "./meetings.js";
 import { orgs } from "./orgs.js";
+import { progress } from "./progress.js";
 import { sharing } from "./sharing.js";
 import { surveys } from "./surveys.js";
 import { users } from "./users.js";
 
 /** Every UI string, [日本語, English]. A new feature adds its own file here. */
-export const messages = { ...common, ...desk, ...auth, ...home, ...orgs, ...users, ...bodies, ...meetings, ...account, ...admin, ...sharing, ...surveys };
+export const messages = { ...common, ...desk, ...auth, ...home, ...orgs, ...users, ...bodies, ...meetings, ...account, ...admin, ...sharing, ...surveys, ...progress };
 
 export type MessageKey = keyof typeof messages;
