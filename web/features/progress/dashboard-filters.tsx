@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { useSearchParams } from "react-router";
+import { orgKindLabels } from "../../../shared/api/orgs.js";
 import { Button } from "../../components/button.js";
 import { CheckboxField, SelectField, TextField } from "../../components/form-field.js";
 import { useI18n } from "../../lib/i18n.js";
@@ -41,7 +42,7 @@ export function DashboardFilters({
   programmes: { id: string; name: string }[];
   today: string;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const [draft, setDraft] = useState(value);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -62,9 +63,7 @@ export function DashboardFilters({
           onChange={(e) => setDraft({ ...draft, kind: e.target.value || undefined })}
           options={[
             { value: "", label: t("progress.kindAll") },
-            { value: "city", label: "市" },
-            { value: "town", label: "町" },
-            { value: "village", label: "村" },
+            ...(["city", "town", "village"] as const).map((k) => ({ value: k, label: label(orgKindLabels, k) })),
           ]}
         />
         <TextField

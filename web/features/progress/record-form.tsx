@@ -220,7 +220,7 @@ export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSave
             onChange={(e) => setFy(Number(e.target.value))}
             options={[currentFy - 3, currentFy - 2, currentFy - 1, currentFy].map((y) => ({
               value: String(y),
-              label: `${y}年度`,
+              label: t("progress.fyLabel", { fy: y }),
             }))}
             className="max-w-xs"
           />

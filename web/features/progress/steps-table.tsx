@@ -14,7 +14,7 @@ export function StepsTable({ record }: { record: ProgressRecord }) {
       <DataTable
         caption={t("progress.metric")}
         columns={[
-          { key: "fy", header: t("progress.fiscalYear"), cell: (m) => `${m.fiscalYear}年度` },
+          { key: "fy", header: t("progress.fiscalYear"), cell: (m) => t("progress.fyLabel", { fy: m.fiscalYear }) },
           { key: "name", header: t("progress.metric"), cell: (m) => metricNames.get(m.metricId) ?? "" },
           { key: "v", header: t("progress.value"), cell: (m) => m.value ?? "—", numeric: true },
           { key: "t", header: t("progress.target"), cell: (m) => m.target ?? "—", numeric: true },

@@ -113,6 +113,7 @@ export const progress = {
   "progress.optionNone": ["（なし）", "(none)"],
   "progress.fiscalYear": ["年度", "Fiscal year"],
   "progress.metric": ["指標", "Metric"],
+  "progress.fyLabel": ["{fy}年度", "FY{fy}"],
   "progress.value": ["実績", "Result"],
   "progress.target": ["目標", "Target"],
   "progress.targetDefault": ["既定の目標 {n}", "Default target {n}"],
