@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { seedDemoContent } from "./modules/demo/content.js";
 import { type DemoCouncil, generatePassword, isEmpty, seedDemo } from "./modules/demo/seed.js";
 import { importOrgs } from "./modules/orgs/service.js";
 import { disableByEmail, insertNewUser, setPasswordByEmail } from "./modules/users/service.js";
@@ -64,14 +65,14 @@ async function main(argv: string[]) {
       if (!values.demo) throw new Error("Only `renkei seed --demo` exists.");
       await migrateToLatest(database.db);
       if (!(await isEmpty(ctx))) throw new Error("The database already has data; the demo seed only loads into an empty one.");
-      printLogins(await seedDemo(ctx, { password: config.demoPassword }), config);
+      printLogins(await seedDemoForPeople(ctx, config), config);
       return close();
     }
     case "start":
     case "serve": {
       await migrateToLatest(database.db);
       let demo: DemoCouncil | null = null;
-      if (cmd === "start" && (await isEmpty(ctx))) demo = await seedDemo(ctx, { password: config.demoPassword });
+      if (cmd === "start" && (await isEmpty(ctx))) demo = await seedDemoForPeople(ctx, config);
       return serve(config, database, demo);
     }
     case "user":
@@ -91,6 +92,13 @@ async function main(argv: string[]) {
       process.exitCode = 2;
       return close();
   }
+}
+
+/** The demo council and its content (meetings, notices, surveys …), for people trying Renkei; tests seed the council alone. */
+async function seedDemoForPeople(ctx: Ctx, config: Config): Promise<DemoCouncil> {
+  const demo = await seedDemo(ctx, { password: config.demoPassword });
+  await seedDemoContent(ctx, demo);
+  return demo;
 }
 
 /** The operator at the server console acts with admin rights; audit rows show no user. */
