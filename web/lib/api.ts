@@ -52,9 +52,11 @@ function parseIssues(details: unknown): FieldIssue[] {
   );
 }
 
+/** One request, JSON or multipart (a FormData body: the browser sets its own content type and boundary). */
 async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers["content-type"] = "application/json";
   if (method !== "GET") {
     const token = csrfToken ?? csrfFromCookie();
     if (token) headers["x-csrf-token"] = token;
@@ -65,7 +67,7 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, "NETWORK", "サーバーに接続できません。ネットワークを確認してください。");
@@ -99,4 +101,6 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
   patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
   delete: <T>(path: string) => request<T>("DELETE", path),
+  /** Multipart POST (file uploads): same CSRF header, same ApiError on failure. */
+  postForm: <T>(path: string, form: FormData) => request<T>("POST", path, form),
 };

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { ChallengeDetail, challengeInput, challengeList, themeList } from "../../../shared/api/challenges.js";
 import { api, type Query } from "../../lib/api.js";
-import { postForm } from "../documents/post-form.js";
 
 export type ChallengeList = z.infer<typeof challengeList>;
 export type ChallengeInput = z.input<typeof challengeInput>;
@@ -60,7 +59,7 @@ export const useSetStatus = (id: string) =>
     api.post<ChallengeDetail>(`/challenges/${id}/status`, v),
   );
 export const useUploadChallengeFiles = (id: string) =>
-  useChallengeMutation(id, (form: FormData) => postForm<ChallengeDetail>(`/challenges/${id}/attachments`, form));
+  useChallengeMutation(id, (form: FormData) => api.postForm<ChallengeDetail>(`/challenges/${id}/attachments`, form));
 export const useRemoveChallengeFile = (id: string) =>
   useChallengeMutation(id, (attachmentId: string) =>
     api.delete<ChallengeDetail>(`/challenges/${id}/attachments/${attachmentId}`),

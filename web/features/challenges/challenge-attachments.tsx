@@ -3,8 +3,8 @@ import type { ChallengeDetail } from "../../../shared/api/challenges.js";
 import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { useToast } from "../../components/toast.js";
+import { fileSize } from "../../lib/files.js";
 import { useI18n } from "../../lib/i18n.js";
-import { fileSize } from "../documents/post-form.js";
 import { useRemoveChallengeFile, useUploadChallengeFiles } from "./api.js";
 
 /** Files the posting organisation attaches (the vendor's letter …); everyone who sees the challenge may open them. */

@@ -9,7 +9,7 @@ import type {
   templateInput,
   templateView,
 } from "../../../shared/api/consultations.js";
-import { ApiError, api, type Query, toSearch } from "../../lib/api.js";
+import { api, type Query, toSearch } from "../../lib/api.js";
 
 export type Queue = z.infer<typeof queueResponse>;
 export type QueueQuery = Partial<z.input<typeof queueQuery>>;
@@ -52,31 +52,6 @@ export const reportExportUrl = (from: string, to: string, format: "csv" | "xlsx"
   `/api/consultations/reports/export${toSearch({ from, to, format })}`;
 export const attachmentUrl = (consultationId: string, id: string) => `/api/consultations/${consultationId}/attachments/${id}`;
 
-/**
- * Sends a multipart form (fields and files) with the session's CSRF token; errors come back as
- * ApiError like every other call, field issues included.
- */
-export async function postForm<T>(path: string, form: FormData, csrfToken: string): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method: "POST",
-      body: form,
-      credentials: "same-origin",
-      headers: { "x-csrf-token": csrfToken, accept: "application/json" },
-    });
-  } catch {
-    throw new ApiError(0, "NETWORK", "サーバーに接続できません。ネットワークを確認してください。");
-  }
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = data?.error;
-    const issues = Array.isArray(err?.details?.issues) ? err.details.issues : [];
-    throw new ApiError(res.status, err?.code ?? "BAD_REQUEST", err?.message ?? "エラーが発生しました。", issues, err?.details);
-  }
-  return data as T;
-}
-
 /** Every change answers with the whole consultation: store it and refresh the lists. */
 function useDetailMutation<V>(id: string, fn: (v: V) => Promise<ConsultationDetail>) {
   const qc = useQueryClient();
@@ -90,10 +65,9 @@ function useDetailMutation<V>(id: string, fn: (v: V) => Promise<ConsultationDeta
   });
 }
 
-export const useFile = (csrf: string) =>
-  useDetailMutation("", (form: FormData) => postForm<ConsultationDetail>("/consultations", form, csrf));
-export const usePostMessage = (id: string, csrf: string) =>
-  useDetailMutation(id, (form: FormData) => postForm<ConsultationDetail>(`/consultations/${id}/messages`, form, csrf));
+export const useFile = () => useDetailMutation("", (form: FormData) => api.postForm<ConsultationDetail>("/consultations", form));
+export const usePostMessage = (id: string) =>
+  useDetailMutation(id, (form: FormData) => api.postForm<ConsultationDetail>(`/consultations/${id}/messages`, form));
 export const useAssign = (id: string) =>
   useDetailMutation(id, (assigneeId: string | null) =>
     api.post<ConsultationDetail>(`/consultations/${id}/assign`, { assigneeId }),

@@ -8,7 +8,6 @@ import {
   urgencies,
   urgencyLabels,
 } from "../../../shared/api/consultations.js";
-import { useMe } from "../../app/session.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button, ButtonLink } from "../../components/button.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
@@ -24,10 +23,9 @@ const fields = ["category", "subject", "body", "urgency", "preferredContact", "c
 /** Filing a consultation: the form on the left, similar FAQ articles suggested on the right as the clerk types. */
 export function NewConsultationPage() {
   const { t, label } = useI18n();
-  const me = useMe();
   const navigate = useNavigate();
   const toast = useToast();
-  const file = useFile(me.csrfToken);
+  const file = useFile();
   const [v, setV] = useState({
     category: "",
     subject: "",

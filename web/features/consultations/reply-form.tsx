@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from "react";
-import { useMe } from "../../app/session.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
@@ -11,9 +10,8 @@ import { type ConsultationDetail, usePostMessage, useTemplates } from "./api.js"
 /** Reply (or, for staff, an internal note), with files; staff may ask back or resolve in the same step. */
 export function ReplyForm({ c }: { c: ConsultationDetail }) {
   const { t } = useI18n();
-  const me = useMe();
   const toast = useToast();
-  const post = usePostMessage(c.id, me.csrfToken);
+  const post = usePostMessage(c.id);
   const templates = useTemplates(c.abilities.canNote);
   const [kind, setKind] = useState<"reply" | "note">("reply");
   const [body, setBody] = useState("");

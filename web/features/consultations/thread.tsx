@@ -1,4 +1,5 @@
 import { formatDateTime } from "../../lib/dates.js";
+import { fileSize } from "../../lib/files.js";
 import { useI18n } from "../../lib/i18n.js";
 import type { ConsultationDetail } from "./api.js";
 import { attachmentUrl } from "./api.js";
@@ -14,7 +15,7 @@ export function AttachmentList({ consultationId, files }: { consultationId: stri
           <a className="link" href={attachmentUrl(consultationId, f.id)} download={f.name}>
             {f.name}
           </a>
-          <span className="ml-2 text-dns-14N-130 text-solid-gray-700">（{Math.max(1, Math.round(f.size / 1024))} KB）</span>
+          <span className="ml-2 text-dns-14N-130 text-solid-gray-700">（{fileSize(f.size)}）</span>
         </li>
       ))}
     </ul>

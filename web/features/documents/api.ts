@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { DocumentDetail, documentList, documentPatch, folder, folderList } from "../../../shared/api/documents.js";
 import { api, type Query } from "../../lib/api.js";
-import { postForm } from "./post-form.js";
 
 export type DocumentList = z.infer<typeof documentList>;
 export type FolderList = z.infer<typeof folderList>;
@@ -34,11 +33,11 @@ function useDocMutation<V, R>(fn: (v: V) => Promise<R>, onDone?: (r: R) => void)
   });
 }
 
-export const useUploadDocument = () => useDocMutation((form: FormData) => postForm<DocumentDetail>("/documents", form));
+export const useUploadDocument = () => useDocMutation((form: FormData) => api.postForm<DocumentDetail>("/documents", form));
 export function useUploadVersion(id: string) {
   const qc = useQueryClient();
   return useDocMutation(
-    (form: FormData) => postForm<DocumentDetail>(`/documents/${id}/versions`, form),
+    (form: FormData) => api.postForm<DocumentDetail>(`/documents/${id}/versions`, form),
     (d) => qc.setQueryData(documentKeys.one(id), d),
   );
 }

@@ -12,10 +12,10 @@ import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { useToast } from "../../components/toast.js";
 import { formatDate, formatDateTime } from "../../lib/dates.js";
+import { fileSize } from "../../lib/files.js";
 import { useI18n } from "../../lib/i18n.js";
 import { fileUrl, useDeleteDocument, useDocument, useUploadVersion } from "./api.js";
 import { DocumentMetaForm } from "./document-meta-form.js";
-import { fileSize } from "./post-form.js";
 
 type Version = DocumentDetail["versions"][number];
 

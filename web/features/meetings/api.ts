@@ -16,7 +16,7 @@ import type {
   minutesView,
   proposalInput,
 } from "../../../shared/api/meetings.js";
-import { ApiError, api, type Query } from "../../lib/api.js";
+import { api, type Query } from "../../lib/api.js";
 import type { ListOf } from "../../lib/api-types.js";
 
 export type Meeting = z.infer<typeof meeting>;
@@ -87,31 +87,6 @@ export const useCreateMeeting = () => {
     },
   });
 };
-
-/** Multipart upload through fetch (the JSON client does not send files); errors become ApiError like the rest. */
-export async function uploadForm(path: string, form: FormData): Promise<MeetingDetail> {
-  const token = document.cookie
-    .split("; ")
-    .find((c) => c.startsWith("renkei_csrf="))
-    ?.slice("renkei_csrf=".length);
-  const res = await fetch(`/api${path}`, {
-    method: "POST",
-    body: form,
-    credentials: "same-origin",
-    headers: token ? { "x-csrf-token": decodeURIComponent(token) } : {},
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = data?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? "BAD_REQUEST",
-      err?.message ?? "エラーが発生しました。",
-      err?.details?.issues ?? [],
-    );
-  }
-  return data as MeetingDetail;
-}
 
 export { api };
 

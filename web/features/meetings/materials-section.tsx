@@ -3,10 +3,9 @@ import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
+import { fileSize } from "../../lib/files.js";
 import { useI18n } from "../../lib/i18n.js";
-import { type MeetingDetail, uploadForm, useMeetingMutation } from "./api.js";
-
-const kb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+import { api, type MeetingDetail, useMeetingMutation } from "./api.js";
 
 function UploadForm({ m }: { m: MeetingDetail }) {
   const { t } = useI18n();
@@ -15,7 +14,7 @@ function UploadForm({ m }: { m: MeetingDetail }) {
   const items = m.agenda.filter((a) => a.abilities.canUpload && (a.status === "accepted" || a.status === "proposed"));
   const [itemId, setItemId] = useState(m.abilities.canUpload ? "" : (items[0]?.id ?? ""));
   const [title, setTitle] = useState("");
-  const upload = useMeetingMutation(m.id, (form: FormData) => uploadForm(`/meetings/${m.id}/materials`, form));
+  const upload = useMeetingMutation(m.id, (form: FormData) => api.postForm<MeetingDetail>(`/meetings/${m.id}/materials`, form));
   if (!m.abilities.canUpload && items.length === 0) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -82,7 +81,7 @@ function ReplaceButton({ m, materialId, title }: { m: MeetingDetail; materialId:
   const toast = useToast();
   const input = useRef<HTMLInputElement>(null);
   const replace = useMeetingMutation(m.id, (form: FormData) =>
-    uploadForm(`/meetings/${m.id}/materials/${materialId}/versions`, form),
+    api.postForm<MeetingDetail>(`/meetings/${m.id}/materials/${materialId}/versions`, form),
   );
   return (
     <>
@@ -147,7 +146,7 @@ export function MaterialsSection({ m }: { m: MeetingDetail }) {
                 {x.title}
               </a>
               <span className="text-dns-14N-130">
-                {x.fileName}・{kb(x.size)}・{t("materials.version", { n: x.version })}
+                {x.fileName}・{fileSize(x.size)}・{t("materials.version", { n: x.version })}
               </span>
               {x.versions.length > 1 && (
                 <details>

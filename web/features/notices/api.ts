@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { NoticeDetail, noticeInput, noticeList, ReadStatus, remindResult } from "../../../shared/api/notices.js";
 import { api, type Query } from "../../lib/api.js";
-import { postForm } from "../documents/post-form.js";
 
 export type NoticeList = z.infer<typeof noticeList>;
 export type NoticeInput = z.input<typeof noticeInput>;
@@ -53,7 +52,7 @@ export const useNoticeAction = (id: string, action: "unpublish" | "pin" | "archi
     api.post<NoticeDetail>(`/notices/${id}/${action}`, value === undefined ? {} : { value }),
   );
 export const useUploadAttachments = (id: string) =>
-  useNoticeMutation(id, (form: FormData) => postForm<NoticeDetail>(`/notices/${id}/attachments`, form));
+  useNoticeMutation(id, (form: FormData) => api.postForm<NoticeDetail>(`/notices/${id}/attachments`, form));
 export const useRemoveAttachment = (id: string) =>
   useNoticeMutation(id, (attachmentId: string) => api.delete<NoticeDetail>(`/notices/${id}/attachments/${attachmentId}`));
 

@@ -3,8 +3,8 @@ import type { NoticeDetail } from "../../../shared/api/notices.js";
 import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { useToast } from "../../components/toast.js";
+import { fileSize } from "../../lib/files.js";
 import { useI18n } from "../../lib/i18n.js";
-import { fileSize } from "../documents/post-form.js";
 import { useRemoveAttachment, useUploadAttachments } from "./api.js";
 
 export function NoticeAttachments({ n }: { n: NoticeDetail }) {

@@ -3,7 +3,6 @@ import { useMemo, useState } from "react";
 import { answerStatusLabels } from "../../../shared/api/surveys.js";
 import type { Definition } from "../../../shared/surveys/definition.js";
 import { checkAnswers, shownQuestionIds } from "../../../shared/surveys/rules.js";
-import { useMe } from "../../app/session.js";
 import { Alert, FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
@@ -48,7 +47,6 @@ function Editor({
   remote?: Answer;
 }) {
   const { t, label, locale } = useI18n();
-  const me = useMe();
   const toast = useToast();
   const ed = useAnswerEditor(surveyId, orgId, def, initial, remote);
   const [triedSubmit, setTriedSubmit] = useState(false);
@@ -66,7 +64,6 @@ function Editor({
     const res = await uploadFiles<{ items: { id: string; name: string }[] }>(
       `/surveys/${surveyId}/answers/${orgId}/files`,
       files,
-      me.csrfToken,
     );
     setNames((m) => new Map([...m, ...res.items.map((f) => [f.id, f.name] as const)]));
     return res.items;

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Answer, AnswerTable, BoardRow, Results, Survey, SurveyPatch, SurveySummary } from "../../../shared/api/surveys.js";
 import type { ProgressApplyResult, ProgressMapResponse } from "../../../shared/api/surveys-progress.js";
 import type { ProgressMapping } from "../../../shared/surveys/progress-map.js";
-import { ApiError, api, type Query, toSearch } from "../../lib/api.js";
+import { api, type Query, toSearch } from "../../lib/api.js";
 
 export type { Answer, AnswerTable, BoardRow, Results, Survey, SurveySummary };
 
@@ -81,31 +81,9 @@ export const runProgress = (id: string, apply: boolean) =>
 export const fileUrl = (id: string, fileId: string) => `/api/surveys/${id}/files/${fileId}`;
 export const exportUrl = (id: string, format: "xlsx" | "csv", q: Query) => `/api/surveys/${id}/export.${format}${toSearch(q)}`;
 
-/** Sends files as multipart/form-data with the session's CSRF token; errors come back as ApiError. */
-export async function uploadFiles<T>(path: string, files: File[], csrf: string): Promise<T> {
+/** Sends files as multipart/form-data, each under the field "file". */
+export function uploadFiles<T>(path: string, files: File[]): Promise<T> {
   const form = new FormData();
   for (const f of files) form.append("file", f);
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method: "POST",
-      body: form,
-      credentials: "same-origin",
-      headers: { "x-csrf-token": csrf, accept: "application/json" },
-    });
-  } catch {
-    throw new ApiError(0, "NETWORK", "サーバーに接続できません。ネットワークを確認してください。");
-  }
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = data?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? "BAD_REQUEST",
-      err?.message ?? "エラーが発生しました。",
-      err?.details?.issues ?? [],
-      err?.details,
-    );
-  }
-  return data as T;
+  return api.postForm<T>(path, form);
 }

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
-import { useMe } from "../../app/session.js";
 import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { api } from "../../lib/api.js";
@@ -55,8 +54,7 @@ export function AttachmentsEditor({ survey }: { survey: Survey }) {
 }
 
 function useUploadAttachments(surveyId: string) {
-  const me = useMe();
   return useMutation({
-    mutationFn: (files: File[]) => uploadFiles<Survey>(`/surveys/${surveyId}/attachments`, files, me.csrfToken),
+    mutationFn: (files: File[]) => uploadFiles<Survey>(`/surveys/${surveyId}/attachments`, files),
   });
 }
