@@ -2,20 +2,20 @@ import type { App } from "../platform/http/types.js";
 import { auditRoutes } from "./audit/routes.js";
 import { authRoutes } from "./auth/routes.js";
 import { bodyRoutes } from "./bodies/routes.js";
+import { challengeRoutes } from "./challenges/routes.js";
+import { consultationRoutes } from "./consultations/routes.js";
+import { documentRoutes } from "./documents/routes.js";
+import { faqRoutes } from "./faq/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
+import { noticeRoutes } from "./notices/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { orgRoutes } from "./orgs/routes.js";
 import { progressRoutes } from "./progress/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
-import { userRoutes } from "./users/routes.js";
-import { consultationRoutes } from "./consultations/routes.js";
-import { surveyRoutes } from "./surveys/routes.js";
-import { noticeRoutes } from "./notices/routes.js";
-import { faqRoutes } from "./faq/routes.js";
 import { supportRoutes } from "./support/routes.js";
-import { documentRoutes } from "./documents/routes.js";
-import { challengeRoutes } from "./challenges/routes.js";
+import { surveyRoutes } from "./surveys/routes.js";
+import { userRoutes } from "./users/routes.js";
 
 /** Every feature module's routes, mounted under /api. */
 export async function registerModules(app: App) {
@@ -28,12 +28,12 @@ export async function registerModules(app: App) {
   auditRoutes(app);
   notificationRoutes(app);
   searchRoutes(app);
-  consultationRoutes(app);
-  surveyRoutes(app);
   noticeRoutes(app);
+  documentRoutes(app);
+  challengeRoutes(app);
+  consultationRoutes(app);
   faqRoutes(app);
   supportRoutes(app);
-  documentRoutes(app);
+  surveyRoutes(app);
   progressRoutes(app);
-  challengeRoutes(app);
 }

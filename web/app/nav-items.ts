@@ -1,7 +1,15 @@
 import type { MessageKey } from "../lib/messages/index.js";
 
 /** Abilities from /api/me that unlock admin screens. */
-export type Ability = "manageOrgs" | "manageUsers" | "manageBodies" | "viewAudit" | "viewOutbox" | "manageSettings" | "useDesk" | "useSupport";
+export type Ability =
+  | "manageOrgs"
+  | "manageUsers"
+  | "manageBodies"
+  | "viewAudit"
+  | "viewOutbox"
+  | "manageSettings"
+  | "useDesk"
+  | "useSupport";
 
 export interface NavItem {
   to: string;

@@ -1,17 +1,18 @@
-import type { SearchTables } from "../../modules/search/tables.js";
 /**
  * Table types for Kysely. Portable across SQLite and PostgreSQL:
  * ids are text (UUIDs), timestamps are ISO-8601 UTC text, booleans are integers 0/1, JSON is text.
  */
-import type { MeetingsTables } from "../../modules/meetings/tables.js";
+import type { ChallengesTables } from "../../modules/challenges/tables.js";
 import type { ConsultationTables } from "../../modules/consultations/tables.js";
+import type { DocumentsTables } from "../../modules/documents/tables.js";
 import type { FaqTables } from "../../modules/faq/tables.js";
+import type { MeetingsTables } from "../../modules/meetings/tables.js";
+import type { NoticesTables } from "../../modules/notices/tables.js";
+import type { ProgressTables } from "../../modules/progress/tables.js";
+import type { SearchTables } from "../../modules/search/tables.js";
 import type { SupportTables } from "../../modules/support/tables.js";
 import type { SurveysTables } from "../../modules/surveys/tables.js";
-import type { NoticesTables } from "../../modules/notices/tables.js";
-import type { DocumentsTables } from "../../modules/documents/tables.js";
-import type { ChallengesTables } from "../../modules/challenges/tables.js";
-import type { ProgressTables } from "../../modules/progress/tables.js";
+
 export type Flag = 0 | 1;
 
 export interface OrgsTable {
@@ -164,7 +165,17 @@ export interface FilesTable {
   created_at: string;
 }
 
-export interface DB extends MeetingsTables, ConsultationTables, FaqTables, SupportTables, SearchTables, NoticesTables, DocumentsTables, ChallengesTables, SurveysTables, ProgressTables {
+export interface DB
+  extends MeetingsTables,
+    ConsultationTables,
+    FaqTables,
+    SupportTables,
+    SearchTables,
+    SurveysTables,
+    NoticesTables,
+    DocumentsTables,
+    ChallengesTables,
+    ProgressTables {
   files: FilesTable;
   orgs: OrgsTable;
   users: UsersTable;

@@ -13,6 +13,20 @@ import { surveys } from "./surveys.js";
 import { users } from "./users.js";
 
 /** Every UI string, [日本語, English]. A new feature adds its own file here. */
-export const messages = { ...common, ...desk, ...auth, ...home, ...orgs, ...users, ...bodies, ...meetings, ...account, ...admin, ...sharing, ...surveys, ...progress };
+export const messages = {
+  ...common,
+  ...desk,
+  ...auth,
+  ...home,
+  ...orgs,
+  ...users,
+  ...bodies,
+  ...meetings,
+  ...account,
+  ...admin,
+  ...sharing,
+  ...surveys,
+  ...progress,
+};
 
 export type MessageKey = keyof typeof messages;

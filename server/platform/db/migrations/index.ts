@@ -1,31 +1,31 @@
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001-foundation.js";
 import * as m0002 from "./0002-files.js";
-import * as m0200 from "./0200-progress.js";
-import * as m0500 from "./0500-search.js";
 import * as m0100 from "./0100-meetings.js";
-import * as m0400 from "./0400-desk.js";
+import * as m0200 from "./0200-progress.js";
 import * as m0300 from "./0300-surveys.js";
 import * as m0301 from "./0301-survey-progress.js";
+import * as m0400 from "./0400-desk.js";
+import * as m0500 from "./0500-search.js";
+import * as m0501 from "./0501-search-plan.js";
+import * as m0502 from "./0502-search-short-terms.js";
 import * as m0510 from "./0510-notices.js";
 import * as m0520 from "./0520-documents.js";
 import * as m0530 from "./0530-challenges.js";
-import * as m0501 from "./0501-search-plan.js";
-import * as m0502 from "./0502-search-short-terms.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
   "0001-foundation": m0001,
   "0002-files": m0002,
   "0500-search": m0500,
+  "0501-search-plan": m0501,
+  "0502-search-short-terms": m0502,
+  "0510-notices": m0510,
+  "0520-documents": m0520,
+  "0530-challenges": m0530,
   "0100-meetings": m0100,
   "0400-desk": m0400,
   "0300-surveys": m0300,
   "0301-survey-progress": m0301,
-  "0510-notices": m0510,
-  "0520-documents": m0520,
-  "0530-challenges": m0530,
   "0200-progress": m0200,
-  "0501-search-plan": m0501,
-  "0502-search-short-terms": m0502,
 };
