@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { type ChallengeDetail, challengeStatusLabels, commentKindLabels, commentKinds } from "../../../shared/api/challenges.js";
 import { FormError, fieldError } from "../../components/alert.js";
+import { Attachments } from "../../components/attachments.js";
 import { Badge } from "../../components/badge.js";
 import { Button, ButtonLink } from "../../components/button.js";
 import { TextAreaField, TextField } from "../../components/form-field.js";
@@ -11,8 +12,15 @@ import { RadioGroup } from "../../components/radio-group.js";
 import { useToast } from "../../components/toast.js";
 import { formatDate, formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
-import { useChallenge, useComment, useDeleteComment, useShare, useUnshare } from "./api.js";
-import { ChallengeAttachments } from "./challenge-attachments.js";
+import {
+  useChallenge,
+  useComment,
+  useDeleteComment,
+  useRemoveChallengeFile,
+  useShare,
+  useUnshare,
+  useUploadChallengeFiles,
+} from "./api.js";
 import { SecretariatPanel } from "./secretariat-panel.js";
 
 function SharePanel({ c }: { c: ChallengeDetail }) {
@@ -130,6 +138,8 @@ function Discussion({ c }: { c: ChallengeDetail }) {
 
 function ChallengeView({ c }: { c: ChallengeDetail }) {
   const { t, label, locale } = useI18n();
+  const upload = useUploadChallengeFiles(c.id);
+  const remove = useRemoveChallengeFile(c.id);
   return (
     <>
       <PageHeader
@@ -168,7 +178,14 @@ function ChallengeView({ c }: { c: ChallengeDetail }) {
             </Link>
           </p>
         )}
-        <ChallengeAttachments c={c} />
+        {/* Files the posting organisation attaches (the vendor's letter …); everyone who sees the challenge may open them. */}
+        <Attachments
+          files={c.attachments}
+          url={`/api/challenges/${c.id}/attachments`}
+          canEdit={c.abilities.canEdit}
+          upload={upload}
+          remove={remove}
+        />
         <section aria-labelledby="sharers-heading" className="flex flex-col gap-3">
           <h2 id="sharers-heading" className="text-std-20B-150">
             {t("challenges.sharers", { count: c.shareCount })}

@@ -91,7 +91,7 @@ function DocumentView({ d }: { d: DocumentDetail }) {
         actions={
           <>
             <a href={fileUrl(d.id, "current")} className="link self-center">
-              {t("notices.download")}（{d.file.name}・{fileSize(d.file.size)}）
+              {t("attachments.download")}（{d.file.name}・{fileSize(d.file.size)}）
             </a>
             {d.abilities.canDelete && (
               <Button variant="danger" onClick={() => setConfirm(true)}>

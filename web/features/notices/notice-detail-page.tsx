@@ -2,13 +2,13 @@ import { useEffect, useRef } from "react";
 import { useParams } from "react-router";
 import type { NoticeDetail } from "../../../shared/api/notices.js";
 import { Alert, FormError } from "../../components/alert.js";
+import { Attachments } from "../../components/attachments.js";
 import { Button } from "../../components/button.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { formatDate, formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
-import { useMarkRead, useNotice } from "./api.js";
-import { NoticeAttachments } from "./notice-attachments.js";
+import { useMarkRead, useNotice, useRemoveAttachment, useUploadAttachments } from "./api.js";
 import { NoticeBadges } from "./notice-badges.js";
 import { NoticeManage } from "./notice-manage.js";
 import { NoticeReads } from "./notice-reads.js";
@@ -44,6 +44,8 @@ function Reading({ n }: { n: NoticeDetail }) {
 
 function NoticeView({ n }: { n: NoticeDetail }) {
   const { t, locale } = useI18n();
+  const upload = useUploadAttachments(n.id);
+  const remove = useRemoveAttachment(n.id);
   return (
     <>
       <PageHeader
@@ -81,7 +83,13 @@ function NoticeView({ n }: { n: NoticeDetail }) {
             </ul>
           </section>
         )}
-        <NoticeAttachments n={n} />
+        <Attachments
+          files={n.attachments}
+          url={`/api/notices/${n.id}/attachments`}
+          canEdit={n.abilities.canEdit}
+          upload={upload}
+          remove={remove}
+        />
         {n.abilities.canEdit && <NoticeManage n={n} />}
         {n.abilities.canViewReads && <NoticeReads n={n} />}
       </div>

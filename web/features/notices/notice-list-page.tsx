@@ -83,7 +83,7 @@ export function NoticeListPage() {
                         ? t("notices.scheduledFor", { at: formatDate(n.publishAt, locale) })
                         : formatDate(n.publishedAt ?? n.updatedAt, locale)}
                       {n.body && `・${n.body.name}`}
-                      {n.attachmentCount > 0 && `・${t("notices.attachments")} ${n.attachmentCount}`}
+                      {n.attachmentCount > 0 && `・${t("attachments.title")} ${n.attachmentCount}`}
                     </p>
                   </li>
                 ))}

@@ -45,18 +45,6 @@ export const sharing = {
   "notices.published": ["公開日", "Published"],
   "notices.scheduledFor": ["公開予定：{at}", "Scheduled for {at}"],
   "notices.author": ["作成：{name}（{org}）", "By {name} ({org})"],
-  "notices.attachments": ["添付ファイル", "Attachments"],
-  "notices.noAttachments": ["添付ファイルはありません。", "No attachments."],
-  "notices.view": ["表示", "View"],
-  "notices.download": ["ダウンロード", "Download"],
-  "notices.upload": ["ファイルを添付", "Attach files"],
-  "notices.files": ["添付するファイル", "Files to attach"],
-  "notices.uploadHint": [
-    "PDF、Word・Excel・PowerPoint、画像、テキスト。1ファイル20MBまで。",
-    "PDF, Office, images or text; up to 20 MB each.",
-  ],
-  "notices.uploaded": ["ファイルを添付しました", "Files attached"],
-  "notices.removeAttachment": ["添付を外す", "Remove"],
   "notices.confirm": ["内容を確認しました", "I have read this"],
   "notices.confirmed": ["確認済みです", "You have read this"],
   "notices.confirmHint": [
@@ -204,7 +192,6 @@ export const sharing = {
   "challenges.proposed": ["議題として提案しました", "Proposed as an agenda item"],
   "challenges.linkedMeeting": ["議題として提案済みの会議", "Proposed for this meeting"],
   "challenges.openMeeting": ["会議を開く", "Open the meeting"],
-  "challenges.attachments": ["添付ファイル", "Attachments"],
 
   "search.title": ["検索", "Search"],
   "search.lead": [
