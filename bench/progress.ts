@@ -22,7 +22,7 @@ import { getOrgPage } from "../server/modules/progress/pages.js";
 import { getRecord } from "../server/modules/progress/records.js";
 import { hashPassword } from "../server/platform/auth/passwords.js";
 import { type Actor, type Ctx, newId, nowIso } from "../server/platform/context.js";
-import { type Database, migrateToLatest, openDatabase } from "../server/platform/db/database.js";
+import { migrateToLatest, openDatabase } from "../server/platform/db/database.js";
 import { jstDate } from "../shared/dates/calendar.js";
 import { makeHistory, makeOrgs, makeProgramme } from "./progress-data.js";
 
@@ -205,15 +205,12 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
   await memoryOf("XLSX export, whole programme (21 sheets)", () =>
     exportProgress(ctx, { programmeId: p.programmeId, format: "xlsx", encoding: "utf8" }),
   );
-  // Every municipality's row changes: the next open step is planned a week later.
+  // Every municipality's row changes: its last step is planned a week later (done or not).
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(exported.bytes as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   ws.eachRow((row, n) => {
-    if (n <= 3) return;
-    let c = 3;
-    while (c < 38 && row.getCell(c).value === "完了") c += 3;
-    if (c < 38) row.getCell(c + 1).value = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86400_000);
+    if (n > 3) row.getCell(3 + 11 * 3 + 1).value = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86400_000);
   });
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   const dry = await memoryOf("XLSX import dry run (1,741 rows)", () =>

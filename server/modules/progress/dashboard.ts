@@ -36,7 +36,7 @@ async function scope(ctx: Ctx, q: DashboardQuery) {
  * the end of a past day (rebuilt from the history). The heatmap's cells come from getMatrix.
  */
 export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
-  const { programmes, p, today, asOf, day, items, orgs, filtered, threshold } = await scope(ctx, q);
+  const { programmes, p, today, asOf, day, items, orgs, filtered } = await scope(ctx, q);
   const abilitiesOut = {
     canManage: can(ctx.actor, "progress.manage"),
     canImport: can(ctx.actor, "progress.import"),
@@ -68,11 +68,7 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   });
   const total = agg.orgs.reduce((t, a) => ({ sum: t.sum + a.sum, n: t.n + a.n }), { sum: 0, n: 0 });
   const overall = mean(total);
-  const rollup = await readRollup(ctx, p.id, {
-    kind: q.kind,
-    smallBelow: q.small === "true" ? threshold : undefined,
-    notSmallFrom: q.small === "false" ? threshold : undefined,
-  });
+  const rollup = await readRollup(ctx, p.id, filtered ? [...orgSet] : undefined);
   const trend = trendFromDeltas(rollup, { until: day.slice(0, 7) });
   // The last point is the exact figure shown above (the month-end of the rollup, archived items aside).
   if (trend.length) trend[trend.length - 1]!.pct = overall;

@@ -55,29 +55,15 @@ export async function readCells(ctx: Ctx, scope: Scope, asOf?: string | null): P
 export async function readRollup(
   ctx: Ctx,
   programmeId: string,
-  filter: { kind?: string; smallBelow?: number; notSmallFrom?: number },
+  orgIds?: string[],
 ): Promise<{ month: string; pctSum: number; pctN: number }[]> {
-  const sums = ["u.month", (eb: any) => eb.fn.sum("u.pct_sum").as("s"), (eb: any) => eb.fn.sum("u.pct_n").as("n")] as const;
-  const filtered = filter.kind || filter.smallBelow != null || filter.notSmallFrom != null;
-  // The join is paid only when a filter needs the municipalities' kind or population.
-  const q = filtered
-    ? ctx.db
-        .selectFrom("progress_rollup as u")
-        .innerJoin("orgs as o", "o.id", "u.org_id")
-        .select(sums as any)
-        .where("u.programme_id", "=", programmeId)
-        .$if(!!filter.kind, (w) => w.where("o.kind", "=", filter.kind as "city"))
-        .$if(filter.smallBelow != null, (w) => w.where("o.population", "<", filter.smallBelow!))
-        .$if(filter.notSmallFrom != null, (w) =>
-          w.where((eb) => eb.or([eb("o.population", ">=", filter.notSmallFrom!), eb("o.population", "is", null)])),
-        )
-        .groupBy("u.month")
-    : ctx.db
-        .selectFrom("progress_rollup as u")
-        .select(sums as any)
-        .where("u.programme_id", "=", programmeId)
-        .groupBy("u.month");
-  const rows = (await q.execute()) as { month: string; s: unknown; n: unknown }[];
+  // Filtered (a kind, small towns): only those municipalities' rows, found through progress_rollup_org.
+  let q = ctx.db
+    .selectFrom("progress_rollup")
+    .select(["month", (eb) => eb.fn.sum<number>("pct_sum").as("s"), (eb) => eb.fn.sum<number>("pct_n").as("n")])
+    .where("programme_id", "=", programmeId);
+  if (orgIds) q = q.where("org_id", "in", orgIds.length ? orgIds : [""]);
+  const rows = await q.groupBy("month").execute();
   return rows.map((r) => ({ month: r.month, pctSum: Number(r.s), pctN: Number(r.n) }));
 }
 

@@ -148,6 +148,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("pct_n", "integer", (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint("progress_rollup_pk", ["programme_id", "month", "org_id"])
     .execute();
+  // The trend of some municipalities only (a kind, the small towns): their rows, without joining orgs.
+  await db.schema
+    .createIndex("progress_rollup_org")
+    .on("progress_rollup")
+    .columns(["programme_id", "org_id", "month", "pct_sum", "pct_n"])
+    .execute();
   await db.schema
     .createIndex("progress_rollup_trend")
     .on("progress_rollup")
