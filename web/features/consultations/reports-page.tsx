@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { consultationCategories, consultationCategoryLabels } from "../../../shared/api/consultations.js";
 import { jstDate } from "../../../shared/dates/calendar.js";
 import { Badge } from "../../components/badge.js";
+import { BarChart } from "../../components/bar-chart.js";
 import { Button, buttonClass } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
 import { TextField } from "../../components/form-field.js";
@@ -9,7 +10,6 @@ import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { useI18n } from "../../lib/i18n.js";
 import { type ConsultationReport, reportExportUrl, useReport } from "./api.js";
-import { BarChart } from "./bar-chart.js";
 
 type Stats = ConsultationReport["totals"]["firstResponse"];
 
@@ -37,23 +37,30 @@ function Charts({ r }: { r: ConsultationReport }) {
         <h2 id="r-month" className="text-std-20B-150">
           {t("desk.report.byMonth")}
         </h2>
-        <BarChart categories={r.months} series={monthSeries} stacked label={t("desk.report.chartMonth")} />
-        <DataTable
-          caption={t("desk.report.byMonth")}
-          hideCaption
-          rowKey={(m) => m.month}
-          rows={r.byMonthCategory}
-          empty={t("desk.empty")}
-          columns={[
-            { key: "m", header: t("desk.report.month"), cell: (m) => m.month, className: "whitespace-nowrap" },
-            ...consultationCategories.map((c) => ({
-              key: c,
-              header: label(consultationCategoryLabels, c),
-              numeric: true,
-              cell: (m: (typeof r.byMonthCategory)[number]) => m.counts[c] ?? 0,
-            })),
-            { key: "total", header: t("desk.report.total"), numeric: true, cell: (m) => m.total },
-          ]}
+        <BarChart
+          categories={r.months}
+          series={monthSeries}
+          stacked
+          label={t("desk.report.chartMonth")}
+          table={
+            <DataTable
+              caption={t("desk.report.byMonth")}
+              hideCaption
+              rowKey={(m) => m.month}
+              rows={r.byMonthCategory}
+              empty={t("desk.empty")}
+              columns={[
+                { key: "m", header: t("desk.report.month"), cell: (m) => m.month, className: "whitespace-nowrap" },
+                ...consultationCategories.map((c) => ({
+                  key: c,
+                  header: label(consultationCategoryLabels, c),
+                  numeric: true,
+                  cell: (m: (typeof r.byMonthCategory)[number]) => m.counts[c] ?? 0,
+                })),
+                { key: "total", header: t("desk.report.total"), numeric: true, cell: (m) => m.total },
+              ]}
+            />
+          }
         />
       </section>
       <section aria-labelledby="r-org" className="flex flex-col gap-3">
@@ -63,39 +70,38 @@ function Charts({ r }: { r: ConsultationReport }) {
         <p>
           {t("desk.report.smallShare", { pct: Math.round(r.totals.smallOrgShare * 100) })}（＊＝{t("desk.small")}）
         </p>
-        {r.byOrg.length > 0 && (
-          <BarChart
-            categories={orgNames}
-            series={orgSeries}
-            horizontal
-            tall={r.byOrg.length > 6}
-            label={t("desk.report.chartOrg")}
-          />
-        )}
-        <DataTable
-          caption={t("desk.report.byOrg")}
-          hideCaption
-          rowKey={(o) => o.orgId}
-          rows={r.byOrg}
-          empty={t("desk.empty")}
-          columns={[
-            {
-              key: "n",
-              header: t("desk.org"),
-              cell: (o) => (
-                <span className="flex flex-wrap gap-1">
-                  {o.name}
-                  {o.isSmall && <Badge tone="orange">{t("desk.small")}</Badge>}
-                </span>
-              ),
-            },
-            { key: "t", header: t("desk.report.total"), numeric: true, cell: (o) => o.total },
-            { key: "o", header: t("desk.report.open"), numeric: true, cell: (o) => o.open },
-            { key: "fa", header: t("desk.report.avgFirst"), numeric: true, cell: (o) => o.firstResponse.avgDays ?? "—" },
-            { key: "fm", header: t("desk.report.metFirst"), cell: (o) => <Rate s={o.firstResponse} /> },
-            { key: "ra", header: t("desk.report.avgResolve"), numeric: true, cell: (o) => o.resolution.avgDays ?? "—" },
-            { key: "rm", header: t("desk.report.metResolve"), cell: (o) => <Rate s={o.resolution} /> },
-          ]}
+        <BarChart
+          categories={orgNames}
+          series={orgSeries}
+          horizontal
+          label={t("desk.report.chartOrg")}
+          table={
+            <DataTable
+              caption={t("desk.report.byOrg")}
+              hideCaption
+              rowKey={(o) => o.orgId}
+              rows={r.byOrg}
+              empty={t("desk.empty")}
+              columns={[
+                {
+                  key: "n",
+                  header: t("desk.org"),
+                  cell: (o) => (
+                    <span className="flex flex-wrap gap-1">
+                      {o.name}
+                      {o.isSmall && <Badge tone="orange">{t("desk.small")}</Badge>}
+                    </span>
+                  ),
+                },
+                { key: "t", header: t("desk.report.total"), numeric: true, cell: (o) => o.total },
+                { key: "o", header: t("desk.report.open"), numeric: true, cell: (o) => o.open },
+                { key: "fa", header: t("desk.report.avgFirst"), numeric: true, cell: (o) => o.firstResponse.avgDays ?? "—" },
+                { key: "fm", header: t("desk.report.metFirst"), cell: (o) => <Rate s={o.firstResponse} /> },
+                { key: "ra", header: t("desk.report.avgResolve"), numeric: true, cell: (o) => o.resolution.avgDays ?? "—" },
+                { key: "rm", header: t("desk.report.metResolve"), cell: (o) => <Rate s={o.resolution} /> },
+              ]}
+            />
+          }
         />
       </section>
       <section aria-labelledby="r-sla" className="flex flex-col gap-3">

@@ -1,8 +1,8 @@
 import type { Aggregate, CellAggregate } from "../../../shared/api/surveys.js";
 import { type QuestionKind, questionKindLabels } from "../../../shared/surveys/definition.js";
+import { BarChart } from "../../components/bar-chart.js";
 import { DataTable } from "../../components/data-table.js";
 import { useI18n } from "../../lib/i18n.js";
-import { SurveyChart } from "./chart.js";
 
 const fmt = (n: number | null) => (n == null ? "—" : n.toLocaleString("ja-JP", { maximumFractionDigits: 2 }));
 
@@ -29,100 +29,97 @@ function CellResult({ a, title }: { a: CellAggregate; title: string }) {
   const { t } = useI18n();
   if (a.type === "choice")
     return (
-      <div className="grid gap-4 lg:grid-cols-2">
-        <SurveyChart
-          horizontal
-          label={t("surveys.chartOf", { title })}
-          categories={a.options.map((o) => o.label)}
-          series={[{ name: t("surveys.count"), values: a.options.map((o) => o.count) }]}
-        />
-        <div className="flex flex-col gap-2">
-          <DataTable
-            caption={t("surveys.tableOf", { title })}
-            hideCaption
-            rows={a.options}
-            rowKey={(o) => o.id}
-            empty={t("surveys.noData")}
-            columns={[
-              { key: "label", header: t("surveys.option"), cell: (o) => o.label },
-              { key: "count", header: t("surveys.count"), numeric: true, cell: (o) => o.count },
-              { key: "pct", header: "%", numeric: true, cell: (o) => `${o.percent}%` },
-            ]}
-          />
-          {a.otherTexts.length > 0 && (
-            <details>
-              <summary className="cursor-pointer text-dns-16N-130">
-                {t("surveys.otherAnswers", { n: a.otherTexts.length })}
-              </summary>
-              <ul className="list-disc pl-6">
-                {[...new Set(a.otherTexts)].map((x) => (
-                  <li key={x}>{x}</li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </div>
-      </div>
+      <BarChart
+        horizontal
+        beside
+        label={t("surveys.chartOf", { title })}
+        categories={a.options.map((o) => o.label)}
+        series={[{ name: t("surveys.count"), values: a.options.map((o) => o.count) }]}
+        table={
+          <div className="flex flex-col gap-2">
+            <DataTable
+              caption={t("surveys.tableOf", { title })}
+              hideCaption
+              rows={a.options}
+              rowKey={(o) => o.id}
+              empty={t("surveys.noData")}
+              columns={[
+                { key: "label", header: t("surveys.option"), cell: (o) => o.label },
+                { key: "count", header: t("surveys.count"), numeric: true, cell: (o) => o.count },
+                { key: "pct", header: "%", numeric: true, cell: (o) => `${o.percent}%` },
+              ]}
+            />
+            {a.otherTexts.length > 0 && (
+              <details>
+                <summary className="cursor-pointer text-dns-16N-130">
+                  {t("surveys.otherAnswers", { n: a.otherTexts.length })}
+                </summary>
+                <ul className="list-disc pl-6">
+                  {[...new Set(a.otherTexts)].map((x) => (
+                    <li key={x}>{x}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </div>
+        }
+      />
     );
   if (a.type === "number")
     return (
-      <div className="grid gap-4 lg:grid-cols-2">
-        {a.bins.length > 0 ? (
-          <SurveyChart
-            label={t("surveys.histogramOf", { title })}
-            categories={a.bins.map((b) => (b.from === b.to ? fmt(b.from) : `${fmt(b.from)}〜${fmt(b.to)}`))}
-            series={[{ name: t("surveys.count"), values: a.bins.map((b) => b.count) }]}
+      <BarChart
+        beside
+        label={t("surveys.histogramOf", { title })}
+        categories={a.bins.map((b) => (b.from === b.to ? fmt(b.from) : `${fmt(b.from)}〜${fmt(b.to)}`))}
+        series={[{ name: t("surveys.count"), values: a.bins.map((b) => b.count) }]}
+        empty={<p>{t("surveys.noData")}</p>}
+        table={
+          <DataTable
+            caption={t("surveys.tableOf", { title })}
+            hideCaption
+            rowKey={(r) => r.k}
+            empty={t("surveys.noData")}
+            rows={[
+              { k: "sum", l: t("surveys.sum"), v: a.sum },
+              { k: "mean", l: t("surveys.mean"), v: a.mean },
+              { k: "min", l: t("surveys.minimum"), v: a.min },
+              { k: "max", l: t("surveys.maximum"), v: a.max },
+            ]}
+            columns={[
+              { key: "l", header: t("surveys.statistic"), cell: (r) => r.l },
+              {
+                key: "v",
+                header: a.unit ? `${t("surveys.value")}（${a.unit}）` : t("surveys.value"),
+                numeric: true,
+                cell: (r) => fmt(r.v),
+              },
+            ]}
           />
-        ) : (
-          <p>{t("surveys.noData")}</p>
-        )}
-        <DataTable
-          caption={t("surveys.tableOf", { title })}
-          hideCaption
-          rowKey={(r) => r.k}
-          empty={t("surveys.noData")}
-          rows={[
-            { k: "sum", l: t("surveys.sum"), v: a.sum },
-            { k: "mean", l: t("surveys.mean"), v: a.mean },
-            { k: "min", l: t("surveys.minimum"), v: a.min },
-            { k: "max", l: t("surveys.maximum"), v: a.max },
-          ]}
-          columns={[
-            { key: "l", header: t("surveys.statistic"), cell: (r) => r.l },
-            {
-              key: "v",
-              header: a.unit ? `${t("surveys.value")}（${a.unit}）` : t("surveys.value"),
-              numeric: true,
-              cell: (r) => fmt(r.v),
-            },
-          ]}
-        />
-      </div>
+        }
+      />
     );
   if (a.type === "date")
     return (
-      <div className="grid gap-4 lg:grid-cols-2">
-        {a.byMonth.length > 0 ? (
-          <SurveyChart
-            label={t("surveys.byMonthOf", { title })}
-            categories={a.byMonth.map((m) => m.month)}
-            series={[{ name: t("surveys.count"), values: a.byMonth.map((m) => m.count) }]}
+      <BarChart
+        beside
+        label={t("surveys.byMonthOf", { title })}
+        categories={a.byMonth.map((m) => m.month)}
+        series={[{ name: t("surveys.count"), values: a.byMonth.map((m) => m.count) }]}
+        empty={<p>{t("surveys.noData")}</p>}
+        table={
+          <DataTable
+            caption={t("surveys.tableOf", { title })}
+            hideCaption
+            rows={a.byMonth}
+            rowKey={(m) => m.month}
+            empty={t("surveys.noData")}
+            columns={[
+              { key: "m", header: t("surveys.month"), cell: (m) => m.month },
+              { key: "c", header: t("surveys.count"), numeric: true, cell: (m) => m.count },
+            ]}
           />
-        ) : (
-          <p>{t("surveys.noData")}</p>
-        )}
-        <DataTable
-          caption={t("surveys.tableOf", { title })}
-          hideCaption
-          rows={a.byMonth}
-          rowKey={(m) => m.month}
-          empty={t("surveys.noData")}
-          columns={[
-            { key: "m", header: t("surveys.month"), cell: (m) => m.month },
-            { key: "c", header: t("surveys.count"), numeric: true, cell: (m) => m.count },
-          ]}
-        />
-      </div>
+        }
+      />
     );
   return a.samples.length ? (
     <ul className="list-disc pl-6 text-dns-16N-130">
@@ -149,7 +146,7 @@ function GridResult({ a, title }: { a: Extract<Aggregate, { type: "grid" }>; tit
           return (
             <div key={c.id} className="flex flex-col gap-3">
               <h4 className="text-std-16B-170">{c.label}</h4>
-              <SurveyChart
+              <BarChart
                 horizontal
                 stacked
                 label={t("surveys.chartOf", { title: colTitle })}
@@ -158,22 +155,24 @@ function GridResult({ a, title }: { a: Extract<Aggregate, { type: "grid" }>; tit
                   name,
                   values: cells.map((x) => (x.cell.type === "choice" ? (x.cell.options[i]?.count ?? 0) : 0)),
                 }))}
-              />
-              <DataTable
-                caption={t("surveys.tableOf", { title: colTitle })}
-                hideCaption
-                rows={cells}
-                rowKey={(x) => x.row.id}
-                empty={t("surveys.noData")}
-                columns={[
-                  { key: "row", header: t("surveys.gridRow"), cell: (x) => x.row.label },
-                  ...options.map((name, i) => ({
-                    key: `o${i}`,
-                    header: name,
-                    numeric: true,
-                    cell: (x: (typeof cells)[number]) => (x.cell.type === "choice" ? (x.cell.options[i]?.count ?? 0) : ""),
-                  })),
-                ]}
+                table={
+                  <DataTable
+                    caption={t("surveys.tableOf", { title: colTitle })}
+                    hideCaption
+                    rows={cells}
+                    rowKey={(x) => x.row.id}
+                    empty={t("surveys.noData")}
+                    columns={[
+                      { key: "row", header: t("surveys.gridRow"), cell: (x) => x.row.label },
+                      ...options.map((name, i) => ({
+                        key: `o${i}`,
+                        header: name,
+                        numeric: true,
+                        cell: (x: (typeof cells)[number]) => (x.cell.type === "choice" ? (x.cell.options[i]?.count ?? 0) : ""),
+                      })),
+                    ]}
+                  />
+                }
               />
             </div>
           );
