@@ -6,57 +6,19 @@
  *   ITER=60 npm run bench:desk                more samples per query
  * PostgreSQL runs when BENCH_DATABASE_URL or TEST_DATABASE_URL points to a server (a scratch database is created and dropped).
  */
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
-import { buildApp } from "../server/app.js";
-import { loadConfig } from "../server/config.js";
-import { seedDemo } from "../server/modules/demo/seed.js";
-import type { Ctx } from "../server/platform/context.js";
-import { migrateToLatest, openDatabase } from "../server/platform/db/database.js";
 import { generateConsultations, generateFaq, typedQuestions } from "./desk-data.js";
+import { benchApp, login, onEachEngine, openBenchDatabase, percentile as pct } from "./support.js";
 
 const scale = Number(process.env.SCALE ?? 50_000);
 const faqCount = Number(process.env.FAQ ?? 2_000);
 const iterations = Number(process.env.ITER ?? 30);
-const password = "Bench-Password-2026";
-
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-
-async function scratchPostgres(base: string) {
-  const name = `renkei_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function runEngine(label: string, databaseUrl?: string) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-desk-"));
-  const config = {
-    ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", NODE_ENV: "production", DATABASE_URL: databaseUrl }),
-    argon2MemoryKiB: 1024,
-  };
-  const database = openDatabase(config);
-  await migrateToLatest(database.db);
-  const ctx: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
-  const demo = await seedDemo(ctx, { password });
+  const bench = await openBenchDatabase({ databaseUrl });
+  const { database, ctx } = bench;
+  const demo = await bench.seedDemo();
   const t0 = performance.now();
   const municipalUserByOrg = new Map<string, string>();
   const users = await database.db.selectFrom("users").select(["id", "org_id", "role"]).execute();
@@ -67,14 +29,9 @@ async function runEngine(label: string, databaseUrl?: string) {
   await sql`ANALYZE`.execute(database.db);
   const loadSeconds = (performance.now() - t0) / 1000;
 
-  const app = await buildApp({ config, database });
-  await app.ready();
-  const login = async (email: string) => {
-    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
-    return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join("; "), csrf: res.json().csrfToken as string };
-  };
-  const staff = await login("specialist@example.jp");
-  const town = await login("kaminoseki@example.jp");
+  const app = await benchApp(bench);
+  const staff = await login(app, "specialist@example.jp");
+  const town = await login(app, "kaminoseki@example.jp");
   const org = demo.orgs.周南市;
   const queues: [string, string, typeof staff][] = [
     ["open queue by due date", "/api/consultations?status=open&sort=due&limit=50", staff],
@@ -127,20 +84,10 @@ async function runEngine(label: string, databaseUrl?: string) {
     `  ${"FAQ suggestion while typing".padEnd(30)} p50 ${pct(suggest, 50).toFixed(1).padStart(7)} ms   p95 ${pct(suggest, 95).toFixed(1).padStart(7)} ms`,
   );
   await app.close();
-  await database.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }
 
 console.log(
   `bench:desk  (${os.cpus().length} cores, ${iterations} samples per query after 3 warm-up runs, in-process requests through app.inject)`,
 );
-await runEngine("SQLite");
-const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (pgBase) {
-  const scratch = await scratchPostgres(pgBase);
-  try {
-    await runEngine("PostgreSQL", scratch.url);
-  } finally {
-    await scratch.drop();
-  }
-} else console.log("\nPostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
+await onEachEngine(runEngine);

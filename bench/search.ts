@@ -6,23 +6,17 @@
  *   SCALE=full npm run bench:search          (100,000 entries, the issue's figure; several minutes)
  *   ENTRIES=5000 RUNS=30 npm run bench:search
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { type Insertable, sql } from "kysely";
-import pg from "pg";
-import { loadConfig } from "../server/config.js";
-import { seedDemo } from "../server/modules/demo/seed.js";
 import { normalizeText } from "../server/modules/search/normalize.js";
 import { search } from "../server/modules/search/service.js";
 import type { SearchEntriesTable } from "../server/modules/search/tables.js";
 import type { Actor, Ctx } from "../server/platform/context.js";
-import { type Database, migrateToLatest, openDatabase } from "../server/platform/db/database.js";
+import type { Database } from "../server/platform/db/database.js";
 import { makeEntry, rng } from "./search-data.js";
+import { onEachEngine, openBenchDatabase, percentile as pct } from "./support.js";
 
 const entries = Number(process.env.ENTRIES ?? (process.env.SCALE === "full" ? 100_000 : 20_000));
 const runs = Number(process.env.RUNS ?? 40);
-const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const queries: Record<string, string[]> = {
   "1 char": ["税", "県", "窓", "AI", "費"].filter((q) => [...q].length === 1),
   "2 chars": ["戸籍", "移行", "窓口", "福祉", "経費"],
@@ -83,11 +77,6 @@ async function indexSize(db: Database): Promise<string> {
   return `table + b-tree indexes ${mb(all - fts)}, FTS5 trigram index ${mb(fts)}, total ${mb(all)}`;
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
-
 async function measure(ctx: Ctx) {
   const out: Record<string, { p50: number; p95: number; hits: number }> = {};
   for (const [label, qs] of Object.entries(queries)) {
@@ -106,10 +95,21 @@ async function measure(ctx: Ctx) {
   return out;
 }
 
-async function benchEngine(name: string, database: Database, config: ReturnType<typeof loadConfig>) {
-  await migrateToLatest(database.db);
-  const base: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
-  const demo = await seedDemo(base, { password: "Bench-Password-2026" });
+/** "SQLite 3.x (FTS5 trigram)" or "PostgreSQL 16.x (pg_trgm GIN)". */
+async function engineName(database: Database): Promise<string> {
+  if (database.engine === "postgres") {
+    const v = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db)).rows[0]!.v;
+    return `PostgreSQL ${v} (pg_trgm GIN)`;
+  }
+  const v = (await sql<{ v: string }>`SELECT sqlite_version() AS v`.execute(database.db)).rows[0]!.v;
+  return `SQLite ${v} (FTS5 trigram)`;
+}
+
+async function benchEngine(_engine: string, databaseUrl?: string) {
+  const bench = await openBenchDatabase({ databaseUrl });
+  const { database, ctx: base } = bench;
+  const name = await engineName(database);
+  const demo = await bench.seedDemo();
   const t0 = Date.now();
   await fill(base, Object.values(demo.bodies), Object.values(demo.orgs));
   if (database.engine === "postgres") await sql`ANALYZE search_entries`.execute(database.db);
@@ -132,41 +132,14 @@ async function benchEngine(name: string, database: Database, config: ReturnType<
     console.log(
       `  ${label.padEnd(8)}  ${r.p50.toFixed(1).padStart(8)}  ${r.p95.toFixed(1).padStart(8)}  ${r.hits.toFixed(1).padStart(9)}`,
     );
+  await bench.close();
 }
 
 async function main() {
   console.log(
     `bench:search — ${entries.toLocaleString()} entries, ${runs} searches per query length, as a municipal user, 20 hits per page`,
   );
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-search-"));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", NODE_ENV: "production" });
-  const lite = openDatabase(config);
-  const version = (await sql<{ v: string }>`SELECT sqlite_version() AS v`.execute(lite.db)).rows[0]!.v;
-  try {
-    await benchEngine(`SQLite ${version} (FTS5 trigram)`, lite, config);
-  } finally {
-    await lite.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-  if (!pgBase) {
-    console.log("\nPostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
-    return;
-  }
-  const name = `renkei_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: pgBase });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(pgBase);
-  url.pathname = `/${name}`;
-  const pgdb = openDatabase({ dataDir, databaseUrl: url.toString() });
-  try {
-    const v = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(pgdb.db)).rows[0]!.v;
-    await benchEngine(`PostgreSQL ${v} (pg_trgm GIN)`, pgdb, { ...config, databaseUrl: url.toString() });
-  } finally {
-    await pgdb.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.end();
-  }
+  await onEachEngine(benchEngine);
 }
 
 main().catch((err) => {

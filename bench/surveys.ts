@@ -15,15 +15,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildApp } from "../server/app.js";
-import { type Config, loadConfig } from "../server/config.js";
-import { seedDemo } from "../server/modules/demo/seed.js";
-import { standardSystems } from "../server/modules/surveys/fixtures.js";
+import { systemsGrid } from "../server/modules/surveys/fixtures.js";
 import { newSecret, sha256 } from "../server/platform/auth/tokens.js";
-import { type Ctx, newId, nowIso } from "../server/platform/context.js";
-import { type Database, migrateToLatest, openDatabase } from "../server/platform/db/database.js";
+import { newId, nowIso } from "../server/platform/context.js";
+import { openDatabase } from "../server/platform/db/database.js";
 import { lgCheckDigit } from "../shared/lg-code.js";
 import type { DefinitionInput, QuestionInput } from "../shared/surveys/definition.js";
+import { type BenchDatabase, benchApp, benchConfig, openBenchDatabase, percentile, type Session } from "./support.js";
 
 const SCALE = Number(process.env.SCALE ?? 1741);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
@@ -34,29 +32,8 @@ interface State {
   secretariat: Session;
   orgs: (Session & { orgId: string })[];
 }
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-const configFor = (dataDir: string): Config => ({
-  ...loadConfig({
-    DATA_DIR: dataDir,
-    LOG_LEVEL: "silent",
-    NODE_ENV: "production",
-    DATABASE_URL: process.env.DATABASE_URL,
-    JOBS_ENABLED: "false",
-  }),
-  argon2MemoryKiB: 1024,
-});
-const ctxOf = (database: Database, config: Config): Ctx => ({
-  db: database.db,
-  engine: database.engine,
-  config,
-  actor: null,
-  ip: null,
-  userAgent: null,
-});
+// PostgreSQL when DATABASE_URL is set (an empty database the benchmark fills), else SQLite in the data folder.
+const env = { DATABASE_URL: process.env.DATABASE_URL, JOBS_ENABLED: "false" };
 
 /** 99 typed questions in rotation, then the grid of the 20 standardised systems. */
 function definition(): DefinitionInput {
@@ -80,27 +57,8 @@ function definition(): DefinitionInput {
     if (kind === "multiple_choice") return { ...base, kind, options };
     return { ...base, kind } as QuestionInput;
   });
-  questions.push({
-    id: "grid",
-    kind: "grid",
-    title: "標準準拠システムへの移行状況",
-    rows: standardSystems(),
-    columns: [
-      {
-        id: "status",
-        kind: "single_choice",
-        label: "状況",
-        required: true,
-        options: [
-          { id: "done", label: "完了" },
-          { id: "doing", label: "作業中" },
-          { id: "todo", label: "未着手" },
-        ],
-      },
-      { id: "target", kind: "date", label: "移行予定日" },
-      { id: "vendor", kind: "short_text", label: "事業者" },
-    ],
-  });
+  const grid = systemsGrid();
+  questions.push({ ...grid, columns: [...grid.columns, { id: "vendor", kind: "short_text", label: "事業者" }] });
   return { sections: [{ id: "s1", title: "照会", questions }] };
 }
 
@@ -129,9 +87,9 @@ function answer(n: number): Record<string, unknown> {
 }
 
 /** The council from the demo seed plus synthetic municipalities up to SCALE, one clerk and one session each. */
-async function setup(database: Database, config: Config): Promise<State> {
-  const ctx = ctxOf(database, config);
-  const demo = await seedDemo(ctx, { password: "Bench-Password-2026" });
+async function setup(bench: BenchDatabase): Promise<State> {
+  const { database } = bench;
+  const demo = await bench.seedDemo();
   const now = nowIso();
   const extra = Math.max(0, SCALE - 19);
   const orgRows = Array.from({ length: extra }, (_, i) => {
@@ -211,7 +169,7 @@ async function setup(database: Database, config: Config): Promise<State> {
   for (const [orgId, userId] of oneClerk) orgs.push({ orgId, ...(await session(userId)) });
   const secretariat = await session(demo.users["secretariat@example.jp"]!);
 
-  const app = await buildApp({ config, database });
+  const app = await benchApp(bench);
   const post = async (url: string, body: unknown) => {
     const res = await app.inject({
       method: "POST",
@@ -232,8 +190,6 @@ async function setup(database: Database, config: Config): Promise<State> {
   await app.close();
   return { surveyId: survey.id, secretariat, orgs };
 }
-
-const pct = (xs: number[], p: number) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 /** Every organisation submits its full answer once over HTTP, CONCURRENCY requests in flight. */
 async function submitAll(base: string, state: State) {
@@ -261,17 +217,17 @@ async function submitAll(base: string, state: State) {
     n: latencies.length,
     seconds,
     perSecond: latencies.length / seconds,
-    p50: pct(latencies, 0.5),
-    p99: pct(latencies, 0.99),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
   };
 }
 
 /** Child process: one GET, streamed and discarded; prints time, bytes and the growth of peak RSS. */
 async function phase(name: string, dataDir: string, stateFile: string) {
   const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as State;
-  const config = configFor(dataDir);
+  const config = benchConfig(dataDir, env);
   const database = openDatabase(config);
-  const app = await buildApp({ config, database });
+  const app = await benchApp({ config, database });
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `${base}/api/surveys/${state.surveyId}/${name === "xlsx" ? "export.xlsx" : name === "csv" ? "export.csv" : "results"}`;
   const headers = { cookie: state.secretariat.cookie };
@@ -298,18 +254,17 @@ async function phase(name: string, dataDir: string, stateFile: string) {
 
 async function main() {
   if (process.argv[2] === "phase") return phase(process.argv[3]!, process.argv[4]!, process.argv[5]!);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-surveys-"));
-  const config = configFor(dataDir);
-  const database = openDatabase(config);
-  await migrateToLatest(database.db);
+  const bench = await openBenchDatabase({ env });
+  const { dataDir } = bench;
   const t0 = performance.now();
-  const state = await setup(database, config);
+  const state = await setup(bench);
   const setupS = (performance.now() - t0) / 1000;
-  const app = await buildApp({ config, database });
+  const app = await benchApp(bench);
   const base = await app.listen({ port: 0, host: "127.0.0.1" });
   const submit = await submitAll(base, state);
   await app.close();
-  await database.close();
+  // The views are measured in child processes on the same data folder: close the database, keep the folder.
+  await bench.database.close();
   const stateFile = path.join(dataDir, "bench-state.json");
   fs.writeFileSync(stateFile, JSON.stringify(state));
   const run = (name: string) =>

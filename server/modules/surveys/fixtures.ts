@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { parseCsv } from "../../../shared/csv.js";
-import type { DefinitionInput } from "../../../shared/surveys/definition.js";
+import type { DefinitionInput, QuestionInput } from "../../../shared/surveys/definition.js";
 
 /** The 20 standardised business systems, from the demo's reference data. */
 export function standardSystems(): { id: string; label: string }[] {
@@ -8,6 +8,30 @@ export function standardSystems(): { id: string; label: string }[] {
   return parseCsv(csv)
     .slice(1)
     .map(([no, name]) => ({ id: `sys${no}`, label: name! }));
+}
+
+/** The grid of business systems with a status and a target date (the benchmark adds a column). */
+export function systemsGrid(): Extract<QuestionInput, { kind: "grid" }> {
+  return {
+    id: "grid",
+    kind: "grid",
+    title: "標準準拠システムへの移行状況",
+    rows: standardSystems(),
+    columns: [
+      {
+        id: "status",
+        kind: "single_choice",
+        label: "状況",
+        required: true,
+        options: [
+          { id: "done", label: "完了" },
+          { id: "doing", label: "作業中" },
+          { id: "todo", label: "未着手" },
+        ],
+      },
+      { id: "target", kind: "date", label: "移行予定日" },
+    ],
+  };
 }
 
 /**
@@ -62,28 +86,7 @@ export function standardisationDefinition(): DefinitionInput {
       {
         id: "systems",
         title: "業務ごとの状況",
-        questions: [
-          {
-            id: "grid",
-            kind: "grid",
-            title: "標準準拠システムへの移行状況",
-            rows: standardSystems(),
-            columns: [
-              {
-                id: "status",
-                kind: "single_choice",
-                label: "状況",
-                required: true,
-                options: [
-                  { id: "done", label: "完了" },
-                  { id: "doing", label: "作業中" },
-                  { id: "todo", label: "未着手" },
-                ],
-              },
-              { id: "target", kind: "date", label: "移行予定日" },
-            ],
-          },
-        ],
+        questions: [systemsGrid()],
       },
     ],
   };

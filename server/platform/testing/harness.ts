@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll } from "vitest";
 import { buildApp } from "../../app.js";
 import { type Config, loadConfig } from "../../config.js";
@@ -10,6 +9,7 @@ import type { Ctx } from "../context.js";
 import { type Database, migrateToLatest, openDatabase } from "../db/database.js";
 import type { App } from "../http/types.js";
 import { startWorker, type Worker } from "../jobs/worker.js";
+import { scratchPostgres } from "./scratch-postgres.js";
 
 export const DEMO_PASSWORD = "Demo-Password-2026";
 export const engine = (process.env.TEST_ENGINE ?? "sqlite") as "sqlite" | "postgres";
@@ -45,25 +45,10 @@ export interface Res {
 }
 
 /** A fresh PostgreSQL database per test file, on the server TEST_DATABASE_URL points to. */
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+function freshPostgres() {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DATABASE_URL is not set: run the tests through `npm test`, which starts PostgreSQL.");
-  const name = `renkei_t_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return scratchPostgres(base, "renkei_t");
 }
 
 /** Builds the real app on a migrated, demo-seeded database (SQLite file or PostgreSQL), per test file. */

@@ -1,0 +1,29 @@
+import pg from "pg";
+
+export interface ScratchDatabase {
+  /** The new database's URL: the server's URL with the database name replaced. */
+  url: string;
+  /** Drops it, closing whatever connections are left. */
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates an empty PostgreSQL database named `<prefix>_<random>` on the server `serverUrl` points to,
+ * for one test file or one benchmark run.
+ */
+export async function scratchPostgres(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
+  const name = `${prefix}_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = async (statement: string) => {
+    const c = new pg.Client({ connectionString: serverUrl });
+    await c.connect();
+    try {
+      await c.query(statement);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
