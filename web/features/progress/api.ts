@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { HistoryEntry, Programme, ProgressItem, ProgressRecord, RecordUpdate } from "../../../shared/api/progress.js";
 import type { Dashboard, ImportResult, ItemPage, Matrix, OrgPage } from "../../../shared/api/progress-views.js";
-import { ApiError, api, type Query, toSearch } from "../../lib/api.js";
+import { api, type Query, toSearch } from "../../lib/api.js";
 
 export type { Dashboard, HistoryEntry, ImportResult, ItemPage, Matrix, OrgPage, Programme, ProgressItem, ProgressRecord };
 export type ProgrammeDetail = Programme & { items: ProgressItem[] };
@@ -62,43 +62,17 @@ export function useRecordUpdate(orgId: string, itemId: string) {
   });
 }
 
-/** Multipart POST with the session's CSRF token; failures come back as ApiError with their issues. */
-export async function postForm<T>(path: string, form: FormData): Promise<T> {
-  const csrf = document.cookie
-    .split("; ")
-    .find((c) => c.startsWith("renkei_csrf="))
-    ?.slice("renkei_csrf=".length);
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}`, {
-      method: "POST",
-      body: form,
-      credentials: "same-origin",
-      headers: { "x-csrf-token": decodeURIComponent(csrf ?? ""), accept: "application/json" },
-    });
-  } catch {
-    throw new ApiError(0, "NETWORK", "サーバーに接続できません。ネットワークを確認してください。");
-  }
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = data?.error;
-    const issues = Array.isArray(err?.details?.issues) ? err.details.issues : [];
-    throw new ApiError(res.status, err?.code ?? "BAD_REQUEST", err?.message ?? "エラーが発生しました。", issues, err?.details);
-  }
-  return data as T;
-}
-
 export function uploadEvidence(file: File) {
   const form = new FormData();
   form.append("file", file);
-  return postForm<{ id: string; name: string; size: number }>("/progress/evidence", form);
+  return api.postForm<{ id: string; name: string; size: number }>("/progress/evidence", form);
 }
 
 export function importProgress(file: File, dryRun: boolean) {
   const form = new FormData();
   form.append("dryRun", dryRun ? "true" : "false");
   form.append("file", file);
-  return postForm<ImportResult>("/progress/import", form);
+  return api.postForm<ImportResult>("/progress/import", form);
 }
 
 export const exportUrl = (q: { programmeId: string; itemId?: string; format: "xlsx" | "csv"; encoding?: "utf8" | "sjis" }) =>
