@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { Navigate, useSearchParams } from "react-router";
+import { Navigate } from "react-router";
 import { useMe } from "../../app/session.js";
-import { Button, buttonClass } from "../../components/button.js";
+import { buttonClass } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
+import { FilterBar, useUrlFilter } from "../../components/filter-bar.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { Pager } from "../../components/pager.js";
@@ -16,7 +16,6 @@ import { useUsers } from "../users/api.js";
 
 const limit = 50;
 const keys = ["event", "subjectType", "from", "to", "actorUserId"] as const;
-type Filter = Record<(typeof keys)[number], string>;
 // Known subject types as suggestions; other modules add their own, so the field stays free text.
 const subjectTypes = [
   "user",
@@ -41,10 +40,7 @@ function Changes({ value }: { value: unknown }) {
 export function AuditPage() {
   const { t } = useI18n();
   const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const filter = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ""])) as Filter;
-  const offset = Number(params.get("offset") ?? 0) || 0;
-  const [draft, setDraft] = useState(filter);
+  const { filter, offset, draft, setDraft, apply, clear, page } = useUrlFilter(keys);
   const allowed = !!me.abilities.viewAudit;
   const audit = useQuery({
     queryKey: ["audit", filter, offset],
@@ -55,16 +51,6 @@ export function AuditPage() {
   const actors = useUsers({ limit: 500 }, allowed && !!me.abilities.manageUsers);
   if (!allowed) return <Navigate to="/" replace />;
 
-  const go = (next: Filter, nextOffset = 0) => {
-    const p = new URLSearchParams();
-    for (const k of keys) if (next[k]?.trim()) p.set(k, next[k].trim());
-    if (nextOffset) p.set("offset", String(nextOffset));
-    setParams(p);
-  };
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    go(draft);
-  };
   const exportHref = `/api/audit/export.csv${toSearch(filter)}`;
 
   return (
@@ -78,62 +64,47 @@ export function AuditPage() {
           </a>
         }
       />
-      <search aria-label={t("audit.filter")} className="mb-6 block rounded-12 bg-solid-gray-50 p-4">
-        <form onSubmit={apply} className="grid grid-cols-1 items-end gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <TextField
-            label={t("audit.event")}
-            hint={t("audit.eventHint")}
-            value={draft.event}
-            onChange={(e) => setDraft({ ...draft, event: e.target.value })}
-          />
-          <TextField
-            label={t("audit.subjectType")}
-            hint={t("audit.subjectTypeHint")}
-            list="audit-subject-types"
-            value={draft.subjectType}
-            onChange={(e) => setDraft({ ...draft, subjectType: e.target.value })}
-          />
-          <datalist id="audit-subject-types">
-            {subjectTypes.map((s) => (
-              <option key={s} value={s} />
-            ))}
-          </datalist>
-          <SelectField
-            label={t("audit.actor")}
-            value={draft.actorUserId}
-            onChange={(e) => setDraft({ ...draft, actorUserId: e.target.value })}
-            options={[
-              { value: "", label: t("form.all") },
-              ...(actors.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name}（${u.org.name}）` })),
-            ]}
-          />
-          <TextField
-            label={t("audit.from")}
-            type="date"
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          />
-          <TextField
-            label={t("audit.to")}
-            type="date"
-            value={draft.to}
-            onChange={(e) => setDraft({ ...draft, to: e.target.value })}
-          />
-          <div className="flex flex-wrap gap-3">
-            <Button type="submit">{t("action.search")}</Button>
-            <Button
-              variant="text"
-              onClick={() => {
-                const empty = { event: "", subjectType: "", from: "", to: "", actorUserId: "" };
-                setDraft(empty);
-                go(empty);
-              }}
-            >
-              {t("action.clear")}
-            </Button>
-          </div>
-        </form>
-      </search>
+      <FilterBar label={t("audit.filter")} columns={3} onApply={apply} onClear={clear}>
+        <TextField
+          label={t("audit.event")}
+          hint={t("audit.eventHint")}
+          value={draft.event}
+          onChange={(e) => setDraft({ ...draft, event: e.target.value })}
+        />
+        <TextField
+          label={t("audit.subjectType")}
+          hint={t("audit.subjectTypeHint")}
+          list="audit-subject-types"
+          value={draft.subjectType}
+          onChange={(e) => setDraft({ ...draft, subjectType: e.target.value })}
+        />
+        <datalist id="audit-subject-types">
+          {subjectTypes.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+        <SelectField
+          label={t("audit.actor")}
+          value={draft.actorUserId}
+          onChange={(e) => setDraft({ ...draft, actorUserId: e.target.value })}
+          options={[
+            { value: "", label: t("form.all") },
+            ...(actors.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name}（${u.org.name}）` })),
+          ]}
+        />
+        <TextField
+          label={t("audit.from")}
+          type="date"
+          value={draft.from}
+          onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+        />
+        <TextField
+          label={t("audit.to")}
+          type="date"
+          value={draft.to}
+          onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+        />
+      </FilterBar>
       <QueryState query={audit}>
         {(data) => (
           <>
@@ -169,7 +140,7 @@ export function AuditPage() {
                 { key: "ip", header: t("audit.ip"), cell: (a) => a.ip ?? "—" },
               ]}
             />
-            <Pager offset={offset} limit={limit} total={data.total ?? data.items.length} onChange={(o) => go(filter, o)} />
+            <Pager offset={offset} limit={limit} total={data.total ?? data.items.length} onChange={page} />
           </>
         )}
       </QueryState>

@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from "react";
-import { Link, Navigate, useSearchParams } from "react-router";
+import { Link, Navigate } from "react-router";
 import { roleLabels, roles, userStatuses } from "../../../shared/api/users.js";
 import { useMe } from "../../app/session.js";
 import { Badge } from "../../components/badge.js";
-import { Button, ButtonLink } from "../../components/button.js";
+import { ButtonLink } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
+import { FilterBar, useUrlFilter } from "../../components/filter-bar.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { Pager } from "../../components/pager.js";
@@ -20,25 +20,11 @@ const keys = ["orgId", "role", "status", "q"] as const;
 export function UserListPage() {
   const { t, label } = useI18n();
   const me = useMe();
-  const [params, setParams] = useSearchParams();
   const seesAll = me.user.role === "admin" || me.user.role === "secretariat";
-  const filter = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ""])) as Record<(typeof keys)[number], string>;
-  const offset = Number(params.get("offset") ?? 0) || 0;
-  const [draft, setDraft] = useState(filter);
+  const { filter, offset, draft, setDraft, apply, clear, page } = useUrlFilter(keys);
   const users = useUsers({ ...filter, limit, offset }, me.abilities.manageUsers);
   const orgs = useOrgs();
   if (!me.abilities.manageUsers) return <Navigate to="/" replace />;
-
-  const go = (next: Record<string, string>, nextOffset = 0) => {
-    const p = new URLSearchParams();
-    for (const k of keys) if (next[k]?.trim()) p.set(k, next[k].trim());
-    if (nextOffset) p.set("offset", String(nextOffset));
-    setParams(p);
-  };
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    go(draft);
-  };
 
   return (
     <>
@@ -51,55 +37,40 @@ export function UserListPage() {
           </ButtonLink>
         }
       />
-      <search aria-label={t("users.filter")} className="mb-6 block rounded-12 bg-solid-gray-50 p-4">
-        <form onSubmit={apply} className="grid grid-cols-1 items-end gap-4 sm:grid-cols-2 lg:grid-cols-5">
-          {seesAll && (
-            <SelectField
-              label={t("users.org")}
-              value={draft.orgId}
-              onChange={(e) => setDraft({ ...draft, orgId: e.target.value })}
-              options={[
-                { value: "", label: t("form.all") },
-                ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
-              ]}
-            />
-          )}
+      <FilterBar label={t("users.filter")} columns={5} onApply={apply} onClear={clear}>
+        {seesAll && (
           <SelectField
-            label={t("users.role")}
-            value={draft.role}
-            onChange={(e) => setDraft({ ...draft, role: e.target.value })}
-            options={[{ value: "", label: t("form.all") }, ...roles.map((r) => ({ value: r, label: label(roleLabels, r) }))]}
-          />
-          <SelectField
-            label={t("users.status")}
-            value={draft.status}
-            onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+            label={t("users.org")}
+            value={draft.orgId}
+            onChange={(e) => setDraft({ ...draft, orgId: e.target.value })}
             options={[
               { value: "", label: t("form.all") },
-              ...userStatuses.map((s) => ({ value: s, label: label(statusLabels, s) })),
+              ...(orgs.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
             ]}
           />
-          <TextField
-            label={t("users.keyword")}
-            type="search"
-            value={draft.q}
-            onChange={(e) => setDraft({ ...draft, q: e.target.value })}
-          />
-          <div className="flex flex-wrap gap-3">
-            <Button type="submit">{t("action.search")}</Button>
-            <Button
-              variant="text"
-              onClick={() => {
-                const empty = { orgId: "", role: "", status: "", q: "" };
-                setDraft(empty);
-                go(empty);
-              }}
-            >
-              {t("action.clear")}
-            </Button>
-          </div>
-        </form>
-      </search>
+        )}
+        <SelectField
+          label={t("users.role")}
+          value={draft.role}
+          onChange={(e) => setDraft({ ...draft, role: e.target.value })}
+          options={[{ value: "", label: t("form.all") }, ...roles.map((r) => ({ value: r, label: label(roleLabels, r) }))]}
+        />
+        <SelectField
+          label={t("users.status")}
+          value={draft.status}
+          onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+          options={[
+            { value: "", label: t("form.all") },
+            ...userStatuses.map((s) => ({ value: s, label: label(statusLabels, s) })),
+          ]}
+        />
+        <TextField
+          label={t("users.keyword")}
+          type="search"
+          value={draft.q}
+          onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+        />
+      </FilterBar>
       <QueryState query={users}>
         {(data) => (
           <>
@@ -145,7 +116,7 @@ export function UserListPage() {
                 { key: "tfa", header: t("users.twoFactor"), cell: (u) => (u.twoFactorEnabled ? t("users.on") : t("users.off")) },
               ]}
             />
-            <Pager offset={offset} limit={limit} total={data.total ?? data.items.length} onChange={(o) => go(filter, o)} />
+            <Pager offset={offset} limit={limit} total={data.total ?? data.items.length} onChange={page} />
           </>
         )}
       </QueryState>
