@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
-import { japanesePdf, upload } from "../documents/test-files.js";
+import { japanesePdf } from "../documents/test-files.js";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -154,11 +154,9 @@ describe("challenges: we have this too, comments, status", () => {
 
   it("attaches files for the poster only", async () => {
     const pdf = await japanesePdf(["ベンダーからの通知"]);
-    const part = [{ name: "file", filename: "通知.pdf", content: pdf, type: "application/pdf" }];
-    expect((await upload(env.app, await env.as("abu@example.jp"), `/api/challenges/${id}/attachments`, {}, part)).status).toBe(
-      403,
-    );
-    const res = await upload(env.app, await env.as("mine@example.jp"), `/api/challenges/${id}/attachments`, {}, part);
+    const part = [{ name: "通知.pdf", data: pdf, type: "application/pdf" }];
+    expect((await (await env.as("abu@example.jp")).postForm(`/api/challenges/${id}/attachments`, {}, part)).status).toBe(403);
+    const res = await (await env.as("mine@example.jp")).postForm(`/api/challenges/${id}/attachments`, {}, part);
     expect(res.status).toBe(200);
     expect((await lastAudit(env, "challenge.attach"))?.subject_id).toBe(id);
     const attId = res.body.attachments[0].id;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
-import { pdfBytes, postForm } from "./test-helpers.js";
+import { minimalPdf } from "../documents/test-files.js";
 
 let env: TestEnv;
 let id: string;
@@ -11,9 +11,7 @@ const subject = "住民基本台帳の標準化に向けたフィット＆ギャ
 beforeAll(async () => {
   env = await testEnv({ UPLOAD_MAX_MB: "1" });
   const kami = await env.as("kaminoseki@example.jp");
-  const res = await postForm(
-    env,
-    kami,
+  const res = await kami.postForm(
     "/api/consultations",
     {
       category: "standardisation",
@@ -21,18 +19,16 @@ beforeAll(async () => {
       body: "ベンダーの資料を添付します。どこから手を付ければよいでしょうか。",
       urgency: "normal",
     },
-    [{ name: "ベンダー資料.pdf", type: "application/pdf", data: pdfBytes() }],
+    [{ name: "ベンダー資料.pdf", type: "application/pdf", data: minimalPdf() }],
   );
   expect(res.status).toBe(201);
   id = res.body.id;
   attachmentId = res.body.attachments[0].id;
   const spec = await env.as("specialist@example.jp");
-  const note = await postForm(
-    env,
-    spec,
+  const note = await spec.postForm(
     `/api/consultations/${id}/messages`,
     { kind: "note", body: "内部メモ：ベンダーXの見積は高め" },
-    [{ name: "内部資料.pdf", type: "application/pdf", data: pdfBytes("internal") }],
+    [{ name: "内部資料.pdf", type: "application/pdf", data: minimalPdf("internal") }],
   );
   expect(note.status).toBe(201);
   noteAttachmentId = note.body.messages.find((m: { kind: string }) => m.kind === "note").attachments[0].id;
@@ -62,8 +58,8 @@ describe("filing a consultation", () => {
     const res = await kami.post("/api/consultations", { category: "other", subject: "  ", body: "本文" });
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues).toContainEqual({ path: "subject", message: "件名を入力してください" });
-    const form = await postForm(env, kami, "/api/consultations", { category: "other", subject: "", body: "本文" }, [
-      { name: "a.pdf", type: "application/pdf", data: pdfBytes() },
+    const form = await kami.postForm("/api/consultations", { category: "other", subject: "", body: "本文" }, [
+      { name: "a.pdf", type: "application/pdf", data: minimalPdf() },
     ]);
     expect(form.status).toBe(400);
     expect((await kami.get("/api/consultations")).body.total).toBe(before);
@@ -73,12 +69,12 @@ describe("filing a consultation", () => {
     const kami = await env.as("kaminoseki@example.jp");
     const before = (await kami.get("/api/consultations")).body.total;
     const fields = { category: "other", subject: "ファイル確認", body: "本文" };
-    const big = await postForm(env, kami, "/api/consultations", fields, [
-      { name: "big.pdf", type: "application/pdf", data: Buffer.concat([pdfBytes(), Buffer.alloc(1024 * 1024 + 10, 32)]) },
+    const big = await kami.postForm("/api/consultations", fields, [
+      { name: "big.pdf", type: "application/pdf", data: Buffer.concat([minimalPdf(), Buffer.alloc(1024 * 1024 + 10, 32)]) },
     ]);
     expect(big.status).toBe(413);
     expect(big.body.error.message).toContain("1MB以下");
-    const exe = await postForm(env, kami, "/api/consultations", fields, [
+    const exe = await kami.postForm("/api/consultations", fields, [
       { name: "tool.exe", type: "application/octet-stream", data: Buffer.concat([Buffer.from("MZ\x90\x00"), Buffer.alloc(200)]) },
     ]);
     expect(exe.status).toBe(415);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { uniqueNames } from "./files.js";
-import { japanesePdf, officeZip, upload } from "./test-files.js";
+import { japanesePdf, officeZip } from "./test-files.js";
 
 let env: TestEnv;
 let pdf: Buffer;
@@ -19,15 +19,14 @@ const meta = (over: Record<string, string> = {}) => ({
   tags: "標準化, ガバメントクラウド",
   ...over,
 });
-const pdfPart = (filename = "手順書.pdf", content: Buffer = pdf) => ({
-  name: "file",
-  filename,
-  content,
+const pdfPart = (name = "手順書.pdf", data: Buffer = pdf) => ({
+  name,
+  data,
   type: "application/pdf",
 });
 
 async function uploadAs(email: string, fields = meta(), files = [pdfPart()]) {
-  return upload(env.app, await env.as(email), "/api/documents", fields, files);
+  return (await env.as(email)).postForm("/api/documents", fields, files);
 }
 
 describe("documents: upload, versions, metadata", () => {
@@ -61,7 +60,7 @@ describe("documents: upload, versions, metadata", () => {
       "word/document.xml": "<w:document><w:body><w:p><w:r><w:t>戸籍事務の共同化について</w:t></w:r></w:p></w:body></w:document>",
     });
     const res = await uploadAs("secretariat@example.jp", meta({ title: "共同化検討メモ" }), [
-      { name: "file", filename: "memo.docx", content: docx, type: "application/octet-stream" },
+      { name: "memo.docx", data: docx, type: "application/octet-stream" },
     ]);
     expect(res.status).toBe(201);
     await env.worker.runOnce();
@@ -73,9 +72,7 @@ describe("documents: upload, versions, metadata", () => {
     const { body: doc } = await uploadAs("secretariat@example.jp", meta({ title: "版管理の資料" }));
     const sec = await env.as("secretariat@example.jp");
     const v2pdf = await japanesePdf(["第2版です"]);
-    const res = await upload(env.app, sec, `/api/documents/${doc.id}/versions`, { note: "誤字修正" }, [
-      pdfPart("手順書_v2.pdf", v2pdf),
-    ]);
+    const res = await sec.postForm(`/api/documents/${doc.id}/versions`, { note: "誤字修正" }, [pdfPart("手順書_v2.pdf", v2pdf)]);
     expect(res.status).toBe(201);
     expect(res.body.currentVersion).toBe(2);
     expect(res.body.versions.map((v: { version: number; note: string }) => [v.version, v.note])).toEqual([
@@ -117,11 +114,11 @@ describe("documents: upload, versions, metadata", () => {
     const badYear = await uploadAs("secretariat@example.jp", meta({ fiscalYear: "R7" }));
     expect(badYear.status).toBe(400);
     const exe = await uploadAs("secretariat@example.jp", meta(), [
-      { name: "file", filename: "x.exe", content: Buffer.from("MZ\x90\x00"), type: "application/x-msdownload" },
+      { name: "x.exe", data: Buffer.from("MZ\x90\x00"), type: "application/x-msdownload" },
     ]);
     expect(exe.status).toBe(415);
     const big = await uploadAs("secretariat@example.jp", meta(), [
-      { name: "file", filename: "big.csv", content: Buffer.alloc(1_100_000, "a"), type: "text/csv" },
+      { name: "big.csv", data: Buffer.alloc(1_100_000, "a"), type: "text/csv" },
     ]);
     expect(big.status).toBe(413);
     const none = await uploadAs("secretariat@example.jp", meta(), []);

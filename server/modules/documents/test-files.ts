@@ -27,51 +27,6 @@ export function officeZip(files: Record<string, string>): Promise<Buffer> {
   });
 }
 
-export interface UploadPart {
-  name: string;
-  filename: string;
-  content: Buffer | string;
-  type?: string;
-}
-
-/** A hand-built multipart/form-data body, as a browser sends it. */
-export function multipartBody(fields: Record<string, string>, files: UploadPart[]) {
-  const boundary = `----renkei${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type ?? "application/octet-stream"}\r\n\r\n`,
-      ),
-      Buffer.isBuffer(f.content) ? f.content : Buffer.from(f.content),
-      Buffer.from("\r\n"),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-/** Posts a multipart form through the app as a signed-in client (cookie + CSRF token). */
-export async function upload(
-  app: { inject: (o: any) => Promise<{ statusCode: number; json: () => any; body: string }> },
-  client: { cookie: string; csrf: string },
-  url: string,
-  fields: Record<string, string>,
-  files: UploadPart[],
-  method = "POST",
-) {
-  const { payload, contentType } = multipartBody(fields, files);
-  const res = await app.inject({
-    method,
-    url,
-    headers: { cookie: client.cookie, "x-csrf-token": client.csrf, "content-type": contentType },
-    payload,
-  });
-  let body: any = null;
-  try {
-    body = res.json();
-  } catch {}
-  return { status: res.statusCode, body, text: res.body };
-}
+/** The smallest PDF file-type recognises (by its header): for tests that need a PDF, not its pages. */
+export const minimalPdf = (text = "plan") =>
+  Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`);

@@ -2,7 +2,7 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
-import { makeMeeting, samplePdf, upload } from "./test-support.js";
+import { makeMeeting, samplePdf } from "./test-support.js";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -42,30 +42,22 @@ async function agendaMeeting() {
 describe("materials", () => {
   it("numbers materials in agenda order, keeps earlier versions, and writes audit rows", async () => {
     const { m, sec, abu, items } = await agendaMeeting();
-    const first = await upload(
-      env,
-      sec,
+    const first = await sec.postForm(
       `/api/meetings/${m.id}/materials`,
-      [{ name: "国の動向.pdf", data: await samplePdf("National", 2) }],
       {
         agendaItemId: items[0]!,
         title: "国の動向（総務省資料）",
       },
+      [{ name: "国の動向.pdf", data: await samplePdf("National", 2) }],
     );
     expect(first.status).toBe(201);
     expect((await lastAudit(env, "material.upload"))?.actor_user_id).toBe(env.demo.users["secretariat@example.jp"]);
-    const two = await upload(
-      env,
-      abu,
-      `/api/meetings/${m.id}/materials`,
-      [
-        { name: "窓口DX概要.pdf", data: await samplePdf("AbuA", 3) },
-        { name: "窓口DX詳細.pdf", data: await samplePdf("AbuB", 1) },
-      ],
-      { agendaItemId: items[1]! },
-    );
+    const two = await abu.postForm(`/api/meetings/${m.id}/materials`, { agendaItemId: items[1]! }, [
+      { name: "窓口DX概要.pdf", data: await samplePdf("AbuA", 3) },
+      { name: "窓口DX詳細.pdf", data: await samplePdf("AbuB", 1) },
+    ]);
     expect(two.status).toBe(201);
-    const ref = await upload(env, sec, `/api/meetings/${m.id}/materials`, [
+    const ref = await sec.postForm(`/api/meetings/${m.id}/materials`, {}, [
       { name: "出席者名簿.csv", data: Buffer.from("団体,氏名\n阿武町,阿武 由美\n") },
     ]);
     expect(ref.status).toBe(201);
@@ -73,7 +65,7 @@ describe("materials", () => {
     expect(labels).toEqual(["資料1:国の動向（総務省資料）", "資料2-1:窓口DX概要", "資料2-2:窓口DX詳細", "参考資料1:出席者名簿"]);
 
     const mat = ref.body.materials[1];
-    const replaced = await upload(env, abu, `/api/meetings/${m.id}/materials/${mat.id}/versions`, [
+    const replaced = await abu.postForm(`/api/meetings/${m.id}/materials/${mat.id}/versions`, {}, [
       { name: "窓口DX概要_修正.pdf", data: await samplePdf("AbuA2", 2) },
     ]);
     expect(replaced.status).toBe(201);
@@ -93,17 +85,16 @@ describe("materials", () => {
   it("denies: 401 signed out, 403 for a member on the meeting itself or another's item, 404 on a members-only body", async () => {
     const { m, abu, items } = await agendaMeeting();
     const pdf = await samplePdf("X", 1);
-    expect((await upload(env, env.anon, `/api/meetings/${m.id}/materials`, [{ name: "a.pdf", data: pdf }])).status).toBe(401);
-    expect((await upload(env, abu, `/api/meetings/${m.id}/materials`, [{ name: "a.pdf", data: pdf }])).status).toBe(403);
+    expect((await env.anon.postForm(`/api/meetings/${m.id}/materials`, {}, [{ name: "a.pdf", data: pdf }])).status).toBe(401);
+    expect((await abu.postForm(`/api/meetings/${m.id}/materials`, {}, [{ name: "a.pdf", data: pdf }])).status).toBe(403);
     expect(
-      (await upload(env, abu, `/api/meetings/${m.id}/materials`, [{ name: "a.pdf", data: pdf }], { agendaItemId: items[0]! }))
-        .status,
+      (await abu.postForm(`/api/meetings/${m.id}/materials`, { agendaItemId: items[0]! }, [{ name: "a.pdf", data: pdf }])).status,
     ).toBe(403);
     const observer = await env.as("observer@example.jp");
-    expect((await upload(env, observer, `/api/meetings/${m.id}/materials`, [{ name: "a.pdf", data: pdf }])).status).toBe(403);
+    expect((await observer.postForm(`/api/meetings/${m.id}/materials`, {}, [{ name: "a.pdf", data: pdf }])).status).toBe(403);
     const rpa = await makeMeeting(env, env.demo.bodies.wgRpa);
     const kaminoseki = await env.as("kaminoseki@example.jp");
-    expect((await upload(env, kaminoseki, `/api/meetings/${rpa.id}/materials`, [{ name: "a.pdf", data: pdf }])).status).toBe(404);
+    expect((await kaminoseki.postForm(`/api/meetings/${rpa.id}/materials`, {}, [{ name: "a.pdf", data: pdf }])).status).toBe(404);
     expect((await kaminoseki.get(`/api/meetings/${rpa.id}/materials.zip`)).status).toBe(404);
     expect((await kaminoseki.get(`/api/meetings/${rpa.id}/pack.pdf`)).status).toBe(404);
     expect((await env.anon.get(`/api/meetings/${m.id}/pack.pdf`)).status).toBe(401);
@@ -113,30 +104,38 @@ describe("materials", () => {
     const { m, sec } = await agendaMeeting();
     const count = async () =>
       (await env.database.db.selectFrom("meeting_materials").select("id").where("meeting_id", "=", m.id).execute()).length;
-    const big = await upload(env, sec, `/api/meetings/${m.id}/materials`, [
+    const big = await sec.postForm(`/api/meetings/${m.id}/materials`, {}, [
       { name: "big.pdf", data: Buffer.concat([await samplePdf("B", 1), Buffer.alloc(1024 * 1024 + 10)]) },
     ]);
     expect(big.status).toBe(413);
     expect(big.body.error.message).toContain("1MB以下");
-    const exe = await upload(env, sec, `/api/meetings/${m.id}/materials`, [
+    const exe = await sec.postForm(`/api/meetings/${m.id}/materials`, {}, [
       { name: "tool.exe", data: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(400, 1)]) },
     ]);
     expect(exe.status).toBe(415);
     expect(exe.body.error.message).toContain("使える形式");
-    const none = await upload(env, sec, `/api/meetings/${m.id}/materials`, [], { title: "空" });
+    const none = await sec.postForm(`/api/meetings/${m.id}/materials`, { title: "空" }, []);
     expect(none.status).toBe(400);
     expect(await count()).toBe(0);
   });
 
   it("downloads all materials as one ZIP and builds the meeting pack PDF with the Japanese agenda and every PDF page", async () => {
     const { m, sec, abu, items } = await agendaMeeting();
-    await upload(env, sec, `/api/meetings/${m.id}/materials`, [{ name: "national.pdf", data: await samplePdf("National", 2) }], {
-      agendaItemId: items[0]!,
-    });
-    await upload(env, abu, `/api/meetings/${m.id}/materials`, [{ name: "abu.pdf", data: await samplePdf("Abu", 3) }], {
-      agendaItemId: items[1]!,
-    });
-    await upload(env, sec, `/api/meetings/${m.id}/materials`, [{ name: "memo.txt", data: Buffer.from("メモ") }]);
+    await sec.postForm(
+      `/api/meetings/${m.id}/materials`,
+      {
+        agendaItemId: items[0]!,
+      },
+      [{ name: "national.pdf", data: await samplePdf("National", 2) }],
+    );
+    await abu.postForm(
+      `/api/meetings/${m.id}/materials`,
+      {
+        agendaItemId: items[1]!,
+      },
+      [{ name: "abu.pdf", data: await samplePdf("Abu", 3) }],
+    );
+    await sec.postForm(`/api/meetings/${m.id}/materials`, {}, [{ name: "memo.txt", data: Buffer.from("メモ") }]);
     expect((await sec.post(`/api/meetings/${m.id}/announce`)).status).toBe(200);
 
     const zip = await env.app.inject({
@@ -168,9 +167,13 @@ describe("materials", () => {
 
   it("deletes a material with its audit row", async () => {
     const { m, sec, items } = await agendaMeeting();
-    const up = await upload(env, sec, `/api/meetings/${m.id}/materials`, [{ name: "x.pdf", data: await samplePdf("X", 1) }], {
-      agendaItemId: items[0]!,
-    });
+    const up = await sec.postForm(
+      `/api/meetings/${m.id}/materials`,
+      {
+        agendaItemId: items[0]!,
+      },
+      [{ name: "x.pdf", data: await samplePdf("X", 1) }],
+    );
     const id = up.body.materials[0].id;
     const abu = await env.as("abu@example.jp");
     // Before the announcement a member sees only its own materials: someone else's is not there at all.

@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import type { Client, TestEnv } from "../../platform/testing/harness.js";
+import type { TestEnv } from "../../platform/testing/harness.js";
 
 /** A small PDF whose pages say "<label> page N" (for pack and ZIP tests, and the benchmark). */
 export async function samplePdf(label: string, pages: number): Promise<Buffer> {
@@ -8,45 +8,6 @@ export async function samplePdf(label: string, pages: number): Promise<Buffer> {
   for (let i = 1; i <= pages; i++)
     doc.addPage([595.28, 841.89]).drawText(`${label} page ${i}`, { x: 60, y: 760, size: 18, font });
   return Buffer.from(await doc.save());
-}
-
-/** Sends a hand-built multipart body as the signed-in client. */
-export async function upload(
-  env: TestEnv,
-  client: Client,
-  url: string,
-  files: { name: string; data: Buffer; type?: string }[],
-  fields: Record<string, string> = {},
-) {
-  const boundary = `----renkei${crypto.randomUUID().replaceAll("-", "")}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type ?? "application/octet-stream"}\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from("\r\n"),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const res = await env.app.inject({
-    method: "POST",
-    url,
-    headers: {
-      "content-type": `multipart/form-data; boundary=${boundary}`,
-      ...(client.cookie ? { cookie: client.cookie } : {}),
-      ...(client.csrf ? { "x-csrf-token": client.csrf } : {}),
-    },
-    payload: Buffer.concat(parts),
-  });
-  let body: any = null;
-  try {
-    body = res.json();
-  } catch {}
-  return { status: res.statusCode, body };
 }
 
 /** An ISO instant n days from now at hh:00 Japan time. */

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
-import { japanesePdf, upload } from "../documents/test-files.js";
+import { japanesePdf } from "../documents/test-files.js";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -176,27 +176,26 @@ describe("notices: bodies, attachments and search", () => {
     const { id } = await createDraft({ title: "添付付きのお知らせ" });
     const sec = await env.as("secretariat@example.jp");
     const pdf = await japanesePdf(["移行支援期間の延長について", "特定移行支援システム"]);
-    const res = await upload(env.app, sec, `/api/notices/${id}/attachments`, {}, [
-      { name: "file", filename: "総務省通知.pdf", content: pdf, type: "application/pdf" },
+    const res = await sec.postForm(`/api/notices/${id}/attachments`, {}, [
+      { name: "総務省通知.pdf", data: pdf, type: "application/pdf" },
     ]);
     expect(res.status).toBe(200);
     expect(res.body.attachments[0]).toMatchObject({ name: "総務省通知.pdf", previewable: true });
     expect((await lastAudit(env, "notice.attach"))?.subject_id).toBe(id);
-    const exe = await upload(env.app, sec, `/api/notices/${id}/attachments`, {}, [
+    const exe = await sec.postForm(`/api/notices/${id}/attachments`, {}, [
       {
-        name: "file",
-        filename: "setup.exe",
-        content: Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00"),
+        name: "setup.exe",
+        data: Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00"),
         type: "application/octet-stream",
       },
     ]);
     expect(exe.status).toBe(415);
-    const big = await upload(env.app, sec, `/api/notices/${id}/attachments`, {}, [
-      { name: "file", filename: "big.txt", content: Buffer.alloc(1_200_000, "a"), type: "text/plain" },
+    const big = await sec.postForm(`/api/notices/${id}/attachments`, {}, [
+      { name: "big.txt", data: Buffer.alloc(1_200_000, "a"), type: "text/plain" },
     ]);
     expect(big.status).toBe(413);
     expect((await sec.get(`/api/notices/${id}`)).body.attachments).toHaveLength(1);
-    const abuUp = await upload(env.app, await env.as("abu@example.jp"), `/api/notices/${id}/attachments`, {}, []);
+    const abuUp = await (await env.as("abu@example.jp")).postForm(`/api/notices/${id}/attachments`, {}, []);
     expect(abuUp.status).toBe(404); // a draft does not exist for 阿武町
 
     await sec.post(`/api/notices/${id}/publish`, {});

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { minimalPdf } from "../documents/test-files.js";
 import { sampleAnswer } from "./fixtures.js";
-import { deadlineIn, expireDeadline, pdf, publishedSurvey, upload } from "./test-helpers.js";
+import { deadlineIn, expireDeadline, publishedSurvey } from "./test-helpers.js";
 
 let env: TestEnv;
 let survey: { id: string };
@@ -193,20 +194,22 @@ describe("answers: files", () => {
   it("uploads a file for a file question; too large is a 413; another town never reads it", async () => {
     const abu = await env.as("abu@example.jp");
     const target = `${url(abuOrg)}/files`;
-    expect((await upload(env, null, target, { name: "plan.pdf", type: "application/pdf", data: pdf() })).status).toBe(401);
-    const big = await upload(env, abu, target, {
-      name: "big.pdf",
-      type: "application/pdf",
-      data: Buffer.alloc(1.5 * 1024 * 1024, 65),
-    });
+    expect(
+      (await env.anon.postForm(target, {}, [{ name: "plan.pdf", type: "application/pdf", data: minimalPdf() }])).status,
+    ).toBe(401);
+    const big = await abu.postForm(target, {}, [
+      { name: "big.pdf", type: "application/pdf", data: Buffer.alloc(1.5 * 1024 * 1024, 65) },
+    ]);
     expect(big.status).toBe(413);
     expect(big.body.error.message).toContain("1MB以下");
-    const ok = await upload(env, abu, target, { name: "plan.pdf", type: "application/pdf", data: pdf() });
+    const ok = await abu.postForm(target, {}, [{ name: "plan.pdf", type: "application/pdf", data: minimalPdf() }]);
     expect(ok.status).toBe(200);
     const fileId = ok.body.items[0].id;
     expect((await lastAudit(env, "surveyAnswer.upload"))?.subject_id).toBe(survey.id);
     const kaminoseki = await env.as("kaminoseki@example.jp");
-    expect((await upload(env, kaminoseki, target, { name: "x.pdf", type: "application/pdf", data: pdf() })).status).toBe(404);
+    expect((await kaminoseki.postForm(target, {}, [{ name: "x.pdf", type: "application/pdf", data: minimalPdf() }])).status).toBe(
+      404,
+    );
 
     const current = (await abu.get(url(abuOrg))).body;
     const saved = await abu.put(url(abuOrg), { version: current.version, data: { ...current.data, plan: [fileId] } });

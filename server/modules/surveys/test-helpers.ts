@@ -1,5 +1,5 @@
 import { addDays, jstDate, nextBusinessDay } from "../../../shared/dates/calendar.js";
-import type { Client, TestEnv } from "../../platform/testing/harness.js";
+import type { TestEnv } from "../../platform/testing/harness.js";
 import { standardisationDefinition } from "./fixtures.js";
 
 /** 17:00 Japan time on the first business day at least `days` days from today. */
@@ -28,38 +28,3 @@ export async function expireDeadline(env: TestEnv, id: string) {
     .where("id", "=", id)
     .execute();
 }
-
-/** Posts one file as multipart/form-data (the harness client sends JSON only); `client` null = signed out. */
-export async function upload(
-  env: TestEnv,
-  client: Client | null,
-  url: string,
-  file: { name: string; type: string; data: Buffer },
-) {
-  const boundary = `----renkei${crypto.randomUUID().replaceAll("-", "")}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
-    ),
-    file.data,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await env.app.inject({
-    method: "POST",
-    url,
-    payload,
-    headers: {
-      "content-type": `multipart/form-data; boundary=${boundary}`,
-      ...(client ? { cookie: client.cookie, "x-csrf-token": client.csrf } : {}),
-    },
-  });
-  let body: any = null;
-  try {
-    body = res.json();
-  } catch {}
-  return { status: res.statusCode, body };
-}
-
-/** A small valid PDF (detected by its header). */
-export const pdf = (text = "plan") =>
-  Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`);

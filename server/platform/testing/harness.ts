@@ -33,8 +33,17 @@ export interface Client {
   patch(url: string, body?: unknown): Promise<Res>;
   put(url: string, body?: unknown): Promise<Res>;
   delete(url: string): Promise<Res>;
+  /** POSTs multipart/form-data as a browser form does: the text fields, then each file under "file". */
+  postForm(url: string, fields?: Record<string, string>, files?: FormFile[]): Promise<Res>;
   cookie: string;
   csrf: string;
+}
+
+export interface FormFile {
+  name: string;
+  data: Buffer | string;
+  /** Content-Type of the part; the server checks the bytes anyway. */
+  type?: string;
 }
 
 export interface Res {
@@ -42,6 +51,24 @@ export interface Res {
   body: any;
   text: string;
   headers: Record<string, unknown>;
+}
+
+/** A hand-built multipart/form-data body (fields, then files), as a browser sends it. */
+function multipartBody(fields: Record<string, string>, files: FormFile[]) {
+  const boundary = `----renkei${crypto.randomUUID().replaceAll("-", "")}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type ?? "application/octet-stream"}\r\n\r\n`,
+      ),
+      Buffer.isBuffer(f.data) ? f.data : Buffer.from(f.data),
+      Buffer.from("\r\n"),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** A fresh PostgreSQL database per test file, on the server TEST_DATABASE_URL points to. */
@@ -75,16 +102,16 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<T
   });
 
   const client = (cookie: string, csrf: string): Client => {
-    const send = async (method: string, url: string, body?: unknown): Promise<Res> => {
+    const send = async (method: string, url: string, payload?: string | Buffer, contentType?: string): Promise<Res> => {
       const res = await app.inject({
         method: method as "GET",
         url,
         headers: {
           cookie,
           ...(csrf ? { "x-csrf-token": csrf } : {}),
-          ...(body !== undefined ? { "content-type": "application/json" } : {}),
+          ...(contentType ? { "content-type": contentType } : {}),
         },
-        payload: body === undefined ? undefined : JSON.stringify(body),
+        payload,
       });
       let parsed: unknown = null;
       try {
@@ -92,14 +119,19 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<T
       } catch {}
       return { status: res.statusCode, body: parsed, text: res.body, headers: res.headers };
     };
+    const json = (method: string, url: string, body: unknown) => send(method, url, JSON.stringify(body), "application/json");
     return {
       cookie,
       csrf,
       get: (u) => send("GET", u),
-      post: (u, b) => send("POST", u, b ?? {}),
-      patch: (u, b) => send("PATCH", u, b ?? {}),
-      put: (u, b) => send("PUT", u, b ?? {}),
+      post: (u, b) => json("POST", u, b ?? {}),
+      patch: (u, b) => json("PATCH", u, b ?? {}),
+      put: (u, b) => json("PUT", u, b ?? {}),
       delete: (u) => send("DELETE", u),
+      postForm: (u, fields = {}, files = []) => {
+        const { payload, contentType } = multipartBody(fields, files);
+        return send("POST", u, payload, contentType);
+      },
     };
   };
 
