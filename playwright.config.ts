@@ -45,6 +45,8 @@ export default defineConfig({
       PUBLIC_URL: baseURL,
       DATA_DIR: dataDir,
       RENKEI_DEMO_PASSWORD: "Demo-Password-2026",
+      // The stories create their own meetings, notices and consultations and count them.
+      RENKEI_DEMO_CONTENT: "false",
       LOG_LEVEL: "warn",
       JOBS_ENABLED: "true",
       NODE_ENV: "test",

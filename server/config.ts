@@ -19,6 +19,10 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Renkei <noreply@renkei.localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RENKEI_DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  RENKEI_DEMO_CONTENT: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")
@@ -46,6 +50,8 @@ export interface Config {
   mailFrom: string;
   logLevel: string;
   demoPassword?: string;
+  /** Seed sample meetings, notices, surveys … with the demo council (the browser tests start without them). */
+  demoContent: boolean;
   trustProxy: boolean;
   sessionDays: number;
   loginMaxFailures: number;
@@ -80,6 +86,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     demoPassword: e.RENKEI_DEMO_PASSWORD,
+    demoContent: e.RENKEI_DEMO_CONTENT,
     trustProxy: e.TRUST_PROXY,
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

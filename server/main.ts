@@ -97,7 +97,7 @@ async function main(argv: string[]) {
 /** The demo council and its content (meetings, notices, surveys …), for people trying Renkei; tests seed the council alone. */
 async function seedDemoForPeople(ctx: Ctx, config: Config): Promise<DemoCouncil> {
   const demo = await seedDemo(ctx, { password: config.demoPassword });
-  await seedDemoContent(ctx, demo);
+  if (config.demoContent) await seedDemoContent(ctx, demo);
   return demo;
 }
 

@@ -11,6 +11,13 @@ import type { App } from "../http/types.js";
 import { startWorker, type Worker } from "../jobs/worker.js";
 import { scratchPostgres } from "./scratch-postgres.js";
 
+// testEnv() runs inside beforeAll, where a new afterAll would be ignored; the file-level hook
+// registered at import time closes every environment the test file built.
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
 export const DEMO_PASSWORD = "Demo-Password-2026";
 export const engine = (process.env.TEST_ENGINE ?? "sqlite") as "sqlite" | "postgres";
 
@@ -94,7 +101,7 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<T
   await app.ready();
   const worker = startWorker(database, config, app.log, { autoStart: false });
 
-  afterAll(async () => {
+  cleanups.push(async () => {
     await app.close();
     await database.close();
     await pgdb?.drop();
