@@ -23,6 +23,11 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string }): D
     // COUNT(*) and other int8 values come back as strings by default; our counts fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection closed by the server (restart, failover, a dropped test database) must not
+    // crash the process: the pool drops the client and the next query opens a new one.
+    pool.on("error", (err: Error & { code?: string }) => {
+      if (err.code !== "57P01") console.error(`PostgreSQL idle connection error: ${err.message}`);
+    });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: "postgres", close: () => db.destroy() };
   }
