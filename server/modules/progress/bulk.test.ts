@@ -162,7 +162,7 @@ describe("import", () => {
       { dryRun: "true" },
     );
     expect(res.status).toBe(200);
-    expect(res.body.encoding).toBe("Shift_JIS");
+    expect(res.body.encoding).toBe("Shift_JIS (Windows / CP932)");
     const where = res.body.issues.map((i: { path: string }) => i.path);
     expect(where).toEqual(expect.arrayContaining(["bad!C4", "bad!D4", "bad!A5", "bad!A6", "bad!H7"]));
     expect(res.body.issues.find((i: { path: string }) => i.path === "bad!C4").column).toBe("C（推進体制の立ち上げ：状況）");

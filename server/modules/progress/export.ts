@@ -10,10 +10,9 @@ import { filteredOrgs } from "./dashboard.js";
 import { type GridItem, itemColumns, itemGrid } from "./grid.js";
 import { findProgramme, type LoadedItem, listItemRows, loadItemDefs, loadRecords, type ProgrammeRow, recordKey } from "./repo.js";
 import { meanPct } from "./rules.js";
-import { type SheetSpec, sheetName, writeCsv, writeXlsx } from "./sheets.js";
+import { sheetNamer } from "../../platform/files/xlsx.js";
+import { type ProgressSheet, writeCsv, writeXlsx } from "./sheets.js";
 import { readCells } from "./state-repo.js";
-
-export const xlsxMime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export const toGridItem = (l: LoadedItem): GridItem => ({
   programmeCode: l.programme.code,
@@ -97,18 +96,14 @@ export async function exportProgress(
     const grid = q.itemId
       ? (await itemSheet(ctx, defs.get(q.itemId)!, orgs, q.fiscalYear)).grid
       : await summaryGrid(ctx, p, items, orgs);
-    return {
-      bytes: writeCsv(grid, q.encoding),
-      fileName: `${base}.csv`,
-      mime: `text/csv; charset=${q.encoding === "sjis" ? "Shift_JIS" : "utf-8"}`,
-    };
+    return { csv: writeCsv(grid, q.encoding), fileName: `${base}.csv` };
   }
-  const used = new Set<string>();
-  async function* sheets(): AsyncGenerator<SheetSpec> {
+  const sheetName = sheetNamer();
+  async function* sheets(): AsyncGenerator<ProgressSheet> {
     if (!q.itemId) {
       const grid = await summaryGrid(ctx, p!, items, orgs);
       yield {
-        name: sheetName("集計", used),
+        name: sheetName("集計"),
         grid,
         widths: [10, 14, 6, 9, 8, ...items.map(() => 10)],
         pctCols: [4, 4 + items.length],
@@ -116,8 +111,8 @@ export async function exportProgress(
     }
     for (const i of items) {
       const s = await itemSheet(ctx, defs.get(i.id)!, orgs, q.fiscalYear);
-      yield { name: sheetName(`${i.code} ${i.name}`, used), ...s };
+      yield { name: sheetName(`${i.code} ${i.name}`), ...s };
     }
   }
-  return { bytes: await writeXlsx(sheets()), fileName: `${base}.xlsx`, mime: xlsxMime };
+  return { xlsx: await writeXlsx(sheets()), fileName: `${base}.xlsx` };
 }

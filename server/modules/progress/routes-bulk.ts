@@ -3,7 +3,9 @@ import { z } from "zod";
 import { idParams } from "../../../shared/api/common.js";
 import { exportQuery, importResult } from "../../../shared/api/progress-views.js";
 import { AppError } from "../../platform/errors.js";
+import { sendCsvFile } from "../../platform/files/csv.js";
 import { contentDisposition } from "../../platform/files/http.js";
+import { xlsxMime } from "../../platform/files/xlsx.js";
 import type { App } from "../../platform/http/types.js";
 import { exportDefinitions, importDefinitions } from "./definitions-csv.js";
 import { exportProgress } from "./export.js";
@@ -50,12 +52,13 @@ export function progressBulkRoutes(app: App) {
     return importProgress(req.ctx, file, { dryRun });
   });
   app.get("/progress/export", { schema: { querystring: exportQuery } }, async (req, reply) => {
-    const { bytes, fileName, mime } = await exportProgress(req.ctx, req.query);
+    const out = await exportProgress(req.ctx, req.query);
+    if (out.csv) return sendCsvFile(reply, out.csv, out.fileName);
     return reply
-      .header("content-type", mime)
-      .header("content-disposition", contentDisposition(fileName))
+      .header("content-type", xlsxMime)
+      .header("content-disposition", contentDisposition(out.fileName))
       .header("cache-control", "private, max-age=0")
-      .send(bytes);
+      .send(out.xlsx);
   });
   // The CSV comes as JSON text ({ csv }) like the organisations import: same CSRF and size rules as everywhere.
   app.post(

@@ -1,11 +1,13 @@
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import iconv from "iconv-lite";
-import { parseCsv, toCsv } from "../../../shared/csv.js";
+import { parseCsvLines } from "../../../shared/csv.js";
+import { type CsvEncoding, csvBytes } from "../../platform/files/csv.js";
+import { type SheetSpec, workbookBuffer } from "../../platform/files/xlsx.js";
 import { AppError } from "../../platform/errors.js";
+import { decodeText } from "../../platform/files/text.js";
+import { readXlsx, spreadsheetKind } from "../../platform/files/xlsx-read.js";
 import { type Cell, columnLetter as colLetter } from "./cells.js";
 
-/** Spreadsheet bytes in and out: XLSX through exceljs, CSV in UTF-8 (with or without BOM) or Shift_JIS. */
+/** Spreadsheet bytes in and out for progress: XLSX, and CSV in UTF-8 (with or without BOM) or Shift_JIS (CP932). */
 
 export interface ReadBook {
   format: "xlsx" | "csv";
@@ -13,60 +15,18 @@ export interface ReadBook {
   sheets: { name: string; grid: Cell[][] }[];
 }
 
-const isZip = (b: Buffer) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-const isCfb = (b: Buffer) => b.length > 8 && b.readUInt32BE(0) === 0xd0cf11e0;
-
-/** Decodes CSV bytes: a UTF-8 BOM, else valid UTF-8, else Shift_JIS (Windows' cp932, as Excel writes it). */
-export function decodeCsv(bytes: Buffer): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { text: bytes.subarray(3).toString("utf8"), encoding: "UTF-8 (BOM)" };
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
-  } catch {
-    return { text: iconv.decode(bytes, "cp932"), encoding: "Shift_JIS" };
-  }
-}
-
-/** What a cell holds, whatever exceljs wraps it in (formulas, rich text, hyperlinks). */
-function plain(v: ExcelJS.CellValue): Cell {
-  if (v == null) return null;
-  if (v instanceof Date || typeof v !== "object") return v as Cell;
-  if ("result" in v) return plain(v.result as ExcelJS.CellValue);
-  if ("richText" in v) return v.richText.map((t) => t.text).join("");
-  if ("text" in v) return String(v.text);
-  return null;
-}
-
+/** Reads XLSX (budgets checked, parsed in a worker thread) or CSV (the one text decoder); blank rows are kept so row numbers match. */
 export async function readSpreadsheet(bytes: Buffer, fileName: string): Promise<ReadBook> {
-  if (isCfb(bytes))
-    throw new AppError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      "Excel 97-2003 形式（.xls）は読めません。Excel で「.xlsx」形式か CSV で保存し直してください。",
-    );
-  if (isZip(bytes)) {
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch {
-      throw new AppError("VALIDATION_FAILED", "XLSX ファイルとして読めません。Excel で開けるか確かめてください。");
-    }
-    const sheets = wb.worksheets.map((ws) => {
-      const grid: Cell[][] = [];
-      ws.eachRow({ includeEmpty: true }, (row, n) => {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(plain);
-        grid[n - 1] = values;
-      });
-      for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-      return { name: ws.name, grid };
-    });
-    return { format: "xlsx", encoding: null, sheets };
-  }
-  if (bytes.includes(0)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "XLSX か CSV のファイルを選んでください。");
-  const { text, encoding } = decodeCsv(bytes);
-  return { format: "csv", encoding, sheets: [{ name: fileName.replace(/\.[^.]+$/, "") || "CSV", grid: parseCsv(text) }] };
+  if (spreadsheetKind(bytes)) return { format: "xlsx", encoding: null, sheets: await readXlsx(bytes, fileName) };
+  if (bytes.includes(0)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "XLSX か CSV のファイルを選んでください。", { file: fileName });
+  const { text, encoding } = decodeText(bytes, fileName);
+  const grid: Cell[][] = [];
+  for (const r of parseCsvLines(text)) grid[r.line - 1] = r.cells;
+  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
+  return { format: "csv", encoding, sheets: [{ name: fileName.replace(/\.[^.]+$/, "") || "CSV", grid }] };
 }
 
-export interface SheetSpec {
+export interface ProgressSheet {
   name: string;
   grid: Cell[][];
   widths?: number[];
@@ -78,38 +38,9 @@ export interface SheetSpec {
   freezeCols?: number;
 }
 
-/** Excel forbids []:*?/\ in sheet names and caps them at 31 characters; names must be unique. */
-export function sheetName(raw: string, used: Set<string>): string {
-  const base = raw.replace(/[[\]:*?/\\]/g, "・").slice(0, 31);
-  let name = base;
-  for (let i = 2; used.has(name); i++) name = `${base.slice(0, 28)}(${i})`;
-  used.add(name);
-  return name;
-}
-
-/** Writes a workbook with the streaming writer, so a national export never holds every cell object at once. */
-export async function writeXlsx(sheets: Iterable<SheetSpec> | AsyncIterable<SheetSpec>): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on("data", (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  for await (const s of sheets) {
-    const headerRows = s.headerRows ?? 3;
-    const ws = wb.addWorksheet(s.name, { views: [{ state: "frozen", xSplit: s.freezeCols ?? 2, ySplit: headerRows }] });
-    ws.columns = (s.widths ?? []).map((width) => ({ width }));
-    s.grid.forEach((values, r) => {
-      const row = ws.addRow(values);
-      if (r === 0) row.font = { bold: true, size: 12 };
-      if (r === headerRows - 1) {
-        row.font = { bold: true };
-        row.alignment = { wrapText: true, vertical: "top" };
-      }
-      values.forEach((v, c) => {
-        if (v instanceof Date) row.getCell(c + 1).numFmt = "yyyy-mm-dd";
-      });
-      row.commit();
-    });
-    const last = Math.max(s.grid.length, headerRows + 1);
+/** The status lists and the heat colours on a written progress sheet. */
+function decorate(s: ProgressSheet, headerRows: number) {
+  return (ws: ExcelJS.Worksheet, last: number) => {
     // The streaming writer supports data validations; its typings only omit them.
     for (const c of s.statusCols ?? [])
       (ws as unknown as { dataValidations: { add(range: string, v: unknown): void } }).dataValidations.add(
@@ -141,18 +72,32 @@ export async function writeXlsx(sheets: Iterable<SheetSpec> | AsyncIterable<Shee
         ],
       });
     }
-    ws.commit();
-  }
-  await wb.commit();
-  return Buffer.concat(chunks);
+  };
 }
 
-/** CSV for Excel: UTF-8 with a BOM (so Excel reads it as UTF-8), or Shift_JIS on request. */
-export function writeCsv(grid: Cell[][], encoding: "utf8" | "sjis"): Buffer {
-  const text = toCsv(
-    grid.map((r) =>
-      r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "boolean" ? (v ? "1" : "0") : v)),
-    ),
+/** Writes the progress workbook through the one XLSX writer (streaming, typed cells, print setup). */
+export async function writeXlsx(sheets: Iterable<ProgressSheet> | AsyncIterable<ProgressSheet>): Promise<Buffer> {
+  async function* specs(): AsyncGenerator<SheetSpec> {
+    for await (const s of sheets) {
+      const headerRows = s.headerRows ?? 3;
+      yield {
+        name: s.name,
+        rows: s.grid,
+        headerRows,
+        titleRows: 1,
+        freezeCols: s.freezeCols ?? 2,
+        widths: s.widths,
+        decorate: decorate(s, headerRows),
+      };
+    }
+  }
+  return workbookBuffer(specs());
+}
+
+/** CSV through the one writer: dates as 2026-04-01, UTF-8 with a BOM or Shift_JIS (CP932). */
+export function writeCsv(grid: Cell[][], encoding: CsvEncoding) {
+  return csvBytes(
+    grid.map((r) => r.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))),
+    encoding,
   );
-  return encoding === "sjis" ? iconv.encode(text, "cp932") : Buffer.from(`\uFEFF${text}`, "utf8");
 }

@@ -125,6 +125,7 @@ describe("exports", () => {
     const rows = [2, 3, 4].map((i) => (main.getRow(i).values as unknown[]).slice(1));
     const yamaguchi = rows.find((r) => r[1] === "山口市")!;
     expect(yamaguchi.slice(0, 3)).toEqual(["352039", "山口市", "提出済み"]);
+    expect(yamaguchi[3]).toBeInstanceOf(Date); // 提出日時: an Excel date and time (Japan time)
     expect(yamaguchi[4]).toBe("山口 花子");
     expect(yamaguchi[6]).toBe(12);
     expect(yamaguchi[header.indexOf("移行の方式")]).toBe("単独で調達");
@@ -132,8 +133,8 @@ describe("exports", () => {
     const grid = wb.getWorksheet("標準準拠システムへの移行状況")!;
     expect((grid.getRow(1).values as unknown[]).slice(1)).toEqual(["団体コード", "団体名", "項目", "状況", "移行予定日"]);
     expect(grid.rowCount).toBe(1 + 3 * 20);
-    expect((grid.getRow(2).values as unknown[]).slice(3)).toEqual(["住民基本台帳", "完了", "2025-12-01"]);
-    expect((grid.getRow(3).values as unknown[]).slice(3)).toEqual(["選挙人名簿管理", "作業中", "2026-03-31"]);
+    expect((grid.getRow(2).values as unknown[]).slice(3)).toEqual(["住民基本台帳", "完了", new Date(Date.UTC(2025, 11, 1))]);
+    expect((grid.getRow(3).values as unknown[]).slice(3)).toEqual(["選挙人名簿管理", "作業中", new Date(Date.UTC(2026, 2, 31))]);
     expect((await lastAudit(env, "survey.export"))?.changes).toContain('"format":"xlsx"');
   });
 

@@ -1,0 +1,36 @@
+import type { FastifyReply } from "fastify";
+import { type CsvValue, toCsv } from "../../../shared/csv.js";
+import { contentDisposition } from "./http.js";
+import { cp932Label, encodeCp932 } from "./text.js";
+
+export type CsvEncoding = "utf8" | "sjis";
+
+export interface CsvFile {
+  bytes: Buffer;
+  mime: string;
+  /** Characters Shift_JIS (CP932) cannot hold, written as 〓; empty for UTF-8. */
+  unencodable: string[];
+}
+
+/** Every CSV export: UTF-8 with a BOM (so Excel reads it as UTF-8), or Shift_JIS as Windows writes it (CP932). */
+export function csvBytes(rows: CsvValue[][], encoding: CsvEncoding = "utf8"): CsvFile {
+  const text = toCsv(rows);
+  if (encoding === "utf8") return { bytes: Buffer.from(`\uFEFF${text}`, "utf8"), mime: "text/csv; charset=utf-8", unencodable: [] };
+  const { bytes, unencodable } = encodeCp932(text);
+  return { bytes, mime: "text/csv; charset=Shift_JIS", unencodable };
+}
+
+/** The header that tells the page which characters the Shift_JIS file could not hold (percent-encoded). */
+export const unencodableHeader = "x-unencodable-characters";
+export const encodingHeader = "x-text-encoding";
+
+/** Sends a CSV download; the encoding label and any unencodable characters travel in headers the page shows. */
+export function sendCsvFile(reply: FastifyReply, file: CsvFile, fileName: string) {
+  reply
+    .header("content-type", file.mime)
+    .header("content-disposition", contentDisposition(fileName))
+    .header("cache-control", "private, no-store")
+    .header(encodingHeader, file.mime.includes("Shift_JIS") ? cp932Label : "UTF-8 (BOM)");
+  if (file.unencodable.length) reply.header(unencodableHeader, encodeURIComponent(file.unencodable.join("")));
+  return reply.send(file.bytes);
+}

@@ -1,0 +1,16 @@
+// The thread that parses heavy files (XLSX, Office, PDF text) off the main event loop.
+// It loads TypeScript through tsx like bin/renkei.js, then runs the functions it is sent.
+import { parentPort } from "node:worker_threads";
+import { register } from "tsx/esm/api";
+
+register();
+
+parentPort.on("message", async ({ id, module, fn, args }) => {
+  try {
+    const m = await import(module);
+    parentPort.postMessage({ id, ok: true, value: await m[fn](...args) });
+  } catch (err) {
+    const e = err instanceof Error ? err : new Error(String(err));
+    parentPort.postMessage({ id, ok: false, error: { message: e.message, code: e.code, status: e.status, details: e.details } });
+  }
+});
