@@ -33,7 +33,7 @@ describe("audit log", () => {
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toContain("text/csv");
     expect(res.text.charCodeAt(0)).toBe(0xfeff);
-    expect(res.text).toContain("日時,操作者,団体");
+    expect(res.text).toContain("日時（日本時間）,操作者,団体");
     expect(res.text).toContain("org.update");
   });
 

@@ -1,5 +1,6 @@
 import { auditEntry, auditQuery } from "../../../shared/api/audit.js";
 import { listOf } from "../../../shared/api/common.js";
+import { sendCsvFile } from "../../platform/files/csv.js";
 import type { App } from "../../platform/http/types.js";
 import { exportAuditCsv, listAudit } from "./service.js";
 
@@ -9,9 +10,6 @@ export function auditRoutes(app: App) {
   );
   app.get("/audit/export.csv", { schema: { querystring: auditQuery } }, async (req, reply) => {
     const csv = await exportAuditCsv(req.ctx, req.query);
-    return reply
-      .type("text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)
-      .send(csv);
+    return sendCsvFile(reply, csv, `audit-${new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)}.csv`);
   });
 }

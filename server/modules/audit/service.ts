@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { auditQuery } from "../../../shared/api/audit.js";
-import { toCsv } from "../../../shared/csv.js";
 import type { Ctx } from "../../platform/context.js";
+import { type CsvFile, csvBytes } from "../../platform/files/csv.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
 
 definePolicies({ "audit.read": (a) => a.role === "admin" || a.role === "secretariat" });
@@ -54,11 +54,14 @@ export async function listAudit(ctx: Ctx, f: Query) {
   };
 }
 
-/** CSV with BOM for Excel, newest first, up to 100,000 rows of the filter. */
-export async function exportAuditCsv(ctx: Ctx, f: Query): Promise<string> {
+// TODO(jst): use shared/dates/jst.ts
+const jstSeconds = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+
+/** CSV with BOM for Excel, newest first, up to 100,000 rows of the filter; times in Japan time. */
+export async function exportAuditCsv(ctx: Ctx, f: Query): Promise<CsvFile> {
   const { items } = await listAudit(ctx, { ...f, limit: 100_000 as never, offset: 0 });
   const rows = items.map((i) => [
-    i.at,
+    jstSeconds(i.at),
     i.actor?.name ?? "",
     i.orgName ?? "",
     i.ip ?? "",
@@ -67,5 +70,5 @@ export async function exportAuditCsv(ctx: Ctx, f: Query): Promise<string> {
     i.subjectId ?? "",
     i.changes ? JSON.stringify(i.changes) : "",
   ]);
-  return `\uFEFF${toCsv([["日時", "操作者", "団体", "IPアドレス", "操作", "対象種別", "対象ID", "変更内容"], ...rows])}`;
+  return csvBytes([["日時（日本時間）", "操作者", "団体", "IPアドレス", "操作", "対象種別", "対象ID", "変更内容"], ...rows]);
 }

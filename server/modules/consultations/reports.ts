@@ -11,6 +11,7 @@ import {
 import { jstDate } from "../../../shared/dates/calendar.js";
 import type { Ctx } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
+import { excelDate, excelTime } from "../../platform/files/xlsx.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { isSmallOrg } from "../orgs/service.js";
 import { getSettings } from "../settings/service.js";
@@ -235,17 +236,17 @@ export async function exportConsultations(ctx: Ctx, q: z.infer<typeof exportQuer
   const body = rows.map((row) => {
     const s = summarize(row, pauses.get(row.id) ?? [], t, today);
     return [
-      jstDate(new Date(row.created_at)),
+      excelTime(row.created_at),
       s.org.name,
       consultationCategoryLabels[s.category].ja,
       s.subject,
       urgencyLabels[s.urgency].ja,
       consultationStatusLabels[s.status].ja,
       s.assignee?.name ?? "",
-      s.firstResponse.due,
-      row.first_response_at ? jstDate(new Date(row.first_response_at)) : "",
-      s.resolution.due,
-      row.resolved_at ? jstDate(new Date(row.resolved_at)) : "",
+      excelDate(s.firstResponse.due),
+      excelTime(row.first_response_at),
+      excelDate(s.resolution.due),
+      excelTime(row.resolved_at),
       s.id,
     ];
   });

@@ -1,18 +1,16 @@
-import ExcelJS from "exceljs";
-import { toCsv } from "../../../shared/csv.js";
+import { csvBytes, csvValue } from "../../platform/files/csv.js";
+import { sheetNamer, workbookBuffer, type XlsxValue, xlsxMime } from "../../platform/files/xlsx.js";
 
-export type Cell = string | number | null;
+export type Cell = XlsxValue;
 export interface Sheet {
   name: string;
   rows: Cell[][];
 }
 
-/** Cells that Excel would run as a formula (=, +, -, @) are prefixed with ' so a typed subject stays text. */
-const safe = (v: Cell): Cell => (typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-
 /**
- * One export in the format asked for: XLSX with one worksheet per table, or CSV (UTF-8 with BOM,
- * which Excel opens as UTF-8) with the tables one after another, each under its name.
+ * One export in the format asked for: XLSX with one worksheet per table (typed cells, print setup),
+ * or CSV (UTF-8 with BOM, which Excel opens as UTF-8) with the tables one after another, each under its name.
+ * Both go through the one writers, which keep a subject typed as "=…" from ever running as a formula.
  */
 export async function renderSheets(
   sheets: Sheet[],
@@ -22,20 +20,12 @@ export async function renderSheets(
     const rows: Cell[][] = [];
     sheets.forEach((s, i) => {
       if (sheets.length > 1) rows.push(...(i ? [[]] : []), [`【${s.name}】`]);
-      rows.push(...s.rows.map((r) => r.map(safe)));
+      rows.push(...s.rows);
     });
-    return { data: Buffer.from(`\uFEFF${toCsv(rows)}`, "utf8"), mime: "text/csv; charset=utf-8", ext: "csv" };
+    const file = csvBytes(rows.map((r) => r.map(csvValue)));
+    return { data: file.bytes, mime: file.mime, ext: "csv" };
   }
-  const book = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = book.addWorksheet(s.name.slice(0, 31));
-    for (const r of s.rows) ws.addRow(r.map(safe));
-    ws.getRow(1).font = { bold: true };
-    ws.views = [{ state: "frozen", ySplit: 1 }];
-    ws.columns.forEach((c) => {
-      c.width = 16;
-    });
-  }
-  const data = Buffer.from(await book.xlsx.writeBuffer());
-  return { data, mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ext: "xlsx" };
+  const name = sheetNamer();
+  const data = await workbookBuffer(sheets.map((s) => ({ name: name(s.name), rows: s.rows, widths: s.rows[0]?.map(() => 16) })));
+  return { data, mime: xlsxMime, ext: "xlsx" };
 }

@@ -1,13 +1,13 @@
-import ExcelJS from "exceljs";
 import type { z } from "zod";
 import { positionLabels } from "../../../shared/api/bodies.js";
 import { type attendanceInput, type attendanceList, attendanceModeLabels, type rollInput } from "../../../shared/api/meetings.js";
-import { toCsv } from "../../../shared/csv.js";
 import { jstDate } from "../../../shared/dates/calendar.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { csvBytes, csvValue } from "../../platform/files/csv.js";
+import { excelTime, sheetNamer, workbookBuffer, type XlsxValue } from "../../platform/files/xlsx.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { jstTime, meetingName } from "./naming.js";
@@ -126,13 +126,13 @@ async function exportRows(ctx: Ctx, meetingId: string) {
   const loaded = await visibleMeeting(ctx, meetingId);
   authorize(ctx.actor, "meeting.manage", loaded.subject);
   const list = await listAttendance(ctx, meetingId);
-  const rows = list.items.map((i) => [
+  const rows: XlsxValue[][] = list.items.map((i) => [
     i.org.name,
     positionLabels[i.position as keyof typeof positionLabels]?.ja ?? i.position,
     i.mode ? attendanceModeLabels[i.mode].ja : "未回答",
     i.attendees.join("、"),
     i.note,
-    i.answeredAt ? `${jstDate(new Date(i.answeredAt))} ${jstTime(i.answeredAt)}` : "",
+    excelTime(i.answeredAt),
     i.present === null ? "" : i.present ? "出席" : "欠席",
   ]);
   return { name: meetingName(loaded.row, loaded.body.name), rows };
@@ -141,26 +141,20 @@ async function exportRows(ctx: Ctx, meetingId: string) {
 /** The attendance list as CSV, UTF-8 with a BOM so Excel reads the Japanese. */
 export async function attendanceCsv(ctx: Ctx, meetingId: string) {
   const { name, rows } = await exportRows(ctx, meetingId);
-  return { text: `\uFEFF${toCsv([header, ...rows])}`, fileName: `${name}_出欠.csv` };
+  return { file: csvBytes([header, ...rows].map((r) => r.map(csvValue))), fileName: `${name}_出欠.csv` };
 }
 
+/** The attendance list as XLSX: the meeting's name above the table, printed on A4 landscape with the header on every page. */
 export async function attendanceXlsx(ctx: Ctx, meetingId: string) {
   const { name, rows } = await exportRows(ctx, meetingId);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Renkei";
-  const ws = wb.addWorksheet("出欠");
-  ws.addRow([name]).font = { bold: true, size: 13 };
-  ws.addRow([]);
-  const h = ws.addRow(header);
-  h.font = { bold: true };
-  h.eachCell((c) => {
-    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
-    c.border = { bottom: { style: "thin" } };
-  });
-  for (const r of rows) ws.addRow(r);
-  [18, 12, 16, 30, 24, 18, 12].forEach((w, i) => {
-    ws.getColumn(i + 1).width = w;
-  });
-  ws.views = [{ state: "frozen", ySplit: 3 }];
-  return { bytes: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `${name}_出欠.xlsx` };
+  const bytes = await workbookBuffer([
+    {
+      name: sheetNamer()("出欠"),
+      rows: [[name], [], header, ...rows],
+      headerRows: 3,
+      titleRows: 1,
+      widths: [18, 12, 16, 30, 24, 18, 12],
+    },
+  ]);
+  return { bytes, fileName: `${name}_出欠.xlsx` };
 }

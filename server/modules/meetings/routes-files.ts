@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idParams } from "../../../shared/api/common.js";
 import { meetingDetail } from "../../../shared/api/meetings.js";
+import { sendCsvFile } from "../../platform/files/csv.js";
 import { contentDisposition, sendStoredFile } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { attendanceCsv, attendanceXlsx } from "./attendance.js";
@@ -55,11 +56,8 @@ export function meetingFileRoutes(app: App) {
     },
   );
   app.get("/meetings/:id/attendance.csv", { schema: { params: idParams } }, async (req, reply) => {
-    const { text, fileName } = await attendanceCsv(req.ctx, req.params.id);
-    return reply
-      .header("content-type", "text/csv; charset=utf-8")
-      .header("content-disposition", contentDisposition(fileName))
-      .send(text);
+    const { file, fileName } = await attendanceCsv(req.ctx, req.params.id);
+    return sendCsvFile(reply, file, fileName);
   });
   app.get("/meetings/:id/attendance.xlsx", { schema: { params: idParams } }, async (req, reply) => {
     const { bytes, fileName } = await attendanceXlsx(req.ctx, req.params.id);

@@ -5,12 +5,12 @@ import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
+import { sheetNamer } from "../../platform/files/xlsx.js";
 import type { Cell } from "./cells.js";
 import { filteredOrgs } from "./dashboard.js";
 import { type GridItem, itemColumns, itemGrid } from "./grid.js";
 import { findProgramme, type LoadedItem, listItemRows, loadItemDefs, loadRecords, type ProgrammeRow, recordKey } from "./repo.js";
 import { meanPct } from "./rules.js";
-import { sheetNamer } from "../../platform/files/xlsx.js";
 import { type ProgressSheet, writeCsv, writeXlsx } from "./sheets.js";
 import { readCells } from "./state-repo.js";
 

@@ -10,7 +10,15 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { csvBytes, sendCsvFile } from "../../platform/files/csv.js";
 import { contentDisposition } from "../../platform/files/http.js";
-import { excelDate, excelTime, type SheetSpec, sheetNamer, writeWorkbook, type XlsxValue, xlsxMime } from "../../platform/files/xlsx.js";
+import {
+  excelDate,
+  excelTime,
+  type SheetSpec,
+  sheetNamer,
+  writeWorkbook,
+  type XlsxValue,
+  xlsxMime,
+} from "../../platform/files/xlsx.js";
 import type { LoadedSurvey } from "./access.js";
 import { fileNamesOf, flatColumns, loadForResults, type ResultRow, type ResultsFilter, resultRows } from "./results.js";
 

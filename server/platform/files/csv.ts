@@ -2,6 +2,7 @@ import type { FastifyReply } from "fastify";
 import { type CsvValue, toCsv } from "../../../shared/csv.js";
 import { contentDisposition } from "./http.js";
 import { cp932Label, encodeCp932 } from "./text.js";
+import type { XlsxValue } from "./xlsx.js";
 
 export type CsvEncoding = "utf8" | "sjis";
 
@@ -15,7 +16,8 @@ export interface CsvFile {
 /** Every CSV export: UTF-8 with a BOM (so Excel reads it as UTF-8), or Shift_JIS as Windows writes it (CP932). */
 export function csvBytes(rows: CsvValue[][], encoding: CsvEncoding = "utf8"): CsvFile {
   const text = toCsv(rows);
-  if (encoding === "utf8") return { bytes: Buffer.from(`\uFEFF${text}`, "utf8"), mime: "text/csv; charset=utf-8", unencodable: [] };
+  if (encoding === "utf8")
+    return { bytes: Buffer.from(`\uFEFF${text}`, "utf8"), mime: "text/csv; charset=utf-8", unencodable: [] };
   const { bytes, unencodable } = encodeCp932(text);
   return { bytes, mime: "text/csv; charset=Shift_JIS", unencodable };
 }
@@ -33,4 +35,11 @@ export function sendCsvFile(reply: FastifyReply, file: CsvFile, fileName: string
     .header(encodingHeader, file.mime.includes("Shift_JIS") ? cp932Label : "UTF-8 (BOM)");
   if (file.unencodable.length) reply.header(unencodableHeader, encodeURIComponent(file.unencodable.join("")));
   return reply.send(file.bytes);
+}
+
+/** A typed spreadsheet value as CSV text: dates as 2026-04-01, timestamps as 2026-04-01 09:30 (the Japan time they hold). */
+export function csvValue(v: XlsxValue): CsvValue {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v && typeof v === "object") return v.time.toISOString().slice(0, 16).replace("T", " ");
+  return v;
 }

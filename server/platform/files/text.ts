@@ -75,12 +75,17 @@ const mostlyHalfwidthKana = (s: string) => {
   return high.filter((ch) => ch >= "\uff61" && ch <= "\uff9f").length * 2 > high.length;
 };
 
-const resave = "Excel の「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」を選んで保存し直してください。";
+const resave =
+  "Excel の「名前を付けて保存」で「CSV UTF-8（コンマ区切り）」か「CSV（コンマ区切り）」を選んで保存し直してください。";
 
 export function decodeText(input: Uint8Array, file?: string): { text: string; encoding: TextEncodingLabel } {
   const bytes = input;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    throw new AppError("VALIDATION_FAILED", `UTF-16（Unicode テキスト）のファイルは読めません。${resave}`, file ? { file } : undefined);
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `UTF-16（Unicode テキスト）のファイルは読めません。${resave}`,
+      file ? { file } : undefined,
+    );
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const badUtf8 = firstBadUtf8(bytes, bom ? 3 : 0);
   let text: string;
@@ -139,7 +144,7 @@ export function encodeCp932(text: string): { bytes: Buffer; unencodable: string[
   const mapped = text.replace(windowsFormsRe, (c) => windowsForms[c]!);
   const unencodable = new Set<string>();
   const seen = new Map<string, boolean>();
-  const safe = mapped.replace(/[^\x00-\x7f]/gu, (ch) => {
+  const safe = mapped.replace(/[^ -~\r\n\t]/gu, (ch) => {
     let ok = seen.get(ch);
     if (ok === undefined) {
       ok = iconv.decode(iconv.encode(ch, "cp932"), "cp932") === ch;

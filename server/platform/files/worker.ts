@@ -46,7 +46,12 @@ export function runInWorker<T>(module: string, fn: string, args: unknown[], file
         idle.push(worker);
       } else void worker.terminate();
     };
-    const onMessage = (m: { id: number; ok: boolean; value?: T; error?: { message: string; code?: string; status?: number; details?: unknown } }) => {
+    const onMessage = (m: {
+      id: number;
+      ok: boolean;
+      value?: T;
+      error?: { message: string; code?: string; status?: number; details?: unknown };
+    }) => {
       if (m.id !== id) return;
       finish(true);
       if (m.ok) return resolve(m.value as T);

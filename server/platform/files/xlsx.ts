@@ -41,7 +41,7 @@ const isTime = (v: unknown): v is XlsxTime => typeof v === "object" && v !== nul
  */
 export function sheetNamer() {
   const used = new Set<string>();
-  const fit = (s: string, max: number) => {
+  const clip = (s: string, max: number) => {
     let out = "";
     for (const ch of s) {
       if (out.length + ch.length > max) break;
@@ -54,12 +54,14 @@ export function sheetNamer() {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed.
       .replace(/[[\]:*?/\\\ufffd\u0000-\u001f\u007f]/g, "・")
       .trim();
-    base = fit(base, 31).replace(/^'+|'+$/g, "").trim();
+    base = clip(base, 31)
+      .replace(/^'+|'+$/g, "")
+      .trim();
     if (!base || base.toLowerCase() === "history") base = base ? `${base}_` : "Sheet";
     let name = base;
     for (let i = 2; used.has(name.toLowerCase()); i++) {
       const suffix = `(${i})`;
-      name = `${fit(base, 31 - suffix.length).replace(/'+$/, "")}${suffix}`;
+      name = `${clip(base, 31 - suffix.length).replace(/'+$/, "")}${suffix}`;
     }
     used.add(name.toLowerCase());
     return name;
@@ -92,10 +94,7 @@ const printSetup = (headerRows: number): Partial<ExcelJS.PageSetup> => ({
 });
 
 /** Streams a workbook to `out`, sheet after sheet and row after row, so large exports keep memory flat. */
-export async function writeWorkbook(
-  out: Writable,
-  sheets: Iterable<SheetSpec> | AsyncIterable<SheetSpec>,
-): Promise<void> {
+export async function writeWorkbook(out: Writable, sheets: Iterable<SheetSpec> | AsyncIterable<SheetSpec>): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = "Renkei";
   for await (const s of sheets) {
