@@ -1,4 +1,5 @@
 import { stepStatusLabels } from "../../../shared/api/progress.js";
+import { halfWidth } from "../../../shared/normalise.js";
 import type { StepStatus } from "./tables.js";
 import { isYmd } from "./update-rules.js";
 
@@ -10,8 +11,7 @@ import { isYmd } from "./update-rules.js";
 export type Cell = string | number | boolean | Date | null | undefined;
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const toHalfWidth = (s: string) =>
-  s.replace(/[０-９Ａ-Ｚａ-ｚ．／－，]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+const toHalfWidth = halfWidth;
 
 export const cellText = (v: Cell): string => {
   if (v == null) return "";

@@ -1,13 +1,17 @@
-import { parseCsv, toCsv } from "../../../shared/csv.js";
+import { parseCsvLines } from "../../../shared/csv.js";
+import { halfWidth, sameCode } from "../../../shared/normalise.js";
 import type { FieldIssue } from "../../../shared/errors.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid, notFound } from "../../platform/errors.js";
+import { type CsvFile, csvBytes } from "../../platform/files/csv.js";
+import { decodeText } from "../../platform/files/text.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
 import * as defs from "./definitions-repo.js";
 import { ensureRecords, recomputeItems } from "./recompute.js";
-import { findProgramme, findProgrammeByCode, listItemRows, listMetricRows, listStepRows } from "./repo.js";
+import { parseDateCell } from "./cells.js";
+import { findProgramme, listItemRows, listMetricRows, listProgrammeRows, listStepRows } from "./repo.js";
 import { isYmd } from "./update-rules.js";
 
 /**
@@ -32,13 +36,24 @@ export const definitionColumns = [
 ] as const;
 type Line = Record<(typeof definitionColumns)[number], string> & { line: number };
 
+/** The row with this code: the same code, else the one a spreadsheet shortened (01 saved as 1), when only one fits. */
+function byCode<T extends { code: string }>(rows: T[], code: string): T | undefined {
+  const exact = rows.find((r) => r.code === code);
+  if (exact) return exact;
+  const loose = rows.filter((r) => sameCode(r.code, code));
+  return loose.length === 1 ? loose[0] : undefined;
+}
+
 const codeRe = /^[A-Za-z0-9_.-]{1,40}$/;
 const trackingOf = (s: string) =>
   ({ steps: "steps", ステップ: "steps", metrics: "metrics", 指標: "metrics" })[s] as "steps" | "metrics" | undefined;
 
+/** Cells that hold codes, numbers or dates: full-width digits and spaces normalised. */
+const normalised = new Set(["programme_code", "item_code", "code", "tracking", "target", "item_deadline"]);
+
 function readLines(text: string): { lines: Line[]; issues: FieldIssue[] } {
-  const table = parseCsv(text);
-  const header = (table[0] ?? []).map((h) => h.trim());
+  const [head, ...table] = parseCsvLines(text);
+  const header = (head?.cells ?? []).map((h) => h.trim());
   const missing = definitionColumns.filter(
     (c) => !["item_group", "phase", "unit", "target", "options", "item_deadline"].includes(c) && !header.includes(c),
   );
@@ -46,24 +61,34 @@ function readLines(text: string): { lines: Line[]; issues: FieldIssue[] } {
     return { lines: [], issues: [{ path: "line 1", message: `見出し行に列がありません：${missing.join(", ")}` }] };
   const issues: FieldIssue[] = [];
   const lines: Line[] = [];
-  table.slice(1).forEach((cells, i) => {
-    const line = { line: i + 2 } as Line;
-    for (const c of definitionColumns) line[c] = (cells[header.indexOf(c)] ?? "").trim();
+  for (const { line: n, cells } of table) {
+    const line = { line: n } as Line;
+    for (const c of definitionColumns) {
+      const v = cells[header.indexOf(c)] ?? "";
+      line[c] = normalised.has(c) ? halfWidth(v) : v.trim();
+    }
     const bad = (col: string, message: string) => issues.push({ path: `line ${line.line}`, message: `${col}: ${message}` });
     for (const c of ["programme_code", "item_code", "code"] as const)
       if (!codeRe.test(line[c])) bad(c, "半角英数字と - _ . の40文字までで入力してください");
     for (const c of ["programme_name", "item_name", "name"] as const) if (!line[c]) bad(c, "入力してください");
     if (!trackingOf(line.tracking)) bad("tracking", "steps（ステップ）か metrics（指標）にしてください");
     if (line.target && !/^\d+(\.\d+)?$/.test(line.target)) bad("target", "0以上の数値にしてください");
-    if (line.item_deadline && !isYmd(line.item_deadline)) bad("item_deadline", "YYYY-MM-DD の日付にしてください");
+    if (line.item_deadline && !isYmd(line.item_deadline)) {
+      const d = parseDateCell(line.item_deadline); // a spreadsheet rewrites 2026-03-31 as 2026/3/31
+      if (d.ok && d.value) line.item_deadline = d.value;
+      else bad("item_deadline", "YYYY-MM-DD の日付にしてください");
+    }
     lines.push(line);
-  });
+  }
   if (!lines.length && !issues.length) issues.push({ path: "line 2", message: "データ行がありません" });
   return { lines, issues };
 }
 
 export interface DefinitionImportResult {
   dryRun: boolean;
+  encoding: string;
+  /** What the import creates (the dry run: would create), so a code a spreadsheet changed shows before it becomes a duplicate. */
+  creates: { line: number; kind: "programme" | "item" | "step" | "metric"; code: string; name: string }[];
   programmes: { created: number; updated: number };
   items: { created: number; updated: number };
   steps: { created: number; updated: number };
@@ -71,11 +96,18 @@ export interface DefinitionImportResult {
   issues: FieldIssue[];
 }
 
-export async function importDefinitions(ctx: Ctx, text: string, opts: { dryRun: boolean }): Promise<DefinitionImportResult> {
+export async function importDefinitions(
+  ctx: Ctx,
+  file: { bytes: Buffer; name: string },
+  opts: { dryRun: boolean },
+): Promise<DefinitionImportResult> {
   authorize(ctx.actor, "progress.manage");
+  const { text, encoding } = decodeText(file.bytes, file.name);
   const { lines, issues } = readLines(text);
   const result: DefinitionImportResult = {
     dryRun: opts.dryRun,
+    encoding,
+    creates: [],
     programmes: { created: 0, updated: 0 },
     items: { created: 0, updated: 0 },
     steps: { created: 0, updated: 0 },
@@ -92,7 +124,7 @@ export async function importDefinitions(ctx: Ctx, text: string, opts: { dryRun: 
     const now = nowIso();
     const stamp = { created_at: now, updated_at: now, archived: 0 as const };
     for (const l of lines) {
-      let p = await findProgrammeByCode(tx, l.programme_code);
+      let p = byCode(await listProgrammeRows(tx, true), l.programme_code);
       if (!p) {
         p = {
           id: newId(),
@@ -108,12 +140,13 @@ export async function importDefinitions(ctx: Ctx, text: string, opts: { dryRun: 
         };
         await defs.insertProgramme(tx, p);
         result.programmes.created++;
+        result.creates.push({ line: l.line, kind: "programme", code: p.code, name: p.name });
       } else if (p.name !== l.programme_name) {
         await defs.updateProgrammeRow(tx, p.id, { name: l.programme_name, updated_at: now });
         result.programmes.updated++;
       }
       const tracking = trackingOf(l.tracking)!;
-      let item = await defs.findItemByCode(tx, p.id, l.item_code);
+      let item = byCode(await listItemRows(tx, [p.id], true), l.item_code);
       if (!item) {
         item = {
           id: newId(),
@@ -130,6 +163,7 @@ export async function importDefinitions(ctx: Ctx, text: string, opts: { dryRun: 
         await defs.insertItem(tx, item);
         fresh.add(item.id);
         result.items.created++;
+        result.creates.push({ line: l.line, kind: "item", code: item.code, name: item.name });
       } else if (item.tracking !== tracking) {
         issues.push({
           path: `line ${l.line}`,
@@ -151,7 +185,7 @@ export async function importDefinitions(ctx: Ctx, text: string, opts: { dryRun: 
         if (!fresh.has(item.id)) result.items.updated++;
       }
       if (tracking === "steps") {
-        const existing = (await listStepRows(tx, [item.id], true)).find((s) => s.code === l.code);
+        const existing = byCode(await listStepRows(tx, [item.id], true), l.code);
         const options = l.options
           ? JSON.stringify(
               l.options
@@ -176,12 +210,13 @@ export async function importDefinitions(ctx: Ctx, text: string, opts: { dryRun: 
           ]);
           touched.add(item.id);
           result.steps.created++;
+          result.creates.push({ line: l.line, kind: "step", code: l.code, name: l.name });
         } else if (existing.name !== l.name || (existing.phase ?? "") !== l.phase || existing.options !== options) {
           await defs.updateStepRow(tx, existing.id, { name: l.name, phase: l.phase || null, options, updated_at: now });
           result.steps.updated++;
         }
       } else {
-        const existing = (await listMetricRows(tx, [item.id], true)).find((m) => m.code === l.code);
+        const existing = byCode(await listMetricRows(tx, [item.id], true), l.code);
         const target = l.target ? Number(l.target) : null;
         if (!existing) {
           await defs.insertMetrics(tx, [
@@ -199,6 +234,7 @@ export async function importDefinitions(ctx: Ctx, text: string, opts: { dryRun: 
           ]);
           touched.add(item.id);
           result.metrics.created++;
+          result.creates.push({ line: l.line, kind: "metric", code: l.code, name: l.name });
         } else if (existing.name !== l.name || existing.unit !== l.unit || existing.target_default !== target) {
           await defs.updateMetricRow(tx, existing.id, { name: l.name, unit: l.unit, target_default: target, updated_at: now });
           touched.add(item.id);
@@ -237,7 +273,7 @@ export async function importDefinitions(ctx: Ctx, text: string, opts: { dryRun: 
   return result;
 }
 
-export async function exportDefinitions(ctx: Ctx, programmeId: string): Promise<{ text: string; fileName: string }> {
+export async function exportDefinitions(ctx: Ctx, programmeId: string): Promise<{ file: CsvFile; fileName: string }> {
   authorize(ctx.actor, "progress.read");
   const p = await findProgramme(ctx, programmeId);
   if (!p) throw notFound("取組");
@@ -261,5 +297,5 @@ export async function exportDefinitions(ctx: Ctx, programmeId: string): Promise<
     for (const m of metrics.filter((m) => m.item_id === i.id))
       rows.push([...base, m.code, m.name, "", m.unit, m.target_default ?? "", "", i.deadline ?? ""]);
   }
-  return { text: `\uFEFF${toCsv(rows)}`, fileName: `取組定義_${p.code}.csv` };
+  return { file: csvBytes(rows), fileName: `取組定義_${p.code}.csv` };
 }

@@ -1,5 +1,6 @@
+import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { type Client, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { progressIds } from "./test-support.js";
 
 let env: TestEnv;
@@ -8,6 +9,9 @@ beforeAll(async () => {
   env = await testEnv();
   standard = await (await progressIds(env)).prog("standardisation");
 });
+
+const importCsv = (c: Client, csv: string, dryRun: boolean) =>
+  c.postForm("/api/progress/definitions/import", { dryRun: String(dryRun) }, [{ name: "定義.csv", data: csv, type: "text/csv" }]);
 
 describe("programme definitions", () => {
   it("lists the four seeded programmes to every member", async () => {
@@ -112,7 +116,7 @@ describe("programme definitions", () => {
       "cloud,ガバメントクラウド接続,net,接続回線,,steps,2,接続試験,,,,,2027-03-31",
       "cloud,ガバメントクラウド接続,cost,運用経費,,metrics,yen,運用経費,,千円,1200,,",
     ].join("\n");
-    const dry = await sec.post("/api/progress/definitions/import", { csv, dryRun: true });
+    const dry = await importCsv(sec, csv, true);
     expect(dry.body).toMatchObject({
       dryRun: true,
       programmes: { created: 1 },
@@ -122,23 +126,56 @@ describe("programme definitions", () => {
       issues: [],
     });
     expect((await sec.get("/api/progress/programmes")).body.items.some((p: { code: string }) => p.code === "cloud")).toBe(false);
-    const bad = await sec.post("/api/progress/definitions/import", {
-      csv: `${csv}\ncloud,x,net,接続回線,,steps,3,,,,abc,,2027-02-30`,
-      dryRun: false,
-    });
+    const bad = await importCsv(sec, `${csv}\ncloud,x,net,接続回線,,steps,3,,,,abc,,2027-02-30`, false);
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual(["line 5", "line 5", "line 5"]);
-    const ok = await sec.post("/api/progress/definitions/import", { csv, dryRun: false });
+    const ok = await importCsv(sec, csv, false);
     expect(ok.status).toBe(200);
     const cloud = (await sec.get("/api/progress/programmes")).body.items.find((p: { code: string }) => p.code === "cloud");
     expect(cloud.itemCount).toBe(2);
     expect(await lastAudit(env, "progressDefinition.import")).toBeTruthy();
-    const again = await sec.post("/api/progress/definitions/import", { csv, dryRun: false });
+    const again = await importCsv(sec, csv, false);
     expect(again.body).toMatchObject({ programmes: { created: 0, updated: 0 }, steps: { created: 0, updated: 0 } });
     const exported = await sec.get(`/api/progress/programmes/${cloud.id}/definitions.csv`);
     expect(exported.text).toContain("cloud,ガバメントクラウド接続,net,接続回線,,steps,1,回線調達");
-    expect((await (await env.as("abu@example.jp")).post("/api/progress/definitions/import", { csv, dryRun: true })).status).toBe(
-      403,
-    );
+    expect((await importCsv(await env.as("abu@example.jp"), csv, true)).status).toBe(403);
+  });
+
+  it("takes back a definitions CSV a spreadsheet saved: codes 01 → 1, Shift_JIS, dates 2027/3/31, blank lines counted", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    const header =
+      "programme_code,programme_name,item_code,item_name,item_group,tracking,code,name,phase,unit,target,options,item_deadline";
+    const first = [header, "sheet,表計算の往復,07,住民記録,,steps,01,要件確認,,,,,2027-03-31"].join("\r\n");
+    expect((await importCsv(sec, first, false)).status).toBe(200);
+    // Excel opened it, turned 07 and 01 into 7 and 1, wrote the date its own way and saved as Shift_JIS (CP932).
+    const saved = [
+      header,
+      "sheet,表計算の往復,7,住民記録,,steps,1,要件確認,,,,,2027/3/31",
+      "sheet,表計算の往復,7,住民記録,,steps,２,移行～テスト,,,,,2027/3/31",
+    ];
+    const sjis = iconv.encode(saved.join("\r\n"), "cp932");
+    const dry = await sec.postForm("/api/progress/definitions/import", { dryRun: "true" }, [
+      { name: "定義.csv", data: sjis, type: "text/csv" },
+    ]);
+    expect(dry.status).toBe(200);
+    expect(dry.body.encoding).toBe("Shift_JIS (Windows / CP932)");
+    expect(dry.body.items).toEqual({ created: 0, updated: 0 });
+    expect(dry.body.creates).toEqual([{ line: 3, kind: "step", code: "2", name: "移行～テスト" }]);
+    const real = await sec.postForm("/api/progress/definitions/import", { dryRun: "false" }, [{ name: "定義.csv", data: sjis }]);
+    expect(real.body.steps).toEqual({ created: 1, updated: 0 });
+    const programme = (await sec.get("/api/progress/programmes")).body.items.find((p: { code: string }) => p.code === "sheet");
+    expect(programme.itemCount).toBe(1);
+    const exported = await sec.get(`/api/progress/programmes/${programme.id}/definitions.csv`);
+    expect(exported.text).toContain("sheet,表計算の往復,07,住民記録,,steps,01,要件確認");
+
+    // Blank lines count: the bad row is on line 4 of the file, as a text editor shows it.
+    const gap = await importCsv(sec, [header, "", "", "sheet,表計算の往復,07,住民記録,,ステップ,01,,,,,,"].join("\n"), true);
+    expect(gap.body.issues).toEqual([{ path: "line 4", message: "name: 入力してください" }]);
+    // A file that is neither UTF-8 nor Shift_JIS is refused with where it broke.
+    const broken = await sec.postForm("/api/progress/definitions/import", {}, [
+      { name: "x.csv", data: Buffer.concat([Buffer.from(`${header}\nsheet,`), Buffer.from([0x85, 0x40, 0xff])]) },
+    ]);
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toContain("2行目");
   });
 });

@@ -1,4 +1,6 @@
 import { stepStatusLabels } from "../../../shared/api/progress.js";
+import { restoreLgCode } from "../../../shared/lg-code.js";
+import { halfWidth } from "../../../shared/normalise.js";
 import { type Cell, cellText, columnLetter, parseDateCell, parseFlagCell, parseNumberCell, parseStatusCell } from "./cells.js";
 import { type MetricDef, metricKey, notStarted, type RecordData, type StepDef } from "./rules.js";
 import type { ProgressUpdate } from "./update-rules.js";
@@ -215,8 +217,9 @@ export function parseItemGrid(sheet: string, grid: Cell[][], ctx: ParseContext):
 
 function findOrg(ctx: ParseContext, code: string, name: string) {
   if (code) {
-    const digits = code.replace(/\D/g, "");
-    return ctx.orgByCode.get(digits.padStart(digits.length > 5 ? 6 : 5, "0"));
+    const digits = halfWidth(code).replace(/\D/g, "");
+    // A code Excel kept as a number loses its leading zero: 01100 → 1100, and 011002 → 11002 (the check digit tells).
+    return ctx.orgByCode.get(digits.padStart(digits.length > 5 ? 6 : 5, "0")) ?? ctx.orgByCode.get(restoreLgCode(digits));
   }
   return name ? ctx.orgByName.get(name) : undefined;
 }

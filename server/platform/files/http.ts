@@ -38,6 +38,35 @@ export async function readMultipart(
   return { fields, files };
 }
 
+/**
+ * Reads one file an import parses without storing it (field `file`), with the text fields
+ * (`dryRun` …). The bytes stay in memory: imports are limited to the upload size.
+ */
+export async function readImportFile(
+  request: FastifyRequest,
+): Promise<{ file: { bytes: Buffer; name: string }; fields: Record<string, string> }> {
+  if (!request.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "ファイルは multipart/form-data で送ってください。");
+  const fields: Record<string, string> = {};
+  let file: { bytes: Buffer; name: string } | null = null;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === "file") {
+        if (file || !part.filename) part.file.resume();
+        else file = { bytes: await part.toBuffer(), name: part.filename };
+      } else fields[part.fieldname] = String(part.value ?? "");
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
+      throw new AppError("PAYLOAD_TOO_LARGE", "ファイルが大きすぎます。いくつかに分けて取り込んでください。");
+    throw err;
+  }
+  if (!file?.bytes.length)
+    throw new AppError("VALIDATION_FAILED", "取り込むファイルを選んでください。", {
+      issues: [{ path: "file", message: "ファイルを選んでください" }],
+    });
+  return { file, fields };
+}
+
 /** RFC 5987 filename so Japanese names survive every browser. */
 export function contentDisposition(name: string, inline = false): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replaceAll('"', "");
