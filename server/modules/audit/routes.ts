@@ -1,5 +1,6 @@
 import { auditEntry, auditQuery } from "../../../shared/api/audit.js";
 import { listOf } from "../../../shared/api/common.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { App } from "../../platform/http/types.js";
 import { exportAuditCsv, listAudit } from "./service.js";
 
@@ -11,7 +12,7 @@ export function auditRoutes(app: App) {
     const csv = await exportAuditCsv(req.ctx, req.query);
     return reply
       .type("text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .header("content-disposition", `attachment; filename="audit-${jstDate()}.csv"`)
       .send(csv);
   });
 }

@@ -3,14 +3,14 @@ import type { z } from "zod";
 import { positionLabels } from "../../../shared/api/bodies.js";
 import { type attendanceInput, type attendanceList, attendanceModeLabels, type rollInput } from "../../../shared/api/meetings.js";
 import { toCsv } from "../../../shared/csv.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate, jstTime } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
-import { jstTime, meetingName } from "./naming.js";
+import { meetingName } from "./naming.js";
 import { attendanceOpen } from "./present.js";
 import { type AttendanceRow, listAttendanceRows, upsertAttendance } from "./repo-follow.js";
 

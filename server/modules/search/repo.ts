@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from "kysely";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Actor, Ctx } from "../../platform/context.js";
 import type { DB } from "../../platform/db/schema.js";
 import { termPlan } from "./plan.js";
@@ -15,7 +16,6 @@ export interface SearchFilter {
 
 const seesEverything = (a: Actor) => a.role === "admin" || a.role === "secretariat";
 const isStaff = (a: Actor) => a.role === "admin" || a.role === "secretariat" || a.role === "specialist";
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The visibility rule of index-entry.ts's scopes, in SQL, for one actor. Mirrors body.read
@@ -32,7 +32,7 @@ function visibleTo(actor: Actor) {
           .selectFrom("body_members")
           .select("body_id as id")
           .where((m) => m.or([m("org_id", "=", actor.orgId), m("user_id", "=", actor.userId)]))
-          .where((m) => m.or([m("term_end", "is", null), m("term_end", ">=", today())])),
+          .where((m) => m.or([m("term_end", "is", null), m("term_end", ">=", jstDate())])),
       );
     const staff = isStaff(actor);
     return eb.or([

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { EngagementDetail, engagementInput, engagementPatch, engagementQuery } from "../../../shared/api/support.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, isPrefectureStaff, newId, nowIso, prefectureRoles } from "../../platform/context.js";
 import { invalid, notFound } from "../../platform/errors.js";
