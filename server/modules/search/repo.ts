@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Actor, Ctx } from "../../platform/context.js";
+import { contains } from "../../platform/db/contains.js";
 import type { DB } from "../../platform/db/schema.js";
 import { termPlan } from "./plan.js";
 import type { SearchEntriesTable, SearchKind } from "./tables.js";
@@ -44,9 +45,8 @@ function visibleTo(actor: Actor) {
   };
 }
 
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const like = (t: string) => sql<boolean>`e.search_text LIKE ${likePattern(t)} ESCAPE '\\'`;
-const ilike = (t: string) => sql<boolean>`e.search_text ILIKE ${likePattern(t)} ESCAPE '\\'`;
+const like = (t: string) => contains({ engine: "sqlite" }, "e.search_text", t);
+const ilike = (t: string) => contains({ engine: "postgres" }, "e.search_text", t);
 
 type Query = ReturnType<typeof baseQuery>;
 
