@@ -2,7 +2,7 @@ import { clocks } from "../server/modules/consultations/clock.js";
 import type { ConsultationsTable } from "../server/modules/consultations/tables.js";
 import type { Ctx } from "../server/platform/context.js";
 import { consultationCategories, urgencies } from "../shared/api/consultations.js";
-import { jstDate } from "../shared/dates/calendar.js";
+import { jstDate } from "../shared/dates/jst.js";
 
 /** Deterministic pseudo-random numbers, so every run measures the same data. */
 export function rng(seed: number) {

@@ -11,7 +11,8 @@ import { programmeSpecs } from "../server/modules/progress/seed-definitions.js";
 import { prng } from "../server/modules/progress/seed-util.js";
 import { type Timeline, writeTimelines } from "../server/modules/progress/timelines.js";
 import { type Ctx, inTx, newId, nowIso } from "../server/platform/context.js";
-import { addDays, jstDate } from "../shared/dates/calendar.js";
+import { addDays } from "../shared/dates/calendar.js";
+import { jstDate } from "../shared/dates/jst.js";
 import { lgCheckDigit } from "../shared/lg-code.js";
 
 export const MUNICIPALITIES = 1741;

@@ -7,6 +7,7 @@
  *   SCALE=full npm run bench:progress      (five years: ~3.2 M history rows; much longer)
  *   MONTHS=24 RUNS=50 ENGINES=sqlite npm run bench:progress
  */
+
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,7 +24,7 @@ import { getRecord } from "../server/modules/progress/records.js";
 import { hashPassword } from "../server/platform/auth/passwords.js";
 import { type Actor, type Ctx, newId, nowIso } from "../server/platform/context.js";
 import { migrateToLatest, openDatabase } from "../server/platform/db/database.js";
-import { jstDate } from "../shared/dates/calendar.js";
+import { jstDate } from "../shared/dates/jst.js";
 import { makeHistory, makeOrgs, makeProgramme } from "./progress-data.js";
 
 const MONTHS = Number(process.env.MONTHS ?? (process.env.SCALE === "full" ? 60 : 12));

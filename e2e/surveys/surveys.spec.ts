@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { addDays, isBusinessDay, jstDate } from "../../shared/dates/calendar.js";
+import { addDays, isBusinessDay } from "../../shared/dates/calendar.js";
+import { jstDate } from "../../shared/dates/jst.js";
 import { checkA11y, demoUsers, expect, signIn, test } from "../support/fixtures.js";
 
 const systems = [

@@ -114,6 +114,8 @@ export const engagementDetail = engagementSummary.extend({
     z.object({
       id: z.string(),
       body: z.string(),
+      /** The comment rendered from Markdown and sanitised on the server. */
+      bodyHtml: z.string(),
       author: person.extend({ orgName: z.string() }).nullable(),
       createdAt: z.string(),
     }),

@@ -6,11 +6,8 @@ const eras = [
   { name: "昭和", en: "Showa", start: "1926-12-25" },
 ] as const;
 
-/** The fiscal year (年度) a date belongs to: April–March, named by the April's Western year. */
-export function fiscalYear(ymd: string): number {
-  const y = Number(ymd.slice(0, 4));
-  return Number(ymd.slice(5, 7)) >= 4 ? y : y - 1;
-}
+/** Kept for branches written before shared/dates/jst.ts, the home of the fiscal-year rule. */
+export { fiscalYear, fiscalYearRange } from "./jst.js";
 
 /** The era year of a Western year; a year that straddles two eras takes the newer one (2019 → 令和元年). */
 export function eraYear(year: number): { era: string; en: string; n: number } {
@@ -38,6 +35,3 @@ export function warekiDate(ymd: string): string {
   if (!era) return `${y}年${m}月${d}日`;
   return `${era.name}${nen(y - Number(era.start.slice(0, 4)) + 1)}年${m}月${d}日`;
 }
-
-/** The fiscal year's first and last dates. */
-export const fiscalYearRange = (fy: number) => ({ start: `${fy}-04-01`, end: `${fy + 1}-03-31` });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
 
 let env: TestEnv;
@@ -22,7 +23,7 @@ describe("audit log", () => {
       changes: { population: [3056, 3100] },
     });
     expect(res.body.items[0].userAgent).toBeTruthy();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = jstDate(); // the filter's days are Japan days
     expect((await sec.get(`/api/audit?from=${today}&to=${today}`)).body.total).toBeGreaterThan(0);
     expect((await sec.get("/api/audit?from=2000-01-01&to=2000-01-02")).body.total).toBe(0);
   });

@@ -1,5 +1,6 @@
 import { auditEntry, auditQuery } from "../../../shared/api/audit.js";
 import { listOf } from "../../../shared/api/common.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { sendCsvFile } from "../../platform/files/csv.js";
 import type { App } from "../../platform/http/types.js";
 import { exportAuditCsv, listAudit } from "./service.js";
@@ -10,6 +11,6 @@ export function auditRoutes(app: App) {
   );
   app.get("/audit/export.csv", { schema: { querystring: auditQuery } }, async (req, reply) => {
     const csv = await exportAuditCsv(req.ctx, req.query);
-    return sendCsvFile(reply, csv, `audit-${new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10)}.csv`);
+    return sendCsvFile(reply, csv, `audit-${jstDate()}.csv`);
   });
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { auditQuery } from "../../../shared/api/audit.js";
+import { jstDayEnd, jstDayStart } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { type CsvFile, csvBytes } from "../../platform/files/csv.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
@@ -18,12 +19,11 @@ function filtered(ctx: Ctx, f: Query) {
   if (f.event) q = q.where("a.event", "like", `${f.event}%`);
   if (f.subjectType) q = q.where("a.subject_type", "=", f.subjectType);
   if (f.subjectId) q = q.where("a.subject_id", "=", f.subjectId);
-  if (f.from) q = q.where("a.at", ">=", f.from);
-  if (f.to) q = q.where("a.at", "<", nextDay(f.to));
+  // Days are Japan days: from 00:00 JST of `from` to 00:00 JST of the day after `to`.
+  if (f.from) q = q.where("a.at", ">=", jstDayStart(f.from).toISOString());
+  if (f.to) q = q.where("a.at", "<", jstDayEnd(f.to).toISOString());
   return q;
 }
-
-const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
 
 export async function listAudit(ctx: Ctx, f: Query) {
   authorize(ctx.actor, "audit.read");

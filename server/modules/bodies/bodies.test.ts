@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { jstDate, jstDayEnd } from "../../../shared/dates/jst.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 
 let env: TestEnv;
@@ -86,6 +87,27 @@ describe("bodies", () => {
     const removed = await sec.delete(`${url}/${member.id}`);
     expect(removed.body.members.some((m: { id: string }) => m.id === member.id)).toBe(false);
     expect(await lastAudit(env, "body.removeMember")).toBeTruthy();
+  });
+
+  it("ends a membership on the last day of its term at midnight Japan time, not at UTC midnight", async () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const sec = await env.as("secretariat@example.jp");
+    const url = `/api/bodies/${env.demo.bodies.divide}`;
+    // A term ending today (as on 3/31): it ends at the next 00:00 in Japan, 15:00 UTC, when the UTC date is still today.
+    const lastDay = jstDate();
+    const added = await sec.post(`${url}/members`, { orgId: env.demo.orgs["下関市"], position: "member", termEnd: lastDay });
+    expect(added.status).toBe(201);
+    const listed = async () =>
+      (await sec.get(url)).body.members.some((m: { org: { name: string } | null }) => m.org?.name === "下関市");
+    const midnight = jstDayEnd(lastDay).getTime();
+    vi.useFakeTimers({ toFake: ["Date"], now: midnight - 60_000 }); // 23:59 JST on the last day
+    expect(await listed()).toBe(true);
+    vi.setSystemTime(midnight + 60_000); // 00:01 JST the next day
+    expect(new Date().toISOString().slice(0, 10)).toBe(lastDay); // UTC still on the last day
+    expect(await listed()).toBe(false);
+    vi.useRealTimers();
   });
 
   it("lets a body's personal secretariat manage its members, and rejects bad input", async () => {

@@ -1,10 +1,9 @@
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Actor, Ctx } from "../../platform/context.js";
 import type { BodiesTable, BodyMembersTable } from "../../platform/db/schema.js";
 
 export type BodyRow = BodiesTable;
 export type MemberRow = BodyMembersTable;
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 export const listBodyRows = (ctx: Ctx) =>
   ctx.db
@@ -46,7 +45,7 @@ export const listMemberRows = (ctx: Ctx, bodyIds: string[]) =>
           "uo.name as user_org_name",
         ])
         .where("m.body_id", "in", bodyIds)
-        .where((eb) => eb.or([eb("m.term_end", "is", null), eb("m.term_end", ">=", today())]))
+        .where((eb) => eb.or([eb("m.term_end", "is", null), eb("m.term_end", ">=", jstDate())]))
         .orderBy((eb) =>
           eb
             .case()
@@ -65,7 +64,7 @@ export const listMemberRows = (ctx: Ctx, bodyIds: string[]) =>
         .orderBy("u.name")
         .execute();
 
-const current = (eb: any) => eb.or([eb("term_end", "is", null), eb("term_end", ">=", today())]);
+const current = (eb: any) => eb.or([eb("term_end", "is", null), eb("term_end", ">=", jstDate())]);
 
 /** Current member counts per body, for lists (no names needed). */
 export async function memberCounts(ctx: Ctx): Promise<Map<string, number>> {

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Body, BodyDetail, bodyInput, bodyPatch, memberInput, memberPatch } from "../../../shared/api/bodies.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Actor, type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
+import { contains } from "../../platform/db/contains.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import "./policy.js";
@@ -194,13 +195,12 @@ export async function removeMember(ctx: Ctx, bodyId: string, memberId: string) {
 export async function memberCandidates(ctx: Ctx, bodyId: string, q: string) {
   const { subject } = await visibleBody(ctx, bodyId);
   authorize(ctx.actor, "body.manageMembers", subject);
-  const like = `%${q}%`;
   const rows = await ctx.db
     .selectFrom("users")
     .innerJoin("orgs", "orgs.id", "users.org_id")
     .select(["users.id", "users.name", "users.email", "orgs.name as org_name"])
     .where("users.status", "=", "active")
-    .where((eb) => eb.or([eb("users.name", "like", like), eb("users.email", "like", like), eb("orgs.name", "like", like)]))
+    .where((eb) => eb.or([contains(ctx, "users.name", q), contains(ctx, "users.email", q), contains(ctx, "orgs.name", q)]))
     .orderBy("orgs.lg_code")
     .orderBy("users.name")
     .limit(20)

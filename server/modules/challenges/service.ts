@@ -4,7 +4,7 @@ import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
-import { renderMarkdown } from "../notices/markdown.js";
+import { renderMarkdown } from "../../platform/text/markdown.js";
 import { visibleBodyNames, visibleChallenge } from "./access.js";
 import { presentChallenge } from "./present.js";
 import {

@@ -1,6 +1,7 @@
-import { addBusinessDays, isBusinessDay, jstDate } from "../../../shared/dates/calendar.js";
+import { addBusinessDays, isBusinessDay } from "../../../shared/dates/calendar.js";
+import { jstDate, nextJstTime } from "../../../shared/dates/jst.js";
 import { type Ctx, inTx, nowIso } from "../../platform/context.js";
-import { defineRecurring, nextJstTime } from "../../platform/jobs/recurring.js";
+import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { notify } from "../notifications/service.js";
 import { clocks, warnDays } from "./clock.js";

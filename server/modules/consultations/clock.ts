@@ -1,5 +1,6 @@
 import { type SlaView, slaTargets } from "../../../shared/api/consultations.js";
-import { addBusinessDays, jstDate } from "../../../shared/dates/calendar.js";
+import { addBusinessDays } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { type ConsultationRow, noDue, pausesOf, updateConsultation } from "./repo.js";
 import { type Pause, slaClock } from "./sla.js";

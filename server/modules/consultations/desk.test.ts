@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addBusinessDays, jstDate } from "../../../shared/dates/calendar.js";
+import { addBusinessDays } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { sendMonthlyReport, sweepServiceLevels } from "./alerts.js";
 import { refreshClock } from "./clock.js";

@@ -1,8 +1,8 @@
-import { sql } from "kysely";
 import type { z } from "zod";
 import type { queueQuery } from "../../../shared/api/consultations.js";
 import type { Actor, Ctx } from "../../platform/context.js";
 import { isPrefectureStaff } from "../../platform/context.js";
+import { contains } from "../../platform/db/contains.js";
 import type { ConsultationPausesTable, ConsultationsTable } from "./tables.js";
 
 export type ConsultationRow = ConsultationsTable;
@@ -38,12 +38,14 @@ export function statusList(status: string | undefined): string[] | null {
   return status.split(",").filter(Boolean);
 }
 
-/** "column contains text", with % and _ taken literally on both engines (explicit ESCAPE). */
-export const likeEscaped = (column: string, text: string) =>
-  sql<boolean>`${sql.ref(column)} like ${`%${text.replace(/[\\%_]/g, "\\$&")}%`} escape '\\'`;
-
 /** The queue's filters, on any query over "consultations as c". */
-function applyFilters<Q extends { where: (...args: any[]) => Q }>(q: Q, actor: Actor, f: QueueFilter, today: string): Q {
+function applyFilters<Q extends { where: (...args: any[]) => Q }>(
+  ctx: Ctx,
+  q: Q,
+  actor: Actor,
+  f: QueueFilter,
+  today: string,
+): Q {
   const w = (col: string, op: string, v: unknown) => q.where(col, op, v);
   if (!isPrefectureStaff(actor)) q = w("c.org_id", "=", actor.orgId);
   // "open" as NOT IN (resolved, closed): the same rows, and SQLite then walks the due-date index in
@@ -55,7 +57,7 @@ function applyFilters<Q extends { where: (...args: any[]) => Q }>(q: Q, actor: A
   if (f.assigneeId === "me") q = w("c.assignee_id", "=", actor.userId);
   else if (f.assigneeId === "none") q = w("c.assignee_id", "is", null);
   else if (f.assigneeId) q = w("c.assignee_id", "=", f.assigneeId);
-  if (f.q) q = q.where(likeEscaped("c.subject", f.q));
+  if (f.q) q = q.where(contains(ctx, "c.subject", f.q));
   if (f.due === "paused") q = w("c.status", "=", "waiting");
   else if (f.due === "overdue") q = w("c.next_due", "<", today);
   else if (f.due === "due_soon") q = w("c.next_due", ">=", today).where("c.next_due", "<=", f.soonUntil ?? today);
@@ -68,10 +70,10 @@ function applyFilters<Q extends { where: (...args: any[]) => Q }>(q: Q, actor: A
  * and sorted. The count runs on the bare table; only the page is joined to names.
  */
 export async function queueRows(ctx: Ctx, actor: Actor, f: QueueFilter, today: string) {
-  const counted = await applyFilters(ctx.db.selectFrom("consultations as c"), actor, f, today)
+  const counted = await applyFilters(ctx, ctx.db.selectFrom("consultations as c"), actor, f, today)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
-  let q = applyFilters(base(ctx), actor, f, today);
+  let q = applyFilters(ctx, base(ctx), actor, f, today);
   if (f.sort === "newest") q = q.orderBy("c.created_at", "desc");
   else if (f.sort === "activity") q = q.orderBy("c.last_activity_at", "desc");
   // Due date first; among equals, the oldest first (a queue is first come, first served).

@@ -8,7 +8,7 @@ import {
   type reportQuery,
   urgencyLabels,
 } from "../../../shared/api/consultations.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate, jstMonthStart } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
 import { excelDate, excelTime } from "../../platform/files/xlsx.js";
@@ -21,10 +21,7 @@ import { summarize } from "./service.js";
 import { renderSheets, type Sheet } from "./sheets.js";
 
 /** The UTC instant at which a Japan-time month "YYYY-MM" begins. */
-const monthStartIso = (ym: string) => {
-  const [y, m] = ym.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 1) - 9 * 3600_000).toISOString();
-};
+const monthStartIso = (ym: string) => jstMonthStart(ym).toISOString();
 const nextMonth = (ym: string) => {
   const [y, m] = ym.split("-").map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;

@@ -7,7 +7,7 @@ import type {
   queueQuery,
 } from "../../../shared/api/consultations.js";
 import { consultationInput as inputSchema } from "../../../shared/api/consultations.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, isPrefectureStaff, newId, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";

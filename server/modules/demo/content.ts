@@ -6,7 +6,8 @@ import { actionInput, attendanceInput, meetingInput, minutesInput, proposalInput
 import { noticeInput } from "../../../shared/api/notices.js";
 import { engagementInput, sessionInput } from "../../../shared/api/support.js";
 import { surveyCreate } from "../../../shared/api/surveys.js";
-import { addBusinessDays, addDays, jstDate } from "../../../shared/dates/calendar.js";
+import { addBusinessDays, addDays } from "../../../shared/dates/calendar.js";
+import { jstDate, jstInstant } from "../../../shared/dates/jst.js";
 import { eraYear } from "../../../shared/dates/wareki.js";
 import { type Actor, type Ctx, inTx } from "../../platform/context.js";
 import { storeBuffer } from "../../platform/files/store.js";
@@ -43,8 +44,7 @@ export interface DemoContent {
 }
 
 /** An ISO instant `days` days from today at hh:00 Japan time. */
-const jst = (days: number, hour: number) =>
-  new Date(`${addDays(jstDate(), days)}T${String(hour).padStart(2, "0")}:00:00+09:00`).toISOString();
+const jst = (days: number, hour: number) => jstInstant(addDays(jstDate(), days), `${hour}:00`).toISOString();
 
 /** A context acting as the demo user with this e-mail (the same Actor the session middleware builds). */
 async function actingAs(ctx: Ctx, email: string): Promise<Ctx> {
@@ -288,7 +288,7 @@ export async function seedDemoContent(ctx: Ctx, demo: DemoCouncil): Promise<Demo
         description: texts.survey,
         definition: standardisationDefinition(),
         targetMode: "all",
-        deadlineAt: `${addBusinessDays(today, 5)}T17:00:00+09:00`,
+        deadlineAt: jstInstant(addBusinessDays(today, 5), "17:00").toISOString(),
       }),
     );
     await publishSurvey(sec, survey.id);

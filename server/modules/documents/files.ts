@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { FastifyReply } from "fastify";
 import yazl from "yazl";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
@@ -58,7 +59,7 @@ export async function sendZip(ctx: Ctx, reply: FastifyReply, ids: string[]) {
   });
   zip.end();
   await inTx(ctx, (tx) => recordAudit(tx, "document.downloadZip", { type: "document", id: null }, { ids }));
-  const date = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10).replaceAll("-", "");
+  const date = jstDate().replaceAll("-", "");
   return reply
     .header("content-type", "application/zip")
     .header("content-disposition", contentDisposition(`資料_${date}.zip`))

@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import { contains } from "../../platform/db/contains.js";
 import type { DocumentFoldersTable, DocumentsTable, DocumentVersionsTable } from "./tables.js";
 
 export type DocumentRow = DocumentsTable;
@@ -19,10 +19,6 @@ export interface DocumentFilter {
   q?: string;
   ids?: string[];
 }
-
-/** Case-insensitive "contains" with LIKE wildcards in the text taken literally, on both engines. */
-const contains = (ctx: Ctx, column: string, text: string) =>
-  sql<boolean>`${sql.ref(column)} ${sql.raw(ctx.engine === "postgres" ? "ILIKE" : "LIKE")} ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
 
 function filtered(ctx: Ctx, f: DocumentFilter) {
   const bodies = f.bodyIds.filter((b): b is string => !!b);

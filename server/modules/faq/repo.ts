@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
-import { likeEscaped } from "../consultations/repo.js";
+import { contains } from "../../platform/db/contains.js";
 import type { FaqArticlesTable } from "./tables.js";
 
 export type FaqRow = FaqArticlesTable;
@@ -23,7 +23,7 @@ export async function listArticles(
   if (f.category) q = q.where("f.category", "=", f.category);
   if (f.q) {
     const text = f.q;
-    q = q.where((eb) => eb.or([likeEscaped("f.question", text), likeEscaped("f.answer", text)]));
+    q = q.where((eb) => eb.or([contains(ctx, "f.question", text), contains(ctx, "f.answer", text)]));
   }
   const total = await q
     .clearSelect()

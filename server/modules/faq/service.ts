@@ -4,6 +4,7 @@ import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, isPrefectureStaff, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
+import { renderMarkdown } from "../../platform/text/markdown.js";
 import { visibleConsultation } from "../consultations/service.js";
 import { indexEntry, removeEntry } from "../search/index-entry.js";
 import { anonymise, findIdentifying, type IdentifyingTerms, termsFor } from "./anonymise.js";
@@ -45,6 +46,7 @@ async function present(ctx: Ctx, row: FaqWithReviewer): Promise<FaqArticle> {
     category: row.category,
     question: row.question,
     answer: row.answer,
+    answerHtml: renderMarkdown(row.answer),
     status: row.status,
     publishedAt: row.published_at,
     updatedAt: row.updated_at,

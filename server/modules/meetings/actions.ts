@@ -1,11 +1,12 @@
 import type { z } from "zod";
 import type { ActionItem, actionInput, actionPatch, actionQuery } from "../../../shared/api/meetings.js";
-import { addBusinessDays, jstDate } from "../../../shared/dates/calendar.js";
+import { addBusinessDays } from "../../../shared/dates/calendar.js";
+import { jstDate, nextJstTime } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Actor, type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
-import { defineRecurring, nextJstTime } from "../../platform/jobs/recurring.js";
+import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";

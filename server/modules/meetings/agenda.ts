@@ -7,7 +7,7 @@ import type {
   orderInput,
   proposalInput,
 } from "../../../shared/api/meetings.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate, jstTime } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
@@ -15,7 +15,7 @@ import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
-import { jstTime, meetingName } from "./naming.js";
+import { meetingName } from "./naming.js";
 import { meetingDetail, presentAgendaItem, proposalOpen } from "./present.js";
 import {
   type AgendaRow,

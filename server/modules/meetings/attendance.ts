@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { positionLabels } from "../../../shared/api/bodies.js";
 import { type attendanceInput, type attendanceList, attendanceModeLabels, type rollInput } from "../../../shared/api/meetings.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate, jstTime } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
@@ -10,7 +10,7 @@ import { csvBytes, csvValue } from "../../platform/files/csv.js";
 import { excelTime, sheetNamer, workbookBuffer, type XlsxValue } from "../../platform/files/xlsx.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
-import { jstTime, meetingName } from "./naming.js";
+import { meetingName } from "./naming.js";
 import { attendanceOpen } from "./present.js";
 import { type AttendanceRow, listAttendanceRows, upsertAttendance } from "./repo-follow.js";
 

@@ -1,3 +1,5 @@
+import { addDays } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { newSecret, sha256 } from "../../platform/auth/tokens.js";
 import { type Actor, type Ctx, inTx } from "../../platform/context.js";
@@ -105,7 +107,7 @@ export async function personalFeed(ctx: Ctx, token: string) {
     twoFactorEnabled: user.totp_enabled === 1,
   };
   const as: Ctx = { ...ctx, actor };
-  const day = (offset: number) => new Date(Date.now() + offset * 86400_000).toISOString().slice(0, 10);
+  const day = (offset: number) => addDays(jstDate(), offset);
   const { items } = await listMeetings(as, { from: day(-366), to: day(366) });
   const events = items.map((m) => event(as, m));
   return buildCalendar(`Renkei 会議（${user.name}）`, events);

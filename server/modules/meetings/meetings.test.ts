@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { fiscalYearAt } from "../../../shared/dates/jst.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
-import { fiscalYearOf } from "./naming.js";
 import { jst, makeMeeting } from "./test-support.js";
 
 let env: TestEnv;
@@ -23,7 +23,7 @@ describe("meetings", () => {
   it("creates a meeting numbered per body and fiscal year, with its audit row", async () => {
     const first = await makeMeeting(env, env.demo.bodies.divide);
     const second = await makeMeeting(env, env.demo.bodies.divide, { startsAt: jst(40, 10), endsAt: jst(40, 12) });
-    const fy = fiscalYearLabel(fiscalYearOf(jst(30, 14)));
+    const fy = fiscalYearLabel(fiscalYearAt(jst(30, 14)));
     expect(first.name).toBe(`${fy} 第1回 デジタルデバイド対策専門部会`);
     expect(second.name.startsWith(`${fyLabelOf(jst(40, 10))} 第`)).toBe(true);
     expect(first.status).toBe("draft");
@@ -144,4 +144,4 @@ describe("meetings", () => {
   });
 });
 
-const fyLabelOf = (iso: string) => fiscalYearLabel(fiscalYearOf(iso));
+const fyLabelOf = (iso: string) => fiscalYearLabel(fiscalYearAt(iso));

@@ -7,7 +7,7 @@ import type {
   meetingPatch,
   meetingQuery,
 } from "../../../shared/api/meetings.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { fiscalYearAt, jstDate, jstDayEnd, jstDayStart, jstTime } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
@@ -16,7 +16,7 @@ import { authorize } from "../../platform/policy/authorize.js";
 import { listBodies, visibleBody } from "../bodies/service.js";
 import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, subjectOf, visibleMeeting } from "./access.js";
-import { fiscalYearOf, jstTime, meetingName, nextSeq } from "./naming.js";
+import { meetingName, nextSeq } from "./naming.js";
 import "./policy.js";
 import { meetingDetail, presentMeeting } from "./present.js";
 import { insertMeeting, listMeetingRows, type MeetingRow, takenSeqs, updateMeetingRow } from "./repo.js";
@@ -40,8 +40,8 @@ export async function listMeetings(ctx: Ctx, q: z.infer<typeof meetingQuery>): P
   const rows = await listMeetingRows(ctx, {
     bodyIds: ids,
     // Dates are Japan days: from 00:00 JST of `from` to 00:00 JST of the day after `to`.
-    from: q.from ? new Date(`${q.from}T00:00:00+09:00`).toISOString() : undefined,
-    to: q.to ? new Date(Date.parse(`${q.to}T00:00:00+09:00`) + 86400_000).toISOString() : undefined,
+    from: q.from ? jstDayStart(q.from).toISOString() : undefined,
+    to: q.to ? jstDayEnd(q.to).toISOString() : undefined,
     status: q.status,
   });
   return { items: rows.map((r) => presentMeeting(ctx.actor, r, r.body_name, bodies.get(r.body_id)!.subject)) };
@@ -74,7 +74,7 @@ export async function createMeeting(ctx: Ctx, input: z.infer<typeof meetingInput
     const row: MeetingRow = {
       id: newId(),
       body_id: input.bodyId,
-      fiscal_year: fiscalYearOf(input.startsAt),
+      fiscal_year: fiscalYearAt(input.startsAt),
       seq: 0,
       subtitle: input.subtitle ?? null,
       kind: input.kind,
@@ -133,7 +133,7 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: z.infer<typeof 
     };
     const merged = { ...row, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) } as MeetingRow;
     checkDeadlines(merged);
-    const fy = fiscalYearOf(merged.starts_at);
+    const fy = fiscalYearAt(merged.starts_at);
     if (fy !== row.fiscal_year || patch.seq !== undefined) {
       const taken = await takenSeqs(tx, row.body_id, fy, row.id);
       if (patch.seq !== undefined && taken.includes(patch.seq))

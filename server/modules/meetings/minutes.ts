@@ -1,11 +1,10 @@
-import { marked } from "marked";
-import sanitizeHtml from "sanitize-html";
 import type { z } from "zod";
 import type { correctionInput, minutesInput, minutesView } from "../../../shared/api/meetings.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
+import { renderMarkdown } from "../../platform/text/markdown.js";
 import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { recipients } from "./meetings.js";
@@ -15,18 +14,6 @@ import { insertMinutes, listMinutesRows, type MinutesRow, updateMinutesRow } fro
 import { indexMeeting } from "./search-hook.js";
 
 type View = z.infer<typeof minutesView>;
-
-/** Markdown to HTML, sanitised on output: no scripts, styles, event handlers or foreign schemes. */
-export function renderMarkdown(md: string): string {
-  const html = marked.parse(md, { async: false, gfm: true }) as string;
-  return sanitizeHtml(html, {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags, "img", "del", "ins", "sup", "sub"],
-    allowedAttributes: { a: ["href", "title"], img: ["src", "alt", "title"], th: ["align"], td: ["align"], ol: ["start"] },
-    allowedSchemes: ["http", "https", "mailto"],
-    allowedSchemesByTag: { img: ["data"] },
-    transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }) },
-  });
-}
 
 const present = (r: MinutesRow) => ({
   revision: r.revision,

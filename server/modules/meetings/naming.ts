@@ -1,8 +1,4 @@
-import { jstDate } from "../../../shared/dates/calendar.js";
-import { fiscalYear, fiscalYearLabel } from "../../../shared/dates/wareki.js";
-
-/** The fiscal year (April–March) of the Japan-time date an instant falls on. */
-export const fiscalYearOf = (iso: string) => fiscalYear(jstDate(new Date(iso)));
+import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
 
 /** 「令和7年度 第2回 山口県デジタル・ガバメント構築連携会議」, with the subtitle in brackets when there is one. */
 export function meetingName(m: { fiscal_year: number; seq: number; subtitle: string | null }, bodyName: string): string {
@@ -34,6 +30,3 @@ export function materialLabels(
   }
   return labels;
 }
-
-/** "14:00" in Japan time. */
-export const jstTime = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(11, 16);

@@ -2,9 +2,8 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate, jstTime, weekdayOf } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
-import { jstTime } from "./naming.js";
 
 /** The Japanese font ships with the project (npm package), so the pack never depends on the server's fonts. */
 const fontPath = createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf");
@@ -73,7 +72,7 @@ class CoverWriter {
 
 function when(startsAt: string, endsAt: string) {
   const d = jstDate(new Date(startsAt));
-  const dow = weekdays[new Date(`${d}T00:00:00Z`).getUTCDay()];
+  const dow = weekdays[weekdayOf(d)];
   return `${warekiDate(d)}（${dow}） ${jstTime(startsAt)}〜${jstTime(endsAt)}`;
 }
 

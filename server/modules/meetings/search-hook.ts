@@ -1,4 +1,4 @@
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { indexEntry, removeEntry } from "../search/index-entry.js";
 import type { LoadedMeeting } from "./access.js";

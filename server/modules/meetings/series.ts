@@ -1,12 +1,13 @@
 import type { z } from "zod";
 import type { MeetingDetail, nextInput } from "../../../shared/api/meetings.js";
+import { fiscalYearAt } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { visibleMeeting } from "./access.js";
 import { adoptBacklog } from "./agenda.js";
-import { fiscalYearOf, nextSeq } from "./naming.js";
+import { nextSeq } from "./naming.js";
 import { meetingDetail } from "./present.js";
 import { type AgendaRow, insertAgenda, insertMeeting, listAgendaRows, type MeetingRow, takenSeqs } from "./repo.js";
 import { indexMeeting } from "./search-hook.js";
@@ -44,7 +45,7 @@ export async function prepareNext(ctx: Ctx, meetingId: string, input: z.infer<ty
     const row: MeetingRow = {
       ...p,
       id: newId(),
-      fiscal_year: fiscalYearOf(startsAt.toISOString()),
+      fiscal_year: fiscalYearAt(startsAt),
       seq: 0,
       subtitle: null,
       starts_at: startsAt.toISOString(),

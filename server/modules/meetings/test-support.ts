@@ -1,4 +1,6 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
+import { addDays } from "../../../shared/dates/calendar.js";
+import { jstDate, jstInstant } from "../../../shared/dates/jst.js";
 import type { TestEnv } from "../../platform/testing/harness.js";
 
 /** A small PDF whose pages say "<label> page N" (for pack and ZIP tests, and the benchmark). */
@@ -12,8 +14,7 @@ export async function samplePdf(label: string, pages: number): Promise<Buffer> {
 
 /** An ISO instant n days from now at hh:00 Japan time. */
 export function jst(daysFromNow: number, hour: number): string {
-  const d = new Date(Date.now() + 9 * 3600_000 + daysFromNow * 86400_000).toISOString().slice(0, 10);
-  return new Date(`${d}T${String(hour).padStart(2, "0")}:00:00+09:00`).toISOString();
+  return jstInstant(addDays(jstDate(), daysFromNow), `${hour}:00`).toISOString();
 }
 
 /** Creates a meeting through the API as the secretariat, with a proposal window open for a week. */

@@ -1,7 +1,7 @@
 import type { Notice, NoticeDetail } from "../../../shared/api/notices.js";
 import type { Actor } from "../../platform/context.js";
 import { abilities } from "../../platform/policy/authorize.js";
-import { renderMarkdown } from "./markdown.js";
+import { renderMarkdown } from "../../platform/text/markdown.js";
 import type { NoticeSubject } from "./policy.js";
 import type { NoticeRow } from "./repo.js";
 

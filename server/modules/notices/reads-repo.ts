@@ -1,7 +1,7 @@
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 
 const municipalKinds = ["city", "town", "village"] as const;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The organisations a notice is meant for: every municipality, or for a body's notice the
@@ -17,7 +17,7 @@ export async function audienceOrgs(ctx: Ctx, bodyId: string | null) {
           .select("m.id")
           .whereRef("m.org_id", "=", "o.id")
           .where("m.body_id", "=", bodyId)
-          .where((m) => m.or([m("m.term_end", "is", null), m("m.term_end", ">=", today())])),
+          .where((m) => m.or([m("m.term_end", "is", null), m("m.term_end", ">=", jstDate())])),
       ),
     );
   return q.orderBy("o.lg_code").execute();

@@ -5,10 +5,11 @@ import {
   notificationCategories,
   type notificationQuery,
 } from "../../../shared/api/notifications.js";
+import { nextJstTime } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
-import { defineRecurring, nextJstTime } from "../../platform/jobs/recurring.js";
+import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
 import { sendMail } from "./mail.js";

@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
+import { contains } from "../../platform/db/contains.js";
 import type { OrgsTable } from "../../platform/db/schema.js";
 
 export type OrgRow = OrgsTable;
@@ -7,8 +8,8 @@ export async function listOrgRows(ctx: Ctx, filter: { kind?: OrgRow["kind"]; q?:
   let q = ctx.db.selectFrom("orgs").selectAll();
   if (filter.kind) q = q.where("kind", "=", filter.kind);
   if (filter.q) {
-    const like = `%${filter.q}%`;
-    q = q.where((eb) => eb.or([eb("name", "like", like), eb("kana", "like", like), eb("lg_code", "like", like)]));
+    const text = filter.q;
+    q = q.where((eb) => eb.or([contains(ctx, "name", text), contains(ctx, "kana", text), contains(ctx, "lg_code", text)]));
   }
   // Prefecture first, then by local-government code (the order every official list uses).
   return q

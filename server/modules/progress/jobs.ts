@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate, jstWeekday, nextJstTime } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
-import { defineRecurring, nextJstTime } from "../../platform/jobs/recurring.js";
+import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { notify } from "../notifications/service.js";
 
@@ -125,7 +125,7 @@ export async function sendWeeklySummary(ctx: Ctx, now = new Date()): Promise<num
 /** The next Monday 09:00 in Japan after `now`. */
 export function nextMondayMorning(now: Date): Date {
   let at = nextJstTime(now, 9);
-  while (new Date(at.getTime() + 9 * 3600_000).getUTCDay() !== 1) at = new Date(at.getTime() + 86400_000);
+  while (jstWeekday(at) !== 1) at = new Date(at.getTime() + 86400_000);
   return at;
 }
 

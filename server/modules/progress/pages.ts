@@ -1,5 +1,5 @@
 import type { ItemPage, OrgPage } from "../../../shared/api/progress-views.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";

@@ -1,3 +1,4 @@
+import { jstMonth } from "../../../shared/dates/jst.js";
 import { type Ctx, newId, nowIso } from "../../platform/context.js";
 import { missingRecords } from "./definitions-repo.js";
 import { loadItemDefs, loadRecords } from "./repo.js";
@@ -84,7 +85,7 @@ export async function shiftRollupForItem(ctx: Ctx, itemId: string, sign: 1 | -1)
     .where("item_id", "=", itemId)
     .where("pct", "is not", null)
     .execute();
-  const month = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 7);
+  const month = jstMonth();
   const byOrg = new Map<string, { programme_id: string; month: string; org_id: string; pct_sum: number; pct_n: number }>();
   for (const r of rows) {
     const o = byOrg.get(r.org_id) ?? { programme_id: r.programme_id, month, org_id: r.org_id, pct_sum: 0, pct_n: 0 };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { applyProgressUpdates } from "./service.js";
 import { postMultipart, progressIds } from "./test-support.js";

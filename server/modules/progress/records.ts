@@ -1,5 +1,5 @@
 import type { ProgressRecord, RecordUpdate } from "../../../shared/api/progress.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { findFile, type StoredFile } from "../../platform/files/store.js";

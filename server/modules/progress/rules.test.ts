@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { jstMonth } from "../../../shared/dates/jst.js";
 import {
   asOfCutoff,
   behindPlan,
@@ -6,7 +7,6 @@ import {
   emptyRecord,
   type ItemDef,
   isOverdue,
-  jstMonth,
   median,
   metricKey,
   trendFromDeltas,

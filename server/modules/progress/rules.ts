@@ -1,3 +1,4 @@
+import { fiscalYearRange, jstDayEnd } from "../../../shared/dates/jst.js";
 import type { StepStatus } from "./tables.js";
 
 /**
@@ -78,7 +79,7 @@ export const metricKey = (metricId: string, fy: number) => `${metricId}:${fy}`;
 const minDate = (a: string | null, b: string | null) => (a == null ? b : b == null || a <= b ? a : b);
 
 /** Last day of a fiscal year (April–March). */
-export const fiscalYearEnd = (fy: number) => `${fy + 1}-03-31`;
+export const fiscalYearEnd = (fy: number) => fiscalYearRange(fy).end;
 
 /**
  * Steps: 完了 ÷ (all steps − 対象外). 着手 does not count toward the percentage (it is reported
@@ -243,8 +244,5 @@ export function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
-/** The "YYYY-MM" month in Japan time of an ISO instant. */
-export const jstMonth = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 7);
-
 /** "As of" a date means up to the end of that day in Japan: history rows strictly before the next JST midnight. */
-export const asOfCutoff = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00+09:00`) + 86400_000).toISOString();
+export const asOfCutoff = (ymd: string) => jstDayEnd(ymd).toISOString();

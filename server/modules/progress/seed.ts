@@ -1,4 +1,5 @@
-import { addDays, jstDate } from "../../../shared/dates/calendar.js";
+import { addDays } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import type { Ctx } from "../../platform/context.js";
 import type { DemoCouncil } from "../demo/seed.js";

@@ -1,6 +1,7 @@
+import { jstMonth } from "../../../shared/dates/jst.js";
 import { type Ctx, newId } from "../../platform/context.js";
 import { insertChunked } from "./batch.js";
-import { computeRecordState, emptyRecord, type ItemDef, jstMonth, type RecordData } from "./rules.js";
+import { computeRecordState, emptyRecord, type ItemDef, type RecordData } from "./rules.js";
 import type {
   HistorySource,
   ProgressHistoryTable,

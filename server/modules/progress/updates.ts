@@ -1,4 +1,4 @@
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { FieldIssue } from "../../../shared/errors.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, forbidden, invalid } from "../../platform/errors.js";

@@ -1,6 +1,7 @@
+import { jstMonth } from "../../../shared/dates/jst.js";
 import { type Ctx, newId } from "../../platform/context.js";
 import { insertChunked, takeExcluded } from "./batch.js";
-import { jstMonth, type RecordData, type RecordState } from "./rules.js";
+import type { RecordData, RecordState } from "./rules.js";
 import type {
   HistorySource,
   ProgressHistoryTable,

@@ -1,5 +1,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Actor, Ctx } from "../../platform/context.js";
+import { contains } from "../../platform/db/contains.js";
 import type { DB } from "../../platform/db/schema.js";
 import { termPlan } from "./plan.js";
 import type { SearchEntriesTable, SearchKind } from "./tables.js";
@@ -15,7 +17,6 @@ export interface SearchFilter {
 
 const seesEverything = (a: Actor) => a.role === "admin" || a.role === "secretariat";
 const isStaff = (a: Actor) => a.role === "admin" || a.role === "secretariat" || a.role === "specialist";
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The visibility rule of index-entry.ts's scopes, in SQL, for one actor. Mirrors body.read
@@ -32,7 +33,7 @@ function visibleTo(actor: Actor) {
           .selectFrom("body_members")
           .select("body_id as id")
           .where((m) => m.or([m("org_id", "=", actor.orgId), m("user_id", "=", actor.userId)]))
-          .where((m) => m.or([m("term_end", "is", null), m("term_end", ">=", today())])),
+          .where((m) => m.or([m("term_end", "is", null), m("term_end", ">=", jstDate())])),
       );
     const staff = isStaff(actor);
     return eb.or([
@@ -44,9 +45,8 @@ function visibleTo(actor: Actor) {
   };
 }
 
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const like = (t: string) => sql<boolean>`e.search_text LIKE ${likePattern(t)} ESCAPE '\\'`;
-const ilike = (t: string) => sql<boolean>`e.search_text ILIKE ${likePattern(t)} ESCAPE '\\'`;
+const like = (t: string) => contains({ engine: "sqlite" }, "e.search_text", t);
+const ilike = (t: string) => contains({ engine: "postgres" }, "e.search_text", t);
 
 type Query = ReturnType<typeof baseQuery>;
 

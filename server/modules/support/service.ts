@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import type { EngagementDetail, engagementInput, engagementPatch, engagementQuery } from "../../../shared/api/support.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, isPrefectureStaff, newId, nowIso, prefectureRoles } from "../../platform/context.js";
 import { invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
+import { renderMarkdown } from "../../platform/text/markdown.js";
 import { notify } from "../notifications/service.js";
 import "./policy.js";
 import { checkProgressItems, presentProgressItems, progressAvailable } from "./progress-link.js";
@@ -99,6 +100,7 @@ export async function getEngagement(ctx: Ctx, id: string): Promise<EngagementDet
     comments: comments.map((c) => ({
       id: c.id,
       body: c.body,
+      bodyHtml: renderMarkdown(c.body),
       author: c.author_id ? { id: c.author_id, name: c.author_name ?? "", orgName: c.author_org ?? "" } : null,
       createdAt: c.created_at,
     })),

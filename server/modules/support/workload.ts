@@ -1,4 +1,5 @@
-import { addDays, jstDate } from "../../../shared/dates/calendar.js";
+import { addDays } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { authorize } from "../../platform/policy/authorize.js";
 

@@ -1,5 +1,6 @@
 import type { AnswerStatus, Survey, SurveySummary } from "../../../shared/api/surveys.js";
-import { jstDate, nonBusinessReason } from "../../../shared/dates/calendar.js";
+import { nonBusinessReason } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Definition } from "../../../shared/surveys/definition.js";
 import type { Actor, Ctx } from "../../platform/context.js";
 import { AppError, notFound } from "../../platform/errors.js";

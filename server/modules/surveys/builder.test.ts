@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDays, jstDate } from "../../../shared/dates/calendar.js";
+import { addDays } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { standardisationDefinition } from "./fixtures.js";
 import { deadlineIn, publishedSurvey } from "./test-helpers.js";

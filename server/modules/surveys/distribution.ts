@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Survey } from "../../../shared/api/surveys.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate, jstDayStart, jstTime } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, nowIso } from "../../platform/context.js";
@@ -19,8 +19,7 @@ import { assertSettings } from "./settings-rules.js";
 /** 「令和7年10月31日 17:00」: the deadline as people read it. */
 export function deadlineLabel(iso: string | null): string {
   if (!iso) return "未設定";
-  const jst = new Date(new Date(iso).getTime() + 9 * 3600_000);
-  return `${warekiDate(deadlineDateOf(iso)!)} ${jst.toISOString().slice(11, 16)}`;
+  return `${warekiDate(deadlineDateOf(iso)!)} ${jstTime(iso)}`;
 }
 
 /** Tells every user of the asked organisations that the survey is open (in the caller's transaction). */
@@ -49,7 +48,7 @@ export async function publishSurvey(ctx: Ctx, id: string): Promise<Survey> {
     if (isOpened(row)) await announce(tx, published);
     else {
       // 00:00 Japan time of the opening date.
-      const runAt = new Date(Date.parse(`${row.opens_on}T00:00:00+09:00`));
+      const runAt = jstDayStart(row.opens_on!);
       await enqueue(tx, "surveys.open", { surveyId: id }, { runAt, dedupeKey: `surveys.open:${id}:${row.opens_on}` });
     }
     await recordAudit(tx, "survey.publish", { type: "survey", id }, { targets: targets.length, opensOn: row.opens_on });

@@ -1,8 +1,8 @@
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate, nextJstTime } from "../../../shared/dates/jst.js";
 import { dueReminder } from "../../../shared/surveys/reminders.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
-import { defineRecurring, nextJstTime } from "../../platform/jobs/recurring.js";
+import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { deadlineDateOf, effectiveDeadline, isOpened } from "./access.js";
 import { sendReminder, targetStates } from "./tracking.js";

@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
+import { contains } from "../../platform/db/contains.js";
 import type { SurveyAnswersTable, SurveysTable, SurveyTargetsTable } from "./tables.js";
 
 export type SurveyRow = SurveysTable;
@@ -37,7 +38,7 @@ export function listSurveyRows(ctx: Ctx, opts: { orgId?: string; status?: Survey
       );
   }
   if (opts.status) q = q.where("status", "=", opts.status);
-  if (opts.q) q = q.where("title", "like", `%${opts.q}%`);
+  if (opts.q) q = q.where(contains(ctx, "title", opts.q));
   return q.orderBy("created_at", "desc").execute();
 }
 

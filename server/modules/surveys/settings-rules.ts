@@ -1,4 +1,4 @@
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { FieldIssue } from "../../../shared/errors.js";
 import { allQuestions } from "../../../shared/surveys/definition.js";
 import type { Ctx } from "../../platform/context.js";

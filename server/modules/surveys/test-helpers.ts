@@ -1,9 +1,10 @@
-import { addDays, jstDate, nextBusinessDay } from "../../../shared/dates/calendar.js";
+import { addDays, nextBusinessDay } from "../../../shared/dates/calendar.js";
+import { jstDate, jstInstant } from "../../../shared/dates/jst.js";
 import type { TestEnv } from "../../platform/testing/harness.js";
 import { standardisationDefinition } from "./fixtures.js";
 
 /** 17:00 Japan time on the first business day at least `days` days from today. */
-export const deadlineIn = (days: number) => `${nextBusinessDay(addDays(jstDate(), days))}T17:00:00+09:00`;
+export const deadlineIn = (days: number) => jstInstant(nextBusinessDay(addDays(jstDate(), days)), "17:00").toISOString();
 
 /** Creates and publishes the standardisation survey as the secretariat; returns its body. */
 export async function publishedSurvey(env: TestEnv, patch: Record<string, unknown> = {}) {

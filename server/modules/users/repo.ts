@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
+import { contains } from "../../platform/db/contains.js";
 import type { UsersTable } from "../../platform/db/schema.js";
 
 export type UserRow = UsersTable;
@@ -22,8 +23,8 @@ export async function listUserRows(
   if (f.role) q = q.where("users.role", "=", f.role);
   if (f.status) q = q.where("users.status", "=", f.status);
   if (f.q) {
-    const like = `%${f.q}%`;
-    q = q.where((eb) => eb.or([eb("users.name", "like", like), eb("users.email", "like", like)]));
+    const text = f.q;
+    q = q.where((eb) => eb.or([contains(ctx, "users.name", text), contains(ctx, "users.email", text)]));
   }
   const total = await q
     .clearSelect()

@@ -15,6 +15,16 @@ describe("users", () => {
     expect(page.body.total).toBeGreaterThan(20);
   });
 
+  it("finds users by a part of the name or address, ignoring case, with % and _ taken literally", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    const emails = async (q: string) =>
+      (await sec.get(`/api/users?q=${encodeURIComponent(q)}&limit=100`)).body.items.map((u: { email: string }) => u.email);
+    expect(await emails("SECRETARIAT@EXAMPLE")).toContain("secretariat@example.jp");
+    expect(await emails("Secretariat")).toEqual(await emails("secretariat"));
+    expect(await emails("%")).toEqual([]);
+    expect(await emails("secretariat_example")).toEqual([]);
+  });
+
   it("limits an org admin to their own organisation; other organisations' users are 404", async () => {
     const abu = await env.as("abu@example.jp");
     const list = await abu.get(`/api/users?orgId=${env.demo.orgs["周南市"]}`);

@@ -22,9 +22,5 @@ export async function scheduleRecurring(ctx: Pick<Ctx, "db">, now = new Date()):
   }
 }
 
-/** The next time it is hh:mm in Japan (UTC+9, no daylight saving), after `now`. */
-export function nextJstTime(now: Date, hour: number, minute = 0): Date {
-  const jst = new Date(now.getTime() + 9 * 3600_000);
-  const candidate = Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate(), hour, minute) - 9 * 3600_000;
-  return new Date(candidate > now.getTime() ? candidate : candidate + 86400_000);
-}
+/** Kept for branches written before shared/dates/jst.ts, the home of Japan-time rules. */
+export { nextJstTime } from "../../../shared/dates/jst.js";

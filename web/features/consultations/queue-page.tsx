@@ -10,7 +10,7 @@ import {
   slaStateLabels,
   urgencyLabels,
 } from "../../../shared/api/consultations.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { useMe } from "../../app/session.js";
 import { Badge } from "../../components/badge.js";
 import { ButtonLink, buttonClass } from "../../components/button.js";

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { consultationCategories, consultationCategoryLabels } from "../../../shared/api/consultations.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { Badge } from "../../components/badge.js";
 import { BarChart } from "../../components/bar-chart.js";
 import { Button, buttonClass } from "../../components/button.js";

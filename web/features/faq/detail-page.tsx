@@ -135,7 +135,8 @@ function Article({ a }: { a: FaqArticle }) {
           <h2 id="answer-title" className="mb-2 text-std-20B-150">
             {t("faq.answer")}
           </h2>
-          <p className="whitespace-pre-wrap text-std-16N-170">{a.answer}</p>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered from Markdown and sanitised on the server (platform/text/markdown.ts). */}
+          <div className="prose max-w-none text-std-16N-170" dangerouslySetInnerHTML={{ __html: a.answerHtml }} />
         </section>
       )}
     </>

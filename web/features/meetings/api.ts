@@ -16,6 +16,7 @@ import type {
   minutesView,
   proposalInput,
 } from "../../../shared/api/meetings.js";
+import { fromJstDateTimeLocal, jstDateTimeLocal } from "../../../shared/dates/jst.js";
 import { api, type Query } from "../../lib/api.js";
 import type { ListOf } from "../../lib/api-types.js";
 
@@ -91,7 +92,6 @@ export const useCreateMeeting = () => {
 export { api };
 
 /** ISO instant → the value of an <input type="datetime-local"> in Japan time. */
-export const toLocalInput = (iso: string | null | undefined) =>
-  iso ? new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 16) : "";
-/** <input type="datetime-local"> (Japan time) → ISO instant with the +09:00 offset. */
-export const fromLocalInput = (v: string) => (v ? `${v}:00+09:00` : null);
+export const toLocalInput = (iso: string | null | undefined) => (iso ? jstDateTimeLocal(iso) : "");
+/** <input type="datetime-local"> (Japan time) → ISO instant. */
+export const fromLocalInput = (v: string) => (v ? fromJstDateTimeLocal(v).toISOString() : null);

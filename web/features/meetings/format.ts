@@ -1,3 +1,4 @@
+import { jstDate } from "../../../shared/dates/jst.js";
 import { formatDate } from "../../lib/dates.js";
 import type { Locale } from "../../lib/i18n.js";
 
@@ -8,7 +9,7 @@ export const meetingWhen = (m: { startsAt: string; endsAt: string }, locale: Loc
   `${formatDate(m.startsAt, locale)} ${hm.format(new Date(m.startsAt))}〜${hm.format(new Date(m.endsAt))}`;
 
 /** The Japan date "YYYY-MM-DD" of an instant. */
-export const jstDay = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 10);
+export const jstDay = (iso: string) => jstDate(iso);
 
 export const statusTone = (s: string) =>
   (({ draft: "neutral", announced: "blue", held: "green", minutes_published: "green", cancelled: "red" }) as const)[

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { stepStatuses, stepStatusLabels } from "../../../shared/api/progress.js";
+import { jstToday } from "../../../shared/dates/jst.js";
 import { Alert, useErrorMessage } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/form-field.js";
@@ -9,9 +10,6 @@ import { type ProgressRecord, uploadEvidence, useRecordUpdate } from "./api.js";
 
 type StepDraft = { status: string; plannedDate: string; actualDate: string; option: string };
 const cell = "rounded-8 border border-solid-gray-900 bg-white px-2 py-1 text-std-16N-170";
-
-/** Today in Japan, for the date inputs' max (an actual date cannot be in the future). */
-const jstToday = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 
 /** The edit form: steps (or a year's metrics), the exception flag, a note and an evidence file. Only changes are sent. */
 export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSaved: () => void }) {

@@ -87,7 +87,8 @@ function Comments({ e }: { e: EngagementDetail }) {
                 {c.author ? `${c.author.orgName}　${c.author.name}` : ""}　
                 <span className="font-normal">{formatDateTime(c.createdAt, locale)}</span>
               </p>
-              <p className="whitespace-pre-wrap">{c.body}</p>
+              {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered from Markdown and sanitised on the server (platform/text/markdown.ts). */}
+              <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
             </li>
           ))}
         </ol>

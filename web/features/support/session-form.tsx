@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { sessionModeLabels, sessionModes } from "../../../shared/api/support.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { TextAreaField, TextField } from "../../components/form-field.js";

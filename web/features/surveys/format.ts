@@ -1,3 +1,4 @@
+import { jstDate, jstInstant, jstTime } from "../../../shared/dates/jst.js";
 import type { BadgeTone } from "../../components/badge.js";
 
 /** Colours of the badges (the text always says it too). */
@@ -11,11 +12,10 @@ export const answerTone = (s: string): BadgeTone =>
 /** "2025-10-31T08:00:00Z" → { date: "2025-10-31", time: "17:00" } in Japan time (the picker's fields). */
 export function jstParts(iso: string | null | undefined): { date: string; time: string } {
   if (!iso) return { date: "", time: "17:00" };
-  const s = new Date(Date.parse(iso) + 9 * 3600_000).toISOString();
-  return { date: s.slice(0, 10), time: s.slice(11, 16) };
+  return { date: jstDate(iso), time: jstTime(iso) };
 }
 /** The picker's fields back to an instant with the Japan offset. */
-export const fromJstParts = (date: string, time: string) => (date ? `${date}T${time || "17:00"}:00+09:00` : null);
+export const fromJstParts = (date: string, time: string) => (date ? jstInstant(date, time || "17:00").toISOString() : null);
 
 /** Issues of one question (its own path and its cells'), keyed by the path after "answers.". */
 export function issuesFor(issues: { path: string; message: string }[], questionId: string) {

@@ -1,4 +1,5 @@
 import type { ProgressItem } from "../../../shared/api/progress.js";
+import { fiscalYearAt } from "../../../shared/dates/jst.js";
 import type { GridColumn, Question } from "../../../shared/surveys/definition.js";
 import {
   type ProgressTarget,
@@ -10,10 +11,7 @@ import {
 import { SelectField, TextField } from "../../components/form-field.js";
 import { useI18n } from "../../lib/i18n.js";
 
-const currentFy = () => {
-  const d = new Date(Date.now() + 9 * 3600_000);
-  return d.getUTCMonth() >= 3 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
-};
+const currentFy = () => fiscalYearAt();
 
 /** Choices whose label names a status (完了, 作業中, 未着手, 対象外, はい/いいえ) get it as a first suggestion. */
 function guessStatuses(choices: { id: string; label: string }[]) {
