@@ -39,8 +39,31 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), log: opts.log });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: opts.log });
   return { db, engine: "sqlite", close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query it runs; a request's few distinct statements are
+ * the same each time, so the handle it gets keeps the most recently used 500 prepared (LRU). The
+ * driver runs one query at a time on the connection, so a statement is never used twice at once;
+ * SQLite re-prepares a cached statement by itself after a schema change.
+ */
+export function withStatementCache(sqlite: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SQLite.Statement {
+      let stmt = cache.get(sql);
+      if (stmt) cache.delete(sql);
+      else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
