@@ -1,48 +1,14 @@
 /**
  * A route's own SQL ceiling for bench/http.ts: the queries one request to the route issues
- * (recorded through Kysely's log while the real app answers it in this process), replayed on the
+ * (recorded by server/platform/testing/query-recorder.ts while the real app answers it), replayed on the
  * same engine with statements prepared once, plus JSON.stringify of what they return. Its rate is
  * what the route could reach if everything but its SQL and its serialisation cost nothing.
  */
 import SQLite from "better-sqlite3";
-import type { LogEvent } from "kysely";
 import pg from "pg";
-import { buildApp } from "../server/app.js";
-import type { Config } from "../server/config.js";
-import { openDatabase } from "../server/platform/db/database.js";
-import type { App } from "../server/platform/http/types.js";
+import type { RecordedQuery } from "../server/platform/testing/query-recorder.js";
 
-export interface Query {
-  sql: string;
-  params: readonly unknown[];
-}
-
-/** The real app in this process with every query recorded, to learn what a request runs. */
-export async function queryRecorder(config: Config) {
-  let recording: Query[] | null = null;
-  const log = (e: LogEvent) => {
-    if (e.level === "query" && recording) recording.push({ sql: e.query.sql, params: e.query.parameters });
-  };
-  const database = openDatabase({ ...config, log });
-  const app: App = await buildApp({ config: { ...config, logLevel: "silent" }, database });
-  await app.ready();
-  return {
-    /** The queries of one signed-in GET (the second of two, so first-use work is not counted). */
-    async record(url: string, cookie: string): Promise<Query[]> {
-      await app.inject({ method: "GET", url, headers: { cookie } });
-      recording = [];
-      const res = await app.inject({ method: "GET", url, headers: { cookie } });
-      const out = recording;
-      recording = null;
-      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-      return out;
-    },
-    close: async () => {
-      await app.close();
-      await database.close();
-    },
-  };
-}
+type Query = RecordedQuery;
 
 const isRead = (q: Query) => /^\s*(select|with)\b/i.test(q.sql);
 

@@ -9,6 +9,7 @@
  * BENCH_DATABASE_URL names a server.
  *   npm run bench:http                               (5 s per route, 10 connections)
  *   DURATION=10 CONNECTIONS=10 ENGINES=sqlite ROUTES=bodies,notices npm run bench:http
+ *   SHOW_SQL=1 ENGINES=sqlite npm run bench:http     (each route's queries, no measurement)
  * The machine may be shared: compare ratios taken in one run, not absolute figures across runs.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -18,13 +19,16 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { seedDemoContent } from "../server/modules/demo/content.js";
-import { postgresCeiling, queryRecorder, sqliteCeiling } from "./http-ceiling.js";
+import { queryRecorder } from "../server/platform/testing/query-recorder.js";
+import { postgresCeiling, sqliteCeiling } from "./http-ceiling.js";
 import { BENCH_PASSWORD, benchPostgresServer, openBenchDatabase } from "./support.js";
 
 const DURATION = Number(process.env.DURATION ?? 5);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const ENGINES = (process.env.ENGINES ?? "sqlite,postgres").split(",");
 const ONLY = process.env.ROUTES?.split(",");
+/** SHOW_SQL=1 prints each route's queries instead of measuring. */
+const SHOW_SQL = process.env.SHOW_SQL === "1";
 const root = path.resolve(import.meta.dirname, "..");
 
 interface Ids {
@@ -160,6 +164,11 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
       const url = route.url({ programmeId });
       const cookie = cookies[route.as];
       const queries = await recorder.record(url, cookie);
+      if (SHOW_SQL) {
+        console.log(`\n--- ${route.name} ${url}`);
+        for (const q of queries) console.log(`${q.sql}\n    ${JSON.stringify(q.params)}`);
+        continue;
+      }
       const ceilingMs = Math.max(1000, DURATION * 400);
       const ceiling =
         engine === "SQLite"
