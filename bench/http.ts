@@ -1,65 +1,213 @@
 /**
- * bench:http — throughput and p99 latency of a signed-in GET /api/bodies on SQLite,
- * against a bare Fastify hello-world started in the same run. Prints both and the ratio.
- *   npm run bench:http            (10 s per target, 10 connections)
- *   DURATION=30 CONNECTIONS=20 npm run bench:http
+ * bench:http — the hot routes over HTTP, honestly: a bare Fastify hello-world and Renkei
+ * (`renkei serve`, production settings, LOG_LEVEL=info, its log written to a file) each run in their
+ * own process, and this process drives them with autocannon. For every route it also measures the
+ * route's own SQL ceiling (bench/http-ceiling.ts: the same queries on the same engine with cached
+ * statements, plus JSON) and prints req/s, p50, p99, route ÷ hello-world and route ÷ ceiling.
+ * It also prints Renkei's cold start (spawn → /readyz 200 on a migrated database) and its RSS idle
+ * and after the load. SQLite, then PostgreSQL in a scratch database when TEST_DATABASE_URL or
+ * BENCH_DATABASE_URL names a server.
+ *   npm run bench:http                               (5 s per route, 10 connections)
+ *   DURATION=10 CONNECTIONS=10 ENGINES=sqlite ROUTES=bodies,notices npm run bench:http
+ *   SHOW_SQL=1 ENGINES=sqlite npm run bench:http     (each route's queries, no measurement)
+ * The machine may be shared: compare ratios taken in one run, not absolute figures across runs.
  */
+import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import Fastify from "fastify";
-import { buildApp } from "../server/app.js";
-import { loadConfig } from "../server/config.js";
-import { seedDemo } from "../server/modules/demo/seed.js";
-import { migrateToLatest, openDatabase } from "../server/platform/db/database.js";
+import { seedDemoContent } from "../server/modules/demo/content.js";
+import { queryRecorder } from "../server/platform/testing/query-recorder.js";
+import { postgresCeiling, sqliteCeiling } from "./http-ceiling.js";
+import { BENCH_PASSWORD, benchPostgresServer, openBenchDatabase } from "./support.js";
 
-const duration = Number(process.env.DURATION ?? 10);
-const connections = Number(process.env.CONNECTIONS ?? 10);
+const DURATION = Number(process.env.DURATION ?? 5);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
+const ENGINES = (process.env.ENGINES ?? "sqlite,postgres").split(",");
+const ONLY = process.env.ROUTES?.split(",");
+/** SHOW_SQL=1 prints each route's queries instead of measuring. */
+const SHOW_SQL = process.env.SHOW_SQL === "1";
+const root = path.resolve(import.meta.dirname, "..");
 
-async function run(url: string, headers: Record<string, string> = {}) {
-  // Warm up, then measure.
-  await autocannon({ url, connections, duration: 2, headers });
-  const r = await autocannon({ url, connections, duration, headers });
-  if (r.non2xx > 0) throw new Error(`${url}: ${r.non2xx} non-2xx responses`);
-  return { rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50 };
+interface Ids {
+  programmeId: string;
 }
 
-async function main() {
-  const hello = Fastify();
-  hello.get("/", async () => ({ hello: "world" }));
-  const helloUrl = await hello.listen({ port: 0, host: "127.0.0.1" });
+interface Route {
+  name: string;
+  /** The demo user who asks: a municipal clerk, or the prefecture's secretariat for staff views. */
+  as: "clerk" | "staff";
+  url: (ids: Ids) => string;
+}
 
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-"));
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", NODE_ENV: "production" });
-  const database = openDatabase(config);
-  await migrateToLatest(database.db);
-  const ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
-  await seedDemo(ctx, { password: "Bench-Password-2026" });
-  const app = await buildApp({ config, database });
-  const appUrl = await app.listen({ port: 0, host: "127.0.0.1" });
-  const login = await app.inject({
-    method: "POST",
-    url: "/api/auth/login",
-    payload: { email: "shunan@example.jp", password: "Bench-Password-2026" },
+/** The routes every page or the home page calls, and the lists of each feature. */
+const routes: Route[] = [
+  { name: "me", as: "clerk", url: () => "/api/me" },
+  { name: "unread-count", as: "clerk", url: () => "/api/notifications/unread-count" },
+  { name: "home-unread", as: "clerk", url: () => "/api/notifications?unread=true&limit=5&offset=0" },
+  { name: "bodies", as: "clerk", url: () => "/api/bodies" },
+  { name: "meetings", as: "clerk", url: () => "/api/meetings" },
+  { name: "notices", as: "clerk", url: () => "/api/notices" },
+  { name: "consultations", as: "staff", url: () => "/api/consultations" },
+  { name: "surveys", as: "clerk", url: () => "/api/surveys" },
+  { name: "documents", as: "clerk", url: () => "/api/documents" },
+  { name: "challenges", as: "clerk", url: () => "/api/challenges" },
+  { name: "dashboard", as: "staff", url: (ids: Ids) => `/api/progress/dashboard?programmeId=${ids.programmeId}` },
+  { name: "search 4 chars", as: "clerk", url: () => `/api/search?q=${encodeURIComponent("デジタル")}` },
+  { name: "search 1 char", as: "clerk", url: () => `/api/search?q=${encodeURIComponent("会")}` },
+].filter((r) => !ONLY || ONLY.includes(r.name)) as Route[];
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const s = net.createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
   });
-  const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 
-  const base = await run(helloUrl);
-  const bodies = await run(`${appUrl}/api/bodies`, { cookie });
-  const fmt = (n: number) => n.toFixed(0).padStart(8);
-  console.log(`bench:http  (${os.cpus().length} cores, ${connections} connections, ${duration} s each, SQLite)`);
-  console.log("target                          req/s     p50 ms   p99 ms");
-  console.log(`fastify hello-world         ${fmt(base.rps)} ${fmt(base.p50)} ${fmt(base.p99)}`);
-  console.log(`GET /api/bodies (signed in) ${fmt(bodies.rps)} ${fmt(bodies.p50)} ${fmt(bodies.p99)}`);
-  console.log(
-    `ratio bodies/hello: throughput ${(bodies.rps / base.rps).toFixed(3)}, p99 ${(bodies.p99 / Math.max(base.p99, 1)).toFixed(1)}×`,
-  );
-
-  await app.close();
-  await hello.close();
-  await database.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
+  const start = performance.now();
+  while (performance.now() - start < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return performance.now() - start;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`${url}: not ready after ${timeoutMs} ms`);
 }
 
-await main();
+/** A server in its own process; resolves once `readyPath` answers 200, with the time that took. */
+async function startServer(args: string[], env: Record<string, string | undefined>, readyPath: string, logFile: string) {
+  const port = await freePort();
+  const out = fs.openSync(logFile, "a");
+  const start = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", out, out],
+  });
+  fs.closeSync(out);
+  await waitFor(`http://127.0.0.1:${port}${readyPath}`, child);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    startMs: performance.now() - start,
+    rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+async function load(url: string, cookie?: string) {
+  const headers = cookie ? { cookie } : {};
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string | undefined) {
+  const b = await openBenchDatabase({ databaseUrl });
+  const demo = await b.seedDemo();
+  await seedDemoContent(b.ctx, demo);
+  // The demo's standardisation programme (a year of history for the council's municipalities).
+  const { id: programmeId } = await b.ctx.db
+    .selectFrom("progress_programmes")
+    .select("id")
+    .orderBy("code")
+    .executeTakeFirstOrThrow();
+  await b.database.close();
+
+  const logFile = path.join(b.dataDir, "bench-http.log");
+  const hello = await startServer(["--import", "tsx", "bench/http-hello.ts"], {}, "/", logFile);
+  const env = {
+    DATA_DIR: b.dataDir,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    LOG_LEVEL: "info",
+    RENKEI_DEMO_CONTENT: "false",
+  };
+  const renkei = await startServer(["bin/renkei.js", "serve"], env, "/readyz", logFile);
+  const recorder = await queryRecorder(b.config);
+  try {
+    const cookies = {
+      clerk: await signIn(renkei.url, "shunan@example.jp"),
+      staff: await signIn(renkei.url, "secretariat@example.jp"),
+    };
+    const rssIdle = renkei.rssMiB();
+    const base = await load(`${hello.url}/`);
+    const rows: string[] = [];
+    const fmt = (n: number, w = 7, d = 0) => n.toFixed(d).padStart(w);
+    for (const route of routes) {
+      const url = route.url({ programmeId });
+      const cookie = cookies[route.as];
+      const queries = await recorder.record(url, cookie);
+      if (SHOW_SQL) {
+        console.log(`\n--- ${route.name} ${url}`);
+        for (const q of queries) console.log(`${q.sql}\n    ${JSON.stringify(q.params)}`);
+        continue;
+      }
+      const ceilingMs = Math.max(1000, DURATION * 400);
+      const ceiling =
+        engine === "SQLite"
+          ? sqliteCeiling(path.join(b.dataDir, "renkei.sqlite"), queries, ceilingMs)
+          : await postgresCeiling(databaseUrl!, queries, ceilingMs, CONNECTIONS);
+      const r = await load(renkei.url + url, cookie);
+      rows.push(
+        `${route.name.padEnd(16)}${fmt(queries.length, 4)}${fmt(r.rps)}${fmt(r.p50, 6)}${fmt(r.p99, 6)}${fmt(r.rps / base.rps, 9, 3)}${fmt(ceiling, 9)}${fmt(r.rps / ceiling, 9, 2)}`,
+      );
+    }
+    const rssLoaded = renkei.rssMiB();
+    console.log(
+      `\nbench:http ${engine}  (${os.cpus().length} cores, load avg ${os.loadavg()[0]!.toFixed(1)}, ${CONNECTIONS} connections, ${DURATION} s per route)`,
+    );
+    console.log(
+      `renkei serve cold start to /readyz: ${renkei.startMs.toFixed(0)} ms; RSS idle ${rssIdle.toFixed(0)} MiB, after load ${rssLoaded.toFixed(0)} MiB`,
+    );
+    console.log(`fastify hello-world: ${base.rps.toFixed(0)} req/s, p50 ${base.p50} ms, p99 ${base.p99} ms`);
+    console.log("route          SQL  req/s   p50   p99  ÷hello  ceiling ÷ceiling   (SQL = queries per request; ms)");
+    for (const row of rows) console.log(row);
+  } finally {
+    await recorder.close();
+    await renkei.stop();
+    await hello.stop();
+    fs.rmSync(b.dataDir, { recursive: true, force: true });
+  }
+}
+
+if (ENGINES.includes("sqlite")) await benchEngine("SQLite", undefined);
+if (ENGINES.includes("postgres")) {
+  const server = benchPostgresServer();
+  if (!server) console.log("\nPostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
+  else {
+    const { scratchPostgres } = await import("../server/platform/testing/scratch-postgres.js");
+    const scratch = await scratchPostgres(server, "renkei_bench_http");
+    try {
+      await benchEngine("PostgreSQL", scratch.url);
+    } finally {
+      await scratch.drop();
+    }
+  }
+}

@@ -66,25 +66,9 @@ export const listMemberRows = (ctx: Ctx, bodyIds: string[]) =>
 
 const current = (eb: any) => eb.or([eb("term_end", "is", null), eb("term_end", ">=", jstDate())]);
 
-/** Current member counts per body, for lists (no names needed). */
-export async function memberCounts(ctx: Ctx): Promise<Map<string, number>> {
-  const rows = await ctx.db
-    .selectFrom("body_members")
-    .select(["body_id", (eb) => eb.fn.countAll<number>().as("n")])
-    .where(current)
-    .groupBy("body_id")
-    .execute();
-  return new Map(rows.map((r) => [r.body_id, Number(r.n)]));
-}
-
-/** The actor's current membership rows (as a person or through their organisation), for lists. */
-export const membershipsOf = (ctx: Ctx, actor: Actor) =>
-  ctx.db
-    .selectFrom("body_members")
-    .select(["body_id", "org_id", "user_id", "position"])
-    .where((eb) => eb.or([eb("user_id", "=", actor.userId), eb("org_id", "=", actor.orgId)]))
-    .where(current)
-    .execute();
+/** Every current membership, without names (the in-memory standing of bodies/standing.ts). */
+export const currentMemberships = (ctx: Ctx) =>
+  ctx.db.selectFrom("body_members").select(["body_id", "org_id", "user_id", "position"]).where(current).execute();
 
 export type MemberWithNames = Awaited<ReturnType<typeof listMemberRows>>[number];
 

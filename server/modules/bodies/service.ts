@@ -5,6 +5,7 @@ import { type Actor, type Ctx, inTx, newId, nowIso } from "../../platform/contex
 import { contains } from "../../platform/db/contains.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
+import type { BodySubject } from "./policy.js";
 import "./policy.js";
 import {
   type BodyRow,
@@ -13,18 +14,15 @@ import {
   findMemberRow,
   insertBody,
   insertMember,
-  listBodyRows,
   listMemberRows,
   type MemberWithNames,
   standing,
   updateBodyRow,
   updateMemberRow,
 } from "./repo.js";
+import { bodyStandings } from "./standing.js";
 
-type Standing = Pick<MemberWithNames, "org_id" | "user_id" | "position">;
-
-function present(actor: Actor | null, row: BodyRow, members: Standing[], memberCount = members.length): Body {
-  const subject = { visibility: row.visibility, ...standing(actor, members) };
+function present(actor: Actor | null, row: BodyRow, subject: BodySubject, memberCount: number): Body {
   return {
     id: row.id,
     kind: row.kind,
@@ -51,17 +49,9 @@ const presentMember = (m: MemberWithNames) => ({
 
 /** The bodies the actor may see: open ones, and members-only ones they belong to. */
 export async function listBodies(ctx: Ctx): Promise<{ items: Body[] }> {
-  const rows = await listBodyRows(ctx);
-  const members = await listMemberRows(
-    ctx,
-    rows.map((r) => r.id),
-  );
   const items: Body[] = [];
-  for (const row of rows) {
-    const mine = members.filter((m) => m.body_id === row.id);
-    if (can(ctx.actor, "body.read", { visibility: row.visibility, ...standing(ctx.actor, mine) }))
-      items.push(present(ctx.actor, row, mine));
-  }
+  for (const b of await bodyStandings(ctx))
+    if (can(ctx.actor, "body.read", b.subject)) items.push(present(ctx.actor, b.row, b.subject, b.memberCount));
   return { items };
 }
 
@@ -76,8 +66,8 @@ export async function visibleBody(ctx: Ctx, id: string) {
 }
 
 export async function getBody(ctx: Ctx, id: string): Promise<BodyDetail> {
-  const { row, members } = await visibleBody(ctx, id);
-  return { ...present(ctx.actor, row, members), members: members.map(presentMember) };
+  const { row, members, subject } = await visibleBody(ctx, id);
+  return { ...present(ctx.actor, row, subject, members.length), members: members.map(presentMember) };
 }
 
 async function checkParent(ctx: Ctx, parentId: string | null | undefined, selfId?: string) {

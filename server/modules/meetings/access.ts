@@ -8,17 +8,18 @@ const fullMember = new Set(["chair", "vice_chair", "member"]);
 
 type Members = Awaited<ReturnType<typeof visibleBody>>["members"];
 
+/** The positions the actor's organisation holds among a body's members. */
+export const orgPositionsIn = (ctx: Ctx, members: Members) =>
+  members.filter((m) => m.org_id && m.org_id === ctx.actor?.orgId).map((m) => m.position);
+
 export function subjectOf(
-  ctx: Ctx,
   base: { visibility: "all" | "members"; myPosition: string | null; myPersonalPosition: string | null },
-  members: Members,
+  orgPositions: readonly string[],
 ): MeetingSubject {
-  const orgId = ctx.actor?.orgId;
-  const mine = members.filter((m) => m.org_id && m.org_id === orgId);
   return {
     ...base,
-    orgIsMember: mine.some((m) => fullMember.has(m.position)),
-    orgAttends: mine.length > 0,
+    orgIsMember: orgPositions.some((p) => fullMember.has(p)),
+    orgAttends: orgPositions.length > 0,
   };
 }
 
@@ -32,7 +33,7 @@ export async function visibleMeeting(ctx: Ctx, id: string) {
   } catch {
     throw notFound("会議");
   }
-  return { row, body: body.row, members: body.members, subject: subjectOf(ctx, body.subject, body.members) };
+  return { row, body: body.row, members: body.members, subject: subjectOf(body.subject, orgPositionsIn(ctx, body.members)) };
 }
 
 export type LoadedMeeting = Awaited<ReturnType<typeof visibleMeeting>>;

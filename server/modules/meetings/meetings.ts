@@ -12,10 +12,11 @@ import { warekiDate } from "../../../shared/dates/wareki.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid } from "../../platform/errors.js";
-import { authorize } from "../../platform/policy/authorize.js";
-import { listBodies, visibleBody } from "../bodies/service.js";
+import { authorize, can } from "../../platform/policy/authorize.js";
+import { visibleBody } from "../bodies/service.js";
+import { bodyStandings } from "../bodies/standing.js";
 import { notify } from "../notifications/service.js";
-import { type LoadedMeeting, subjectOf, visibleMeeting } from "./access.js";
+import { type LoadedMeeting, orgPositionsIn, subjectOf, visibleMeeting } from "./access.js";
 import { meetingName, nextSeq } from "./naming.js";
 import "./policy.js";
 import { meetingDetail, presentMeeting } from "./present.js";
@@ -24,12 +25,10 @@ import { indexMeeting } from "./search-hook.js";
 
 /** The bodies the actor may see, each with the actor's standing, keyed by id. */
 export async function visibleBodies(ctx: Ctx) {
-  const { items } = await listBodies(ctx);
   const out = new Map<string, { name: string; subject: ReturnType<typeof subjectOf> }>();
-  for (const b of items) {
-    const { row, members, subject } = await visibleBody(ctx, b.id);
-    out.set(b.id, { name: row.name, subject: subjectOf(ctx, subject, members) });
-  }
+  for (const b of await bodyStandings(ctx))
+    if (can(ctx.actor, "body.read", b.subject))
+      out.set(b.row.id, { name: b.row.name, subject: subjectOf(b.subject, b.orgPositions) });
   return out;
 }
 
@@ -69,7 +68,7 @@ function checkDeadlines(m: Pick<MeetingRow, "starts_at" | "ends_at" | "proposal_
 export async function createMeeting(ctx: Ctx, input: z.infer<typeof meetingInput>): Promise<MeetingDetail> {
   return inTx(ctx, async (tx) => {
     const body = await visibleBody(tx, input.bodyId);
-    authorize(tx.actor, "meeting.create", subjectOf(tx, body.subject, body.members));
+    authorize(tx.actor, "meeting.create", subjectOf(body.subject, orgPositionsIn(tx, body.members)));
     const now = nowIso();
     const row: MeetingRow = {
       id: newId(),

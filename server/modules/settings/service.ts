@@ -1,11 +1,16 @@
 import { defaultSettings, type Settings } from "../../../shared/api/settings.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
+import { cachedReference } from "../../platform/db/reference-cache.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
 
-/** Settings are a small key/value table over typed defaults. */
+/** Settings are a small key/value table over typed defaults, kept in memory until one changes. */
 export async function getSettings(ctx: Ctx): Promise<Settings> {
+  return { ...(await cachedReference(ctx, "settings", "", readSettings)) };
+}
+
+async function readSettings(ctx: Ctx): Promise<Settings> {
   const rows = await ctx.db.selectFrom("settings").selectAll().execute();
   const out: Settings = { ...defaultSettings };
   for (const r of rows) {

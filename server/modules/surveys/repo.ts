@@ -25,16 +25,11 @@ export function listSurveyRows(ctx: Ctx, opts: { orgId?: string; status?: Survey
   let q = ctx.db.selectFrom("surveys").selectAll("surveys");
   if (opts.orgId) {
     const orgId = opts.orgId;
+    // Driven from the organisation's targets (index survey_targets_org), not a walk of every survey.
     q = q
       .where("status", "!=", "draft")
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("survey_targets as t")
-            .select("t.org_id")
-            .whereRef("t.survey_id", "=", "surveys.id")
-            .where("t.org_id", "=", orgId),
-        ),
+      .where("surveys.id", "in", (eb) =>
+        eb.selectFrom("survey_targets as t").select("t.survey_id").where("t.org_id", "=", orgId),
       );
   }
   if (opts.status) q = q.where("status", "=", opts.status);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
 import { Migrator } from "kysely/migration";
 import pg from "pg";
 import { migrations } from "./migrations/index.js";
@@ -18,7 +18,8 @@ export interface Database {
 }
 
 /** Opens SQLite at DATA_DIR/renkei.sqlite (WAL, foreign keys, busy timeout), or PostgreSQL when a URL is given. */
-export function openDatabase(opts: { dataDir: string; databaseUrl?: string }): Database {
+/** `log` sees every executed query (the HTTP benchmark records each route's SQL with it). */
+export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?: KyselyConfig["log"] }): Database {
   if (opts.databaseUrl) {
     // COUNT(*) and other int8 values come back as strings by default; our counts fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -28,7 +29,7 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string }): D
     pool.on("error", (err: Error & { code?: string }) => {
       if (err.code !== "57P01") console.error(`PostgreSQL idle connection error: ${err.message}`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: opts.log });
     return { db, engine: "postgres", close: () => db.destroy() };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -38,8 +39,31 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string }): D
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: opts.log });
   return { db, engine: "sqlite", close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query it runs; a request's few distinct statements are
+ * the same each time, so the handle it gets keeps the most recently used 500 prepared (LRU). The
+ * driver runs one query at a time on the connection, so a statement is never used twice at once;
+ * SQLite re-prepares a cached statement by itself after a schema change.
+ */
+export function withStatementCache(sqlite: SQLite.Database, max = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SQLite.Statement {
+      let stmt = cache.get(sql);
+      if (stmt) cache.delete(sql);
+      else {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt;
+    },
+  };
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {

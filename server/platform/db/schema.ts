@@ -67,6 +67,12 @@ export interface UserTokensTable {
   created_at: string;
 }
 
+/** Counters of in-memory copies (platform/db/reference-cache.ts), raised by triggers. */
+export interface CacheVersionsTable {
+  key: string;
+  version: number;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -182,6 +188,7 @@ export interface DB
   sessions: SessionsTable;
   user_tokens: UserTokensTable;
   settings: SettingsTable;
+  cache_versions: CacheVersionsTable;
   bodies: BodiesTable;
   body_members: BodyMembersTable;
   audit_log: AuditLogTable;

@@ -1,0 +1,90 @@
+import { CompiledQuery, sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type TestEnv, testEnv } from "../platform/testing/harness.js";
+import { queryRecorder, type RecordedQuery } from "../platform/testing/query-recorder.js";
+import { seedDemoContent } from "./demo/content.js";
+
+/**
+ * The hot routes' queries must stay index-served: each route is answered once with every query
+ * recorded, and each read is planned by the engine. A full scan of a table fails the test, except
+ * for the small reference tables read whole on purpose (and then kept in memory or grouped once).
+ * SQLite: EXPLAIN QUERY PLAN must not show `SCAN <table>` without an index. PostgreSQL: with
+ * sequential scans disabled the plan must not still contain a `Seq Scan` (no index can serve it).
+ */
+const readWhole = new Set([
+  "settings",
+  "cache_versions",
+  "bodies",
+  "body_members", // current memberships, read once per change into memory (bodies/standing.ts)
+  "progress_programmes",
+  "orgs", // the dashboard lists every municipality
+  "search_fts_vocab", // FTS5 vocabulary (virtual)
+]);
+
+const hot: { url: string; as: string }[] = [
+  { url: "/api/me", as: "shunan@example.jp" },
+  { url: "/api/notifications/unread-count", as: "shunan@example.jp" },
+  { url: "/api/notifications?unread=true&limit=5&offset=0", as: "shunan@example.jp" },
+  { url: "/api/bodies", as: "shunan@example.jp" },
+  { url: "/api/meetings", as: "shunan@example.jp" },
+  { url: "/api/notices", as: "shunan@example.jp" },
+  { url: "/api/consultations", as: "secretariat@example.jp" },
+  { url: "/api/consultations", as: "shunan@example.jp" },
+  { url: "/api/surveys", as: "shunan@example.jp" },
+  { url: "/api/surveys", as: "secretariat@example.jp" },
+  { url: "/api/documents", as: "shunan@example.jp" },
+  { url: "/api/challenges", as: "shunan@example.jp" },
+  { url: "/api/progress/dashboard", as: "secretariat@example.jp" },
+  { url: `/api/search?q=${encodeURIComponent("デジタル")}`, as: "shunan@example.jp" },
+];
+
+let env: TestEnv;
+let recorder: Awaited<ReturnType<typeof queryRecorder>>;
+beforeAll(async () => {
+  env = await testEnv();
+  await seedDemoContent(env.ctx, env.demo);
+  recorder = await queryRecorder(env.config);
+});
+afterAll(() => recorder?.close());
+
+const isRead = (q: RecordedQuery) => /^\s*(select|with)\b/i.test(q.sql);
+
+/** The tables (or aliases) a plan reads by a full scan. */
+async function scans(q: RecordedQuery): Promise<string[]> {
+  const db = env.database.db;
+  if (env.database.engine === "sqlite") {
+    const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.params]));
+    // "SCAN t", "SCAN t AS x" — but not "SCAN t USING INDEX …" (an ordered walk) or a virtual table.
+    return rows.map((r) => /^SCAN (\S+)(?: AS \S+)?$/.exec(r.detail)?.[1]).filter((t): t is string => !!t);
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    const { rows } = await trx.executeQuery<{ "QUERY PLAN": { Plan: PlanNode }[] }>(
+      CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${q.sql}`, [...q.params]),
+    );
+    const out: string[] = [];
+    const walk = (n: PlanNode) => {
+      if (n["Node Type"] === "Seq Scan") out.push(n["Relation Name"]!);
+      for (const c of n.Plans ?? []) walk(c);
+    };
+    walk(rows[0]!["QUERY PLAN"][0]!.Plan);
+    return out;
+  });
+}
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  Plans?: PlanNode[];
+}
+
+describe("hot queries use indexes", () => {
+  it.each(hot)("$url as $as", async ({ url, as }) => {
+    const user = await env.as(as);
+    const queries = (await recorder.record(url, user.cookie)).filter(isRead);
+    expect(queries.length).toBeGreaterThan(0);
+    const bad: string[] = [];
+    for (const q of queries) for (const table of await scans(q)) if (!readWhole.has(table)) bad.push(`${table}: ${q.sql}`);
+    expect(bad).toEqual([]);
+  });
+});
