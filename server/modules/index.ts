@@ -11,6 +11,7 @@ import { noticeRoutes } from "./notices/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { orgRoutes } from "./orgs/routes.js";
 import { progressRoutes } from "./progress/routes.js";
+import { richTextRoutes } from "./rich-text/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { supportRoutes } from "./support/routes.js";
@@ -36,4 +37,5 @@ export async function registerModules(app: App) {
   supportRoutes(app);
   surveyRoutes(app);
   progressRoutes(app);
+  richTextRoutes(app);
 }

@@ -42,6 +42,8 @@ export const faqArticle = z.object({
   category: z.enum(consultationCategories),
   question: z.string(),
   answer: z.string(),
+  /** The answer as formatted text, rendered and sanitised on the server. */
+  answerHtml: z.string(),
   status: z.enum(faqStatuses),
   publishedAt: z.string().nullable(),
   updatedAt: z.string(),
@@ -59,7 +61,7 @@ export const faqArticle = z.object({
 export type FaqArticle = z.infer<typeof faqArticle>;
 
 export const faqList = z.object({
-  items: z.array(faqArticle.omit({ answer: true }).extend({ excerpt: z.string() })),
+  items: z.array(faqArticle.omit({ answer: true, answerHtml: true }).extend({ excerpt: z.string() })),
   total: z.number(),
   abilities: z.object({ canCreate: z.boolean() }),
 });

@@ -135,7 +135,8 @@ function Article({ a }: { a: FaqArticle }) {
           <h2 id="answer-title" className="mb-2 text-std-20B-150">
             {t("faq.answer")}
           </h2>
-          <p className="whitespace-pre-wrap text-std-16N-170">{a.answer}</p>
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised (allow-list) on the server. */}
+          <div className="rich-text" dangerouslySetInnerHTML={{ __html: a.answerHtml }} />
         </section>
       )}
     </>

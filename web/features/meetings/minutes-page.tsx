@@ -5,9 +5,10 @@ import { minutesStatusLabels } from "../../../shared/api/meetings.js";
 import { Alert, FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
-import { TextAreaField, TextField } from "../../components/form-field.js";
+import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
+import { RichTextField } from "../../components/rich-text-field.js";
 import { useToast } from "../../components/toast.js";
 import { formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
@@ -41,7 +42,7 @@ function Editor({ m, view }: { m: MeetingDetail; view: MinutesView }) {
       <FormError error={act.error} />
       {view.abilities.canEdit ? (
         <>
-          <TextAreaField label={t("minutes.body")} rows={12} value={body} onChange={(e) => setBody(e.target.value)} />
+          <RichTextField label={t("minutes.body")} rows={14} value={body} onChange={setBody} />
           {accepted.map((a) => (
             <TextField
               key={a.id}
@@ -114,7 +115,7 @@ export function MinutesPage() {
                       </Badge>
                     </h2>
                     {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered from Markdown and sanitised on the server (sanitize-html). */}
-                    <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: v.current.html }} />
+                    <div className="rich-text" dangerouslySetInnerHTML={{ __html: v.current.html }} />
                     {m.agenda
                       .filter((a) => v.current?.outcomes[a.id])
                       .map((a) => (
