@@ -3,7 +3,7 @@ import { addBusinessDays, jstDate } from "../../../shared/dates/calendar.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { REMINDER_JOB } from "./actions.js";
-import { makeMeeting } from "./test-support.js";
+import { makeMeeting, startedYesterday } from "./test-support.js";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -15,6 +15,7 @@ async function heldMeeting() {
   const m = await makeMeeting(env, env.demo.bodies.council);
   const detail = (await sec.post(`/api/meetings/${m.id}/agenda`, { title: "標準化の進捗共有", minutesRequested: 30 })).body;
   await sec.post(`/api/meetings/${m.id}/announce`);
+  await startedYesterday(env, m.id);
   await sec.post(`/api/meetings/${m.id}/held`);
   return { m, sec, itemId: detail.agenda[0].id as string };
 }
@@ -133,6 +134,7 @@ describe("action items", () => {
     });
     expect(early.status).toBe(409);
     await sec.post(`/api/meetings/${rpa.id}/announce`);
+    await startedYesterday(env, rpa.id);
     await sec.post(`/api/meetings/${rpa.id}/held`);
     const a = await sec.post(`/api/meetings/${rpa.id}/action-items`, {
       title: "RPAシナリオ共有",
