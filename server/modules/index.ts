@@ -9,6 +9,8 @@ import { faqRoutes } from "./faq/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { noticeRoutes } from "./notices/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
+import { mailTemplateRoutes } from "./notifications/template-routes.js";
+import { orgContactRoutes } from "./orgs/contact.js";
 import { orgRoutes } from "./orgs/routes.js";
 import { progressRoutes } from "./progress/routes.js";
 import { richTextRoutes } from "./rich-text/routes.js";
@@ -38,4 +40,6 @@ export async function registerModules(app: App) {
   surveyRoutes(app);
   progressRoutes(app);
   richTextRoutes(app);
+  mailTemplateRoutes(app);
+  orgContactRoutes(app);
 }
