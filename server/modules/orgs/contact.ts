@@ -13,7 +13,9 @@ export async function getOrgContact(ctx: Ctx, orgId: string): Promise<OrgContact
   authorize(ctx.actor, "org.read");
   if (!(await findOrgRow(ctx, orgId))) throw notFound("団体");
   const row = await ctx.db.selectFrom("org_contacts").selectAll().where("org_id", "=", orgId).executeTakeFirst();
-  return row ? { department: row.department, person: row.person, phone: row.phone, email: row.email, address: row.address } : empty;
+  return row
+    ? { department: row.department, person: row.person, phone: row.phone, email: row.email, address: row.address }
+    : empty;
 }
 
 export async function saveOrgContact(ctx: Ctx, orgId: string, input: OrgContact): Promise<OrgContact> {
