@@ -9,8 +9,11 @@ import { faqRoutes } from "./faq/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { noticeRoutes } from "./notices/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
+import { mailTemplateRoutes } from "./notifications/template-routes.js";
+import { orgContactRoutes } from "./orgs/contact.js";
 import { orgRoutes } from "./orgs/routes.js";
 import { progressRoutes } from "./progress/routes.js";
+import { richTextRoutes } from "./rich-text/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { supportRoutes } from "./support/routes.js";
@@ -36,4 +39,7 @@ export async function registerModules(app: App) {
   supportRoutes(app);
   surveyRoutes(app);
   progressRoutes(app);
+  richTextRoutes(app);
+  mailTemplateRoutes(app);
+  orgContactRoutes(app);
 }

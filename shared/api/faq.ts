@@ -42,7 +42,7 @@ export const faqArticle = z.object({
   category: z.enum(consultationCategories),
   question: z.string(),
   answer: z.string(),
-  /** The answer rendered from Markdown and sanitised on the server. */
+  /** The answer as formatted text, rendered and sanitised on the server. */
   answerHtml: z.string(),
   status: z.enum(faqStatuses),
   publishedAt: z.string().nullable(),

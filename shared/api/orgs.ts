@@ -59,3 +59,17 @@ export const orgListQuery = z.object({
 });
 
 export const orgImportResult = z.object({ created: z.number(), updated: z.number() });
+
+/** The organisation's contact data: the sender's 問合せ先 in official mail and documents. */
+export const orgContact = z.object({
+  department: z.string().trim().max(100, "担当部署は100文字以内にしてください"),
+  person: z.string().trim().max(100, "担当者は100文字以内にしてください"),
+  phone: z
+    .string()
+    .trim()
+    .max(30)
+    .refine((v) => v === "" || /^[0-9０-９()（）\-－‐ ]+$/.test(v), { error: "電話番号は数字とハイフンで入力してください" }),
+  email: z.union([z.literal(""), z.email({ error: "メールアドレスの形式が正しくありません" })]),
+  address: z.string().trim().max(200, "所在地は200文字以内にしてください"),
+});
+export type OrgContact = z.infer<typeof orgContact>;

@@ -7,6 +7,7 @@ import { type Ctx, inTx, isPrefectureStaff, nowIso } from "../../platform/contex
 import { AppError, invalid } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
 import { sendMail } from "../notifications/mail.js";
+import { mailComposer } from "../notifications/templates.js";
 import { getSettings } from "../settings/service.js";
 import { deleteSessionsOf, findUser, findUserByEmail, updateUserRow } from "../users/repo.js";
 import { checkToken, issueToken } from "../users/tokens.js";
@@ -158,11 +159,11 @@ export async function requestPasswordReset(ctx: Ctx, email: string) {
   if (!u || u.status !== "active") return;
   await inTx(ctx, async (tx) => {
     const token = await issueToken(tx, u.id, "reset");
-    await sendMail(tx, {
-      to: u.email,
-      subject: "【Renkei】パスワード再設定のご案内",
-      text: `${u.name} 様\n\nパスワード再設定の依頼を受け付けました。次のリンクを開き、2時間以内に新しいパスワードを設定してください。\n\n${ctx.config.publicUrl}/reset-password/${token}\n\n心当たりがない場合は、このメールを破棄してください。`,
+    const compose = await mailComposer(tx, {
+      template: "account.reset",
+      vars: { リンク: `${ctx.config.publicUrl}/reset-password/${token}` },
     });
+    await sendMail(tx, { to: u.email, ...compose({ name: u.name, orgName: u.org_name }) });
     await recordAudit({ ...tx, actor: null }, "auth.resetRequested", { type: "user", id: u.id });
   });
 }

@@ -114,6 +114,14 @@ export async function changeStatus(ctx: Ctx, id: string, status: ConsultationRow
             ? "解決済みになりました。まだ解決していない場合は返信すると再開します。"
             : "回答をお待ちしています。",
         link: `/consultations/${id}`,
+        ...(status === "waiting"
+          ? {
+              mail: {
+                template: "desk.question" as const,
+                vars: { 件名: row.subject, 内容: "　確認事項は、相談のページに記載しています。" },
+              },
+            }
+          : {}),
       });
   });
   return getConsultation(ctx, id);

@@ -72,6 +72,7 @@ async function tellAbout(ctx: Ctx, row: ConsultationWithNames, kind: "reply" | "
       title: `相談に回答がありました：${row.subject}`,
       body: "県の担当者から回答がありました。内容を確認してください。",
       link,
+      mail: { template: "desk.reply", vars: { 件名: row.subject } },
     });
     return;
   }

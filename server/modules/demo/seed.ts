@@ -66,6 +66,19 @@ export async function seedDemo(ctx: Ctx, opts: { password?: string } = {}): Prom
       name_en: "MIC liaison",
     });
     const pref = orgs["山口県"]!;
+    // The secretariat's contact, printed as 問合せ先 under every official mail (example.jp: the demo sends nowhere).
+    await tx.db
+      .insertInto("org_contacts")
+      .values({
+        org_id: pref,
+        department: "総合企画部 デジタル推進局 デジタル政策課",
+        person: "連携会議 事務局",
+        phone: "083-933-2550",
+        email: "renkei-jimukyoku@example.jp",
+        address: "〒753-8501 山口市滝町1番1号",
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
     const municipalities = rows.filter((r) => r.kind !== "prefecture");
 
     const users: Record<string, string> = {};

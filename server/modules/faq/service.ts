@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import { renderMarkdown } from "../../platform/text/markdown.js";
 import { visibleConsultation } from "../consultations/service.js";
+import { renderMarkdown } from "../notices/markdown.js";
 import { indexEntry, removeEntry } from "../search/index-entry.js";
 import { anonymise, findIdentifying, type IdentifyingTerms, termsFor } from "./anonymise.js";
 import "./policy.js";
@@ -81,7 +82,7 @@ export async function listFaq(ctx: Ctx, q: z.infer<typeof faqQuery>) {
   const { rows, total } = await listArticles(ctx, { statuses, category: q.category, q: q.q, limit: q.limit, offset: q.offset });
   const items = await Promise.all(
     rows.map(async (r) => {
-      const { answer, ...rest } = await present(ctx, r);
+      const { answer, answerHtml: _html, ...rest } = await present(ctx, r);
       return { ...rest, excerpt: answer.replace(/\s+/g, " ").slice(0, 120) };
     }),
   );

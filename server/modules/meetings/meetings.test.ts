@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fiscalYearAt } from "../../../shared/dates/jst.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
-import { jst, makeMeeting } from "./test-support.js";
+import { jst, makeMeeting, startedYesterday } from "./test-support.js";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -92,6 +92,13 @@ describe("meetings", () => {
     expect(notes.body.items.some((n: { title: string }) => n.title === `開催通知：${m.name}`)).toBe(true);
     expect((await sec.post(`/api/meetings/${m.id}/announce`)).status).toBe(409);
 
+    expect(res.body.abilities.canMarkHeld).toBe(false);
+    const early = await sec.post(`/api/meetings/${m.id}/held`);
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toContain("開始前に開催済みにはできません");
+    expect((await sec.get(`/api/meetings/${m.id}`)).body.status).toBe("announced");
+    await startedYesterday(env, m.id);
+    expect((await sec.get(`/api/meetings/${m.id}`)).body.abilities.canMarkHeld).toBe(true);
     const held = await sec.post(`/api/meetings/${m.id}/held`);
     expect(held.body.status).toBe("held");
     const cancelHeld = await sec.post(`/api/meetings/${m.id}/cancel`, { reason: "台風のため" });

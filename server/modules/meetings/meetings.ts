@@ -19,9 +19,23 @@ import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, orgPositionsIn, subjectOf, visibleMeeting } from "./access.js";
 import { meetingName, nextSeq } from "./naming.js";
 import "./policy.js";
+import type { MailTemplateText } from "../../../shared/api/mail-templates.js";
+import { warekiDateTime } from "../../../shared/dates/official.js";
+import { checkTemplate } from "../notifications/templates.js";
+import { announcementSpec, meetingMailVars, meetingPlace, meetingWhen } from "./meeting-mail.js";
 import { meetingDetail, presentMeeting } from "./present.js";
 import { insertMeeting, listMeetingRows, type MeetingRow, takenSeqs, updateMeetingRow } from "./repo.js";
 import { indexMeeting } from "./search-hook.js";
+
+/** 「日時：… → …」 lines for what moved, for the 変更 mail. */
+function changeText(before: MeetingRow, after: MeetingRow): string {
+  const lines: string[] = [];
+  if (before.starts_at !== after.starts_at || before.ends_at !== after.ends_at)
+    lines.push(`日時　${meetingWhen(before)} → ${meetingWhen(after)}`);
+  if (before.place !== after.place || before.online_url !== after.online_url || before.kind !== after.kind)
+    lines.push(`場所　${meetingPlace(before)} → ${meetingPlace(after)}`);
+  return lines.join("\n　　　　　　");
+}
 
 /** The bodies the actor may see, each with the actor's standing, keyed by id. */
 export async function visibleBodies(ctx: Ctx) {
@@ -151,6 +165,10 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: z.infer<typeof 
         title: `会議の日時・場所が変更されました：${meetingName(after.row, after.body.name)}`,
         body: `変更後：${whenText(after.row)}`,
         link: `/meetings/${id}`,
+        mail: {
+          template: "meeting.change",
+          vars: { ...(await meetingMailVars(tx, after)), 変更内容: changeText(row, after.row) },
+        },
       });
     }
     await indexMeeting(tx, after);
@@ -183,7 +201,8 @@ const statusMessage = (to: MeetingRow["status"], from: MeetingRow["status"]) =>
     cancelled: from === "cancelled" ? "この会議はすでに中止になっています。" : "開催済みの会議は中止にできません。",
   })[to as "announced"] ?? "この操作は今の状態ではできません。";
 
-export async function announceMeeting(ctx: Ctx, id: string): Promise<MeetingDetail> {
+export async function announceMeeting(ctx: Ctx, id: string, override?: MailTemplateText): Promise<MeetingDetail> {
+  if (override) checkTemplate("meeting.announce", override);
   return inTx(ctx, async (c) => {
     const { after, tx } = await transition(c, id, "meeting.announce", ["draft"], "announced", { announced_at: nowIso() });
     const name = meetingName(after.row, after.body.name);
@@ -194,6 +213,7 @@ export async function announceMeeting(ctx: Ctx, id: string): Promise<MeetingDeta
       title: `開催通知：${name}`,
       body: `${whenText(after.row)}\n出欠の回答期限：${warekiDate(jstDate(new Date(deadline)))} ${jstTime(deadline)}`,
       link: `/meetings/${id}`,
+      mail: await announcementSpec(tx, after, override),
     });
     return meetingDetail(tx, after);
   });
@@ -201,6 +221,9 @@ export async function announceMeeting(ctx: Ctx, id: string): Promise<MeetingDeta
 
 export async function markHeld(ctx: Ctx, id: string): Promise<MeetingDetail> {
   return inTx(ctx, async (c) => {
+    const { row } = await visibleMeeting(c, id);
+    if (row.status === "announced" && Date.parse(row.starts_at) > Date.now())
+      throw conflict(`この会議は${warekiDateTime(row.starts_at)}に始まる予定です。開始前に開催済みにはできません。`);
     const { after, tx } = await transition(c, id, "meeting.hold", ["announced"], "held");
     return meetingDetail(tx, after);
   });
@@ -217,6 +240,7 @@ export async function cancelMeeting(ctx: Ctx, id: string, input: z.infer<typeof 
       title: `会議中止：${meetingName(before.row, before.body.name)}`,
       body: `${whenText(before.row)} に予定していた会議は中止になりました。\n理由：${input.reason}`,
       link: `/meetings/${id}`,
+      mail: { template: "meeting.cancel", vars: { ...(await meetingMailVars(tx, before)), 理由: input.reason } },
     });
     return meetingDetail(tx, after);
   });

@@ -4,7 +4,7 @@ import { jstDate } from "../../../shared/dates/jst.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { REMINDER_JOB } from "./actions.js";
-import { makeMeeting } from "./test-support.js";
+import { makeMeeting, startedYesterday } from "./test-support.js";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -16,6 +16,7 @@ async function heldMeeting() {
   const m = await makeMeeting(env, env.demo.bodies.council);
   const detail = (await sec.post(`/api/meetings/${m.id}/agenda`, { title: "標準化の進捗共有", minutesRequested: 30 })).body;
   await sec.post(`/api/meetings/${m.id}/announce`);
+  await startedYesterday(env, m.id);
   await sec.post(`/api/meetings/${m.id}/held`);
   return { m, sec, itemId: detail.agenda[0].id as string };
 }
@@ -134,6 +135,7 @@ describe("action items", () => {
     });
     expect(early.status).toBe(409);
     await sec.post(`/api/meetings/${rpa.id}/announce`);
+    await startedYesterday(env, rpa.id);
     await sec.post(`/api/meetings/${rpa.id}/held`);
     const a = await sec.post(`/api/meetings/${rpa.id}/action-items`, {
       title: "RPAシナリオ共有",

@@ -44,7 +44,8 @@ export function presentMeeting(actor: Actor | null, row: MeetingRow, bodyName: s
     abilities: {
       canEdit: manage && isOpen(st),
       canAnnounce: manage && st === "draft",
-      canMarkHeld: manage && st === "announced",
+      // Only once it has started: a meeting months ahead cannot be "held" (the server refuses it too).
+      canMarkHeld: manage && st === "announced" && Date.parse(row.starts_at) <= Date.now(),
       canCancel: manage && isOpen(st),
       canPropose: can(actor, "agenda.propose", s) && (proposalOpen(row) || (manage && isOpen(st))),
       canDecide: manage && isOpen(st),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idParams, listOf } from "../../../shared/api/common.js";
+import { announceInput, mailPreview } from "../../../shared/api/mail-templates.js";
 import {
   actionInput,
   actionItem,
@@ -41,6 +42,7 @@ import {
 } from "./agenda.js";
 import { answerAttendance, listAttendance, takeRoll } from "./attendance.js";
 import { createFeed, feedStatus as getFeedStatus, revokeFeed } from "./calendar.js";
+import { previewAnnouncement } from "./meeting-mail.js";
 import { announceMeeting, cancelMeeting, createMeeting, getMeeting, listMeetings, markHeld, updateMeeting } from "./meetings.js";
 import { approveMinutes, correctMinutes, getMinutes, getMinutesRevision, publishMinutes, saveMinutes } from "./minutes.js";
 import { meetingFileRoutes } from "./routes-files.js";
@@ -62,8 +64,14 @@ export function meetingRoutes(app: App) {
   app.patch("/meetings/:id", { schema: { params: idParams, body: meetingPatch, response: detail } }, (req) =>
     updateMeeting(req.ctx, req.params.id, req.body),
   );
-  app.post("/meetings/:id/announce", { schema: { params: idParams, response: detail } }, (req) =>
-    announceMeeting(req.ctx, req.params.id),
+  app.post("/meetings/:id/announce", { schema: { params: idParams, body: announceInput.optional(), response: detail } }, (req) =>
+    announceMeeting(req.ctx, req.params.id, req.body?.mail),
+  );
+  // What the 開催通知 will do (recipients and text), before the confirmation; changes nothing.
+  app.post(
+    "/meetings/:id/announce/preview",
+    { schema: { params: idParams, body: announceInput.optional(), response: { 200: mailPreview } } },
+    (req) => previewAnnouncement(req.ctx, req.params.id, req.body?.mail),
   );
   app.post("/meetings/:id/held", { schema: { params: idParams, response: detail } }, (req) => markHeld(req.ctx, req.params.id));
   app.post("/meetings/:id/cancel", { schema: { params: idParams, body: cancelInput, response: detail } }, (req) =>

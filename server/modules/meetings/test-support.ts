@@ -33,3 +33,12 @@ export async function makeMeeting(env: TestEnv, bodyId: string, over: Record<str
   if (res.status !== 201) throw new Error(`makeMeeting: ${res.status} ${res.text}`);
   return res.body as { id: string; name: string; [k: string]: any };
 }
+
+/** Time passes: the meeting's start moves to yesterday (a meeting can only be marked held once it has started). */
+export async function startedYesterday(env: TestEnv, meetingId: string) {
+  await env.ctx.db
+    .updateTable("meetings")
+    .set({ starts_at: jst(-1, 14), ends_at: jst(-1, 16), proposal_deadline: null, attendance_deadline: null })
+    .where("id", "=", meetingId)
+    .execute();
+}

@@ -13,6 +13,15 @@ import { findNoticeRow, type NoticeRow, updateNoticeRow } from "./repo.js";
 import { indexNotice } from "./search-hook.js";
 import { getNotice } from "./service.js";
 
+/** The notice's text for a plain-text mail: the formatting marks dropped, the first 2,000 characters. */
+const plainText = (md: string) =>
+  md
+    .replace(/^#{1,6}\s+/gm, "■")
+    .replace(/\*\*(.+?)\*\*/g, "$1")
+    .replace(/^\s*[-*]\s+/gm, "・")
+    .replace(/\[(.+?)\]\((.+?)\)/g, "$1（$2）")
+    .slice(0, 2000);
+
 /** Publishes now: visible, searchable, and every organisation it is meant for is notified. */
 async function publishNow(ctx: Ctx, row: NoticeRow) {
   const now = nowIso();
@@ -28,6 +37,10 @@ async function publishNow(ctx: Ctx, row: NoticeRow) {
       ? `確認が必要なお知らせが公開されました。内容をご確認のうえ「確認しました」を押してください。\n\n${row.title}`
       : `お知らせが公開されました。\n\n${row.title}`,
     link: `/notices/${row.id}`,
+    mail: {
+      template: "notice.published",
+      vars: { 件名: row.title, 区分: row.required ? `要確認・${label}` : label, 本文: plainText(row.body_md) },
+    },
   });
 }
 

@@ -70,6 +70,7 @@ export async function remindUnread(ctx: Ctx, id: string) {
       title: `【確認のお願い】${row.title}`,
       body: `確認が必要なお知らせが、まだ貴団体で確認されていません。内容をご確認のうえ「確認しました」を押してください。\n\n${row.title}`,
       link: `/notices/${id}`,
+      mail: { template: "notice.remind", vars: { 件名: row.title } },
     });
     const now = nowIso();
     await updateNoticeRow(tx, id, { reminded_at: now });

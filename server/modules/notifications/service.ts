@@ -13,6 +13,7 @@ import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
 import { sendMail } from "./mail.js";
+import { type MailSpec, mailComposer } from "./templates.js";
 
 definePolicies({ "mail.outbox": (a) => a.role === "admin" });
 
@@ -25,6 +26,8 @@ export interface NotifyInput {
   body: string;
   /** In-app path, e.g. "/meetings/…"; e-mails get the absolute URL. */
   link?: string;
+  /** The official mail's template and its values; without it the mail is the 「その他の通知」 template. */
+  mail?: MailSpec;
 }
 
 /**
@@ -46,10 +49,18 @@ export async function notify(ctx: Ctx, n: NotifyInput): Promise<number> {
   const users = await ctx.db
     .selectFrom("users")
     .leftJoin("notification_prefs as p", (j) => j.onRef("p.user_id", "=", "users.id").on("p.category", "=", n.category))
-    .select(["users.id", "users.email", "users.name", "users.status", "p.mode"])
+    .innerJoin("orgs as o", "o.id", "users.org_id")
+    .select(["users.id", "users.email", "users.name", "users.status", "p.mode", "o.name as org_name"])
     .where("users.id", "in", [...ids])
     .execute();
   const now = nowIso();
+  const url = n.link ? `${ctx.config.publicUrl}${n.link}` : "";
+  const compose = await mailComposer(
+    ctx,
+    n.mail
+      ? { ...n.mail, vars: { リンク: url, ...n.mail.vars } }
+      : { template: "general", vars: { 件名: n.title, 本文: n.body, リンク: url } },
+  );
   let count = 0;
   for (const u of users) {
     if (u.status === "disabled") continue;
@@ -70,8 +81,7 @@ export async function notify(ctx: Ctx, n: NotifyInput): Promise<number> {
       })
       .execute();
     if (mode === "immediate" && u.status === "active") {
-      const url = n.link ? `\n\n${ctx.config.publicUrl}${n.link}` : "";
-      await sendMail(ctx, { to: u.email, subject: `【Renkei】${n.title}`, text: `${u.name} 様\n\n${n.body}${url}` });
+      await sendMail(ctx, { to: u.email, ...compose({ name: u.name, orgName: u.org_name }) });
     }
     count++;
   }
@@ -191,7 +201,8 @@ export async function sendDigests(ctx: Ctx): Promise<number> {
   const pending = await ctx.db
     .selectFrom("notifications as n")
     .innerJoin("users as u", "u.id", "n.user_id")
-    .select(["n.id", "n.user_id", "n.category", "n.title", "n.link", "u.email", "u.name", "u.status"])
+    .innerJoin("orgs as o", "o.id", "u.org_id")
+    .select(["n.id", "n.user_id", "n.category", "n.title", "n.link", "u.email", "u.name", "u.status", "o.name as org_name"])
     .where("n.digested_at", "is", null)
     .orderBy("n.user_id")
     .orderBy("n.created_at")
@@ -199,6 +210,7 @@ export async function sendDigests(ctx: Ctx): Promise<number> {
   const byUser = new Map<string, typeof pending>();
   for (const p of pending) byUser.set(p.user_id, [...(byUser.get(p.user_id) ?? []), p]);
   let sent = 0;
+  const compose = await mailComposer(ctx, { template: "digest", vars: { リンク: `${ctx.config.publicUrl}/notifications` } });
   for (const [userId, items] of byUser) {
     await inTx(ctx, async (tx) => {
       const first = items[0]!;
@@ -207,11 +219,11 @@ export async function sendDigests(ctx: Ctx): Promise<number> {
           (i) =>
             `・［${categoryLabels[i.category as NotificationCategory]?.ja ?? i.category}］${i.title}${i.link ? `\n  ${ctx.config.publicUrl}${i.link}` : ""}`,
         );
-        await sendMail(tx, {
-          to: first.email,
-          subject: `【Renkei】本日のお知らせ（${items.length}件）`,
-          text: `${first.name} 様\n\n前回のまとめ以降の通知は次のとおりです。\n\n${lines.join("\n")}`,
-        });
+        const mail = compose(
+          { name: first.name, orgName: first.org_name },
+          { 件数: String(items.length), 一覧: lines.join("\n") },
+        );
+        await sendMail(tx, { to: first.email, ...mail });
         sent++;
       }
       await tx.db

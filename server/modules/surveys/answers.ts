@@ -8,8 +8,9 @@ import { AppError, invalid, notFound } from "../../platform/errors.js";
 import { readMultipart } from "../../platform/files/http.js";
 import { documentKinds, type FileKind } from "../../platform/files/types.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
+import { notify } from "../notifications/service.js";
 import { effectiveDeadline, isOpened, type LoadedSurvey, loadSurvey } from "./access.js";
-import { deadlineLabel } from "./distribution.js";
+import { deadlineLabel, officialDeadline } from "./distribution.js";
 import type { AnswerSubject } from "./policy.js";
 import {
   type AnswerRow,
@@ -151,6 +152,15 @@ export async function saveAnswer(ctx: Ctx, id: string, orgId: string, input: Ans
         changed: changedKeys(before, data),
       },
     );
+    if (submit)
+      await notify(tx, {
+        userIds: [userId],
+        category: "survey",
+        title: `照会「${a.row.title}」の回答を受け付けました`,
+        body: `${deadlineLabel(now)}に受け付けました。御回答ありがとうございました。`,
+        link: `/surveys/${id}`,
+        mail: { template: "survey.thanks", vars: { 照会名: a.row.title, 提出日時: officialDeadline(now) } },
+      });
     return presentAnswer(tx, a, await findAnswerRow(tx, id, orgId));
   });
 }

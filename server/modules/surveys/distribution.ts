@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Survey } from "../../../shared/api/surveys.js";
 import { jstDate, jstDayStart, jstTime } from "../../../shared/dates/jst.js";
+import { warekiDateTime } from "../../../shared/dates/official.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, nowIso } from "../../platform/context.js";
@@ -15,6 +16,9 @@ import { deadlineDateOf, isOpened, loadSurvey } from "./access.js";
 import { getSurvey } from "./builder.js";
 import { findSurveyFile, findSurveyRow, insertTargets, linkSurveyFile, type SurveyRow, updateSurveyRow } from "./repo.js";
 import { assertSettings } from "./settings-rules.js";
+
+/** 「令和8年10月30日（金）17時」: a deadline as official mail writes it. */
+export const officialDeadline = (iso: string | null) => (iso ? warekiDateTime(iso) : "未設定");
 
 /** 「令和7年10月31日 17:00」: the deadline as people read it. */
 export function deadlineLabel(iso: string | null): string {
@@ -31,6 +35,14 @@ async function announce(ctx: Ctx, row: SurveyRow) {
     title: `照会「${row.title}」への回答をお願いします`,
     body: `県から照会が届きました。回答期限は${deadlineLabel(row.deadline_at)}です。`,
     link: `/surveys/${row.id}`,
+    mail: {
+      template: "survey.request",
+      vars: {
+        照会名: row.title,
+        内容: row.description || "（下記のページを御覧ください）",
+        期限: officialDeadline(row.deadline_at),
+      },
+    },
   });
   await updateSurveyRow(ctx, row.id, { open_notified_at: nowIso() });
 }

@@ -7,7 +7,7 @@ import { authorize } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { effectiveDeadline, loadSurvey } from "./access.js";
 import { answerContext, getAnswer } from "./answers.js";
-import { deadlineLabel } from "./distribution.js";
+import { deadlineLabel, officialDeadline } from "./distribution.js";
 import { findAnswerRow, type SurveyRow, setExtension, updateAnswerIfVersion, userNames } from "./repo.js";
 
 /** Every asked organisation with its answer's state, for the status board and the reminders. */
@@ -102,6 +102,7 @@ export async function sendReminder(
     title: kind === "day" ? `【本日が回答期限です】照会「${row.title}」` : `【回答のお願い】照会「${row.title}」`,
     body: `照会「${row.title}」の回答がまだ提出されていません。回答期限は${deadline}です。`,
     link: `/surveys/${row.id}`,
+    mail: { template: "survey.reminder", vars: { 照会名: row.title, 期限: officialDeadline(effectiveDeadline(row, org)) } },
   });
   return true;
 }
@@ -141,6 +142,14 @@ export async function returnAnswer(ctx: Ctx, id: string, orgId: string, comment:
       title: `照会「${a.row.title}」の回答が差し戻されました`,
       body: `事務局からのコメント：${comment}\n\n回答を修正して、もう一度提出してください。`,
       link: `/surveys/${id}`,
+      mail: {
+        template: "survey.returned",
+        vars: {
+          照会名: a.row.title,
+          コメント: comment,
+          期限: officialDeadline(effectiveDeadline(a.row, a.orgTarget ?? { extended_until: null })),
+        },
+      },
     });
     await recordAudit(tx, "surveyAnswer.return", { type: "survey", id }, { orgId, comment });
     return getAnswer(tx, id, orgId);
@@ -165,6 +174,7 @@ export async function extendDeadline(ctx: Ctx, id: string, orgId: string, input:
         title: `照会「${a.row.title}」の回答期限が延長されました`,
         body: `貴団体の回答期限を${deadlineLabel(until)}まで延長しました。`,
         link: `/surveys/${id}`,
+        mail: { template: "survey.extended", vars: { 照会名: a.row.title, 期限: officialDeadline(until) } },
       });
     await recordAudit(tx, "survey.extend", { type: "survey", id }, { orgId, until });
     return getAnswer(tx, id, orgId);

@@ -6,6 +6,7 @@ import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import { sendMail } from "../notifications/mail.js";
+import { mailComposer } from "../notifications/templates.js";
 import "./policy.js";
 import {
   deleteSessionsOf,
@@ -102,11 +103,11 @@ export async function inviteUser(ctx: Ctx, input: z.infer<typeof inviteInput>): 
     const token = await issueToken(tx, id, "invite");
     const link = `${ctx.config.publicUrl}/invitation/${token}`;
     const user = (await findUser(tx, id))!;
-    await sendMail(tx, {
-      to: input.email,
-      subject: "【Renkei】アカウントへの招待",
-      text: `${input.name} 様\n\n${ctx.actor?.name ?? "管理者"}さんから、Renkei（${user.org_name}）への招待が届いています。\n次のリンクを開き、72時間以内にパスワードを設定してください。\n\n${link}`,
+    const compose = await mailComposer(tx, {
+      template: "account.invite",
+      vars: { 団体名: user.org_name, 招待者: `${ctx.actor?.name ?? "管理者"}さん`, リンク: link },
     });
+    await sendMail(tx, { to: input.email, ...compose({ name: input.name, orgName: user.org_name }) });
     await recordAudit(tx, "user.invite", { type: "user", id }, { email: input.email, role: input.role, orgId: input.orgId });
     return present(tx, user);
   });

@@ -27,6 +27,17 @@ export interface OrgsTable {
   updated_at: string;
 }
 
+/** Contact data of an organisation: the sender's block (差出人・連絡先) in official mail and documents. */
+export interface OrgContactsTable {
+  org_id: string;
+  department: string;
+  person: string;
+  phone: string;
+  email: string;
+  address: string;
+  updated_at: string;
+}
+
 export interface UsersTable {
   id: string;
   org_id: string;
@@ -184,6 +195,7 @@ export interface DB
     ProgressTables {
   files: FilesTable;
   orgs: OrgsTable;
+  org_contacts: OrgContactsTable;
   users: UsersTable;
   sessions: SessionsTable;
   user_tokens: UserTokensTable;

@@ -5,10 +5,11 @@ import { FormError, fieldError } from "../../components/alert.js";
 import { Attachments } from "../../components/attachments.js";
 import { Badge } from "../../components/badge.js";
 import { Button, ButtonLink } from "../../components/button.js";
-import { TextAreaField, TextField } from "../../components/form-field.js";
+import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { RadioGroup } from "../../components/radio-group.js";
+import { RichTextField } from "../../components/rich-text-field.js";
 import { useToast } from "../../components/toast.js";
 import { formatDate, formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
@@ -97,7 +98,7 @@ function Discussion({ c }: { c: ChallengeDetail }) {
                 {m.author.orgName}・{m.author.name}・{formatDateTime(m.createdAt, locale)}
               </p>
               {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped and sanitised on the server (sanitize-html / escapeHtml + <mark>). */}
-              <div className="text-std-16N-170" dangerouslySetInnerHTML={{ __html: m.bodyHtml }} />
+              <div className="rich-text" dangerouslySetInnerHTML={{ __html: m.bodyHtml }} />
               {m.canDelete && (
                 <Button variant="text" size="sm" onClick={() => del.mutate(m.id)}>
                   {t("challenges.deleteComment")}
@@ -118,11 +119,12 @@ function Discussion({ c }: { c: ChallengeDetail }) {
             onChange={setKind}
             options={commentKinds.map((k) => ({ value: k, label: label(commentKindLabels, k) }))}
           />
-          <TextAreaField
+          <RichTextField
             label={t("challenges.commentBody")}
             required
+            rows={5}
             value={body}
-            onChange={(e) => setBody(e.target.value)}
+            onChange={setBody}
             error={fieldError(comment.error, "bodyMd")}
           />
           <div>
@@ -161,7 +163,7 @@ function ChallengeView({ c }: { c: ChallengeDetail }) {
       />
       <div className="flex flex-col gap-6">
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped and sanitised on the server (sanitize-html / escapeHtml + <mark>). */}
-        <div className="text-std-16N-170" dangerouslySetInnerHTML={{ __html: c.descriptionHtml }} />
+        <div className="rich-text" dangerouslySetInnerHTML={{ __html: c.descriptionHtml }} />
         {c.resolution && (
           <section aria-labelledby="resolution-heading" className="rounded-8 border border-green-900 bg-green-50 p-4">
             <h2 id="resolution-heading" className="text-std-18B-160">

@@ -3,9 +3,10 @@ import { useNavigate, useParams } from "react-router";
 import type { ChallengeDetail } from "../../../shared/api/challenges.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
-import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
+import { SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
+import { RichTextField } from "../../components/rich-text-field.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useBodies } from "../bodies/api.js";
 import { useChallenge, useSaveChallenge, useThemes } from "./api.js";
@@ -62,13 +63,12 @@ function ChallengeForm({ initial }: { initial?: ChallengeDetail }) {
         ]}
         error={err("bodyId")}
       />
-      <TextAreaField
+      <RichTextField
         label={t("challenges.description")}
-        hint={t("notices.bodyMdHint")}
         required
         rows={10}
         value={v.description}
-        onChange={(e) => setV({ ...v, description: e.target.value })}
+        onChange={(description) => setV({ ...v, description })}
         error={err("description")}
       />
       <div className="flex gap-3">

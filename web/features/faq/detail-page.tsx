@@ -4,6 +4,7 @@ import { faqCategoryLabels, faqStatusLabels, findingLabels } from "../../../shar
 import { Alert, FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
+import { ConfirmDialog } from "../../components/dialog.js";
 import { CheckboxField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { useToast } from "../../components/toast.js";
@@ -82,6 +83,7 @@ function Article({ a }: { a: FaqArticle }) {
   const toast = useToast();
   const update = useUpdateFaq(a.id);
   const remove = useDeleteFaq();
+  const [confirmDelete, setConfirmDelete] = useState(false);
   return (
     <>
       <PageHeader
@@ -89,20 +91,27 @@ function Article({ a }: { a: FaqArticle }) {
         breadcrumbs={[{ label: t("faq.title"), to: "/faq" }, { label: a.question }]}
         actions={
           a.abilities.canDelete && (
-            <Button
-              variant="danger"
-              onClick={() =>
-                remove.mutate(a.id, {
-                  onSuccess: () => {
-                    toast.show(t("faq.deleted"), "success");
-                    navigate("/faq");
-                  },
-                })
-              }
-            >
+            <Button variant="danger" onClick={() => setConfirmDelete(true)}>
               {t("action.delete")}
             </Button>
           )
+        }
+      />
+      <ConfirmDialog
+        open={confirmDelete}
+        title={t("faq.deleteTitle")}
+        message={t("faq.deleteConfirm", { title: a.question })}
+        confirmLabel={t("action.delete")}
+        danger
+        busy={remove.isPending}
+        onClose={() => setConfirmDelete(false)}
+        onConfirm={() =>
+          remove.mutate(a.id, {
+            onSuccess: () => {
+              toast.show(t("faq.deleted"), "success");
+              navigate("/faq");
+            },
+          })
         }
       />
       <p className="mb-4 flex flex-wrap gap-2">
@@ -135,8 +144,8 @@ function Article({ a }: { a: FaqArticle }) {
           <h2 id="answer-title" className="mb-2 text-std-20B-150">
             {t("faq.answer")}
           </h2>
-          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered from Markdown and sanitised on the server (platform/text/markdown.ts). */}
-          <div className="prose max-w-none text-std-16N-170" dangerouslySetInnerHTML={{ __html: a.answerHtml }} />
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered and sanitised (allow-list) on the server. */}
+          <div className="rich-text" dangerouslySetInnerHTML={{ __html: a.answerHtml }} />
         </section>
       )}
     </>

@@ -2,7 +2,8 @@ import { type FormEvent, useState } from "react";
 import { faqCategories, faqCategoryLabels } from "../../../shared/api/faq.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
-import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
+import { SelectField, TextField } from "../../components/form-field.js";
+import { RichTextField } from "../../components/rich-text-field.js";
 import { useI18n } from "../../lib/i18n.js";
 import type { FaqArticle, FaqInput } from "./api.js";
 
@@ -48,12 +49,12 @@ export function FaqForm({
         onChange={(e) => setV({ ...v, question: e.target.value })}
         error={fieldError(error, "question")}
       />
-      <TextAreaField
+      <RichTextField
         label={t("faq.answer")}
         required
         rows={12}
         value={v.answer}
-        onChange={(e) => setV({ ...v, answer: e.target.value })}
+        onChange={(answer) => setV({ ...v, answer })}
         error={fieldError(error, "answer")}
       />
       <div>

@@ -5,7 +5,7 @@ import { FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button, ButtonLink } from "../../components/button.js";
 import { DescriptionList } from "../../components/description-list.js";
-import { Dialog } from "../../components/dialog.js";
+import { ConfirmDialog, Dialog } from "../../components/dialog.js";
 import { TextAreaField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -13,6 +13,7 @@ import { useToast } from "../../components/toast.js";
 import { useI18n } from "../../lib/i18n.js";
 import { ActionsSection } from "./actions-section.js";
 import { AgendaSection } from "./agenda-section.js";
+import { AnnounceDialog } from "./announce-dialog.js";
 import { api, type MeetingDetail, useMeeting, useMeetingMutation } from "./api.js";
 import { AttendanceSection } from "./attendance-section.js";
 import { meetingWhen, statusTone } from "./format.js";
@@ -23,6 +24,7 @@ function Actions({ m }: { m: MeetingDetail }) {
   const toast = useToast();
   const navigate = useNavigate();
   const [cancelling, setCancelling] = useState(false);
+  const [confirm, setConfirm] = useState<"announce" | "held" | "next" | null>(null);
   const [reason, setReason] = useState("");
   const step = useMeetingMutation(m.id, (s: "announce" | "held") => api.post<MeetingDetail>(`/meetings/${m.id}/${s}`));
   const cancel = useMeetingMutation(m.id, () => api.post<MeetingDetail>(`/meetings/${m.id}/cancel`, { reason }));
@@ -31,26 +33,15 @@ function Actions({ m }: { m: MeetingDetail }) {
     <>
       <FormError error={step.error ?? next.error} />
       <div className="flex flex-wrap gap-3">
-        {m.abilities.canAnnounce && (
-          <Button
-            busy={step.isPending}
-            onClick={() => step.mutate("announce", { onSuccess: () => toast.show(t("meetings.announced")) })}
-          >
-            {t("meetings.announce")}
-          </Button>
-        )}
+        {m.abilities.canAnnounce && <Button onClick={() => setConfirm("announce")}>{t("meetings.announce")}</Button>}
         {m.abilities.canMarkHeld && (
-          <Button variant="secondary" busy={step.isPending} onClick={() => step.mutate("held")}>
+          <Button variant="secondary" busy={step.isPending} onClick={() => setConfirm("held")}>
             {t("meetings.markHeld")}
           </Button>
         )}
         {m.abilities.canEdit && <ButtonLink to={`/meetings/${m.id}/edit`}>{t("action.edit")}</ButtonLink>}
         {m.abilities.canPrepareNext && (
-          <Button
-            variant="secondary"
-            busy={next.isPending}
-            onClick={() => next.mutate(undefined, { onSuccess: (n) => navigate(`/meetings/${n.id}`) })}
-          >
+          <Button variant="secondary" busy={next.isPending} onClick={() => setConfirm("next")}>
             {t("meetings.prepareNext")}
           </Button>
         )}
@@ -66,6 +57,32 @@ function Actions({ m }: { m: MeetingDetail }) {
           {t("meetings.minutesLink")}
         </ButtonLink>
       </div>
+      <AnnounceDialog m={m} open={confirm === "announce"} onClose={() => setConfirm(null)} />
+      <ConfirmDialog
+        open={confirm === "held"}
+        title={t("meetings.heldConfirmTitle")}
+        message={t("meetings.heldConfirm", { name: m.name })}
+        confirmLabel={t("meetings.markHeld")}
+        busy={step.isPending}
+        onClose={() => setConfirm(null)}
+        onConfirm={() => step.mutate("held", { onSuccess: () => setConfirm(null) })}
+      />
+      <ConfirmDialog
+        open={confirm === "next"}
+        title={t("meetings.nextConfirmTitle")}
+        message={t("meetings.nextConfirm", { body: m.bodyName })}
+        confirmLabel={t("meetings.prepareNext")}
+        busy={next.isPending}
+        onClose={() => setConfirm(null)}
+        onConfirm={() =>
+          next.mutate(undefined, {
+            onSuccess: (n) => {
+              setConfirm(null);
+              navigate(`/meetings/${n.id}`);
+            },
+          })
+        }
+      />
       <Dialog
         open={cancelling}
         title={t("meetings.cancel")}
@@ -88,6 +105,7 @@ function Actions({ m }: { m: MeetingDetail }) {
         }
       >
         <FormError error={cancel.error} />
+        <p>{t("meetings.cancelConfirm")}</p>
         <TextAreaField
           label={t("meetings.cancelReason")}
           required

@@ -5,9 +5,11 @@ import { minutesStatusLabels } from "../../../shared/api/meetings.js";
 import { Alert, FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
-import { TextAreaField, TextField } from "../../components/form-field.js";
+import { ConfirmDialog } from "../../components/dialog.js";
+import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
+import { RichTextField } from "../../components/rich-text-field.js";
 import { useToast } from "../../components/toast.js";
 import { formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
@@ -21,6 +23,7 @@ function Editor({ m, view }: { m: MeetingDetail; view: MinutesView }) {
   const [body, setBody] = useState(cur?.bodyMd ?? "");
   const [outcomes, setOutcomes] = useState<Record<string, string>>(cur?.outcomes ?? {});
   const [reason, setReason] = useState("");
+  const [confirmPublish, setConfirmPublish] = useState(false);
   const act = useMutation({
     mutationFn: (step: "save" | "approve" | "publish" | "correct") =>
       step === "save"
@@ -41,7 +44,7 @@ function Editor({ m, view }: { m: MeetingDetail; view: MinutesView }) {
       <FormError error={act.error} />
       {view.abilities.canEdit ? (
         <>
-          <TextAreaField label={t("minutes.body")} rows={12} value={body} onChange={(e) => setBody(e.target.value)} />
+          <RichTextField label={t("minutes.body")} rows={14} value={body} onChange={setBody} />
           {accepted.map((a) => (
             <TextField
               key={a.id}
@@ -66,11 +69,30 @@ function Editor({ m, view }: { m: MeetingDetail; view: MinutesView }) {
           </Button>
         )}
         {view.abilities.canPublish && (
-          <Button busy={act.isPending} onClick={() => act.mutate("publish")}>
+          <Button busy={act.isPending} onClick={() => setConfirmPublish(true)}>
             {t("minutes.publish")}
           </Button>
         )}
       </div>
+      <ConfirmDialog
+        open={confirmPublish}
+        title={t("minutes.publishConfirmTitle")}
+        message={
+          <div className="flex flex-col gap-2">
+            <p>{t("minutes.publishConfirm", { body: m.bodyName, n: cur?.revision ?? 1 })}</p>
+            <ul className="list-disc pl-6">
+              <li>{t("minutes.publishWhatText")}</li>
+              {accepted.some((a) => outcomes[a.id]) && <li>{t("minutes.publishWhatOutcomes")}</li>}
+              <li>{t("minutes.publishWhatNotify")}</li>
+            </ul>
+            <p>{t("minutes.publishFinal")}</p>
+          </div>
+        }
+        confirmLabel={t("minutes.publish")}
+        busy={act.isPending}
+        onClose={() => setConfirmPublish(false)}
+        onConfirm={() => act.mutate("publish", { onSuccess: () => setConfirmPublish(false) })}
+      />
       {view.abilities.canCorrect && (
         <div className="flex max-w-2xl flex-col gap-2">
           <TextField label={t("minutes.correctReason")} value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -114,7 +136,7 @@ export function MinutesPage() {
                       </Badge>
                     </h2>
                     {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered from Markdown and sanitised on the server (sanitize-html). */}
-                    <div className="prose max-w-none" dangerouslySetInnerHTML={{ __html: v.current.html }} />
+                    <div className="rich-text" dangerouslySetInnerHTML={{ __html: v.current.html }} />
                     {m.agenda
                       .filter((a) => v.current?.outcomes[a.id])
                       .map((a) => (

@@ -66,7 +66,7 @@ function NoticeView({ n }: { n: NoticeDetail }) {
         <Reading n={n} />
         {/* The server renders the Markdown and sanitises it with an allow-list. */}
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped and sanitised on the server (sanitize-html / escapeHtml + <mark>). */}
-        <div className="prose max-w-none text-std-16N-170" dangerouslySetInnerHTML={{ __html: n.bodyHtml }} />
+        <div className="rich-text" dangerouslySetInnerHTML={{ __html: n.bodyHtml }} />
         {n.links.length > 0 && (
           <section aria-labelledby="links-heading">
             <h2 id="links-heading" className="mb-2 text-std-20B-150">

@@ -3,9 +3,10 @@ import { useNavigate, useParams } from "react-router";
 import { type NoticeDetail, noticeCategories, noticeCategoryLabels } from "../../../shared/api/notices.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
-import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/form-field.js";
+import { CheckboxField, SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
+import { RichTextField } from "../../components/rich-text-field.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useBodies } from "../bodies/api.js";
 import { type NoticeInput, useNotice, useSaveNotice } from "./api.js";
@@ -61,13 +62,12 @@ function NoticeForm({ initial }: { initial?: NoticeDetail }) {
         onChange={(e) => set({ title: e.target.value })}
         error={err("title")}
       />
-      <TextAreaField
+      <RichTextField
         label={t("notices.bodyMd")}
-        hint={t("notices.bodyMdHint")}
         required
         rows={12}
         value={v.bodyMd}
-        onChange={(e) => set({ bodyMd: e.target.value })}
+        onChange={(bodyMd) => set({ bodyMd })}
         error={err("bodyMd")}
       />
       <fieldset className="flex flex-col gap-3">

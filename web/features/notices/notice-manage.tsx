@@ -16,6 +16,7 @@ export function NoticeManage({ n }: { n: NoticeDetail }) {
   const navigate = useNavigate();
   const [at, setAt] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirmPublish, setConfirmPublish] = useState(false);
   const publish = usePublish(n.id);
   const unpublish = useNoticeAction(n.id, "unpublish");
   const pin = useNoticeAction(n.id, "pin");
@@ -39,10 +40,7 @@ export function NoticeManage({ n }: { n: NoticeDetail }) {
       <div className="flex flex-wrap gap-3">
         <ButtonLink to={`/notices/${n.id}/edit`}>{t("action.edit")}</ButtonLink>
         {draftLike && (
-          <Button
-            busy={publish.isPending}
-            onClick={() => publish.mutate(undefined, { onSuccess: () => toast.show(t("notices.publishedToast")) })}
-          >
+          <Button busy={publish.isPending} onClick={() => setConfirmPublish(true)}>
             {t("notices.publishNow")}
           </Button>
         )}
@@ -82,6 +80,31 @@ export function NoticeManage({ n }: { n: NoticeDetail }) {
           </Button>
         </form>
       )}
+      <ConfirmDialog
+        open={confirmPublish}
+        title={t("notices.publishConfirmTitle")}
+        message={
+          <div className="flex flex-col gap-2">
+            <p>
+              {n.body
+                ? t("notices.publishAudienceBody", { title: n.title, body: n.body.name })
+                : t("notices.publishAudienceAll", { title: n.title })}
+            </p>
+            <p>{n.required ? t("notices.publishNotifyRequired") : t("notices.publishNotify")}</p>
+          </div>
+        }
+        confirmLabel={t("notices.publishNow")}
+        busy={publish.isPending}
+        onClose={() => setConfirmPublish(false)}
+        onConfirm={() =>
+          publish.mutate(undefined, {
+            onSuccess: () => {
+              setConfirmPublish(false);
+              toast.show(t("notices.publishedToast"));
+            },
+          })
+        }
+      />
       <ConfirmDialog
         open={confirmDelete}
         title={t("notices.deleteTitle")}

@@ -1,8 +1,10 @@
+import { useState } from "react";
 import type { NoticeDetail, ReadStatus } from "../../../shared/api/notices.js";
 import { FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
+import { ConfirmDialog } from "../../components/dialog.js";
 import { QueryState } from "../../components/query-state.js";
 import { useToast } from "../../components/toast.js";
 import { formatDateTime } from "../../lib/dates.js";
@@ -17,6 +19,7 @@ export function NoticeReads({ n }: { n: NoticeDetail }) {
   const toast = useToast();
   const reads = useReadStatus(n.id, true);
   const remind = useRemind(n.id);
+  const [confirm, setConfirm] = useState(false);
   return (
     <section aria-labelledby="reads-heading" className="flex flex-col gap-3">
       <h2 id="reads-heading" className="text-std-20B-150">
@@ -32,17 +35,25 @@ export function NoticeReads({ n }: { n: NoticeDetail }) {
             {n.abilities.canRemind && s.readOrgCount < s.orgCount && (
               <div>
                 <FormError error={remind.error} />
-                <Button
-                  variant="secondary"
-                  busy={remind.isPending}
-                  onClick={() =>
-                    remind.mutate(undefined, {
-                      onSuccess: (r) => toast.show(t("notices.reminded", { orgs: r.orgs, users: r.notifiedUsers })),
-                    })
-                  }
-                >
+                <Button variant="secondary" busy={remind.isPending} onClick={() => setConfirm(true)}>
                   {t("notices.remind")}
                 </Button>
+                <ConfirmDialog
+                  open={confirm}
+                  title={t("notices.remind")}
+                  message={t("notices.remindConfirm", { count: s.orgCount - s.readOrgCount })}
+                  confirmLabel={t("notices.remind")}
+                  busy={remind.isPending}
+                  onClose={() => setConfirm(false)}
+                  onConfirm={() =>
+                    remind.mutate(undefined, {
+                      onSuccess: (r) => {
+                        setConfirm(false);
+                        toast.show(t("notices.reminded", { orgs: r.orgs, users: r.notifiedUsers }));
+                      },
+                    })
+                  }
+                />
               </div>
             )}
             <DataTable<OrgRow>

@@ -6,6 +6,7 @@ import { common } from "./common.js";
 import { desk } from "./desk.js";
 import { home } from "./home.js";
 import { meetings } from "./meetings.js";
+import { office } from "./office.js";
 import { orgs } from "./orgs.js";
 import { progress } from "./progress.js";
 import { sharing } from "./sharing.js";
@@ -27,6 +28,7 @@ export const messages = {
   ...sharing,
   ...surveys,
   ...progress,
+  ...office,
 };
 
 export type MessageKey = keyof typeof messages;

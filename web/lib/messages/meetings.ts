@@ -122,7 +122,7 @@ export const meetings = {
   "attendance.xlsx": ["Excelで出力", "Export Excel"],
   "minutes.title": ["議事録", "Minutes"],
   "minutes.none": ["議事録はまだ公開されていません。", "No minutes published yet."],
-  "minutes.body": ["議事録（Markdown）", "Minutes (Markdown)"],
+  "minutes.body": ["議事録", "Minutes"],
   "minutes.preview": ["プレビュー", "Preview"],
   "minutes.save": ["下書きを保存", "Save draft"],
   "minutes.approve": ["座長として承認", "Approve as chair"],

@@ -1,0 +1,86 @@
+/** Formatted-text editor, confirmations, print and documents, mail templates. Each entry is [日本語, English]. */
+export const office = {
+  "richText.toolbar": ["書式", "Formatting"],
+  "richText.heading": ["見出し", "Heading"],
+  "richText.bold": ["太字", "Bold"],
+  "richText.list": ["箇条書き", "List"],
+  "richText.table": ["表", "Table"],
+  "richText.link": ["リンク", "Link"],
+  "richText.hint": [
+    "見出し・太字・箇条書き・表・リンクは上のボタンで入れられます。下に読む人に見える形で表示されます。",
+    "Use the buttons for headings, bold, lists, tables and links. The preview below shows what readers will see.",
+  ],
+  "richText.preview": ["プレビュー（読む人に見える形）", "Preview (as readers will see it)"],
+  "richText.previewEmpty": ["本文を入力すると、ここに表示されます。", "Type the text to see it here."],
+  "richText.previewFailed": ["プレビューを表示できませんでした。", "The preview could not be shown."],
+  "richText.boldSample": ["太字にする文字", "bold text"],
+  "richText.headingSample": ["見出し", "Heading"],
+  "richText.listSample": ["項目", "Item"],
+  "richText.linkSample": ["リンクの文字", "link text"],
+  "richText.tableHead": ["| 項目 | 内容 |", "| Item | Details |"],
+  "mail.subject": ["件名", "Subject"],
+  "mail.body": ["本文", "Text"],
+  "mail.editOnce": ["この送信だけ文面を変える", "Change the text for this sending only"],
+  "mail.editHint": [
+    "{会議名} などの差し込み項目は、送信時に会議の内容と宛先に置き換わります。いつもの文面はシステム設定で変えられます。",
+    "Placeholders such as {会議名} are filled for each recipient. The usual text is changed in Settings.",
+  ],
+  "mail.refresh": ["プレビューを更新", "Update the preview"],
+  "mail.refreshFirst": [
+    "変更した文面を送る前に「プレビューを更新」で確認してください。",
+    "Update the preview before sending the changed text.",
+  ],
+  "meetings.announceConfirmTitle": ["開催通知を送りますか", "Send the meeting notice?"],
+  "meetings.announceWhat": [
+    "次の{count}人に開催通知をメールで送り、構成団体に通知します。送ったあとで取り消すことはできません。",
+    "The notice is mailed to the {count} people below and shown to the member organisations. It cannot be recalled.",
+  ],
+  "meetings.announceRecipients": ["送信先（{count}人）", "Recipients ({count})"],
+  "meetings.announceSend": ["{count}人に送る", "Send to {count}"],
+  "meetings.heldConfirmTitle": ["開催済みにしますか", "Mark the meeting as held?"],
+  "meetings.heldConfirm": [
+    "「{name}」を開催済みにします。出欠の受付と議題の変更は終わり、議事録と対応事項を記録できるようになります。元に戻すことはできません。",
+    "“{name}” is marked as held: attendance and agenda close, minutes and action items open. This cannot be undone.",
+  ],
+  "meetings.nextConfirmTitle": ["次回の会議を準備しますか", "Prepare the next meeting?"],
+  "meetings.nextConfirm": [
+    "{body}の次回の会議を、この会議と同じ場所・時間帯で約3か月後の準備中の会議として作ります。定例の議題と先送りになった議題を引き継ぎます。日時は後で変更でき、開催通知はまだ送られません。",
+    "A draft of {body}'s next meeting is created about three months later, same place and time, with the standing and deferred agenda items. No notice is sent yet.",
+  ],
+  "meetings.cancelConfirm": [
+    "中止にすると、構成団体に中止の通知メールが送られます。元に戻すことはできません。",
+    "Cancelling mails a cancellation notice to the member organisations. It cannot be undone.",
+  ],
+  "minutes.publishConfirmTitle": ["議事録を公開しますか", "Publish the minutes?"],
+  "minutes.publishConfirm": [
+    "第{n}版の議事録を公開します。{body}の会議を見られる人全員が、次のものを読めるようになります。",
+    "Revision {n} is published. Everyone who can see {body}'s meetings will be able to read:",
+  ],
+  "minutes.publishWhatText": ["議事録の本文", "The minutes"],
+  "minutes.publishWhatOutcomes": ["議題ごとの決定事項", "The decision on each agenda item"],
+  "minutes.publishWhatNotify": ["構成団体への公開の通知（メール）", "A notice (mail) to the member organisations"],
+  "minutes.publishFinal": [
+    "公開した議事録は、訂正の手続きでしか変更できません。",
+    "Published minutes can only be changed through a correction.",
+  ],
+  "notices.publishConfirmTitle": ["お知らせを公開しますか", "Publish the notice?"],
+  "notices.publishAudienceAll": [
+    "「{title}」を公開します。すべての団体の利用者が読めるようになります。",
+    "“{title}” is published to every organisation's users.",
+  ],
+  "notices.publishAudienceBody": [
+    "「{title}」を公開します。{body}を見られる人が読めるようになります。",
+    "“{title}” is published to those who can see {body}.",
+  ],
+  "notices.publishNotify": ["対象の利用者に公開の通知（メール）が送られます。", "Its readers are notified (mail)."],
+  "notices.publishNotifyRequired": [
+    "確認が必要なお知らせとして、対象の団体に通知（メール）が送られ、確認状況が記録されます。",
+    "As a notice to confirm, the organisations are notified (mail) and their reading is tracked.",
+  ],
+  "notices.remindConfirm": [
+    "まだ確認していない{count}団体の利用者に、確認のお願いをメールで送ります。",
+    "A reminder is mailed to the users of the {count} organisations that have not read it.",
+  ],
+  "faq.deleteTitle": ["FAQを削除しますか", "Delete this FAQ?"],
+  "faq.deleteConfirm": ["「{title}」を削除します。元に戻せません。", "“{title}” will be deleted. This cannot be undone."],
+} as const;
