@@ -58,4 +58,4 @@ export const orgListQuery = z.object({
   q: z.string().max(100).optional(),
 });
 
-export const orgImportResult = z.object({ created: z.number(), updated: z.number() });
+export const orgImportResult = z.object({ created: z.number(), updated: z.number(), encoding: z.string() });
