@@ -83,8 +83,8 @@ async function main(argv: string[]) {
       if (sub !== "import" || !arg) throw new Error("Usage: renkei org import FILE.csv");
       await migrateToLatest(database.db);
       const actor = { ...ctx, actor: systemActor() };
-      const result = await importOrgs(actor, fs.readFileSync(arg, "utf8"));
-      console.log(`Imported organisations: ${result.created} created, ${result.updated} updated.`);
+      const result = await importOrgs(actor, { bytes: fs.readFileSync(arg), name: path.basename(arg) });
+      console.log(`Imported organisations (${result.encoding}): ${result.created} created, ${result.updated} updated.`);
       return close();
     }
     default:

@@ -34,7 +34,7 @@ describe("operations", () => {
 
   it("refuses an oversized body with 413 in the uniform error format", async () => {
     const sec = await env.as("secretariat@example.jp");
-    const res = await sec.post("/api/orgs/import", { csv: "x".repeat(2 * 1024 * 1024) });
+    const res = await sec.post("/api/orgs", { name: "x".repeat(2 * 1024 * 1024) });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe("PAYLOAD_TOO_LARGE");
   });

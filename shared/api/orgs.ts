@@ -58,7 +58,7 @@ export const orgListQuery = z.object({
   q: z.string().max(100).optional(),
 });
 
-export const orgImportResult = z.object({ created: z.number(), updated: z.number() });
+export const orgImportResult = z.object({ created: z.number(), updated: z.number(), encoding: z.string() });
 
 /** The organisation's contact data: the sender's 問合せ先 in official mail and documents. */
 export const orgContact = z.object({

@@ -1,4 +1,7 @@
 import yauzl from "yauzl";
+import { checkArchive } from "../../platform/files/archive.js";
+import { decodeText } from "../../platform/files/text.js";
+import { runInWorker } from "../../platform/files/worker.js";
 
 const officeParts: Record<string, RegExp> = {
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
@@ -15,13 +18,29 @@ const maxXmlBytes = 30 * 1024 * 1024;
 
 /**
  * The searchable text of an uploaded file: PDF text through unpdf, Word/Excel/PowerPoint by reading
- * the XML parts inside the zip and stripping the tags, plain text as is. Null when the kind has no
- * text (images, legacy binary Office files). Throws on a damaged file; callers record that and move on.
+ * the XML parts inside the zip and stripping the tags, plain text through the one decoder. Null when
+ * the kind has no text (images, legacy binary Office files). Office files are held to the archive
+ * budgets first, and the parsing runs in a worker thread with memory limits. Throws on a damaged or
+ * oversized file; callers record that and move on.
  */
 export async function extractText(bytes: Buffer, mime: string): Promise<string | null> {
+  if (officeParts[mime]) await checkArchive(bytes);
+  if (mime !== "application/pdf" && !officeParts[mime]) return extractTextHere(bytes, mime);
+  return runInWorker<string | null>(new URL("./extract.ts", import.meta.url).href, "extractTextHere", [bytes, mime]);
+}
+
+/** Runs in the worker thread (PDF and Office), or in place for plain text. */
+export async function extractTextHere(input: Uint8Array, mime: string): Promise<string | null> {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
   if (mime === "application/pdf") return (await pdfText(bytes)).slice(0, maxChars);
   if (officeParts[mime]) return (await officeText(bytes, officeParts[mime])).slice(0, maxChars);
-  if (mime === "text/plain" || mime === "text/csv") return bytes.toString("utf8").slice(0, maxChars);
+  if (mime === "text/plain" || mime === "text/csv") {
+    try {
+      return decodeText(bytes).text.slice(0, maxChars);
+    } catch {
+      return null; // neither UTF-8 nor Shift_JIS: nothing trustworthy to index
+    }
+  }
   return null;
 }
 

@@ -1,5 +1,18 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { lgCheckDigit } from "../../../shared/lg-code.js";
+import { loadConfig } from "../../config.js";
+import { openDatabase } from "../../platform/db/database.js";
+import { type Client, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+
+const importCsv = (c: Client, csv: string | Buffer, name = "団体.csv") =>
+  c.postForm("/api/orgs/import", {}, [{ name, data: csv, type: "text/csv" }]);
+const code = (five: string) => `${five}${lgCheckDigit(five)}`;
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -65,7 +78,7 @@ describe("orgs", () => {
     const before = (await sec.get("/api/orgs")).body.items.length;
     const bad =
       "lg_code,kind,name,kana,name_en,population\n012025,city,函館市,はこだてし,Hakodate,251084\n012030,city,小樽市,おたるし,Otaru,abc\n999990,town,,x,,1\n";
-    const res = await sec.post("/api/orgs/import", { csv: bad });
+    const res = await importCsv(sec, bad);
     expect(res.status).toBe(400);
     const lines = res.body.error.details.issues.map((i: { path: string }) => i.path);
     expect(lines).toContain("line 3");
@@ -73,8 +86,67 @@ describe("orgs", () => {
     expect((await sec.get("/api/orgs")).body.items.length).toBe(before);
 
     const good = "\uFEFFlg_code,kind,name,kana,name_en,population\r\n012025,city,函館市,はこだてし,Hakodate,251084\r\n";
-    const ok = await sec.post("/api/orgs/import", { csv: good });
-    expect(ok.body).toEqual({ created: 1, updated: 0 });
+    const ok = await importCsv(sec, good);
+    expect(ok.body).toEqual({ created: 1, updated: 0, encoding: "UTF-8 (BOM)" });
     expect((await lastAudit(env, "org.import"))?.changes).toContain('"created":1');
+  });
+
+  it("reads the Shift_JIS file Excel saves on Windows the same on the web page and with `renkei org import`", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    // Excel keeps 01999x as a number (the leading zero lost) and writes full-width digits as typed.
+    const rows = [
+      "lg_code,kind,name,kana,name_en,population",
+      `${code("01998").slice(1)},town,髙﨑町,たかさきちょう,,"１２,３４５"`,
+      "",
+      `${code("01997")},village,〜村−一,むら,,800`,
+    ];
+    const sjis = iconv.encode(rows.join("\r\n").replace("〜", "～").replace("−", "－"), "cp932");
+    const web = await importCsv(sec, sjis);
+    expect(web.body).toEqual({ created: 2, updated: 0, encoding: "Shift_JIS (Windows / CP932)" });
+    const listed = (await sec.get("/api/orgs")).body.items as {
+      lgCode: string;
+      name: string;
+      kana: string;
+      population: number;
+    }[];
+    const webRows = listed
+      .filter((o) => o.lgCode?.startsWith("0199"))
+      .map((o) => [o.lgCode, o.name, o.kana, o.population])
+      .sort();
+    expect(webRows).toEqual(
+      [
+        [code("01998"), "髙﨑町", "たかさきちょう", 12345],
+        [code("01997"), "～村－一", "むら", 800],
+      ].sort(),
+    );
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-cli-"));
+    try {
+      const file = path.join(dir, "団体.csv");
+      fs.writeFileSync(file, sjis);
+      const cliEnv = { ...process.env, DATA_DIR: dir, DATABASE_URL: "", LOG_LEVEL: "silent", NODE_ENV: "test" };
+      delete (cliEnv as Record<string, string | undefined>).DATABASE_URL;
+      const { stdout } = await promisify(execFile)(process.execPath, ["bin/renkei.js", "org", "import", file], { env: cliEnv });
+      expect(stdout).toContain("Shift_JIS (Windows / CP932)");
+      const db = openDatabase(loadConfig({ DATA_DIR: dir, NODE_ENV: "test", LOG_LEVEL: "silent" }));
+      const cliRows = (await db.db.selectFrom("orgs").select(["lg_code", "name", "kana", "population"]).execute())
+        .map((o) => [o.lg_code, o.name, o.kana, o.population])
+        .sort();
+      await db.close();
+      expect(cliRows).toEqual(webRows);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+
+    // ODS, EUC-JP and broken bytes are refused with what to do, and nothing is stored.
+    const euc = iconv.encode("lg_code,kind,name,kana,name_en,population\r\n011002,city,札幌市,さっぽろし,,1\r\n", "euc-jp");
+    const eucRes = await importCsv(sec, euc);
+    expect(eucRes.status).toBe(400);
+    expect(eucRes.body.error.message).toContain("EUC-JP");
+    expect(eucRes.body.error.message).toContain("UTF-8");
+    const broken = await importCsv(sec, Buffer.concat([Buffer.from("lg_code,kind\n\n0"), Buffer.from([0x82, 0x20])]));
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.message).toContain("3行目（ファイルの先頭から16バイト目）");
+    expect((await sec.get("/api/orgs")).body.items).toHaveLength(listed.length);
   });
 });

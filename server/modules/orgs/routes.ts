@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { idParams, listOf } from "../../../shared/api/common.js";
 import { org, orgImportResult, orgInput, orgListQuery, orgPatch } from "../../../shared/api/orgs.js";
+import { readImportFile } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { createOrg, getOrg, importOrgs, listOrgs, updateOrg } from "./service.js";
 
@@ -15,10 +15,8 @@ export function orgRoutes(app: App) {
   app.patch("/orgs/:id", { schema: { params: idParams, body: orgPatch, response: { 200: org } } }, (req) =>
     updateOrg(req.ctx, req.params.id, req.body),
   );
-  // The CSV is sent as JSON text ({ csv }) so the same CSRF and size rules apply as everywhere else.
-  app.post(
-    "/orgs/import",
-    { schema: { body: z.object({ csv: z.string().min(1, "CSVが空です").max(5_000_000) }), response: { 200: orgImportResult } } },
-    (req) => importOrgs(req.ctx, req.body.csv),
+  // The CSV comes as a file (multipart `file`): the server decodes it like `renkei org import` does.
+  app.post("/orgs/import", { schema: { response: { 200: orgImportResult } } }, async (req) =>
+    importOrgs(req.ctx, (await readImportFile(req)).file),
   );
 }

@@ -1,10 +1,13 @@
 import type { z } from "zod";
 import { type Org, type OrgInput, orgInput, type orgPatch } from "../../../shared/api/orgs.js";
-import { parseCsv } from "../../../shared/csv.js";
+import { parseCsvLines } from "../../../shared/csv.js";
 import type { FieldIssue } from "../../../shared/errors.js";
+import { restoreLgCode } from "../../../shared/lg-code.js";
+import { halfWidth } from "../../../shared/normalise.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
+import { decodeText } from "../../platform/files/text.js";
 import { abilities, authorize } from "../../platform/policy/authorize.js";
 import { getSettings } from "../settings/service.js";
 import "./policy.js";
@@ -99,8 +102,8 @@ const columns = ["lg_code", "kind", "name", "kana", "name_en", "population"] as 
 
 /** Parses an organisation CSV; every bad row is reported with its line number. */
 export function parseOrgCsv(text: string): { rows: OrgInput[]; issues: FieldIssue[] } {
-  const table = parseCsv(text);
-  const header = (table[0] ?? []).map((h) => h.trim().replace(/^population.*/, "population"));
+  const [head, ...table] = parseCsvLines(text);
+  const header = (head?.cells ?? []).map((h) => h.trim().replace(/^population.*/, "population"));
   const missing = columns.filter((c) => c !== "name_en" && !header.includes(c));
   if (missing.length) {
     return { rows: [], issues: [{ path: "line 1", message: `見出し行に列がありません：${missing.join(", ")}` }] };
@@ -108,12 +111,11 @@ export function parseOrgCsv(text: string): { rows: OrgInput[]; issues: FieldIssu
   const rows: OrgInput[] = [];
   const issues: FieldIssue[] = [];
   const seen = new Map<string, number>();
-  table.slice(1).forEach((cells, i) => {
-    const line = i + 2;
+  for (const { line, cells } of table) {
     const get = (c: string) => cells[header.indexOf(c)]?.trim() ?? "";
-    const pop = get("population");
+    const pop = halfWidth(get("population"));
     const parsed = orgInput.safeParse({
-      lgCode: get("lg_code") || null,
+      lgCode: restoreLgCode(get("lg_code")) || null,
       kind: get("kind"),
       name: get("name"),
       kana: get("kana"),
@@ -123,23 +125,30 @@ export function parseOrgCsv(text: string): { rows: OrgInput[]; issues: FieldIssu
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         issues.push({ path: `line ${line}`, message: `${issue.path.join(".") || "行"}: ${issue.message}` });
-      return;
+      continue;
     }
     const code = parsed.data.lgCode;
     if (code && seen.has(code)) {
       issues.push({ path: `line ${line}`, message: `団体コード ${code} が ${seen.get(code)} 行目と重複しています` });
-      return;
+      continue;
     }
     if (code) seen.set(code, line);
     rows.push(parsed.data);
-  });
+  }
   if (!rows.length && !issues.length) issues.push({ path: "line 2", message: "データ行がありません" });
   return { rows, issues };
 }
 
-/** Imports organisations from CSV: upserts by code, all or nothing. */
-export async function importOrgs(ctx: Ctx, text: string): Promise<{ created: number; updated: number }> {
+/**
+ * Imports organisations from a CSV file (the web page and `renkei org import` send the same bytes
+ * through the one decoder): upserts by code, all or nothing.
+ */
+export async function importOrgs(
+  ctx: Ctx,
+  file: { bytes: Uint8Array; name: string },
+): Promise<{ created: number; updated: number; encoding: string }> {
   authorize(ctx.actor, "org.import");
+  const { text, encoding } = decodeText(file.bytes, file.name);
   const { rows, issues } = parseOrgCsv(text);
   if (issues.length) throw invalid(`CSVに${issues.length}件の誤りがあります。何も取り込んでいません。`, issues);
   return inTx(ctx, async (tx) => {
@@ -157,7 +166,7 @@ export async function importOrgs(ctx: Ctx, text: string): Promise<{ created: num
         created++;
       }
     }
-    await recordAudit(tx, "org.import", { type: "org", id: null }, { created, updated });
-    return { created, updated };
+    await recordAudit(tx, "org.import", { type: "org", id: null }, { created, updated, file: file.name, encoding });
+    return { created, updated, encoding };
   });
 }

@@ -1,6 +1,6 @@
 import { parseCsvLines } from "../../../shared/csv.js";
-import { halfWidth, sameCode } from "../../../shared/normalise.js";
 import type { FieldIssue } from "../../../shared/errors.js";
+import { halfWidth, sameCode } from "../../../shared/normalise.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid, notFound } from "../../platform/errors.js";
@@ -8,9 +8,9 @@ import { type CsvFile, csvBytes } from "../../platform/files/csv.js";
 import { decodeText } from "../../platform/files/text.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
+import { parseDateCell } from "./cells.js";
 import * as defs from "./definitions-repo.js";
 import { ensureRecords, recomputeItems } from "./recompute.js";
-import { parseDateCell } from "./cells.js";
 import { findProgramme, listItemRows, listMetricRows, listProgrammeRows, listStepRows } from "./repo.js";
 import { isYmd } from "./update-rules.js";
 

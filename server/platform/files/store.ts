@@ -7,9 +7,21 @@ import { fileTypeFromFile } from "file-type";
 import { type Ctx, newId, nowIso } from "../context.js";
 import type { FilesTable } from "../db/schema.js";
 import { AppError } from "../errors.js";
+import { checkArchive } from "./archive.js";
 import { type FileKind, fileKinds } from "./types.js";
 
 export type StoredFile = FilesTable;
+
+/** The kinds that are a ZIP inside. */
+const archiveMimes = new Set<string>([
+  "application/zip",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "application/vnd.oasis.opendocument.spreadsheet",
+  "application/vnd.oasis.opendocument.text",
+  "application/vnd.oasis.opendocument.presentation",
+]);
 
 const filesDir = (ctx: Ctx) => path.join(ctx.config.dataDir, "files");
 export const blobPath = (ctx: Ctx, sha256: string) => path.join(filesDir(ctx), sha256.slice(0, 2), sha256);
@@ -65,6 +77,8 @@ export async function storeUpload(
         { file: upload.filename },
       );
     }
+    // Archives (Office files, ODS, ZIP) are held to their budgets before anything unpacks them.
+    if (archiveMimes.has(mime)) await checkArchive(tmp, sanitizeName(upload.filename));
     const sha256 = hash.digest("hex");
     const dest = blobPath(ctx, sha256);
     fs.mkdirSync(path.dirname(dest), { recursive: true });

@@ -30,7 +30,11 @@ export function useSaveOrg(id?: string) {
 export function useImportOrgs() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (csv: string) => api.post<OrgImportResult>("/orgs/import", { csv }),
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append("file", file);
+      return api.postForm<OrgImportResult>("/orgs/import", form);
+    },
     onSuccess: () => qc.invalidateQueries({ queryKey: orgKeys.all }),
   });
 }

@@ -9,26 +9,17 @@ import { isApiError } from "../../lib/api.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useImportOrgs } from "./api.js";
 
-/** Excel often saves CSV as Shift_JIS: read UTF-8 first and fall back when the bytes are not valid UTF-8. */
-async function readCsvFile(file: File): Promise<string> {
-  const bytes = await file.arrayBuffer();
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("shift_jis").decode(bytes);
-  }
-}
-
 export function OrgImportPage() {
   const { t } = useI18n();
   const me = useMe();
   const message = useErrorMessage();
-  const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
+  const [csv, setCsv] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string>();
   const run = useImportOrgs();
   if (!me.abilities.manageOrgs) return <Navigate to="/orgs" replace />;
 
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+  // The file goes as it is: the server decodes it (UTF-8 or Shift_JIS) exactly as `renkei org import` does.
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     run.reset();
     const file = e.target.files?.[0];
     if (!file) return setCsv(null);
@@ -37,15 +28,14 @@ export function OrgImportPage() {
       return setFileError(t("import.tooLarge"));
     }
     setFileError(undefined);
-    setCsv({ name: file.name, text: await readCsvFile(file) });
+    setCsv(file);
   };
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!csv) return setFileError(t("import.chooseFile"));
-    run.mutate(csv.text);
+    run.mutate(csv);
   };
   const issues = isApiError(run.error) ? run.error.issues : [];
-  const lines = csv ? csv.text.split(/\r?\n/).filter((l) => l.trim()).length : 0;
 
   return (
     <>
@@ -79,7 +69,7 @@ export function OrgImportPage() {
               {fileError}
             </p>
           )}
-          {csv && <p className="text-dns-14N-130 text-solid-gray-700">{t("import.selected", { name: csv.name, lines })}</p>}
+          {csv && <p className="text-dns-14N-130 text-solid-gray-700">{t("import.selected", { name: csv.name })}</p>}
         </div>
         <div>
           <Button type="submit" busy={run.isPending}>
@@ -89,11 +79,9 @@ export function OrgImportPage() {
       </form>
       <div className="mt-6 flex flex-col gap-4">
         {run.isSuccess && (
-          <Alert
-            tone="success"
-            role="status"
-            title={t("import.done", { created: run.data.created, updated: run.data.updated })}
-          />
+          <Alert tone="success" role="status" title={t("import.done", { created: run.data.created, updated: run.data.updated })}>
+            {t("import.encoding", { encoding: run.data.encoding })}
+          </Alert>
         )}
         {run.error ? (
           <>

@@ -14,6 +14,8 @@ interface Counts {
 }
 interface Result {
   dryRun: boolean;
+  encoding: string;
+  creates: { line: number; kind: "programme" | "item" | "step" | "metric"; code: string; name: string }[];
   programmes: Counts;
   items: Counts;
   steps: Counts;
@@ -26,27 +28,25 @@ export function DefinitionsCsv({ programmeId }: { programmeId: string }) {
   const { t } = useI18n();
   const message = useErrorMessage();
   const qc = useQueryClient();
-  const [text, setText] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const read = async (f: File | undefined) => {
+  const read = (f: File | undefined) => {
     setResult(null);
     setError(null);
-    if (!f) return setText(null);
-    const bytes = await f.arrayBuffer();
-    try {
-      setText(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-    } catch {
-      setText(new TextDecoder("shift_jis").decode(bytes));
-    }
+    setFile(f ?? null);
   };
   const send = async (dryRun: boolean) => {
-    if (!text) return;
+    if (!file) return;
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.post<Result>("/progress/definitions/import", { csv: text, dryRun }));
+      // The file goes as it is; the server decodes it (UTF-8 or Shift_JIS) like every import.
+      const form = new FormData();
+      form.append("dryRun", String(dryRun));
+      form.append("file", file);
+      setResult(await api.postForm<Result>("/progress/definitions/import", form));
       if (!dryRun) qc.invalidateQueries({ queryKey: progressKeys.all });
     } catch (e) {
       if (isApiError(e)) setError(e);
@@ -74,7 +74,7 @@ export function DefinitionsCsv({ programmeId }: { programmeId: string }) {
         <input id="definitions-file" type="file" accept=".csv,text/csv" onChange={(e) => read(e.target.files?.[0])} />
       </div>
       <div className="flex flex-wrap gap-3">
-        <Button variant="secondary" disabled={!text} busy={busy} onClick={() => send(true)}>
+        <Button variant="secondary" disabled={!file} busy={busy} onClick={() => send(true)}>
           {t("progress.importCheck")}
         </Button>
         {c?.dryRun && !c.issues.length && (
@@ -95,7 +95,22 @@ export function DefinitionsCsv({ programmeId }: { programmeId: string }) {
             m1: c.metrics.created,
             m2: c.metrics.updated,
           })}
+          <span className="block">{t("progress.definitionsEncoding", { encoding: c.encoding })}</span>
         </Alert>
+      )}
+      {c && !issues.length && c.creates.length > 0 && (
+        <DataTable
+          caption={t(c.dryRun ? "progress.definitionsWouldCreate" : "progress.definitionsCreated", { n: c.creates.length })}
+          columns={[
+            { key: "l", header: t("progress.definitionsLine"), cell: (n) => n.line },
+            { key: "k", header: t("progress.definitionsKind"), cell: (n) => t(`progress.definitionsKind.${n.kind}`) },
+            { key: "c", header: t("progress.definitionsCode"), cell: (n) => n.code },
+            { key: "n", header: t("progress.definitionsName"), cell: (n) => n.name },
+          ]}
+          rows={c.creates}
+          rowKey={(n) => `${n.line}|${n.kind}`}
+          empty=""
+        />
       )}
       {error && !issues.length && <Alert tone="error" role="alert" title={message(error)} />}
       {issues.length > 0 && (

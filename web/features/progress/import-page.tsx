@@ -3,6 +3,7 @@ import { type FormEvent, useState } from "react";
 import { Alert, useErrorMessage } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
+import { CsvDownload } from "../../components/csv-download.js";
 import { DataTable } from "../../components/data-table.js";
 import { SelectField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
@@ -188,13 +189,12 @@ function TemplateDownload() {
           <a className="link" href={exportUrl({ programmeId: pid, itemId: itemId || undefined, format: "csv" })} download>
             {t("progress.exportCsv")}
           </a>
-          <a
-            className="link"
+          <CsvDownload
+            variant="text"
             href={exportUrl({ programmeId: pid, itemId: itemId || undefined, format: "csv", encoding: "sjis" })}
-            download
           >
             {t("progress.exportCsvSjis")}
-          </a>
+          </CsvDownload>
         </p>
       )}
     </Card>

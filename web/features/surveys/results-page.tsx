@@ -3,6 +3,7 @@ import { useParams } from "react-router";
 import { answerStatusLabels } from "../../../shared/api/surveys.js";
 import { allQuestions, type Definition } from "../../../shared/surveys/definition.js";
 import { buttonClass } from "../../components/button.js";
+import { CsvDownload } from "../../components/csv-download.js";
 import { DataTable } from "../../components/data-table.js";
 import { SelectField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
@@ -122,13 +123,7 @@ function Results({ survey }: { survey: Survey }) {
           >
             {t("surveys.exportCsv")}
           </a>
-          <a
-            className={buttonClass("secondary", "sm", "no-underline")}
-            href={exportUrl(survey.id, "csv", { ...filter, encoding: "sjis" })}
-            download
-          >
-            {t("surveys.exportSjis")}
-          </a>
+          <CsvDownload href={exportUrl(survey.id, "csv", { ...filter, encoding: "sjis" })}>{t("surveys.exportSjis")}</CsvDownload>
         </div>
       )}
       <QueryState query={results}>

@@ -46,6 +46,15 @@ export const common = {
   "form.checkFields": ["入力欄の下に表示された内容を確認してください。", "Please check the messages under the fields."],
   "form.all": ["すべて", "All"],
   "form.select": ["選択してください", "Please choose"],
+  "csv.failed": ["ダウンロードできませんでした。もう一度お試しください。", "The download failed. Please try again."],
+  "csv.unencodable": [
+    "Shift_JIS (Windows / CP932) で書けない文字を「〓」にしました：{chars}",
+    "Characters Shift_JIS (Windows / CP932) cannot hold were written as 〓: {chars}",
+  ],
+  "csv.unencodableHint": [
+    "この文字を残すには「CSV（UTF-8）」でダウンロードしてください。",
+    "To keep these characters, download the CSV in UTF-8.",
+  ],
   "action.save": ["保存する", "Save"],
   "action.cancel": ["キャンセル", "Cancel"],
   "action.close": ["閉じる", "Close"],

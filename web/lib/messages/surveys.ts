@@ -227,7 +227,7 @@ export const surveys = {
   "surveys.filterValue": ["回答の値", "Answer"],
   "surveys.exportXlsx": ["Excel（XLSX）でダウンロード", "Download Excel (XLSX)"],
   "surveys.exportCsv": ["CSV（UTF-8）でダウンロード", "Download CSV (UTF-8)"],
-  "surveys.exportSjis": ["CSV（Shift_JIS）でダウンロード", "Download CSV (Shift_JIS)"],
+  "surveys.exportSjis": ["CSV（Shift_JIS (Windows / CP932)）でダウンロード", "Download CSV (Shift_JIS (Windows / CP932))"],
   "surveys.respondents": ["回答 {n} 団体 / 対象 {total} 団体", "{n} of {total} organisations answered"],
   "surveys.allAnswers": ["回答一覧", "All answers"],
   "surveys.nAnswered": ["{n}団体が回答", "{n} answered"],
