@@ -1,8 +1,13 @@
 /**
  * Meeting pack benchmark: builds the pack PDF (cover with the Japanese agenda + every material's pages)
- * for MATERIALS materials of PAGES pages each (default 20 × 30), and prints the time and peak memory.
+ * for MATERIALS materials of PAGES pages each (default 20 × 30), and prints the time, the size, the pack's own
+ * overhead (size minus its materials) and peak memory. Pages are counted in the produced PDF by qpdf.
  *   node --import tsx bench/meeting-pack.ts          MATERIALS=40 PAGES=50 node --import tsx bench/meeting-pack.ts
  */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { resourceUsage } from "node:process";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { buildPack } from "../server/modules/meetings/pack-pdf.js";
@@ -50,6 +55,7 @@ const baseline = process.memoryUsage().rss;
 console.log(`meeting pack: ${materials} materials × ${pages} pages (input ${mb(inputBytes)}), ${runs} runs`);
 const times: number[] = [];
 let size = 0;
+let last: Uint8Array = new Uint8Array();
 for (let r = 0; r < runs; r++) {
   const t0 = performance.now();
   const out = await buildPack({
@@ -68,12 +74,18 @@ for (let r = 0; r < runs; r++) {
   });
   times.push(performance.now() - t0);
   size = out.length;
+  last = out;
   peak = Math.max(peak, process.memoryUsage().rss);
 }
 clearInterval(sampler);
 const sorted = [...times].sort((a, b) => a - b);
-console.log(`pages out:      ${1 + materials * pages}`);
+const file = path.join(os.tmpdir(), `renkei-bench-pack-${process.pid}.pdf`);
+fs.writeFileSync(file, last);
+const pagesOut = execFileSync("qpdf", ["--show-npages", file], { encoding: "utf8" }).trim();
+fs.rmSync(file);
+console.log(`pages out:      ${pagesOut} (qpdf --show-npages on the produced pack)`);
 console.log(`pack size:      ${mb(size)}`);
+console.log(`overhead:       ${((size - inputBytes) / 1024).toFixed(0)} KB (pack size minus the materials' bytes)`);
 console.log(
   `time per pack:  min ${sorted[0]!.toFixed(0)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms`,
 );

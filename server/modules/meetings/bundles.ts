@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import yazl from "yazl";
@@ -5,7 +7,7 @@ import type { Ctx } from "../../platform/context.js";
 import { blobPath, readFileBytes } from "../../platform/files/store.js";
 import { visibleMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
-import { buildPack } from "./pack-pdf.js";
+import { buildPack, PACK_FORMAT, type PackInput } from "./pack-pdf.js";
 import { agendaNumbers, loadMaterials } from "./present.js";
 import { listAgendaRows } from "./repo.js";
 import { listVersionRows } from "./repo-files.js";
@@ -51,12 +53,17 @@ export async function materialsZip(ctx: Ctx, meetingId: string) {
   return { stream: out, fileName: `${safe(name)}_資料一式.zip` };
 }
 
-/** The meeting pack PDF: cover (name, date, place, agenda, list of materials) and every PDF material. */
+/**
+ * The meeting pack PDF: cover (name, date, place, agenda, list of materials) and every PDF material.
+ * Cached under DATA_DIR/cache/packs per meeting and set of material versions (and everything else the
+ * cover shows), so repeated downloads do not rebuild it; a changed material or agenda builds a new one.
+ */
 export async function meetingPack(ctx: Ctx, meetingId: string) {
   const { loaded, agenda, files, name } = await currentFiles(ctx, meetingId);
   const { number } = agendaNumbers(agenda);
   const accepted = agenda.filter((a) => number.has(a.id)).sort((a, b) => number.get(a.id)! - number.get(b.id)!);
-  const bytes = await buildPack({
+  const inPack = files.filter((f) => f.label !== "提案資料");
+  const input: PackInput = {
     name,
     startsAt: loaded.row.starts_at,
     endsAt: loaded.row.ends_at,
@@ -69,9 +76,23 @@ export async function meetingPack(ctx: Ctx, meetingId: string) {
       durationMinutes: a.duration_minutes,
     })),
     // Only numbered materials and references go into the pack; proposals not yet on the agenda stay out.
-    materials: files
-      .filter((f) => f.label !== "提案資料")
-      .map((f) => ({ label: f.label, title: f.title, mime: f.mime, bytes: () => readFileBytes(ctx, f) })),
-  });
-  return { bytes: Buffer.from(bytes), fileName: `${safe(name)}_会議資料.pdf` };
+    materials: inPack.map((f) => ({ label: f.label, title: f.title, mime: f.mime, bytes: () => readFileBytes(ctx, f) })),
+  };
+  const key = createHash("sha256")
+    .update(JSON.stringify({ PACK_FORMAT, ...input, materials: inPack.map((f) => [f.label, f.title, f.mime, f.sha256]) }))
+    .digest("hex")
+    .slice(0, 32);
+  const dir = path.join(ctx.config.dataDir, "cache", "packs");
+  const file = path.join(dir, `${meetingId}-${key}.pdf`);
+  const fileName = `${safe(name)}_会議資料.pdf`;
+  if (fs.existsSync(file)) return { bytes: fs.readFileSync(file), fileName };
+  const bytes = Buffer.from(await buildPack(input));
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, file);
+  // The meeting's older packs are out of date now.
+  for (const old of fs.readdirSync(dir))
+    if (old.startsWith(`${meetingId}-`) && old !== path.basename(file)) fs.rmSync(path.join(dir, old), { force: true });
+  return { bytes, fileName };
 }

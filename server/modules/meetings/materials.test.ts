@@ -163,7 +163,7 @@ describe("materials", () => {
     expect(text[3]).toContain("Abu page 1");
     expect(text[5]).toContain("Abu page 3");
     expect(text[5]).toContain("資料2");
-  }, 60_000); // embedding the whole Japanese font takes a few seconds on a busy 2-core machine
+  }, 60_000); // subsetting the Japanese font and loading BudouX take a few seconds on a busy 2-core machine
 
   it("deletes a material with its audit row", async () => {
     const { m, sec, items } = await agendaMeeting();
