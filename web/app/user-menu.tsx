@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { roleLabels } from "../../shared/api/users.js";
+import { roleLabels } from "../../shared/api/roles.js";
 import type { Me } from "../lib/api-types.js";
 import { useI18n } from "../lib/i18n.js";
 import { LanguageSwitch } from "./language-switch.js";

@@ -14,20 +14,8 @@ type Chart = {
  * Content-Security-Policy, and the table beside every chart carries the numbers.
  */
 async function initChart(el: HTMLElement): Promise<Chart> {
-  const [core, charts, components, renderers] = await Promise.all([
-    import("echarts/core"),
-    import("echarts/charts"),
-    import("echarts/components"),
-    import("echarts/renderers"),
-  ]);
-  core.use([
-    charts.HeatmapChart,
-    charts.LineChart,
-    components.GridComponent,
-    components.VisualMapComponent,
-    renderers.CanvasRenderer,
-  ]);
-  return core.init(el, undefined, { renderer: "canvas" }) as unknown as Chart;
+  const { init } = await import("./echarts-progress.js");
+  return init(el, undefined, { renderer: "canvas" }) as unknown as Chart;
 }
 
 /** Draws once per `key` (the data, serialised): a new key redraws; the chart is disposed with the element. */
