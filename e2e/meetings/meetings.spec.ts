@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { checkA11y, demoBodies, demoUsers, expect, signIn, test } from "../support/fixtures.js";
+import { apiClient, checkA11y, demoBodies, demoUsers, expect, signIn, test } from "../support/fixtures.js";
 
 /**
  * The shell's notification bell (web/app/notification-bell.tsx) fails axe's label-content-name-mismatch
@@ -71,6 +71,10 @@ test("a meeting from creation to the action item on the owner's home page", asyn
   await page.getByRole("button", { name: "資料を追加" }).click();
   await expect(page.getByText("資料1", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "開催通知を送る" }).click();
+  const announce = page.getByRole("dialog", { name: "開催通知を送りますか" });
+  await expect(announce).toContainText("国の動向について");
+  await checkA11y(page, { ...bell, label: "announce confirmation" });
+  await announce.getByRole("button", { name: /人に送る$/ }).click();
   await expect(page.getByText("開催通知済み")).toBeVisible();
   await checkA11y(page, { ...bell, label: "announced meeting" });
 
@@ -85,9 +89,16 @@ test("a meeting from creation to the action item on the owner's home page", asyn
   expect(pack.headers()["content-type"]).toBe("application/pdf");
   await checkA11y(abu, { ...bell, label: "attendance answered" });
 
-  // After the meeting: held, minutes approved and published, an action item for 阿武町.
+  // After the meeting (time passes: it moves to yesterday): held, minutes approved and published, an action item for 阿武町.
+  const day = (n: number, hm: string) => new Date(`${local(n, hm)}:00+09:00`).toISOString();
+  await apiClient(page).patch(`${new URL(meetingUrl).pathname.replace(/^\/api/, "")}`, {
+    startsAt: day(-1, "14:00"),
+    endsAt: day(-1, "16:00"),
+    proposalDeadline: null,
+  });
   await page.reload();
   await page.getByRole("button", { name: "開催済みにする" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "開催済みにする" }).click();
   await expect(page.getByText("開催済み", { exact: true })).toBeVisible();
   await page.getByRole("combobox", { name: "担当団体" }).selectOption({ label: "阿武町" });
   await page.getByRole("textbox", { name: /^対応事項/ }).fill("窓口DXの効果測定結果を報告");
@@ -96,10 +107,11 @@ test("a meeting from creation to the action item on the owner's home page", asyn
   await expect(page.getByRole("cell", { name: "窓口DXの効果測定結果を報告" })).toBeVisible();
   await page.getByRole("link", { name: "議事録" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /^議事録/ })).toBeVisible();
-  await page.getByLabel(/^議事録（Markdown）/).fill("## 議事概要\n\n- 阿武町から窓口DXの取組を報告した。");
+  await page.getByLabel(/^議事録/).fill("## 議事概要\n\n- 阿武町から窓口DXの取組を報告した。");
   await page.getByRole("button", { name: "下書きを保存" }).click();
   await page.getByRole("button", { name: "座長として承認" }).click();
   await page.getByRole("button", { name: "公開する" }).click();
+  await page.getByRole("dialog", { name: "議事録を公開しますか" }).getByRole("button", { name: "公開する" }).click();
   await expect(page.getByText("公開済みの議事録は編集できません")).toBeVisible();
   await checkA11y(page, { ...bell, label: "minutes published" });
 

@@ -23,7 +23,7 @@ test("sharing: notice with read tracking, challenge shared by six towns, documen
   await checkA11y(page, { label: "notice form" });
   await page.getByLabel("件名").fill(title);
   await page
-    .getByLabel("本文（Markdown）")
+    .getByLabel(/^本文/)
     .fill("デジタル庁が**ガバメントクラウド**への移行計画を更新しました。各団体で内容をご確認ください。");
   await page.getByRole("button", { name: "リンクを追加" }).click();
   await page.getByLabel("リンクの名前").fill("デジタル庁 ガバメントクラウド");
@@ -37,6 +37,8 @@ test("sharing: notice with read tracking, challenge shared by six towns, documen
   await page.getByRole("button", { name: "ファイルを添付" }).click();
   await expect(page.getByText("総務省_移行動向.pdf")).toBeVisible();
   await page.getByRole("button", { name: "今すぐ公開" }).click();
+  await expect(page.getByRole("dialog")).toContainText("すべての団体の利用者が読めるようになります");
+  await page.getByRole("dialog").getByRole("button", { name: "今すぐ公開" }).click();
   await expect(page.getByText("19団体中 0団体が確認済み")).toBeVisible();
   await checkA11y(page, { label: "notice detail (secretariat)" });
   const noticeUrl = page.url();
@@ -50,6 +52,7 @@ test("sharing: notice with read tracking, challenge shared by six towns, documen
   await signIn(page, demoUsers.secretariat, { to: new URL(noticeUrl).pathname });
   await expect(page.getByText("19団体中 1団体が確認済み")).toBeVisible();
   await page.getByRole("button", { name: "未確認の団体に督促する" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "未確認の団体に督促する" }).click();
   await expect(page.getByText("18団体（", { exact: false })).toBeVisible();
 
   // 3. 美祢市 posts a challenge; six towns say "we have this too" (阿武町 in the browser).
@@ -59,7 +62,7 @@ test("sharing: notice with read tracking, challenge shared by six towns, documen
   await page.getByLabel("件名").fill("ベンダーがガバメントクラウド移行の期限に間に合わない");
   await page.getByLabel("テーマ").fill("住民記録");
   await page
-    .getByLabel("課題の内容（Markdown）")
+    .getByLabel(/^課題の内容/)
     .fill("標準準拠システムへの移行で、ベンダーから期限に間に合わないと連絡がありました。");
   await checkA11y(page, { label: "challenge form" });
   await page.getByRole("button", { name: "課題を投稿" }).click();

@@ -11,6 +11,7 @@ import { useToast } from "../../components/toast.js";
 import { api } from "../../lib/api.js";
 import type { Settings } from "../../lib/api-types.js";
 import { useI18n } from "../../lib/i18n.js";
+import { ContactSection, MailTemplatesSection } from "./mail-settings.js";
 
 const settingsKey = ["settings"] as const;
 
@@ -81,6 +82,10 @@ export function SettingsPage() {
           </form>
         )}
       </QueryState>
+      <div className="mt-12 flex flex-col gap-12">
+        {me.user.org.kind === "prefecture" && <ContactSection orgId={me.user.org.id} orgName={me.user.org.name} />}
+        <MailTemplatesSection />
+      </div>
     </>
   );
 }

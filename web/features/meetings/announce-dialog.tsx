@@ -87,13 +87,20 @@ export function AnnounceDialog({ m, open, onClose }: { m: MeetingDetail; open: b
             <summary className="cursor-pointer text-std-16B-170">
               {t("meetings.announceRecipients", { count: p.recipients.length })}
             </summary>
-            <ul className="mt-2 max-h-48 list-disc overflow-auto pl-6 text-dns-14N-130">
-              {p.recipients.map((r) => (
-                <li key={r.email}>
-                  {r.orgName}　{r.name}（{r.email}）
-                </li>
-              ))}
-            </ul>
+            <section
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+              tabIndex={0}
+              aria-label={t("meetings.announceRecipients", { count: p.recipients.length })}
+              className="mt-2 max-h-48 overflow-auto"
+            >
+              <ul className="list-disc pl-6 text-dns-14N-130">
+                {p.recipients.map((r) => (
+                  <li key={r.email}>
+                    {r.orgName}　{r.name}（{r.email}）
+                  </li>
+                ))}
+              </ul>
+            </section>
           </details>
           <MailText subject={p.subject} body={p.body} />
           {edit ? (

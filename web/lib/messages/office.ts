@@ -83,4 +83,23 @@ export const office = {
   ],
   "faq.deleteTitle": ["FAQを削除しますか", "Delete this FAQ?"],
   "faq.deleteConfirm": ["「{title}」を削除します。元に戻せません。", "“{title}” will be deleted. This cannot be undone."],
+  "mailSettings.title": ["メールの文面", "Mail texts"],
+  "mailSettings.lead": [
+    "県の名前で送るメールの文面です。{会議名} などの差し込み項目は、送るときに宛先と内容に置き換わります。",
+    "The texts of the mails sent under the prefecture's name. Placeholders such as {会議名} are filled when sending.",
+  ],
+  "mailSettings.kind": ["メールの種類", "Mail"],
+  "mailSettings.customised": ["（変更済み）", " (changed)"],
+  "mailSettings.placeholders": ["使える差し込み項目：", "Placeholders: "],
+  "mailSettings.reset": ["標準の文面に戻す", "Back to the built-in text"],
+  "contact.title": ["問合せ先（{org}）", "Contact ({org})"],
+  "contact.lead": [
+    "県の名前で送るメールの末尾に「問合せ先」として載ります。",
+    "Printed as the contact at the end of every mail sent under the prefecture's name.",
+  ],
+  "contact.department": ["担当部署", "Department"],
+  "contact.person": ["担当者", "Person in charge"],
+  "contact.phone": ["電話番号", "Phone"],
+  "contact.email": ["メールアドレス", "E-mail"],
+  "contact.address": ["所在地", "Address"],
 } as const;

@@ -1,0 +1,158 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useState } from "react";
+import type { z } from "zod";
+import type { MailTemplateKey, mailTemplateList } from "../../../shared/api/mail-templates.js";
+import type { OrgContact } from "../../../shared/api/orgs.js";
+import { FormError, fieldError } from "../../components/alert.js";
+import { Button } from "../../components/button.js";
+import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
+import { QueryState } from "../../components/query-state.js";
+import { useToast } from "../../components/toast.js";
+import { api } from "../../lib/api.js";
+import { useI18n } from "../../lib/i18n.js";
+
+type TemplateList = z.infer<typeof mailTemplateList>;
+const templatesKey = ["mail-templates"] as const;
+
+/** The prefecture's mail texts: pick one, rewrite its subject and text with the placeholders it offers, or go back to the built-in text. */
+export function MailTemplatesSection() {
+  const { t } = useI18n();
+  const toast = useToast();
+  const qc = useQueryClient();
+  const list = useQuery({ queryKey: templatesKey, queryFn: () => api.get<TemplateList>("/mail-templates") });
+  const [key, setKey] = useState<MailTemplateKey>("meeting.announce");
+  const current = list.data?.items.find((i) => i.key === key);
+  const [subject, setSubject] = useState("");
+  const [body, setBody] = useState("");
+  useEffect(() => {
+    if (current) {
+      setSubject(current.subject);
+      setBody(current.body);
+    }
+  }, [current]);
+  const onDone = (data: TemplateList) => {
+    qc.setQueryData(templatesKey, data);
+    toast.show(t("state.saved"));
+  };
+  const save = useMutation({
+    mutationFn: () => api.put<TemplateList>(`/mail-templates/${key}`, { subject, body }),
+    onSuccess: onDone,
+  });
+  const reset = useMutation({ mutationFn: () => api.delete<TemplateList>(`/mail-templates/${key}`), onSuccess: onDone });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <section aria-labelledby="mail-templates" className="flex max-w-3xl flex-col gap-4">
+      <h2 id="mail-templates" className="text-std-24B-150">
+        {t("mailSettings.title")}
+      </h2>
+      <p>{t("mailSettings.lead")}</p>
+      <QueryState query={list}>
+        {(data) => (
+          <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+            <FormError error={save.error ?? reset.error} fields={["subject", "body"]} />
+            <SelectField
+              label={t("mailSettings.kind")}
+              value={key}
+              onChange={(e) => setKey(e.target.value as MailTemplateKey)}
+              options={data.items.map((i) => ({
+                value: i.key,
+                label: `${i.label}${i.customised ? t("mailSettings.customised") : ""}`,
+              }))}
+            />
+            <p className="text-dns-14N-130">
+              {t("mailSettings.placeholders")}
+              {current?.placeholders.map((p) => `{${p}}`).join("　")}
+            </p>
+            <TextField
+              label={t("mail.subject")}
+              value={subject}
+              onChange={(e) => setSubject(e.target.value)}
+              error={fieldError(save.error, "subject")}
+            />
+            <TextAreaField
+              label={t("mail.body")}
+              rows={16}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+              error={fieldError(save.error, "body")}
+            />
+            <div className="flex flex-wrap gap-3">
+              <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
+                {t("action.save")}
+              </Button>
+              {current?.customised && (
+                <Button variant="secondary" busy={reset.isPending} onClick={() => reset.mutate()}>
+                  {t("mailSettings.reset")}
+                </Button>
+              )}
+            </div>
+          </form>
+        )}
+      </QueryState>
+    </section>
+  );
+}
+
+/** The sender's 問合せ先 printed under every official mail: the prefecture's contact data. */
+export function ContactSection({ orgId, orgName }: { orgId: string; orgName: string }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const qc = useQueryClient();
+  const key = ["orgs", orgId, "contact"];
+  const contact = useQuery({ queryKey: key, queryFn: () => api.get<OrgContact>(`/orgs/${orgId}/contact`) });
+  const [v, setV] = useState<OrgContact | null>(null);
+  useEffect(() => {
+    if (contact.data) setV(contact.data);
+  }, [contact.data]);
+  const save = useMutation({
+    mutationFn: (c: OrgContact) => api.put<OrgContact>(`/orgs/${orgId}/contact`, c),
+    onSuccess: (data) => {
+      qc.setQueryData(key, data);
+      toast.show(t("state.saved"));
+    },
+  });
+  const field = (name: keyof OrgContact, type = "text") => (
+    <TextField
+      label={t(`contact.${name}`)}
+      type={type}
+      value={v?.[name] ?? ""}
+      onChange={(e) => v && setV({ ...v, [name]: e.target.value })}
+      error={fieldError(save.error, name)}
+    />
+  );
+  return (
+    <section aria-labelledby="contact-heading" className="flex max-w-2xl flex-col gap-4">
+      <h2 id="contact-heading" className="text-std-24B-150">
+        {t("contact.title", { org: orgName })}
+      </h2>
+      <p>{t("contact.lead")}</p>
+      <QueryState query={contact}>
+        {() => (
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (v) save.mutate(v);
+            }}
+            className="flex flex-col gap-4"
+          >
+            <FormError error={save.error} fields={["department", "person", "phone", "email", "address"]} />
+            {field("department")}
+            {field("person")}
+            {field("phone", "tel")}
+            {field("email", "email")}
+            {field("address")}
+            <div>
+              <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
+                {t("action.save")}
+              </Button>
+            </div>
+          </form>
+        )}
+      </QueryState>
+    </section>
+  );
+}
