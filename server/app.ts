@@ -12,7 +12,9 @@ import { z } from "zod";
 import type { Config } from "./config.js";
 import { registerModules } from "./modules/index.js";
 import type { Database } from "./platform/db/database.js";
+import { removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
+import { registerEmptyPatchGuard } from "./platform/http/empty-patch.js";
 import { errorHandler } from "./platform/http/error-handler.js";
 import type { App } from "./platform/http/types.js";
 
@@ -33,6 +35,9 @@ export async function buildApp({ config, database, webDir }: BuildOptions): Prom
     requestIdHeader: "x-request-id",
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
+
+  const leftovers = removeLeftoverUploads(config.dataDir);
+  if (leftovers > 0) app.log.info({ leftovers }, "removed temporary upload files left by an earlier process");
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -106,6 +111,7 @@ export async function buildApp({ config, database, webDir }: BuildOptions): Prom
   await app.register(
     async (api) => {
       registerAuthHook(api as App, database);
+      registerEmptyPatchGuard(api as App);
       await registerModules(api as App);
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler((request, reply) =>
