@@ -16,6 +16,7 @@ import { removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
 import { registerEmptyPatchGuard } from "./platform/http/empty-patch.js";
 import { errorHandler } from "./platform/http/error-handler.js";
+import { redactUrl } from "./platform/http/redact.js";
 import type { App } from "./platform/http/types.js";
 
 z.config(z.locales.ja());
@@ -23,13 +24,23 @@ z.config(z.locales.ja());
 export interface BuildOptions {
   config: Config;
   database: Database;
+  /** Where the log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
   /** Folder of the built web app; served with an index.html fallback when present. */
   webDir?: string;
 }
 
-export async function buildApp({ config, database, webDir }: BuildOptions): Promise<App> {
+/** The request as logged: secrets in the path or query (calendar feed, e-mail links) redacted. */
+const requestLog = (req: { method: string; url: string; ip?: string; id?: string }) => ({
+  method: req.method,
+  url: redactUrl(req.url),
+  remoteAddress: req.ip,
+});
+
+export async function buildApp({ config, database, webDir, logStream: stream }: BuildOptions): Promise<App> {
+  const logStream = stream ? { stream } : {};
   const app = Fastify({
-    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel, serializers: { req: requestLog }, ...logStream },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: "x-request-id",
@@ -57,8 +68,10 @@ export async function buildApp({ config, database, webDir }: BuildOptions): Prom
   });
 
   // Echo the request id so a clerk's screenshot of an error can be matched to the log line.
+  // Nothing the API answers (signed-in data, private downloads, the calendar feed) is kept by a browser or proxy cache.
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
 
   await app.register(helmet, {
