@@ -1,10 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * Unit tests run once; API tests (server/modules/**) run on SQLite and again on PostgreSQL.
+ * Unit tests run once; API and security tests (server/modules/**, server/security/**) run on SQLite and again on PostgreSQL.
  * `npm test` starts a throwaway PostgreSQL and sets TEST_DATABASE_URL.
  */
-const dbTests = ["server/modules/**/*.test.ts", "server/**/*.db.test.ts"];
+const dbTests = ["server/modules/**/*.test.ts", "server/security/**/*.test.ts", "server/**/*.db.test.ts"];
 
 export default defineConfig({
   test: {

@@ -11,9 +11,12 @@ import { z } from "zod";
 import type { Config } from "./config.js";
 import { registerModules } from "./modules/index.js";
 import type { Database } from "./platform/db/database.js";
+import { removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
+import { registerEmptyPatchGuard } from "./platform/http/empty-patch.js";
 import { errorHandler } from "./platform/http/error-handler.js";
 import { securityHeaders } from "./platform/http/security-headers.js";
+import { redactUrl } from "./platform/http/redact.js";
 import type { App } from "./platform/http/types.js";
 
 z.config(z.locales.ja());
@@ -21,13 +24,23 @@ z.config(z.locales.ja());
 export interface BuildOptions {
   config: Config;
   database: Database;
+  /** Where the log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
   /** Folder of the built web app; served with an index.html fallback when present. */
   webDir?: string;
 }
 
-export async function buildApp({ config, database, webDir }: BuildOptions): Promise<App> {
+/** The request as logged: secrets in the path or query (calendar feed, e-mail links) redacted. */
+const requestLog = (req: { method: string; url: string; ip?: string; id?: string }) => ({
+  method: req.method,
+  url: redactUrl(req.url),
+  remoteAddress: req.ip,
+});
+
+export async function buildApp({ config, database, webDir, logStream: stream }: BuildOptions): Promise<App> {
+  const logStream = stream ? { stream } : {};
   const app = Fastify({
-    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel, serializers: { req: requestLog }, ...logStream },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: "x-request-id",
@@ -35,6 +48,9 @@ export async function buildApp({ config, database, webDir }: BuildOptions): Prom
     // One line per request (below), instead of Fastify's "incoming request" and "request completed".
     disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>();
+
+  const leftovers = removeLeftoverUploads(config.dataDir);
+  if (leftovers > 0) app.log.info({ leftovers }, "removed temporary upload files left by an earlier process");
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -60,8 +76,10 @@ export async function buildApp({ config, database, webDir }: BuildOptions): Prom
     });
 
   // Echo the request id so a clerk's screenshot of an error can be matched to the log line.
+  // Nothing the API answers (signed-in data, private downloads, the calendar feed) is kept by a browser or proxy cache.
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
   });
 
   const security = securityHeaders(config.publicUrl.startsWith("https://"));
@@ -99,6 +117,7 @@ export async function buildApp({ config, database, webDir }: BuildOptions): Prom
   await app.register(
     async (api) => {
       registerAuthHook(api as App, database);
+      registerEmptyPatchGuard(api as App);
       await registerModules(api as App);
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler((request, reply) =>

@@ -30,6 +30,8 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Failed sign-ins from one address, across accounts, before that address waits LOGIN_LOCK_MINUTES (password spraying). */
+  LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10000).default(50),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
   JOBS_ENABLED: z
     .enum(["true", "false"])
@@ -56,6 +58,7 @@ export interface Config {
   sessionDays: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  loginAddressMaxFailures: number;
   uploadMaxBytes: number;
   jobsEnabled: boolean;
   /** argon2 cost; lowered only by tests, never by an environment variable. */
@@ -91,6 +94,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionDays: e.SESSION_DAYS,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginAddressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     jobsEnabled: e.JOBS_ENABLED,
     argon2MemoryKiB: 19456,

@@ -1,9 +1,14 @@
 import { expect, type Page } from "@playwright/test";
 import * as OTPAuth from "otpauth";
 
-/** The current 6-digit code for a base32 secret, as an authenticator app shows it. */
-export const totpCode = (secret: string) =>
-  new OTPAuth.TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) }).generate();
+/**
+ * The 6-digit code for a base32 secret, as an authenticator app shows it now, or `steps` periods
+ * later (the server accepts one step of drift, and each step's code once only).
+ */
+export const totpCode = (secret: string, steps = 0) =>
+  new OTPAuth.TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) }).generate({
+    timestamp: Date.now() + steps * 30_000,
+  });
 
 /**
  * On a screen with the 2FA setup (account page or forced enrolment): start, read the key, confirm a code.

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import {
   changePassword as changePasswordBody,
@@ -12,18 +13,32 @@ import {
   totpSetup,
 } from "../../../shared/api/auth.js";
 import { okResponse } from "../../../shared/api/common.js";
+import { sha256 } from "../../platform/auth/tokens.js";
 import type { App } from "../../platform/http/types.js";
 import * as auth from "./service.js";
 
 const publicRoute = { public: true, skipCsrf: true } as const;
-// Per address and account, so one town hall behind a shared proxy does not lock out its colleagues.
-const loginLimit = {
-  max: 10,
-  timeWindow: "1 minute",
+
+/**
+ * Who a request is about: the e-mail address it names, the e-mail link it carries (a token stands for
+ * one account) or the signed-in (or half signed-in) user. The limiters key on address and account, so
+ * one town hall behind a shared proxy does not share its tries, and one account's tries are not
+ * multiplied by new sessions. Failed sign-ins per address across accounts are counted in the service.
+ */
+function accountOf(req: FastifyRequest): string {
+  const body = (req.body ?? {}) as { email?: unknown; token?: unknown };
+  if (typeof body.email === "string") return `e:${body.email.trim().toLowerCase()}`;
+  if (typeof body.token === "string") return `t:${sha256(body.token).slice(0, 32)}`;
+  return `u:${req.session?.userId ?? ""}`;
+}
+const limit = (max: number, timeWindow: string) => ({
+  max,
+  timeWindow,
   hook: "preHandler" as const,
-  keyGenerator: (req: { ip: string; body?: unknown }) =>
-    `${req.ip}:${String((req.body as { email?: string } | undefined)?.email ?? "").toLowerCase()}`,
-};
+  keyGenerator: (req: FastifyRequest) => `${req.ip}|${accountOf(req)}`,
+});
+const loginLimit = limit(10, "1 minute");
+const passwordLimit = limit(5, "15 minutes");
 
 export function authRoutes(app: App) {
   app.post(
@@ -80,21 +95,28 @@ export function authRoutes(app: App) {
   app.patch("/me", { config: { allowUnenrolled: true }, schema: { body: mePatch, response: { 200: meResponse } } }, (req) =>
     auth.updateMe(req.ctx, req.session!, req.body),
   );
-  app.post("/me/password", { schema: { body: changePasswordBody, response: { 200: okResponse } } }, async (req) => {
-    await auth.changePassword(req.ctx, req.session!, req.body.current, req.body.next);
-    return { ok: true as const };
-  });
+  app.post(
+    "/me/password",
+    { config: { rateLimit: passwordLimit }, schema: { body: changePasswordBody, response: { 200: okResponse } } },
+    async (req) => {
+      await auth.changePassword(req.ctx, req.session!, req.body.current, req.body.next);
+      return { ok: true as const };
+    },
+  );
   app.post("/me/totp/setup", { config: { allowUnenrolled: true }, schema: { response: { 200: totpSetup } } }, (req) =>
     auth.setupTotp(req.ctx),
   );
   app.post(
     "/me/totp/enable",
-    { config: { allowUnenrolled: true }, schema: { body: totpInput, response: { 200: meResponse } } },
+    { config: { allowUnenrolled: true, rateLimit: loginLimit }, schema: { body: totpInput, response: { 200: meResponse } } },
     (req) => auth.enableTotp(req.ctx, req.session!, req.body.code),
   );
   app.post(
     "/me/totp/disable",
-    { schema: { body: z.object({ password: z.string().min(1) }), response: { 200: meResponse } } },
+    {
+      config: { rateLimit: passwordLimit },
+      schema: { body: z.object({ password: z.string().min(1) }), response: { 200: meResponse } },
+    },
     (req) => auth.disableTotp(req.ctx, req.session!, req.body.password),
   );
 }

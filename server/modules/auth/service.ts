@@ -3,6 +3,7 @@ import type { Me } from "../../../shared/api/auth.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { checkPasswordRules, hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
 import { clearCookies, type SessionInfo, startSession } from "../../platform/auth/session.js";
+import { FailureCounter } from "../../platform/auth/throttle.js";
 import { type Ctx, inTx, isPrefectureStaff, nowIso } from "../../platform/context.js";
 import { AppError, invalid } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
@@ -10,35 +11,45 @@ import { sendMail } from "../notifications/mail.js";
 import { mailComposer } from "../notifications/templates.js";
 import { getSettings } from "../settings/service.js";
 import { deleteSessionsOf, findUser, findUserByEmail, updateUserRow } from "../users/repo.js";
-import { checkToken, issueToken } from "../users/tokens.js";
-import { checkTotp, newTotpSecret, totpUri } from "./two-factor.js";
+import { checkToken, issueToken, revokeTokens } from "../users/tokens.js";
+import { newTotpSecret, totpStep, totpUri } from "./two-factor.js";
 
-const badLogin = () => new AppError("UNAUTHENTICATED", "メールアドレスまたはパスワードが正しくありません。");
+// One answer for an unknown address, a wrong password and a locked account: none tells whether the account exists.
+const badLogin = () =>
+  new AppError(
+    "UNAUTHENTICATED",
+    "メールアドレスまたはパスワードが正しくないか、ログインの失敗が続いたため一時的にログインできません。しばらく待ってからもう一度お試しいただくか、管理者に連絡してください。",
+  );
+const tooMany = () => new AppError("RATE_LIMITED", "短時間に多くの失敗がありました。しばらく待ってからもう一度お試しください。");
 // Verifying against a fixed hash keeps the response time the same for unknown addresses.
 let dummyHash: Promise<string> | null = null;
+/** Failed sign-ins per client address across accounts (password spraying); per account, the lock below. */
+const addressFailures = new FailureCounter();
+/** Failed TOTP codes per account, whatever the address or session; the limit of the account's lock. */
+const totpFailures = new FailureCounter();
+const lockMs = (ctx: Ctx) => ctx.config.loginLockMinutes * 60_000;
 
 export async function login(ctx: Ctx, reply: FastifyReply, email: string, password: string) {
+  const address = ctx.ip ?? "";
+  if (addressFailures.blocked(address, ctx.config.loginAddressMaxFailures, lockMs(ctx))) throw tooMany();
   const u = await findUserByEmail(ctx, email);
-  if (!u || u.status !== "active" || !u.password_hash) {
+  const usable = !!u && u.status === "active" && !!u.password_hash;
+  const locked = !!u?.locked_until && u.locked_until > nowIso();
+  if (!usable || locked) {
     dummyHash ??= hashPassword("not-a-real-password-0", ctx.config.argon2MemoryKiB);
     await verifyPassword(await dummyHash, password);
+    addressFailures.fail(address, lockMs(ctx));
     throw badLogin();
   }
-  if (u.locked_until && u.locked_until > nowIso()) {
-    const minutes = Math.ceil((Date.parse(u.locked_until) - Date.now()) / 60_000);
-    throw new AppError(
-      "ACCOUNT_LOCKED",
-      `ログインの失敗が続いたため、アカウントを一時的にロックしています。${minutes}分後にもう一度お試しいただくか、管理者に解除を依頼してください。`,
-    );
-  }
   if (!(await verifyPassword(u.password_hash, password))) {
+    addressFailures.fail(address, lockMs(ctx));
     // Committed before the error is thrown: the failure count must survive the failed request.
     await inTx(ctx, async (tx) => {
       const failures = u.failed_logins + 1;
       const lock = failures >= ctx.config.loginMaxFailures;
       await updateUserRow(tx, u.id, {
         failed_logins: lock ? 0 : failures,
-        locked_until: lock ? new Date(Date.now() + ctx.config.loginLockMinutes * 60_000).toISOString() : u.locked_until,
+        locked_until: lock ? new Date(Date.now() + lockMs(ctx)).toISOString() : u.locked_until,
       });
       await recordAudit(tx, lock ? "user.lock" : "auth.loginFailed", { type: "user", id: u.id }, { failures });
     });
@@ -53,11 +64,44 @@ export async function login(ctx: Ctx, reply: FastifyReply, email: string, passwo
   });
 }
 
+const badCode = () =>
+  invalid("確認コードが正しくないか、使用済みです。", [
+    { path: "code", message: "認証アプリに表示されている新しい6桁のコードを入力してください" },
+  ]);
+
+/**
+ * Accepts a TOTP code of the user's secret once: its time step must be later than the last accepted
+ * one (recorded by a conditional update, so two requests racing with one code cannot both pass).
+ * Failures are counted per account across addresses and sessions.
+ */
+async function acceptTotp(ctx: Ctx, u: { id: string; totp_secret: string | null }, code: string) {
+  const window = lockMs(ctx);
+  if (totpFailures.blocked(u.id, ctx.config.loginMaxFailures, window)) throw tooMany();
+  const step = u.totp_secret ? totpStep(u.totp_secret, code) : null;
+  const taken =
+    step !== null &&
+    Number(
+      (
+        await ctx.db
+          .updateTable("users")
+          .set({ totp_last_step: step })
+          .where("id", "=", u.id)
+          .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ) === 1;
+  if (!taken) {
+    totpFailures.fail(u.id, window);
+    throw badCode();
+  }
+  totpFailures.clear(u.id);
+}
+
 export async function verifyLoginTotp(ctx: Ctx, session: SessionInfo | null, code: string) {
   if (!session) throw new AppError("UNAUTHENTICATED", "ログインしてください。");
   const u = await findUser(ctx, session.userId);
-  if (!u?.totp_secret || !checkTotp(u.totp_secret, code))
-    throw invalid("確認コードが正しくありません。", [{ path: "code", message: "認証アプリの6桁のコードを入力してください" }]);
+  if (!u?.totp_secret) throw badCode();
+  await acceptTotp(ctx, u, code);
   return inTx(ctx, async (tx) => {
     await tx.db.updateTable("sessions").set({ mfa_passed: 1 }).where("id", "=", session.id).execute();
     await recordAudit(tx, "auth.twoFactor", { type: "user", id: u.id });
@@ -147,8 +191,9 @@ export async function changePassword(ctx: Ctx, session: SessionInfo, current: st
   const hash = await hashPassword(next, ctx.config.argon2MemoryKiB);
   await inTx(ctx, async (tx) => {
     await updateUserRow(tx, u.id, { password_hash: hash, updated_at: nowIso() });
-    // Other sessions end; this one stays.
+    // Other sessions and every outstanding reset link end; this session stays.
     await tx.db.deleteFrom("sessions").where("user_id", "=", u.id).where("id", "!=", session.id).execute();
+    await revokeTokens(tx, u.id, "reset");
     await recordAudit(tx, "user.changePassword", { type: "user", id: u.id });
   });
 }
@@ -177,6 +222,7 @@ export async function confirmPasswordReset(ctx: Ctx, token: string, password: st
     await checkToken(tx, token, "reset", true);
     await updateUserRow(tx, u.id, { password_hash: hash, failed_logins: 0, locked_until: null, updated_at: nowIso() });
     await deleteSessionsOf(tx, u.id);
+    await revokeTokens(tx, u.id, "reset");
     await recordAudit(tx, "auth.resetPassword", { type: "user", id: u.id });
   });
 }
@@ -205,7 +251,7 @@ export async function setupTotp(ctx: Ctx) {
   const actor = ctx.actor!;
   const secret = newTotpSecret();
   await inTx(ctx, async (tx) => {
-    await updateUserRow(tx, actor.userId, { totp_secret: secret, totp_enabled: 0, updated_at: nowIso() });
+    await updateUserRow(tx, actor.userId, { totp_secret: secret, totp_enabled: 0, totp_last_step: null, updated_at: nowIso() });
     await recordAudit(tx, "user.twoFactorSetup", { type: "user", id: actor.userId });
   });
   return { secret, uri: totpUri(secret, actor.email) };
@@ -214,8 +260,7 @@ export async function setupTotp(ctx: Ctx) {
 export async function enableTotp(ctx: Ctx, session: SessionInfo, code: string) {
   const u = (await findUser(ctx, ctx.actor!.userId))!;
   if (!u.totp_secret) throw invalid("先に二要素認証の設定を開始してください。");
-  if (!checkTotp(u.totp_secret, code))
-    throw invalid("確認コードが正しくありません。", [{ path: "code", message: "認証アプリの6桁のコードを入力してください" }]);
+  await acceptTotp(ctx, u, code);
   return inTx(ctx, async (tx) => {
     await updateUserRow(tx, u.id, { totp_enabled: 1, updated_at: nowIso() });
     await recordAudit(tx, "user.twoFactorEnable", { type: "user", id: u.id });
@@ -231,7 +276,7 @@ export async function disableTotp(ctx: Ctx, session: SessionInfo, password: stri
   if (requireTwoFactorForStaff && isPrefectureStaff(ctx.actor))
     throw new AppError("FORBIDDEN", "県職員の二要素認証は必須に設定されているため、無効にできません。");
   return inTx(ctx, async (tx) => {
-    await updateUserRow(tx, u.id, { totp_enabled: 0, totp_secret: null, updated_at: nowIso() });
+    await updateUserRow(tx, u.id, { totp_enabled: 0, totp_secret: null, totp_last_step: null, updated_at: nowIso() });
     await recordAudit(tx, "user.twoFactorDisable", { type: "user", id: u.id });
     return me({ ...tx, actor: { ...tx.actor!, twoFactorEnabled: false } }, session);
   });

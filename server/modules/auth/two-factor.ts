@@ -15,8 +15,14 @@ function totp(secret: string, label: string) {
 
 export const totpUri = (secret: string, label: string) => totp(secret, label).toString();
 
-/** Accepts the current code and one step either side (clock drift). */
-export const checkTotp = (secret: string, code: string) => totp(secret, "").validate({ token: code, window: 1 }) !== null;
+/**
+ * The time step of a valid code (the current one or one either side, for clock drift), or null.
+ * Callers accept it only when it is later than the last accepted step (acceptTotpStep), so a code is used once.
+ */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
+  const delta = totp(secret, "").validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 30_000) + delta;
+}
 
-/** The current code; used by tests and the CLI only. */
-export const currentTotp = (secret: string) => totp(secret, "").generate();
+/** The code now, or `steps` periods later (a spent step's code is refused); used by tests only. */
+export const currentTotp = (secret: string, steps = 0) => totp(secret, "").generate({ timestamp: Date.now() + steps * 30_000 });

@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/context.js";
 import { definePolicies } from "../../platform/policy/authorize.js";
+import { seesBody } from "../search/scopes.js";
 
 /** What the policy needs to know of a body: its visibility and the actor's standing in it. */
 export interface BodySubject {
@@ -14,7 +15,8 @@ const runsBody = (a: Actor, b?: BodySubject) =>
   runsCouncil(a) || b?.myPersonalPosition === "chair" || b?.myPersonalPosition === "secretariat";
 
 definePolicies({
-  "body.read": (a, b?: BodySubject) => runsCouncil(a) || b?.visibility === "all" || !!b?.myPosition,
+  // The rule of search's "body" scope: meetings, notices, documents and challenges of a body follow it.
+  "body.read": (a, b?: BodySubject) => seesBody(a, b),
   "body.create": runsCouncil,
   "body.update": (a) => runsCouncil(a),
   "body.manageMembers": runsBody,

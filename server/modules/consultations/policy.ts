@@ -1,5 +1,6 @@
 import { type Actor, isPrefectureStaff } from "../../platform/context.js";
 import { definePolicies } from "../../platform/policy/authorize.js";
+import { seesOrgScope } from "../search/scopes.js";
 
 /** What the rules need to know of a consultation. */
 export interface ConsultationSubject {
@@ -11,8 +12,8 @@ export interface ConsultationSubject {
 
 const staff = (a: Actor) => isPrefectureStaff(a);
 const ownOrg = (a: Actor, c?: ConsultationSubject) => !!c && a.role === "municipal" && c.org_id === a.orgId;
-/** The filing organisation's users and prefecture staff; nobody else learns it exists. */
-const reads = (a: Actor, c?: ConsultationSubject) => staff(a) || ownOrg(a, c);
+/** The filing organisation's municipal users and prefecture staff (search's "org" scope); nobody else learns it exists. */
+const reads = (a: Actor, c?: ConsultationSubject) => seesOrgScope(a, c?.org_id);
 
 definePolicies({
   "consultation.list": (a) => staff(a) || a.role === "municipal",

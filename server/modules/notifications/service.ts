@@ -9,6 +9,7 @@ import { nextJstTime } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
+import { redactMailLinks } from "../../platform/http/redact.js";
 import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
@@ -186,7 +187,8 @@ export async function listOutbox(ctx: Ctx, q: { limit: number; offset: number })
       id: r.id,
       to: r.to_address,
       subject: r.subject,
-      text: r.text,
+      // E-mail link tokens are for the addressee only: an administrator sees that the mail exists, not the link.
+      text: redactMailLinks(r.text),
       status: r.status,
       attempts: r.attempts,
       lastError: r.last_error,

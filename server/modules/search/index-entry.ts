@@ -4,11 +4,11 @@ import { normalizeText } from "./normalize.js";
 import type { SearchKind } from "./tables.js";
 
 /**
- * Who may find an entry. Resolved at query time for the searching actor, in SQL:
+ * Who may find an entry: the rules of scopes.ts, which the detail routes use too, resolved at query time in SQL:
  * - `all`: every signed-in user;
  * - `body`: follows the body's visibility now (open body → everyone; members-only body → its
  *   member organisations and persons, plus admin/secretariat), so a body turning private needs no reindex;
- * - `org`: that organisation's users plus prefecture staff (admin, secretariat, specialist) — consultations;
+ * - `org`: that organisation's municipal users (not its observers) plus prefecture staff — consultations;
  * - `staff`: prefecture staff only (admin, secretariat, specialist).
  */
 export type SearchScope = { type: "all" } | { type: "body"; bodyId: string } | { type: "org"; orgId: string } | { type: "staff" };

@@ -1,10 +1,9 @@
-import { type ExpressionBuilder, sql } from "kysely";
-import { jstDate } from "../../../shared/dates/jst.js";
+import { sql } from "kysely";
 import type { Actor, Ctx } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
-import type { DB } from "../../platform/db/schema.js";
 import { termPlan } from "./plan.js";
-import type { SearchEntriesTable, SearchKind } from "./tables.js";
+import { runsCouncil, visibleEntries } from "./scopes.js";
+import type { SearchKind } from "./tables.js";
 
 export interface SearchFilter {
   terms: string[];
@@ -15,36 +14,6 @@ export interface SearchFilter {
   offset: number;
 }
 
-const seesEverything = (a: Actor) => a.role === "admin" || a.role === "secretariat";
-const isStaff = (a: Actor) => a.role === "admin" || a.role === "secretariat" || a.role === "specialist";
-
-/**
- * The visibility rule of index-entry.ts's scopes, in SQL, for one actor. Mirrors body.read
- * (open body, or the actor's organisation or person is a current member) and the consultation rule.
- */
-function visibleTo(actor: Actor) {
-  return (eb: ExpressionBuilder<DB & { e: SearchEntriesTable }, "e">) => {
-    const myBodies = eb
-      .selectFrom("bodies")
-      .select("id")
-      .where("visibility", "=", "all")
-      .union(
-        eb
-          .selectFrom("body_members")
-          .select("body_id as id")
-          .where((m) => m.or([m("org_id", "=", actor.orgId), m("user_id", "=", actor.userId)]))
-          .where((m) => m.or([m("term_end", "is", null), m("term_end", ">=", jstDate())])),
-      );
-    const staff = isStaff(actor);
-    return eb.or([
-      eb("e.scope_type", "=", "all"),
-      eb.and([eb("e.scope_type", "=", "body"), eb("e.scope_id", "in", myBodies)]),
-      staff ? eb("e.scope_type", "=", "org") : eb.and([eb("e.scope_type", "=", "org"), eb("e.scope_id", "=", actor.orgId)]),
-      ...(staff ? [eb("e.scope_type", "=", "staff")] : []),
-    ]);
-  };
-}
-
 const like = (t: string) => contains({ engine: "sqlite" }, "e.search_text", t);
 const ilike = (t: string) => contains({ engine: "postgres" }, "e.search_text", t);
 
@@ -52,7 +21,7 @@ type Query = ReturnType<typeof baseQuery>;
 
 function baseQuery(ctx: Ctx, actor: Actor, f: SearchFilter) {
   let q = ctx.db.selectFrom("search_entries as e").select(["e.kind", "e.ref_id", "e.title", "e.search_text", "e.date", "e.link"]);
-  if (!seesEverything(actor)) q = q.where(visibleTo(actor));
+  if (!runsCouncil(actor)) q = q.where(visibleEntries(actor));
   if (f.kinds.length > 0) q = q.where("e.kind", "in", f.kinds);
   if (f.from) q = q.where("e.date", ">=", f.from);
   if (f.to) q = q.where("e.date", "<=", f.to);

@@ -52,7 +52,7 @@ async function oracle(userId: string) {
           : scope.type === "staff"
             ? staff
             : scope.type === "org"
-              ? staff || scope.orgId === user.org_id
+              ? staff || (user.role === "municipal" && scope.orgId === user.org_id)
               : seesBody(scope.bodyId),
       )
       .map((p) => p.refId),

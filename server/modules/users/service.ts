@@ -18,7 +18,7 @@ import {
   type UserWithOrg,
   updateUserRow,
 } from "./repo.js";
-import { issueToken } from "./tokens.js";
+import { issueToken, revokeTokens } from "./tokens.js";
 
 function present(ctx: Ctx, r: UserWithOrg): User {
   return {
@@ -88,6 +88,7 @@ export async function insertNewUser(ctx: Ctx, u: NewUser): Promise<string> {
     locked_until: null,
     totp_secret: null,
     totp_enabled: 0,
+    totp_last_step: null,
     locale: "ja",
     calendar_token: null,
     created_at: now,
@@ -98,6 +99,8 @@ export async function insertNewUser(ctx: Ctx, u: NewUser): Promise<string> {
 
 export async function inviteUser(ctx: Ctx, input: z.infer<typeof inviteInput>): Promise<User> {
   authorize(ctx.actor, "user.invite", { org_id: input.orgId, role: input.role, id: "" });
+  // Making someone an org administrator is a role change, whether at invitation or later.
+  if (input.isOrgAdmin) authorize(ctx.actor, "user.changeRole");
   return inTx(ctx, async (tx) => {
     const id = await insertNewUser(tx, input);
     const token = await issueToken(tx, id, "invite");
@@ -118,7 +121,10 @@ export async function updateUser(ctx: Ctx, id: string, patch: z.infer<typeof use
   return inTx(ctx, async (tx) => {
     const before = await visibleUser(tx, id);
     authorize(tx.actor, "user.update", before);
-    if ((patch.role !== undefined && patch.role !== before.role) || patch.isOrgAdmin !== undefined)
+    if (
+      (patch.role !== undefined && patch.role !== before.role) ||
+      (patch.isOrgAdmin !== undefined && patch.isOrgAdmin !== (before.is_org_admin === 1))
+    )
       authorize(tx.actor, "user.changeRole", before);
     if (id === tx.actor?.userId && (patch.status === "disabled" || (patch.role && patch.role !== before.role)))
       throw invalid("自分自身を無効化したり、自分の役割を変更したりすることはできません。");
@@ -161,6 +167,7 @@ export async function setPasswordByEmail(ctx: Ctx, email: string, password: stri
       updated_at: nowIso(),
     });
     await deleteSessionsOf(tx, u.id);
+    await revokeTokens(tx, u.id, "reset");
     await recordAudit(tx, "user.setPassword", { type: "user", id: u.id }, { via: "cli" });
   });
 }

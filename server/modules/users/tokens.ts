@@ -35,3 +35,14 @@ export async function checkToken(ctx: Ctx, secret: string, kind: "invite" | "res
   if (consume) await ctx.db.updateTable("user_tokens").set({ used_at: nowIso() }).where("id", "=", row.id).execute();
   return row;
 }
+
+/** Ends every unused link of this kind for the user (a password set by any way makes earlier reset links void). */
+export async function revokeTokens(ctx: Ctx, userId: string, kind: "invite" | "reset"): Promise<void> {
+  await ctx.db
+    .updateTable("user_tokens")
+    .set({ used_at: nowIso() })
+    .where("user_id", "=", userId)
+    .where("kind", "=", kind)
+    .where("used_at", "is", null)
+    .execute();
+}

@@ -38,7 +38,8 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
+  // FULL: a commit is on disk (WAL fsynced) before it is acknowledged; see ARCHITECTURE "Durability".
+  sqlite.pragma("synchronous = FULL");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: opts.log });
   return { db, engine: "sqlite", close: () => db.destroy() };
 }

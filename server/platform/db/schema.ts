@@ -51,6 +51,8 @@ export interface UsersTable {
   locked_until: string | null;
   totp_secret: string | null;
   totp_enabled: Flag;
+  /** The time step (Unix time / 30 s) of the last accepted code; null before the first. */
+  totp_last_step: number | null;
   locale: "ja" | "en";
   calendar_token: string | null;
   created_at: string;

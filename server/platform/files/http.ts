@@ -81,6 +81,6 @@ export function sendStoredFile(reply: FastifyReply, ctx: Ctx, file: StoredFile, 
     .header("content-length", String(file.size))
     .header("content-disposition", contentDisposition(file.name, inline))
     .header("x-content-type-options", "nosniff")
-    .header("cache-control", "private, max-age=0")
+    .header("cache-control", "no-store")
     .send(openFileStream(ctx, file));
 }

@@ -26,6 +26,53 @@ const archiveMimes = new Set<string>([
 const filesDir = (ctx: Ctx) => path.join(ctx.config.dataDir, "files");
 export const blobPath = (ctx: Ctx, sha256: string) => path.join(filesDir(ctx), sha256.slice(0, 2), sha256);
 
+const tempPrefix = ".upload-";
+const tempPath = (ctx: Ctx) => path.join(filesDir(ctx), `${tempPrefix}${newId()}`);
+
+/** Flushes a file's bytes (or a folder's entries) to the disk. */
+function fsyncPath(p: string) {
+  const fd = fs.openSync(p, "r");
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Moves a written temporary file to its content address durably: the bytes are fsynced, renamed, and
+ * the folder entry fsynced, all before the caller inserts the row that points to the blob. A blob that
+ * is already there with the right size is kept (a blob is never half-written under its final name).
+ */
+function commitBlob(tmp: string, dest: string, size: number) {
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  if (fs.existsSync(dest) && fs.statSync(dest).size === size) {
+    fs.rmSync(tmp);
+    return;
+  }
+  fsyncPath(tmp);
+  fs.renameSync(tmp, dest);
+  fsyncPath(path.dirname(dest));
+}
+
+/**
+ * Removes temporary upload files left by a process that stopped mid-upload. Only files older than an
+ * hour go, so another instance sharing the data folder keeps its uploads in progress. Called at start.
+ */
+export function removeLeftoverUploads(dataDir: string, olderThanMs = 3600_000): number {
+  const dir = path.join(dataDir, "files");
+  if (!fs.existsSync(dir)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(tempPrefix)) continue;
+    const file = path.join(dir, name);
+    if (Date.now() - fs.statSync(file).mtimeMs < olderThanMs) continue;
+    fs.rmSync(file, { force: true });
+    removed++;
+  }
+  return removed;
+}
+
 const textExtensions: Record<string, string> = { ".txt": "text/plain", ".csv": "text/csv", ".md": "text/plain" };
 
 /** Detects the real type: magic bytes first; plain text only for text extensions whose bytes are valid UTF-8 or Shift_JIS-ish text. */
@@ -56,7 +103,7 @@ export async function storeUpload(
 ): Promise<StoredFile> {
   const max = Math.min(rules.maxBytes ?? ctx.config.uploadMaxBytes, ctx.config.uploadMaxBytes);
   fs.mkdirSync(filesDir(ctx), { recursive: true });
-  const tmp = path.join(filesDir(ctx), `.upload-${newId()}`);
+  const tmp = tempPath(ctx);
   const hash = createHash("sha256");
   let size = 0;
   try {
@@ -80,10 +127,7 @@ export async function storeUpload(
     // Archives (Office files, ODS, ZIP) are held to their budgets before anything unpacks them.
     if (archiveMimes.has(mime)) await checkArchive(tmp, sanitizeName(upload.filename));
     const sha256 = hash.digest("hex");
-    const dest = blobPath(ctx, sha256);
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    if (fs.existsSync(dest)) fs.rmSync(tmp);
-    else fs.renameSync(tmp, dest);
+    commitBlob(tmp, blobPath(ctx, sha256), size);
     return await insertFileRow(ctx, { sha256, size, mime, name: sanitizeName(upload.filename) });
   } finally {
     fs.rmSync(tmp, { force: true });
@@ -93,10 +137,13 @@ export async function storeUpload(
 /** Stores bytes produced by the server itself (exports, generated PDFs, seeds). */
 export async function storeBuffer(ctx: Ctx, name: string, mime: string, data: Buffer): Promise<StoredFile> {
   const sha256 = createHash("sha256").update(data).digest("hex");
-  const dest = blobPath(ctx, sha256);
-  if (!fs.existsSync(dest)) {
-    fs.mkdirSync(path.dirname(dest), { recursive: true });
-    fs.writeFileSync(dest, data);
+  fs.mkdirSync(filesDir(ctx), { recursive: true });
+  const tmp = tempPath(ctx);
+  try {
+    fs.writeFileSync(tmp, data);
+    commitBlob(tmp, blobPath(ctx, sha256), data.length);
+  } finally {
+    fs.rmSync(tmp, { force: true });
   }
   return insertFileRow(ctx, { sha256, size: data.length, mime, name: sanitizeName(name) });
 }

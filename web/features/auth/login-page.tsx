@@ -49,11 +49,7 @@ export function LoginPage() {
     <>
       <PageHeader title={t("login.title")} description={t("login.lead")} />
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-        {err && (
-          <Alert tone="error" role="alert" title={failed}>
-            {isApiError(err) && err.code === "ACCOUNT_LOCKED" ? err.message : null}
-          </Alert>
-        )}
+        {err && <Alert tone="error" role="alert" title={failed} />}
         <TextField
           label={t("login.email")}
           type="email"

@@ -17,8 +17,9 @@ export function UserEditForm({ user }: { user: User }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const patch: UserPatch = { name: v.name, isOrgAdmin: v.isOrgAdmin };
+    const patch: UserPatch = { name: v.name };
     if (user.abilities.canChangeRole && v.role !== user.role) patch.role = v.role;
+    if (user.abilities.canChangeRole && v.isOrgAdmin !== user.isOrgAdmin) patch.isOrgAdmin = v.isOrgAdmin;
     if (v.status !== user.status && v.status !== "invited") patch.status = v.status;
     update.mutate(patch, { onSuccess: () => toast.show(t("state.saved")) });
   };
@@ -59,13 +60,15 @@ export function UserEditForm({ user }: { user: User }) {
             error={fieldError(err, "status")}
           />
         )}
-        <CheckboxField
-          label={t("users.makeOrgAdmin")}
-          hint={t("users.orgAdminHint")}
-          checked={v.isOrgAdmin}
-          onChange={(e) => setV({ ...v, isOrgAdmin: e.target.checked })}
-          error={fieldError(err, "isOrgAdmin")}
-        />
+        {user.abilities.canChangeRole && (
+          <CheckboxField
+            label={t("users.makeOrgAdmin")}
+            hint={t("users.orgAdminHint")}
+            checked={v.isOrgAdmin}
+            onChange={(e) => setV({ ...v, isOrgAdmin: e.target.checked })}
+            error={fieldError(err, "isOrgAdmin")}
+          />
+        )}
         <div>
           <Button type="submit" busy={update.isPending} busyLabel={t("state.saving")}>
             {t("action.save")}

@@ -97,13 +97,15 @@ export function UserInvitePage() {
         {!anyOrg && !setRoles && (
           <p>{t("users.inviteOwnOrg", { org: me.user.org.name, role: label(roleLabels, "municipal") })}</p>
         )}
-        <CheckboxField
-          label={t("users.makeOrgAdmin")}
-          hint={t("users.orgAdminHint")}
-          checked={v.isOrgAdmin}
-          onChange={(e) => setV({ ...v, isOrgAdmin: e.target.checked })}
-          error={fieldError(err, "isOrgAdmin")}
-        />
+        {setRoles && (
+          <CheckboxField
+            label={t("users.makeOrgAdmin")}
+            hint={t("users.orgAdminHint")}
+            checked={v.isOrgAdmin}
+            onChange={(e) => setV({ ...v, isOrgAdmin: e.target.checked })}
+            error={fieldError(err, "isOrgAdmin")}
+          />
+        )}
         <div className="flex flex-wrap gap-3">
           <Button type="submit" busy={invite.isPending}>
             {t("users.sendInvite")}

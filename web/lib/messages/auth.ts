@@ -9,7 +9,10 @@ export const auth = {
   "login.password": ["パスワード", "Password"],
   "login.submit": ["ログイン", "Sign in"],
   "login.busy": ["確認しています…", "Checking…"],
-  "login.failed": ["メールアドレスまたはパスワードが正しくありません。", "The e-mail address or password is not correct."],
+  "login.failed": [
+    "メールアドレスまたはパスワードが正しくないか、ログインの失敗が続いたため一時的にログインできません。しばらく待ってからもう一度お試しいただくか、管理者に連絡してください。",
+    "The e-mail address or password is not correct, or sign-in is paused after repeated failures. Wait a while and try again, or ask an administrator.",
+  ],
   "login.forgot": ["パスワードをお忘れの方", "Forgot your password?"],
   "totp.title": ["二要素認証", "Two-factor authentication"],
   "totp.lead": [

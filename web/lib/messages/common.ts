@@ -95,10 +95,6 @@ export const common = {
   "error.GONE": ["有効期限が切れています。", "This link has expired."],
   "error.PAYLOAD_TOO_LARGE": ["送信されたデータが大きすぎます。", "The data sent is too large."],
   "error.UNSUPPORTED_MEDIA_TYPE": ["この形式のデータは受け付けられません。", "This type of data is not accepted."],
-  "error.ACCOUNT_LOCKED": [
-    "アカウントが一時的にロックされています。",
-    "The account is temporarily locked. Try again later or ask an administrator.",
-  ],
   "error.RATE_LIMITED": ["しばらく待ってからもう一度お試しください。", "Too many attempts. Please wait and try again."],
   "error.INTERNAL": ["サーバーでエラーが発生しました。", "A server error occurred. Please try again later."],
 } as const;
