@@ -17,6 +17,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** The SQLite database file of a data folder. */
+export const sqliteFile = (dataDir: string) => path.join(dataDir, "renkei.sqlite");
+
 /** Opens SQLite at DATA_DIR/renkei.sqlite (WAL, foreign keys, busy timeout), or PostgreSQL when a URL is given. */
 export function openDatabase(opts: { dataDir: string; databaseUrl?: string }): Database {
   if (opts.databaseUrl) {
@@ -32,7 +35,7 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string }): D
     return { db, engine: "postgres", close: () => db.destroy() };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const file = path.join(opts.dataDir, "renkei.sqlite");
+  const file = sqliteFile(opts.dataDir);
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
