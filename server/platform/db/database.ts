@@ -2,9 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
-import { Migrator } from "kysely/migration";
 import pg from "pg";
-import { migrations } from "./migrations/index.js";
 import type { DB } from "./schema.js";
 
 export type Db = Kysely<DB>;
@@ -45,11 +43,4 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string }): D
   return { db, engine: "sqlite", close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  // Feature migrations are numbered by feature (0100 meetings, 0200 progress …), so a database may
-  // have run a higher number before a lower one is added: apply the missing ones in any order.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
-}
+export { migrateToLatest } from "./migrate.js";
