@@ -37,6 +37,10 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
+  PG_BIN_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.input<typeof schema>;
@@ -61,6 +65,12 @@ export interface Config {
   loginAddressMaxFailures: number;
   uploadMaxBytes: number;
   jobsEnabled: boolean;
+  /** Where the scheduled backup job writes (unset: no scheduled backups), at which hour (JST), how many it keeps. */
+  backupDir?: string;
+  backupHour: number;
+  backupKeep: number;
+  /** A folder holding pg_dump/pg_restore, when they are not where Debian or RHEL packages put them. */
+  pgBinDir?: string;
   /** argon2 cost; lowered only by tests, never by an environment variable. */
   argon2MemoryKiB: number;
 }
@@ -97,6 +107,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     loginAddressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     jobsEnabled: e.JOBS_ENABLED,
+    backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined,
+    backupHour: e.BACKUP_HOUR,
+    backupKeep: e.BACKUP_KEEP,
+    pgBinDir: e.PG_BIN_DIR,
     argon2MemoryKiB: 19456,
   };
 }

@@ -11,7 +11,9 @@ import { checkPasswordRules, hashPassword } from "./platform/auth/passwords.js";
 import type { Ctx } from "./platform/context.js";
 import { migrateToLatest, openDatabase } from "./platform/db/database.js";
 import { AppError } from "./platform/errors.js";
+import "./platform/jobs/backup.js";
 import { startWorker } from "./platform/jobs/worker.js";
+import { opsCommand } from "./platform/ops/cli.js";
 
 const usage = `renkei — 連携 デジタル・ガバメント構築連携プラットフォーム
 
@@ -24,6 +26,9 @@ Usage:
   renkei user set-password EMAIL [--password P]
   renkei user disable EMAIL
   renkei org import FILE.csv       columns: lg_code,kind,name,kana,name_en,population
+  renkei backup --to DIR           online backup: database snapshot, stored files, manifest of SHA-256 sums
+  renkei restore DIR               restore a checked backup into an empty DATA_DIR / empty database
+  renkei verify                    check the database, stored files against their rows, and the audit chain
 
 Without --password a strong password is generated and printed once.
 Roles: admin, secretariat, specialist, municipal, observer.`;
@@ -42,6 +47,7 @@ async function main(argv: string[]) {
       org: { type: "string" },
       "org-admin": { type: "boolean" },
       password: { type: "string" },
+      to: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -51,6 +57,10 @@ async function main(argv: string[]) {
   // A .env file in the working directory is read once, before the configuration is parsed.
   if (fs.existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig();
+  if (cmd === "backup" || cmd === "restore" || cmd === "verify") {
+    process.exitCode = await opsCommand(cmd, config, cmd === "backup" ? values.to : sub);
+    return;
+  }
   const database = openDatabase(config);
   const ctx: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: "renkei-cli" };
   const close = () => database.close();

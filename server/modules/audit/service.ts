@@ -32,8 +32,7 @@ export async function listAudit(ctx: Ctx, f: Query) {
   const rows = await base
     .selectAll("a")
     .select(["u.name as user_name", "o.name as org_name"])
-    .orderBy("a.at", "desc")
-    .orderBy("a.id")
+    .orderBy("a.seq", "desc")
     .limit(f.limit)
     .offset(f.offset)
     .execute();

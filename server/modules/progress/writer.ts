@@ -1,4 +1,5 @@
 import { jstMonth } from "../../../shared/dates/jst.js";
+import { appendAudit } from "../../platform/audit/record.js";
 import { type Ctx, newId } from "../../platform/context.js";
 import { insertChunked, takeExcluded } from "./batch.js";
 import type { RecordData, RecordState } from "./rules.js";
@@ -163,9 +164,8 @@ export async function addRollupRows(ctx: Pick<Ctx, "db">, rows: ProgressRollupTa
  * (an import of 1,741 municipalities would otherwise be 1,741 round trips).
  */
 async function auditMany(ctx: Ctx, writes: RecordWrite[], meta: WriteMeta): Promise<void> {
-  await insertChunked(
+  await appendAudit(
     ctx,
-    "audit_log",
     writes.map((w) => ({
       id: newId(),
       at: meta.at,

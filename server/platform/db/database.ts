@@ -2,9 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
-import { Migrator } from "kysely/migration";
 import pg from "pg";
-import { migrations } from "./migrations/index.js";
 import type { DB } from "./schema.js";
 
 export type Db = Kysely<DB>;
@@ -16,6 +14,9 @@ export interface Database {
   engine: Engine;
   close(): Promise<void>;
 }
+
+/** The SQLite database file of a data folder. */
+export const sqliteFile = (dataDir: string) => path.join(dataDir, "renkei.sqlite");
 
 /** Opens SQLite at DATA_DIR/renkei.sqlite (WAL, foreign keys, busy timeout), or PostgreSQL when a URL is given. */
 /** `log` sees every executed query (the HTTP benchmark records each route's SQL with it). */
@@ -33,7 +34,7 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
     return { db, engine: "postgres", close: () => db.destroy() };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  const file = path.join(opts.dataDir, "renkei.sqlite");
+  const file = sqliteFile(opts.dataDir);
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
@@ -67,11 +68,4 @@ export function withStatementCache(sqlite: SQLite.Database, max = 500) {
   };
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  // Feature migrations are numbered by feature (0100 meetings, 0200 progress …), so a database may
-  // have run a higher number before a lower one is added: apply the missing ones in any order.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
-}
+export { migrateToLatest } from "./migrate.js";

@@ -126,6 +126,10 @@ export interface AuditLogTable {
   subject_type: string;
   subject_id: string | null;
   changes: string | null;
+  /** The chain (server/platform/audit/chain.ts): position, the previous row's hash, this row's hash. */
+  seq: number;
+  prev_hash: string | null;
+  hash: string;
 }
 
 export interface JobsTable {

@@ -1,10 +1,11 @@
+import type { Config } from "../../config.js";
 import type { Ctx } from "../context.js";
 import { enqueue } from "./queue.js";
 
 interface Recurring {
   kind: string;
-  /** The next run strictly after `now`, and a key naming that occurrence (dedupes across instances). */
-  next: (now: Date) => { at: Date; key: string };
+  /** The next run strictly after `now`, and a key naming that occurrence (dedupes across instances); null: not scheduled with this configuration. */
+  next: (now: Date, config: Config) => { at: Date; key: string } | null;
 }
 
 const recurring: Recurring[] = [];
@@ -15,9 +16,11 @@ export function defineRecurring(kind: string, next: Recurring["next"]): void {
 }
 
 /** Makes sure each recurring job has its next occurrence queued; safe to call from every instance. */
-export async function scheduleRecurring(ctx: Pick<Ctx, "db">, now = new Date()): Promise<void> {
+export async function scheduleRecurring(ctx: Pick<Ctx, "db" | "config">, now = new Date()): Promise<void> {
   for (const r of recurring) {
-    const { at, key } = r.next(now);
+    const next = r.next(now, ctx.config);
+    if (!next) continue;
+    const { at, key } = next;
     await enqueue(ctx, r.kind, { at: at.toISOString() }, { runAt: at, dedupeKey: `${r.kind}:${key}` });
   }
 }

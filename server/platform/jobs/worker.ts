@@ -32,7 +32,7 @@ export function startWorker(
   let stopped = false;
 
   async function runOnce(): Promise<number> {
-    await scheduleRecurring(database);
+    await scheduleRecurring({ db: database.db, config });
     let total = 0;
     for (;;) {
       const jobs = await claimJobs(database.db, database.engine, id, 10);

@@ -16,6 +16,7 @@ import * as m0650 from "./0650-reference-version.js";
 import * as m0651 from "./0651-list-indexes.js";
 import * as m0670 from "./0670-org-contacts.js";
 import * as m0630 from "./0630-auth-hardening.js";
+import * as m0640 from "./0640-audit-chain.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   "0651-list-indexes": m0651,
   "0670-org-contacts": m0670,
   "0630-auth-hardening": m0630,
+  "0640-audit-chain": m0640,
 };
