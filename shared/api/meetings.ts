@@ -208,6 +208,8 @@ export const attendanceRow = z.object({
   attendees: z.array(z.string()),
   note: z.string(),
   answeredAt: z.string().nullable(),
+  /** Entered by the secretariat for the organisation. */
+  onBehalf: z.boolean(),
   present: z.boolean().nullable(),
   abilities: z.object({ canAnswer: z.boolean(), canTakeRoll: z.boolean() }),
 });

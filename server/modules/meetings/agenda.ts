@@ -27,6 +27,7 @@ import {
   updateAgendaRow,
 } from "./repo.js";
 import { moveItemMaterials } from "./repo-files.js";
+import { notifyNewProposal } from "./proposal-notices.js";
 import { indexMeeting } from "./search-hook.js";
 
 const open = (l: LoadedMeeting) => l.row.status === "draft" || l.row.status === "announced";
@@ -81,7 +82,9 @@ export async function proposeAgendaItem(
     });
     await insertAgenda(tx, row);
     await recordAudit(tx, "agenda.propose", { type: "agenda_item", id: row.id }, { meetingId, ...input, ...opts });
-    return presentAgendaItem(tx.actor, loaded.row, (await findAgendaRow(tx, row.id))!, loaded.subject, null);
+    const saved = (await findAgendaRow(tx, row.id))!;
+    if (!manage) await notifyNewProposal(tx, loaded, saved.title, saved.proposer_org_name ?? "");
+    return presentAgendaItem(tx.actor, loaded.row, saved, loaded.subject, null);
   });
 }
 

@@ -13,23 +13,21 @@ import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
-import { listBodies, visibleBody } from "../bodies/service.js";
+import { visibleBodiesWithMembers, visibleBody } from "../bodies/service.js";
 import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, subjectOf, visibleMeeting } from "./access.js";
 import { fiscalYearOf, jstTime, meetingName, nextSeq } from "./naming.js";
 import "./policy.js";
 import { meetingDetail, presentMeeting } from "./present.js";
 import { insertMeeting, listMeetingRows, type MeetingRow, takenSeqs, updateMeetingRow } from "./repo.js";
+import { notifyProposalsOpen } from "./proposal-notices.js";
 import { indexMeeting } from "./search-hook.js";
 
 /** The bodies the actor may see, each with the actor's standing, keyed by id. */
 export async function visibleBodies(ctx: Ctx) {
-  const { items } = await listBodies(ctx);
-  const out = new Map<string, { name: string; subject: ReturnType<typeof subjectOf> }>();
-  for (const b of items) {
-    const { row, members, subject } = await visibleBody(ctx, b.id);
-    out.set(b.id, { name: row.name, subject: subjectOf(ctx, subject, members) });
-  }
+  const out = new Map<string, { name: string; members: LoadedMeeting["members"]; subject: ReturnType<typeof subjectOf> }>();
+  for (const { row, members, subject } of await visibleBodiesWithMembers(ctx))
+    out.set(row.id, { name: row.name, members, subject: subjectOf(ctx, subject, members) });
   return out;
 }
 
@@ -99,6 +97,7 @@ export async function createMeeting(ctx: Ctx, input: z.infer<typeof meetingInput
     await insertMeeting(tx, row);
     await recordAudit(tx, "meeting.create", { type: "meeting", id: row.id }, { after: input, seq: row.seq });
     const loaded = await visibleMeeting(tx, row.id);
+    await notifyProposalsOpen(tx, null, loaded);
     await indexMeeting(tx, loaded);
     return meetingDetail(tx, loaded);
   });
@@ -154,6 +153,7 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: z.infer<typeof 
         link: `/meetings/${id}`,
       });
     }
+    await notifyProposalsOpen(tx, row, after);
     await indexMeeting(tx, after);
     return meetingDetail(tx, after);
   });

@@ -1,4 +1,5 @@
 import { jstDate } from "../../../shared/dates/calendar.js";
+import { formatTime } from "../../../shared/dates/format.js";
 import { fiscalYear, fiscalYearLabel } from "../../../shared/dates/wareki.js";
 
 /** The fiscal year (April–March) of the Japan-time date an instant falls on. */
@@ -35,5 +36,5 @@ export function materialLabels(
   return labels;
 }
 
-/** "14:00" in Japan time. */
-export const jstTime = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(11, 16);
+/** "14:00" in Japan time (the shared display formatter). */
+export const jstTime = (iso: string) => formatTime(iso);

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { ChallengeDetail, challengeInput, challengeList, themeList } from "../../../shared/api/challenges.js";
 import { api, type Query } from "../../lib/api.js";
+import { todayJst } from "../../lib/dates.js";
 
 export type ChallengeList = z.infer<typeof challengeList>;
 export type ChallengeInput = z.input<typeof challengeInput>;
@@ -73,7 +74,7 @@ export const useUpcomingMeetings = (enabled: boolean) =>
     queryKey: ["meetings", "upcoming-for-challenges"],
     queryFn: () =>
       api.get<{ items: { id: string; name: string; startsAt: string; status: string }[] }>("/meetings", {
-        from: new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10),
+        from: todayJst(),
       }),
     enabled,
   });

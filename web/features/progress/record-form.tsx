@@ -4,6 +4,7 @@ import { Alert, useErrorMessage } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { isApiError } from "../../lib/api.js";
+import { todayJst as jstToday } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { type ProgressRecord, uploadEvidence, useRecordUpdate } from "./api.js";
 
@@ -11,7 +12,6 @@ type StepDraft = { status: string; plannedDate: string; actualDate: string; opti
 const cell = "rounded-8 border border-solid-gray-900 bg-white px-2 py-1 text-std-16N-170";
 
 /** Today in Japan, for the date inputs' max (an actual date cannot be in the future). */
-const jstToday = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 
 /** The edit form: steps (or a year's metrics), the exception flag, a note and an evidence file. Only changes are sent. */
 export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSaved: () => void }) {
