@@ -17,6 +17,7 @@ import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { jstTime, meetingName } from "./naming.js";
 import { meetingDetail, presentAgendaItem, proposalOpen } from "./present.js";
+import { notifyNewProposal } from "./proposal-notices.js";
 import {
   type AgendaRow,
   findAgendaRow,
@@ -27,7 +28,6 @@ import {
   updateAgendaRow,
 } from "./repo.js";
 import { moveItemMaterials } from "./repo-files.js";
-import { notifyNewProposal } from "./proposal-notices.js";
 import { indexMeeting } from "./search-hook.js";
 
 const open = (l: LoadedMeeting) => l.row.status === "draft" || l.row.status === "announced";

@@ -19,8 +19,8 @@ import { type LoadedMeeting, subjectOf, visibleMeeting } from "./access.js";
 import { fiscalYearOf, jstTime, meetingName, nextSeq } from "./naming.js";
 import "./policy.js";
 import { meetingDetail, presentMeeting } from "./present.js";
-import { insertMeeting, listMeetingRows, type MeetingRow, takenSeqs, updateMeetingRow } from "./repo.js";
 import { notifyProposalsOpen } from "./proposal-notices.js";
+import { insertMeeting, listMeetingRows, type MeetingRow, takenSeqs, updateMeetingRow } from "./repo.js";
 import { indexMeeting } from "./search-hook.js";
 
 /** The bodies the actor may see, each with the actor's standing, keyed by id. */

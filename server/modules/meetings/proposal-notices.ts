@@ -1,3 +1,4 @@
+import type { RoleName } from "../../../shared/api/users.js";
 import { formatDateTime } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { notify } from "../notifications/service.js";
@@ -17,7 +18,7 @@ async function bodySecretariat(ctx: Ctx, loaded: LoadedMeeting): Promise<string[
   const personal = sec.filter((m) => m.user_id).map((m) => m.user_id!);
   const orgIds = sec.filter((m) => m.org_id).map((m) => m.org_id!);
   if (personal.length && !orgIds.length) return personal;
-  const staff = (roles: string[], orgs?: string[]) => {
+  const staff = (roles: RoleName[], orgs?: string[]) => {
     let q = ctx.db.selectFrom("users").select("id").where("status", "=", "active").where("role", "in", roles);
     if (orgs) q = q.where("org_id", "in", orgs);
     return q.execute();
