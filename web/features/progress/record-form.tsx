@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { stepStatuses, stepStatusLabels } from "../../../shared/api/progress.js";
+import { numberOrText } from "../../../shared/numbers.js";
 import { Alert, useErrorMessage } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/form-field.js";
@@ -66,8 +67,7 @@ export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSave
     const metricChanges = metrics.flatMap((m) => {
       const v = values[`${m.id}:${fy}`];
       if (!v) return [];
-      const num = (s: string) => (s.trim() === "" ? null : Number(s));
-      return [{ metricId: m.id, fiscalYear: fy, value: num(v.value), target: num(v.target) }];
+      return [{ metricId: m.id, fiscalYear: fy, value: numberOrText(v.value), target: numberOrText(v.target) }];
     });
     const exc = record.exception;
     const excChanged =
