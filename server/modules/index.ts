@@ -6,6 +6,7 @@ import { challengeRoutes } from "./challenges/routes.js";
 import { consultationRoutes } from "./consultations/routes.js";
 import { documentRoutes } from "./documents/routes.js";
 import { faqRoutes } from "./faq/routes.js";
+import { homeRoutes } from "./home/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { noticeRoutes } from "./notices/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
@@ -28,6 +29,7 @@ export async function registerModules(app: App) {
   userRoutes(app);
   bodyRoutes(app);
   meetingRoutes(app);
+  homeRoutes(app);
   auditRoutes(app);
   notificationRoutes(app);
   searchRoutes(app);

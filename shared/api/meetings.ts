@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { looseNumber } from "../numbers.js";
 import { isoDate, isoDateTime } from "./common.js";
 
 export const meetingKinds = ["in_person", "online", "hybrid"] as const;
@@ -175,17 +176,25 @@ export const proposalInput = z.object({
   title: text(200).min(1, "議題名を入力してください"),
   purpose: text(5000).default(""),
   presenter: text(200).default(""),
-  minutesRequested: z
-    .number({ error: "希望時間（分）を入力してください" })
-    .int()
-    .min(1, "1分以上にしてください")
-    .max(600, "600分以内にしてください"),
+  minutesRequested: looseNumber(
+    z
+      .number({ error: "希望時間（分）を数値で入力してください" })
+      .int()
+      .min(1, "1分以上にしてください")
+      .max(600, "600分以内にしてください"),
+  ),
 });
 export const agendaPatch = z.object({
   title: text(200).min(1, "議題名を入力してください").optional(),
   purpose: text(5000).optional(),
   presenter: text(200).optional(),
-  durationMinutes: z.number().int().min(1, "1分以上にしてください").max(600, "600分以内にしてください").optional(),
+  durationMinutes: looseNumber(
+    z
+      .number({ error: "時間（分）を数値で入力してください" })
+      .int()
+      .min(1, "1分以上にしてください")
+      .max(600, "600分以内にしてください"),
+  ).optional(),
 });
 export const decisionInput = z
   .object({
@@ -208,6 +217,8 @@ export const attendanceRow = z.object({
   attendees: z.array(z.string()),
   note: z.string(),
   answeredAt: z.string().nullable(),
+  /** Entered by the secretariat for the organisation. */
+  onBehalf: z.boolean(),
   present: z.boolean().nullable(),
   abilities: z.object({ canAnswer: z.boolean(), canTakeRoll: z.boolean() }),
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidLgCode } from "../lg-code.js";
+import { looseNumber } from "../numbers.js";
 
 export const orgKinds = ["prefecture", "city", "town", "village", "other"] as const;
 export const orgKindLabels: Record<(typeof orgKinds)[number], { ja: string; en: string }> = {
@@ -22,7 +23,9 @@ export const orgInput = z
     name: z.string().trim().min(1, "名称を入力してください").max(100),
     kana: z.string().trim().min(1, "よみがなを入力してください").max(200),
     nameEn: z.string().trim().max(200).nullable().optional(),
-    population: z.number().int().min(0, "人口は0以上の整数で入力してください").nullable().optional(),
+    population: looseNumber(
+      z.number({ error: "人口は数値で入力してください" }).int().min(0, "人口は0以上の整数で入力してください").nullable(),
+    ).optional(),
   })
   .refine((o) => o.kind === "other" || !!o.lgCode, {
     path: ["lgCode"],
@@ -36,7 +39,9 @@ export const orgPatch = z.object({
   name: z.string().trim().min(1, "名称を入力してください").max(100).optional(),
   kana: z.string().trim().min(1).max(200).optional(),
   nameEn: z.string().trim().max(200).nullable().optional(),
-  population: z.number().int().min(0).nullable().optional(),
+  population: looseNumber(
+    z.number({ error: "人口は数値で入力してください" }).int().min(0, "人口は0以上の整数で入力してください").nullable(),
+  ).optional(),
 });
 
 export const org = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { looseNumber } from "../numbers.js";
 import { isoDate } from "./common.js";
 
 /** Progress (取組状況): programmes → items → steps or metrics, kept per municipality. */
@@ -80,7 +81,9 @@ export const metricInput = z.object({
   name,
   nameEn: optText(200),
   unit: z.string().trim().max(20).default(""),
-  targetDefault: z.number().min(0, "目標は0以上の数値にしてください").nullable().optional(),
+  targetDefault: looseNumber(
+    z.number({ error: "目標は数値で入力してください" }).min(0, "目標は0以上の数値にしてください").nullable(),
+  ).optional(),
   sortOrder: z.number().int().optional(),
 });
 export const metricPatch = metricInput.partial().extend({ archived: z.boolean().optional() });
@@ -156,8 +159,12 @@ export const recordUpdate = z.object({
       z.object({
         metricId: z.uuid(),
         fiscalYear: z.number().int().min(2000).max(2100),
-        value: z.number({ error: "数値を入力してください" }).min(0, "0以上の数値を入力してください").nullable().optional(),
-        target: z.number({ error: "数値を入力してください" }).min(0, "0以上の数値を入力してください").nullable().optional(),
+        value: looseNumber(
+          z.number({ error: "数値を入力してください" }).min(0, "0以上の数値を入力してください").nullable(),
+        ).optional(),
+        target: looseNumber(
+          z.number({ error: "数値を入力してください" }).min(0, "0以上の数値を入力してください").nullable(),
+        ).optional(),
       }),
     )
     .max(500)

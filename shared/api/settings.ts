@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { looseNumber } from "../numbers.js";
 
 export const settingsSchema = z.object({
-  smallMunicipalityThreshold: z.number().int().min(0).max(10_000_000),
+  smallMunicipalityThreshold: looseNumber(z.number({ error: "数値で入力してください" }).int().min(0).max(10_000_000)),
   requireTwoFactorForStaff: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

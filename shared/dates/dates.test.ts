@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addBusinessDays, businessDaysBetween, isBusinessDay, nextBusinessDay, nonBusinessReason } from "./calendar.js";
+import { formatDate, formatDateTime, formatMonth, formatTime, jstDay } from "./format.js";
 import { fiscalYear, fiscalYearLabel, warekiDate } from "./wareki.js";
 
 describe("business days with the real holidays of 2024–2027", () => {
@@ -42,5 +43,27 @@ describe("和暦 and 年度", () => {
     expect(warekiDate("2025-10-01")).toBe("令和7年10月1日");
     expect(warekiDate("2019-04-30")).toBe("平成31年4月30日");
     expect(warekiDate("2019-05-01")).toBe("令和元年5月1日");
+  });
+});
+
+describe("the one display format", () => {
+  it("writes a day as 和暦 with the Western year, in Japan time whatever the instant's zone", () => {
+    expect(formatDate("2025-04-01")).toBe("令和7年（2025年）4月1日");
+    // 23:30 UTC on 31 March is already 1 April in Japan.
+    expect(formatDate("2025-03-31T23:30:00Z")).toBe("令和7年（2025年）4月1日");
+    expect(formatDate("2025-04-01", "ja", { weekday: true })).toBe("令和7年（2025年）4月1日（火）");
+    expect(formatDate("2025-04-01", "ja", { western: false })).toBe("令和7年4月1日");
+    expect(formatDate("2019-05-01")).toBe("令和元年（2019年）5月1日");
+    expect(formatDate("2025-04-01", "en")).toBe("1 Apr 2025");
+    expect(formatDate(null)).toBe("");
+  });
+
+  it("adds the Japan time of day, and names months by their era", () => {
+    expect(formatDateTime("2025-03-31T23:30:00Z")).toBe("令和7年（2025年）4月1日 08:30");
+    expect(formatTime("2025-04-01T05:05:00Z")).toBe("14:05");
+    expect(formatMonth("2026-04")).toBe("令和8年（2026年）4月");
+    expect(formatMonth("2019-04", "ja", { western: false })).toBe("平成31年4月");
+    expect(formatMonth("2026-04", "en")).toBe("Apr 2026");
+    expect(jstDay("2026-11-29T20:00:00Z")).toBe("2026-11-30");
   });
 });

@@ -1,4 +1,4 @@
-import { jstDate } from "./calendar.js";
+import { jstDate } from "./jst.js";
 import { warekiDate } from "./wareki.js";
 
 const weekdays = ["日", "月", "火", "水", "木", "金", "土"];

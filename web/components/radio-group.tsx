@@ -3,7 +3,8 @@ import { type ReactNode, useId } from "react";
 export interface RadioGroupProps<V extends string> {
   legend: ReactNode;
   name: string;
-  value: V;
+  /** Null: nothing chosen yet (never preselect an answer the user has not given). */
+  value: V | null;
   options: { value: V; label: string }[];
   onChange: (value: V) => void;
   /** Lays the options out in a row (compact tables of settings). */

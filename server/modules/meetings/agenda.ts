@@ -17,6 +17,7 @@ import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
 import { meetingDetail, presentAgendaItem, proposalOpen } from "./present.js";
+import { notifyNewProposal } from "./proposal-notices.js";
 import {
   type AgendaRow,
   findAgendaRow,
@@ -81,7 +82,9 @@ export async function proposeAgendaItem(
     });
     await insertAgenda(tx, row);
     await recordAudit(tx, "agenda.propose", { type: "agenda_item", id: row.id }, { meetingId, ...input, ...opts });
-    return presentAgendaItem(tx.actor, loaded.row, (await findAgendaRow(tx, row.id))!, loaded.subject, null);
+    const saved = (await findAgendaRow(tx, row.id))!;
+    if (!manage) await notifyNewProposal(tx, loaded, saved.title, saved.proposer_org_name ?? "");
+    return presentAgendaItem(tx.actor, loaded.row, saved, loaded.subject, null);
   });
 }
 

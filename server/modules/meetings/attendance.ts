@@ -36,6 +36,7 @@ export async function listAttendance(ctx: Ctx, meetingId: string): Promise<List>
     attendees: JSON.parse(r.answer?.attendees ?? "[]") as string[],
     note: r.answer?.note ?? "",
     answeredAt: r.answer?.answered_at ?? null,
+    onBehalf: r.answer?.on_behalf === 1,
     present: r.answer?.present == null ? null : r.answer.present === 1,
     abilities: {
       canAnswer: open && (manage || (r.orgId === ctx.actor?.orgId && can(ctx.actor, "attendance.answer", loaded.subject))),
@@ -67,6 +68,7 @@ async function target(ctx: Ctx, meetingId: string, orgId: string) {
     present: null,
     roll_by: null,
     roll_at: null,
+    on_behalf: 0,
   };
   return { loaded, row, current: row?.answer ?? blank };
 }
@@ -91,6 +93,8 @@ export async function answerAttendance(ctx: Ctx, meetingId: string, orgId: strin
       throw invalid("出席者の氏名を入力してください。", [
         { path: "attendees", message: "出席する方の氏名を1名以上入力してください" },
       ]);
+    // The secretariat answering for another organisation (it replied by phone or mail) is recorded as such.
+    const onBehalf = orgId !== tx.actor.orgId;
     const next: AttendanceRow = {
       ...current,
       mode: input.mode,
@@ -98,9 +102,15 @@ export async function answerAttendance(ctx: Ctx, meetingId: string, orgId: strin
       note: input.note,
       answered_by: tx.actor.userId,
       answered_at: nowIso(),
+      on_behalf: onBehalf ? 1 : 0,
     };
     await upsertAttendance(tx, next);
-    await recordAudit(tx, "attendance.answer", { type: "meeting", id: meetingId }, { orgId, ...input });
+    await recordAudit(
+      tx,
+      onBehalf ? "attendance.answerOnBehalf" : "attendance.answer",
+      { type: "meeting", id: meetingId },
+      { orgId, ...input, ...(onBehalf ? { onBehalf: true } : {}) },
+    );
     return listAttendance(tx, meetingId);
   });
 }
@@ -129,7 +139,7 @@ async function exportRows(ctx: Ctx, meetingId: string) {
   const rows: XlsxValue[][] = list.items.map((i) => [
     i.org.name,
     positionLabels[i.position as keyof typeof positionLabels]?.ja ?? i.position,
-    i.mode ? attendanceModeLabels[i.mode].ja : "未回答",
+    i.mode ? `${attendanceModeLabels[i.mode].ja}${i.onBehalf ? "（事務局が代理入力）" : ""}` : "未回答",
     i.attendees.join("、"),
     i.note,
     excelTime(i.answeredAt),

@@ -24,6 +24,7 @@ import { warekiDateTime } from "../../../shared/dates/official.js";
 import { checkTemplate } from "../notifications/templates.js";
 import { announcementSpec, meetingMailVars, meetingPlace, meetingWhen } from "./meeting-mail.js";
 import { meetingDetail, presentMeeting } from "./present.js";
+import { notifyProposalsOpen } from "./proposal-notices.js";
 import { insertMeeting, listMeetingRows, type MeetingRow, takenSeqs, updateMeetingRow } from "./repo.js";
 import { indexMeeting } from "./search-hook.js";
 
@@ -112,6 +113,7 @@ export async function createMeeting(ctx: Ctx, input: z.infer<typeof meetingInput
     await insertMeeting(tx, row);
     await recordAudit(tx, "meeting.create", { type: "meeting", id: row.id }, { after: input, seq: row.seq });
     const loaded = await visibleMeeting(tx, row.id);
+    await notifyProposalsOpen(tx, null, loaded);
     await indexMeeting(tx, loaded);
     return meetingDetail(tx, loaded);
   });
@@ -171,6 +173,7 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: z.infer<typeof 
         },
       });
     }
+    await notifyProposalsOpen(tx, row, after);
     await indexMeeting(tx, after);
     return meetingDetail(tx, after);
   });

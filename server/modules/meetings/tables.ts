@@ -91,6 +91,8 @@ export interface MeetingAttendanceTable {
   present: Flag | null;
   roll_by: string | null;
   roll_at: string | null;
+  /** 1 when the secretariat entered the answer for the organisation (e.g. it replied by phone). */
+  on_behalf: Flag;
 }
 
 export interface MeetingMinutesTable {

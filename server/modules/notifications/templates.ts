@@ -5,7 +5,7 @@ import {
   mailTemplateDefaults,
   mailTemplateKeys,
 } from "../../../shared/api/mail-templates.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";

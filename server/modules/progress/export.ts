@@ -1,5 +1,5 @@
 import { orgKindLabels } from "../../../shared/api/orgs.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { fiscalYear } from "../../../shared/dates/wareki.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";

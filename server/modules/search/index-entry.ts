@@ -1,3 +1,4 @@
+import { jstDay } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { nowIso } from "../../platform/context.js";
 import { normalizeText } from "./normalize.js";
@@ -52,7 +53,8 @@ export async function indexEntry(ctx: Ctx, input: SearchEntryInput): Promise<voi
     title,
     search_text: searchText,
     // Always a date, so "newest first" sorts the same on both engines (they order NULLs differently).
-    date: (input.date ?? nowIso()).slice(0, 10),
+    // The Japan day: an instant late in the evening UTC already belongs to the next day in Japan.
+    date: jstDay(input.date ?? nowIso()) ?? nowIso().slice(0, 10),
     link: input.link,
     scope_type: input.scope.type,
     scope_id: input.scope.type === "body" ? input.scope.bodyId : input.scope.type === "org" ? input.scope.orgId : null,

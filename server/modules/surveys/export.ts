@@ -2,7 +2,7 @@ import { PassThrough, type Writable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import { answerStatusLabels } from "../../../shared/api/surveys.js";
 import type { CsvValue } from "../../../shared/csv.js";
-import { jstDate } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { allQuestions, type GridColumn, type GridQuestion, type Question } from "../../../shared/surveys/definition.js";
 import { cellOf, headerOf } from "../../../shared/surveys/format.js";
 import type { GridValue } from "../../../shared/surveys/rules.js";

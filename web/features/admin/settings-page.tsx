@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { Navigate } from "react-router";
+import { normalizeNumberText } from "../../../shared/numbers.js";
 import { sessionKey, useMe } from "../../app/session.js";
 import { Alert, FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
@@ -43,7 +44,7 @@ export function SettingsPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const n = threshold.replaceAll(",", "").trim();
+    const n = normalizeNumberText(threshold);
     if (!/^\d+$/.test(n)) return setLocalError(t("settings.thresholdInvalid"));
     setLocalError(undefined);
     save.mutate({ smallMunicipalityThreshold: Number(n), requireTwoFactorForStaff: require2fa });

@@ -8,6 +8,7 @@ import { DataTable } from "../../components/data-table.js";
 import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
+import { formatMonth } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { type ConsultationReport, reportExportUrl, useReport } from "./api.js";
 
@@ -20,7 +21,7 @@ function Rate({ s }: { s: Stats }) {
 }
 
 function Charts({ r }: { r: ConsultationReport }) {
-  const { t, label } = useI18n();
+  const { t, label, locale } = useI18n();
   const monthSeries = useMemo(
     () =>
       consultationCategories.map((c) => ({
@@ -38,7 +39,7 @@ function Charts({ r }: { r: ConsultationReport }) {
           {t("desk.report.byMonth")}
         </h2>
         <BarChart
-          categories={r.months}
+          categories={r.months.map((m) => formatMonth(m, locale, { western: false }))}
           series={monthSeries}
           stacked
           label={t("desk.report.chartMonth")}
@@ -50,7 +51,12 @@ function Charts({ r }: { r: ConsultationReport }) {
               rows={r.byMonthCategory}
               empty={t("desk.empty")}
               columns={[
-                { key: "m", header: t("desk.report.month"), cell: (m) => m.month, className: "whitespace-nowrap" },
+                {
+                  key: "m",
+                  header: t("desk.report.month"),
+                  cell: (m) => formatMonth(m.month, locale),
+                  className: "whitespace-nowrap",
+                },
                 ...consultationCategories.map((c) => ({
                   key: c,
                   header: label(consultationCategoryLabels, c),
@@ -115,7 +121,12 @@ function Charts({ r }: { r: ConsultationReport }) {
           rows={r.byMonthSla}
           empty={t("desk.empty")}
           columns={[
-            { key: "m", header: t("desk.report.month"), cell: (m) => m.month, className: "whitespace-nowrap" },
+            {
+              key: "m",
+              header: t("desk.report.month"),
+              cell: (m) => formatMonth(m.month, locale),
+              className: "whitespace-nowrap",
+            },
             { key: "f", header: t("desk.report.metFirst"), cell: (m) => <Rate s={m.firstResponse} /> },
             { key: "fa", header: t("desk.report.avgFirst"), numeric: true, cell: (m) => m.firstResponse.avgDays ?? "—" },
             { key: "r", header: t("desk.report.metResolve"), cell: (m) => <Rate s={m.resolution} /> },

@@ -7,7 +7,10 @@ import { ProgressCard } from "../progress/progress-card.js";
 import { SurveysCard } from "../surveys/surveys-card.js";
 import { MyBodiesCard } from "./my-bodies-card.js";
 import { MyOrgCard } from "./my-org-card.js";
+import { NextStepsCard } from "./next-steps-card.js";
+import { SecretariatCard } from "./secretariat-card.js";
 import { UnreadCard } from "./unread-card.js";
+import { UpcomingMeetingsCard } from "./upcoming-meetings-card.js";
 
 export interface HomeSection {
   /** Stable id; also the heading's id. */
@@ -24,6 +27,10 @@ export interface HomeSection {
  * add their card here: `{ id: "meetings", Component: UpcomingMeetingsCard }`.
  */
 export const homeSections: HomeSection[] = [
+  // The council secretariat's to-do first (the server answers it for the same users: body.create).
+  { id: "secretariat", Component: SecretariatCard, visible: (me) => !!me.abilities.manageBodies, size: "wide" },
+  { id: "meetings", Component: UpcomingMeetingsCard },
+  { id: "next-steps", Component: NextStepsCard, visible: (me) => me.user.role === "specialist" },
   { id: "notices", Component: LatestNoticesCard },
   { id: "surveys", Component: SurveysCard },
   { id: "progress", Component: ProgressCard },

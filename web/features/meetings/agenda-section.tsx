@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { agendaStatusLabels } from "../../../shared/api/meetings.js";
+import { numberOrText } from "../../../shared/numbers.js";
 import { Alert, FormError, fieldError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
@@ -18,7 +19,7 @@ function ProposalForm({ m }: { m: MeetingDetail }) {
   const manage = m.abilities.canDecide;
   const [v, setV] = useState({ title: "", purpose: "", presenter: "", minutesRequested: "15" });
   const send = useMeetingMutation(m.id, async () => {
-    const body = { ...v, minutesRequested: Number(v.minutesRequested) };
+    const body = { ...v, minutesRequested: numberOrText(v.minutesRequested) };
     if (manage) return api.post<MeetingDetail>(`/meetings/${m.id}/agenda`, body);
     await api.post(`/meetings/${m.id}/proposals`, body);
     return api.get<MeetingDetail>(`/meetings/${m.id}`);
@@ -60,9 +61,7 @@ function ProposalForm({ m }: { m: MeetingDetail }) {
         />
         <TextField
           label={t("agenda.minutesRequested")}
-          type="number"
-          min={1}
-          max={600}
+          inputMode="numeric"
           required
           value={v.minutesRequested}
           onChange={(e) => setV({ ...v, minutesRequested: e.target.value })}

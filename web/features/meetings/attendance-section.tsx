@@ -5,7 +5,7 @@ import { useMe } from "../../app/session.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
-import { TextAreaField, TextField } from "../../components/form-field.js";
+import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { QueryState } from "../../components/query-state.js";
 import { RadioGroup } from "../../components/radio-group.js";
 import { useToast } from "../../components/toast.js";
@@ -20,16 +20,29 @@ function useAttendanceMutation<V>(id: string, fn: (v: V) => Promise<AttendanceLi
   return useMutation({ mutationFn: fn, onSuccess: (d) => qc.setQueryData(meetingKeys.attendance(id), d) });
 }
 
-function AnswerForm({ m, list }: { m: MeetingDetail; list: AttendanceList }) {
+/** One organisation's answer: its own staff, or the secretariat entering a reply received by phone or mail. */
+function AnswerForm({
+  m,
+  list,
+  orgId,
+  orgName,
+  onBehalf,
+}: {
+  m: MeetingDetail;
+  list: AttendanceList;
+  orgId: string;
+  orgName: string;
+  onBehalf?: boolean;
+}) {
   const { t, label } = useI18n();
-  const me = useMe();
   const toast = useToast();
-  const row = list.items.find((i) => i.org.id === me.user.org.id);
-  const [mode, setMode] = useState<Mode>(row?.mode ?? "in_person");
-  const [names, setNames] = useState((row?.attendees.length ? row.attendees : [me.user.name]).join("\n"));
+  const row = list.items.find((i) => i.org.id === orgId);
+  // Nothing is preselected: an organisation that has not answered sees no choice made for it.
+  const [mode, setMode] = useState<Mode | null>(row?.mode ?? null);
+  const [names, setNames] = useState((row?.attendees ?? []).join("\n"));
   const [note, setNote] = useState(row?.note ?? "");
   const save = useAttendanceMutation(m.id, () =>
-    api.put<AttendanceList>(`/meetings/${m.id}/attendance/${me.user.org.id}`, {
+    api.put<AttendanceList>(`/meetings/${m.id}/attendance/${orgId}`, {
       mode,
       attendees: names
         .split("\n")
@@ -41,18 +54,22 @@ function AnswerForm({ m, list }: { m: MeetingDetail; list: AttendanceList }) {
   if (!row?.abilities.canAnswer) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(undefined, { onSuccess: () => toast.show(t("attendance.answered")) });
+    save.mutate(undefined, {
+      onSuccess: () => toast.show(t(onBehalf ? "attendance.answeredFor" : "attendance.answered", { org: orgName })),
+    });
   };
+  const headingId = `answer-heading-${orgId}`;
   return (
-    <section aria-labelledby="answer-heading" className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4">
-      <h3 id="answer-heading" className="text-std-18B-160">
-        {t("attendance.mine", { org: me.user.org.name })}
+    <section aria-labelledby={headingId} className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4">
+      <h3 id={headingId} className="text-std-18B-160">
+        {t(onBehalf ? "attendance.forOrg" : "attendance.mine", { org: orgName })}
       </h3>
+      {row.answeredAt ? null : <p className="text-dns-16N-130">{t("attendance.notYet")}</p>}
       <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-4">
-        <FormError error={save.error} fields={["attendees"]} />
+        <FormError error={save.error} fields={["attendees", "mode"]} />
         <RadioGroup<Mode>
           legend={t("attendance.mode")}
-          name="attendance-mode"
+          name={`attendance-mode-${orgId}`}
           value={mode}
           onChange={setMode}
           options={attendanceModes.map((k) => ({ value: k, label: label(attendanceModeLabels, k) }))}
@@ -60,21 +77,58 @@ function AnswerForm({ m, list }: { m: MeetingDetail; list: AttendanceList }) {
         {mode !== "absent" && (
           <TextAreaField
             label={t("attendance.attendees")}
+            hint={t("attendance.attendeesHint")}
             rows={3}
             value={names}
             onChange={(e) => setNames(e.target.value)}
             error={fieldError(save.error, "attendees")}
           />
         )}
-        <TextField label={t("attendance.note")} value={note} onChange={(e) => setNote(e.target.value)} />
+        <TextField
+          label={t("attendance.note")}
+          hint={onBehalf ? t("attendance.onBehalfHint") : undefined}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
         <div>
           <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
-            {t("attendance.answer")}
+            {t(onBehalf ? "attendance.answerFor" : "attendance.answer")}
           </Button>
         </div>
       </form>
     </section>
   );
+}
+
+/** The secretariat picks an organisation that replied by phone or mail and enters its answer (recorded as entered on its behalf). */
+function OnBehalfForm({ m, list }: { m: MeetingDetail; list: AttendanceList }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const others = list.items.filter((i) => i.org.id !== me.user.org.id && i.abilities.canAnswer);
+  const [orgId, setOrgId] = useState("");
+  if (!m.abilities.canTakeRoll || others.length === 0) return null;
+  const chosen = others.find((o) => o.org.id === orgId);
+  return (
+    <div className="flex flex-col gap-3">
+      <SelectField
+        label={t("attendance.onBehalf")}
+        hint={t("attendance.onBehalfLead")}
+        value={orgId}
+        onChange={(e) => setOrgId(e.target.value)}
+        options={[
+          { value: "", label: t("attendance.chooseOrg") },
+          ...others.map((o) => ({ value: o.org.id, label: o.org.name })),
+        ]}
+        className="max-w-md"
+      />
+      {chosen && <AnswerForm key={chosen.org.id} m={m} list={list} orgId={chosen.org.id} orgName={chosen.org.name} onBehalf />}
+    </div>
+  );
+}
+
+function OwnAnswer({ m, list }: { m: MeetingDetail; list: AttendanceList }) {
+  const me = useMe();
+  return <AnswerForm m={m} list={list} orgId={me.user.org.id} orgName={me.user.org.name} />;
 }
 
 function RollButtons({ m, orgId, present, name }: { m: MeetingDetail; orgId: string; present: boolean | null; name: string }) {
@@ -134,7 +188,8 @@ export function AttendanceSection({ m }: { m: MeetingDetail }) {
               {!data.open && ` ${t("attendance.closed")}`}
             </p>
             <p className="text-dns-16N-130">{t("attendance.counts", data.counts)}</p>
-            <AnswerForm m={m} list={data} />
+            <OwnAnswer m={m} list={data} />
+            <OnBehalfForm m={m} list={data} />
             <DataTable
               caption={t("attendance.title")}
               hideCaption
@@ -146,7 +201,10 @@ export function AttendanceSection({ m }: { m: MeetingDetail }) {
                 {
                   key: "mode",
                   header: t("attendance.mode"),
-                  cell: (r) => (r.mode ? label(attendanceModeLabels, r.mode) : t("attendance.unanswered")),
+                  cell: (r) =>
+                    r.mode
+                      ? `${label(attendanceModeLabels, r.mode)}${r.onBehalf ? t("attendance.byProxy") : ""}`
+                      : t("attendance.unanswered"),
                 },
                 { key: "names", header: t("attendance.attendees"), cell: (r) => r.attendees.join("、") },
                 ...(m.abilities.canTakeRoll

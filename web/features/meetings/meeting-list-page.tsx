@@ -8,10 +8,11 @@ import { DataTable } from "../../components/data-table.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { RadioGroup } from "../../components/radio-group.js";
+import { formatMonth, jstToday } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useMeetings } from "./api.js";
 import { CalendarFeedCard } from "./calendar-feed.js";
-import { jstDay, meetingWhen, statusTone } from "./format.js";
+import { meetingWhen, statusTone } from "./format.js";
 import { MonthView } from "./month-view.js";
 
 const shift = (month: string, n: number) => {
@@ -25,9 +26,9 @@ export function MeetingListPage() {
   const { t, label, locale } = useI18n();
   const me = useMe();
   const [view, setView] = useState<"list" | "month">("list");
-  const [month, setMonth] = useState(jstDay(new Date().toISOString()).slice(0, 7));
+  const [month, setMonth] = useState(jstToday().slice(0, 7));
   const query = useMeetings(view === "month" ? { from: `${month}-01`, to: lastDay(month) } : {});
-  const monthLabel = locale === "en" ? month : `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+  const monthLabel = formatMonth(month, locale);
   return (
     <>
       <PageHeader

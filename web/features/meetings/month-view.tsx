@@ -1,7 +1,7 @@
 import { Link } from "react-router";
+import { jstDay } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import type { Meeting } from "./api.js";
-import { jstDay } from "./format.js";
 
 const dows = { ja: ["日", "月", "火", "水", "木", "金", "土"], en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] };
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import { orgKindLabels, orgKinds } from "../../../shared/api/orgs.js";
+import { numberOrText } from "../../../shared/numbers.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button, ButtonLink } from "../../components/button.js";
 import { SelectField, TextField } from "../../components/form-field.js";
@@ -43,7 +44,7 @@ export function OrgForm({ initial, busy, error, cancelTo, onSubmit }: OrgFormPro
       name: v.name,
       kana: v.kana,
       nameEn: v.nameEn.trim() || null,
-      population: pop ? Number(pop) : null,
+      population: numberOrText(pop),
     });
   };
 

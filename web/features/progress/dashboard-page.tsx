@@ -15,7 +15,7 @@ import { monthLabel, pctText, signedPct } from "./format.js";
 import { MatrixTable } from "./matrix-table.js";
 
 export function DashboardPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [params, setParams] = useDashboardParams();
   const query = useDashboard({ ...params });
   return (
@@ -36,7 +36,7 @@ export function DashboardPage() {
               today={d.today}
             />
             {d.asOf && (
-              <Alert tone="info" className="mb-6" title={t("progress.asOfNotice", { date: formatDate(d.asOf) })}>
+              <Alert tone="info" className="mb-6" title={t("progress.asOfNotice", { date: formatDate(d.asOf, locale) })}>
                 <Button variant="text" size="sm" onClick={() => setParams({ ...params, asOf: undefined })}>
                   {t("progress.backToNow")}
                 </Button>

@@ -1,3 +1,4 @@
+import { formatMonth } from "../../lib/dates.js";
 /** How progress numbers look: one decimal, and the heat colours of the table and the chart (same scale). */
 export const pctText = (pct: number | null | undefined) => (pct == null ? "—" : `${Math.round(pct * 10) / 10}%`);
 
@@ -16,10 +17,5 @@ export const heatColors = ["#ffbbbb", "#ffc199", "#ffe380", "#c2e5d1", "#71c598"
 
 export const signedPct = (n: number | null | undefined) => (n == null ? "—" : `${Math.round(n * 10) / 10}pt`);
 
-/** "2026-04" → "2026年4月" / "Apr 2026". */
-export function monthLabel(month: string, locale: "ja" | "en"): string {
-  const [y, m] = month.split("-").map(Number);
-  if (locale === "en")
-    return new Date(Date.UTC(y!, m! - 1, 1)).toLocaleDateString("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
-  return `${y}年${m}月`;
-}
+/** "2026-04" → 「令和8年4月」 / "Apr 2026" (chart axes are short: no Western year). */
+export const monthLabel = (month: string, locale: "ja" | "en") => formatMonth(month, locale, { western: false });

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { trackingLabels, trackings } from "../../../shared/api/progress.js";
+import { numberOrText } from "../../../shared/numbers.js";
 import { Alert, useErrorMessage } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
@@ -224,7 +225,7 @@ function ItemEditor({ item }: { item: ProgressItem }) {
           code: v.code,
           name: v.name,
           unit: v.unit,
-          targetDefault: v.target ? Number(v.target) : null,
+          targetDefault: numberOrText(v.target),
         }),
   );
   const err = isApiError(add.error) ? add.error : null;

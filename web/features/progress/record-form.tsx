@@ -1,16 +1,19 @@
 import { type FormEvent, useState } from "react";
 import { stepStatuses, stepStatusLabels } from "../../../shared/api/progress.js";
 import { jstToday } from "../../../shared/dates/jst.js";
+import { numberOrText } from "../../../shared/numbers.js";
 import { Alert, useErrorMessage } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { isApiError } from "../../lib/api.js";
+
 import { useI18n } from "../../lib/i18n.js";
 import { type ProgressRecord, uploadEvidence, useRecordUpdate } from "./api.js";
 
 type StepDraft = { status: string; plannedDate: string; actualDate: string; option: string };
 const cell = "rounded-8 border border-solid-gray-900 bg-white px-2 py-1 text-std-16N-170";
 
+import { numberOrText } from "../../../shared/numbers.js";
 /** The edit form: steps (or a year's metrics), the exception flag, a note and an evidence file. Only changes are sent. */
 export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSaved: () => void }) {
   const { t, label } = useI18n();
@@ -64,8 +67,7 @@ export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSave
     const metricChanges = metrics.flatMap((m) => {
       const v = values[`${m.id}:${fy}`];
       if (!v) return [];
-      const num = (s: string) => (s.trim() === "" ? null : Number(s));
-      return [{ metricId: m.id, fiscalYear: fy, value: num(v.value), target: num(v.target) }];
+      return [{ metricId: m.id, fiscalYear: fy, value: numberOrText(v.value), target: numberOrText(v.target) }];
     });
     const exc = record.exception;
     const excChanged =

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from "react";
+import { parseNumberInput } from "../../../shared/numbers.js";
 import type { GridColumn, Question } from "../../../shared/surveys/definition.js";
 import type { GridValue } from "../../../shared/surveys/rules.js";
 import { useI18n } from "../../lib/i18n.js";
@@ -155,9 +156,9 @@ function NumberCell({
 }) {
   const [text, setText] = useState(value == null ? "" : String(value));
   useEffect(() => {
-    setText((cur) => (Number(cur) === value || (cur.trim() === "" && value == null) ? cur : value == null ? "" : String(value)));
+    setText((cur) => (parseNumberInput(cur) === (value ?? null) ? cur : value == null ? "" : String(value)));
   }, [value]);
-  const bad = text.trim() !== "" && !Number.isFinite(Number(text));
+  const bad = Number.isNaN(parseNumberInput(text));
   return (
     <input
       inputMode="decimal"
@@ -166,9 +167,8 @@ function NumberCell({
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        const n = Number(e.target.value);
-        if (e.target.value.trim() === "") onChange(null);
-        else if (Number.isFinite(n)) onChange(n);
+        const n = parseNumberInput(e.target.value);
+        if (!Number.isNaN(n)) onChange(n);
       }}
     />
   );

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { parseNumberInput } from "../../../shared/numbers.js";
 import { type Question, type QuestionKind, questionKindLabels, questionKinds } from "../../../shared/surveys/definition.js";
 import { Button } from "../../components/button.js";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../components/form-field.js";
@@ -38,7 +39,10 @@ export function withKind(q: Question, kind: QuestionKind): Question {
   }
 }
 
-const num = (v: string) => (v.trim() === "" || !Number.isFinite(Number(v)) ? null : Number(v));
+const num = (v: string) => {
+  const n = parseNumberInput(v);
+  return n === null || Number.isNaN(n) ? null : n;
+};
 
 /** One question in the builder: its kind, text, rules and condition; errors come by path from the server. */
 export function QuestionEditor({

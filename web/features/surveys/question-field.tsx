@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from "react";
+import { parseNumberInput } from "../../../shared/numbers.js";
 import type { Question } from "../../../shared/surveys/definition.js";
 import type { MultipleChoiceValue } from "../../../shared/surveys/rules.js";
 import { TextAreaField, TextField } from "../../components/form-field.js";
@@ -152,9 +153,9 @@ function NumberField({ q, value, onChange, errors, disabled }: Props & { q: Extr
   const { t } = useI18n();
   const [text, setText] = useState(value == null ? "" : String(value));
   useEffect(() => {
-    setText((cur) => (Number(cur) === value || (cur === "" && value == null) ? cur : value == null ? "" : String(value)));
+    setText((cur) => (parseNumberInput(cur) === (value ?? null) ? cur : value == null ? "" : String(value)));
   }, [value]);
-  const bad = text.trim() !== "" && !Number.isFinite(Number(text.replace(/,/g, "")));
+  const bad = Number.isNaN(parseNumberInput(text));
   const range = [q.min != null ? t("surveys.min", { n: q.min }) : "", q.max != null ? t("surveys.max", { n: q.max }) : ""]
     .filter(Boolean)
     .join("・");
@@ -170,9 +171,9 @@ function NumberField({ q, value, onChange, errors, disabled }: Props & { q: Extr
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        const n = Number(e.target.value.replace(/,/g, ""));
-        if (e.target.value.trim() === "") onChange(null);
-        else if (Number.isFinite(n)) onChange(n);
+        // Full-width digits, commas and spaces are read as the clerk meant them (shared/numbers.ts).
+        const n = parseNumberInput(e.target.value);
+        if (!Number.isNaN(n)) onChange(n);
       }}
     />
   );

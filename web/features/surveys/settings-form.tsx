@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Body } from "../../../shared/api/bodies.js";
 import type { Org } from "../../../shared/api/orgs.js";
+import { parseNumberInput } from "../../../shared/numbers.js";
 import { CheckboxField, SelectField, TextField } from "../../components/form-field.js";
 import { RadioGroup } from "../../components/radio-group.js";
 import { api } from "../../lib/api.js";
@@ -113,7 +114,7 @@ export function SettingsForm({
             className="w-60"
             value={v.remindDaysBefore ?? ""}
             error={error("remindDaysBefore")}
-            onChange={(e) => onChange({ remindDaysBefore: e.target.value.trim() === "" ? null : Number(e.target.value) })}
+            onChange={(e) => onChange({ remindDaysBefore: parseNumberInput(e.target.value) })}
           />
           <CheckboxField
             label={t("surveys.remindOnDay")}

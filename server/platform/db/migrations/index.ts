@@ -17,6 +17,7 @@ import * as m0651 from "./0651-list-indexes.js";
 import * as m0670 from "./0670-org-contacts.js";
 import * as m0630 from "./0630-auth-hardening.js";
 import * as m0640 from "./0640-audit-chain.js";
+import * as m0680 from "./0680-daily-use.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "0670-org-contacts": m0670,
   "0630-auth-hardening": m0630,
   "0640-audit-chain": m0640,
+  "0680-daily-use": m0680,
 };

@@ -1,0 +1,14 @@
+import type { HomeDue } from "../../../shared/api/home.js";
+import type { Ctx } from "../../platform/context.js";
+import { authorize, definePolicies } from "../../platform/policy/authorize.js";
+import { meetingsDue } from "../meetings/home.js";
+import { myNextSteps } from "../support/home.js";
+
+definePolicies({ "home.read": () => true });
+
+/** What is due for the signed-in user, for the home page; each module answers for its own part. */
+export async function homeFor(ctx: Ctx): Promise<HomeDue> {
+  authorize(ctx.actor, "home.read");
+  const [meetings, nextSteps] = [await meetingsDue(ctx), await myNextSteps(ctx)];
+  return { ...meetings, nextSteps };
+}

@@ -1,0 +1,18 @@
+import type { Kysely } from "kysely";
+
+/**
+ * Daily use (issue 12): the home page's "overdue actions by town" reads open actions by due date,
+ * and an attendance answer records whether the secretariat entered it for the organisation.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.createIndex("action_items_status_due").on("action_items").columns(["status", "due_date"]).execute();
+  await db.schema
+    .alterTable("meeting_attendance")
+    .addColumn("on_behalf", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("meeting_attendance").dropColumn("on_behalf").execute();
+  await db.schema.dropIndex("action_items_status_due").execute();
+}
