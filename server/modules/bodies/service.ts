@@ -55,27 +55,6 @@ export async function listBodies(ctx: Ctx): Promise<{ items: Body[] }> {
   return { items };
 }
 
-/** Every body the actor may see with its current members and the actor's standing, in two queries. */
-export async function visibleBodiesWithMembers(ctx: Ctx) {
-  const rows = await listBodyRows(ctx);
-  const members = await listMemberRows(
-    ctx,
-    rows.map((r) => r.id),
-  );
-  const out: { row: BodyRow; members: MemberWithNames[]; subject: ReturnType<typeof bodySubject> }[] = [];
-  for (const row of rows) {
-    const mine = members.filter((m) => m.body_id === row.id);
-    const subject = bodySubject(ctx.actor, row, mine);
-    if (can(ctx.actor, "body.read", subject)) out.push({ row, members: mine, subject });
-  }
-  return out;
-}
-
-const bodySubject = (actor: Actor | null, row: BodyRow, members: Standing[]) => ({
-  visibility: row.visibility,
-  ...standing(actor, members),
-});
-
 /** Loads a body the actor may see, or 404. Other modules use it to check access to a body's things. */
 export async function visibleBody(ctx: Ctx, id: string) {
   const row = await findBodyRow(ctx, id);

@@ -1,3 +1,4 @@
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Actor, Ctx } from "../../platform/context.js";
 import { cachedReference } from "../../platform/db/reference-cache.js";
 import type { BodySubject } from "./policy.js";
@@ -30,11 +31,11 @@ async function loadBodies(ctx: Ctx): Promise<BodyEntry[]> {
   return [...byId.values()];
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export interface BodyStanding {
   row: BodyRow;
   memberCount: number;
+  /** How many organisations are current members (attendance is asked of each). */
+  orgCount: number;
   /** What the body policy needs: visibility and the actor's position (personal, else their organisation's). */
   subject: BodySubject;
   /** The positions the actor's organisation holds in the body (meetings: member or attending secretariat). */
@@ -48,6 +49,7 @@ function standingIn(actor: Actor | null, b: BodyEntry): BodyStanding {
   return {
     row: b.row,
     memberCount: b.memberCount,
+    orgCount: b.orgs.size,
     subject: { visibility: b.row.visibility, myPosition: personal ?? viaOrg, myPersonalPosition: personal },
     orgPositions,
   };
@@ -58,6 +60,6 @@ function standingIn(actor: Actor | null, b: BodyEntry): BodyStanding {
  * of bodies and current memberships: no member row is read per request.
  */
 export async function bodyStandings(ctx: Ctx): Promise<BodyStanding[]> {
-  const bodies = await cachedReference(ctx, "bodies", today(), loadBodies);
+  const bodies = await cachedReference(ctx, "bodies", jstDate(), loadBodies);
   return bodies.map((b) => standingIn(ctx.actor, b));
 }

@@ -111,12 +111,7 @@ async function secretariatDue(ctx: Ctx, bodies: Bodies, upcoming: Awaited<Return
   const answeredBy = new Map(answered.map((r) => [r.meeting_id, Number(r.n)]));
   const attendance = announced
     .map((r) => {
-      const total = new Set(
-        bodies
-          .get(r.body_id)!
-          .members.filter((m) => m.org_id)
-          .map((m) => m.org_id),
-      ).size;
+      const total = bodies.get(r.body_id)!.orgCount;
       return {
         meetingId: r.id,
         meetingName: meetingName(r, r.body_name),

@@ -40,10 +40,10 @@ function changeText(before: MeetingRow, after: MeetingRow): string {
 
 /** The bodies the actor may see, each with the actor's standing, keyed by id. */
 export async function visibleBodies(ctx: Ctx) {
-  const out = new Map<string, { name: string; subject: ReturnType<typeof subjectOf> }>();
+  const out = new Map<string, { name: string; orgCount: number; subject: ReturnType<typeof subjectOf> }>();
   for (const b of await bodyStandings(ctx))
     if (can(ctx.actor, "body.read", b.subject))
-      out.set(b.row.id, { name: b.row.name, subject: subjectOf(b.subject, b.orgPositions) });
+      out.set(b.row.id, { name: b.row.name, orgCount: b.orgCount, subject: subjectOf(b.subject, b.orgPositions) });
   return out;
 }
 

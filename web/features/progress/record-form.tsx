@@ -13,7 +13,6 @@ import { type ProgressRecord, uploadEvidence, useRecordUpdate } from "./api.js";
 type StepDraft = { status: string; plannedDate: string; actualDate: string; option: string };
 const cell = "rounded-8 border border-solid-gray-900 bg-white px-2 py-1 text-std-16N-170";
 
-import { numberOrText } from "../../../shared/numbers.js";
 /** The edit form: steps (or a year's metrics), the exception flag, a note and an evidence file. Only changes are sent. */
 export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSaved: () => void }) {
   const { t, label } = useI18n();
