@@ -15,8 +15,8 @@ import { removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
 import { registerEmptyPatchGuard } from "./platform/http/empty-patch.js";
 import { errorHandler } from "./platform/http/error-handler.js";
-import { securityHeaders } from "./platform/http/security-headers.js";
 import { redactUrl } from "./platform/http/redact.js";
+import { securityHeaders } from "./platform/http/security-headers.js";
 import type { App } from "./platform/http/types.js";
 
 z.config(z.locales.ja());
