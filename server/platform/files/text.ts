@@ -40,6 +40,19 @@ function firstBadUtf8(b: Uint8Array, from: number): number {
 const isSjisLead = (c: number) => (c >= 0x81 && c <= 0x9f) || (c >= 0xe0 && c <= 0xfc);
 const isSjisTrail = (c: number) => c >= 0x40 && c <= 0xfc && c !== 0x7f;
 
+/** Which two-byte codes CP932 defines, computed once from iconv-lite's table. */
+let cp932Pairs: Uint8Array | null = null;
+function definedPair(lead: number, trail: number): boolean {
+  if (!cp932Pairs) {
+    cp932Pairs = new Uint8Array(65536);
+    for (let l = 0x81; l <= 0xfc; l++)
+      if (isSjisLead(l))
+        for (let t = 0x40; t <= 0xfc; t++)
+          if (isSjisTrail(t)) cp932Pairs[(l << 8) | t] = iconv.decode(Buffer.from([l, t]), "cp932") === "\ufffd" ? 0 : 1;
+  }
+  return cp932Pairs[(lead << 8) | trail] === 1;
+}
+
 /** The offset of the first byte sequence CP932 does not define, or -1. */
 function firstBadCp932(b: Uint8Array): number {
   for (let i = 0; i < b.length; ) {
@@ -49,7 +62,7 @@ function firstBadCp932(b: Uint8Array): number {
       continue;
     }
     if (!isSjisLead(c) || i + 1 >= b.length || !isSjisTrail(b[i + 1]!)) return i;
-    if (iconv.decode(Buffer.from([c, b[i + 1]!]), "cp932") === "\ufffd") return i;
+    if (!definedPair(c, b[i + 1]!)) return i;
     i += 2;
   }
   return -1;
@@ -85,6 +98,14 @@ export function decodeText(input: Uint8Array, file?: string): { text: string; en
       "VALIDATION_FAILED",
       `UTF-16（Unicode テキスト）のファイルは読めません。${resave}`,
       file ? { file } : undefined,
+    );
+  const nul = bytes.indexOf(0);
+  if (nul >= 0)
+    throw refuse(
+      "テキスト（CSV）ではないファイルのようです（{at}に文字でないデータがあります）。CSV ファイルを選んでください。",
+      file,
+      bytes,
+      nul,
     );
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const badUtf8 = firstBadUtf8(bytes, bom ? 3 : 0);
