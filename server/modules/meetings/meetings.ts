@@ -16,6 +16,7 @@ import { authorize } from "../../platform/policy/authorize.js";
 import { listBodies, visibleBody } from "../bodies/service.js";
 import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, subjectOf, visibleMeeting } from "./access.js";
+import { meetingIcsAttachment } from "./calendar.js";
 import { meetingName, nextSeq } from "./naming.js";
 import "./policy.js";
 import { meetingDetail, presentMeeting } from "./present.js";
@@ -195,6 +196,7 @@ export async function announceMeeting(ctx: Ctx, id: string): Promise<MeetingDeta
       title: `開催通知：${name}`,
       body: `${whenText(after.row)}\n出欠の回答期限：${warekiDate(jstDate(new Date(deadline)))} ${jstTime(deadline)}`,
       link: `/meetings/${id}`,
+      attachments: [await meetingIcsAttachment(tx, id)],
     });
     return meetingDetail(tx, after);
   });
@@ -218,6 +220,7 @@ export async function cancelMeeting(ctx: Ctx, id: string, input: z.infer<typeof 
       title: `会議中止：${meetingName(before.row, before.body.name)}`,
       body: `${whenText(before.row)} に予定していた会議は中止になりました。\n理由：${input.reason}`,
       link: `/meetings/${id}`,
+      attachments: [await meetingIcsAttachment(tx, id, { cancel: true })],
     });
     return meetingDetail(tx, after);
   });

@@ -12,7 +12,7 @@ import { notFound } from "../../platform/errors.js";
 import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
-import { sendMail } from "./mail.js";
+import { type MailAttachment, sendMail } from "./mail.js";
 
 definePolicies({ "mail.outbox": (a) => a.role === "admin" });
 
@@ -25,6 +25,8 @@ export interface NotifyInput {
   body: string;
   /** In-app path, e.g. "/meetings/…"; e-mails get the absolute URL. */
   link?: string;
+  /** Files the e-mails carry (the in-app notification links to the page instead). */
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -71,7 +73,12 @@ export async function notify(ctx: Ctx, n: NotifyInput): Promise<number> {
       .execute();
     if (mode === "immediate" && u.status === "active") {
       const url = n.link ? `\n\n${ctx.config.publicUrl}${n.link}` : "";
-      await sendMail(ctx, { to: u.email, subject: `【Renkei】${n.title}`, text: `${u.name} 様\n\n${n.body}${url}` });
+      await sendMail(ctx, {
+        to: u.email,
+        subject: `【Renkei】${n.title}`,
+        text: `${u.name} 様\n\n${n.body}${url}`,
+        attachments: n.attachments,
+      });
     }
     count++;
   }

@@ -12,6 +12,7 @@ import * as m0502 from "./0502-search-short-terms.js";
 import * as m0510 from "./0510-notices.js";
 import * as m0520 from "./0520-documents.js";
 import * as m0530 from "./0530-challenges.js";
+import * as m0620 from "./0620-mail-attachments.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   "0300-surveys": m0300,
   "0301-survey-progress": m0301,
   "0200-progress": m0200,
+  "0620-mail-attachments": m0620,
 };
