@@ -4,6 +4,7 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { newSecret, sha256 } from "../../platform/auth/tokens.js";
 import { type Actor, type Ctx, inTx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
+import type { MailAttachment } from "../notifications/mail.js";
 import { visibleMeeting } from "./access.js";
 import { buildCalendar, type IcsEvent } from "./ics.js";
 import { listMeetings } from "./meetings.js";
@@ -44,8 +45,11 @@ function event(
   };
 }
 
-/** One meeting as an .ics file. */
-export async function meetingIcs(ctx: Ctx, id: string) {
+/**
+ * One meeting as an .ics file. `cancel` writes the iTIP cancellation (METHOD:CANCEL, STATUS:CANCELLED,
+ * the same UID and a higher SEQUENCE) that calendar programs apply to the copy they already have.
+ */
+export async function meetingIcs(ctx: Ctx, id: string, opts: { cancel?: boolean } = {}) {
   const { row, body } = await visibleMeeting(ctx, id);
   const agenda = (await listAgendaRows(ctx, id)).filter((a) => a.status === "accepted").map((a) => a.title);
   const name = meetingName(row, body.name);
@@ -63,8 +67,22 @@ export async function meetingIcs(ctx: Ctx, id: string) {
     },
     agenda,
   );
-  return { text: buildCalendar(name, [ev]), fileName: `${name}.ics` };
+  const text = buildCalendar(name, [ev], opts.cancel ? { method: "CANCEL", organizer: ctx.config.mailFrom } : {});
+  return { text, fileName: `${name}.ics` };
 }
+
+/** The meeting as a mail attachment: announcements carry it to add, cancellations to remove. */
+export async function meetingIcsAttachment(ctx: Ctx, id: string, opts: { cancel?: boolean } = {}): Promise<MailAttachment> {
+  const { text, fileName } = await meetingIcs(ctx, id, opts);
+  return {
+    filename: fileName.replace(/[\\/:*?"<>|]/g, "_"),
+    contentType: `text/calendar; charset=utf-8; method=${opts.cancel ? "CANCEL" : "PUBLISH"}`,
+    content: text,
+  };
+}
+
+/** How often subscribed calendar programs should fetch the personal feed again. */
+const FEED_REFRESH = "PT1H";
 
 export async function feedStatus(ctx: Ctx) {
   const user = await findCalendarUser(ctx, { id: ctx.actor!.userId });
@@ -110,5 +128,5 @@ export async function personalFeed(ctx: Ctx, token: string) {
   const day = (offset: number) => addDays(jstDate(), offset);
   const { items } = await listMeetings(as, { from: day(-366), to: day(366) });
   const events = items.map((m) => event(as, m));
-  return buildCalendar(`Renkei 会議（${user.name}）`, events);
+  return buildCalendar(`Renkei 会議（${user.name}）`, events, { refresh: FEED_REFRESH });
 }

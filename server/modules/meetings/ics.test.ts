@@ -4,6 +4,25 @@ import { buildCalendar, escapeText, fold, icsTime } from "./ics.js";
 describe("ics", () => {
   it("escapes TEXT values", () => {
     expect(escapeText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
+    expect(escapeText("一行目\r二行目\r\n三行目")).toBe("一行目\\n二行目\\n三行目");
+  });
+
+  it("never lets a lone CR or LF into a line, whatever the field", () => {
+    const cal = buildCalendar("会議\r名", [
+      {
+        uid: "x\r@renkei",
+        start: "2025-10-01T05:00:00.000Z",
+        end: "2025-10-01T07:00:00.000Z",
+        summary: "第2回\r臨時",
+        url: "https://renkei.example/meetings/1\rX-INJECTED:1",
+        status: "CONFIRMED",
+        sequence: 0,
+        lastModified: "2025-09-01T00:00:00.000Z",
+      },
+    ]);
+    expect(cal.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
+    expect(cal).not.toMatch(/^X-INJECTED/m);
+    expect(cal).toContain("SUMMARY:第2回\\n臨時");
   });
 
   it("folds at 75 octets without splitting a UTF-8 character", () => {

@@ -1,7 +1,8 @@
 /**
  * iCalendar (RFC 5545) by hand: CRLF line ends, lines folded at 75 octets without splitting a
  * UTF-8 character, TEXT values escaped. Times are written in UTC ("Z"), which every client reads
- * and which needs no VTIMEZONE block.
+ * and which needs no VTIMEZONE block. No CR or LF can reach a line other than as the escaped "\n" of a
+ * TEXT value: every line is stripped of control characters before folding.
  */
 
 export interface IcsEvent {
@@ -17,8 +18,17 @@ export interface IcsEvent {
   lastModified: string;
 }
 
+/** A TEXT value: \ ; , escaped, and every line break (CRLF, LF or a lone CR) written as "\n". */
 export const escapeText = (s: string) =>
-  s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  s
+    .replace(/\\/g, "\\\\")
+    .replace(/;/g, "\\;")
+    .replace(/,/g, "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
+
+/** Control characters (CR and LF included; tab kept) never belong inside a content line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
+const stripControls = (line: string) => line.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, "");
 
 /** Folds a content line so no physical line exceeds 75 octets (continuations start with one space). */
 export function fold(line: string): string {
@@ -47,16 +57,35 @@ export const icsTime = (iso: string) =>
     .replace(/[-:]/g, "")
     .replace(/\.\d{3}/, "");
 
-export function buildCalendar(name: string, events: IcsEvent[], now = new Date().toISOString()): string {
+export interface CalendarOptions {
+  /** PUBLISH (a copy to import or subscribe to) or CANCEL (iTIP: remove the event with this UID). */
+  method?: "PUBLISH" | "CANCEL";
+  /** The sender, required by iTIP for a cancellation ("Renkei <noreply@…>" or a bare address). */
+  organizer?: string;
+  /** For a subscribed feed: how often calendar programs should fetch it again, e.g. "PT1H". */
+  refresh?: string;
+  now?: string;
+}
+
+const mailto = (from: string) => {
+  const address = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  const name = /^\s*"?([^"<]*?)"?\s*</.exec(from)?.[1];
+  return `ORGANIZER${name ? `;CN="${name.replace(/"/g, "")}"` : ""}:mailto:${address.trim()}`;
+};
+
+export function buildCalendar(name: string, events: IcsEvent[], opts: CalendarOptions = {}): string {
+  const now = opts.now ?? new Date().toISOString();
+  const method = opts.method ?? "PUBLISH";
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//Renkei//Meetings//JA",
     "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
+    `METHOD:${method}`,
     `X-WR-CALNAME:${escapeText(name)}`,
     "X-WR-TIMEZONE:Asia/Tokyo",
   ];
+  if (opts.refresh) lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${opts.refresh}`, `X-PUBLISHED-TTL:${opts.refresh}`);
   for (const e of events) {
     lines.push(
       "BEGIN:VEVENT",
@@ -69,8 +98,14 @@ export function buildCalendar(name: string, events: IcsEvent[], now = new Date()
     if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
     if (e.url) lines.push(`URL:${e.url}`);
-    lines.push(`STATUS:${e.status}`, `SEQUENCE:${e.sequence}`, `LAST-MODIFIED:${icsTime(e.lastModified)}`, "END:VEVENT");
+    if (opts.organizer) lines.push(mailto(opts.organizer));
+    lines.push(
+      `STATUS:${method === "CANCEL" ? "CANCELLED" : e.status}`,
+      `SEQUENCE:${e.sequence}`,
+      `LAST-MODIFIED:${icsTime(e.lastModified)}`,
+      "END:VEVENT",
+    );
   }
   lines.push("END:VCALENDAR");
-  return `${lines.map(fold).join("\r\n")}\r\n`;
+  return `${lines.map((l) => fold(stripControls(l))).join("\r\n")}\r\n`;
 }

@@ -17,6 +17,7 @@ import { visibleBody } from "../bodies/service.js";
 import { bodyStandings } from "../bodies/standing.js";
 import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, orgPositionsIn, subjectOf, visibleMeeting } from "./access.js";
+import { meetingIcsAttachment } from "./calendar.js";
 import { meetingName, nextSeq } from "./naming.js";
 import "./policy.js";
 import type { MailTemplateText } from "../../../shared/api/mail-templates.js";
@@ -217,6 +218,7 @@ export async function announceMeeting(ctx: Ctx, id: string, override?: MailTempl
       body: `${whenText(after.row)}\n出欠の回答期限：${warekiDate(jstDate(new Date(deadline)))} ${jstTime(deadline)}`,
       link: `/meetings/${id}`,
       mail: await announcementSpec(tx, after, override),
+      attachments: [await meetingIcsAttachment(tx, id)],
     });
     return meetingDetail(tx, after);
   });
@@ -244,6 +246,7 @@ export async function cancelMeeting(ctx: Ctx, id: string, input: z.infer<typeof 
       body: `${whenText(before.row)} に予定していた会議は中止になりました。\n理由：${input.reason}`,
       link: `/meetings/${id}`,
       mail: { template: "meeting.cancel", vars: { ...(await meetingMailVars(tx, before)), 理由: input.reason } },
+      attachments: [await meetingIcsAttachment(tx, id, { cancel: true })],
     });
     return meetingDetail(tx, after);
   });

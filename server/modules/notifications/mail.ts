@@ -5,11 +5,27 @@ import { mailTransport } from "../../platform/mail/mailer.js";
 
 const signature = "\n\n--\nRenkei（連携）デジタル・ガバメント構築連携プラットフォーム\nこのメールは送信専用です。";
 
+/** A text attachment, e.g. a meeting as an .ics file ("text/calendar; method=PUBLISH"). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/**
+ * Every mail the platform sends is automatic: RFC 3834's Auto-Submitted tells mail servers and
+ * people's auto-replies (out of office) not to answer it; Exchange reads X-Auto-Response-Suppress.
+ */
+export const automaticHeaders = { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" };
+
 /**
  * Puts a message in the outbox in the caller's transaction and queues its delivery.
  * Without SMTP_URL the message is kept ("held") and shown to admins.
  */
-export async function sendMail(ctx: Ctx, msg: { to: string; subject: string; text: string }): Promise<void> {
+export async function sendMail(
+  ctx: Ctx,
+  msg: { to: string; subject: string; text: string; attachments?: MailAttachment[] },
+): Promise<void> {
   const id = newId();
   const held = !ctx.config.smtpUrl;
   await ctx.db
@@ -24,6 +40,7 @@ export async function sendMail(ctx: Ctx, msg: { to: string; subject: string; tex
       last_error: null,
       created_at: nowIso(),
       sent_at: null,
+      attachments: msg.attachments?.length ? JSON.stringify(msg.attachments) : null,
     })
     .execute();
   if (!held) await enqueue(ctx, "mail.send", { id }, { maxAttempts: 8 });
@@ -38,7 +55,14 @@ defineJob("mail.send", async (ctx, { id }: { id: string }) => {
     return;
   }
   try {
-    await transport.sendMail({ from: ctx.config.mailFrom, to: mail.to_address, subject: mail.subject, text: mail.text });
+    await transport.sendMail({
+      from: ctx.config.mailFrom,
+      to: mail.to_address,
+      subject: mail.subject,
+      text: mail.text,
+      headers: automaticHeaders,
+      attachments: mail.attachments ? (JSON.parse(mail.attachments) as MailAttachment[]) : undefined,
+    });
     await ctx.db
       .updateTable("mail_outbox")
       .set({ status: "sent", sent_at: nowIso(), attempts: mail.attempts + 1, last_error: null })

@@ -13,7 +13,7 @@ import { redactMailLinks } from "../../platform/http/redact.js";
 import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
-import { sendMail } from "./mail.js";
+import { type MailAttachment, sendMail } from "./mail.js";
 import { type MailSpec, mailComposer } from "./templates.js";
 
 definePolicies({ "mail.outbox": (a) => a.role === "admin" });
@@ -29,6 +29,8 @@ export interface NotifyInput {
   link?: string;
   /** The official mail's template and its values; without it the mail is the 「その他の通知」 template. */
   mail?: MailSpec;
+  /** Files the e-mails carry (the in-app notification links to the page instead). */
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -82,7 +84,7 @@ export async function notify(ctx: Ctx, n: NotifyInput): Promise<number> {
       })
       .execute();
     if (mode === "immediate" && u.status === "active") {
-      await sendMail(ctx, { to: u.email, ...compose({ name: u.name, orgName: u.org_name }) });
+      await sendMail(ctx, { to: u.email, ...compose({ name: u.name, orgName: u.org_name }), attachments: n.attachments });
     }
     count++;
   }

@@ -176,6 +176,8 @@ export interface MailOutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** JSON [{ filename, contentType, content }] (text content), or null. */
+  attachments: string | null;
 }
 
 export interface FilesTable {
