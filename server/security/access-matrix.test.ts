@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { minimalPdf } from "../modules/documents/test-files.js";
 import { buildSecrets, M, type Secrets } from "./fixture.js";
-import { internalsPattern, responseText } from "./scan.js";
+import { internalsPattern, responseText, type Schema, sample } from "./scan.js";
 
 /**
  * Finding 8a: every GET route of /api/openapi.json with the ids of confidential things, as users who may
@@ -14,8 +14,6 @@ beforeAll(async () => {
   s = await buildSecrets();
   spec = (await s.env.anon.get("/api/openapi.json")).body;
 });
-
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; [k: string]: unknown };
 
 /** Who asks, and the markers they must never see. */
 const viewers = (sec: Secrets) => [
@@ -81,39 +79,6 @@ async function send(method: string, url: string, cookie: string, csrf: string, p
   return s.env.app.inject({ method: method.toUpperCase() as "GET", url, headers, payload: body });
 }
 
-/** A small body that passes most schemas: required properties with plausible values. */
-export function sample(schema: Schema | undefined, depth = 0): unknown {
-  if (!schema || depth > 4) return {};
-  if (Array.isArray(schema.anyOf)) return sample((schema.anyOf as Schema[])[0], depth + 1);
-  if (Array.isArray(schema.oneOf)) return sample((schema.oneOf as Schema[])[0], depth + 1);
-  if (Array.isArray(schema.enum)) return schema.enum[0];
-  if (schema.const !== undefined) return schema.const;
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
-  switch (type) {
-    case "object": {
-      const out: Record<string, unknown> = {};
-      for (const k of schema.required ?? []) out[k] = sample(schema.properties?.[k], depth + 1);
-      return out;
-    }
-    case "array":
-      return (schema.minItems as number) > 0 ? [sample(schema.items as Schema, depth + 1)] : [];
-    case "integer":
-    case "number":
-      return (schema.minimum as number) ?? 1;
-    case "boolean":
-      return true;
-    case "string":
-      if (schema.format === "uuid") return s.ids.abuOrg;
-      if (schema.format === "date-time") return new Date(Date.now() + 86400_000).toISOString();
-      if (schema.format === "date") return "2026-04-01";
-      if (schema.format === "email") return "matrix@example.jp";
-      if (schema.format === "uri") return "https://example.jp/";
-      return "matrix";
-    default:
-      return {};
-  }
-}
-
 describe("access matrix", () => {
   it("leaks no confidential marker through any GET route, and accepts no write on foreign things", async () => {
     const gets = Object.keys(spec.paths).filter((p) => spec.paths[p]!.get && !p.includes("openapi"));
@@ -158,7 +123,7 @@ describe("access matrix", () => {
               url,
               client.cookie,
               client.csrf,
-              method === "delete" ? undefined : sample(schema),
+              method === "delete" ? undefined : sample(schema, s.ids.abuOrg),
               multipart,
             );
             requests++;

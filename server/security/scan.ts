@@ -41,3 +41,38 @@ async function nested(data: Buffer): Promise<string[]> {
 /** What no response may show, whoever asks: a stack trace, SQL or a server file path. */
 export const internalsPattern =
   /(\bat [\w.<>]+ \(|node:internal|\/work\/|\/home\/|\/tmp\/renkei|\.ts:\d+:\d+|SQLITE_|syntax error at or near|violates (?:foreign key|unique|not-null)|\bselect \S+ from\b|\binsert into\b|\bupdate \S+ set\b)/i;
+
+export type Schema = { type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; [k: string]: unknown };
+
+/** A small body that passes most schemas: required properties with plausible values. */
+export function sample(schema: Schema | undefined, uuid: string, depth = 0): unknown {
+  if (!schema || depth > 4) return {};
+  if (Array.isArray(schema.anyOf)) return sample((schema.anyOf as Schema[])[0], uuid, depth + 1);
+  if (Array.isArray(schema.oneOf)) return sample((schema.oneOf as Schema[])[0], uuid, depth + 1);
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  if (schema.const !== undefined) return schema.const;
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  switch (type) {
+    case "object": {
+      const out: Record<string, unknown> = {};
+      for (const k of schema.required ?? []) out[k] = sample(schema.properties?.[k], uuid, depth + 1);
+      return out;
+    }
+    case "array":
+      return (schema.minItems as number) > 0 ? [sample(schema.items as Schema, uuid, depth + 1)] : [];
+    case "integer":
+    case "number":
+      return (schema.minimum as number) ?? 1;
+    case "boolean":
+      return true;
+    case "string":
+      if (schema.format === "uuid") return uuid;
+      if (schema.format === "date-time") return new Date(Date.now() + 86400_000).toISOString();
+      if (schema.format === "date") return "2026-04-01";
+      if (schema.format === "email") return "matrix@example.jp";
+      if (schema.format === "uri") return "https://example.jp/";
+      return "matrix";
+    default:
+      return {};
+  }
+}
