@@ -3,6 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import SQLite from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 
 const bin = path.resolve(import.meta.dirname, "../bin/renkei.js");
@@ -50,6 +51,42 @@ describe("the renkei CLI", () => {
     expect(cli("user", "add", "--email", "x@y.jp", "--name", "x", "--role", "king", "--org", "350001").stderr).toContain(
       "Unknown role",
     );
+  }, 180_000);
+
+  it("backs up, verifies and restores through the command, and will not serve a half-migrated database", () => {
+    const backup = path.join(dataDir, "..", `${path.basename(dataDir)}-backup`);
+    const restored = path.join(dataDir, "..", `${path.basename(dataDir)}-restored`);
+    try {
+      const b = cli("backup", "--to", backup);
+      expect(b.stderr).toBe("");
+      expect(b.stdout).toMatch(/Backup written to .*Audit trail head: #\d+ [0-9a-f]{64}/s);
+      const v = cli("verify");
+      expect(v.status).toBe(0);
+      expect(v.stdout).toMatch(/^ok {2}audit: \d+ audit rows in one chain/m);
+      const at = (dir: string, ...args: string[]) =>
+        spawnSync(process.execPath, [bin, ...args], { env: { ...env, DATA_DIR: dir }, encoding: "utf8", timeout: 100_000 });
+      const r = at(restored, "restore", backup);
+      expect(r.stdout).toContain("Restored the SQLite backup");
+      expect(at(restored, "verify").status).toBe(0);
+      const again = at(restored, "restore", backup);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toContain("is not empty");
+
+      // A migration that ran outside a transaction and never finished: the server refuses to start.
+      const db = new SQLite(path.join(restored, "renkei.sqlite"));
+      db.prepare("insert into renkei_migration_journal (name, started_at) values (?, ?)").run(
+        "0650-example",
+        "2026-11-30T00:00:00Z",
+      );
+      db.close();
+      const serve = at(restored, "serve");
+      expect(serve.status).toBe(1);
+      expect(serve.stderr).toMatch(/Migration 0650-example started at .* did not finish.*will not start/s);
+      expect(at(restored, "verify").stdout).toContain("migration 0650-example started and did not finish");
+    } finally {
+      fs.rmSync(backup, { recursive: true, force: true });
+      fs.rmSync(restored, { recursive: true, force: true });
+    }
   }, 180_000);
 
   it("reports every invalid variable at once and exits 1", () => {

@@ -77,10 +77,16 @@ async function checkMigrations(ctx: OpsCtx): Promise<Check> {
   const applied = (await sql<{ name: string }>`select name from kysely_migration`.execute(ctx.db)).rows.map((r) => r.name);
   const unknown = applied.filter((m) => !(m in migrations));
   const pending = Object.keys(migrations).filter((m) => !applied.includes(m));
+  const journal = await sql<{ name: string }>`select name from renkei_migration_journal`
+    .execute(ctx.db)
+    .catch(() => ({ rows: [] }));
   return {
     name: "migrations",
     summary: `${applied.length} applied`,
-    problems: unknown.map((m) => `migration ${m} is not known to this release (the database was used by a newer Renkei)`),
+    problems: [
+      ...unknown.map((m) => `migration ${m} is not known to this release (the database was used by a newer Renkei)`),
+      ...journal.rows.map((r) => `migration ${r.name} started and did not finish: the database may be half-changed`),
+    ],
     warnings: pending.length
       ? [`not yet applied: ${pending.join(", ")} (\`renkei migrate\` or the next start applies them)`]
       : [],
