@@ -32,7 +32,8 @@ function sizeReport(dir: string, bundle: OutputBundle): SizeReport {
     for (const i of byFile.get(file)?.imports ?? []) visit(i);
   };
   for (const c of chunks) if (c.isEntry) visit(c.fileName);
-  const isCharts = (c: (typeof chunks)[number]) => c.moduleIds.some((m) => m.includes("/node_modules/echarts/") || m.includes("/node_modules/zrender/"));
+  const isCharts = (c: (typeof chunks)[number]) =>
+    c.moduleIds.some((m) => m.includes("/node_modules/echarts/") || m.includes("/node_modules/zrender/"));
   return {
     firstPage: { files: [...first], gzip: [...first].reduce((n, f) => n + size(f), 0), budget: budgets.firstPage },
     chunks: chunks
@@ -69,7 +70,9 @@ export function assets(): Plugin {
       fs.writeFileSync(path.join(outDir, "asset-sizes.json"), JSON.stringify(report, null, 2));
       const kb = (n: number) => `${(n / 1024).toFixed(1).padStart(6)} KB`;
       const mark = (n: number, budget: number) => (n > budget ? "  OVER BUDGET" : "");
-      log(`\nJavaScript, gzip (budget):\n  first page ${kb(report.firstPage.gzip)} (${kb(report.firstPage.budget)})${mark(report.firstPage.gzip, report.firstPage.budget)}`);
+      log(
+        `\nJavaScript, gzip (budget):\n  first page ${kb(report.firstPage.gzip)} (${kb(report.firstPage.budget)})${mark(report.firstPage.gzip, report.firstPage.budget)}`,
+      );
       for (const c of report.chunks) log(`  ${c.file.padEnd(48)} ${kb(c.gzip)} (${kb(c.budget)})${mark(c.gzip, c.budget)}`);
     },
   };

@@ -5,7 +5,7 @@ import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
-import Fastify from "fastify";
+import Fastify, { type FastifyReply } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "./config.js";
@@ -15,6 +15,7 @@ import { removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
 import { registerEmptyPatchGuard } from "./platform/http/empty-patch.js";
 import { errorHandler } from "./platform/http/error-handler.js";
+import { type Precompressed, precompress, sendPrecompressed } from "./platform/http/precompressed.js";
 import { redactUrl } from "./platform/http/redact.js";
 import { securityHeaders } from "./platform/http/security-headers.js";
 import type { App } from "./platform/http/types.js";
@@ -119,7 +120,11 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
       registerAuthHook(api as App, database);
       registerEmptyPatchGuard(api as App);
       await registerModules(api as App);
-      api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      let openapi: Precompressed | null = null; // built on first request, once every route is registered
+      api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, (request, reply) => {
+        openapi ??= precompress(JSON.stringify(app.swagger()), "application/json; charset=utf-8");
+        return sendPrecompressed(request, reply, openapi);
+      });
       api.setNotFoundHandler((request, reply) =>
         reply.status(404).send({
           error: { code: "NOT_FOUND", message: `APIが見つかりません：${request.method} ${request.url}` },
@@ -130,14 +135,33 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
   );
 
   if (webDir && fs.existsSync(path.join(webDir, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    // Content-hashed files: kept by browsers for a year, sent as the build's .br/.gz when accepted.
+    const year = 365 * 86400_000;
+    const assets = { wildcard: false, index: false as const, preCompressed: true };
+    await app.register(fastifyStatic, {
+      ...assets,
+      root: path.join(webDir, "assets"),
+      prefix: "/assets/",
+      maxAge: year,
+      immutable: true,
+    });
+    // Other files (favicon) and index.html are revalidated on every use.
+    await app.register(fastifyStatic, {
+      ...assets,
+      root: webDir,
+      globIgnore: ["assets/**"],
+      decorateReply: false,
+      cacheControl: false,
+      setHeaders: (reply) => void reply.header("cache-control", "no-cache"),
+    });
     const indexHtml = fs.readFileSync(path.join(webDir, "index.html"));
-    app.get("/", (_req, reply) => reply.type("text/html").send(indexHtml));
+    const sendIndex = (reply: FastifyReply) => reply.type("text/html").header("cache-control", "no-cache").send(indexHtml);
+    app.get("/", (_req, reply) => sendIndex(reply));
     app.setNotFoundHandler((request, reply) => {
       if (request.method !== "GET") {
         return reply.status(404).send({ error: { code: "NOT_FOUND", message: "見つかりません。" } });
       }
-      return reply.type("text/html").send(indexHtml);
+      return sendIndex(reply);
     });
   }
   return app as App;
