@@ -7,6 +7,7 @@ import { consultationRoutes } from "./consultations/routes.js";
 import { documentRoutes } from "./documents/routes.js";
 import { faqRoutes } from "./faq/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
+import { minutesDocRoutes } from "./meetings/routes-minutes-docs.js";
 import { noticeRoutes } from "./notices/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { mailTemplateRoutes } from "./notifications/template-routes.js";
@@ -42,4 +43,5 @@ export async function registerModules(app: App) {
   richTextRoutes(app);
   mailTemplateRoutes(app);
   orgContactRoutes(app);
+  minutesDocRoutes(app);
 }
