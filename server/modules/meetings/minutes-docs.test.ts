@@ -106,7 +106,7 @@ describe("議事録 as PDF and Word", () => {
     expect(text).not.toContain("（案）");
     const pages = text.split("\f").filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
-    pages.forEach((p, i) => expect(p).toMatch(new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\s*$`)));
+    for (const [i, p] of pages.entries()) expect(p).toMatch(new RegExp(`\\b${i + 1}\\s*/\\s*${pages.length}\\s*$`));
   });
 
   it("the Word file reads back (mammoth) with the same sections in order; a town without access gets 404", async () => {

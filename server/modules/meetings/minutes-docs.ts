@@ -69,13 +69,12 @@ export function blocksOf(md: string): Block[] {
       else if (t.type === "paragraph" || t.type === "text") out.push({ kind: "paragraph", text: inline(t.tokens, t.text) });
       else if (t.type === "list") {
         const list = t as Tokens.List;
-        list.items.forEach((item, i) =>
+        for (const [i, item] of list.items.entries())
           out.push({
             kind: "item",
             text: inline(item.tokens, item.text),
             ordered: list.ordered ? Number(list.start || 1) + i : null,
-          }),
-        );
+          });
       } else if (t.type === "table") {
         const table = t as Tokens.Table;
         out.push({
@@ -203,9 +202,8 @@ class Writer {
           borderWidth: 0.6,
           color: head ? rgb(0.94, 0.94, 0.94) : undefined,
         });
-        lines.forEach((l, j) =>
-          this.page.drawText(l, { x: x + 4, y: top - 4 - (j + 1) * size * 1.5 + 3, size, font: this.font, color: ink }),
-        );
+        for (const [j, l] of lines.entries())
+          this.page.drawText(l, { x: x + 4, y: top - 4 - (j + 1) * size * 1.5 + 3, size, font: this.font, color: ink });
       });
       this.y = top - row.height;
     };
