@@ -67,6 +67,10 @@ test("minutes with a table: the editor's toolbar and preview, borders on screen,
   expect(Number.parseFloat(h2)).toBeGreaterThan(Number.parseFloat(p));
   expect(await text.locator("blockquote").evaluate((el) => getComputedStyle(el).borderLeftStyle)).toBe("solid");
   await checkA11y(page, { ...bell, label: "minutes published" });
+  const word = await page.request.get(
+    (await page.getByRole("link", { name: "議事録（Word）をダウンロード" }).getAttribute("href")) ?? "",
+  );
+  expect(word.headers()["content-type"]).toContain("wordprocessingml");
 
   // In print: the frame, forms and buttons are gone; the minutes and the table's borders stay.
   await page.emulateMedia({ media: "print" });

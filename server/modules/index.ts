@@ -8,6 +8,7 @@ import { documentRoutes } from "./documents/routes.js";
 import { faqRoutes } from "./faq/routes.js";
 import { homeRoutes } from "./home/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
+import { minutesDocRoutes } from "./meetings/routes-minutes-docs.js";
 import { noticeRoutes } from "./notices/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { mailTemplateRoutes } from "./notifications/template-routes.js";
@@ -44,4 +45,5 @@ export async function registerModules(app: App) {
   richTextRoutes(app);
   mailTemplateRoutes(app);
   orgContactRoutes(app);
+  minutesDocRoutes(app);
 }

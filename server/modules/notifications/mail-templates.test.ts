@@ -21,7 +21,14 @@ const mailsTo = (address: string, subjectPart: string) =>
     .execute();
 
 const outboxCount = async () =>
-  Number((await env.database.db.selectFrom("mail_outbox").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await env.database.db
+        .selectFrom("mail_outbox")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("開催通知 in 公用文", () => {
   it("previews recipients and text without sending; the mail has 宛名, 前文, 会議名, 議題, 出欠期限 with weekday and 問合せ先", async () => {
@@ -74,7 +81,10 @@ describe("開催通知 in 公用文", () => {
     expect(await outboxCount()).toBe(before);
     expect((await sec.get(`/api/meetings/${m.id}`)).body.status).toBe("draft");
 
-    const mail = { subject: "【開催通知】{会議名}（会場変更後の御案内）", body: "{宛名}\n\n　会場を変更して開催します。\n{日時}\n\n{連絡先}" };
+    const mail = {
+      subject: "【開催通知】{会議名}（会場変更後の御案内）",
+      body: "{宛名}\n\n　会場を変更して開催します。\n{日時}\n\n{連絡先}",
+    };
     const preview = await sec.post(`/api/meetings/${m.id}/announce/preview`, { mail });
     expect(preview.body.body).toContain("会場を変更して開催します");
     expect((await sec.post(`/api/meetings/${m.id}/announce`, { mail })).status).toBe(200);
@@ -108,7 +118,10 @@ describe("survey mails and the prefecture's own texts", () => {
   it("an admin rewrites a template (audited); the next mail uses it; a town may not; reset restores the built-in text", async () => {
     const admin = await env.as("admin@example.jp");
     const abu = await env.as("abu@example.jp");
-    const text = { subject: "【至急】{照会名}の御回答について", body: "{宛名}\n\n　{照会名}の回答期限は{期限}です。\n\n{連絡先}" };
+    const text = {
+      subject: "【至急】{照会名}の御回答について",
+      body: "{宛名}\n\n　{照会名}の回答期限は{期限}です。\n\n{連絡先}",
+    };
     expect((await abu.put("/api/mail-templates/survey.reminder", text)).status).toBe(403);
     const bad = await admin.put("/api/mail-templates/survey.reminder", { ...text, body: "{会議名}" });
     expect(bad.status).toBe(400);

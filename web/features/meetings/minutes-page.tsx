@@ -137,6 +137,14 @@ export function MinutesPage() {
                     </h2>
                     {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered from Markdown and sanitised on the server (sanitize-html). */}
                     <div className="rich-text" dangerouslySetInnerHTML={{ __html: v.current.html }} />
+                    <p className="print-hidden flex flex-wrap gap-4">
+                      <a className="link" href={`/api/meetings/${m.id}/minutes.pdf`} download>
+                        {t("minutes.downloadPdf")}
+                      </a>
+                      <a className="link" href={`/api/meetings/${m.id}/minutes.docx`} download>
+                        {t("minutes.downloadDocx")}
+                      </a>
+                    </p>
                     {m.agenda
                       .filter((a) => v.current?.outcomes[a.id])
                       .map((a) => (

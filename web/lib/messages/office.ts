@@ -102,4 +102,6 @@ export const office = {
   "contact.phone": ["電話番号", "Phone"],
   "contact.email": ["メールアドレス", "E-mail"],
   "contact.address": ["所在地", "Address"],
+  "minutes.downloadPdf": ["議事録（PDF）をダウンロード", "Download the minutes (PDF)"],
+  "minutes.downloadDocx": ["議事録（Word）をダウンロード", "Download the minutes (Word)"],
 } as const;

@@ -1,0 +1,345 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import fontkit from "@pdf-lib/fontkit";
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { marked, type Token, type Tokens } from "marked";
+import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { warekiDateTime } from "../../../shared/dates/official.js";
+import type { Ctx } from "../../platform/context.js";
+import { notFound } from "../../platform/errors.js";
+import { visibleMeeting } from "./access.js";
+import { listAttendance } from "./attendance.js";
+import { meetingPlace, meetingWhen } from "./meeting-mail.js";
+import { getMinutes } from "./minutes.js";
+import { meetingName } from "./naming.js";
+import { listAgendaRows } from "./repo.js";
+
+/** One block of the 議事の経過: what the minutes' formatted text is made of, for documents. */
+export type Block =
+  | { kind: "heading"; level: number; text: string }
+  | { kind: "paragraph"; text: string }
+  | { kind: "item"; text: string; ordered: number | null }
+  | { kind: "table"; rows: string[][] }
+  | { kind: "quote"; text: string };
+
+/** The usual 議事録 layout: 日時・場所・出席者・次第・議事の経過・決定事項. */
+export interface MinutesDocument {
+  meeting: string;
+  /** 「<meeting> 議事録」: the document's title and file name. */
+  title: string;
+  /** 「第2版（公開 令和…）」 or 「案」 for a revision not yet published. */
+  status: string;
+  when: string;
+  place: string;
+  attendees: string[];
+  agenda: string[];
+  proceedings: Block[];
+  decisions: string[];
+}
+
+export const sectionTitles = ["日時", "場所", "出席者", "次第", "議事の経過", "決定事項"] as const;
+
+const inline = (tokens: Token[] | undefined, fallback: string): string =>
+  tokens
+    ? tokens
+        .map((t) => ("tokens" in t && t.tokens ? inline(t.tokens, "") : t.type === "br" ? "\n" : "text" in t ? t.text : ""))
+        .join("")
+    : fallback;
+
+/** The formatted text as blocks, through the same parser the renderer uses (no HTML involved). */
+export function blocksOf(md: string): Block[] {
+  const out: Block[] = [];
+  const walk = (tokens: Token[]) => {
+    for (const t of tokens) {
+      if (t.type === "heading") out.push({ kind: "heading", level: t.depth, text: inline(t.tokens, t.text) });
+      else if (t.type === "paragraph" || t.type === "text") out.push({ kind: "paragraph", text: inline(t.tokens, t.text) });
+      else if (t.type === "list") {
+        const list = t as Tokens.List;
+        for (const [i, item] of list.items.entries())
+          out.push({
+            kind: "item",
+            text: inline(item.tokens, item.text),
+            ordered: list.ordered ? Number(list.start || 1) + i : null,
+          });
+      } else if (t.type === "table") {
+        const table = t as Tokens.Table;
+        out.push({
+          kind: "table",
+          rows: [
+            table.header.map((c) => inline(c.tokens, c.text)),
+            ...table.rows.map((r) => r.map((c) => inline(c.tokens, c.text))),
+          ],
+        });
+      } else if (t.type === "blockquote") out.push({ kind: "quote", text: inline((t as Tokens.Blockquote).tokens, t.text) });
+      else if (t.type === "code") out.push({ kind: "paragraph", text: t.text });
+    }
+  };
+  walk(marked.lexer(md, { gfm: true }));
+  return out;
+}
+
+/** Gathers the minutes and the meeting's facts; the reader sees what they may see (the published revision, or staff's draft). */
+export async function minutesDocument(ctx: Ctx, meetingId: string): Promise<MinutesDocument> {
+  const loaded = await visibleMeeting(ctx, meetingId);
+  const minutes = await getMinutes(ctx, meetingId);
+  const cur = minutes.current;
+  if (!cur) throw notFound("議事録");
+  const agenda = (await listAgendaRows(ctx, meetingId))
+    .filter((a) => a.status === "accepted")
+    .sort((a, b) => a.position - b.position);
+  const attendance = await listAttendance(ctx, meetingId);
+  const attendees = attendance.items
+    .filter((i) => i.present === true || (i.present === null && (i.mode === "in_person" || i.mode === "online")))
+    .map(
+      (i) =>
+        `${i.org.name}${i.attendees.length ? `　${i.attendees.join("、")}` : ""}${i.mode === "online" ? "（オンライン）" : ""}`,
+    );
+  const meeting = meetingName(loaded.row, loaded.body.name);
+  return {
+    meeting,
+    title: `${meeting} 議事録`,
+    status:
+      cur.status === "published" && cur.publishedAt
+        ? `第${cur.revision}版（${warekiDateTime(cur.publishedAt)} 公開）`
+        : `第${cur.revision}版（案）`,
+    when: meetingWhen(loaded.row),
+    place: meetingPlace(loaded.row).replace(/\n\s*/g, "／"),
+    attendees: attendees.length ? attendees : ["（記録なし）"],
+    agenda: agenda.map((a, i) => `${i + 1}　${a.title}`),
+    proceedings: blocksOf(cur.bodyMd),
+    decisions: agenda
+      .filter((a) => cur.outcomes[a.id])
+      .map((a) => `${agenda.indexOf(a) + 1}　${a.title}：${cur.outcomes[a.id]}`)
+      .concat(agenda.some((a) => cur.outcomes[a.id]) ? [] : ["（なし）"]),
+  };
+}
+
+// ---------------------------------------------------------------- PDF
+
+const fontPath = createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf");
+let fontBytes: Buffer | null = null;
+const A4: [number, number] = [595.28, 841.89];
+const margin = 60;
+const ink = rgb(0.1, 0.1, 0.1);
+
+/** Splits text to the width, character by character (Japanese has no spaces to break at). */
+function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const lines: string[] = [];
+  for (const para of text.split("\n")) {
+    let line = "";
+    for (const ch of para) {
+      if (line && font.widthOfTextAtSize(line + ch, size) > width) {
+        lines.push(line);
+        line = "";
+      }
+      line += ch;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+class Writer {
+  page!: PDFPage;
+  y = 0;
+  constructor(
+    private doc: PDFDocument,
+    readonly font: PDFFont,
+  ) {
+    this.newPage();
+  }
+  newPage() {
+    this.page = this.doc.addPage(A4);
+    this.y = A4[1] - margin;
+  }
+  ensure(height: number) {
+    if (this.y - height < margin + 20) this.newPage();
+  }
+  text(text: string, o: { size?: number; indent?: number; gap?: number; center?: boolean } = {}) {
+    const size = o.size ?? 10.5;
+    const indent = o.indent ?? 0;
+    for (const line of wrap(text, this.font, size, A4[0] - 2 * margin - indent)) {
+      this.ensure(size * 1.7);
+      this.y -= size * 1.7;
+      const x = o.center ? (A4[0] - this.font.widthOfTextAtSize(line, size)) / 2 : margin + indent;
+      this.page.drawText(line, { x, y: this.y, size, font: this.font, color: ink });
+    }
+    this.y -= o.gap ?? 0;
+  }
+  /** A table with borders; a row never splits across pages, and the header row repeats on a new page. */
+  table(rows: string[][]) {
+    const size = 9.5;
+    const cols = Math.max(...rows.map((r) => r.length));
+    const width = (A4[0] - 2 * margin) / cols;
+    const layout = rows.map((r) => {
+      const cells = Array.from({ length: cols }, (_, i) => wrap(r[i] ?? "", this.font, size, width - 8));
+      return { cells, height: Math.max(...cells.map((c) => c.length)) * size * 1.5 + 8 };
+    });
+    const drawRow = (row: (typeof layout)[number], head: boolean) => {
+      const top = this.y;
+      row.cells.forEach((lines, i) => {
+        const x = margin + i * width;
+        this.page.drawRectangle({
+          x,
+          y: top - row.height,
+          width,
+          height: row.height,
+          borderColor: ink,
+          borderWidth: 0.6,
+          color: head ? rgb(0.94, 0.94, 0.94) : undefined,
+        });
+        for (const [j, l] of lines.entries())
+          this.page.drawText(l, { x: x + 4, y: top - 4 - (j + 1) * size * 1.5 + 3, size, font: this.font, color: ink });
+      });
+      this.y = top - row.height;
+    };
+    layout.forEach((row, i) => {
+      if (this.y - row.height < margin + 20) {
+        this.newPage();
+        if (i > 0) drawRow(layout[0]!, true);
+      }
+      drawRow(row, i === 0);
+    });
+    this.y -= 8;
+  }
+}
+
+/** The 議事録 as PDF (A4, Noto Sans JP embedded), with 「n / N」 page numbers at the foot of every page. */
+export async function minutesPdf(m: MinutesDocument): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  fontBytes ??= fs.readFileSync(fontPath);
+  const font = await doc.embedFont(fontBytes, { subset: false });
+  doc.setTitle(m.title);
+  const w = new Writer(doc, font);
+  w.text(m.meeting, { size: 12, center: true });
+  w.text("議事録", { size: 16, center: true, gap: 2 });
+  w.text(m.status, { size: 9, center: true, gap: 12 });
+  const section = (n: number, title: string) => w.text(`${n}　${title}`, { size: 12, gap: 4 });
+  section(1, "日時");
+  w.text(m.when, { indent: 24, gap: 8 });
+  section(2, "場所");
+  w.text(m.place, { indent: 24, gap: 8 });
+  section(3, "出席者");
+  for (const a of m.attendees) w.text(a, { indent: 24 });
+  w.y -= 8;
+  section(4, "次第");
+  for (const a of m.agenda.length ? m.agenda : ["（なし）"]) w.text(a, { indent: 24 });
+  w.y -= 8;
+  section(5, "議事の経過");
+  for (const b of m.proceedings) {
+    if (b.kind === "heading") w.text(b.text, { size: b.level <= 2 ? 11.5 : 10.5, indent: 24, gap: 2 });
+    else if (b.kind === "item") w.text(`${b.ordered ? `${b.ordered}.` : "・"}${b.text}`, { indent: 36 });
+    else if (b.kind === "quote") w.text(b.text, { indent: 40, gap: 4 });
+    else if (b.kind === "table") w.table(b.rows);
+    else w.text(b.text, { indent: 24, gap: 4 });
+  }
+  w.y -= 8;
+  section(6, "決定事項");
+  for (const d of m.decisions) w.text(d, { indent: 24 });
+  const pages = doc.getPages();
+  pages.forEach((p, i) => {
+    const label = `${i + 1} / ${pages.length}`;
+    p.drawText(label, { x: (A4[0] - font.widthOfTextAtSize(label, 9)) / 2, y: 30, size: 9, font, color: ink });
+  });
+  return doc.save();
+}
+
+// ---------------------------------------------------------------- DOCX
+
+const jpRun = (text: string, o: { bold?: boolean; size?: number } = {}) =>
+  new TextRun({ text, bold: o.bold, size: o.size ?? 21, font: { eastAsia: "游明朝", ascii: "Century" } });
+
+/** The 議事録 as Word (docx), headings as Word headings, tables with borders, 「n / N」 in the footer. */
+export async function minutesDocx(m: MinutesDocument): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      heading: HeadingLevel.TITLE,
+      children: [jpRun(m.title, { bold: true, size: 32 })],
+    }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [jpRun(m.status, { size: 18 })] }),
+  ];
+  const section = (n: number, title: string) =>
+    children.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        spacing: { before: 200 },
+        children: [jpRun(`${n}　${title}`, { bold: true, size: 24 })],
+      }),
+    );
+  const body = (text: string, indent = 1) =>
+    children.push(new Paragraph({ indent: { left: indent * 420 }, children: [jpRun(text)] }));
+  section(1, "日時");
+  body(m.when);
+  section(2, "場所");
+  body(m.place);
+  section(3, "出席者");
+  for (const a of m.attendees) body(a);
+  section(4, "次第");
+  for (const a of m.agenda.length ? m.agenda : ["（なし）"]) body(a);
+  section(5, "議事の経過");
+  const border = { style: BorderStyle.SINGLE, size: 4, color: "333333" };
+  for (const b of m.proceedings) {
+    if (b.kind === "heading")
+      children.push(
+        new Paragraph({ heading: HeadingLevel.HEADING_2, indent: { left: 420 }, children: [jpRun(b.text, { bold: true })] }),
+      );
+    else if (b.kind === "item") body(`${b.ordered ? `${b.ordered}.` : "・"}${b.text}`, 2);
+    else if (b.kind === "quote") body(b.text, 3);
+    else if (b.kind === "table")
+      children.push(
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+          rows: b.rows.map(
+            (r, i) =>
+              new TableRow({
+                tableHeader: i === 0,
+                cantSplit: true,
+                children: r.map((c) => new TableCell({ children: [new Paragraph({ children: [jpRun(c, { bold: i === 0 })] })] })),
+              }),
+          ),
+        }),
+      );
+    else body(b.text);
+  }
+  section(6, "決定事項");
+  for (const d of m.decisions) body(d);
+  const doc = new Document({
+    title: m.title,
+    sections: [
+      {
+        properties: {
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 } },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES] })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
