@@ -162,6 +162,13 @@ export const material = z.object({
 });
 export type Material = z.infer<typeof material>;
 
+export const materialPatch = z.object({
+  title: text(200).min(1, "資料名を入力してください").optional(),
+  /** Move to another agenda item of the meeting; null makes it a meeting-wide (参考) material. */
+  agendaItemId: z.uuid().nullable().optional(),
+});
+export const materialOrder = z.object({ materialIds: z.array(z.uuid()).min(1).max(500) });
+
 export const meetingDetail = meeting.extend({
   agenda: z.array(agendaItem),
   /** Sum of the accepted items' durations, and whether it exceeds the meeting's length. */

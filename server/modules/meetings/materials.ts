@@ -9,13 +9,20 @@ import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { loadMaterials, materialVisible, meetingDetail, presentAgendaItem } from "./present.js";
 import { findAgendaRow, listAgendaRows } from "./repo.js";
-import { findMaterialRow, insertMaterial, insertVersion, listVersionRows, updateMaterialRow } from "./repo-files.js";
+import {
+  findMaterialRow,
+  insertMaterial,
+  insertVersion,
+  listVersionRows,
+  nextMaterialPosition,
+  updateMaterialRow,
+} from "./repo-files.js";
 
 /** Meeting materials accept PDF, Office documents, images and text, up to the server's upload limit. */
 const rules = { kinds: documentKinds };
 
 /** May the actor attach files to this item (or, with no item, to the meeting)? */
-async function checkUpload(ctx: Ctx, loaded: LoadedMeeting, agendaItemId: string | null) {
+export async function checkUpload(ctx: Ctx, loaded: LoadedMeeting, agendaItemId: string | null) {
   if (loaded.row.status === "cancelled") throw conflict("中止になった会議には資料を追加できません。");
   if (!agendaItemId) {
     authorize(ctx.actor, "meeting.manage", loaded.subject);
@@ -44,6 +51,7 @@ export async function uploadMaterials(ctx: Ctx, request: FastifyRequest, meeting
     if (title.length > 200)
       throw invalid("資料名は200文字以内にしてください。", [{ path: "title", message: "200文字以内にしてください" }]);
     const base = Date.now();
+    const position = await nextMaterialPosition(tx, meetingId);
     for (const [i, file] of files.entries()) {
       const id = newId();
       // One millisecond apart, so files sent together keep the order they were sent in (資料2-1, 資料2-2).
@@ -54,6 +62,7 @@ export async function uploadMaterials(ctx: Ctx, request: FastifyRequest, meeting
         agenda_item_id: agendaItemId,
         title: (files.length === 1 && title) || file.name.replace(/\.[^.]+$/, ""),
         current_version: 1,
+        position: position + i,
         created_by: tx.actor!.userId,
         created_at: now,
         updated_at: now,
@@ -78,7 +87,7 @@ export async function uploadMaterials(ctx: Ctx, request: FastifyRequest, meeting
   });
 }
 
-async function loadMaterial(ctx: Ctx, meetingId: string, materialId: string) {
+export async function loadMaterial(ctx: Ctx, meetingId: string, materialId: string) {
   const loaded = await visibleMeeting(ctx, meetingId);
   const row = await findMaterialRow(ctx, meetingId, materialId);
   const item = row?.agenda_item_id ? await findAgendaRow(ctx, row.agenda_item_id) : undefined;

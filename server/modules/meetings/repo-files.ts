@@ -15,6 +15,7 @@ export const listMaterialRows = (ctx: Ctx, meetingId: string) =>
     .select(["f.id as file_id", "f.name as file_name", "f.size as file_size", "f.mime as file_mime", "f.sha256 as file_sha256"])
     .where("m.meeting_id", "=", meetingId)
     .where("m.deleted_at", "is", null)
+    .orderBy("m.position")
     .orderBy("m.created_at")
     .orderBy("m.id")
     .execute();
@@ -42,6 +43,16 @@ export const findMaterialRow = (ctx: Ctx, meetingId: string, id: string) =>
     .where("meeting_id", "=", meetingId)
     .where("deleted_at", "is", null)
     .executeTakeFirst();
+
+/** After the meeting's last material in screen order. */
+export async function nextMaterialPosition(ctx: Ctx, meetingId: string) {
+  const r = await ctx.db
+    .selectFrom("meeting_materials")
+    .select((eb) => eb.fn.max("position").as("p"))
+    .where("meeting_id", "=", meetingId)
+    .executeTakeFirst();
+  return Number(r?.p ?? 0) + 1;
+}
 
 export async function insertMaterial(ctx: Ctx, row: MaterialRow) {
   await ctx.db.insertInto("meeting_materials").values(row).execute();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idParams } from "../../../shared/api/common.js";
-import { meetingDetail } from "../../../shared/api/meetings.js";
+import { materialOrder, materialPatch, meetingDetail } from "../../../shared/api/meetings.js";
 import { sendCsvFile } from "../../platform/files/csv.js";
 import { contentDisposition, sendStoredFile } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
@@ -8,6 +8,7 @@ import { attendanceCsv, attendanceXlsx } from "./attendance.js";
 import { materialsZip, meetingPack } from "./bundles.js";
 import { meetingIcs, personalFeed } from "./calendar.js";
 import { deleteMaterial, materialFile, replaceMaterial, uploadMaterials } from "./materials.js";
+import { orderMaterials, updateMaterial } from "./materials-edit.js";
 
 const materialParams = z.object({ id: z.uuid(), materialId: z.uuid() });
 const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional(), inline: z.enum(["1"]).optional() });
@@ -22,6 +23,16 @@ export function meetingFileRoutes(app: App) {
     "/meetings/:id/materials/:materialId/versions",
     { schema: { params: materialParams, response: { 201: meetingDetail } } },
     async (req, reply) => reply.status(201).send(await replaceMaterial(req.ctx, req, req.params.id, req.params.materialId)),
+  );
+  app.put(
+    "/meetings/:id/materials/order",
+    { schema: { params: idParams, body: materialOrder, response: { 200: meetingDetail } } },
+    (req) => orderMaterials(req.ctx, req.params.id, req.body),
+  );
+  app.patch(
+    "/meetings/:id/materials/:materialId",
+    { schema: { params: materialParams, body: materialPatch, response: { 200: meetingDetail } } },
+    (req) => updateMaterial(req.ctx, req.params.id, req.params.materialId, req.body),
   );
   app.delete(
     "/meetings/:id/materials/:materialId",

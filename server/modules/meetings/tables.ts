@@ -62,6 +62,8 @@ export interface MeetingMaterialsTable {
   agenda_item_id: string | null;
   title: string;
   current_version: number;
+  /** Order on screen among the meeting's materials (then upload time). */
+  position: number;
   created_by: string | null;
   created_at: string;
   updated_at: string;

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from "react";
+import { type ClipboardEvent, useEffect, useId, useState } from "react";
 import { parseNumberInput } from "../../../shared/numbers.js";
 import type { GridColumn, Question } from "../../../shared/surveys/definition.js";
 import type { GridValue } from "../../../shared/surveys/rules.js";
 import { useI18n } from "../../lib/i18n.js";
+import { fillDown, isBlock, pasteIntoGrid } from "./grid-paste.js";
 
 type Grid = Extract<Question, { kind: "grid" }>;
 
@@ -30,6 +31,21 @@ export function GridField({
   const id = useId();
   const grid = (value ?? {}) as GridValue;
   const set = (rowId: string, colId: string, v: unknown) => onChange({ ...grid, [rowId]: { ...grid[rowId], [colId]: v } });
+  const [status, setStatus] = useState("");
+  // A block copied from Excel fills the grid from the cell it is pasted into.
+  const paste = (rowIndex: number, colIndex: number) => (e: ClipboardEvent<HTMLElement>) => {
+    const text = e.clipboardData.getData("text/plain");
+    if (!isBlock(text)) return;
+    e.preventDefault();
+    const { grid: next, cells } = pasteIntoGrid(q, grid, rowIndex, colIndex, text);
+    onChange(next);
+    setStatus(t("surveys.pasted", { n: cells }));
+  };
+  const fill = (c: GridColumn) => {
+    const { grid: next, filled } = fillDown(q, grid, c.id);
+    onChange(next);
+    setStatus(t("surveys.filledDown", { n: filled, column: c.label }));
+  };
   const cellErrors = [...errors].filter(([k]) => k !== "");
   return (
     <div className="flex flex-col gap-2">
@@ -61,14 +77,15 @@ export function GridField({
             </tr>
           </thead>
           <tbody>
-            {q.rows.map((r) => (
+            {q.rows.map((r, ri) => (
               <tr key={r.id} className="border-b border-solid-gray-200 last:border-b-0">
                 <th scope="row" className="px-3 py-2 text-left text-dns-16B-130 whitespace-nowrap">
                   {r.label}
                 </th>
-                {q.columns.map((c) => (
+                {q.columns.map((c, ci) => (
                   <td key={c.id} className="px-2 py-1 align-top">
                     <Cell
+                      onPaste={paste(ri, ci)}
                       col={c}
                       label={`${r.label}・${c.label}`}
                       value={grid[r.id]?.[c.id]}
@@ -83,6 +100,19 @@ export function GridField({
           </tbody>
         </table>
       </section>
+      {!disabled && (
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-dns-14N-130 text-solid-gray-700">{t("surveys.pasteHint")}</span>
+          {q.columns.map((c) => (
+            <button key={c.id} type="button" className="link text-dns-14N-130" onClick={() => fill(c)}>
+              {t("surveys.fillDown", { column: c.label })}
+            </button>
+          ))}
+        </div>
+      )}
+      <p role="status" className="sr-only">
+        {status}
+      </p>
       {(errors.get("") || cellErrors.length > 0) && (
         <ul className="text-dns-16N-130 text-error-2">
           {errors.get("") && <li>! {errors.get("")}</li>}
@@ -103,7 +133,9 @@ function Cell({
   error,
   disabled,
   onChange,
+  onPaste,
 }: {
+  onPaste: (e: ClipboardEvent<HTMLElement>) => void;
   col: GridColumn;
   label: string;
   value: unknown;
@@ -112,7 +144,13 @@ function Cell({
   onChange: (v: unknown) => void;
 }) {
   const { t } = useI18n();
-  const common = { "aria-label": label, "aria-invalid": error ? true : undefined, disabled, className: cellClass(error) };
+  const common = {
+    "aria-label": label,
+    "aria-invalid": error ? true : undefined,
+    disabled,
+    className: cellClass(error),
+    onPaste,
+  };
   if (col.kind === "single_choice" || col.kind === "yes_no") {
     const options =
       col.kind === "yes_no"

@@ -148,6 +148,13 @@ export const surveys = {
   "surveys.min": ["{n}以上", "min {n}"],
   "surveys.max": ["{n}以下", "max {n}"],
   "surveys.notANumber": ["数値を入力してください（半角数字）", "Enter a number"],
+  "surveys.pasteHint": [
+    "Excelで範囲をコピーし、始めのセルに貼り付けると表に入ります。",
+    "Copy a range in Excel and paste it into the first cell to fill the grid.",
+  ],
+  "surveys.pasted": ["{n}個のセルに貼り付けました", "Pasted into {n} cells"],
+  "surveys.fillDown": ["「{column}」の空欄を上の値で埋める", "Fill empty “{column}” cells from above"],
+  "surveys.filledDown": ["「{column}」の空欄{n}個を上の値で埋めました", "Filled {n} empty “{column}” cells"],
   "surveys.gridRow": ["項目", "Row"],
   "surveys.moreErrors": ["ほか{n}件", "and {n} more"],
   "surveys.fileHint": ["{n}個まで添付できます（PDF・Word・Excel・画像・ZIP）。", "Up to {n} files (PDF, Office, images, ZIP)."],
