@@ -14,8 +14,8 @@ import { registerModules } from "./modules/index.js";
 import type { Database } from "./platform/db/database.js";
 import { removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
-import { registerEmptyPatchGuard } from "./platform/http/empty-patch.js";
 import { errorHandler } from "./platform/http/error-handler.js";
+import { registerInputGuards } from "./platform/http/input-guards.js";
 import { redactUrl } from "./platform/http/redact.js";
 import type { App } from "./platform/http/types.js";
 
@@ -124,7 +124,7 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
   await app.register(
     async (api) => {
       registerAuthHook(api as App, database);
-      registerEmptyPatchGuard(api as App);
+      registerInputGuards(api as App);
       await registerModules(api as App);
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       api.setNotFoundHandler((request, reply) =>
