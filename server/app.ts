@@ -13,9 +13,9 @@ import { registerModules } from "./modules/index.js";
 import type { Database } from "./platform/db/database.js";
 import { removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
-import { registerEmptyPatchGuard } from "./platform/http/empty-patch.js";
 import { errorHandler } from "./platform/http/error-handler.js";
 import { type Precompressed, precompress, sendPrecompressed } from "./platform/http/precompressed.js";
+import { registerInputGuards } from "./platform/http/input-guards.js";
 import { redactUrl } from "./platform/http/redact.js";
 import { securityHeaders } from "./platform/http/security-headers.js";
 import type { App } from "./platform/http/types.js";
@@ -118,7 +118,7 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
   await app.register(
     async (api) => {
       registerAuthHook(api as App, database);
-      registerEmptyPatchGuard(api as App);
+      registerInputGuards(api as App);
       await registerModules(api as App);
       let openapi: Precompressed | null = null; // built on first request, once every route is registered
       api.get("/openapi.json", { config: { public: true }, schema: { hide: true } }, (request, reply) => {

@@ -19,7 +19,7 @@ test("a wrong password is refused with a message next to the form", async ({ pag
   await page.getByLabel("メールアドレス").fill(demoUsers.mine);
   await page.getByLabel("パスワード").fill("not-the-password-123");
   await page.getByRole("button", { name: "ログイン" }).click();
-  await expect(page.getByRole("alert")).toContainText("メールアドレスまたはパスワードが正しくありません");
+  await expect(page.getByRole("alert")).toContainText("メールアドレスまたはパスワードが正しくないか");
   await expect(page).toHaveURL(/\/login$/);
   await checkA11y(page, { label: "sign-in error" });
 

@@ -63,6 +63,23 @@ describe("an empty PATCH", () => {
   });
 });
 
+describe("a NUL character", () => {
+  it("is a 400 naming the field on both engines (PostgreSQL cannot store it), in JSON and in forms", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    const json = await sec.post("/api/consultation-templates", { title: "雛形", body: "本文\u0000続き" });
+    expect(json.status, json.text).toBe(400);
+    expect(json.body.error.details.issues).toEqual([{ path: "body", message: "使用できない文字が含まれています" }]);
+    const patch = await sec.patch(`/api/orgs/${env.demo.orgs["阿武町"]}`, { name: "阿武\u0000町" });
+    expect(patch.status).toBe(400);
+    const abu = await env.as("abu@example.jp");
+    const form = await abu.postForm("/api/consultations", { category: "other", subject: "件名\u0000", body: "本文" });
+    expect(form.status, form.text).toBe(400);
+    expect(form.body.error.details.issues[0].path).toBe("subject");
+    const query = await sec.get("/api/search?q=%00%E7%A8%8E");
+    expect(query.status).toBe(400);
+  });
+});
+
 describe("upload files", () => {
   it("removes temporary upload files left by an earlier process at start, and keeps fresh ones", async () => {
     const dir = path.join(env.config.dataDir, "files");

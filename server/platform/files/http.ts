@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../context.js";
 import { AppError } from "../errors.js";
+import { nulError } from "../http/input-guards.js";
 import { openFileStream, type StoredFile, storeUpload, type UploadRules } from "./store.js";
 
 /**
@@ -23,7 +24,11 @@ export async function readMultipart(
           continue;
         }
         files.push(await storeUpload(ctx, { filename: part.filename, stream: part.file }, rules));
-      } else fields[part.fieldname] = String(part.value ?? "");
+      } else {
+        const value = String(part.value ?? "");
+        if (value.includes("\u0000")) throw nulError(part.fieldname);
+        fields[part.fieldname] = value;
+      }
     }
   } catch (err) {
     if ((err as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE")
