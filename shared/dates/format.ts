@@ -7,7 +7,7 @@
  * - dense tables:   `{ western: false }` drops the Western year: 「令和7年4月1日」
  * - a month:        「令和7年（2025年）4月」 (charts and month views)
  */
-import { jstDate, weekdayOf } from "./jst.js";
+import { jstDate, jstWallClock, weekdayOf } from "./jst.js";
 import { warekiDate } from "./wareki.js";
 
 export type DateLocale = "ja" | "en";
@@ -77,3 +77,17 @@ export function formatMonth(value: string | null | undefined, locale: DateLocale
   const wareki = warekiDate(`${ym}-01`).replace(/\d+日$/, "");
   return style.western === false ? wareki : wareki.replace(/年/, `年（${y}年）`);
 }
+
+/** 「令和8年11月30日（月）」 for "2026-11-30": the date as official letters (公用文) write a deadline. */
+export const warekiWithWeekday = (ymd: string) => formatDate(ymd, "ja", { western: false, weekday: true });
+
+/** The time of day in Japan, as official letters write it: 「17時」, 「9時30分」. */
+export function jstClock(iso: string): string {
+  const t = jstWallClock(iso);
+  const h = t.getUTCHours();
+  const m = t.getUTCMinutes();
+  return m === 0 ? `${h}時` : `${h}時${String(m).padStart(2, "0")}分`;
+}
+
+/** 「令和8年11月30日（月）17時」 for an instant, in Japan time, as official letters write it. */
+export const warekiDateTime = (iso: string) => `${warekiWithWeekday(jstDate(iso))}${jstClock(iso)}`;

@@ -15,6 +15,16 @@ const shifted = (t: Instant) => new Date(ms(t) + OFFSET_MS);
 /** The calendar date in Japan of an instant (today by default). */
 export const jstDate = (t: Instant = new Date()) => shifted(t).toISOString().slice(0, 10);
 
+/** The instant as a zone-less wall clock in Japan (its UTC fields read as Japan time): for Excel, which keeps no zone. */
+export const jstWallClock = (t: Instant) => shifted(t);
+
+/** "2025-10-30 14:05" (or with seconds) in Japan time, for CSV and logs. */
+export const jstStamp = (t: Instant, seconds = false) =>
+  shifted(t)
+    .toISOString()
+    .slice(0, seconds ? 19 : 16)
+    .replace("T", " ");
+
 /** Today's date in Japan. */
 export const jstToday = () => jstDate();
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { auditQuery } from "../../../shared/api/audit.js";
-import { jstDayEnd, jstDayStart } from "../../../shared/dates/jst.js";
+import { jstDayEnd, jstDayStart, jstStamp } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { type CsvFile, csvBytes } from "../../platform/files/csv.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
@@ -53,8 +53,7 @@ export async function listAudit(ctx: Ctx, f: Query) {
   };
 }
 
-// TODO(jst): use shared/dates/jst.ts
-const jstSeconds = (iso: string) => new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+const jstSeconds = (iso: string) => jstStamp(iso, true);
 
 /** CSV with BOM for Excel, newest first, up to 100,000 rows of the filter; times in Japan time. */
 export async function exportAuditCsv(ctx: Ctx, f: Query): Promise<CsvFile> {

@@ -1,5 +1,5 @@
 import type { MailPreview, MailTemplateText } from "../../../shared/api/mail-templates.js";
-import { jstClock, warekiDateTime } from "../../../shared/dates/official.js";
+import { jstClock, warekiDateTime } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";

@@ -21,7 +21,7 @@ import { meetingIcsAttachment } from "./calendar.js";
 import { meetingName, nextSeq } from "./naming.js";
 import "./policy.js";
 import type { MailTemplateText } from "../../../shared/api/mail-templates.js";
-import { warekiDateTime } from "../../../shared/dates/official.js";
+import { warekiDateTime } from "../../../shared/dates/format.js";
 import { checkTemplate } from "../notifications/templates.js";
 import { announcementSpec, meetingMailVars, meetingPlace, meetingWhen } from "./meeting-mail.js";
 import { meetingDetail, presentMeeting } from "./present.js";

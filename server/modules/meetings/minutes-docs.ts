@@ -18,7 +18,7 @@ import {
 } from "docx";
 import { marked, type Token, type Tokens } from "marked";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
-import { warekiDateTime } from "../../../shared/dates/official.js";
+import { warekiDateTime } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { visibleMeeting } from "./access.js";

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Survey } from "../../../shared/api/surveys.js";
+import { warekiDateTime } from "../../../shared/dates/format.js";
 import { jstDate, jstDayStart, jstTime } from "../../../shared/dates/jst.js";
-import { warekiDateTime } from "../../../shared/dates/official.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, nowIso } from "../../platform/context.js";

@@ -2,7 +2,7 @@ import { PassThrough, type Writable } from "node:stream";
 import type { FastifyReply } from "fastify";
 import { answerStatusLabels } from "../../../shared/api/surveys.js";
 import type { CsvValue } from "../../../shared/csv.js";
-import { jstDate } from "../../../shared/dates/jst.js";
+import { jstDate, jstStamp } from "../../../shared/dates/jst.js";
 import { allQuestions, type GridColumn, type GridQuestion, type Question } from "../../../shared/surveys/definition.js";
 import { cellOf, headerOf } from "../../../shared/surveys/format.js";
 import type { GridValue } from "../../../shared/surveys/rules.js";
@@ -25,9 +25,7 @@ import { fileNamesOf, flatColumns, loadForResults, type ResultRow, type ResultsF
 const fixedHeaders = ["団体コード", "団体名", "回答状況", "提出日時", "提出者"];
 
 /** "2025-10-30 14:05" in Japan time, for the CSV. */
-// TODO(jst): use shared/dates/jst.ts
-const jstText = (iso: string | null) =>
-  iso ? new Date(Date.parse(iso) + 9 * 3600_000).toISOString().slice(0, 16).replace("T", " ") : "";
+const jstText = (iso: string | null) => (iso ? jstStamp(iso) : "");
 
 const fixedCells = (r: ResultRow, time: (iso: string | null) => XlsxValue) => [
   r.org.lgCode ?? "",

@@ -1,5 +1,6 @@
 import { PassThrough, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { jstWallClock } from "../../../shared/dates/jst.js";
 
 /**
  * The one XLSX writer for every export. Cells keep their real types: text stays text (codes such as
@@ -17,9 +18,6 @@ export interface XlsxTime {
 /** Text, number, boolean, date (a Date at UTC midnight: the calendar day) or timestamp. */
 export type XlsxValue = string | number | boolean | Date | XlsxTime | null | undefined;
 
-// TODO(jst): use shared/dates/jst.ts
-const jstOffsetMs = 9 * 3600_000;
-
 /** "2026-04-01" as an Excel date (the calendar day, whatever the server's zone). */
 export function excelDate(ymd: string | null | undefined): Date | null {
   const m = ymd?.match(/^(\d{4})-(\d{2})-(\d{2})/);
@@ -30,7 +28,7 @@ export function excelDate(ymd: string | null | undefined): Date | null {
 export function excelTime(iso: string | null | undefined): XlsxTime | null {
   if (!iso) return null;
   const t = Date.parse(iso);
-  return Number.isNaN(t) ? null : { time: new Date(t + jstOffsetMs) };
+  return Number.isNaN(t) ? null : { time: jstWallClock(t) };
 }
 
 const isTime = (v: unknown): v is XlsxTime => typeof v === "object" && v !== null && "time" in v;
