@@ -7,13 +7,14 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "./config.js";
 import { registerModules } from "./modules/index.js";
 import type { Database } from "./platform/db/database.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
 import { errorHandler } from "./platform/http/error-handler.js";
+import { openapiOptions } from "./platform/http/openapi.js";
 import type { App } from "./platform/http/types.js";
 
 z.config(z.locales.ja());
@@ -88,10 +89,7 @@ export async function buildApp({ config, database, webDir }: BuildOptions): Prom
     }),
   });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 20 } });
-  await app.register(swagger, {
-    openapi: { info: { title: "Renkei API", version: "1" } },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openapiOptions(config.publicUrl));
 
   app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
