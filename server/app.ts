@@ -6,7 +6,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyReply } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "./config.js";
 import { registerModules } from "./modules/index.js";
@@ -14,8 +14,9 @@ import type { Database } from "./platform/db/database.js";
 import { removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
 import { errorHandler } from "./platform/http/error-handler.js";
-import { type Precompressed, precompress, sendPrecompressed } from "./platform/http/precompressed.js";
 import { registerInputGuards } from "./platform/http/input-guards.js";
+import { openapiOptions } from "./platform/http/openapi.js";
+import { type Precompressed, precompress, sendPrecompressed } from "./platform/http/precompressed.js";
 import { redactUrl } from "./platform/http/redact.js";
 import { securityHeaders } from "./platform/http/security-headers.js";
 import type { App } from "./platform/http/types.js";
@@ -100,10 +101,7 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
     }),
   });
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 20 } });
-  await app.register(swagger, {
-    openapi: { info: { title: "Renkei API", version: "1" } },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openapiOptions(config.publicUrl));
 
   app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
