@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { toCsv } from "../../../shared/csv.js";
+import { exceljs } from "../../platform/lazy-libs.js";
 
 export type Cell = string | number | null;
 export interface Sheet {
@@ -26,7 +26,7 @@ export async function renderSheets(
     });
     return { data: Buffer.from(`\uFEFF${toCsv(rows)}`, "utf8"), mime: "text/csv; charset=utf-8", ext: "csv" };
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (await exceljs()).Workbook();
   for (const s of sheets) {
     const ws = book.addWorksheet(s.name.slice(0, 31));
     for (const r of s.rows) ws.addRow(r.map(safe));

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { z } from "zod";
 import { positionLabels } from "../../../shared/api/bodies.js";
 import { type attendanceInput, type attendanceList, attendanceModeLabels, type rollInput } from "../../../shared/api/meetings.js";
@@ -8,6 +7,7 @@ import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
+import { exceljs } from "../../platform/lazy-libs.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { jstTime, meetingName } from "./naming.js";
@@ -146,7 +146,7 @@ export async function attendanceCsv(ctx: Ctx, meetingId: string) {
 
 export async function attendanceXlsx(ctx: Ctx, meetingId: string) {
   const { name, rows } = await exportRows(ctx, meetingId);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await exceljs()).Workbook();
   wb.creator = "Renkei";
   const ws = wb.addWorksheet("出欠");
   ws.addRow([name]).font = { bold: true, size: 13 };

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import { jstDate } from "../../../shared/dates/calendar.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
+import { fontkit } from "../../platform/lazy-libs.js";
 import { jstTime } from "./naming.js";
 
 /** The Japanese font ships with the project (npm package), so the pack never depends on the server's fonts. */
@@ -93,7 +93,7 @@ function stamp(page: PDFPage, label: string, font: PDFFont) {
  */
 export async function buildPack(input: PackInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(await fontkit());
   // Full embedding on purpose: pdf-lib's fontkit subsetter drops most glyphs of Noto Sans JP (the text still
   // extracts, but the page shows blanks), checked by rendering the cover with pdftoppm. Costs ~3 MB per pack.
   const font = await doc.embedFont(loadFont(), { subset: false });

@@ -1,8 +1,9 @@
 import { PassThrough } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { parseCsv, toCsv } from "../../../shared/csv.js";
 import { AppError } from "../../platform/errors.js";
+import { exceljs } from "../../platform/lazy-libs.js";
 import { type Cell, columnLetter as colLetter } from "./cells.js";
 
 /** Spreadsheet bytes in and out: XLSX through exceljs, CSV in UTF-8 (with or without BOM) or Shift_JIS. */
@@ -44,7 +45,7 @@ export async function readSpreadsheet(bytes: Buffer, fileName: string): Promise<
       "Excel 97-2003 形式（.xls）は読めません。Excel で「.xlsx」形式か CSV で保存し直してください。",
     );
   if (isZip(bytes)) {
-    const wb = new ExcelJS.Workbook();
+    const wb = new (await exceljs()).Workbook();
     try {
       await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch {
@@ -92,7 +93,7 @@ export async function writeXlsx(sheets: Iterable<SheetSpec> | AsyncIterable<Shee
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (await exceljs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   for await (const s of sheets) {
     const headerRows = s.headerRows ?? 3;
     const ws = wb.addWorksheet(s.name, { views: [{ state: "frozen", xSplit: s.freezeCols ?? 2, ySplit: headerRows }] });

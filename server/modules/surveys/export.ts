@@ -1,5 +1,4 @@
 import { PassThrough, type Writable } from "node:stream";
-import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
 import iconv from "iconv-lite";
 import { answerStatusLabels } from "../../../shared/api/surveys.js";
@@ -11,6 +10,7 @@ import type { GridValue } from "../../../shared/surveys/rules.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { contentDisposition } from "../../platform/files/http.js";
+import { exceljs } from "../../platform/lazy-libs.js";
 import type { LoadedSurvey } from "./access.js";
 import { fileNamesOf, flatColumns, loadForResults, type ResultRow, type ResultsFilter, resultRows } from "./results.js";
 
@@ -48,7 +48,7 @@ const exportName = (row: { title: string }, ext: string) => `${row.title}_回答
  * Sheets are written one after the other, each from its own paged read, so memory stays flat.
  */
 export async function writeXlsx(ctx: Ctx, loaded: LoadedSurvey, filter: ResultsFilter, out: Writable) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (await exceljs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = "Renkei";
   const files = await fileNamesOf(ctx, loaded.row.id);
   const questions = allQuestions(loaded.def);
