@@ -5,7 +5,7 @@ import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
-import Fastify, { type FastifyReply } from "fastify";
+import Fastify, { type FastifyReply, LogController } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "./config.js";
@@ -48,7 +48,7 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
     requestIdHeader: "x-request-id",
     genReqId: () => crypto.randomUUID(),
     // One line per request (below), instead of Fastify's "incoming request" and "request completed".
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>();
 
   const leftovers = removeLeftoverUploads(config.dataDir);

@@ -33,7 +33,11 @@ Usage:
 Without --password a strong password is generated and printed once.
 Roles: admin, secretariat, specialist, municipal, observer.`;
 
-const webDir = path.resolve(import.meta.dirname, "../dist/web");
+// dist/web, from server/ or from the compiled dist/server/server/.
+const webDir = path.resolve(
+  import.meta.dirname,
+  import.meta.dirname.includes(`${path.sep}dist${path.sep}`) ? "../../web" : "../dist/web",
+);
 
 async function main(argv: string[]) {
   const { positionals, values } = parseArgs({

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import fontkit from "@pdf-lib/fontkit";
 import {
   AlignmentType,
   BorderStyle,
@@ -21,6 +20,7 @@ import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import { warekiDateTime } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
+import { fontkit } from "../../platform/lazy-libs.js";
 import { visibleMeeting } from "./access.js";
 import { listAttendance } from "./attendance.js";
 import { meetingPlace, meetingWhen } from "./meeting-mail.js";
@@ -221,7 +221,7 @@ class Writer {
 /** The 議事録 as PDF (A4, Noto Sans JP embedded), with 「n / N」 page numbers at the foot of every page. */
 export async function minutesPdf(m: MinutesDocument): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(await fontkit());
   fontBytes ??= fs.readFileSync(fontPath);
   const font = await doc.embedFont(fontBytes, { subset: false });
   doc.setTitle(m.title);

@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import fontkit from "@pdf-lib/fontkit";
 import type { Parser } from "budoux";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import subsetFont from "subset-font";
 import { jstDate, jstTime, weekdayOf } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
+import { fontkit } from "../../platform/lazy-libs.js";
 import { readablePdf } from "./pdf-readable.js";
 
 /** The Japanese font ships with the project (npm package), so the pack never depends on the server's fonts. */
@@ -171,7 +171,7 @@ export async function buildPack(input: PackInput, opts: { fullFont?: boolean } =
   ];
 
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(await fontkit());
   const used = new Set([
     ...entries.map((e) => e.text).join(""),
     ...materials.map((m) => m.label).join(""),

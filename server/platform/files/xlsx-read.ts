@@ -1,5 +1,6 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { AppError } from "../errors.js";
+import { exceljs } from "../lazy-libs.js";
 import { checkArchive } from "./archive.js";
 import { runInWorker } from "./worker.js";
 
@@ -32,7 +33,7 @@ function plain(v: ExcelJS.CellValue): ReadCell {
 
 /** Runs in the worker thread: exceljs over the bytes, every sheet to a grid. */
 export async function readXlsxHere(bytes: Uint8Array): Promise<ReadSheet[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await exceljs()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

@@ -1,6 +1,7 @@
 import { PassThrough, type Writable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { jstWallClock } from "../../../shared/dates/jst.js";
+import { exceljs } from "../lazy-libs.js";
 
 /**
  * The one XLSX writer for every export. Cells keep their real types: text stays text (codes such as
@@ -93,7 +94,7 @@ const printSetup = (headerRows: number): Partial<ExcelJS.PageSetup> => ({
 
 /** Streams a workbook to `out`, sheet after sheet and row after row, so large exports keep memory flat. */
 export async function writeWorkbook(out: Writable, sheets: Iterable<SheetSpec> | AsyncIterable<SheetSpec>): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (await exceljs()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = "Renkei";
   for await (const s of sheets) {
     const headerRows = s.headerRows ?? 1;
