@@ -63,7 +63,10 @@ test("minutes with a table: the editor's toolbar and preview, borders on screen,
   expect(border.left).toBe("solid");
   expect(Number.parseFloat(border.width)).toBeGreaterThanOrEqual(1);
   const h2 = await text.getByRole("heading", { level: 2, name: "議事の経過" }).evaluate((el) => getComputedStyle(el).fontSize);
-  const p = await text.locator("p").first().evaluate((el) => getComputedStyle(el).fontSize);
+  const p = await text
+    .locator("p")
+    .first()
+    .evaluate((el) => getComputedStyle(el).fontSize);
   expect(Number.parseFloat(h2)).toBeGreaterThan(Number.parseFloat(p));
   expect(await text.locator("blockquote").evaluate((el) => getComputedStyle(el).borderLeftStyle)).toBe("solid");
   await checkA11y(page, { ...bell, label: "minutes published" });
@@ -81,7 +84,12 @@ test("minutes with a table: the editor's toolbar and preview, borders on screen,
   await expect(page.getByRole("button", { name: "訂正する" })).toBeHidden();
   await expect(cell).toBeVisible();
   expect(await cell.evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe("solid");
-  expect(await page.locator("tr").first().evaluate((el) => getComputedStyle(el).breakInside)).toBe("avoid");
+  expect(
+    await page
+      .locator("tr")
+      .first()
+      .evaluate((el) => getComputedStyle(el).breakInside),
+  ).toBe("avoid");
   await testInfo.attach("minutes-print.png", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
   await page.emulateMedia({ media: "screen" });
   await expect(page.getByRole("banner")).toBeVisible();

@@ -61,9 +61,7 @@ test("sharing: notice with read tracking, challenge shared by six towns, documen
   await page.getByRole("link", { name: "課題を投稿" }).click();
   await page.getByLabel("件名").fill("ベンダーがガバメントクラウド移行の期限に間に合わない");
   await page.getByLabel("テーマ").fill("住民記録");
-  await page
-    .getByLabel(/^課題の内容/)
-    .fill("標準準拠システムへの移行で、ベンダーから期限に間に合わないと連絡がありました。");
+  await page.getByLabel(/^課題の内容/).fill("標準準拠システムへの移行で、ベンダーから期限に間に合わないと連絡がありました。");
   await checkA11y(page, { label: "challenge form" });
   await page.getByRole("button", { name: "課題を投稿" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /期限に間に合わない/ })).toBeVisible();

@@ -81,7 +81,7 @@ export function MailTemplatesSection() {
             />
             <div className="flex flex-wrap gap-3">
               <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
-                {t("action.save")}
+                {t("mailSettings.save")}
               </Button>
               {current?.customised && (
                 <Button variant="secondary" busy={reset.isPending} onClick={() => reset.mutate()}>
@@ -147,7 +147,7 @@ export function ContactSection({ orgId, orgName }: { orgId: string; orgName: str
             {field("address")}
             <div>
               <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
-                {t("action.save")}
+                {t("contact.save")}
               </Button>
             </div>
           </form>

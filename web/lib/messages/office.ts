@@ -104,4 +104,6 @@ export const office = {
   "contact.address": ["所在地", "Address"],
   "minutes.downloadPdf": ["議事録（PDF）をダウンロード", "Download the minutes (PDF)"],
   "minutes.downloadDocx": ["議事録（Word）をダウンロード", "Download the minutes (Word)"],
+  "mailSettings.save": ["文面を保存", "Save the text"],
+  "contact.save": ["問合せ先を保存", "Save the contact"],
 } as const;
