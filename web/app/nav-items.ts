@@ -9,7 +9,8 @@ export type Ability =
   | "viewOutbox"
   | "manageSettings"
   | "useDesk"
-  | "useSupport";
+  | "useSupport"
+  | "useSurveys";
 
 export interface NavItem {
   to: string;
@@ -27,7 +28,7 @@ export const navItems: NavItem[] = [
   { to: "/meetings", label: "nav.meetings", group: "main" },
   { to: "/notices", label: "nav.notices", group: "main" },
   { to: "/progress", label: "nav.progress", group: "main" },
-  { to: "/surveys", label: "nav.surveys", group: "main" },
+  { to: "/surveys", label: "nav.surveys", group: "main", ability: "useSurveys" },
   { to: "/documents", label: "nav.documents", group: "main" },
   { to: "/challenges", label: "nav.challenges", group: "main" },
   { to: "/search", label: "nav.search", group: "main" },

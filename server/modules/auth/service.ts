@@ -138,6 +138,7 @@ const navAbilities = {
   setRoles: "user.changeRole",
   useDesk: "consultation.list",
   useSupport: "support.list",
+  useSurveys: "survey.use",
 };
 
 export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {

@@ -121,3 +121,12 @@ describe("home: what is due", () => {
     expect((await (await env.as("kaminoseki@example.jp")).get("/api/home")).body.nextSteps).toEqual([]);
   });
 });
+
+describe("surveys in the menu", () => {
+  it("are hidden for specialists (the design gives them the desk and support, not surveys), shown to the others", async () => {
+    const abilities = async (email: string) => (await (await env.as(email)).get("/api/me")).body.abilities;
+    expect((await abilities("specialist@example.jp")).useSurveys).toBe(false);
+    expect((await abilities("abu@example.jp")).useSurveys).toBe(true);
+    expect((await abilities("secretariat@example.jp")).useSurveys).toBe(true);
+  });
+});

@@ -40,3 +40,6 @@ definePolicies({
 
 // Everyone signed in may ask for the list; it holds only what they may read.
 definePolicies({ "survey.list": () => true });
+// The design gives specialists (専門人材) the desk, support engagements and progress, not surveys:
+// they answer none and run none, so the menu and the home card are hidden for them.
+definePolicies({ "survey.use": (a) => a.role !== "specialist" });

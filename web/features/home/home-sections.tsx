@@ -32,7 +32,7 @@ export const homeSections: HomeSection[] = [
   { id: "meetings", Component: UpcomingMeetingsCard },
   { id: "next-steps", Component: NextStepsCard, visible: (me) => me.user.role === "specialist" },
   { id: "notices", Component: LatestNoticesCard },
-  { id: "surveys", Component: SurveysCard },
+  { id: "surveys", Component: SurveysCard, visible: (me) => !!me.abilities.useSurveys },
   { id: "progress", Component: ProgressCard },
   { id: "my-org", Component: MyOrgCard },
   { id: "unread", Component: UnreadCard },

@@ -6,6 +6,7 @@ import { useToast } from "../../components/toast.js";
 import { fileSize } from "../../lib/files.js";
 import { useI18n } from "../../lib/i18n.js";
 import { api, type MeetingDetail, useMeetingMutation } from "./api.js";
+import { MaterialActions } from "./material-actions.js";
 
 function UploadForm({ m }: { m: MeetingDetail }) {
   const { t } = useI18n();
@@ -139,7 +140,7 @@ export function MaterialsSection({ m }: { m: MeetingDetail }) {
         <p>{t("materials.empty")}</p>
       ) : (
         <ul className="flex flex-col divide-y divide-solid-gray-200">
-          {m.materials.map((x) => (
+          {m.materials.map((x, i) => (
             <li key={x.id} className="flex flex-wrap items-center gap-3 py-2">
               <span className="text-std-16B-170">{x.label}</span>
               <a className="link" href={`/api/meetings/${m.id}/materials/${x.id}/file`} download>
@@ -163,6 +164,7 @@ export function MaterialsSection({ m }: { m: MeetingDetail }) {
                 </details>
               )}
               {x.abilities.canReplace && <ReplaceButton m={m} materialId={x.id} title={x.title} />}
+              <MaterialActions m={m} x={x} index={i} />
             </li>
           ))}
         </ul>
