@@ -11,9 +11,6 @@ const MS_DAY = 86400_000;
 const parse = (ymd: string) => Date.parse(`${ymd}T00:00:00Z`);
 const format = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** Kept for branches written before shared/dates/jst.ts; import Japan-time helpers from jst.ts. */
-export { jstDate } from "./jst.js";
-
 export const addDays = (ymd: string, n: number) => format(parse(ymd) + n * MS_DAY);
 
 export function holidayName(ymd: string): string | null {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addBusinessDays, businessDaysBetween, isBusinessDay, nextBusinessDay, nonBusinessReason } from "./calendar.js";
 import { formatDate, formatDateTime, formatMonth, formatTime, jstDay } from "./format.js";
-import { fiscalYear, fiscalYearLabel, warekiDate } from "./wareki.js";
+import { fiscalYear } from "./jst.js";
+import { fiscalYearLabel, warekiDate } from "./wareki.js";
 
 describe("business days with the real holidays of 2024–2027", () => {
   it("knows national holidays, substitute holidays and weekends", () => {

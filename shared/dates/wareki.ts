@@ -6,9 +6,6 @@ const eras = [
   { name: "昭和", en: "Showa", start: "1926-12-25" },
 ] as const;
 
-/** Kept for branches written before shared/dates/jst.ts, the home of the fiscal-year rule. */
-export { fiscalYear, fiscalYearRange } from "./jst.js";
-
 /** The era year of a Western year; a year that straddles two eras takes the newer one (2019 → 令和元年). */
 export function eraYear(year: number): { era: string; en: string; n: number } {
   for (const e of eras) {

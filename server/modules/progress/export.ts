@@ -1,6 +1,5 @@
 import { orgKindLabels } from "../../../shared/api/orgs.js";
-import { jstDate } from "../../../shared/dates/jst.js";
-import { fiscalYear } from "../../../shared/dates/wareki.js";
+import { fiscalYear, jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";

@@ -1,5 +1,6 @@
+import { nextJstTime } from "../../../shared/dates/jst.js";
 import { scheduledBackup } from "../ops/scheduled.js";
-import { defineRecurring, nextJstTime } from "./recurring.js";
+import { defineRecurring } from "./recurring.js";
 import { defineJob } from "./worker.js";
 
 // With BACKUP_DIR set: every day at BACKUP_HOUR (Japan time) a backup, keeping the newest BACKUP_KEEP.

@@ -24,6 +24,3 @@ export async function scheduleRecurring(ctx: Pick<Ctx, "db" | "config">, now = n
     await enqueue(ctx, r.kind, { at: at.toISOString() }, { runAt: at, dedupeKey: `${r.kind}:${key}` });
   }
 }
-
-/** Kept for branches written before shared/dates/jst.ts, the home of Japan-time rules. */
-export { nextJstTime } from "../../../shared/dates/jst.js";

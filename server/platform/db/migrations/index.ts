@@ -12,13 +12,13 @@ import * as m0502 from "./0502-search-short-terms.js";
 import * as m0510 from "./0510-notices.js";
 import * as m0520 from "./0520-documents.js";
 import * as m0530 from "./0530-challenges.js";
+import * as m0620 from "./0620-mail-attachments.js";
 import * as m0630 from "./0630-auth-hardening.js";
 import * as m0640 from "./0640-audit-chain.js";
 import * as m0650 from "./0650-reference-version.js";
 import * as m0651 from "./0651-list-indexes.js";
 import * as m0670 from "./0670-org-contacts.js";
 import * as m0680 from "./0680-daily-use.js";
-import * as m0620 from "./0620-mail-attachments.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
