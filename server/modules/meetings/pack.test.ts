@@ -55,6 +55,7 @@ describe("meeting pack", () => {
       ["national.pdf", national],
       ["ministry.pdf", ownerOnly],
       ["secret.pdf", withPassword],
+      ["hollow.pdf", Buffer.from("%PDF-1.4\n% a header and nothing else\n%%EOF\n")],
     ] as const)
       expect((await sec.postForm(`/api/meetings/${m.id}/materials`, { agendaItemId: itemId }, [{ name, data }])).status).toBe(
         201,
@@ -73,6 +74,7 @@ describe("meeting pack", () => {
     expect(cover).toMatch(/資料1-1\s+national（2ページ）\s+2\n/);
     expect(cover).toMatch(/資料1-2\s+ministry（3ページ）\s+4\n/);
     expect(cover).toMatch(/資料1-3\s+secret（閲覧用パスワードで保護されているため本冊子には/);
+    expect(cover).toMatch(/資料1-4\s+hollow（PDFを読み込めなかったため/); // a header without pages: listed, never a 500
     expect(cover).toMatch(/参考資料1\s+memo（PDF以外のため/);
     expect(pageText(file, 4)).toContain("Ministry notice page 1");
     expect(pageText(file, 6)).toContain("Ministry notice page 3");

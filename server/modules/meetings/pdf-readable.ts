@@ -14,16 +14,23 @@ const notIncluded = {
  * opened with MuPDF and written again without encryption; pdf-lib alone would copy its still-encrypted
  * content streams and show blank pages. MuPDF also repairs a damaged cross-reference table.
  */
+/** Loads a PDF and walks its page tree, so that a file with a header but no pages fails here, not while the pack is laid out. */
+async function open(bytes: Uint8Array): Promise<PDFDocument> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  if (doc.getPageCount() === 0) throw new Error("no pages");
+  return doc;
+}
+
 export async function readablePdf(mime: string, bytes: () => Buffer): Promise<Readable> {
   if (mime !== "application/pdf") return { reason: notIncluded.notPdf };
   const src = bytes();
   try {
-    return { doc: await PDFDocument.load(src, { updateMetadata: false }) };
+    return { doc: await open(src) };
   } catch (e) {
     const repaired = await throughMupdf(src);
     if ("reason" in repaired) return repaired;
     try {
-      return { doc: await PDFDocument.load(repaired.bytes, { updateMetadata: false }) };
+      return { doc: await open(repaired.bytes) };
     } catch {
       return { reason: e instanceof EncryptedPDFError ? notIncluded.password : notIncluded.damaged };
     }
