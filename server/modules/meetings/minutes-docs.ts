@@ -26,6 +26,7 @@ import { listAttendance } from "./attendance.js";
 import { meetingPlace, meetingWhen } from "./meeting-mail.js";
 import { getMinutes } from "./minutes.js";
 import { meetingName } from "./naming.js";
+import { wrap } from "./pack-pdf.js";
 import { listAgendaRows } from "./repo.js";
 
 /** One block of the 議事の経過: what the minutes' formatted text is made of, for documents. */
@@ -135,23 +136,6 @@ let fontBytes: Buffer | null = null;
 const A4: [number, number] = [595.28, 841.89];
 const margin = 60;
 const ink = rgb(0.1, 0.1, 0.1);
-
-/** Splits text to the width, character by character (Japanese has no spaces to break at). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const para of text.split("\n")) {
-    let line = "";
-    for (const ch of para) {
-      if (line && font.widthOfTextAtSize(line + ch, size) > width) {
-        lines.push(line);
-        line = "";
-      }
-      line += ch;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
 
 class Writer {
   page!: PDFPage;
