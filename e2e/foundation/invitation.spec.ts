@@ -56,7 +56,7 @@ test("forgot password: the reset link sets a new password", async ({ page, newPa
   await signIn(page, demoUsers.admin, { to: "/admin/outbox" });
   await checkA11y(page, { label: "outbox" });
   // The administrator sees that the mail is there, never its link (which would let them take the account over).
-  await page.getByText("【Renkei】パスワード再設定のご案内").first().click();
+  await page.getByText("【Renkei】パスワード再設定の御案内").first().click();
   await expect(page.getByText(/宛先の本人だけが開けるため表示しません/).first()).toBeVisible();
   const link = mailedLink("hirao@example.jp", "/reset-password/");
 
