@@ -187,7 +187,7 @@ test("a survey from the builder to the progress dashboard, with two clerks of on
   expect((sheet.getRow(2).values as unknown[]).slice(2, 9)).toEqual([
     "阿武町",
     "提出済み",
-    expect.any(String),
+    expect.any(Date), // the submission time as a real Excel date (Japan wall clock), not text
     "奈古 誠",
     "総務課",
     4,
