@@ -32,6 +32,7 @@ export const common = {
     "The page may have moved or been removed, or the address may be wrong.",
   ],
   "notFound.home": ["ホームへ戻る", "Back to home"],
+  "notFound.back": ["前のページへ戻る", "Back to the previous page"],
   "routeError.title": ["画面を表示できませんでした", "This page could not be shown"],
   "routeError.body": [
     "時間をおいて、もう一度お試しください。問題が続く場合はシステム管理者にお問い合わせください。",
