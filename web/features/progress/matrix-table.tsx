@@ -16,7 +16,7 @@ export function MatrixTable({ summary, matrix }: { summary: Dashboard; matrix: M
   const items = new Map(summary.items.map((i) => [i.id, i]));
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    <section aria-labelledby="pm-cap" tabIndex={0} className="max-h-[70vh] overflow-auto rounded-8 border border-solid-gray-300">
+    <section aria-labelledby="pm-cap" tabIndex={0} className="relative max-h-[70vh] overflow-auto rounded-8 border border-solid-gray-300">
       <table className="border-collapse text-dns-14N-130">
         <caption id="pm-cap" className="px-4 py-3 text-left text-std-16B-170">
           {t("progress.heatmapTable")}

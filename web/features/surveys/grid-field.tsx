@@ -55,7 +55,7 @@ export function GridField({
       </p>
       {q.help && <p className="text-dns-14N-130 text-solid-gray-700">{q.help}</p>}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
-      <section aria-labelledby={`${id}-title`} tabIndex={0} className="overflow-x-auto rounded-8 border border-solid-gray-300">
+      <section aria-labelledby={`${id}-title`} tabIndex={0} className="relative overflow-x-auto rounded-8 border border-solid-gray-300">
         <table className="w-full border-collapse text-left text-dns-16N-130">
           <thead className="bg-solid-gray-50">
             <tr>
