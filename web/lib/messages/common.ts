@@ -79,6 +79,10 @@ export const common = {
   "attachments.remove": ["添付を外す", "Remove"],
   "pager.label": ["ページ送り", "Pages"],
   "pager.range": ["{total}件中 {from}〜{to}件を表示", "Showing {from}–{to} of {total}"],
+  "pager.rangeFiltered": [
+    "絞り込み中：該当 {total}件中 {from}〜{to}件を表示",
+    "Filtered: showing {from}–{to} of {total} matching",
+  ],
   "pager.prev": ["前へ", "Previous"],
   "pager.next": ["次へ", "Next"],
   yes: ["はい", "Yes"],

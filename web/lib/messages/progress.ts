@@ -68,6 +68,12 @@ export const progress = {
   "progress.orgTitle": ["{org}の取組状況", "{org}: progress"],
   "progress.lagging": ["遅れている項目", "Items behind"],
   "progress.laggingNone": ["遅れている項目はありません。", "No item is behind."],
+  "progress.laggingWhy": ["遅れている理由", "Why it is behind"],
+  "progress.laggingOverdue": ["予定日 {date} を過ぎて未完了", "Not complete although the planned date {date} has passed"],
+  "progress.laggingBelowMean": [
+    "県内市町村の平均 {mean} を {points} ポイント以上下回る",
+    "More than {points} points below the municipalities' mean of {mean}",
+  ],
   "progress.recent": ["最近の更新", "Recent changes"],
   "progress.recentNone": ["更新はまだありません。", "No changes yet."],
   "progress.item": ["項目", "Item"],
