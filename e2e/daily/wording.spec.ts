@@ -16,3 +16,15 @@ test("a filtered list says its total is filtered", async ({ page }) => {
   await expect(page.getByText(/^絞り込み中：該当 \d+件中 1〜\d+件を表示$/)).toBeVisible();
   await checkA11y(page, { label: "users filtered" });
 });
+
+test("a specialist has no surveys menu, and the surveys page explains why instead of 「照会が見つかりません」", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.specialist, { to: "/" });
+  await expect(page.getByRole("navigation").getByRole("link", { name: "照会" })).toHaveCount(0);
+  await page.goto("/surveys");
+  await expect(page.getByRole("heading", { level: 1, name: "照会" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "専門人材のアカウントでは照会の一覧は表示されません" })).toBeVisible();
+  await expect(page.getByText("照会が見つかりません")).toHaveCount(0);
+  await checkA11y(page, { label: "surveys for a specialist" });
+});
