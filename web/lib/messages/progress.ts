@@ -53,6 +53,7 @@ export const progress = {
   "progress.trendTable": ["月末時点の進捗率", "Progress at each month's end"],
   "progress.month": ["月", "Month"],
   "progress.behind": ["計画より遅れている市町", "Municipalities behind plan"],
+  "progress.behindTable": ["計画より遅れている市町の一覧（表）", "Table of municipalities behind plan"],
   "progress.behindNone": ["遅れている市町はありません。", "No municipality is behind plan."],
   "progress.overdueItems": ["期限超過の項目", "Items past due"],
   "progress.medianGap": ["中央値との差", "Below median by"],
