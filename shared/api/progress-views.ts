@@ -22,6 +22,9 @@ const orgRef = z.object({
   population: z.number().nullable(),
   isSmall: z.boolean(),
 });
+/** Why one municipality's item is listed as 「遅れている」 on its page. */
+export const laggingReasons = ["overdue", "below_mean"] as const;
+export type LaggingReason = (typeof laggingReasons)[number];
 export const behindReasons = ["overdue", "below_median"] as const;
 export const behindReasonLabels: Record<(typeof behindReasons)[number], { ja: string; en: string }> = {
   overdue: { ja: "予定日・期限を過ぎて未完了", en: "Past a planned date or deadline" },
@@ -121,6 +124,11 @@ export const orgPage = z.object({
       pct: z.number().nullable(),
       dueDate: z.string().nullable(),
       exception: z.boolean(),
+      /** Why the item is behind: a planned date has passed with work open, and/or it lags the other municipalities. */
+      reasons: z.array(z.enum(laggingReasons)),
+      /** The other municipalities' mean for the item (percent), and the gap in points that counts as lagging. */
+      mean: z.number().nullable(),
+      lagPoints: z.number(),
     }),
   ),
   recent: z.array(historyEntry),

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, useRouteError } from "react-router";
 import { useI18n } from "../lib/i18n.js";
+import { WayBack } from "./way-back.js";
 
 /** The last resort when a page fails to load or render: a plain page with a way back. */
 export function RouteError() {
@@ -10,10 +11,7 @@ export function RouteError() {
     <main id="main" className="mx-auto max-w-3xl p-6">
       <h1 className="mb-4 text-std-28B-150">{notFound ? t("notFound.title") : t("routeError.title")}</h1>
       <p className="mb-4">{notFound ? t("notFound.body") : t("routeError.body")}</p>
-      {/* A full reload: the app may be in a bad state after an error. */}
-      <a href="/" className="link">
-        {t("notFound.home")}
-      </a>
+      <WayBack />
     </main>
   );
 }

@@ -31,7 +31,7 @@ export function DataTable<T>({ caption, hideCaption, columns, rows, rowKey, empt
     );
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    <section aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-8 border border-solid-gray-300">
+    <section aria-labelledby={captionId} tabIndex={0} className="relative overflow-x-auto rounded-8 border border-solid-gray-300">
       <table className="w-full border-collapse text-left text-dns-16N-130">
         <caption id={captionId} className={hideCaption ? "sr-only" : "px-4 py-3 text-left text-std-16B-170"}>
           {caption}

@@ -9,6 +9,7 @@ import { checkUpload, loadMaterial } from "./materials.js";
 import { loadMaterials, meetingDetail } from "./present.js";
 import { listAgendaRows } from "./repo.js";
 import { listMaterialRows, updateMaterialRow } from "./repo-files.js";
+import { indexMeeting } from "./search-hook.js";
 
 /** Renames a material or moves it to another agenda item (whoever may replace it; the target is checked like an upload). */
 export async function updateMaterial(
@@ -32,6 +33,7 @@ export async function updateMaterial(
     }
     await updateMaterialRow(tx, materialId, { ...next, updated_at: nowIso() });
     await recordAudit(tx, "material.update", { type: "material", id: materialId }, { meetingId, ...diff(row, next) });
+    await indexMeeting(tx, loaded);
     return meetingDetail(tx, loaded);
   });
 }

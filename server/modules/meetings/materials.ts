@@ -17,6 +17,7 @@ import {
   nextMaterialPosition,
   updateMaterialRow,
 } from "./repo-files.js";
+import { indexMeeting } from "./search-hook.js";
 
 /** Meeting materials accept PDF, Office documents, images and text, up to the server's upload limit. */
 const rules = { kinds: documentKinds };
@@ -83,6 +84,7 @@ export async function uploadMaterials(ctx: Ctx, request: FastifyRequest, meeting
         { meetingId, agendaItemId, file: file.name, size: file.size },
       );
     }
+    await indexMeeting(tx, loaded);
     return meetingDetail(tx, loaded);
   });
 }
@@ -119,6 +121,7 @@ export async function replaceMaterial(ctx: Ctx, request: FastifyRequest, meeting
     });
     await updateMaterialRow(tx, materialId, { current_version: version, updated_at: now });
     await recordAudit(tx, "material.replace", { type: "material", id: materialId }, { meetingId, version, file: files[0]!.name });
+    await indexMeeting(tx, loaded);
     return meetingDetail(tx, loaded);
   });
 }
@@ -133,6 +136,7 @@ export async function deleteMaterial(ctx: Ctx, meetingId: string, materialId: st
     }
     await updateMaterialRow(tx, materialId, { deleted_at: nowIso() });
     await recordAudit(tx, "material.delete", { type: "material", id: materialId }, { meetingId, title: view.title });
+    await indexMeeting(tx, loaded);
     return meetingDetail(tx, loaded);
   });
 }

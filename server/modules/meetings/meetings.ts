@@ -194,7 +194,10 @@ async function transition(
     if (!from.includes(loaded.row.status)) throw conflict(statusMessage(to, loaded.row.status));
     await updateMeetingRow(tx, id, { status: to, ...extra, updated_at: nowIso() });
     await recordAudit(tx, event, { type: "meeting", id }, { status: [loaded.row.status, to], ...extra });
-    return { before: loaded, after: await visibleMeeting(tx, id), tx };
+    const after = await visibleMeeting(tx, id);
+    // The status decides what the entry holds (a draft's materials are not its readers' yet; cancelled leaves).
+    await indexMeeting(tx, after);
+    return { before: loaded, after, tx };
   });
 }
 

@@ -3,22 +3,28 @@ import type { Ctx } from "../../platform/context.js";
 import { indexEntry, removeEntry } from "../search/index-entry.js";
 import type { LoadedMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
+import { materialVisible } from "./present.js";
 import { listAgendaRows } from "./repo.js";
+import { listMaterialRows } from "./repo-files.js";
 import { latestPublishedMinutes } from "./repo-follow.js";
 
 /**
- * Keeps the meeting's search entry current: its name, place, the accepted agenda and the published
- * minutes. Scoped to the body, so members-only bodies stay private. Cancelled meetings leave the index.
+ * Keeps the meeting's search entry current: its name, place, the accepted agenda, the materials (titles)
+ * once they are open to the meeting's readers, and the published minutes. Scoped to the body, so
+ * members-only bodies stay private. Cancelled meetings leave the index; a deleted material leaves the entry.
  */
 export async function indexMeeting(ctx: Ctx, loaded: LoadedMeeting): Promise<void> {
   const { row, body } = loaded;
   if (row.status === "cancelled") return removeEntry(ctx, "meeting", row.id);
   const agenda = (await listAgendaRows(ctx, row.id)).filter((a) => a.status === "accepted");
   const minutes = await latestPublishedMinutes(ctx, row.id);
+  // Only what every reader of the meeting sees (a draft meeting's materials are its proposers' and the secretariat's).
+  const materials = materialVisible(null, row, loaded.subject, undefined) ? await listMaterialRows(ctx, row.id) : [];
   const text = [
     row.place,
     row.description,
     ...agenda.map((a, i) => `議題${i + 1} ${a.title}\n${a.purpose}`),
+    ...materials.map((m) => `資料 ${m.title} ${m.file_name}`),
     minutes
       ? `議事録\n${minutes.body_md}\n${Object.values(JSON.parse(minutes.outcomes) as Record<string, string>).join("\n")}`
       : "",

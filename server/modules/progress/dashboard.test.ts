@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
 
 let env: TestEnv;
@@ -7,6 +8,19 @@ beforeAll(async () => {
 });
 
 describe("progress dashboard", () => {
+  it("says on a town's page why each item is behind: a passed planned date, or a gap to the others' mean", async () => {
+    const kaminoseki = await env.as("kaminoseki@example.jp");
+    const page = (await kaminoseki.get(`/api/progress/orgs/${env.demo.orgs.上関町}`)).body;
+    expect(page.lagging.length).toBeGreaterThan(0);
+    for (const l of page.lagging) {
+      expect(l.reasons.length).toBeGreaterThan(0);
+      if (l.reasons.includes("overdue")) expect(l.dueDate < jstDate()).toBe(true);
+      if (l.reasons.includes("below_mean")) expect(l.pct).toBeLessThan(l.mean - l.lagPoints);
+    }
+    // 上関町 has systems whose migration date (令和8年3月31日) passed unfinished.
+    expect(page.lagging.some((l: { reasons: string[] }) => l.reasons.includes("overdue"))).toBe(true);
+  });
+
   it("shows the 19 municipalities × 20 systems with a trend and who is behind plan", async () => {
     const abu = await env.as("abu@example.jp");
     const res = await abu.get("/api/progress/dashboard");

@@ -81,6 +81,9 @@ export async function getOrgPage(ctx: Ctx, orgId: string, opts: { asOf?: string 
           pct: toPercent(c?.pct),
           dueDate: c?.dueDate ?? null,
           exception: !!c?.exception,
+          reasons: [...(overdue ? ["overdue" as const] : []), ...(behindOthers ? ["below_mean" as const] : [])],
+          mean: toPercent(mean),
+          lagPoints: p.lag_threshold,
         });
       return {
         id: i.id,

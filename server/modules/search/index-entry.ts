@@ -1,6 +1,7 @@
 import { jstDay } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { nowIso } from "../../platform/context.js";
+import { markdownToText } from "../../platform/text/markdown.js";
 import { normalizeText } from "./normalize.js";
 import type { SearchKind } from "./tables.js";
 
@@ -19,7 +20,7 @@ export interface SearchEntryInput {
   /** The id of the thing in its own module; (kind, refId) is unique. */
   refId: string;
   title: string;
-  /** Body text: description, Markdown source, extracted file text, agenda… (capped at 200,000 characters). */
+  /** Body text: description, Markdown source, extracted file text, agenda… (capped at 200,000 characters; Markdown marks are dropped). */
   text: string;
   /** "YYYY-MM-DD" (or an ISO timestamp, cut to its date) used for sorting and the date filter; null = today. */
   date: string | null;
@@ -48,7 +49,9 @@ export async function indexEntry(ctx: Ctx, input: SearchEntryInput): Promise<voi
   const title = input.title.replace(/\s+/g, " ").trim();
   // Two closing line breaks make every occurrence of a one- or two-character term start a trigram
   // (see migration 0502): short queries are then answered from the trigram vocabulary on SQLite.
-  const searchText = `${normalizeText(`${title}\n${input.text}`).slice(0, maxText)}\n\n`;
+  // Formatted text is indexed as its words, so snippets never show 「**」, 「#」 or table pipes.
+  const body = markdownToText(input.text.slice(0, maxText));
+  const searchText = `${normalizeText(`${title}\n${body}`).slice(0, maxText)}\n\n`;
   const row = {
     title,
     search_text: searchText,

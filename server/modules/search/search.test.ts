@@ -78,6 +78,20 @@ describe("search: Japanese substring matching", () => {
     expect(tax.snippetHtml).not.toContain("<script");
   });
 
+  it("shows formatted text as plain words in snippets, without Markdown marks", async () => {
+    await plant(
+      "jp-md",
+      "書式つきの議事録",
+      "## 決定事項\n\n**標準化**の移行計画を[県のページ](https://example.jp/plan)で共有する。\n\n| 市町村 | 進捗 |\n|---|---|\n| 阿武町 | 50% |",
+      { type: "all" },
+      "meeting",
+    );
+    const hit = (await search("abu@example.jp", "移行計画")).items.find((i) => i.refId === "jp-md")!;
+    expect(hit.snippetHtml).toContain("決定事項 標準化の<mark>移行計画</mark>を県のページで共有する。");
+    expect(hit.snippetHtml).toContain("阿武町 50%");
+    for (const mark of ["**", "##", "|", "](", "https://"]) expect(hit.snippetHtml).not.toContain(mark);
+  });
+
   it("filters by kind and by date", async () => {
     const kinds = await search("abu@example.jp", "戸籍", "&kinds=meeting");
     expect(kinds.items.map((i) => i.refId)).toEqual(["jp-3"]);

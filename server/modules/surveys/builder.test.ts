@@ -18,6 +18,14 @@ const nextSunday = () => {
 };
 
 describe("survey builder", () => {
+  it("answers a specialist's list request with 403 and a message, as the menu is hidden for them", async () => {
+    const specialist = await env.as("specialist@example.jp");
+    const res = await specialist.get("/api/surveys");
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toContain("専門人材");
+    expect((await (await env.as("observer@example.jp")).get("/api/surveys")).status).toBe(200);
+  });
+
   it("denies without a session (401) and to municipal users (403)", async () => {
     expect((await env.anon.get("/api/surveys")).status).toBe(401);
     expect((await env.anon.post("/api/surveys", { title: "x" })).status).toBe(401);

@@ -3,7 +3,7 @@ import type { Survey, SurveyPatch, surveyCreate, surveyListQuery } from "../../.
 import { allQuestions, emptyDefinition } from "../../../shared/surveys/definition.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
-import { conflict } from "../../platform/errors.js";
+import { conflict, forbidden } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedSurvey, loadSurvey, parseDefinition, presentDetail, presentSummary, subjectOf } from "./access.js";
 import { runsSurveys } from "./policy.js";
@@ -22,6 +22,8 @@ import {
 import { assertSettings } from "./settings-rules.js";
 
 export async function listSurveys(ctx: Ctx, q: z.infer<typeof surveyListQuery>) {
+  if (ctx.actor?.role === "specialist")
+    throw forbidden("照会は市町村と事務局が使う機能です。専門人材のアカウントでは一覧を表示できません。");
   authorize(ctx.actor, "survey.list");
   const actor = ctx.actor;
   const staff = runsSurveys(actor);

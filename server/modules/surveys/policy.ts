@@ -38,8 +38,9 @@ definePolicies({
   "survey.readAnswer": (a, s: AnswerSubject) => runsSurveys(a) || (s.isTarget && (a.orgId === s.orgId || resultsShared(s))),
 });
 
-// Everyone signed in may ask for the list; it holds only what they may read.
-definePolicies({ "survey.list": () => true });
 // The design gives specialists (専門人材) the desk, support engagements and progress, not surveys:
-// they answer none and run none, so the menu and the home card are hidden for them.
-definePolicies({ "survey.use": (a) => a.role !== "specialist" });
+// they answer none and run none, so the menu and the home card are hidden for them and the list answers 403.
+const usesSurveys = (a: { role: string }) => a.role !== "specialist";
+definePolicies({ "survey.use": usesSurveys });
+// Everyone else signed in may ask for the list; it holds only what they may read.
+definePolicies({ "survey.list": usesSurveys });

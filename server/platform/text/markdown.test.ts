@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown.js";
+import { markdownToText, renderMarkdown } from "./markdown.js";
 
 describe("the one Markdown renderer", () => {
   it("keeps headings, lists, tables and line breaks", () => {
@@ -24,5 +24,14 @@ describe("the one Markdown renderer", () => {
       '<p><a href="https://www.digital.go.jp/" rel="noopener noreferrer" target="_blank">手引き</a></p>\n',
     );
     expect(renderMarkdown("![図](data:image/png;base64,iVBORw0KGgo=)")).toContain('src="data:image/png;base64,iVBORw0KGgo="');
+  });
+});
+
+describe("Markdown as plain words (for search)", () => {
+  it("drops headings, emphasis, bullets, table pipes and link targets, one block a line", () => {
+    const text = markdownToText(
+      "# 見出し\n\n**太字**と[リンク](https://example.jp)\n\n- 項目1\n- 項目2\n\n| 市町村 | 進捗 |\n|---|---|\n| 阿武町 | 50% |\n\n> 引用 a < b & c",
+    );
+    expect(text).toBe("見出し\n太字とリンク\n項目1\n項目2\n市町村 進捗\n阿武町 50%\n引用 a < b & c");
   });
 });

@@ -31,3 +31,45 @@ export function renderMarkdown(md: string): string {
     },
   });
 }
+
+type Token = { type: string; raw?: string; text?: string; tokens?: Token[]; items?: Token[] } & Record<string, unknown>;
+type Cell = { tokens: Token[] };
+
+const inline = (tokens: Token[] | undefined): string => (tokens ?? []).map(tokenText).join("");
+
+function tokenText(t: Token): string {
+  switch (t.type) {
+    case "space":
+    case "hr":
+      return "";
+    case "br":
+      return "\n";
+    case "html":
+      return (t.text ?? "").replace(/<[^>]*>/g, " ");
+    case "list":
+      return (t.items ?? []).map((i) => inline(i.tokens)).join("\n");
+    case "table": {
+      const header = (t.header as Cell[]).map((c) => inline(c.tokens)).join(" ");
+      const rows = (t.rows as Cell[][]).map((r) => r.map((c) => inline(c.tokens)).join(" "));
+      return [header, ...rows].join("\n");
+    }
+    case "image":
+      return t.text ?? "";
+    case "code":
+    case "codespan":
+      return t.text ?? "";
+    default:
+      return t.tokens ? inline(t.tokens) : (t.text ?? "");
+  }
+}
+
+/**
+ * The words of a Markdown text without its formatting marks (headings, emphasis, list bullets, table
+ * pipes, link targets): what search indexes and cuts its snippets from. Blocks are separated by line breaks.
+ */
+export function markdownToText(md: string): string {
+  return (marked.lexer(md, { gfm: true, breaks: true }) as unknown as Token[])
+    .map(tokenText)
+    .filter((s) => s.trim() !== "")
+    .join("\n");
+}

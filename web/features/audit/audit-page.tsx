@@ -140,7 +140,13 @@ export function AuditPage() {
                 { key: "ip", header: t("audit.ip"), cell: (a) => a.ip ?? "—" },
               ]}
             />
-            <Pager offset={offset} limit={limit} total={data.total ?? data.items.length} onChange={page} />
+            <Pager
+              offset={offset}
+              limit={limit}
+              total={data.total ?? data.items.length}
+              onChange={page}
+              filtered={Object.values(filter).some(Boolean)}
+            />
           </>
         )}
       </QueryState>

@@ -104,7 +104,7 @@ export function ChallengeBoardPage() {
                   </li>
                 ))}
               </ul>
-              <Pager offset={offset} limit={limit} total={data.total} onChange={setOffset} />
+              <Pager offset={offset} limit={limit} total={data.total} onChange={setOffset} filtered={!!status || !!theme} />
             </>
           )
         }

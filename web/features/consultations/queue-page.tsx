@@ -41,6 +41,10 @@ export function QueuePage() {
   // Staff start on the open queue; "all" (kept in the URL) shows every status.
   if (staff && !params.has("status")) query.status = "open";
   if (query.status === "all") delete query.status;
+  // Narrowed beyond the page's starting view (staff: open items; others: everything).
+  const filtered =
+    keys.some((k) => k !== "sort" && k !== "status" && params.get(k)) ||
+    (params.has("status") && params.get("status") !== (staff ? "open" : "all"));
   const queue = useQueue(query);
   const orgs = useQuery({ queryKey: ["orgs", "list"], queryFn: () => api.get<ListOf<Org>>("/orgs"), enabled: staff });
   const people = useStaff(staff);
@@ -213,7 +217,7 @@ export function QueuePage() {
         {(data) => (
           <>
             <DataTable
-              caption={t("desk.caption", { total: data.total })}
+              caption={t(filtered ? "desk.captionFiltered" : "desk.caption", { total: data.total })}
               columns={columns}
               rows={data.items}
               rowKey={(r) => r.id}
@@ -223,6 +227,7 @@ export function QueuePage() {
               offset={offset}
               limit={limit}
               total={data.total}
+              filtered={filtered}
               onChange={(o) => setParams(new URLSearchParams({ ...Object.fromEntries(params), offset: String(o) }))}
             />
             {data.abilities.canExport && (

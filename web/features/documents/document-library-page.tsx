@@ -199,7 +199,13 @@ export function DocumentLibraryPage() {
                 { key: "updated", header: t("documents.updated"), cell: (d) => formatDate(d.updatedAt, locale) },
               ]}
             />
-            <Pager offset={offset} limit={limit} total={data.total} onChange={setOffset} />
+            <Pager
+              offset={offset}
+              limit={limit}
+              total={data.total}
+              onChange={setOffset}
+              filtered={!!(folderId || kind || fiscalYear || q)}
+            />
           </>
         )}
       </QueryState>

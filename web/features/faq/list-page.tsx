@@ -94,6 +94,7 @@ export function FaqListPage() {
                 offset={offset}
                 limit={limit}
                 total={data.total}
+                filtered={params.has("q") || params.has("category")}
                 onChange={(o) => setParams(new URLSearchParams({ ...Object.fromEntries(params), offset: String(o) }))}
               />
             </>

@@ -88,7 +88,13 @@ export function NoticeListPage() {
                   </li>
                 ))}
               </ul>
-              <Pager offset={offset} limit={limit} total={data.total} onChange={setOffset} />
+              <Pager
+                offset={offset}
+                limit={limit}
+                total={data.total}
+                onChange={setOffset}
+                filtered={!!category || unread || status !== "active"}
+              />
             </>
           )
         }

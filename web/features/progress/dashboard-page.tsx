@@ -147,7 +147,7 @@ function DashboardBody({ d, params }: { d: Dashboard; params: DashboardParams })
           {t("progress.behind")}
         </h2>
         <DataTable
-          caption={t("progress.behind")}
+          caption={t("progress.behindTable")}
           hideCaption
           columns={[
             {

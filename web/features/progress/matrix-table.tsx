@@ -4,6 +4,9 @@ import type { Dashboard, Matrix } from "./api.js";
 import { recordPath } from "./api.js";
 import { heatClass, pctText } from "./format.js";
 
+/** A scroll region; `relative` makes it the containing block of its screen-reader-only labels, which would otherwise widen the page. */
+const regionClass = "relative max-h-[70vh] overflow-auto rounded-8 border border-solid-gray-300";
+
 /**
  * The heatmap as a table (the accessible, copyable view of the chart): one row per municipality,
  * one column per item, every cell a link to that record; "!" past due, "特" an exception.
@@ -16,7 +19,7 @@ export function MatrixTable({ summary, matrix }: { summary: Dashboard; matrix: M
   const items = new Map(summary.items.map((i) => [i.id, i]));
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    <section aria-labelledby="pm-cap" tabIndex={0} className="max-h-[70vh] overflow-auto rounded-8 border border-solid-gray-300">
+    <section aria-labelledby="pm-cap" tabIndex={0} className={regionClass}>
       <table className="border-collapse text-dns-14N-130">
         <caption id="pm-cap" className="px-4 py-3 text-left text-std-16B-170">
           {t("progress.heatmapTable")}

@@ -52,13 +52,22 @@ export function OrgProgressPage() {
                         {`${l.programmeName}／${l.itemName}`}
                       </Link>{" "}
                       {pctText(l.pct)}
-                      {l.dueDate && ` ・ ${t("progress.dueDate")} ${formatDate(l.dueDate, locale)}`}
                       {l.exception && (
                         <>
                           {" "}
                           <Badge tone="orange">{t("progress.markException")}</Badge>
                         </>
                       )}
+                      <p className="text-dns-16N-130 text-solid-gray-800">
+                        {`${t("progress.laggingWhy")}：`}
+                        {l.reasons
+                          .map((r) =>
+                            r === "overdue"
+                              ? t("progress.laggingOverdue", { date: formatDate(l.dueDate, locale, { western: false }) })
+                              : t("progress.laggingBelowMean", { mean: pctText(l.mean), points: String(l.lagPoints) }),
+                          )
+                          .join("、")}
+                      </p>
                     </li>
                   ))}
                 </ul>

@@ -107,7 +107,7 @@ export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSave
       {notice && <Alert role="status">{notice}</Alert>}
       {steps.length > 0 && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-        <section aria-label={t("progress.steps")} tabIndex={0} className="overflow-x-auto">
+        <section aria-label={t("progress.steps")} tabIndex={0} className="relative overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <thead className="bg-solid-gray-50">
               <tr>

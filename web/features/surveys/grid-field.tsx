@@ -10,6 +10,9 @@ type Grid = Extract<Question, { kind: "grid" }>;
 const cellClass = (error?: string) =>
   `w-full min-w-28 rounded-6 border bg-white px-2 py-1.5 text-dns-16N-130 disabled:bg-solid-gray-50 ${error ? "border-2 border-error-1" : "border-solid-gray-900"}`;
 
+/** A scroll region; `relative` makes it the containing block of its screen-reader-only labels, which would otherwise widen the page. */
+const regionClass = "relative overflow-x-auto rounded-8 border border-solid-gray-300";
+
 /**
  * The Excel-style grid: fixed rows, typed columns. Every cell is labelled "row・column" for screen
  * readers; the table scrolls sideways on a phone inside a focusable region.
@@ -55,7 +58,7 @@ export function GridField({
       </p>
       {q.help && <p className="text-dns-14N-130 text-solid-gray-700">{q.help}</p>}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1). */}
-      <section aria-labelledby={`${id}-title`} tabIndex={0} className="overflow-x-auto rounded-8 border border-solid-gray-300">
+      <section aria-labelledby={`${id}-title`} tabIndex={0} className={regionClass}>
         <table className="w-full border-collapse text-left text-dns-16N-130">
           <thead className="bg-solid-gray-50">
             <tr>

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { answerStatusLabels, phaseLabels } from "../../../shared/api/surveys.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { useMe } from "../../app/session.js";
+import { Alert, FormError, fieldError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
@@ -16,6 +17,19 @@ import { answerTone, phaseTone } from "./format.js";
 
 /** Every survey the person may see: all of them for the secretariat, the ones asking their organisation otherwise. */
 export function SurveyListPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  if (!me.abilities.useSurveys)
+    return (
+      <>
+        <PageHeader title={t("surveys.title")} />
+        <Alert role="status">{t("surveys.notForRole")}</Alert>
+      </>
+    );
+  return <SurveyList />;
+}
+
+function SurveyList() {
   const { t, label, locale } = useI18n();
   const query = useSurveys();
   const [creating, setCreating] = useState(false);

@@ -116,7 +116,13 @@ export function UserListPage() {
                 { key: "tfa", header: t("users.twoFactor"), cell: (u) => (u.twoFactorEnabled ? t("users.on") : t("users.off")) },
               ]}
             />
-            <Pager offset={offset} limit={limit} total={data.total ?? data.items.length} onChange={page} />
+            <Pager
+              offset={offset}
+              limit={limit}
+              total={data.total ?? data.items.length}
+              onChange={page}
+              filtered={Object.values(filter).some(Boolean)}
+            />
           </>
         )}
       </QueryState>

@@ -32,6 +32,7 @@ export const common = {
     "The page may have moved or been removed, or the address may be wrong.",
   ],
   "notFound.home": ["ホームへ戻る", "Back to home"],
+  "notFound.back": ["前のページへ戻る", "Back to the previous page"],
   "routeError.title": ["画面を表示できませんでした", "This page could not be shown"],
   "routeError.body": [
     "時間をおいて、もう一度お試しください。問題が続く場合はシステム管理者にお問い合わせください。",
@@ -78,6 +79,10 @@ export const common = {
   "attachments.remove": ["添付を外す", "Remove"],
   "pager.label": ["ページ送り", "Pages"],
   "pager.range": ["{total}件中 {from}〜{to}件を表示", "Showing {from}–{to} of {total}"],
+  "pager.rangeFiltered": [
+    "絞り込み中：該当 {total}件中 {from}〜{to}件を表示",
+    "Filtered: showing {from}–{to} of {total} matching",
+  ],
   "pager.prev": ["前へ", "Previous"],
   "pager.next": ["次へ", "Next"],
   yes: ["はい", "Yes"],

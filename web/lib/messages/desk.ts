@@ -30,6 +30,7 @@ export const desk = {
   "desk.sortNewest": ["新しい順", "Newest"],
   "desk.sortActivity": ["最近の動きの順", "Latest activity"],
   "desk.caption": ["相談一覧（{total}件）", "Consultations ({total})"],
+  "desk.captionFiltered": ["相談一覧（絞り込み中：該当 {total}件）", "Consultations (filtered: {total} matching)"],
   "desk.empty": ["該当する相談はありません。", "No consultations match."],
   "desk.subject": ["件名", "Subject"],
   "desk.filedOn": ["受付日", "Filed"],

@@ -9,6 +9,10 @@ export const surveys = {
   "surveys.create": ["新しい照会を作成", "New survey"],
   "surveys.createAndEdit": ["作成して設問を編集", "Create and edit"],
   "surveys.empty": ["表示できる照会はありません。", "No surveys to show."],
+  "surveys.notForRole": [
+    "照会は市町村と事務局が使う機能です。専門人材のアカウントでは照会の一覧は表示されません。市町村の状況は「進捗」や「相談窓口」からご確認ください。",
+    "Surveys are for municipalities and the secretariat; specialist accounts have no survey list. See Progress or the desk for the municipalities' situation.",
+  ],
   "surveys.name": ["件名", "Title"],
   "surveys.nameHint": ["例：標準化の移行状況に関する照会（令和7年10月）", "e.g. Standardisation status survey (October 2025)"],
   "surveys.phase": ["状態", "Status"],
