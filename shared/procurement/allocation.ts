@@ -131,7 +131,7 @@ export function allocate(total: bigint, rule: AllocationRule, participants: Allo
   // Round, then place the remainder.
   const rounded = exact.map((x) => (rule.rounding === "down" ? floor(x) : halfUp(x)));
   const adjustment = participants.map(() => 0n);
-  let remainder = total - rounded.reduce((s, x) => s + x, 0n);
+  const remainder = total - rounded.reduce((s, x) => s + x, 0n);
   const eligible = participants.map((_, i) => i).filter((i) => !bound[i]);
   if (remainder !== 0n) {
     if (!eligible.length)
@@ -142,27 +142,35 @@ export function allocate(total: bigint, rule: AllocationRule, participants: Allo
           message: "端数を負担できる団体がありません（全団体が上限・下限に達しています）。",
         },
       ]);
-    if (rule.remainder === "prefecture") {
-      const i = eligible.find((j) => participants[j]!.isPrefecture);
-      if (i === undefined)
-        throw new AllocationError([
-          { participant: null, field: "remainder", message: "端数を県に寄せる設定ですが、参加団体に県がありません。" },
-        ]);
-      adjustment[i] = remainder;
-    } else if (rule.remainder === "largest") {
-      const i = eligible.reduce((best, j) => (rounded[j]! > rounded[best]! ? j : best), eligible[0]!);
-      adjustment[i] = remainder;
-    } else {
-      // Largest fractional part first (ties: list order); an overshoot takes back from the most rounded-up.
+    // Largest fractional part first (ties: list order); an overshoot is taken back from the most rounded-up.
+    const spread = (left: bigint) => {
       const order = [...eligible].sort(
         (a, b) => cmp(sub(exact[b]!, rat(rounded[b]!)), sub(exact[a]!, rat(rounded[a]!))) || a - b,
       );
-      const step = remainder > 0n ? 1n : -1n;
+      const step = left > 0n ? 1n : -1n;
       if (step < 0n) order.reverse();
-      for (let k = 0; remainder !== 0n; k = (k + 1) % order.length) {
+      for (let k = 0; left !== 0n; k = (k + 1) % order.length) {
         adjustment[order[k]!]! += step;
-        remainder -= step;
+        left -= step;
       }
+    };
+    const sink =
+      rule.remainder === "prefecture"
+        ? eligible.find((j) => participants[j]!.isPrefecture)
+        : rule.remainder === "largest"
+          ? eligible.reduce((best, j) => (rounded[j]! > rounded[best]! ? j : best), eligible[0]!)
+          : undefined;
+    if (rule.remainder === "prefecture" && sink === undefined)
+      throw new AllocationError([
+        { participant: null, field: "remainder", message: "端数を県に寄せる設定ですが、参加団体に県がありません。" },
+      ]);
+    if (sink === undefined) spread(remainder);
+    else {
+      // An overshoot larger than the sink's own share (tiny totals) is taken back by fractional part.
+      // biome-ignore lint/complexity/useMathMinMax: BigInt values (Math.max takes numbers only).
+      const taken = remainder < -rounded[sink]! ? -rounded[sink]! : remainder;
+      adjustment[sink] = taken;
+      if (remainder !== taken) spread(remainder - taken);
     }
   }
   const shares = participants.map((p, i) => {
