@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import { createRequire } from "node:module";
 import {
   AlignmentType,
   BorderStyle,
@@ -16,17 +14,17 @@ import {
   WidthType,
 } from "docx";
 import { marked, type Token, type Tokens } from "marked";
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 import { warekiDateTime } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
+import { A4, ink, loadJapaneseFont, PdfWriter as Writer } from "../../platform/files/pdf.js";
 import { fontkit } from "../../platform/lazy-libs.js";
 import { visibleMeeting } from "./access.js";
 import { listAttendance } from "./attendance.js";
 import { meetingPlace, meetingWhen } from "./meeting-mail.js";
 import { getMinutes } from "./minutes.js";
 import { meetingName } from "./naming.js";
-import { wrap } from "./pack-pdf.js";
 import { listAgendaRows } from "./repo.js";
 
 /** One block of the 議事の経過: what the minutes' formatted text is made of, for documents. */
@@ -131,83 +129,11 @@ export async function minutesDocument(ctx: Ctx, meetingId: string): Promise<Minu
 
 // ---------------------------------------------------------------- PDF
 
-const fontPath = createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf");
-let fontBytes: Buffer | null = null;
-const A4: [number, number] = [595.28, 841.89];
-const margin = 60;
-const ink = rgb(0.1, 0.1, 0.1);
-
-class Writer {
-  page!: PDFPage;
-  y = 0;
-  constructor(
-    private doc: PDFDocument,
-    readonly font: PDFFont,
-  ) {
-    this.newPage();
-  }
-  newPage() {
-    this.page = this.doc.addPage(A4);
-    this.y = A4[1] - margin;
-  }
-  ensure(height: number) {
-    if (this.y - height < margin + 20) this.newPage();
-  }
-  text(text: string, o: { size?: number; indent?: number; gap?: number; center?: boolean } = {}) {
-    const size = o.size ?? 10.5;
-    const indent = o.indent ?? 0;
-    for (const line of wrap(text, this.font, size, A4[0] - 2 * margin - indent)) {
-      this.ensure(size * 1.7);
-      this.y -= size * 1.7;
-      const x = o.center ? (A4[0] - this.font.widthOfTextAtSize(line, size)) / 2 : margin + indent;
-      this.page.drawText(line, { x, y: this.y, size, font: this.font, color: ink });
-    }
-    this.y -= o.gap ?? 0;
-  }
-  /** A table with borders; a row never splits across pages, and the header row repeats on a new page. */
-  table(rows: string[][]) {
-    const size = 9.5;
-    const cols = Math.max(...rows.map((r) => r.length));
-    const width = (A4[0] - 2 * margin) / cols;
-    const layout = rows.map((r) => {
-      const cells = Array.from({ length: cols }, (_, i) => wrap(r[i] ?? "", this.font, size, width - 8));
-      return { cells, height: Math.max(...cells.map((c) => c.length)) * size * 1.5 + 8 };
-    });
-    const drawRow = (row: (typeof layout)[number], head: boolean) => {
-      const top = this.y;
-      row.cells.forEach((lines, i) => {
-        const x = margin + i * width;
-        this.page.drawRectangle({
-          x,
-          y: top - row.height,
-          width,
-          height: row.height,
-          borderColor: ink,
-          borderWidth: 0.6,
-          color: head ? rgb(0.94, 0.94, 0.94) : undefined,
-        });
-        for (const [j, l] of lines.entries())
-          this.page.drawText(l, { x: x + 4, y: top - 4 - (j + 1) * size * 1.5 + 3, size, font: this.font, color: ink });
-      });
-      this.y = top - row.height;
-    };
-    layout.forEach((row, i) => {
-      if (this.y - row.height < margin + 20) {
-        this.newPage();
-        if (i > 0) drawRow(layout[0]!, true);
-      }
-      drawRow(row, i === 0);
-    });
-    this.y -= 8;
-  }
-}
-
 /** The 議事録 as PDF (A4, Noto Sans JP embedded), with 「n / N」 page numbers at the foot of every page. */
 export async function minutesPdf(m: MinutesDocument): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(await fontkit());
-  fontBytes ??= fs.readFileSync(fontPath);
-  const font = await doc.embedFont(fontBytes, { subset: false });
+  const font = await doc.embedFont(loadJapaneseFont(), { subset: false });
   doc.setTitle(m.title);
   const w = new Writer(doc, font);
   w.text(m.meeting, { size: 12, center: true });

@@ -1,21 +1,10 @@
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import type { Parser } from "budoux";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import subsetFont from "subset-font";
 import { jstDate, jstTime, weekdayOf } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
+import { loadJapaneseFont as loadFont, wrap } from "../../platform/files/pdf.js";
 import { fontkit } from "../../platform/lazy-libs.js";
 import { readablePdf } from "./pdf-readable.js";
-
-/** The Japanese font ships with the project (npm package), so the pack never depends on the server's fonts. */
-const fontPath = createRequire(import.meta.url).resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf");
-let fontBytes: Buffer | null = null;
-const loadFont = () => {
-  fontBytes ??= fs.readFileSync(fontPath);
-  return fontBytes;
-};
 
 /** Bumped when the pack's layout changes, so cached packs are built again. */
 export const PACK_FORMAT = 2;
@@ -36,50 +25,6 @@ const contentWidth = A4[0] - 2 * margin;
 const pageColumn = 64; // right-hand column of 資料一覧 that holds the start page
 const weekdays = ["日", "月", "火", "水", "木", "金", "土"];
 const ink = rgb(0.1, 0.1, 0.1);
-
-/**
- * BudouX's parser and Japanese model, loaded by file: the package's entry point also loads its HTML
- * processor and with it a DOM implementation (linkedom), which takes seconds and is not needed here.
- */
-let parser: Parser | null = null;
-const phrases = (text: string) => {
-  if (!parser) {
-    const require = createRequire(import.meta.url);
-    const dist = path.dirname(require.resolve("budoux"));
-    const { Parser } = require(path.join(dist, "parser.js")) as typeof import("budoux");
-    parser = new Parser((require(path.join(dist, "data/models/ja.js")) as { model: typeof import("budoux").jaModel }).model);
-  }
-  return parser.parse(text);
-};
-
-/**
- * Splits text into lines that fit the width, breaking between phrases (BudouX) as Japanese typesetting
- * does; a phrase longer than a line is broken between characters.
- */
-export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
-  const lines: string[] = [];
-  for (const para of text.split("\n")) {
-    let line = "";
-    for (const phrase of phrases(para)) {
-      if (fits(line + phrase)) {
-        line += phrase;
-        continue;
-      }
-      if (line.trim()) lines.push(line);
-      line = "";
-      for (const ch of fits(phrase) ? [phrase] : phrase) {
-        if (line && !fits(line + ch)) {
-          lines.push(line);
-          line = "";
-        }
-        line += ch;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
 
 interface Entry {
   text: string;
