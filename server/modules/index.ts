@@ -14,6 +14,7 @@ import { notificationRoutes } from "./notifications/routes.js";
 import { mailTemplateRoutes } from "./notifications/template-routes.js";
 import { orgContactRoutes } from "./orgs/contact.js";
 import { orgRoutes } from "./orgs/routes.js";
+import { procurementRoutes } from "./procurement/routes.js";
 import { progressRoutes } from "./progress/routes.js";
 import { richTextRoutes } from "./rich-text/routes.js";
 import { searchRoutes } from "./search/routes.js";
@@ -46,4 +47,5 @@ export async function registerModules(app: App) {
   mailTemplateRoutes(app);
   orgContactRoutes(app);
   minutesDocRoutes(app);
+  procurementRoutes(app);
 }

@@ -18,7 +18,7 @@ import { PDFDocument } from "pdf-lib";
 import { warekiDateTime } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
-import { A4, ink, loadJapaneseFont, PdfWriter as Writer } from "../../platform/files/pdf.js";
+import { loadJapaneseFont, numberPages, PdfWriter as Writer } from "../../platform/files/pdf.js";
 import { fontkit } from "../../platform/lazy-libs.js";
 import { visibleMeeting } from "./access.js";
 import { listAttendance } from "./attendance.js";
@@ -161,11 +161,7 @@ export async function minutesPdf(m: MinutesDocument): Promise<Uint8Array> {
   w.y -= 8;
   section(6, "決定事項");
   for (const d of m.decisions) w.text(d, { indent: 24 });
-  const pages = doc.getPages();
-  pages.forEach((p, i) => {
-    const label = `${i + 1} / ${pages.length}`;
-    p.drawText(label, { x: (A4[0] - font.widthOfTextAtSize(label, 9)) / 2, y: 30, size: 9, font, color: ink });
-  });
+  numberPages(doc, font);
   return doc.save();
 }
 

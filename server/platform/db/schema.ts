@@ -8,6 +8,7 @@ import type { DocumentsTables } from "../../modules/documents/tables.js";
 import type { FaqTables } from "../../modules/faq/tables.js";
 import type { MeetingsTables } from "../../modules/meetings/tables.js";
 import type { NoticesTables } from "../../modules/notices/tables.js";
+import type { ProcurementTables } from "../../modules/procurement/tables.js";
 import type { ProgressTables } from "../../modules/progress/tables.js";
 import type { SearchTables } from "../../modules/search/tables.js";
 import type { SupportTables } from "../../modules/support/tables.js";
@@ -200,7 +201,8 @@ export interface DB
     NoticesTables,
     DocumentsTables,
     ChallengesTables,
-    ProgressTables {
+    ProgressTables,
+    ProcurementTables {
   files: FilesTable;
   orgs: OrgsTable;
   org_contacts: OrgContactsTable;

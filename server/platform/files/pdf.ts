@@ -82,30 +82,37 @@ export class PdfWriter {
   ensure(height: number) {
     if (this.y - height < margin + 20) this.newPage();
   }
-  text(text: string, o: { size?: number; indent?: number; gap?: number; center?: boolean } = {}) {
+  /** Flowing text; `right` sets it flush right (a letter's date and sender). */
+  text(text: string, o: { size?: number; indent?: number; gap?: number; center?: boolean; right?: boolean } = {}) {
     const size = o.size ?? 10.5;
     const indent = o.indent ?? 0;
     for (const line of wrap(text, this.font, size, A4[0] - 2 * margin - indent)) {
       this.ensure(size * 1.7);
       this.y -= size * 1.7;
-      const x = o.center ? (A4[0] - this.font.widthOfTextAtSize(line, size)) / 2 : margin + indent;
+      const width = this.font.widthOfTextAtSize(line, size);
+      const x = o.center ? (A4[0] - width) / 2 : o.right ? A4[0] - margin - width : margin + indent;
       this.page.drawText(line, { x, y: this.y, size, font: this.font, color: ink });
     }
     this.y -= o.gap ?? 0;
   }
   /** A table with borders; a row never splits across pages, and the header row repeats on a new page. */
-  table(rows: string[][]) {
-    const size = 9.5;
+  /** `weights` share the width among the columns (equal by default); `right` columns are right-aligned (amounts). */
+  table(rows: string[][], o: { size?: number; weights?: number[]; right?: number[] } = {}) {
+    const size = o.size ?? 9.5;
     const cols = Math.max(...rows.map((r) => r.length));
-    const width = (A4[0] - 2 * margin) / cols;
+    const weights = o.weights ?? Array.from({ length: cols }, () => 1);
+    const unit = (A4[0] - 2 * margin) / weights.reduce((a, b) => a + b, 0);
+    const widths = weights.map((w) => w * unit);
+    const lefts = widths.map((_, i) => margin + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const layout = rows.map((r) => {
-      const cells = Array.from({ length: cols }, (_, i) => wrap(r[i] ?? "", this.font, size, width - 8));
+      const cells = Array.from({ length: cols }, (_, i) => wrap(r[i] ?? "", this.font, size, widths[i]! - 8));
       return { cells, height: Math.max(...cells.map((c) => c.length)) * size * 1.5 + 8 };
     });
     const drawRow = (row: (typeof layout)[number], head: boolean) => {
       const top = this.y;
       row.cells.forEach((lines, i) => {
-        const x = margin + i * width;
+        const x = lefts[i]!;
+        const width = widths[i]!;
         this.page.drawRectangle({
           x,
           y: top - row.height,
@@ -115,8 +122,15 @@ export class PdfWriter {
           borderWidth: 0.6,
           color: head ? rgb(0.94, 0.94, 0.94) : undefined,
         });
+        const right = !head && o.right?.includes(i);
         for (const [j, l] of lines.entries())
-          this.page.drawText(l, { x: x + 4, y: top - 4 - (j + 1) * size * 1.5 + 3, size, font: this.font, color: ink });
+          this.page.drawText(l, {
+            x: right ? x + width - 4 - this.font.widthOfTextAtSize(l, size) : x + 4,
+            y: top - 4 - (j + 1) * size * 1.5 + 3,
+            size,
+            font: this.font,
+            color: ink,
+          });
       });
       this.y = top - row.height;
     };
@@ -129,4 +143,13 @@ export class PdfWriter {
     });
     this.y -= 8;
   }
+}
+
+/** 「n / N」 at the foot of every page. */
+export function numberPages(doc: PDFDocument, font: PDFFont) {
+  const pages = doc.getPages();
+  pages.forEach((p, i) => {
+    const label = `${i + 1} / ${pages.length}`;
+    p.drawText(label, { x: (A4[0] - font.widthOfTextAtSize(label, 9)) / 2, y: 30, size: 9, font, color: ink });
+  });
 }
