@@ -1,5 +1,5 @@
 import type { PlanEntry } from "../../../shared/api/year-plan.js";
-import { addDays, nonBusinessReason } from "../../../shared/dates/calendar.js";
+import { addDays, lastDayOfMonth, nonBusinessReason } from "../../../shared/dates/calendar.js";
 import { fiscalYearRange, jstDate, weekdayOf } from "../../../shared/dates/jst.js";
 
 /**
@@ -72,12 +72,8 @@ export function matchHeld(entries: PlannedWindow[], meetings: HeldMeeting[]) {
   return { matched, unplanned: byTime.filter((m) => !claimed.has(m.id)) };
 }
 
-const lastOfMonth = (ym: string) => {
-  const [y, m] = ym.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-};
 const isWholeMonth = (start: string, end: string) =>
-  start.slice(0, 7) === end.slice(0, 7) && start.endsWith("-01") && end === lastOfMonth(start.slice(0, 7));
+  start.slice(0, 7) === end.slice(0, 7) && start.endsWith("-01") && end === lastDayOfMonth(start.slice(0, 7));
 const nextYearMonth = (ymd: string) => `${Number(ymd.slice(0, 4)) + 1}${ymd.slice(4, 7)}`;
 
 /**
@@ -87,7 +83,7 @@ const nextYearMonth = (ymd: string) => `${Number(ymd.slice(0, 4)) + 1}${ymd.slic
 export function shiftToNextYear(start: string, end: string, targetFy: number): { startDate: string; endDate: string } {
   if (isWholeMonth(start, end)) {
     const ym = nextYearMonth(start);
-    return { startDate: `${ym}-01`, endDate: lastOfMonth(ym) };
+    return { startDate: `${ym}-01`, endDate: lastDayOfMonth(ym) };
   }
   const { start: fyStart, end: fyEnd } = fiscalYearRange(targetFy);
   let s = addDays(start, 364);
@@ -97,5 +93,6 @@ export function shiftToNextYear(start: string, end: string, targetFy: number): {
     e = addDays(e, 7);
   }
   if (e > fyEnd) e = fyEnd;
-  return { startDate: s, endDate: e < s ? s : e };
+  if (e < s) e = s;
+  return { startDate: s, endDate: e };
 }

@@ -1,0 +1,1 @@
+export { YearPlanPage } from "./year-plan-page.js";
