@@ -11,7 +11,6 @@ export const pollChoiceLabels: Record<PollChoice, { ja: string; en: string }> = 
   maybe: { ja: "△ 調整中", en: "△ Maybe" },
   no: { ja: "× 出席不可", en: "× Not available" },
 };
-export const pollChoiceMarks: Record<PollChoice, string> = { yes: "○", maybe: "△", no: "×" };
 export const pollStatuses = ["open", "decided"] as const;
 export const pollStatusLabels: Record<(typeof pollStatuses)[number], { ja: string; en: string }> = {
   open: { ja: "回答受付中", en: "Open" },
