@@ -4,6 +4,7 @@ import { authRoutes } from "./auth/routes.js";
 import { bodyRoutes } from "./bodies/routes.js";
 import { challengeRoutes } from "./challenges/routes.js";
 import { consultationRoutes } from "./consultations/routes.js";
+import { councilYearRoutes } from "./council-year/routes.js";
 import { documentRoutes } from "./documents/routes.js";
 import { faqRoutes } from "./faq/routes.js";
 import { homeRoutes } from "./home/routes.js";
@@ -48,4 +49,5 @@ export async function registerModules(app: App) {
   orgContactRoutes(app);
   minutesDocRoutes(app);
   procurementRoutes(app);
+  councilYearRoutes(app);
 }

@@ -10,6 +10,8 @@ export const mailTemplateKeys = [
   "meeting.announce",
   "meeting.change",
   "meeting.cancel",
+  "poll.request",
+  "poll.reminder",
   "survey.request",
   "survey.reminder",
   "survey.returned",
@@ -58,6 +60,18 @@ export const mailTemplateDefaults: Record<MailTemplateKey, MailTemplateDefault> 
     placeholders: ["会議名", "日時", "理由"],
     subject: "【中止】{会議名}の中止について",
     body: `${head}　　　{会議名}の中止について（通知）\n\n${preface}\n　{日時}に開催を予定していました標記の会議は、下記の理由により中止します。\n　御多忙のところ日程を調整いただいたにもかかわらず、誠に申し訳ありません。\n\n記\n\n１　中止の理由　{理由}\n\n　会議のページ：\n{リンク}\n\n以上${foot}`,
+  },
+  "poll.request": {
+    label: { ja: "日程調整の依頼", en: "Date poll" },
+    placeholders: ["件名", "会議体", "候補日", "期限"],
+    subject: "【日程調整】{件名}の開催日程について（照会）",
+    body: `${head}　　　{件名}の開催日程について（照会）\n\n${preface}\n　標記の会議の開催日程を調整するため、下記の候補日について貴団体の御都合を{期限}までに御回答くださいますようお願いします。\n\n記\n\n１　会議体　{会議体}\n２　候補日\n{候補日}\n３　回答期限　{期限}\n４　回答の方法　下記のページで、候補日ごとに「○（出席可）」「△（調整中）」「×（出席不可）」を選んでください。\n{リンク}\n\n以上${foot}`,
+  },
+  "poll.reminder": {
+    label: { ja: "日程調整の督促", en: "Date poll reminder" },
+    placeholders: ["件名", "期限"],
+    subject: "【回答のお願い】{件名}の開催日程について",
+    body: `${head}　　　{件名}の開催日程の回答について（お願い）\n\n${preface}\n　先に照会しました標記の会議の日程について、現時点で貴団体からの回答を確認できておりません。\n　御多忙のところ恐縮ですが、{期限}までに下記のページから御回答くださいますようお願いします。\n　なお、このメールと行き違いに御回答いただいている場合は、御容赦ください。\n\n{リンク}${foot}`,
   },
   "survey.request": {
     label: { ja: "照会の依頼", en: "Survey request" },

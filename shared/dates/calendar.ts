@@ -13,6 +13,9 @@ const format = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export const addDays = (ymd: string, n: number) => format(parse(ymd) + n * MS_DAY);
 
+/** The last day of a month "YYYY-MM" as "YYYY-MM-DD". */
+export const lastDayOfMonth = (ym: string) => format(Date.UTC(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)), 0));
+
 export function holidayName(ymd: string): string | null {
   return holidays[ymd]?.name ?? null;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessDays, businessDaysBetween, isBusinessDay, nextBusinessDay, nonBusinessReason } from "./calendar.js";
+import {
+  addBusinessDays,
+  businessDaysBetween,
+  isBusinessDay,
+  lastDayOfMonth,
+  nextBusinessDay,
+  nonBusinessReason,
+} from "./calendar.js";
 import { formatDate, formatDateTime, formatMonth, formatTime, jstDay } from "./format.js";
 import { fiscalYear } from "./jst.js";
 import { fiscalYearLabel, warekiDate } from "./wareki.js";
@@ -66,5 +73,14 @@ describe("the one display format", () => {
     expect(formatMonth("2019-04", "ja", { western: false })).toBe("平成31年4月");
     expect(formatMonth("2026-04", "en")).toBe("Apr 2026");
     expect(jstDay("2026-11-29T20:00:00Z")).toBe("2026-11-30");
+  });
+});
+
+describe("lastDayOfMonth", () => {
+  it("knows month lengths and leap years", () => {
+    expect(lastDayOfMonth("2027-02")).toBe("2027-02-28");
+    expect(lastDayOfMonth("2028-02")).toBe("2028-02-29");
+    expect(lastDayOfMonth("2026-12")).toBe("2026-12-31");
+    expect(lastDayOfMonth("2026-06")).toBe("2026-06-30");
   });
 });

@@ -26,6 +26,8 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { to: "/", label: "nav.home", group: "main", end: true },
   { to: "/meetings", label: "nav.meetings", group: "main" },
+  { to: "/year-plan", label: "nav.yearPlan", group: "main" },
+  { to: "/date-polls", label: "nav.datePolls", group: "main" },
   { to: "/notices", label: "nav.notices", group: "main" },
   { to: "/progress", label: "nav.progress", group: "main" },
   { to: "/surveys", label: "nav.surveys", group: "main", ability: "useSurveys" },

@@ -26,6 +26,7 @@ const faq = () => import("../features/faq/index.js");
 const support = () => import("../features/support/index.js");
 const surveys = () => import("../features/surveys/index.js");
 const progress = () => import("../features/progress/index.js");
+const councilYear = () => import("../features/council-year/index.js");
 
 export const routes: RouteObject[] = [
   {
@@ -58,6 +59,11 @@ export const routes: RouteObject[] = [
               { path: "/meetings/:id", ...page(meetings, "MeetingDetailPage") },
               { path: "/meetings/:id/edit", ...page(meetings, "MeetingEditPage") },
               { path: "/meetings/:id/minutes", ...page(meetings, "MinutesPage") },
+              { path: "/year-plan", ...page(councilYear, "YearPlanPage") },
+              { path: "/year-plan/:fy", ...page(councilYear, "YearPlanPage") },
+              { path: "/date-polls", ...page(councilYear, "PollListPage") },
+              { path: "/date-polls/new", ...page(councilYear, "PollCreatePage") },
+              { path: "/date-polls/:id", ...page(councilYear, "PollDetailPage") },
               { path: "/notices", ...page(notices, "NoticeListPage") },
               { path: "/notices/new", ...page(notices, "NoticeCreatePage") },
               { path: "/notices/:id", ...page(notices, "NoticeDetailPage") },

@@ -4,6 +4,7 @@
  */
 import type { ChallengesTables } from "../../modules/challenges/tables.js";
 import type { ConsultationTables } from "../../modules/consultations/tables.js";
+import type { CouncilYearTables } from "../../modules/council-year/tables.js";
 import type { DocumentsTables } from "../../modules/documents/tables.js";
 import type { FaqTables } from "../../modules/faq/tables.js";
 import type { MeetingsTables } from "../../modules/meetings/tables.js";
@@ -202,7 +203,8 @@ export interface DB
     DocumentsTables,
     ChallengesTables,
     ProgressTables,
-    ProcurementTables {
+    ProcurementTables,
+    CouncilYearTables {
   files: FilesTable;
   orgs: OrgsTable;
   org_contacts: OrgContactsTable;

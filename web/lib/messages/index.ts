@@ -12,6 +12,7 @@ import { progress } from "./progress.js";
 import { sharing } from "./sharing.js";
 import { surveys } from "./surveys.js";
 import { users } from "./users.js";
+import { year } from "./year.js";
 
 /** Every UI string, [日本語, English]. A new feature adds its own file here. */
 export const messages = {
@@ -29,6 +30,7 @@ export const messages = {
   ...surveys,
   ...progress,
   ...office,
+  ...year,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -1,0 +1,64 @@
+import type { MeetingKind } from "../meetings/tables.js";
+
+export type PlanEntryType = "meeting" | "milestone";
+export type PollStatus = "open" | "decided";
+export type PollChoice = "yes" | "maybe" | "no";
+
+export interface YearPlanEntriesTable {
+  id: string;
+  fiscal_year: number;
+  entry_type: PlanEntryType;
+  /** The body that meets; null for a milestone (a national deadline, the budget cycle). */
+  body_id: string | null;
+  kind: MeetingKind | null;
+  title: string;
+  /** The planned window, "YYYY-MM-DD" (a month is its first and last day; a fixed day has start = end). */
+  start_date: string;
+  end_date: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DatePollsTable {
+  id: string;
+  body_id: string;
+  /** The meeting the chosen date updates; null until chosen for a new meeting. */
+  meeting_id: string | null;
+  title: string;
+  description: string;
+  kind: MeetingKind;
+  place: string;
+  deadline: string;
+  status: PollStatus;
+  chosen_candidate_id: string | null;
+  reminded_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DatePollCandidatesTable {
+  id: string;
+  poll_id: string;
+  starts_at: string;
+  ends_at: string;
+  position: number;
+}
+
+export interface DatePollResponsesTable {
+  poll_id: string;
+  org_id: string;
+  /** JSON object: candidate id → PollChoice. */
+  choices: string;
+  comment: string;
+  answered_by: string | null;
+  answered_at: string;
+}
+
+export interface CouncilYearTables {
+  year_plan_entries: YearPlanEntriesTable;
+  date_polls: DatePollsTable;
+  date_poll_candidates: DatePollCandidatesTable;
+  date_poll_responses: DatePollResponsesTable;
+}

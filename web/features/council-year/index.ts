@@ -1,0 +1,4 @@
+export { PollCreatePage } from "./poll-create-page.js";
+export { PollDetailPage } from "./poll-detail-page.js";
+export { PollListPage } from "./poll-list-page.js";
+export { YearPlanPage } from "./year-plan-page.js";
