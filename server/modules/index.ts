@@ -15,6 +15,7 @@ import { mailTemplateRoutes } from "./notifications/template-routes.js";
 import { orgContactRoutes } from "./orgs/contact.js";
 import { orgRoutes } from "./orgs/routes.js";
 import { progressRoutes } from "./progress/routes.js";
+import { publicationRoutes } from "./publication/routes.js";
 import { richTextRoutes } from "./rich-text/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
@@ -46,4 +47,5 @@ export async function registerModules(app: App) {
   mailTemplateRoutes(app);
   orgContactRoutes(app);
   minutesDocRoutes(app);
+  publicationRoutes(app);
 }

@@ -19,6 +19,9 @@ import * as m0650 from "./0650-reference-version.js";
 import * as m0651 from "./0651-list-indexes.js";
 import * as m0670 from "./0670-org-contacts.js";
 import * as m0680 from "./0680-daily-use.js";
+import * as m0765 from "./0765-disclosure.js";
+import * as m0766 from "./0766-body-spaces.js";
+import * as m0767 from "./0767-person-contacts.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +45,7 @@ export const migrations: Record<string, Migration> = {
   "0640-audit-chain": m0640,
   "0680-daily-use": m0680,
   "0620-mail-attachments": m0620,
+  "0765-disclosure": m0765,
+  "0766-body-spaces": m0766,
+  "0767-person-contacts": m0767,
 };
