@@ -26,6 +26,7 @@ const faq = () => import("../features/faq/index.js");
 const support = () => import("../features/support/index.js");
 const surveys = () => import("../features/surveys/index.js");
 const progress = () => import("../features/progress/index.js");
+const publication = () => import("../features/publication/index.js");
 
 export const routes: RouteObject[] = [
   {
@@ -58,6 +59,8 @@ export const routes: RouteObject[] = [
               { path: "/meetings/:id", ...page(meetings, "MeetingDetailPage") },
               { path: "/meetings/:id/edit", ...page(meetings, "MeetingEditPage") },
               { path: "/meetings/:id/minutes", ...page(meetings, "MinutesPage") },
+              { path: "/meetings/:id/publication", ...page(publication, "MeetingPublicationPage") },
+              { path: "/publication", ...page(publication, "PublicSitePage") },
               { path: "/notices", ...page(notices, "NoticeListPage") },
               { path: "/notices/new", ...page(notices, "NoticeCreatePage") },
               { path: "/notices/:id", ...page(notices, "NoticeDetailPage") },

@@ -9,6 +9,7 @@ import { meetings } from "./meetings.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
 import { progress } from "./progress.js";
+import { publication } from "./publication.js";
 import { sharing } from "./sharing.js";
 import { surveys } from "./surveys.js";
 import { users } from "./users.js";
@@ -29,6 +30,7 @@ export const messages = {
   ...surveys,
   ...progress,
   ...office,
+  ...publication,
 };
 
 export type MessageKey = keyof typeof messages;
