@@ -18,7 +18,10 @@ const inDays = (days: number, hour: number) => new Date(Date.now() + days * 8640
 async function axeAll(page: Page, label: string) {
   await checkA11y(page, { label });
   const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), label).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    label,
+  ).toEqual([]);
 }
 
 /** Follows every link of the public site from /public/ in a browser, checking each page. */
@@ -36,7 +39,8 @@ async function crawl(page: Page, origin: string, visit: (url: string) => Promise
     for (const h of hrefs) {
       const u = new URL(h);
       u.hash = "";
-      if (u.origin !== origin || !u.pathname.startsWith("/public/") || /\.(csv|pdf)$/.test(u.pathname) || seen.has(u.href)) continue;
+      if (u.origin !== origin || !u.pathname.startsWith("/public/") || /\.(csv|pdf)$/.test(u.pathname) || seen.has(u.href))
+        continue;
       seen.add(u.href);
       queue.push(u.href);
     }
@@ -71,7 +75,10 @@ test("the secretariat previews and publishes a meeting; residents read it on the
   const csrf = (await page.context().cookies()).find((c) => c.name === "renkei_csrf")?.value ?? "";
   const upload = await page.request.post(`/api/meetings/${m.id}/materials`, {
     headers: { "x-csrf-token": csrf },
-    multipart: { title: "標準化の進捗状況", file: { name: "progress.pdf", mimeType: "application/pdf", buffer: await samplePdf("Progress") } },
+    multipart: {
+      title: "標準化の進捗状況",
+      file: { name: "progress.pdf", mimeType: "application/pdf", buffer: await samplePdf("Progress") },
+    },
   });
   expect(upload.ok()).toBe(true);
   await api.post(`/meetings/${m.id}/announce`, {});

@@ -23,7 +23,9 @@ const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 async function blobOf(materialId: string) {
   const row = await env.ctx.db
     .selectFrom("meeting_materials as m")
-    .innerJoin("material_versions as v", (j) => j.onRef("v.material_id", "=", "m.id").onRef("v.version", "=", "m.current_version"))
+    .innerJoin("material_versions as v", (j) =>
+      j.onRef("v.material_id", "=", "m.id").onRef("v.version", "=", "m.current_version"),
+    )
     .innerJoin("files as f", "f.id", "v.file_id")
     .select("f.sha256")
     .where("m.id", "=", materialId)
@@ -58,7 +60,11 @@ beforeAll(async () => {
   expect(body.status).toBe(201);
   markers.push("LEAKBODY");
   const hidden = await heldMeeting(env, body.body.id, "LEAKMEMBERS");
-  await env.ctx.db.updateTable("meetings").set({ disclosure: "public", minutes_disclosure: "public" }).where("id", "=", hidden.id).execute();
+  await env.ctx.db
+    .updateTable("meetings")
+    .set({ disclosure: "public", minutes_disclosure: "public" })
+    .where("id", "=", hidden.id)
+    .execute();
   await env.ctx.db.updateTable("agenda_items").set({ disclosure: "public" }).where("meeting_id", "=", hidden.id).execute();
   await env.ctx.db.updateTable("meeting_materials").set({ disclosure: "public" }).where("meeting_id", "=", hidden.id).execute();
   markers.push("LEAKMEMBERS", "RPA等共同利用WG");
@@ -107,7 +113,8 @@ describe("the public site leaks nothing that is not 公開", () => {
     expect(texts.some((t) => t.text.includes("公開議題LEAKPART"))).toBe(true);
     expect(texts.some((t) => t.url.endsWith("opendata/meetings.csv"))).toBe(true);
     expect(blobs.length).toBe(2);
-    for (const { url, text } of texts) for (const marker of markersFor(url)) expect(text.includes(marker), `${marker} in ${url}`).toBe(false);
+    for (const { url, text } of texts)
+      for (const marker of markersFor(url)) expect(text.includes(marker), `${marker} in ${url}`).toBe(false);
     for (const b of blobs) expect(closedBlobs.has(b)).toBe(false);
   });
 

@@ -14,7 +14,9 @@ export async function heldMeeting(env: TestEnv, bodyId: string, mark: string) {
   const openItem = await add(`公開議題${mark}`);
   const closedItem = await add(`非公開議題${mark}`);
   const upload = async (fields: Record<string, string>, name: string) => {
-    const res = await sec.postForm(`/api/meetings/${m.id}/materials`, fields, [{ name, data: await samplePdf(`${mark} ${name}`, 1) }]);
+    const res = await sec.postForm(`/api/meetings/${m.id}/materials`, fields, [
+      { name, data: await samplePdf(`${mark} ${name}`, 1) },
+    ]);
     if (res.status !== 201) throw new Error(`upload: ${res.status} ${res.text}`);
     return res.body.materials.find((x: { fileName: string }) => x.fileName === name).id as string;
   };
