@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fas
 import { z } from "zod";
 import type { Config } from "./config.js";
 import { registerModules } from "./modules/index.js";
+import { publicSiteRoutes } from "./modules/publication/site-routes.js";
 import type { Database } from "./platform/db/database.js";
 import { removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
@@ -112,6 +113,9 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
       return reply.status(503).send({ error: { code: "INTERNAL", message: "データベースに接続できません。" } });
     }
   });
+
+  // The public council site: no sign-in, outside /api (modules/publication/site-routes.ts).
+  publicSiteRoutes(app as App);
 
   await app.register(
     async (api) => {

@@ -17,6 +17,7 @@ import { orgContactRoutes } from "./orgs/contact.js";
 import { orgRoutes } from "./orgs/routes.js";
 import { procurementRoutes } from "./procurement/routes.js";
 import { progressRoutes } from "./progress/routes.js";
+import { publicationRoutes } from "./publication/routes.js";
 import { richTextRoutes } from "./rich-text/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
@@ -50,4 +51,5 @@ export async function registerModules(app: App) {
   minutesDocRoutes(app);
   procurementRoutes(app);
   councilYearRoutes(app);
+  publicationRoutes(app);
 }

@@ -10,7 +10,8 @@ export type Ability =
   | "manageSettings"
   | "useDesk"
   | "useSupport"
-  | "useSurveys";
+  | "useSurveys"
+  | "managePublication";
 
 export interface NavItem {
   to: string;
@@ -45,4 +46,5 @@ export const navItems: NavItem[] = [
   { to: "/audit", label: "nav.audit", group: "admin", ability: "viewAudit" },
   { to: "/admin/outbox", label: "nav.outbox", group: "admin", ability: "viewOutbox" },
   { to: "/admin/settings", label: "nav.settings", group: "admin", ability: "manageSettings" },
+  { to: "/publication", label: "nav.publication", group: "admin", ability: "managePublication" },
 ];

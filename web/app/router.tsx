@@ -27,6 +27,7 @@ const support = () => import("../features/support/index.js");
 const surveys = () => import("../features/surveys/index.js");
 const progress = () => import("../features/progress/index.js");
 const councilYear = () => import("../features/council-year/index.js");
+const publication = () => import("../features/publication/index.js");
 
 export const routes: RouteObject[] = [
   {
@@ -64,6 +65,8 @@ export const routes: RouteObject[] = [
               { path: "/date-polls", ...page(councilYear, "PollListPage") },
               { path: "/date-polls/new", ...page(councilYear, "PollCreatePage") },
               { path: "/date-polls/:id", ...page(councilYear, "PollDetailPage") },
+              { path: "/meetings/:id/publication", ...page(publication, "MeetingPublicationPage") },
+              { path: "/publication", ...page(publication, "PublicSitePage") },
               { path: "/notices", ...page(notices, "NoticeListPage") },
               { path: "/notices/new", ...page(notices, "NoticeCreatePage") },
               { path: "/notices/:id", ...page(notices, "NoticeDetailPage") },

@@ -139,6 +139,7 @@ const navAbilities = {
   useDesk: "consultation.list",
   useSupport: "support.list",
   useSurveys: "survey.use",
+  managePublication: "publication.manage",
 };
 
 export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {

@@ -22,17 +22,19 @@ export function termsFor(org: { name: string; kind: string }, people: string[]):
   const short = org.name.replace(/[市町村]$/, "");
   const orgNames = [org.name, ...(short.length >= 2 && short !== org.name ? [short] : [])];
   const suffix = org.kind === "city" ? "市" : org.kind === "village" ? "村" : org.kind === "town" ? "町" : "";
-  const personNames = people.flatMap((p) => {
+  return { orgNames: orgNames.sort(byLength), orgPlaceholder: `〇〇${suffix}`, personNames: personForms(people) };
+}
+
+const byLength = (a: string, b: string) => b.length - a.length;
+
+/** People's names as written with and without the space between family and given name, longest first. */
+export function personForms(people: string[]): string[] {
+  const forms = people.flatMap((p) => {
     const trimmed = p.trim();
     const joined = trimmed.replace(/[\s　]+/g, "");
     return [...new Set([trimmed, joined])].filter((n) => n.length >= 2);
   });
-  const byLength = (a: string, b: string) => b.length - a.length;
-  return {
-    orgNames: orgNames.sort(byLength),
-    orgPlaceholder: `〇〇${suffix}`,
-    personNames: [...new Set(personNames)].sort(byLength),
-  };
+  return [...new Set(forms)].sort(byLength);
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -46,14 +48,24 @@ export function anonymise(text: string, t: IdentifyingTerms): string {
 
 /** What still identifies the organisation or a person; publication is refused while any remain. */
 export function findIdentifying(fields: { question: string; answer: string }, t: IdentifyingTerms): Finding[] {
-  const out: Finding[] = [];
-  for (const field of ["question", "answer"] as const) {
-    const text = fields[field];
+  return findIdentifyingIn(
+    (["question", "answer"] as const).map((field) => ({ where: field, text: fields[field] })),
+    t,
+  ).map(({ where, ...f }) => ({ ...f, field: where }));
+}
+
+/** The same check over any labelled texts (the public site's preview runs it over everything it will show). */
+export function findIdentifyingIn<W extends string>(
+  texts: { where: W; text: string }[],
+  t: IdentifyingTerms,
+): { kind: Finding["kind"]; term: string; where: W }[] {
+  const out: { kind: Finding["kind"]; term: string; where: W }[] = [];
+  for (const { where, text } of texts) {
     const seen = new Set<string>();
     const add = (kind: Finding["kind"], term: string) => {
       if (seen.has(`${kind}:${term}`)) return;
       seen.add(`${kind}:${term}`);
-      out.push({ kind, term, field });
+      out.push({ kind, term, where });
     };
     for (const o of t.orgNames) if (text.includes(o)) add("org", o);
     for (const p of t.personNames) if (text.includes(p)) add("person", p);

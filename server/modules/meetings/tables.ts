@@ -1,3 +1,4 @@
+import type { Disclosure } from "../../../shared/api/publication.js";
 import type { Flag } from "../../platform/db/schema.js";
 
 export type MeetingKind = "in_person" | "online" | "hybrid";
@@ -30,6 +31,9 @@ export interface MeetingsTable {
   announced_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Disclosure (migration 0765; the database fills in "closed"): of the meeting and of its minutes. */
+  disclosure?: Disclosure;
+  minutes_disclosure?: Disclosure;
 }
 
 export interface AgendaItemsTable {
@@ -54,6 +58,8 @@ export interface AgendaItemsTable {
   source_ref: string | null;
   created_at: string;
   updated_at: string;
+  /** Disclosure (migration 0765; the database fills in "closed"). */
+  disclosure?: Disclosure;
 }
 
 export interface MeetingMaterialsTable {
@@ -68,6 +74,8 @@ export interface MeetingMaterialsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Disclosure (migration 0765; the database fills in "closed"). */
+  disclosure?: Disclosure;
 }
 
 export interface MaterialVersionsTable {

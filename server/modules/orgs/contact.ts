@@ -5,14 +5,14 @@ import { type Ctx, inTx, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import type { App } from "../../platform/http/types.js";
 import { authorize } from "../../platform/policy/authorize.js";
-import { findOrgRow } from "./repo.js";
+import { findOrgRow, orgContactRow } from "./repo.js";
 
 const empty: OrgContact = { department: "", person: "", phone: "", email: "", address: "" };
 
 export async function getOrgContact(ctx: Ctx, orgId: string): Promise<OrgContact> {
   authorize(ctx.actor, "org.read");
   if (!(await findOrgRow(ctx, orgId))) throw notFound("団体");
-  const row = await ctx.db.selectFrom("org_contacts").selectAll().where("org_id", "=", orgId).executeTakeFirst();
+  const row = await orgContactRow(ctx, orgId);
   return row
     ? { department: row.department, person: row.person, phone: row.phone, email: row.email, address: row.address }
     : empty;

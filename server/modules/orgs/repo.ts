@@ -31,3 +31,6 @@ export async function insertOrg(ctx: Ctx, row: OrgRow): Promise<void> {
 export async function updateOrgRow(ctx: Ctx, id: string, patch: Partial<OrgRow>): Promise<void> {
   await ctx.db.updateTable("orgs").set(patch).where("id", "=", id).execute();
 }
+
+export const orgContactRow = (ctx: Ctx, orgId: string) =>
+  ctx.db.selectFrom("org_contacts").selectAll().where("org_id", "=", orgId).executeTakeFirst();

@@ -136,6 +136,8 @@ export async function importDefinitions(
           exception_label: null,
           lag_threshold: 20,
           sort_order: 100,
+          body_id: null,
+          disclosure: "closed",
           ...stamp,
         };
         await defs.insertProgramme(tx, p);

@@ -1,3 +1,4 @@
+import type { Disclosure } from "../../../shared/api/publication.js";
 import type { Flag } from "../../platform/db/schema.js";
 
 /**
@@ -29,6 +30,10 @@ export interface ProgressProgrammesTable {
   archived: Flag;
   created_at: string;
   updated_at: string;
+  /** The body that owns the programme (migration 0766), shown in its space. */
+  body_id?: string | null;
+  /** Whether its aggregate figures are in the open data (migration 0765; the database fills in "closed"). */
+  disclosure?: Disclosure;
 }
 
 export interface ProgressItemsTable {

@@ -45,3 +45,7 @@ export async function updateUserRow(ctx: Ctx, id: string, patch: Partial<UserRow
 export async function deleteSessionsOf(ctx: Ctx, userId: string): Promise<void> {
   await ctx.db.deleteFrom("sessions").where("user_id", "=", userId).execute();
 }
+
+/** Every account holder's name (the public site's preview looks for them in what it would publish). */
+export const listUserNames = async (ctx: Ctx) =>
+  (await ctx.db.selectFrom("users").select("name").where("status", "!=", "disabled").execute()).map((r) => r.name);

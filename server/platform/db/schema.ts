@@ -59,6 +59,9 @@ export interface UsersTable {
   calendar_token: string | null;
   created_at: string;
   updated_at: string;
+  /** The person's department (所属) and title (役職), migration 0767; the database fills in "". */
+  department?: string;
+  title?: string;
 }
 
 export interface SessionsTable {

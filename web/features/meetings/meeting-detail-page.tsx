@@ -56,6 +56,12 @@ function Actions({ m }: { m: MeetingDetail }) {
         <ButtonLink to={`/meetings/${m.id}/minutes`} variant="text">
           {t("meetings.minutesLink")}
         </ButtonLink>
+        {/* Whoever runs the meeting (canPrepareNext is exactly that) decides what residents see. */}
+        {m.abilities.canPrepareNext && (
+          <ButtonLink to={`/meetings/${m.id}/publication`} variant="text">
+            {t("publication.link")}
+          </ButtonLink>
+        )}
       </div>
       <AnnounceDialog m={m} open={confirm === "announce"} onClose={() => setConfirm(null)} />
       <ConfirmDialog

@@ -9,6 +9,7 @@ import { meetings } from "./meetings.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
 import { progress } from "./progress.js";
+import { publication } from "./publication.js";
 import { sharing } from "./sharing.js";
 import { surveys } from "./surveys.js";
 import { users } from "./users.js";
@@ -31,6 +32,7 @@ export const messages = {
   ...progress,
   ...office,
   ...year,
+  ...publication,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -21,6 +21,9 @@ import * as m0670 from "./0670-org-contacts.js";
 import * as m0680 from "./0680-daily-use.js";
 import * as m0740 from "./0740-procurement.js";
 import * as m0760 from "./0760-council-year.js";
+import * as m0765 from "./0765-disclosure.js";
+import * as m0766 from "./0766-body-spaces.js";
+import * as m0767 from "./0767-person-contacts.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +49,7 @@ export const migrations: Record<string, Migration> = {
   "0620-mail-attachments": m0620,
   "0740-procurement": m0740,
   "0760-council-year": m0760,
+  "0765-disclosure": m0765,
+  "0766-body-spaces": m0766,
+  "0767-person-contacts": m0767,
 };

@@ -1,0 +1,41 @@
+import { jstDate } from "../../../shared/dates/jst.js";
+import type { Ctx } from "../../platform/context.js";
+import { toPercent } from "./present.js";
+import { hasArchivedItems, listItemRows, listMunicipalOrgs, listProgrammeRows, type ProgrammeRow } from "./repo.js";
+import { aggregateCurrent } from "./state-repo.js";
+
+/**
+ * A programme's figures across all municipalities, without naming any: for the open data and a body's
+ * space. The mean is over each municipality's own mean (as the dashboard's overall figure).
+ */
+export interface ProgrammeTotals {
+  programme: ProgrammeRow;
+  municipalities: number;
+  reporting: number;
+  meanPercent: number | null;
+  complete: number;
+  overdueRecords: number;
+  day: string;
+}
+
+export async function programmeTotals(ctx: Ctx, keep: (p: ProgrammeRow) => boolean): Promise<ProgrammeTotals[]> {
+  const programmes = (await listProgrammeRows(ctx)).filter(keep);
+  const municipalities = (await listMunicipalOrgs(ctx)).length;
+  const day = jstDate();
+  const out: ProgrammeTotals[] = [];
+  for (const p of programmes) {
+    const itemIds = (await listItemRows(ctx, [p.id])).map((i) => i.id);
+    const { orgs } = await aggregateCurrent(ctx, p.id, itemIds, day, { hasArchivedItems: await hasArchivedItems(ctx, p.id) });
+    const means = orgs.filter((o) => o.n > 0).map((o) => o.sum / o.n);
+    out.push({
+      programme: p,
+      municipalities,
+      reporting: means.length,
+      meanPercent: means.length ? toPercent(means.reduce((a, b) => a + b, 0) / means.length) : null,
+      complete: means.filter((m) => m >= 10_000).length,
+      overdueRecords: orgs.reduce((n, o) => n + o.overdue, 0),
+      day,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+import { jstDate } from "../../../shared/dates/jst.js";
+import type { Ctx } from "../../platform/context.js";
+import { type ZipEntry, zipStream } from "../../platform/files/archive.js";
+import { blobPath } from "../../platform/files/store.js";
+import { authorize } from "../../platform/policy/authorize.js";
+import "./policy.js";
+import { sitePage, sitePaths } from "./site.js";
+
+/**
+ * The static export: the public site as a ZIP of the same HTML, style sheet, open data and material
+ * files, under one folder, for a prefecture that publishes through its own CMS. Built from the same
+ * pages the live site serves, so the two cannot differ.
+ */
+export async function buildSiteExport(ctx: Ctx) {
+  authorize(ctx.actor, "publication.manage");
+  return siteExport(ctx);
+}
+
+/** The export without the permission check (the benchmark and the leak test call it too). */
+export async function siteExport(ctx: Ctx) {
+  const folder = `public-site-${jstDate()}`;
+  const { pages, materials } = await sitePaths(ctx);
+  const entries: ZipEntry[] = [];
+  for (const path of pages) {
+    const page = await sitePage(ctx, path);
+    if (page) entries.push({ name: `${folder}/${path}`, data: page.body });
+  }
+  for (const m of materials)
+    entries.push({
+      name: `${folder}/${m.path}`,
+      file: blobPath(ctx, m.sha256),
+      compress: !/pdf|zip|image|officedocument/.test(m.mime),
+    });
+  return { stream: zipStream(entries), fileName: `${folder}.zip`, entries: entries.length };
+}

@@ -1,0 +1,2 @@
+export { MeetingPublicationPage } from "./meeting-publication-page.js";
+export { PublicSitePage } from "./site-page.js";
