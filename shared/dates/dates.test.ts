@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addBusinessDays, businessDaysBetween, isBusinessDay, nextBusinessDay, nonBusinessReason } from "./calendar.js";
 import { formatDate, formatDateTime, formatMonth, formatTime, jstDay } from "./format.js";
 import { fiscalYear } from "./jst.js";
-import { fiscalYearLabel, warekiDate } from "./wareki.js";
+import { fiscalYearLabel, parseJapaneseDate, warekiDate } from "./wareki.js";
 
 describe("business days with the real holidays of 2024–2027", () => {
   it("knows national holidays, substitute holidays and weekends", () => {
@@ -66,5 +66,19 @@ describe("the one display format", () => {
     expect(formatMonth("2019-04", "ja", { western: false })).toBe("平成31年4月");
     expect(formatMonth("2026-04", "en")).toBe("Apr 2026");
     expect(jstDay("2026-11-29T20:00:00Z")).toBe("2026-11-30");
+  });
+});
+
+describe("parseJapaneseDate", () => {
+  it("reads 和暦 and western dates as clerks write them, and refuses dates that do not exist", () => {
+    expect(parseJapaneseDate("令和7年4月1日")).toBe("2025-04-01");
+    expect(parseJapaneseDate("令和元年5月1日")).toBe("2019-05-01");
+    expect(parseJapaneseDate("Ｒ７．４．１")).toBe("2025-04-01");
+    expect(parseJapaneseDate("H31/4/30")).toBe("2019-04-30");
+    expect(parseJapaneseDate("2025年4月1日")).toBe("2025-04-01");
+    expect(parseJapaneseDate("2025/4/1")).toBe("2025-04-01");
+    expect(parseJapaneseDate("令和1年4月30日")).toBeNull();
+    expect(parseJapaneseDate("令和7年2月30日")).toBeNull();
+    expect(parseJapaneseDate("未定")).toBeNull();
   });
 });

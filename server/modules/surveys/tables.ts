@@ -79,7 +79,17 @@ export interface SurveyProgressMapsTable {
   applied_by: string | null;
 }
 
+/** Migration 0750: the ministry's workbook a survey was made from, and its table layout (JSON: shared/api/relay.ts). */
+export interface SurveyWorkbooksTable {
+  survey_id: string;
+  file_id: string;
+  layout: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface SurveysTables {
+  survey_workbooks: SurveyWorkbooksTable;
   survey_progress_maps: SurveyProgressMapsTable;
   surveys: SurveysTable;
   survey_targets: SurveyTargetsTable;

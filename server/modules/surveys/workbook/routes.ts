@@ -1,0 +1,38 @@
+import { idParams } from "../../../../shared/api/common.js";
+import { uploadPreview, workbookImportResult, workbookInfo } from "../../../../shared/api/relay.js";
+import { orgParams } from "../../../../shared/api/surveys.js";
+import type { App } from "../../../platform/http/types.js";
+import {
+  downloadCollation,
+  downloadOrgCopies,
+  downloadOrgCopy,
+  getWorkbookInfo,
+  importWorkbook,
+  previewOrgUpload,
+  writeIntoUploaded,
+} from "./service.js";
+
+/** The 照会 relay with the ministry's own workbook (multipart bodies; downloads are files). */
+export function workbookRoutes(app: App) {
+  app.post("/surveys/import-workbook", { schema: { response: { 201: workbookImportResult } } }, async (req, reply) =>
+    reply.status(201).send(await importWorkbook(req, req.ctx)),
+  );
+  app.get("/surveys/:id/workbook", { schema: { params: idParams, response: { 200: workbookInfo } } }, (req) =>
+    getWorkbookInfo(req.ctx, req.params.id),
+  );
+  app.get("/surveys/:id/workbook/collation.xlsx", { schema: { params: idParams } }, (req, reply) =>
+    downloadCollation(reply, req.ctx, req.params.id),
+  );
+  app.post("/surveys/:id/workbook/collation.xlsx", { schema: { params: idParams } }, (req, reply) =>
+    writeIntoUploaded(req, reply, req.ctx, req.params.id),
+  );
+  app.get("/surveys/:id/workbook/copies.zip", { schema: { params: idParams } }, (req, reply) =>
+    downloadOrgCopies(reply, req.ctx, req.params.id),
+  );
+  app.get("/surveys/:id/answers/:orgId/workbook.xlsx", { schema: { params: orgParams } }, (req, reply) =>
+    downloadOrgCopy(reply, req.ctx, req.params.id, req.params.orgId),
+  );
+  app.post("/surveys/:id/answers/:orgId/workbook", { schema: { params: orgParams, response: { 200: uploadPreview } } }, (req) =>
+    previewOrgUpload(req, req.ctx, req.params.id, req.params.orgId),
+  );
+}
