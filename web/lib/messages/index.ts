@@ -9,6 +9,7 @@ import { meetings } from "./meetings.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
 import { progress } from "./progress.js";
+import { relay } from "./relay.js";
 import { sharing } from "./sharing.js";
 import { surveys } from "./surveys.js";
 import { users } from "./users.js";
@@ -27,6 +28,7 @@ export const messages = {
   ...admin,
   ...sharing,
   ...surveys,
+  ...relay,
   ...progress,
   ...office,
 };
