@@ -69,26 +69,29 @@ export function writeCellsXml(xml: string, writes: Map<string, CellWrite>): stri
   const colStyle = columnStyles(xml);
   let body = /<sheetData\s*\/>/.test(xml) ? "" : /<sheetData\b[^>]*>([\s\S]*?)<\/sheetData>/.exec(xml)?.[1];
   if (body === undefined) throw new Error("sheetData missing");
+  // Rows to write, in order; walked once alongside the sheet's rows (new rows go in before the next higher one).
+  const pending = [...byRow.keys()].sort((a, b) => a - b);
+  let next = 0;
   let out = "";
   let last = 0;
   let rowNo = 0;
   for (const m of body.matchAll(/<row\b([^>]*?)(?:\/>|>[\s\S]*?<\/row>)/g)) {
+    if (next >= pending.length) break;
     const r = /\br="(\d+)"/.exec(m[1]!);
     rowNo = r ? Number(r[1]) : rowNo + 1;
-    for (const n of [...byRow.keys()].filter((n) => n < rowNo).sort((a, b) => a - b)) {
+    while (next < pending.length && pending[next]! < rowNo) {
+      const n = pending[next++]!;
       out += body.slice(last, m.index) + patchRow(`<row r="${n}"/>`, byRow.get(n)!, colStyle);
       last = m.index!;
-      byRow.delete(n);
     }
-    const mine = byRow.get(rowNo);
-    if (mine) {
-      out += body.slice(last, m.index) + patchRow(m[0], mine, colStyle);
+    if (pending[next] === rowNo) {
+      next++;
+      out += body.slice(last, m.index) + patchRow(m[0], byRow.get(rowNo)!, colStyle);
       last = m.index! + m[0].length;
-      byRow.delete(rowNo);
     }
   }
   out += body.slice(last);
-  for (const n of [...byRow.keys()].sort((a, b) => a - b)) out += patchRow(`<row r="${n}"/>`, byRow.get(n)!, colStyle);
+  for (; next < pending.length; next++) out += patchRow(`<row r="${pending[next]}"/>`, byRow.get(pending[next]!)!, colStyle);
   body = out;
   const m = /<sheetData\s*\/>|<sheetData\b[^>]*>[\s\S]*?<\/sheetData>/.exec(xml)!;
   const open = m[0].endsWith("/>") ? "<sheetData>" : m[0].slice(0, m[0].indexOf(">") + 1);

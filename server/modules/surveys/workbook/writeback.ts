@@ -25,8 +25,8 @@ const cellOf = (g: Grid, ref: string): CellWrite => {
   return typeof v === "number" ? { number: v } : { text: String(v) };
 };
 
-/** The cells to write: for each organisation given, its answer; for `blankOthers`, every other row emptied. */
-function plan(layout: WorkbookLayout, def: Definition, answers: OrgAnswer[], blankOthers: boolean) {
+/** The cells to write: for each organisation given, its answer; with `blankOthers`, every other row's filled answer cells emptied. */
+function plan(layout: WorkbookLayout, def: Definition, answers: OrgAnswer[], blankOthers: Grid | null) {
   const questions = new Map(allQuestions(def).map((q) => [q.id, q]));
   const byOrg = new Map(answers.map((a) => [a.orgId, a.data]));
   const writes = new Map<string, CellWrite>();
@@ -35,7 +35,10 @@ function plan(layout: WorkbookLayout, def: Definition, answers: OrgAnswer[], bla
     if (!data && !blankOthers) continue;
     for (const c of layout.columns) {
       const q = questions.get(c.questionId);
-      if (q) writes.set(`${c.col}${r.row}`, data ? cellOfValue(q, c, data[q.id]) : { blank: true });
+      const ref = `${c.col}${r.row}`;
+      if (!q) continue;
+      if (data) writes.set(ref, cellOfValue(q, c, data[q.id]));
+      else if (blankOthers && !("blank" in cellOf(blankOthers, ref))) writes.set(ref, { blank: true });
     }
   }
   return writes;
@@ -91,14 +94,14 @@ export async function collationHere(
   answers: OrgAnswer[],
 ): Promise<Uint8Array> {
   const original = await readGrid(originalBytes, "original.xlsx", layout);
-  const writes = plan(layout, def, answers, false);
+  const writes = plan(layout, def, answers, null);
   return writeInto(original, target, layout, writes);
 }
 
 /** One organisation's copy: its own row pre-filled with its answer, every other row's answer cells empty. */
 export async function orgCopyHere(originalBytes: Uint8Array, layout: WorkbookLayout, def: Definition, answer: OrgAnswer) {
   const original = await readGrid(originalBytes, "original.xlsx", layout);
-  return writeInto(original, null, layout, plan(layout, def, [answer], true));
+  return writeInto(original, null, layout, plan(layout, def, [answer], original));
 }
 
 /** A ZIP of one filled workbook per organisation (for a ministry that wants files per body). */
@@ -111,7 +114,7 @@ export async function orgCopiesZipHere(
   const original = await readGrid(originalBytes, "original.xlsx", layout);
   const zip = new yazl.ZipFile();
   for (const a of answers) {
-    const bytes = await writeInto(original, null, layout, plan(layout, def, [a], true));
+    const bytes = await writeInto(original, null, layout, plan(layout, def, [a], original));
     zip.addBuffer(bytes, a.fileName, { compress: false });
   }
   zip.end();
