@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { survey } from "./surveys.js";
+import { isoDate } from "./common.js";
+import { survey, surveyPhases } from "./surveys.js";
 
 /**
  * Contracts of the 照会 relay: a survey made from the ministry's own workbook (its input table found
@@ -77,3 +78,37 @@ export const uploadPreview = z.object({
   unchanged: z.number(),
 });
 export type UploadPreview = z.infer<typeof uploadPreview>;
+
+/** The national 照会 a survey relays. The internal deadline is the survey's own (`deadlineAt`). */
+export const relayInput = z.object({
+  ministry: z.string().trim().min(1, "照会元の府省を入力してください").max(100, "100文字以内にしてください"),
+  documentNumber: z.string().trim().max(100, "100文字以内にしてください").default(""),
+  nationalDeadline: isoDate.nullable().default(null),
+  contact: z.string().trim().max(500, "500文字以内にしてください").default(""),
+  /** Set the survey's deadline to the proposed one (national minus five business days, 17:00). */
+  applyProposedDeadline: z.boolean().default(false),
+});
+export type RelayInput = z.input<typeof relayInput>;
+
+export const relayInfo = z.object({
+  surveyId: z.string(),
+  ministry: z.string(),
+  documentNumber: z.string(),
+  nationalDeadline: z.string().nullable(),
+  contact: z.string(),
+  fiscalYear: z.number(),
+  /** The national deadline minus five business days (YYYY-MM-DD), null without one. */
+  proposedDeadline: z.string().nullable(),
+});
+export type RelayInfo = z.infer<typeof relayInfo>;
+
+export const relayListQuery = z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() });
+export const relayListItem = relayInfo.extend({
+  title: z.string(),
+  phase: z.enum(surveyPhases),
+  deadlineAt: z.string().nullable(),
+  targetCount: z.number(),
+  submittedCount: z.number(),
+});
+export const relayList = z.object({ fiscalYear: z.number(), items: z.array(relayListItem) });
+export type RelayList = z.infer<typeof relayList>;

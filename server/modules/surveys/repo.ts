@@ -18,6 +18,7 @@ export async function updateSurveyRow(ctx: Ctx, id: string, patch: Partial<Surve
 export async function deleteSurveyRow(ctx: Ctx, id: string) {
   await ctx.db.deleteFrom("survey_files").where("survey_id", "=", id).execute();
   await ctx.db.deleteFrom("survey_workbooks").where("survey_id", "=", id).execute();
+  await ctx.db.deleteFrom("survey_relays").where("survey_id", "=", id).execute();
   await ctx.db.deleteFrom("surveys").where("id", "=", id).execute();
 }
 

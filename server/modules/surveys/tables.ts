@@ -88,8 +88,20 @@ export interface SurveyWorkbooksTable {
   created_at: string;
 }
 
+/** Migration 0751: the national 照会 a survey relays. */
+export interface SurveyRelaysTable {
+  survey_id: string;
+  ministry: string;
+  document_number: string;
+  national_deadline: string | null;
+  contact: string;
+  fiscal_year: number;
+  updated_at: string;
+}
+
 export interface SurveysTables {
   survey_workbooks: SurveyWorkbooksTable;
+  survey_relays: SurveyRelaysTable;
   survey_progress_maps: SurveyProgressMapsTable;
   surveys: SurveysTable;
   survey_targets: SurveyTargetsTable;

@@ -1,5 +1,6 @@
 import type { WorkbookLayout } from "../../../../shared/api/relay.js";
 import type { Ctx } from "../../../platform/context.js";
+import type { SurveyRelaysTable } from "../tables.js";
 
 /** The survey_workbooks table (migration 0750) and the answers the write-back needs. */
 export async function insertWorkbook(
@@ -35,3 +36,27 @@ export function answersForWriteBack(ctx: Ctx, surveyId: string, statuses: ("draf
     .where("survey_answers.status", "in", statuses)
     .execute();
 }
+
+export const findRelay = (ctx: Ctx, surveyId: string) =>
+  ctx.db.selectFrom("survey_relays").selectAll().where("survey_id", "=", surveyId).executeTakeFirst();
+
+export async function upsertRelay(ctx: Ctx, row: SurveyRelaysTable) {
+  const { ministry, document_number, national_deadline, contact, updated_at } = row;
+  await ctx.db
+    .insertInto("survey_relays")
+    .values(row)
+    .onConflict((oc) => oc.column("survey_id").doUpdateSet({ ministry, document_number, national_deadline, contact, updated_at }))
+    .execute();
+}
+
+/** The relayed surveys of one fiscal year, by national deadline. */
+export const listRelayRows = (ctx: Ctx, fiscalYear: number) =>
+  ctx.db
+    .selectFrom("survey_relays")
+    .innerJoin("surveys", "surveys.id", "survey_relays.survey_id")
+    .selectAll("survey_relays")
+    .select(["surveys.title"])
+    .where("survey_relays.fiscal_year", "=", fiscalYear)
+    .orderBy("survey_relays.national_deadline")
+    .orderBy("surveys.created_at")
+    .execute();

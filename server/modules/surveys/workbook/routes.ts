@@ -1,7 +1,16 @@
 import { idParams } from "../../../../shared/api/common.js";
-import { uploadPreview, workbookImportResult, workbookInfo } from "../../../../shared/api/relay.js";
+import {
+  relayInfo,
+  relayInput,
+  relayList,
+  relayListQuery,
+  uploadPreview,
+  workbookImportResult,
+  workbookInfo,
+} from "../../../../shared/api/relay.js";
 import { orgParams } from "../../../../shared/api/surveys.js";
 import type { App } from "../../../platform/http/types.js";
+import { getRelay, listRelays, putRelay } from "./relay.js";
 import {
   downloadCollation,
   downloadOrgCopies,
@@ -14,6 +23,15 @@ import {
 
 /** The 照会 relay with the ministry's own workbook (multipart bodies; downloads are files). */
 export function workbookRoutes(app: App) {
+  app.get("/surveys/relays", { schema: { querystring: relayListQuery, response: { 200: relayList } } }, (req) =>
+    listRelays(req.ctx, req.query.fiscalYear),
+  );
+  app.get("/surveys/:id/relay", { schema: { params: idParams, response: { 200: relayInfo } } }, (req) =>
+    getRelay(req.ctx, req.params.id),
+  );
+  app.put("/surveys/:id/relay", { schema: { params: idParams, body: relayInput, response: { 200: relayInfo } } }, (req) =>
+    putRelay(req.ctx, req.params.id, req.body),
+  );
   app.post("/surveys/import-workbook", { schema: { response: { 201: workbookImportResult } } }, async (req, reply) =>
     reply.status(201).send(await importWorkbook(req, req.ctx)),
   );

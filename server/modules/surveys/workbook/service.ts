@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { UploadPreview, WorkbookImportResult, WorkbookInfo } from "../../../../shared/api/relay.js";
+import { relayInput, type UploadPreview, type WorkbookImportResult, type WorkbookInfo } from "../../../../shared/api/relay.js";
 import type { Definition } from "../../../../shared/surveys/definition.js";
 import type { AnswerData } from "../../../../shared/surveys/rules.js";
 import { recordAudit } from "../../../platform/audit/record.js";
@@ -20,6 +20,7 @@ import { createSurvey, getSurvey } from "../builder.js";
 import { runsSurveys } from "../policy.js";
 import { findAnswerRow, linkSurveyFile } from "../repo.js";
 import type { Detection } from "./detect.js";
+import { putRelay } from "./relay.js";
 import { answersForWriteBack, findWorkbook, insertWorkbook } from "./repo.js";
 
 /**
@@ -71,6 +72,20 @@ export async function importWorkbook(request: FastifyRequest, ctx: Ctx): Promise
       created_by: tx.actor!.userId,
       created_at: now,
     });
+    // The national 照会's own data, when given with the files: the internal deadline follows from it.
+    if (fields.ministry?.trim()) {
+      const relay = relayInput.safeParse({
+        ...fields,
+        nationalDeadline: fields.nationalDeadline || null,
+        applyProposedDeadline: true,
+      });
+      if (!relay.success)
+        throw invalid(
+          "国の照会の情報を確認してください。",
+          relay.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        );
+      await putRelay(tx, created.id, relay.data);
+    }
     await recordAudit(
       tx,
       "survey.importWorkbook",
