@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import * as XLSX from "xlsx";
 import { ministryWorkbook } from "../../server/modules/surveys/workbook/test-workbook.js";
 import { parseCsvLines } from "../../shared/csv.js";
-import { addDays, nextBusinessDay } from "../../shared/dates/calendar.js";
+import { addBusinessDays, addDays, nextBusinessDay } from "../../shared/dates/calendar.js";
 import { jstDate } from "../../shared/dates/jst.js";
 import { checkA11y, demoUsers, expect, signIn, test } from "../support/fixtures.js";
 
@@ -26,6 +26,11 @@ test("照会 relay: the secretariat imports the ministry's workbook, a town answ
   await page.getByRole("button", { name: "国の様式から作成" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel(/^件名/).fill(title);
+  const national = nextBusinessDay(addDays(jstDate(), 30));
+  await dialog.getByLabel("照会元の府省").fill("総務省");
+  await dialog.getByLabel("文書番号").fill("総行デ第123号");
+  await dialog.getByLabel(/^国への回答期限/).fill(national);
+  await dialog.getByLabel("国の問合せ先").fill("自治行政局 デジタル基盤推進室");
   await dialog.getByLabel("国から届いたファイル").setInputFiles({
     name: "調査票.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -37,10 +42,10 @@ test("照会 relay: the secretariat imports the ministry's workbook, a town answ
   await expect(page.getByText(/シート「調査票」の B5:J23 から 7 問を作りました/)).toBeVisible();
   await expect(page.getByRole("group", { name: /^設問3/ }).getByLabel(/^設問文/)).toHaveValue("導入予定日");
   await checkA11y(page, { label: "imported survey in the builder" });
-  await page.getByLabel(/^回答期限（日付）/).fill(nextBusinessDay(addDays(jstDate(), 14)));
-  await page.getByRole("button", { name: "保存する" }).click();
-  await expect(page.getByRole("status").getByText("保存しました")).toBeVisible();
+  // The internal deadline: five business days before the national one.
+  await expect(page.getByLabel(/^回答期限（日付）/)).toHaveValue(addBusinessDays(national, -5));
   await page.getByRole("link", { name: "概要" }).click();
+  await expect(page.getByRole("region", { name: "国の照会" }).getByText("総行デ第123号")).toBeVisible();
   await page.getByRole("button", { name: "公開する" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "公開する" }).click();
   await expect(page.getByText("回答受付中")).toBeVisible();
@@ -76,8 +81,12 @@ test("照会 relay: the secretariat imports the ministry's workbook, a town answ
   await page.getByRole("button", { name: "提出する" }).click();
   await expect(page.getByText(/阿武 由美さんが提出しました/)).toBeVisible();
 
-  // The secretariat downloads the ministry's own workbook with the answer written into it.
-  await signIn(page, demoUsers.secretariat, { to: `${surveyUrl}/status` });
+  // The secretariat's yearly register of national surveys, then the write-back into the ministry's own workbook.
+  await signIn(page, demoUsers.secretariat, { to: "/surveys" });
+  const register = page.getByRole("region", { name: /^国からの照会/ });
+  await expect(register.getByRole("row", { name: new RegExp(`${title}.*総務省.*総行デ第123号`) })).toBeVisible();
+  await checkA11y(page, { label: "survey list with the yearly register" });
+  await page.goto(`${surveyUrl}/status`);
   await expect(page.getByRole("row", { name: /阿武町/ }).getByText("提出済み")).toBeVisible();
   await checkA11y(page, { label: "status board with write-back" });
   const back = page.waitForEvent("download");

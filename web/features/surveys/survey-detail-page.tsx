@@ -16,6 +16,7 @@ import { useI18n } from "../../lib/i18n.js";
 import { AnswerForm } from "./answer-form.js";
 import { deleteSurvey, fileUrl, type Survey, surveyAction, useSurvey, useSurveyMutation } from "./api.js";
 import { phaseTone } from "./format.js";
+import { RelayPanel } from "./relay/relay-panel.js";
 import { WorkbookAnswer } from "./relay/workbook-answer.js";
 import { SurveyTabs } from "./survey-tabs.js";
 
@@ -71,6 +72,7 @@ function Detail({ survey: s }: { survey: Survey }) {
             },
           ]}
         />
+        <RelayPanel surveyId={s.id} canEdit={s.abilities.canEdit} />
         {s.description && <div className="whitespace-pre-wrap text-std-16N-170">{s.description}</div>}
         {s.attachments.length > 0 && (
           <section aria-labelledby="attachments">

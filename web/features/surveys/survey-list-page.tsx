@@ -15,6 +15,7 @@ import { useI18n } from "../../lib/i18n.js";
 import { createSurvey, useSurveyMutation, useSurveys } from "./api.js";
 import { answerTone, phaseTone } from "./format.js";
 import { ImportWorkbookDialog } from "./relay/import-dialog.js";
+import { RelayYearList } from "./relay/relay-year-list.js";
 
 /** Every survey the person may see: all of them for the secretariat, the ones asking their organisation otherwise. */
 export function SurveyListPage() {
@@ -95,6 +96,7 @@ function SurveyList() {
           />
         )}
       </QueryState>
+      {query.data?.canCreate && <RelayYearList />}
       <CreateDialog open={creating} onClose={() => setCreating(false)} />
       <ImportWorkbookDialog open={importing} onClose={() => setImporting(false)} />
     </>

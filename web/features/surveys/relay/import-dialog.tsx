@@ -18,8 +18,10 @@ export function ImportWorkbookDialog({ open, onClose }: { open: boolean; onClose
   const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState("");
+  const [relay, setRelay] = useState({ ministry: "", documentNumber: "", nationalDeadline: "", contact: "" });
+  const set = (k: keyof typeof relay) => (e: React.ChangeEvent<HTMLInputElement>) => setRelay({ ...relay, [k]: e.target.value });
   const run = useMutation({
-    mutationFn: () => importWorkbook(title, [...(input.current?.files ?? [])]),
+    mutationFn: () => importWorkbook(title, [...(input.current?.files ?? [])], relay),
     onSuccess: (r) => {
       qc.invalidateQueries({ queryKey: ["surveys", "list"] });
       toast.show(t("relay.imported", { sheet: r.workbook.sheet, range: r.workbook.range, n: r.workbook.columns.length }));
@@ -45,6 +47,16 @@ export function ImportWorkbookDialog({ open, onClose }: { open: boolean; onClose
         onChange={(e) => setTitle(e.target.value)}
         hint={t("surveys.nameHint")}
       />
+      <TextField label={t("relay.ministry")} value={relay.ministry} onChange={set("ministry")} />
+      <TextField label={t("relay.documentNumber")} value={relay.documentNumber} onChange={set("documentNumber")} />
+      <TextField
+        label={t("relay.nationalDeadline")}
+        type="date"
+        value={relay.nationalDeadline}
+        onChange={set("nationalDeadline")}
+        hint={t("relay.nationalDeadlineHint")}
+      />
+      <TextField label={t("relay.contact")} value={relay.contact} onChange={set("contact")} />
       <div className="flex flex-col gap-1">
         <label htmlFor={`${id}-files`} className="text-std-16B-170">
           {t("relay.files")}
