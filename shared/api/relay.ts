@@ -112,3 +112,10 @@ export const relayListItem = relayInfo.extend({
 });
 export const relayList = z.object({ fiscalYear: z.number(), items: z.array(relayListItem) });
 export type RelayList = z.infer<typeof relayList>;
+
+/** 確認済 for one or many submitted answers (bulk from the status board). */
+export const checkInput = z.object({
+  orgIds: z.array(z.uuid()).min(1, "団体を選んでください").max(5000),
+  checked: z.boolean(),
+});
+export const checkResult = z.object({ changed: z.number() });

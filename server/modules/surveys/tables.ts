@@ -50,6 +50,9 @@ export interface SurveyAnswersTable {
   returned_at: string | null;
   returned_by: string | null;
   return_comment: string | null;
+  /** Migration 0752: 確認済 by the secretariat. */
+  checked_at: string | null;
+  checked_by: string | null;
 }
 
 export interface SurveyFilesTable {

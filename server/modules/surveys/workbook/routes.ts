@@ -1,5 +1,7 @@
 import { idParams } from "../../../../shared/api/common.js";
 import {
+  checkInput,
+  checkResult,
   relayInfo,
   relayInput,
   relayList,
@@ -10,6 +12,7 @@ import {
 } from "../../../../shared/api/relay.js";
 import { orgParams } from "../../../../shared/api/surveys.js";
 import type { App } from "../../../platform/http/types.js";
+import { setChecks } from "../checks.js";
 import { getRelay, listRelays, putRelay } from "./relay.js";
 import {
   downloadCollation,
@@ -23,6 +26,9 @@ import {
 
 /** The 照会 relay with the ministry's own workbook (multipart bodies; downloads are files). */
 export function workbookRoutes(app: App) {
+  app.post("/surveys/:id/checks", { schema: { params: idParams, body: checkInput, response: { 200: checkResult } } }, (req) =>
+    setChecks(req.ctx, req.params.id, req.body),
+  );
   app.get("/surveys/relays", { schema: { querystring: relayListQuery, response: { 200: relayList } } }, (req) =>
     listRelays(req.ctx, req.query.fiscalYear),
   );

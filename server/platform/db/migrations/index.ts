@@ -21,6 +21,7 @@ import * as m0670 from "./0670-org-contacts.js";
 import * as m0680 from "./0680-daily-use.js";
 import * as m0750 from "./0750-survey-workbooks.js";
 import * as m0751 from "./0751-survey-relays.js";
+import * as m0752 from "./0752-answer-checks.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "0620-mail-attachments": m0620,
   "0750-survey-workbooks": m0750,
   "0751-survey-relays": m0751,
+  "0752-answer-checks": m0752,
 };
