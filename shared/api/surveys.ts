@@ -158,6 +158,9 @@ export const boardRow = z.object({
   extendedUntil: z.string().nullable(),
   lastRemindedAt: z.string().nullable(),
   late: z.boolean(),
+  /** 確認済: when and by whom the secretariat checked the submitted answer. */
+  checkedAt: z.string().nullable(),
+  checkedBy: who,
 });
 export type BoardRow = z.infer<typeof boardRow>;
 export const board = z.object({

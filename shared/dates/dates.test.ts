@@ -9,7 +9,7 @@ import {
 } from "./calendar.js";
 import { formatDate, formatDateTime, formatMonth, formatTime, jstDay } from "./format.js";
 import { fiscalYear } from "./jst.js";
-import { fiscalYearLabel, warekiDate } from "./wareki.js";
+import { fiscalYearLabel, parseJapaneseDate, warekiDate } from "./wareki.js";
 
 describe("business days with the real holidays of 2024–2027", () => {
   it("knows national holidays, substitute holidays and weekends", () => {
@@ -82,5 +82,19 @@ describe("lastDayOfMonth", () => {
     expect(lastDayOfMonth("2028-02")).toBe("2028-02-29");
     expect(lastDayOfMonth("2026-12")).toBe("2026-12-31");
     expect(lastDayOfMonth("2026-06")).toBe("2026-06-30");
+  });
+});
+
+describe("parseJapaneseDate", () => {
+  it("reads 和暦 and western dates as clerks write them, and refuses dates that do not exist", () => {
+    expect(parseJapaneseDate("令和7年4月1日")).toBe("2025-04-01");
+    expect(parseJapaneseDate("令和元年5月1日")).toBe("2019-05-01");
+    expect(parseJapaneseDate("Ｒ７．４．１")).toBe("2025-04-01");
+    expect(parseJapaneseDate("H31/4/30")).toBe("2019-04-30");
+    expect(parseJapaneseDate("2025年4月1日")).toBe("2025-04-01");
+    expect(parseJapaneseDate("2025/4/1")).toBe("2025-04-01");
+    expect(parseJapaneseDate("令和1年4月30日")).toBeNull();
+    expect(parseJapaneseDate("令和7年2月30日")).toBeNull();
+    expect(parseJapaneseDate("未定")).toBeNull();
   });
 });

@@ -32,3 +32,38 @@ export function warekiDate(ymd: string): string {
   if (!era) return `${y}年${m}月${d}日`;
   return `${era.name}${nen(y - Number(era.start.slice(0, 4)) + 1)}年${m}月${d}日`;
 }
+
+const eraInitials: Record<string, string> = { R: "令和", H: "平成", S: "昭和", 令: "令和", 平: "平成", 昭: "昭和" };
+
+/**
+ * A date as clerks write it in spreadsheets, to "YYYY-MM-DD", or null when it is not a real date:
+ * 「令和7年4月1日」「令和元年5月1日」「R7.4.1」「H31/4/30」「2025/4/1」「2025年4月1日」「2025-04-01」,
+ * full-width digits included. An era year before the era began (令和1年4月1日) is not a date.
+ */
+export function parseJapaneseDate(text: string): string | null {
+  const t = text.normalize("NFKC").replace(/\s/g, "");
+  let y: number;
+  let m: number;
+  let d: number;
+  const era = /^(令和|平成|昭和|[RHS令平昭])(元|\d{1,2})[年./-](\d{1,2})[月./-](\d{1,2})日?$/i.exec(t);
+  if (era) {
+    const name = eras.find((e) => e.name === (eraInitials[era[1]!.toUpperCase()] ?? era[1]));
+    if (!name) return null;
+    y = Number(name.start.slice(0, 4)) + (era[2] === "元" ? 1 : Number(era[2])) - 1;
+    m = Number(era[3]);
+    d = Number(era[4]);
+    const ymd = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+    return realDate(y, m, d) && ymd >= name.start ? ymd : null;
+  }
+  const west = /^(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?$/.exec(t);
+  if (!west) return null;
+  y = Number(west[1]);
+  m = Number(west[2]);
+  d = Number(west[3]);
+  return realDate(y, m, d) ? `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` : null;
+}
+
+const realDate = (y: number, m: number, d: number) => {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+};

@@ -130,6 +130,9 @@ export async function saveAnswer(ctx: Ctx, id: string, orgId: string, input: Ans
       updated_by: userId,
       // Editing a submitted answer makes it a draft again until it is resubmitted; a returned one stays returned.
       status: submit ? "submitted" : existing?.status === "returned" ? "returned" : "draft",
+      // A changed answer is no longer the one the secretariat checked.
+      checked_at: null,
+      checked_by: null,
       ...(submit ? { submitted_at: now, submitted_by: userId } : {}),
     };
     if (!existing) {
@@ -180,6 +183,8 @@ const emptyAnswer = (surveyId: string, orgId: string, now: string): AnswerRow =>
   returned_at: null,
   returned_by: null,
   return_comment: null,
+  checked_at: null,
+  checked_by: null,
 });
 
 /** What an answer may attach: documents plus ZIP (a set of forms). */

@@ -15,8 +15,22 @@ export async function insertSurvey(ctx: Ctx, row: SurveyRow) {
 export async function updateSurveyRow(ctx: Ctx, id: string, patch: Partial<SurveyRow>) {
   await ctx.db.updateTable("surveys").set(patch).where("id", "=", id).execute();
 }
+/** Marks (or unmarks) the submitted answers of these organisations as checked; returns how many changed. */
+export async function setAnswerChecks(ctx: Ctx, surveyId: string, orgIds: string[], at: string | null, by: string | null) {
+  const res = await ctx.db
+    .updateTable("survey_answers")
+    .set({ checked_at: at, checked_by: by })
+    .where("survey_id", "=", surveyId)
+    .where("org_id", "in", orgIds)
+    .where("status", "=", "submitted")
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 export async function deleteSurveyRow(ctx: Ctx, id: string) {
   await ctx.db.deleteFrom("survey_files").where("survey_id", "=", id).execute();
+  await ctx.db.deleteFrom("survey_workbooks").where("survey_id", "=", id).execute();
+  await ctx.db.deleteFrom("survey_relays").where("survey_id", "=", id).execute();
   await ctx.db.deleteFrom("surveys").where("id", "=", id).execute();
 }
 

@@ -37,6 +37,7 @@ import { progressRoutes } from "./into-progress-routes.js";
 import "./reminders.js";
 import { getAnswerTable, getResults } from "./results.js";
 import { extendDeadline, getBoard, remindLate, returnAnswer } from "./tracking.js";
+import { workbookRoutes } from "./workbook/routes.js";
 
 export function surveyRoutes(app: App) {
   app.get("/surveys", { schema: { querystring: surveyListQuery, response: { 200: surveyList } } }, (req) =>
@@ -129,4 +130,5 @@ export function surveyRoutes(app: App) {
     sendCsv(reply, req.ctx, req.params.id, req.query),
   );
   progressRoutes(app);
+  workbookRoutes(app);
 }

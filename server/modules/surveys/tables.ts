@@ -50,6 +50,9 @@ export interface SurveyAnswersTable {
   returned_at: string | null;
   returned_by: string | null;
   return_comment: string | null;
+  /** Migration 0752: 確認済 by the secretariat. */
+  checked_at: string | null;
+  checked_by: string | null;
 }
 
 export interface SurveyFilesTable {
@@ -79,7 +82,29 @@ export interface SurveyProgressMapsTable {
   applied_by: string | null;
 }
 
+/** Migration 0750: the ministry's workbook a survey was made from, and its table layout (JSON: shared/api/relay.ts). */
+export interface SurveyWorkbooksTable {
+  survey_id: string;
+  file_id: string;
+  layout: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** Migration 0751: the national 照会 a survey relays. */
+export interface SurveyRelaysTable {
+  survey_id: string;
+  ministry: string;
+  document_number: string;
+  national_deadline: string | null;
+  contact: string;
+  fiscal_year: number;
+  updated_at: string;
+}
+
 export interface SurveysTables {
+  survey_workbooks: SurveyWorkbooksTable;
+  survey_relays: SurveyRelaysTable;
   survey_progress_maps: SurveyProgressMapsTable;
   surveys: SurveysTable;
   survey_targets: SurveyTargetsTable;

@@ -28,6 +28,8 @@ export async function targetStates(ctx: Ctx, surveyId: string) {
       "a.submitted_at",
       "a.submitted_by",
       "a.return_comment",
+      "a.checked_at",
+      "a.checked_by",
     ])
     .where("t.survey_id", "=", surveyId)
     .orderBy("o.lg_code")
@@ -48,7 +50,7 @@ export async function getBoard(ctx: Ctx, id: string) {
   const lastReminded = new Map(reminded.map((r) => [r.org_id, r.at as string]));
   const names = await userNames(
     ctx,
-    states.flatMap((s) => [s.updated_by, s.submitted_by]),
+    states.flatMap((s) => [s.updated_by, s.submitted_by, s.checked_by]),
   );
   const person = (uid: string | null) => (uid ? { id: uid, name: names.get(uid) ?? "" } : null);
   const now = nowIso();
@@ -68,6 +70,8 @@ export async function getBoard(ctx: Ctx, id: string) {
       extendedUntil: s.extended_until,
       lastRemindedAt: lastReminded.get(s.org_id) ?? null,
       late: status !== "submitted" && !!deadline && now > deadline,
+      checkedAt: s.checked_at,
+      checkedBy: person(s.checked_by),
     };
   });
   return { items, counts, deadlineAt: row.deadline_at };
@@ -133,7 +137,14 @@ export async function returnAnswer(ctx: Ctx, id: string, orgId: string, comment:
     const existing = await findAnswerRow(tx, id, orgId);
     if (existing?.status !== "submitted") throw conflict("提出済みの回答だけ差し戻せます。");
     const now = nowIso();
-    const patch = { status: "returned" as const, returned_at: now, returned_by: tx.actor.userId, return_comment: comment };
+    const patch = {
+      status: "returned" as const,
+      returned_at: now,
+      returned_by: tx.actor.userId,
+      return_comment: comment,
+      checked_at: null,
+      checked_by: null,
+    };
     if (!(await updateAnswerIfVersion(tx, existing.id, existing.version, patch)))
       throw conflict("回答が更新されました。画面を読み込み直してから、もう一度差し戻してください。");
     await notify(tx, {

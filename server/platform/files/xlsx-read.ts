@@ -54,6 +54,13 @@ export async function readXlsxHere(bytes: Uint8Array): Promise<ReadSheet[]> {
  * its budgets first, then parsed in a worker thread with memory limits.
  */
 export async function readXlsx(bytes: Buffer, file: string): Promise<ReadSheet[]> {
+  refuseOtherSpreadsheets(bytes, file);
+  await checkArchive(bytes, file);
+  return runInWorker<ReadSheet[]>(new URL("./xlsx-read.ts", import.meta.url).href, "readXlsxHere", [bytes], file);
+}
+
+/** .xls and ODS are refused with what to do (save as .xlsx or CSV). */
+export function refuseOtherSpreadsheets(bytes: Uint8Array, file: string): void {
   const kind = spreadsheetKind(bytes);
   if (kind === "xls")
     throw new AppError(
@@ -67,6 +74,4 @@ export async function readXlsx(bytes: Buffer, file: string): Promise<ReadSheet[]
       "ODS 形式（LibreOffice Calc などの標準形式）は読めません。「名前を付けて保存」でファイルの種類を「Excel 2007-365 (.xlsx)」か「CSV」にして保存し直してください。",
       { file },
     );
-  await checkArchive(bytes, file);
-  return runInWorker<ReadSheet[]>(new URL("./xlsx-read.ts", import.meta.url).href, "readXlsxHere", [bytes], file);
 }

@@ -23,6 +23,9 @@ const multipartRoutes = [
   "POST /api/progress/evidence",
   "POST /api/progress/import",
   "POST /api/orgs/import",
+  "POST /api/surveys/import-workbook",
+  "POST /api/surveys/{id}/answers/{orgId}/workbook",
+  "POST /api/surveys/{id}/workbook/collation.xlsx",
 ];
 
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -83,7 +86,8 @@ export const openapiOptions = (publicUrl: string): FastifyDynamicSwaggerOptions 
           },
         };
       }
-      const get = ops.get;
+      // GETs without a JSON answer are downloads, and so is a POST that answers with a file (a write-back).
+      const get = ops.get ?? (post && /\.(xlsx|zip)$/.test(path) ? post : undefined);
       if (get) {
         get.responses ??= {};
         const ok = get.responses["200"];

@@ -61,7 +61,7 @@ export interface Res {
 }
 
 /** A hand-built multipart/form-data body (fields, then files), as a browser sends it. */
-function multipartBody(fields: Record<string, string>, files: FormFile[]) {
+export function multipartBody(fields: Record<string, string>, files: FormFile[]) {
   const boundary = `----renkei${crypto.randomUUID().replaceAll("-", "")}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields))

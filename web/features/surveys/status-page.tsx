@@ -15,6 +15,7 @@ import { formatCompactDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { remindLate, type Survey, surveyKeys, useBoard, useSurvey } from "./api.js";
 import { answerTone } from "./format.js";
+import { WriteBack } from "./relay/write-back.js";
 import { SurveyTabs } from "./survey-tabs.js";
 
 /** The status board: every asked organisation, where its answer stands, and the reminders. */
@@ -51,6 +52,7 @@ function Board({ survey }: { survey: Survey }) {
         actions={survey.status === "published" && <Button onClick={() => setConfirm(true)}>{t("surveys.remindLate")}</Button>}
       />
       <SurveyTabs survey={survey} current="status" />
+      <WriteBack surveyId={survey.id} />
       <FormError error={remind.error} />
       <QueryState query={board}>
         {(b) => {

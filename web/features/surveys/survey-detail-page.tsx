@@ -16,6 +16,8 @@ import { useI18n } from "../../lib/i18n.js";
 import { AnswerForm } from "./answer-form.js";
 import { deleteSurvey, fileUrl, type Survey, surveyAction, useSurvey, useSurveyMutation } from "./api.js";
 import { phaseTone } from "./format.js";
+import { RelayPanel } from "./relay/relay-panel.js";
+import { WorkbookAnswer } from "./relay/workbook-answer.js";
 import { SurveyTabs } from "./survey-tabs.js";
 
 /** A survey: its instructions and dates, the secretariat's actions, and — for an asked organisation — its answer form. */
@@ -70,6 +72,7 @@ function Detail({ survey: s }: { survey: Survey }) {
             },
           ]}
         />
+        <RelayPanel surveyId={s.id} canEdit={s.abilities.canEdit} />
         {s.description && <div className="whitespace-pre-wrap text-std-16N-170">{s.description}</div>}
         {s.attachments.length > 0 && (
           <section aria-labelledby="attachments">
@@ -92,6 +95,7 @@ function Detail({ survey: s }: { survey: Survey }) {
             <h2 id="my-answer" className="text-std-24B-150">
               {t("surveys.myAnswer", { org: me.user.org.name })}
             </h2>
+            <WorkbookAnswer surveyId={s.id} orgId={me.user.org.id} canEdit={s.abilities.canAnswer} />
             <AnswerForm surveyId={s.id} orgId={me.user.org.id} def={s.definition as Definition} />
           </section>
         )}

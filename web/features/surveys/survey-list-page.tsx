@@ -14,6 +14,8 @@ import { formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { createSurvey, useSurveyMutation, useSurveys } from "./api.js";
 import { answerTone, phaseTone } from "./format.js";
+import { ImportWorkbookDialog } from "./relay/import-dialog.js";
+import { RelayYearList } from "./relay/relay-year-list.js";
 
 /** Every survey the person may see: all of them for the secretariat, the ones asking their organisation otherwise. */
 export function SurveyListPage() {
@@ -33,12 +35,22 @@ function SurveyList() {
   const { t, label, locale } = useI18n();
   const query = useSurveys();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   return (
     <>
       <PageHeader
         title={t("surveys.title")}
         description={t("surveys.lead")}
-        actions={query.data?.canCreate && <Button onClick={() => setCreating(true)}>{t("surveys.create")}</Button>}
+        actions={
+          query.data?.canCreate && (
+            <div className="flex flex-wrap gap-3">
+              <Button onClick={() => setCreating(true)}>{t("surveys.create")}</Button>
+              <Button variant="secondary" onClick={() => setImporting(true)}>
+                {t("relay.import")}
+              </Button>
+            </div>
+          )
+        }
       />
       <QueryState query={query}>
         {(data) => (
@@ -84,7 +96,9 @@ function SurveyList() {
           />
         )}
       </QueryState>
+      {query.data?.canCreate && <RelayYearList />}
       <CreateDialog open={creating} onClose={() => setCreating(false)} />
+      <ImportWorkbookDialog open={importing} onClose={() => setImporting(false)} />
     </>
   );
 }

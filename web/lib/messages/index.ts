@@ -10,6 +10,7 @@ import { office } from "./office.js";
 import { orgs } from "./orgs.js";
 import { progress } from "./progress.js";
 import { publication } from "./publication.js";
+import { relay } from "./relay.js";
 import { sharing } from "./sharing.js";
 import { surveys } from "./surveys.js";
 import { users } from "./users.js";
@@ -29,6 +30,7 @@ export const messages = {
   ...admin,
   ...sharing,
   ...surveys,
+  ...relay,
   ...progress,
   ...office,
   ...year,

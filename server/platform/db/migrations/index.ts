@@ -24,6 +24,9 @@ import * as m0760 from "./0760-council-year.js";
 import * as m0765 from "./0765-disclosure.js";
 import * as m0766 from "./0766-body-spaces.js";
 import * as m0767 from "./0767-person-contacts.js";
+import * as m0750 from "./0750-survey-workbooks.js";
+import * as m0751 from "./0751-survey-relays.js";
+import * as m0752 from "./0752-answer-checks.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +55,7 @@ export const migrations: Record<string, Migration> = {
   "0765-disclosure": m0765,
   "0766-body-spaces": m0766,
   "0767-person-contacts": m0767,
+  "0750-survey-workbooks": m0750,
+  "0751-survey-relays": m0751,
+  "0752-answer-checks": m0752,
 };

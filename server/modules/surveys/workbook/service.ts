@@ -1,0 +1,241 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { relayInput, type UploadPreview, type WorkbookImportResult, type WorkbookInfo } from "../../../../shared/api/relay.js";
+import type { Definition } from "../../../../shared/surveys/definition.js";
+import type { AnswerData } from "../../../../shared/surveys/rules.js";
+import { recordAudit } from "../../../platform/audit/record.js";
+import { type Ctx, inTx, nowIso } from "../../../platform/context.js";
+import { AppError, invalid, notFound } from "../../../platform/errors.js";
+import { checkArchive } from "../../../platform/files/archive.js";
+import { contentDisposition, readImportFile, readMultipart } from "../../../platform/files/http.js";
+import { readFileBytes, type StoredFile } from "../../../platform/files/store.js";
+import { documentKinds } from "../../../platform/files/types.js";
+import { runInWorker } from "../../../platform/files/worker.js";
+import { xlsxMime } from "../../../platform/files/xlsx.js";
+import { refuseOtherSpreadsheets, spreadsheetKind } from "../../../platform/files/xlsx-read.js";
+import { authorize } from "../../../platform/policy/authorize.js";
+import { listOrgRows } from "../../orgs/repo.js";
+import { loadSurvey } from "../access.js";
+import { answerContext, lockReason } from "../answers.js";
+import { createSurvey, getSurvey } from "../builder.js";
+import { runsSurveys } from "../policy.js";
+import { findAnswerRow, linkSurveyFile } from "../repo.js";
+import type { Detection } from "./detect.js";
+import { putRelay } from "./relay.js";
+import { answersForWriteBack, findWorkbook, insertWorkbook } from "./repo.js";
+
+/**
+ * The relay of a ministry's 照会 workbook: import (a draft survey proposed from its input table,
+ * the workbook and the ministry's other files kept as attachments), each organisation's pre-filled
+ * copy and the preview of a filled copy sent back, and the write-back of every answer into the
+ * ministry's own workbook. Parsing and writing run in worker threads.
+ */
+const here = (file: string) => new URL(`./${file}`, import.meta.url).href;
+
+const xlsxName = (name: string) => (/\.xlsx$/i.test(name) ? name : `${name.replace(/\.[^.]+$/, "")}.xlsx`);
+
+/** POST /surveys/import-workbook: the ministry's files (the workbook and its notice, overview …) → a draft survey. */
+export async function importWorkbook(request: FastifyRequest, ctx: Ctx): Promise<WorkbookImportResult> {
+  authorize(ctx.actor, "survey.create");
+  return inTx(ctx, async (tx) => {
+    const { fields, files } = await readMultipart(request, tx, { kinds: [...documentKinds, "zip"] });
+    const isXlsx = (f: StoredFile) => f.mime === xlsxMime;
+    const workbook = files.find(isXlsx);
+    if (!workbook) {
+      for (const f of files) refuseOtherSpreadsheets(readFileBytes(tx, f), f.name);
+      throw invalid("国の様式（Excel の .xlsx ファイル）を選んでください。", [
+        { path: "file", message: "XLSX ファイルがありません" },
+      ]);
+    }
+    const orgs = (await listOrgRows(tx, {})).map((o) => ({ id: o.id, name: o.name, lgCode: o.lg_code }));
+    const detection = await runInWorker<Detection>(
+      here("detect.ts"),
+      "detectWorkbook",
+      [readFileBytes(tx, workbook), workbook.name, orgs],
+      workbook.name,
+    );
+    const title = (fields.title?.trim() || workbook.name.replace(/\.xlsx$/i, "")).slice(0, 200);
+    const definition: Definition = {
+      sections: [{ id: "s1", title: detection.layout.sheet, description: "", questions: detection.questions }],
+    };
+    const created = await createSurvey(tx, {
+      title,
+      definition,
+      targetMode: "orgs",
+      targetOrgIds: [...new Set(detection.layout.rows.map((r) => r.orgId))],
+    });
+    const now = nowIso();
+    for (const f of files) await linkSurveyFile(tx, created.id, f.id, null, now);
+    await insertWorkbook(tx, {
+      survey_id: created.id,
+      file_id: workbook.id,
+      layout: detection.layout,
+      created_by: tx.actor!.userId,
+      created_at: now,
+    });
+    // The national 照会's own data, when given with the files: the internal deadline follows from it.
+    if (fields.ministry?.trim()) {
+      const relay = relayInput.safeParse({
+        ...fields,
+        nationalDeadline: fields.nationalDeadline || null,
+        applyProposedDeadline: true,
+      });
+      if (!relay.success)
+        throw invalid(
+          "国の照会の情報を確認してください。",
+          relay.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        );
+      await putRelay(tx, created.id, relay.data);
+    }
+    await recordAudit(
+      tx,
+      "survey.importWorkbook",
+      { type: "survey", id: created.id },
+      {
+        file: workbook.name,
+        sheet: detection.layout.sheet,
+        rows: detection.layout.rows.length,
+        columns: detection.layout.columns.length,
+      },
+    );
+    return { survey: await getSurvey(tx, created.id), workbook: await presentInfo(tx, created.id) };
+  });
+}
+
+async function presentInfo(ctx: Ctx, surveyId: string, onlyOrg?: string): Promise<WorkbookInfo> {
+  const wb = await findWorkbook(ctx, surveyId);
+  if (!wb) throw notFound("国の様式");
+  const names = new Map((await listOrgRows(ctx, {})).map((o) => [o.id, o.name]));
+  const { layout } = wb;
+  const rows = layout.rows.filter((r) => !onlyOrg || r.orgId === onlyOrg);
+  const lastCol = layout.columns.at(-1)?.col ?? layout.keyCol;
+  return {
+    fileId: wb.file_id,
+    fileName: wb.name,
+    sheet: layout.sheet,
+    range: `${layout.keyCol}${layout.rows[0]?.row ?? 1}:${lastCol}${layout.rows.at(-1)?.row ?? 1}`,
+    keyCol: layout.keyCol,
+    headerRows: layout.headerRows,
+    columns: layout.columns,
+    rows: rows.map((r) => ({ row: r.row, org: { id: r.orgId, name: names.get(r.orgId) ?? r.key } })),
+    otherSheets: [],
+  };
+}
+
+/** GET /surveys/:id/workbook: where the table is; an organisation sees only its own row. */
+export async function getWorkbookInfo(ctx: Ctx, id: string): Promise<WorkbookInfo> {
+  const loaded = await loadSurvey(ctx, id);
+  return presentInfo(ctx, loaded.row.id, runsSurveys(ctx.actor!) ? undefined : ctx.actor!.orgId);
+}
+
+async function loadWorkbook(ctx: Ctx, surveyId: string) {
+  const wb = await findWorkbook(ctx, surveyId);
+  if (!wb) throw notFound("国の様式");
+  return { ...wb, bytes: readFileBytes(ctx, wb) };
+}
+
+const sendXlsxBytes = (reply: FastifyReply, bytes: Uint8Array, name: string, mime = xlsxMime) =>
+  reply
+    .header("content-type", mime)
+    .header("content-disposition", contentDisposition(name))
+    .header("cache-control", "private, no-store")
+    .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+
+/** GET /surveys/:id/answers/:orgId/workbook.xlsx: the ministry's workbook with this organisation's row pre-filled, others' empty. */
+export async function downloadOrgCopy(reply: FastifyReply, ctx: Ctx, id: string, orgId: string) {
+  const a = await answerContext(ctx, id, orgId);
+  const wb = await loadWorkbook(ctx, id);
+  const answer = await findAnswerRow(ctx, id, orgId);
+  const data = answer ? (JSON.parse(answer.data) as AnswerData) : {};
+  const bytes = await runInWorker<Uint8Array>(
+    here("writeback.ts"),
+    "orgCopyHere",
+    [wb.bytes, wb.layout, a.def, { orgId, data }],
+    wb.name,
+  );
+  const org = (await listOrgRows(ctx, {})).find((o) => o.id === orgId)!;
+  return sendXlsxBytes(reply, bytes, `${org.name}_${xlsxName(wb.name)}`);
+}
+
+/** POST /surveys/:id/answers/:orgId/workbook: reads a filled copy and shows what it would change; nothing is saved. */
+export async function previewOrgUpload(request: FastifyRequest, ctx: Ctx, id: string, orgId: string): Promise<UploadPreview> {
+  const a = await answerContext(ctx, id, orgId);
+  authorize(ctx.actor, "survey.answer", a.answerSubject);
+  const existing = await findAnswerRow(ctx, id, orgId);
+  const reason = lockReason(a.row, a.orgTarget, existing);
+  if (reason) throw new AppError("FORBIDDEN", reason, { reason: "locked" });
+  const wb = await loadWorkbook(ctx, id);
+  const { file } = await readImportFile(request);
+  if (spreadsheetKind(file.bytes) === "xlsx") await checkArchive(file.bytes, file.name);
+  const current = { data: existing ? (JSON.parse(existing.data) as AnswerData) : {}, version: existing?.version ?? 0 };
+  return runInWorker<UploadPreview>(
+    here("upload.ts"),
+    "previewUploadHere",
+    [file.bytes, file.name, wb.layout, a.def, orgId, current],
+    file.name,
+  );
+}
+
+/** Submitted answers go into the ministry's workbook (the original, or a copy the secretariat sends). */
+async function collation(ctx: Ctx, id: string, target: { bytes: Buffer; name: string } | null) {
+  const loaded = await loadSurvey(ctx, id);
+  authorize(ctx.actor, "survey.track", loaded.subject);
+  const wb = await loadWorkbook(ctx, id);
+  const answers = await answersForWriteBack(ctx, id, ["submitted"]);
+  if (target) {
+    refuseOtherSpreadsheets(target.bytes, target.name);
+    await checkArchive(target.bytes, target.name);
+  }
+  const bytes = await runInWorker<Uint8Array>(
+    here("writeback.ts"),
+    "collationHere",
+    [
+      wb.bytes,
+      target ? { bytes: target.bytes, file: target.name } : null,
+      wb.layout,
+      loaded.def,
+      answers.map((a) => ({ orgId: a.org_id, data: JSON.parse(a.data) })),
+    ],
+    target?.name ?? wb.name,
+  );
+  await inTx(ctx, (tx) =>
+    recordAudit(
+      tx,
+      "survey.writeBack",
+      { type: "survey", id },
+      { answers: answers.length, into: target ? target.name : "original" },
+    ),
+  );
+  return { bytes, name: xlsxName(target?.name ?? wb.name) };
+}
+
+export async function downloadCollation(reply: FastifyReply, ctx: Ctx, id: string) {
+  const out = await collation(ctx, id, null);
+  return sendXlsxBytes(reply, out.bytes, out.name);
+}
+
+export async function writeIntoUploaded(request: FastifyRequest, reply: FastifyReply, ctx: Ctx, id: string) {
+  const { file } = await readImportFile(request);
+  const out = await collation(ctx, id, { bytes: file.bytes, name: file.name });
+  return sendXlsxBytes(reply, out.bytes, out.name);
+}
+
+/** GET /surveys/:id/workbook/copies.zip: one filled workbook per organisation that submitted. */
+export async function downloadOrgCopies(reply: FastifyReply, ctx: Ctx, id: string) {
+  const loaded = await loadSurvey(ctx, id);
+  authorize(ctx.actor, "survey.track", loaded.subject);
+  const wb = await loadWorkbook(ctx, id);
+  const answers = await answersForWriteBack(ctx, id, ["submitted"]);
+  const zip = await runInWorker<Uint8Array>(
+    here("writeback.ts"),
+    "orgCopiesZipHere",
+    [
+      wb.bytes,
+      wb.layout,
+      loaded.def,
+      answers.map((a) => ({ orgId: a.org_id, data: JSON.parse(a.data), fileName: `${a.name}_${xlsxName(wb.name)}` })),
+    ],
+    wb.name,
+  );
+  await inTx(ctx, (tx) => recordAudit(tx, "survey.writeBack", { type: "survey", id }, { answers: answers.length, into: "zip" }));
+  return sendXlsxBytes(reply, zip, `${wb.name.replace(/\.xlsx$/i, "")}_団体別.zip`, "application/zip");
+}
