@@ -6,9 +6,10 @@ import { authorize, can } from "../../platform/policy/authorize.js";
 import { getSettings } from "../settings/service.js";
 import "./policy.js";
 import { toPercent } from "./present.js";
-import { findProgramme, hasArchivedItems, listItemRows, listMunicipalOrgs, listProgrammeRows } from "./repo.js";
+import { findProgramme, listItemRows, listMunicipalOrgs, listProgrammeRows } from "./repo.js";
 import { behindPlan, isOverdue, median, trendFromDeltas } from "./rules.js";
-import { aggregateCells, aggregateCurrent, readCells, readRollup } from "./state-repo.js";
+import { aggregateCells, readRollup } from "./state-repo.js";
+import { readProgrammeCells } from "./totals-repo.js";
 
 /** Municipalities in the comparison: by kind and by size (the small threshold is a setting). */
 export async function filteredOrgs(ctx: Ctx, q: Pick<DashboardQuery, "kind" | "small">) {
@@ -32,8 +33,8 @@ async function scope(ctx: Ctx, q: DashboardQuery) {
 
 /**
  * The prefecture-wide summary for one programme: overall, per-municipality and per-item percentages,
- * the month-by-month trend and who is behind plan — now (totals computed by the database) or as of
- * the end of a past day (rebuilt from the history). The heatmap's cells come from getMatrix.
+ * the month-by-month trend and who is behind plan — now or as of the end of a past day, from the
+ * municipalities' cells maintained on each write (totals-repo.ts). The heatmap's cells come from getMatrix.
  */
 export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
   const { programmes, p, today, asOf, day, items, orgs, filtered } = await scope(ctx, q);
@@ -53,12 +54,8 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   const itemIds = items.map((i) => i.id);
   const orgSet = new Set(orgs.map((o) => o.id));
   const itemSet = new Set(itemIds);
-  const agg = asOf
-    ? aggregateCells(await readCells(ctx, { programmeId: p.id }, asOf), day, (c) => orgSet.has(c.orgId) && itemSet.has(c.itemId))
-    : await aggregateCurrent(ctx, p.id, itemIds, day, {
-        orgIds: filtered ? [...orgSet] : undefined,
-        hasArchivedItems: await hasArchivedItems(ctx, p.id),
-      });
+  const cells = await readProgrammeCells(ctx, p.id, asOf);
+  const agg = aggregateCells(cells, day, (c) => orgSet.has(c.orgId) && itemSet.has(c.itemId));
   const byOrg = new Map(agg.orgs.map((a) => [a.orgId, a]));
   const byItem = new Map(agg.items.map((a) => [a.itemId, a]));
   const mean = (a?: { sum: number; n: number }) => (a?.n ? a.sum / a.n : null);
@@ -131,7 +128,7 @@ export async function getMatrix(ctx: Ctx, q: DashboardQuery): Promise<Matrix> {
   const orgIndex = new Map(orgs.map((o, i) => [o.id, i]));
   const itemIndex = new Map(items.map((it, i) => [it.id, i]));
   out.cells = orgs.map(() => items.map(() => null));
-  for (const c of await readCells(ctx, { programmeId: p.id }, asOf)) {
+  for (const c of await readProgrammeCells(ctx, p.id, asOf)) {
     const oi = orgIndex.get(c.orgId);
     const ii = itemIndex.get(c.itemId);
     if (oi === undefined || ii === undefined) continue;

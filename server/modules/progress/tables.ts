@@ -149,6 +149,37 @@ export interface ProgressRollupTable {
   pct_n: number;
 }
 
+/**
+ * Maintained read models (migration 0710), rewritten with every record write: a municipality's cells in a
+ * programme as JSON `{ itemId: [pct | null, dueDate | null, 0 | 1] }`, now and at the end of each Japan day
+ * that changed one, so the dashboard, heatmap and "as of" read 1,741 rows instead of every record or history row.
+ */
+export interface ProgressOrgStateTable {
+  programme_id: string;
+  org_id: string;
+  cells: string;
+}
+export interface ProgressOrgDaysTable {
+  programme_id: string;
+  org_id: string;
+  /** "YYYY-MM-DD" in Japan time: the cells at the end of that day. */
+  day: string;
+  cells: string;
+}
+/** Per item: sum and count of the records' percentages (hundredths), for "lagging behind the others". */
+export interface ProgressItemTotalsTable {
+  item_id: string;
+  pct_sum: number;
+  pct_n: number;
+}
+/** progress_rollup summed over every municipality: the unfiltered trend in one row per month. */
+export interface ProgressRollupTotalsTable {
+  programme_id: string;
+  month: string;
+  pct_sum: number;
+  pct_n: number;
+}
+
 export interface ProgressTables {
   progress_programmes: ProgressProgrammesTable;
   progress_items: ProgressItemsTable;
@@ -159,4 +190,8 @@ export interface ProgressTables {
   progress_metric_values: ProgressMetricValuesTable;
   progress_history: ProgressHistoryTable;
   progress_rollup: ProgressRollupTable;
+  progress_org_state: ProgressOrgStateTable;
+  progress_org_days: ProgressOrgDaysTable;
+  progress_item_totals: ProgressItemTotalsTable;
+  progress_rollup_totals: ProgressRollupTotalsTable;
 }

@@ -10,6 +10,7 @@ import type {
   ProgressRollupTable,
   ProgressStepStatesTable,
 } from "./tables.js";
+import { rebuildProgressTotals } from "./totals-repo.js";
 import { diffRecord } from "./update-rules.js";
 import { addRollupRows } from "./writer.js";
 
@@ -22,7 +23,8 @@ export interface Timeline {
 
 /**
  * Writes records with a back-dated history (the demo seed and the benchmark): the final state,
- * one history row per snapshot with its changes and state, and the monthly rollup — in batched
+ * one history row per snapshot with its changes and state, the monthly rollup and the maintained totals
+ * (replayed from the history, since the snapshots are back-dated) — in batched
  * inserts, so thousands of records take a few statements. Records must not exist yet.
  */
 export async function writeTimelines(
@@ -117,5 +119,8 @@ export async function writeTimelines(
   await insertChunked(ctx, "progress_metric_values", metrics);
   await insertChunked(ctx, "progress_history", history);
   await addRollupRows(ctx, [...rollup.values()]);
+  const orgsByProgramme = new Map<string, Set<string>>();
+  for (const r of records) orgsByProgramme.set(r.programme_id, (orgsByProgramme.get(r.programme_id) ?? new Set()).add(r.org_id));
+  for (const [programmeId, orgs] of orgsByProgramme) await rebuildProgressTotals(ctx, programmeId, [...orgs]);
   return { records: records.length, history: history.length };
 }

@@ -19,6 +19,7 @@ import * as m0650 from "./0650-reference-version.js";
 import * as m0651 from "./0651-list-indexes.js";
 import * as m0670 from "./0670-org-contacts.js";
 import * as m0680 from "./0680-daily-use.js";
+import * as m0710 from "./0710-progress-totals.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   "0630-auth-hardening": m0630,
   "0640-audit-chain": m0640,
   "0680-daily-use": m0680,
+  "0710-progress-totals": m0710,
   "0620-mail-attachments": m0620,
 };
