@@ -33,6 +33,14 @@ export const listItemRows = (ctx: Ctx, programmeIds: string[], includeArchived =
   if (!includeArchived) q = q.where("archived", "=", 0);
   return q.orderBy("sort_order").orderBy("code").execute();
 };
+export const hasArchivedItems = async (ctx: Ctx, programmeId: string) =>
+  !!(await ctx.db
+    .selectFrom("progress_items")
+    .select("id")
+    .where("programme_id", "=", programmeId)
+    .where("archived", "=", 1)
+    .limit(1)
+    .executeTakeFirst());
 export const findItem = (ctx: Ctx, id: string) =>
   ctx.db.selectFrom("progress_items").selectAll().where("id", "=", id).executeTakeFirst();
 

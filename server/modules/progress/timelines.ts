@@ -31,7 +31,10 @@ export async function writeTimelines(
   ctx: Pick<Ctx, "db">,
   defs: Map<string, { def: ItemDef; programmeId: string }>,
   timelines: Timeline[],
-  opts: { actorUserId?: string | null } = {},
+  opts: {
+    actorUserId?: string | null /** false: the caller rebuilds after its last batch (the benchmark). */;
+    rebuildTotals?: boolean;
+  } = {},
 ): Promise<{ records: number; history: number }> {
   const records: ProgressRecordsTable[] = [];
   const steps: ProgressStepStatesTable[] = [];
@@ -119,8 +122,7 @@ export async function writeTimelines(
   await insertChunked(ctx, "progress_metric_values", metrics);
   await insertChunked(ctx, "progress_history", history);
   await addRollupRows(ctx, [...rollup.values()]);
-  const orgsByProgramme = new Map<string, Set<string>>();
-  for (const r of records) orgsByProgramme.set(r.programme_id, (orgsByProgramme.get(r.programme_id) ?? new Set()).add(r.org_id));
-  for (const [programmeId, orgs] of orgsByProgramme) await rebuildProgressTotals(ctx, programmeId, [...orgs]);
+  if (opts.rebuildTotals !== false)
+    for (const programmeId of new Set(records.map((r) => r.programme_id))) await rebuildProgressTotals(ctx, programmeId);
   return { records: records.length, history: history.length };
 }

@@ -2,9 +2,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../../shared/dates/calendar.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
-import { readCells } from "./state-repo.js";
-import { itemMeans, readProgrammeCells, readRollupTotals, rebuildProgressTotals } from "./totals-repo.js";
+import { aggregateCells, readCells } from "./state-repo.js";
 import { progressIds } from "./test-support.js";
+import {
+  countBefore,
+  itemMeans,
+  readItemTotals,
+  readOrgTotals,
+  readProgrammeCells,
+  readRollupTotals,
+  rebuildProgressTotals,
+} from "./totals-repo.js";
 
 let env: TestEnv;
 let programmeId: string;
@@ -13,9 +21,9 @@ beforeAll(async () => {
   env = await testEnv();
   const ids = await progressIds(env);
   programmeId = await ids.prog("standardisation");
-  items = (
-    await env.database.db.selectFrom("progress_items").select("id").where("programme_id", "=", programmeId).execute()
-  ).map((i) => i.id);
+  items = (await env.database.db.selectFrom("progress_items").select("id").where("programme_id", "=", programmeId).execute()).map(
+    (i) => i.id,
+  );
 });
 
 const sortCells = <T extends { orgId: string; itemId: string }>(xs: T[]) =>
@@ -26,13 +34,7 @@ async function maintained() {
   const db = env.database.db;
   return {
     state: await db.selectFrom("progress_org_state").selectAll().orderBy("programme_id").orderBy("org_id").execute(),
-    days: await db
-      .selectFrom("progress_org_days")
-      .selectAll()
-      .orderBy("programme_id")
-      .orderBy("org_id")
-      .orderBy("day")
-      .execute(),
+    days: await db.selectFrom("progress_org_days").selectAll().orderBy("programme_id").orderBy("org_id").orderBy("day").execute(),
     items: await db.selectFrom("progress_item_totals").selectAll().orderBy("item_id").execute(),
     rollup: await db.selectFrom("progress_rollup_totals").selectAll().orderBy("programme_id").orderBy("month").execute(),
   };
@@ -71,7 +73,13 @@ describe("progress totals maintained on each write", () => {
       .execute();
     expect(sortCells(await readProgrammeCells(ctx, programmeId))).toEqual(
       sortCells(
-        records.map((r) => ({ orgId: r.org_id, itemId: r.item_id, pct: r.pct, dueDate: r.due_date, exception: r.exception === 1 })),
+        records.map((r) => ({
+          orgId: r.org_id,
+          itemId: r.item_id,
+          pct: r.pct,
+          dueDate: r.due_date,
+          exception: r.exception === 1,
+        })),
       ),
     );
 
@@ -83,9 +91,23 @@ describe("progress totals maintained on each write", () => {
     for (const day of [`${trend[1]!.month}-15`, `${trend[3]!.month}-01`, addDays(jstDate(), -1), jstDate()]) {
       const fromHistory = [];
       for (const orgId of orgIds) fromHistory.push(...(await readCells(env.ctx, { orgId }, day)));
-      expect(sortCells(await readProgrammeCells(ctx, programmeId, day))).toEqual(
-        sortCells(fromHistory.filter((c) => itemSet.has(c.itemId))),
-      );
+      const expected = fromHistory.filter((c) => itemSet.has(c.itemId));
+      expect(sortCells(await readProgrammeCells(ctx, programmeId, day))).toEqual(sortCells(expected));
+      // The per-municipality and per-item totals the summary reads agree with those cells.
+      const agg = aggregateCells(expected, day, () => true);
+      const orgTotals = await readOrgTotals(ctx, programmeId, day);
+      expect(orgTotals.length).toBe(agg.orgs.length);
+      for (const t of orgTotals) {
+        const a = agg.orgs.find((x) => x.orgId === t.orgId)!;
+        expect({ sum: t.sum, n: t.n, exceptions: t.exceptions, overdue: countBefore(t.dues, day) }).toEqual({
+          sum: a.sum,
+          n: a.n,
+          exceptions: a.exceptions,
+          overdue: a.overdue,
+        });
+      }
+      const itemTotals = await readItemTotals(ctx, items, day);
+      for (const a of agg.items) expect(itemTotals.get(a.itemId)).toEqual({ sum: a.sum, n: a.n });
     }
     // Yesterday does not include today's edit; today does.
     const abuYesterday = (await readProgrammeCells(ctx, programmeId, addDays(jstDate(), -1))).filter(

@@ -4,7 +4,8 @@ import { rebuildProgressTotals } from "../../../modules/progress/totals-repo.js"
 /**
  * National scale (issue 13): the progress read models kept current on each write instead of
  * recomputed from every record (or every history row) per request — each municipality's cells per
- * programme now and at the end of each day with a change, per-item totals, and the all-municipality
+ * programme (and their totals) now and at the end of each day with a change, per-item totals now and
+ * per day, and the all-municipality
  * monthly rollup. Existing data is replayed from the history once, here.
  */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -13,6 +14,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("programme_id", "text", (c) => c.notNull())
     .addColumn("org_id", "text", (c) => c.notNull())
     .addColumn("cells", "text", (c) => c.notNull())
+    .addColumn("pct_sum", "bigint", (c) => c.notNull())
+    .addColumn("pct_n", "integer", (c) => c.notNull())
+    .addColumn("exceptions", "integer", (c) => c.notNull())
+    .addColumn("dues", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("progress_org_state_pk", ["programme_id", "org_id"])
     .execute();
   await db.schema
@@ -21,6 +26,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("org_id", "text", (c) => c.notNull())
     .addColumn("day", "text", (c) => c.notNull())
     .addColumn("cells", "text", (c) => c.notNull())
+    .addColumn("pct_sum", "bigint", (c) => c.notNull())
+    .addColumn("pct_n", "integer", (c) => c.notNull())
+    .addColumn("exceptions", "integer", (c) => c.notNull())
+    .addColumn("dues", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("progress_org_days_pk", ["programme_id", "org_id", "day"])
     .execute();
   await db.schema
@@ -28,6 +37,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("item_id", "text", (c) => c.primaryKey())
     .addColumn("pct_sum", "bigint", (c) => c.notNull().defaultTo(0))
     .addColumn("pct_n", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .createTable("progress_item_days")
+    .addColumn("item_id", "text", (c) => c.notNull())
+    .addColumn("day", "text", (c) => c.notNull())
+    .addColumn("pct_sum", "bigint", (c) => c.notNull().defaultTo(0))
+    .addColumn("pct_n", "integer", (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint("progress_item_days_pk", ["item_id", "day"])
     .execute();
   await db.schema
     .createTable("progress_rollup_totals")
@@ -42,6 +59,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["progress_rollup_totals", "progress_item_totals", "progress_org_days", "progress_org_state"])
+  for (const t of [
+    "progress_rollup_totals",
+    "progress_item_days",
+    "progress_item_totals",
+    "progress_org_days",
+    "progress_org_state",
+  ])
     await db.schema.dropTable(t).execute();
 }
