@@ -156,4 +156,28 @@ describe("progress totals maintained on each write", () => {
     const row = m.cells[m.orgIds.indexOf(env.demo.orgs.阿武町)].filter((c: number | null) => c != null);
     expect(abuNow.pct).toBeCloseTo(row.reduce((a: number, b: number) => a + b, 0) / row.length, 1);
   });
+
+  it("leave out an archived item and answer for some municipalities only, now and as of yesterday", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    expect((await sec.patch(`/api/progress/items/${items[19]}`, { archived: true })).status).toBe(200);
+    const mean = (xs: (number | null)[]) => {
+      const v = xs.filter((x): x is number => x != null);
+      return v.reduce((a, b) => a + b, 0) / v.length;
+    };
+    for (const asOf of ["", `&asOf=${addDays(jstDate(), -1)}`])
+      for (const filter of ["", "&small=true"]) {
+        const q = `programmeId=${programmeId}${asOf}${filter}`;
+        const d = (await sec.get(`/api/progress/dashboard?${q}`)).body;
+        const m = (await sec.get(`/api/progress/dashboard/matrix?${q}`)).body;
+        expect(d.items).toHaveLength(19);
+        expect(m.itemIds).not.toContain(items[19]);
+        expect(m.orgIds).toEqual(d.orgs.map((o: { id: string }) => o.id));
+        if (filter) expect(d.orgs.length).toBeLessThan(19);
+        for (const [i, o] of (d.orgs as { pct: number }[]).entries()) expect(o.pct, q).toBeCloseTo(mean(m.cells[i]), 1);
+        for (const [j, it] of (d.items as { pct: number }[]).entries())
+          expect(it.pct, q).toBeCloseTo(mean(m.cells.map((row: (number | null)[]) => row[j]!)), 1);
+        const overdue = d.orgs.reduce((n: number, o: { overdueItems: number }) => n + o.overdueItems, 0);
+        expect(overdue, q).toBe(m.overdue.length);
+      }
+  });
 });
