@@ -10,6 +10,7 @@ import { emptyRecord, type RecordData } from "../server/modules/progress/rules.j
 import { programmeSpecs } from "../server/modules/progress/seed-definitions.js";
 import { prng } from "../server/modules/progress/seed-util.js";
 import { type Timeline, writeTimelines } from "../server/modules/progress/timelines.js";
+import { rebuildProgressTotals } from "../server/modules/progress/totals-repo.js";
 import { type Ctx, inTx, newId, nowIso } from "../server/platform/context.js";
 import { addDays } from "../shared/dates/calendar.js";
 import { jstDate } from "../shared/dates/jst.js";
@@ -183,10 +184,13 @@ export async function makeHistory(
             today,
           ),
         );
-    const w = await inTx(ctx, (tx) => writeTimelines(tx, byItem, timelines));
+    const w = await inTx(ctx, (tx) => writeTimelines(tx, byItem, timelines, { rebuildTotals: false }));
     history += w.history;
     if ((o / batch) % 3 === 0)
       log(`  … ${Math.min(o + batch, orgs.length)} / ${orgs.length} municipalities, ${history.toLocaleString()} history rows`);
   }
+  const t = performance.now();
+  await inTx(ctx, (tx) => rebuildProgressTotals(tx, p.programmeId));
+  log(`  maintained totals rebuilt from the history in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   return history;
 }

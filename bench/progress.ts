@@ -6,6 +6,7 @@
  *   npm run bench:progress                 (12 months of history: ~0.66 M history rows, a few minutes)
  *   SCALE=full npm run bench:progress      (five years: ~3.2 M history rows; much longer)
  *   MONTHS=24 RUNS=50 ENGINES=sqlite npm run bench:progress
+ *   VIEWS_ONLY=1 …                         (the views and one edit only: no XLSX export or import)
  */
 
 import fs from "node:fs";
@@ -21,6 +22,7 @@ import { exportProgress } from "../server/modules/progress/export.js";
 import { importProgress } from "../server/modules/progress/import.js";
 import { getOrgPage } from "../server/modules/progress/pages.js";
 import { getRecord } from "../server/modules/progress/records.js";
+import { applyProgressUpdates } from "../server/modules/progress/service.js";
 import { hashPassword } from "../server/platform/auth/passwords.js";
 import { type Actor, type Ctx, newId, nowIso } from "../server/platform/context.js";
 import { migrateToLatest, openDatabase } from "../server/platform/db/database.js";
@@ -190,6 +192,16 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
     });
     if (r.statusCode !== 200) throw new Error(r.body);
   });
+  const http = (url: string) => async () => {
+    const r = await app.inject({ method: "GET", url, headers: { cookie } });
+    if (r.statusCode !== 200) throw new Error(r.body);
+  };
+  await timeIt("heatmap matrix (HTTP, signed in)", http(`/api/progress/dashboard/matrix?programmeId=${p.programmeId}`));
+  await timeIt("municipality page (HTTP, signed in)", (i) => http(`/api/progress/orgs/${orgs[(i * 97) % orgs.length]!.id}`)());
+  await timeIt("as-of dashboard (HTTP, signed in)", (i) =>
+    http(`/api/progress/dashboard?programmeId=${p.programmeId}&asOf=${pastDay(i)}`)(),
+  );
+  await timeIt("as-of heatmap (service)", (i) => getMatrix(ctx, { programmeId: p.programmeId, asOf: pastDay(i) }));
   await timeIt("dashboard summary, small towns only", () => getDashboard(ctx, { programmeId: p.programmeId, small: "true" }));
   await timeIt("heatmap matrix, 34,820 cells (service)", () => getMatrix(ctx, { programmeId: p.programmeId }));
   await timeIt("municipality page", (i) => getOrgPage(ctx, orgs[(i * 97) % orgs.length]!.id));
@@ -198,6 +210,26 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
   await timeIt("as-of record (rewound from its history)", (i) =>
     getRecord(ctx, orgs[(i * 53) % orgs.length]!.id, p.items[i % 20]!, { asOf: pastDay(i) }),
   );
+  // Write cost: one record's planned date moved (history, rollup and the maintained totals).
+  await timeIt("one record edited (service, all writes)", (i) =>
+    applyProgressUpdates(
+      ctx,
+      [
+        {
+          orgId: orgs[(i * 31) % orgs.length]!.id,
+          itemId: p.items[i % 20]!,
+          steps: [
+            {
+              stepId: p.defs.get(p.items[i % 20]!)!.def.steps[11]!.id,
+              plannedDate: `2031-01-${String(1 + (i % 28)).padStart(2, "0")}`,
+            },
+          ],
+        },
+      ],
+      { source: "manual" },
+    ),
+  );
+  if (process.env.VIEWS_ONLY) return app.close();
 
   const item = p.items[0]!;
   const exported = await memoryOf("XLSX export, one item (1,741 rows × 38 cols)", () =>

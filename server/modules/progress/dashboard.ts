@@ -8,7 +8,8 @@ import "./policy.js";
 import { toPercent } from "./present.js";
 import { findProgramme, hasArchivedItems, listItemRows, listMunicipalOrgs, listProgrammeRows } from "./repo.js";
 import { behindPlan, isOverdue, median, trendFromDeltas } from "./rules.js";
-import { aggregateCells, aggregateCurrent, readCells, readRollup } from "./state-repo.js";
+import { aggregateCells, type CellState, type ItemAgg, type OrgAgg, readRollup } from "./state-repo.js";
+import { countBefore, eachProgrammeCell, readItemTotals, readOrgTotals } from "./totals-repo.js";
 
 /** Municipalities in the comparison: by kind and by size (the small threshold is a setting). */
 export async function filteredOrgs(ctx: Ctx, q: Pick<DashboardQuery, "kind" | "small">) {
@@ -32,8 +33,8 @@ async function scope(ctx: Ctx, q: DashboardQuery) {
 
 /**
  * The prefecture-wide summary for one programme: overall, per-municipality and per-item percentages,
- * the month-by-month trend and who is behind plan — now (totals computed by the database) or as of
- * the end of a past day (rebuilt from the history). The heatmap's cells come from getMatrix.
+ * the month-by-month trend and who is behind plan — now or as of the end of a past day, from the
+ * municipalities' cells maintained on each write (totals-repo.ts). The heatmap's cells come from getMatrix.
  */
 export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
   const { programmes, p, today, asOf, day, items, orgs, filtered } = await scope(ctx, q);
@@ -52,13 +53,7 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   if (!p) return { ...base, programme: null, items: [], orgs: [], overall: null, median: null, trend: [], behind: [] };
   const itemIds = items.map((i) => i.id);
   const orgSet = new Set(orgs.map((o) => o.id));
-  const itemSet = new Set(itemIds);
-  const agg = asOf
-    ? aggregateCells(await readCells(ctx, { programmeId: p.id }, asOf), day, (c) => orgSet.has(c.orgId) && itemSet.has(c.itemId))
-    : await aggregateCurrent(ctx, p.id, itemIds, day, {
-        orgIds: filtered ? [...orgSet] : undefined,
-        hasArchivedItems: await hasArchivedItems(ctx, p.id),
-      });
+  const agg = await aggregate(ctx, p.id, itemIds, orgs, { asOf, day, filtered });
   const byOrg = new Map(agg.orgs.map((a) => [a.orgId, a]));
   const byItem = new Map(agg.items.map((a) => [a.itemId, a]));
   const mean = (a?: { sum: number; n: number }) => (a?.n ? a.sum / a.n : null);
@@ -116,6 +111,46 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   };
 }
 
+/**
+ * Per-municipality and per-item totals, now or as of a day: from the maintained totals (one row per
+ * municipality and per item) — or, for what they cannot answer (the items of some municipalities only,
+ * a municipality's figures without its archived items), from the municipalities' cells.
+ */
+async function aggregate(
+  ctx: Ctx,
+  programmeId: string,
+  itemIds: string[],
+  orgs: { id: string }[],
+  o: { asOf: string | null; day: string; filtered: boolean },
+): Promise<{ orgs: OrgAgg[]; items: ItemAgg[] }> {
+  const archived = await hasArchivedItems(ctx, programmeId);
+  const orgSet = new Set(orgs.map((x) => x.id));
+  const itemSet = new Set(itemIds);
+  let fromCells: { orgs: OrgAgg[]; items: ItemAgg[] } | null = null;
+  if (archived || o.filtered) {
+    const cells: CellState[] = [];
+    await eachProgrammeCell(
+      ctx,
+      programmeId,
+      o.asOf,
+      (orgId, itemId, pct, dueDate, exception) => cells.push({ orgId, itemId, pct, dueDate, exception }),
+      o.filtered ? [...orgSet] : undefined,
+    );
+    fromCells = aggregateCells(cells, o.day, (c) => orgSet.has(c.orgId) && itemSet.has(c.itemId));
+  }
+  const orgAgg =
+    archived && fromCells
+      ? fromCells.orgs
+      : (await readOrgTotals(ctx, programmeId, o.asOf))
+          .filter((t) => orgSet.has(t.orgId))
+          .map((t) => ({ orgId: t.orgId, sum: t.sum, n: t.n, overdue: countBefore(t.dues, o.day), exceptions: t.exceptions }));
+  const itemAgg =
+    o.filtered && fromCells
+      ? fromCells.items
+      : [...(await readItemTotals(ctx, itemIds, o.asOf))].map(([itemId, t]) => ({ itemId, ...t }));
+  return { orgs: orgAgg, items: itemAgg };
+}
+
 /** The heatmap: every cell of the programme for the municipalities compared, in the summary's order. */
 export async function getMatrix(ctx: Ctx, q: DashboardQuery): Promise<Matrix> {
   const { p, asOf, day, items, orgs } = await scope(ctx, q);
@@ -131,13 +166,13 @@ export async function getMatrix(ctx: Ctx, q: DashboardQuery): Promise<Matrix> {
   const orgIndex = new Map(orgs.map((o, i) => [o.id, i]));
   const itemIndex = new Map(items.map((it, i) => [it.id, i]));
   out.cells = orgs.map(() => items.map(() => null));
-  for (const c of await readCells(ctx, { programmeId: p.id }, asOf)) {
-    const oi = orgIndex.get(c.orgId);
-    const ii = itemIndex.get(c.itemId);
-    if (oi === undefined || ii === undefined) continue;
-    out.cells[oi]![ii] = toPercent(c.pct);
-    if (isOverdue(c.dueDate, day)) out.overdue.push([oi, ii]);
-    if (c.exception) out.exceptions.push([oi, ii]);
-  }
+  await eachProgrammeCell(ctx, p.id, asOf, (orgId, itemId, pct, dueDate, exception) => {
+    const oi = orgIndex.get(orgId);
+    const ii = itemIndex.get(itemId);
+    if (oi === undefined || ii === undefined) return;
+    out.cells[oi]![ii] = toPercent(pct);
+    if (isOverdue(dueDate, day)) out.overdue.push([oi, ii]);
+    if (exception) out.exceptions.push([oi, ii]);
+  });
   return out;
 }

@@ -11,7 +11,7 @@ import { type GridItem, itemColumns, itemGrid } from "./grid.js";
 import { findProgramme, type LoadedItem, listItemRows, loadItemDefs, loadRecords, type ProgrammeRow, recordKey } from "./repo.js";
 import { meanPct } from "./rules.js";
 import { type ProgressSheet, writeCsv, writeXlsx } from "./sheets.js";
-import { readCells } from "./state-repo.js";
+import { readProgrammeCells } from "./totals-repo.js";
 
 export const toGridItem = (l: LoadedItem): GridItem => ({
   programmeCode: l.programme.code,
@@ -29,7 +29,7 @@ type Orgs = Awaited<ReturnType<typeof filteredOrgs>>["orgs"];
 
 /** The summary sheet: one row per municipality, one column per item (percent), heat-coloured in Excel. */
 async function summaryGrid(ctx: Ctx, p: ProgrammeRow, items: { id: string; name: string }[], orgs: Orgs): Promise<Cell[][]> {
-  const cells = new Map((await readCells(ctx, { programmeId: p.id })).map((c) => [`${c.orgId}|${c.itemId}`, c.pct]));
+  const cells = new Map((await readProgrammeCells(ctx, p.id)).map((c) => [`${c.orgId}|${c.itemId}`, c.pct]));
   const pct = (v: number | null | undefined) => (v == null ? null : Math.round(v) / 100);
   return [
     [`${p.name}｜市町別の進捗率（%）　${jstDate()} 現在`],

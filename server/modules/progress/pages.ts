@@ -19,7 +19,8 @@ import {
   recordKey,
 } from "./repo.js";
 import { isOverdue, meanPct, notStarted } from "./rules.js";
-import { itemMeans, readCells } from "./state-repo.js";
+import { readCells } from "./state-repo.js";
+import { itemMeans } from "./totals-repo.js";
 
 const orgRef = (o: {
   id: string;

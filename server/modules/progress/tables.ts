@@ -154,6 +154,45 @@ export interface ProgressRollupTable {
   pct_n: number;
 }
 
+/**
+ * Maintained read models (migration 0710), rewritten with every record write: a municipality's cells in a
+ * programme as JSON `{ itemId: [pct | null, dueDate | null, 0 | 1] }` with their totals, now and at the end
+ * of each Japan day that changed one, so the dashboard, heatmap and "as of" read 1,741 rows instead of
+ * every record or history row.
+ */
+export interface ProgressOrgStateTable {
+  programme_id: string;
+  org_id: string;
+  cells: string;
+  /** Sum and count of the cells' percentages (hundredths), cells flagged as exceptions. */
+  pct_sum: number;
+  pct_n: number;
+  exceptions: number;
+  /** The cells' due dates, sorted, joined by commas ("" for none): overdue = those before the day. */
+  dues: string;
+}
+export interface ProgressOrgDaysTable extends ProgressOrgStateTable {
+  /** "YYYY-MM-DD" in Japan time: the cells at the end of that day. */
+  day: string;
+}
+/** Per item: sum and count of the records' percentages (hundredths), for "lagging behind the others". */
+export interface ProgressItemTotalsTable {
+  item_id: string;
+  pct_sum: number;
+  pct_n: number;
+}
+/** The same at the end of each day that changed one of the item's records ("as of"). */
+export interface ProgressItemDaysTable extends ProgressItemTotalsTable {
+  day: string;
+}
+/** progress_rollup summed over every municipality: the unfiltered trend in one row per month. */
+export interface ProgressRollupTotalsTable {
+  programme_id: string;
+  month: string;
+  pct_sum: number;
+  pct_n: number;
+}
+
 export interface ProgressTables {
   progress_programmes: ProgressProgrammesTable;
   progress_items: ProgressItemsTable;
@@ -164,4 +203,9 @@ export interface ProgressTables {
   progress_metric_values: ProgressMetricValuesTable;
   progress_history: ProgressHistoryTable;
   progress_rollup: ProgressRollupTable;
+  progress_org_state: ProgressOrgStateTable;
+  progress_org_days: ProgressOrgDaysTable;
+  progress_item_totals: ProgressItemTotalsTable;
+  progress_item_days: ProgressItemDaysTable;
+  progress_rollup_totals: ProgressRollupTotalsTable;
 }

@@ -10,6 +10,7 @@ import type {
   ProgressRollupTable,
   ProgressStepStatesTable,
 } from "./tables.js";
+import { rebuildProgressTotals } from "./totals-repo.js";
 import { diffRecord } from "./update-rules.js";
 import { addRollupRows } from "./writer.js";
 
@@ -22,14 +23,18 @@ export interface Timeline {
 
 /**
  * Writes records with a back-dated history (the demo seed and the benchmark): the final state,
- * one history row per snapshot with its changes and state, and the monthly rollup — in batched
+ * one history row per snapshot with its changes and state, the monthly rollup and the maintained totals
+ * (replayed from the history, since the snapshots are back-dated) — in batched
  * inserts, so thousands of records take a few statements. Records must not exist yet.
  */
 export async function writeTimelines(
   ctx: Pick<Ctx, "db">,
   defs: Map<string, { def: ItemDef; programmeId: string }>,
   timelines: Timeline[],
-  opts: { actorUserId?: string | null } = {},
+  opts: {
+    actorUserId?: string | null /** false: the caller rebuilds after its last batch (the benchmark). */;
+    rebuildTotals?: boolean;
+  } = {},
 ): Promise<{ records: number; history: number }> {
   const records: ProgressRecordsTable[] = [];
   const steps: ProgressStepStatesTable[] = [];
@@ -117,5 +122,7 @@ export async function writeTimelines(
   await insertChunked(ctx, "progress_metric_values", metrics);
   await insertChunked(ctx, "progress_history", history);
   await addRollupRows(ctx, [...rollup.values()]);
+  if (opts.rebuildTotals !== false)
+    for (const programmeId of new Set(records.map((r) => r.programme_id))) await rebuildProgressTotals(ctx, programmeId);
   return { records: records.length, history: history.length };
 }

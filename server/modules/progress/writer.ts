@@ -11,6 +11,7 @@ import type {
   ProgressRollupTable,
   ProgressStepStatesTable,
 } from "./tables.js";
+import { refreshTotals } from "./totals-repo.js";
 import type { RecordChanges } from "./update-rules.js";
 
 /** One record's change, ready to be written: the record, its data before and after, and its states. */
@@ -62,7 +63,8 @@ const recordCols = [
 /**
  * Writes a batch of record changes in the caller's transaction: step states and metric values
  * (upserts of what changed), the records' current state, one history row each, the month's
- * rollup deltas and the audit rows — a handful of statements whatever the batch size.
+ * rollup deltas, the maintained totals (totals-repo.ts) and the audit rows — a handful of statements
+ * whatever the batch size.
  */
 export async function writeRecords(ctx: Ctx, writes: RecordWrite[], meta: WriteMeta): Promise<void> {
   if (!writes.length) return;
@@ -135,6 +137,7 @@ export async function writeRecords(ctx: Ctx, writes: RecordWrite[], meta: WriteM
   await insertChunked(ctx, "progress_records", records, (oc) => oc.column("id").doUpdateSet(takeExcluded(recordCols)));
   await insertChunked(ctx, "progress_history", history);
   await addRollupRows(ctx, [...rollup.values()]);
+  await refreshTotals(ctx, writes, meta.at, month);
   if (meta.audit) await auditMany(ctx, writes, meta);
 }
 

@@ -27,6 +27,7 @@ import * as m0767 from "./0767-person-contacts.js";
 import * as m0750 from "./0750-survey-workbooks.js";
 import * as m0751 from "./0751-survey-relays.js";
 import * as m0752 from "./0752-answer-checks.js";
+import * as m0710 from "./0710-progress-totals.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   "0630-auth-hardening": m0630,
   "0640-audit-chain": m0640,
   "0680-daily-use": m0680,
+  "0710-progress-totals": m0710,
   "0620-mail-attachments": m0620,
   "0740-procurement": m0740,
   "0760-council-year": m0760,

@@ -70,6 +70,9 @@ describe(`upgrading on ${engine}`, () => {
         const now = rows.map((r: Record<string, unknown>) => key(t.columns.map((c) => r[c] ?? null))).sort();
         expect(now, t.name).toEqual(t.rows.map(key).sort());
       }
+      // Progress totals (migration 0710) were built from the release's records: one row per municipality and programme.
+      const tracked = await db.selectFrom("progress_records").select(["programme_id", "org_id"]).distinct().execute();
+      expect(await db.selectFrom("progress_org_state").select(["programme_id", "org_id"]).execute()).toHaveLength(tracked.length);
       // The database checks out, including the audit chain built over the release's rows.
       const checks = await verifyInstallation({ db: database.db, engine: database.engine, config });
       expect(checks.flatMap((c) => c.problems)).toEqual([]);

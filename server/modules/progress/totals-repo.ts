@@ -1,0 +1,370 @@
+import { sql } from "kysely";
+import { jstDate } from "../../../shared/dates/jst.js";
+import type { Ctx } from "../../platform/context.js";
+import { insertChunked, takeExcluded } from "./batch.js";
+import type { CellState } from "./state-repo.js";
+import type { ProgressOrgStateTable } from "./tables.js";
+
+/**
+ * The maintained read models of progress (tables.ts, migration 0710): every record write refreshes
+ * them in its own transaction from the rows it just wrote, so the national dashboard, heatmap and
+ * "as of" views read one row per municipality (or per item) instead of every record or history row.
+ */
+
+type Db = Pick<Ctx, "db">;
+/** One municipality's cells in a programme: itemId → [pct, due date, exception]. */
+type Cells = Record<string, [number | null, string | null, 0 | 1]>;
+type OrgRow = ProgressOrgStateTable;
+
+const CHUNK = 500;
+const chunks = <T>(xs: T[], n: number) =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
+
+/** A municipality's row: its cells (keys in item-id order, so one state is always one text) and their totals. */
+function orgRow(programmeId: string, orgId: string, cells: Cells): OrgRow {
+  const ids = Object.keys(cells).sort();
+  let sum = 0;
+  let n = 0;
+  let exceptions = 0;
+  const dues: string[] = [];
+  for (const id of ids) {
+    const [pct, due, exc] = cells[id]!;
+    if (pct != null) {
+      sum += pct;
+      n++;
+    }
+    if (due != null) dues.push(due);
+    exceptions += exc;
+  }
+  return {
+    programme_id: programmeId,
+    org_id: orgId,
+    cells: JSON.stringify(Object.fromEntries(ids.map((id) => [id, cells[id]]))),
+    pct_sum: sum,
+    pct_n: n,
+    exceptions,
+    dues: dues.sort().join(","),
+  };
+}
+const orgCols = ["cells", "pct_sum", "pct_n", "exceptions", "dues"];
+
+/** Current cells of these municipalities in a programme, from the records themselves. */
+async function currentCells(ctx: Db, programmeId: string, orgIds: string[]): Promise<Map<string, Cells>> {
+  const out = new Map<string, Cells>();
+  for (const chunk of chunks(orgIds, CHUNK)) {
+    const rows = await ctx.db
+      .selectFrom("progress_records")
+      .select(["org_id", "item_id", "pct", "due_date", "exception"])
+      .where("programme_id", "=", programmeId)
+      .where("org_id", "in", chunk)
+      .execute();
+    for (const r of rows) {
+      const cells = out.get(r.org_id) ?? {};
+      cells[r.item_id] = [r.pct, r.due_date, r.exception];
+      out.set(r.org_id, cells);
+    }
+  }
+  return out;
+}
+
+async function upsertOrgState(ctx: Db, rows: OrgRow[]) {
+  await insertChunked(ctx, "progress_org_state", rows, (oc) =>
+    oc.columns(["programme_id", "org_id"]).doUpdateSet(takeExcluded(orgCols)),
+  );
+}
+
+/**
+ * After records were written at `at` (now): the cells of each municipality touched, now and for that
+ * day, the totals of the items touched (now and that day), and the all-municipality rollup of the month.
+ */
+export async function refreshTotals(
+  ctx: Db,
+  touched: { programmeId: string; orgId: string; itemId: string }[],
+  at: string,
+  month: string,
+): Promise<void> {
+  const day = jstDate(at);
+  const byProgramme = new Map<string, Set<string>>();
+  for (const t of touched) byProgramme.set(t.programmeId, (byProgramme.get(t.programmeId) ?? new Set()).add(t.orgId));
+  for (const [programmeId, orgs] of byProgramme) {
+    const rows = [...(await currentCells(ctx, programmeId, [...orgs]))].map(([orgId, c]) => orgRow(programmeId, orgId, c));
+    await upsertOrgState(ctx, rows);
+    await insertChunked(
+      ctx,
+      "progress_org_days",
+      rows.map((r) => ({ ...r, day })),
+      (oc) => oc.columns(["programme_id", "org_id", "day"]).doUpdateSet(takeExcluded(orgCols)),
+    );
+    await refreshRollupTotals(ctx, programmeId, [month]);
+  }
+  const items = await refreshItemTotals(ctx, [...new Set(touched.map((t) => t.itemId))]);
+  await insertChunked(
+    ctx,
+    "progress_item_days",
+    items.map((i) => ({ ...i, day })),
+    (oc) => oc.columns(["item_id", "day"]).doUpdateSet(takeExcluded(["pct_sum", "pct_n"])),
+  );
+}
+
+/** Per-item sums recomputed from the records (one index range per item). */
+async function refreshItemTotals(ctx: Db, itemIds: string[]) {
+  const out: { item_id: string; pct_sum: number; pct_n: number }[] = [];
+  for (const chunk of chunks(itemIds, CHUNK)) {
+    const rows = await ctx.db
+      .selectFrom("progress_records")
+      .select(["item_id", (eb) => eb.fn.sum<number>("pct").as("s"), (eb) => eb.fn.count<number>("pct").as("n")])
+      .where("item_id", "in", chunk)
+      .groupBy("item_id")
+      .execute();
+    out.push(...rows.map((r) => ({ item_id: r.item_id, pct_sum: Number(r.s ?? 0), pct_n: Number(r.n) })));
+  }
+  await insertChunked(ctx, "progress_item_totals", out, (oc) =>
+    oc.column("item_id").doUpdateSet(takeExcluded(["pct_sum", "pct_n"])),
+  );
+  return out;
+}
+
+/** The all-municipality rollup of a programme's months (all of them when `months` is omitted), from progress_rollup. */
+async function refreshRollupTotals(ctx: Db, programmeId: string, months?: string[]): Promise<void> {
+  let q = ctx.db
+    .selectFrom("progress_rollup")
+    .select(["month", (eb) => eb.fn.sum<number>("pct_sum").as("s"), (eb) => eb.fn.sum<number>("pct_n").as("n")])
+    .where("programme_id", "=", programmeId);
+  if (months) q = q.where("month", "in", months);
+  const rows = await q.groupBy("month").execute();
+  await insertChunked(
+    ctx,
+    "progress_rollup_totals",
+    rows.map((r) => ({ programme_id: programmeId, month: r.month, pct_sum: Number(r.s ?? 0), pct_n: Number(r.n ?? 0) })),
+    (oc) => oc.columns(["programme_id", "month"]).doUpdateSet(takeExcluded(["pct_sum", "pct_n"])),
+  );
+}
+
+/**
+ * Rebuilds a programme's read models by replaying its history: the migration that introduced them,
+ * back-dated writes (the demo seed, the benchmark, after writeTimelines), and the test that checks
+ * the figures maintained write by write against a recomputation.
+ */
+export async function rebuildProgressTotals(ctx: Db, programmeId: string): Promise<void> {
+  const orgs = (
+    await ctx.db.selectFrom("progress_records").select("org_id").distinct().where("programme_id", "=", programmeId).execute()
+  ).map((r) => r.org_id);
+  for (const chunk of chunks(orgs, 50)) {
+    await ctx.db.deleteFrom("progress_org_days").where("programme_id", "=", programmeId).where("org_id", "in", chunk).execute();
+    const history = await ctx.db
+      .selectFrom("progress_history as h")
+      .innerJoin("progress_records as r", "r.id", "h.record_id")
+      .select(["r.org_id", "r.item_id", "h.at", "h.pct", "h.due_date", "h.exception"])
+      .where("r.programme_id", "=", programmeId)
+      .where("r.org_id", "in", chunk)
+      .orderBy("r.org_id")
+      .orderBy("h.at")
+      .execute();
+    const days: (OrgRow & { day: string })[] = [];
+    let org = "";
+    let day = "";
+    let cells: Cells = {};
+    const flush = () => {
+      if (day) days.push({ ...orgRow(programmeId, org, cells), day });
+    };
+    for (const h of history) {
+      const d = jstDate(h.at);
+      if (h.org_id !== org || d !== day) {
+        flush();
+        if (h.org_id !== org) cells = {};
+        org = h.org_id;
+        day = d;
+      }
+      cells[h.item_id] = [h.pct, h.due_date, h.exception];
+    }
+    flush();
+    await insertChunked(ctx, "progress_org_days", days);
+    await upsertOrgState(
+      ctx,
+      [...(await currentCells(ctx, programmeId, chunk))].map(([orgId, c]) => orgRow(programmeId, orgId, c)),
+    );
+  }
+  const items = (await ctx.db.selectFrom("progress_items").select("id").where("programme_id", "=", programmeId).execute()).map(
+    (i) => i.id,
+  );
+  await refreshItemTotals(ctx, items);
+  for (const itemId of items) await rebuildItemDays(ctx, itemId);
+  await refreshRollupTotals(ctx, programmeId);
+}
+
+/** An item's totals at the end of each day, replayed over every record's history. */
+async function rebuildItemDays(ctx: Db, itemId: string) {
+  await ctx.db.deleteFrom("progress_item_days").where("item_id", "=", itemId).execute();
+  const history = await ctx.db
+    .selectFrom("progress_history as h")
+    .innerJoin("progress_records as r", "r.id", "h.record_id")
+    .select(["h.record_id", "h.at", "h.pct"])
+    .where("r.item_id", "=", itemId)
+    .orderBy("h.at")
+    .execute();
+  const pcts = new Map<string, number | null>();
+  const rows: { item_id: string; day: string; pct_sum: number; pct_n: number }[] = [];
+  let sum = 0;
+  let n = 0;
+  let day = "";
+  for (const h of history) {
+    const d = jstDate(h.at);
+    if (d !== day && day) rows.push({ item_id: itemId, day, pct_sum: sum, pct_n: n });
+    day = d;
+    const prev = pcts.get(h.record_id);
+    if (prev != null) {
+      sum -= prev;
+      n--;
+    }
+    if (h.pct != null) {
+      sum += h.pct;
+      n++;
+    }
+    pcts.set(h.record_id, h.pct);
+  }
+  if (day) rows.push({ item_id: itemId, day, pct_sum: sum, pct_n: n });
+  await insertChunked(ctx, "progress_item_days", rows);
+}
+
+/** A municipality's totals in a programme: percentages, exceptions and sorted due dates. */
+export interface OrgTotals {
+  orgId: string;
+  sum: number;
+  n: number;
+  exceptions: number;
+  dues: string;
+}
+
+/**
+ * Every municipality's totals in a programme now, or at the end of a past day (its latest day row up
+ * to it: one backward seek per municipality, the row packed into one string so a scalar subquery answers).
+ */
+export async function readOrgTotals(ctx: Db, programmeId: string, asOf?: string | null): Promise<OrgTotals[]> {
+  const q = ctx.db.selectFrom("progress_org_state as s").where("s.programme_id", "=", programmeId);
+  if (!asOf) {
+    const rows = await q.select(["s.org_id", "s.pct_sum", "s.pct_n", "s.exceptions", "s.dues"]).execute();
+    return rows.map((r) => ({ orgId: r.org_id, sum: Number(r.pct_sum), n: r.pct_n, exceptions: r.exceptions, dues: r.dues }));
+  }
+  const rows = await q
+    .select([
+      "s.org_id",
+      sql<
+        string | null
+      >`(SELECT CAST(d.pct_sum AS TEXT) || '|' || CAST(d.pct_n AS TEXT) || '|' || CAST(d.exceptions AS TEXT) || '|' || d.dues
+        FROM progress_org_days d WHERE d.programme_id = s.programme_id AND d.org_id = s.org_id AND d.day <= ${asOf}
+        ORDER BY d.day DESC LIMIT 1)`.as("t"),
+    ])
+    .execute();
+  const out: OrgTotals[] = [];
+  for (const r of rows) {
+    if (r.t == null) continue; // nothing tracked yet on that day
+    const [sum, n, exceptions, dues] = r.t.split("|");
+    out.push({ orgId: r.org_id, sum: Number(sum), n: Number(n), exceptions: Number(exceptions), dues: dues! });
+  }
+  return out;
+}
+
+/** How many of a municipality's sorted due dates fall before `day`. */
+export function countBefore(dues: string, day: string): number {
+  let count = 0;
+  for (let i = 0; i < dues.length && dues.slice(i, i + 10) < day; i += 11) count++;
+  return count;
+}
+
+/** Per-item sums and counts of percentages over every municipality, now or at the end of a past day. */
+export async function readItemTotals(
+  ctx: Db,
+  itemIds: string[],
+  asOf?: string | null,
+): Promise<Map<string, { sum: number; n: number }>> {
+  if (!itemIds.length) return new Map();
+  const q = ctx.db.selectFrom("progress_item_totals as t").where("t.item_id", "in", itemIds);
+  if (!asOf) {
+    const rows = await q.select(["t.item_id", "t.pct_sum", "t.pct_n"]).execute();
+    return new Map(rows.map((r) => [r.item_id, { sum: Number(r.pct_sum), n: r.pct_n }]));
+  }
+  const rows = await q
+    .select([
+      "t.item_id",
+      sql<string | null>`(SELECT CAST(d.pct_sum AS TEXT) || '|' || CAST(d.pct_n AS TEXT) FROM progress_item_days d
+        WHERE d.item_id = t.item_id AND d.day <= ${asOf} ORDER BY d.day DESC LIMIT 1)`.as("t"),
+    ])
+    .execute();
+  const out = new Map<string, { sum: number; n: number }>();
+  for (const r of rows) {
+    if (r.t == null) continue;
+    const [sum, n] = r.t.split("|");
+    out.set(r.item_id, { sum: Number(sum), n: Number(n) });
+  }
+  return out;
+}
+
+/** Mean percentage per item over all municipalities (hundredths). */
+export async function itemMeans(ctx: Db, itemIds: string[]): Promise<Map<string, number>> {
+  const totals = await readItemTotals(ctx, itemIds);
+  return new Map([...totals].filter(([, t]) => t.n > 0).map(([id, t]) => [id, t.sum / t.n]));
+}
+
+/**
+ * Every cell of a programme (of some municipalities, or all) now, or at the end of a past day; `each`
+ * receives them without an object per cell (the heatmap has 35,000).
+ */
+export async function eachProgrammeCell(
+  ctx: Db,
+  programmeId: string,
+  asOf: string | null | undefined,
+  each: (orgId: string, itemId: string, pct: number | null, dueDate: string | null, exception: boolean) => void,
+  orgIds?: string[],
+): Promise<void> {
+  const run = async (only?: string[]) => {
+    let q = ctx.db.selectFrom("progress_org_state as s").where("s.programme_id", "=", programmeId);
+    if (only) q = q.where("s.org_id", "in", only);
+    const rows = asOf
+      ? await q
+          .select([
+            "s.org_id",
+            (eb) =>
+              eb
+                .selectFrom("progress_org_days as d")
+                .select("d.cells")
+                .whereRef("d.programme_id", "=", "s.programme_id")
+                .whereRef("d.org_id", "=", "s.org_id")
+                .where("d.day", "<=", asOf)
+                .orderBy("d.day", "desc")
+                .limit(1)
+                .as("cells"),
+          ])
+          .execute()
+      : await q.select(["s.org_id", "s.cells"]).execute();
+    for (const r of rows) {
+      if (r.cells == null) continue;
+      const cells = JSON.parse(r.cells) as Cells;
+      for (const itemId in cells) {
+        const c = cells[itemId]!;
+        each(r.org_id, itemId, c[0], c[1], c[2] === 1);
+      }
+    }
+  };
+  if (!orgIds) return run();
+  for (const chunk of chunks(orgIds, CHUNK)) await run(chunk);
+}
+
+/** The same cells as objects (exports, tests). */
+export async function readProgrammeCells(ctx: Db, programmeId: string, asOf?: string | null): Promise<CellState[]> {
+  const out: CellState[] = [];
+  await eachProgrammeCell(ctx, programmeId, asOf, (orgId, itemId, pct, dueDate, exception) =>
+    out.push({ orgId, itemId, pct, dueDate, exception }),
+  );
+  return out;
+}
+
+/** Per-month sums of percentage changes over every municipality of a programme. */
+export async function readRollupTotals(ctx: Db, programmeId: string): Promise<{ month: string; pctSum: number; pctN: number }[]> {
+  const rows = await ctx.db
+    .selectFrom("progress_rollup_totals")
+    .select(["month", "pct_sum", "pct_n"])
+    .where("programme_id", "=", programmeId)
+    .orderBy("month")
+    .execute();
+  return rows.map((r) => ({ month: r.month, pctSum: Number(r.pct_sum), pctN: Number(r.pct_n) }));
+}
