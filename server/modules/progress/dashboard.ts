@@ -53,7 +53,7 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   if (!p) return { ...base, programme: null, items: [], orgs: [], overall: null, median: null, trend: [], behind: [] };
   const itemIds = items.map((i) => i.id);
   const orgSet = new Set(orgs.map((o) => o.id));
-  const agg = await aggregate(ctx, p.id, itemIds, orgs, { asOf, day, filtered });
+  const agg = await aggregateProgramme(ctx, p.id, itemIds, orgs, { asOf, day, filtered });
   const byOrg = new Map(agg.orgs.map((a) => [a.orgId, a]));
   const byItem = new Map(agg.items.map((a) => [a.itemId, a]));
   const mean = (a?: { sum: number; n: number }) => (a?.n ? a.sum / a.n : null);
@@ -116,7 +116,7 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
  * municipality and per item) — or, for what they cannot answer (the items of some municipalities only,
  * a municipality's figures without its archived items), from the municipalities' cells.
  */
-async function aggregate(
+export async function aggregateProgramme(
   ctx: Ctx,
   programmeId: string,
   itemIds: string[],

@@ -1,8 +1,8 @@
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
+import { aggregateProgramme } from "./dashboard.js";
 import { toPercent } from "./present.js";
-import { hasArchivedItems, listItemRows, listMunicipalOrgs, listProgrammeRows, type ProgrammeRow } from "./repo.js";
-import { aggregateCurrent } from "./state-repo.js";
+import { listItemRows, listMunicipalOrgs, listProgrammeRows, type ProgrammeRow } from "./repo.js";
 
 /**
  * A programme's figures across all municipalities, without naming any: for the open data and a body's
@@ -20,12 +20,13 @@ export interface ProgrammeTotals {
 
 export async function programmeTotals(ctx: Ctx, keep: (p: ProgrammeRow) => boolean): Promise<ProgrammeTotals[]> {
   const programmes = (await listProgrammeRows(ctx)).filter(keep);
-  const municipalities = (await listMunicipalOrgs(ctx)).length;
+  const orgList = await listMunicipalOrgs(ctx);
+  const municipalities = orgList.length;
   const day = jstDate();
   const out: ProgrammeTotals[] = [];
   for (const p of programmes) {
     const itemIds = (await listItemRows(ctx, [p.id])).map((i) => i.id);
-    const { orgs } = await aggregateCurrent(ctx, p.id, itemIds, day, { hasArchivedItems: await hasArchivedItems(ctx, p.id) });
+    const { orgs } = await aggregateProgramme(ctx, p.id, itemIds, orgList, { asOf: null, day, filtered: false });
     const means = orgs.filter((o) => o.n > 0).map((o) => o.sum / o.n);
     out.push({
       programme: p,
