@@ -10,6 +10,7 @@
  *   npm run bench:http                               (5 s per route, 10 connections)
  *   DURATION=10 CONNECTIONS=10 ENGINES=sqlite ROUTES=bodies,notices npm run bench:http
  *   SHOW_SQL=1 ENGINES=sqlite npm run bench:http     (each route's queries, no measurement)
+ *   CPU_PROF=/tmp/prof ENGINES=sqlite ROUTES=bodies npm run bench:http   (Renkei under node --cpu-prof)
  * The machine may be shared: compare ratios taken in one run, not absolute figures across runs.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -29,6 +30,8 @@ const ENGINES = (process.env.ENGINES ?? "sqlite,postgres").split(",");
 const ONLY = process.env.ROUTES?.split(",");
 /** SHOW_SQL=1 prints each route's queries instead of measuring. */
 const SHOW_SQL = process.env.SHOW_SQL === "1";
+/** CPU_PROF=DIR runs Renkei under `node --cpu-prof`, its profile written to DIR when it stops. */
+const CPU_PROF = process.env.CPU_PROF;
 const root = path.resolve(import.meta.dirname, "..");
 
 interface Ids {
@@ -47,6 +50,7 @@ const routes: Route[] = [
   { name: "me", as: "clerk", url: () => "/api/me" },
   { name: "unread-count", as: "clerk", url: () => "/api/notifications/unread-count" },
   { name: "home-unread", as: "clerk", url: () => "/api/notifications?unread=true&limit=5&offset=0" },
+  { name: "home", as: "clerk", url: () => "/api/home" },
   { name: "bodies", as: "clerk", url: () => "/api/bodies" },
   { name: "meetings", as: "clerk", url: () => "/api/meetings" },
   { name: "notices", as: "clerk", url: () => "/api/notices" },
@@ -149,7 +153,8 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
     LOG_LEVEL: "info",
     RENKEI_DEMO_CONTENT: "false",
   };
-  const renkei = await startServer(["bin/renkei.js", "serve"], env, "/readyz", logFile);
+  const profile = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [];
+  const renkei = await startServer([...profile, "bin/renkei.js", "serve"], env, "/readyz", logFile);
   const recorder = await queryRecorder(b.config);
   try {
     const cookies = {
