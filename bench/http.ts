@@ -10,6 +10,7 @@
  *   npm run bench:http                               (5 s per route, 10 connections)
  *   DURATION=10 CONNECTIONS=10 ENGINES=sqlite ROUTES=bodies,notices npm run bench:http
  *   SHOW_SQL=1 ENGINES=sqlite npm run bench:http     (each route's queries, no measurement)
+ *   CPU_PROF=/tmp/prof ENGINES=sqlite ROUTES=bodies npm run bench:http   (Renkei under node --cpu-prof)
  * The machine may be shared: compare ratios taken in one run, not absolute figures across runs.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -29,7 +30,10 @@ const ENGINES = (process.env.ENGINES ?? "sqlite,postgres").split(",");
 const ONLY = process.env.ROUTES?.split(",");
 /** SHOW_SQL=1 prints each route's queries instead of measuring. */
 const SHOW_SQL = process.env.SHOW_SQL === "1";
+/** CPU_PROF=DIR runs Renkei under `node --cpu-prof`, its profile written to DIR when it stops. */
+const CPU_PROF = process.env.CPU_PROF;
 const root = path.resolve(import.meta.dirname, "..");
+const CLOCK_TICKS = 100; // USER_HZ of /proc/<pid>/stat on Linux
 
 interface Ids {
   programmeId: string;
@@ -47,6 +51,7 @@ const routes: Route[] = [
   { name: "me", as: "clerk", url: () => "/api/me" },
   { name: "unread-count", as: "clerk", url: () => "/api/notifications/unread-count" },
   { name: "home-unread", as: "clerk", url: () => "/api/notifications?unread=true&limit=5&offset=0" },
+  { name: "home", as: "clerk", url: () => "/api/home" },
   { name: "bodies", as: "clerk", url: () => "/api/bodies" },
   { name: "meetings", as: "clerk", url: () => "/api/meetings" },
   { name: "notices", as: "clerk", url: () => "/api/notices" },
@@ -94,9 +99,18 @@ async function startServer(args: string[], env: Record<string, string | undefine
   });
   fs.closeSync(out);
   await waitFor(`http://127.0.0.1:${port}${readyPath}`, child);
+  const startMs = performance.now() - start;
+  const cpuMicros = () => {
+    const f = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1e6) / CLOCK_TICKS;
+  };
   return {
     url: `http://127.0.0.1:${port}`,
-    startMs: performance.now() - start,
+    startMs,
+    /** CPU the process used to start (steadier than the wall time on a busy machine). */
+    startCpuMicros: cpuMicros(),
+    /** CPU time (user + system) the server process has used, in µs. */
+    cpuMicros,
     rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024,
     stop: () =>
       new Promise<void>((resolve) => {
@@ -107,12 +121,15 @@ async function startServer(args: string[], env: Record<string, string | undefine
   };
 }
 
-async function load(url: string, cookie?: string) {
+/** Load at `url`; `cpuMicros` (the server's CPU clock) gives its CPU time per request, steadier than req/s on a shared machine. */
+async function load(url: string, cpuMicros: () => number, cookie?: string) {
   const headers = cookie ? { cookie } : {};
   await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
+  const cpu0 = cpuMicros();
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  const cpu = (cpuMicros() - cpu0) / r.requests.total;
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpu };
 }
 
 async function signIn(base: string, email: string): Promise<string> {
@@ -149,7 +166,8 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
     LOG_LEVEL: "info",
     RENKEI_DEMO_CONTENT: "false",
   };
-  const renkei = await startServer(["bin/renkei.js", "serve"], env, "/readyz", logFile);
+  const profile = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [];
+  const renkei = await startServer([...profile, "bin/renkei.js", "serve"], env, "/readyz", logFile);
   const recorder = await queryRecorder(b.config);
   try {
     const cookies = {
@@ -157,7 +175,7 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
       staff: await signIn(renkei.url, "secretariat@example.jp"),
     };
     const rssIdle = renkei.rssMiB();
-    const base = await load(`${hello.url}/`);
+    const base = await load(`${hello.url}/`, hello.cpuMicros);
     const rows: string[] = [];
     const fmt = (n: number, w = 7, d = 0) => n.toFixed(d).padStart(w);
     for (const route of routes) {
@@ -174,9 +192,9 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
         engine === "SQLite"
           ? sqliteCeiling(path.join(b.dataDir, "renkei.sqlite"), queries, ceilingMs)
           : await postgresCeiling(databaseUrl!, queries, ceilingMs, CONNECTIONS);
-      const r = await load(renkei.url + url, cookie);
+      const r = await load(renkei.url + url, renkei.cpuMicros, cookie);
       rows.push(
-        `${route.name.padEnd(16)}${fmt(queries.length, 4)}${fmt(r.rps)}${fmt(r.p50, 6)}${fmt(r.p99, 6)}${fmt(r.rps / base.rps, 9, 3)}${fmt(ceiling, 9)}${fmt(r.rps / ceiling, 9, 2)}`,
+        `${route.name.padEnd(16)}${fmt(queries.length, 4)}${fmt(r.rps)}${fmt(r.p50, 6)}${fmt(r.p99, 6)}${fmt(r.rps / base.rps, 9, 3)}${fmt(ceiling, 9)}${fmt(r.rps / ceiling, 9, 2)}${fmt(r.cpu, 8)}`,
       );
     }
     const rssLoaded = renkei.rssMiB();
@@ -184,10 +202,14 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
       `\nbench:http ${engine}  (${os.cpus().length} cores, load avg ${os.loadavg()[0]!.toFixed(1)}, ${CONNECTIONS} connections, ${DURATION} s per route)`,
     );
     console.log(
-      `renkei serve cold start to /readyz: ${renkei.startMs.toFixed(0)} ms; RSS idle ${rssIdle.toFixed(0)} MiB, after load ${rssLoaded.toFixed(0)} MiB`,
+      `renkei serve cold start to /readyz: ${renkei.startMs.toFixed(0)} ms (${(renkei.startCpuMicros / 1000).toFixed(0)} ms CPU); RSS idle ${rssIdle.toFixed(0)} MiB, after load ${rssLoaded.toFixed(0)} MiB`,
     );
-    console.log(`fastify hello-world: ${base.rps.toFixed(0)} req/s, p50 ${base.p50} ms, p99 ${base.p99} ms`);
-    console.log("route          SQL  req/s   p50   p99  ÷hello  ceiling ÷ceiling   (SQL = queries per request; ms)");
+    console.log(
+      `fastify hello-world: ${base.rps.toFixed(0)} req/s, p50 ${base.p50} ms, p99 ${base.p99} ms, ${base.cpu.toFixed(0)} µs CPU/req`,
+    );
+    console.log(
+      "route          SQL  req/s   p50   p99  ÷hello  ceiling ÷ceiling  µs CPU   (SQL = queries per request; ms; server CPU per request)",
+    );
     for (const row of rows) console.log(row);
   } finally {
     await recorder.close();

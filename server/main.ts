@@ -3,17 +3,16 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import { seedDemoContent } from "./modules/demo/content.js";
-import { type DemoCouncil, generatePassword, isEmpty, seedDemo } from "./modules/demo/seed.js";
-import { importOrgs } from "./modules/orgs/service.js";
-import { disableByEmail, insertNewUser, setPasswordByEmail } from "./modules/users/service.js";
-import { checkPasswordRules, hashPassword } from "./platform/auth/passwords.js";
+import type { DemoCouncil } from "./modules/demo/seed.js";
 import type { Ctx } from "./platform/context.js";
 import { migrateToLatest, openDatabase } from "./platform/db/database.js";
 import { AppError } from "./platform/errors.js";
 import "./platform/jobs/backup.js";
 import { startWorker } from "./platform/jobs/worker.js";
-import { opsCommand } from "./platform/ops/cli.js";
+
+// What only some commands use (the demo seed with its PDFs, CSV import, user commands, backup) is
+// imported by those commands, so `renkei serve` loads no more than the server before listening.
+const demoSeed = () => import("./modules/demo/seed.js");
 
 const usage = `renkei — 連携 デジタル・ガバメント構築連携プラットフォーム
 
@@ -62,6 +61,7 @@ async function main(argv: string[]) {
   if (fs.existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig();
   if (cmd === "backup" || cmd === "restore" || cmd === "verify") {
+    const { opsCommand } = await import("./platform/ops/cli.js");
     process.exitCode = await opsCommand(cmd, config, cmd === "backup" ? values.to : sub);
     return;
   }
@@ -78,7 +78,8 @@ async function main(argv: string[]) {
     case "seed": {
       if (!values.demo) throw new Error("Only `renkei seed --demo` exists.");
       await migrateToLatest(database.db);
-      if (!(await isEmpty(ctx))) throw new Error("The database already has data; the demo seed only loads into an empty one.");
+      if (!(await (await demoSeed()).isEmpty(ctx)))
+        throw new Error("The database already has data; the demo seed only loads into an empty one.");
       printLogins(await seedDemoForPeople(ctx, config), config);
       return close();
     }
@@ -86,7 +87,7 @@ async function main(argv: string[]) {
     case "serve": {
       await migrateToLatest(database.db);
       let demo: DemoCouncil | null = null;
-      if (cmd === "start" && (await isEmpty(ctx))) demo = await seedDemoForPeople(ctx, config);
+      if (cmd === "start" && (await (await demoSeed()).isEmpty(ctx))) demo = await seedDemoForPeople(ctx, config);
       return serve(config, database, demo);
     }
     case "user":
@@ -97,6 +98,7 @@ async function main(argv: string[]) {
       if (sub !== "import" || !arg) throw new Error("Usage: renkei org import FILE.csv");
       await migrateToLatest(database.db);
       const actor = { ...ctx, actor: systemActor() };
+      const { importOrgs } = await import("./modules/orgs/service.js");
       const result = await importOrgs(actor, { bytes: fs.readFileSync(arg), name: path.basename(arg) });
       console.log(`Imported organisations (${result.encoding}): ${result.created} created, ${result.updated} updated.`);
       return close();
@@ -110,8 +112,8 @@ async function main(argv: string[]) {
 
 /** The demo council and its content (meetings, notices, surveys …), for people trying Renkei; tests seed the council alone. */
 async function seedDemoForPeople(ctx: Ctx, config: Config): Promise<DemoCouncil> {
-  const demo = await seedDemo(ctx, { password: config.demoPassword });
-  if (config.demoContent) await seedDemoContent(ctx, demo);
+  const demo = await (await demoSeed()).seedDemo(ctx, { password: config.demoPassword });
+  if (config.demoContent) await (await import("./modules/demo/content.js")).seedDemoContent(ctx, demo);
   return demo;
 }
 
@@ -135,6 +137,9 @@ async function userCommand(
   arg: string | undefined,
   v: Record<string, string | boolean | undefined>,
 ) {
+  const { generatePassword } = await demoSeed();
+  const { disableByEmail, insertNewUser, setPasswordByEmail } = await import("./modules/users/service.js");
+  const { checkPasswordRules, hashPassword } = await import("./platform/auth/passwords.js");
   const password = (v.password as string | undefined) ?? generatePassword();
   const generated = !v.password;
   if (sub === "add") {

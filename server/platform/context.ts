@@ -24,6 +24,8 @@ export interface Ctx {
   actor: Actor | null;
   ip: string | null;
   userAgent: string | null;
+  /** The reference-data counter read with the session of a GET (platform/db/reference-cache.ts). */
+  referenceVersion?: number;
 }
 
 export const prefectureRoles: readonly Role[] = ["admin", "secretariat", "specialist"];

@@ -16,9 +16,16 @@ export function storedLocale(): Locale {
   }
 }
 
+const dictionary: Record<string, readonly [string, string]> = { ...messages };
+
+/** Adds a feature's strings, loaded with its pages (see messages/index.ts), before they render. */
+export function addMessages(more: Record<string, readonly [string, string]>) {
+  Object.assign(dictionary, more);
+}
+
 /** Looks a key up and fills "{name}" placeholders. Unknown keys show themselves, so gaps are visible. */
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  const entry = messages[key] as readonly [string, string] | undefined;
+  const entry = dictionary[key];
   let text = entry ? entry[locale === "en" ? 1 : 0] : key;
   if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
   return text;

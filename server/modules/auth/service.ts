@@ -145,7 +145,7 @@ const navAbilities = {
 export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {
   const u = await findUser(ctx, session.userId);
   if (!u) throw new AppError("UNAUTHENTICATED", "ログインしてください。");
-  const org = await ctx.db.selectFrom("orgs").select(["id", "name", "kind"]).where("id", "=", u.org_id).executeTakeFirstOrThrow();
+  const org = { id: u.org_id, name: u.org_name, kind: u.org_kind };
   const actor = ctx.actor ?? {
     userId: u.id,
     orgId: u.org_id,

@@ -7,7 +7,7 @@ import type { Ctx } from "../../platform/context.js";
 import { blobPath, readFileBytes } from "../../platform/files/store.js";
 import { visibleMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
-import { buildPack, PACK_FORMAT, type PackInput } from "./pack-pdf.js";
+import type { PackInput } from "./pack-pdf.js";
 import { agendaNumbers, loadMaterials } from "./present.js";
 import { listAgendaRows } from "./repo.js";
 import { listVersionRows } from "./repo-files.js";
@@ -78,6 +78,8 @@ export async function meetingPack(ctx: Ctx, meetingId: string) {
     // Only numbered materials and references go into the pack; proposals not yet on the agenda stay out.
     materials: inPack.map((f) => ({ label: f.label, title: f.title, mime: f.mime, bytes: () => readFileBytes(ctx, f) })),
   };
+  // The PDF builder (pdf-lib, fonts, BudouX) loads on the first pack, not when the server starts.
+  const { buildPack, PACK_FORMAT } = await import("./pack-pdf.js");
   const key = createHash("sha256")
     .update(JSON.stringify({ PACK_FORMAT, ...input, materials: inPack.map((f) => [f.label, f.title, f.mime, f.sha256]) }))
     .digest("hex")

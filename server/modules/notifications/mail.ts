@@ -49,7 +49,7 @@ export async function sendMail(
 defineJob("mail.send", async (ctx, { id }: { id: string }) => {
   const mail = await ctx.db.selectFrom("mail_outbox").selectAll().where("id", "=", id).executeTakeFirst();
   if (!mail || mail.status === "sent") return;
-  const transport = mailTransport(ctx.config);
+  const transport = await mailTransport(ctx.config);
   if (!transport) {
     await ctx.db.updateTable("mail_outbox").set({ status: "held" }).where("id", "=", id).execute();
     return;

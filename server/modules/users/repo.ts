@@ -1,12 +1,16 @@
 import type { Ctx } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
-import type { UsersTable } from "../../platform/db/schema.js";
+import type { DB, UsersTable } from "../../platform/db/schema.js";
 
 export type UserRow = UsersTable;
-export type UserWithOrg = UserRow & { org_name: string };
+export type UserWithOrg = UserRow & { org_name: string; org_kind: DB["orgs"]["kind"] };
 
 const withOrg = (ctx: Ctx) =>
-  ctx.db.selectFrom("users").innerJoin("orgs", "orgs.id", "users.org_id").selectAll("users").select("orgs.name as org_name");
+  ctx.db
+    .selectFrom("users")
+    .innerJoin("orgs", "orgs.id", "users.org_id")
+    .selectAll("users")
+    .select(["orgs.name as org_name", "orgs.kind as org_kind"]);
 
 export const findUser = (ctx: Ctx, id: string): Promise<UserWithOrg | undefined> =>
   withOrg(ctx).where("users.id", "=", id).executeTakeFirst();

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../../config.js";
 import { type Actor, type Ctx, nowIso } from "../context.js";
-import type { Db } from "../db/database.js";
+import type { Database } from "../db/database.js";
+import { preparedQuery } from "../db/prepared.js";
 import { newSecret, sha256 } from "./tokens.js";
 
 export const SESSION_COOKIE = "renkei_session";
@@ -51,14 +52,12 @@ export function clearCookies(reply: FastifyReply) {
   reply.clearCookie(CSRF_COOKIE, { path: "/" });
 }
 
-/** Looks up the session of a request; returns the actor when the session is valid and fully signed in. */
-export async function readSession(
-  db: Db,
-  request: FastifyRequest,
-): Promise<{ session: SessionInfo; actor: Actor | null } | null> {
-  const token = request.cookies[SESSION_COOKIE];
-  if (!token) return null;
-  const row = await db
+/**
+ * The session with its user and, in the same statement, the reference-data counter (see
+ * platform/db/reference-cache.ts), so a signed-in read needs no separate query for it.
+ */
+const sessionQuery = preparedQuery<{ id: string }, SessionRow>((db, slot) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .innerJoin("orgs", "orgs.id", "users.org_id")
@@ -78,8 +77,40 @@ export async function readSession(
       "users.totp_enabled",
       "orgs.kind as org_kind",
     ])
-    .where("sessions.id", "=", sha256(token))
-    .executeTakeFirst();
+    .select((eb) => eb.selectFrom("cache_versions").select("version").where("key", "=", "reference").as("reference_version"))
+    .where("sessions.id", "=", slot("id")),
+);
+
+interface SessionRow {
+  id: string;
+  csrf_token: string;
+  mfa_passed: number;
+  expires_at: string;
+  last_seen_at: string;
+  user_id: string;
+  org_id: string;
+  role: Actor["role"];
+  is_org_admin: number;
+  email: string;
+  name: string;
+  status: string;
+  totp_enabled: number;
+  org_kind: Actor["orgKind"];
+  reference_version: number | string | null;
+}
+
+/**
+ * Looks up the session of a request; returns the actor when the session is valid and fully signed
+ * in, and the reference-data counter as it was when the session was read.
+ */
+export async function readSession(
+  database: Database,
+  request: FastifyRequest,
+): Promise<{ session: SessionInfo; actor: Actor | null; referenceVersion: number } | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const db = database.db;
+  const [row] = await sessionQuery(db, database.engine, { id: sha256(token) });
   const now = nowIso();
   if (!row || row.expires_at < now || row.status !== "active") return null;
   // Touch at most once a minute so reads stay reads.
@@ -99,5 +130,5 @@ export async function readSession(
         twoFactorEnabled: row.totp_enabled === 1,
       }
     : null;
-  return { session, actor };
+  return { session, actor, referenceVersion: Number(row.reference_version ?? 0) };
 }

@@ -7,7 +7,8 @@ import type { Ctx } from "../context.js";
  * write to those tables, whichever instance, CLI command or SQL made it. So several instances
  * behind a load balancer stay correct: each use costs one primary-key read of the counter instead
  * of the queries it replaces, and a change is seen by the next request everywhere.
- * Inside a transaction the data is read directly (the transaction may have changed it and may
+ * A signed-in GET carries the counter read with its session (ctx.referenceVersion), so its uses
+ * cost no query at all. Inside a transaction the data is read directly (the transaction may have changed it and may
  * still roll back). Copies are per database handle and shared: callers must not mutate them.
  */
 const copies = new WeakMap<object, Map<string, { version: number; tag: string; value: unknown }>>();
@@ -21,7 +22,7 @@ export async function referenceVersion(ctx: Ctx): Promise<number> {
 export async function cachedReference<T>(ctx: Ctx, key: string, tag: string, load: (ctx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return load(ctx);
   // Read the counter before the data: data newer than its counter only causes one extra reload.
-  const version = await referenceVersion(ctx);
+  const version = ctx.referenceVersion ?? (await referenceVersion(ctx));
   let mine = copies.get(ctx.db);
   if (!mine) {
     mine = new Map();

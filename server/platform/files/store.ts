@@ -3,7 +3,6 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { fileTypeFromFile } from "file-type";
 import { type Ctx, newId, nowIso } from "../context.js";
 import type { FilesTable } from "../db/schema.js";
 import { AppError } from "../errors.js";
@@ -77,6 +76,7 @@ const textExtensions: Record<string, string> = { ".txt": "text/plain", ".csv": "
 
 /** Detects the real type: magic bytes first; plain text only for text extensions whose bytes are valid UTF-8 or Shift_JIS-ish text. */
 async function detectMime(file: string, name: string): Promise<string | null> {
+  const { fileTypeFromFile } = await import("file-type"); // loaded on the first upload, not at start
   const found = await fileTypeFromFile(file);
   if (found) return found.mime;
   const ext = path.extname(name).toLowerCase();

@@ -17,9 +17,11 @@ export function registerAuthHook(app: App, database: Database) {
   app.addHook("preHandler", async (request: FastifyRequest, _reply: FastifyReply) => {
     const config = request.routeOptions.config;
     if (request.is404) return; // unknown /api routes answer a JSON 404 to everyone
-    const found = await readSession(database.db, request);
+    const found = await readSession(database, request);
     request.session = found?.session ?? null;
     request.ctx.actor = found?.actor ?? null;
+    // A read may use the reference counter read with the session; a write reads it after its changes.
+    if (found && (request.method === "GET" || request.method === "HEAD")) request.ctx.referenceVersion = found.referenceVersion;
 
     if (unsafe.has(request.method)) {
       const site = request.headers["sec-fetch-site"];

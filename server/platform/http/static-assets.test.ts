@@ -50,6 +50,13 @@ describe("static assets", () => {
     expect(plain.body).toBe(script);
   });
 
+  it("answers a missing asset as a missing page, not with a file outside the assets folder", async () => {
+    for (const url of ["/assets/gone-XyZ.js", "/assets/../index.html", "/assets/%2e%2e/favicon.svg"]) {
+      const res = await app.inject({ url });
+      expect(res.headers["cache-control"]).not.toContain("immutable");
+    }
+  });
+
   it("revalidates index.html (every app route) and the favicon", async () => {
     for (const url of ["/", "/meetings/123"]) {
       const res = await app.inject({ url });

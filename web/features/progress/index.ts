@@ -1,3 +1,5 @@
+import "./messages.js";
+
 export { DashboardPage } from "./dashboard-page.js";
 export { ImportPage } from "./import-page.js";
 export { ItemProgressPage } from "./item-page.js";

@@ -1,3 +1,4 @@
+import "./messages.js";
 import { Link } from "react-router";
 import { Card } from "../../components/card.js";
 import { QueryState } from "../../components/query-state.js";

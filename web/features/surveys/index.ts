@@ -1,3 +1,5 @@
+import "./messages.js";
+
 export { AnswerViewPage } from "./answer-view-page.js";
 export { SurveyProgressPage } from "./progress-page.js";
 export { SurveyResultsPage } from "./results-page.js";

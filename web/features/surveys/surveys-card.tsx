@@ -1,3 +1,4 @@
+import "./messages.js";
 import { Link } from "react-router";
 import { answerStatusLabels } from "../../../shared/api/surveys.js";
 import { Badge } from "../../components/badge.js";

@@ -10,6 +10,8 @@ export const common = {
   "nav.label": ["メインメニュー", "Main menu"],
   "nav.main": ["メニュー", "Menu"],
   "nav.admin": ["管理", "Administration"],
+  "nav.surveys": ["照会", "Surveys"],
+  "nav.progress": ["取組状況", "Progress"],
   "nav.breadcrumbs": ["現在位置", "You are here"],
   "nav.home": ["ホーム", "Home"],
   "nav.bodies": ["会議体", "Councils and groups"],

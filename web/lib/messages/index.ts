@@ -8,15 +8,18 @@ import { home } from "./home.js";
 import { meetings } from "./meetings.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
-import { progress } from "./progress.js";
+import type { progress } from "./progress.js";
 import { publication } from "./publication.js";
 import { relay } from "./relay.js";
 import { sharing } from "./sharing.js";
-import { surveys } from "./surveys.js";
+import type { surveys } from "./surveys.js";
 import { users } from "./users.js";
 import { year } from "./year.js";
 
-/** Every UI string, [日本語, English]. A new feature adds its own file here. */
+/**
+ * The UI strings loaded with the first page, [日本語, English]. A new feature adds its own file here;
+ * the largest features (surveys, progress) load theirs with their pages (features/<name>/messages.ts).
+ */
 export const messages = {
   ...common,
   ...desk,
@@ -29,12 +32,11 @@ export const messages = {
   ...account,
   ...admin,
   ...sharing,
-  ...surveys,
   ...relay,
-  ...progress,
   ...office,
   ...year,
   ...publication,
 };
 
-export type MessageKey = keyof typeof messages;
+/** Every key, including those of the features whose strings load with their pages. */
+export type MessageKey = keyof typeof messages | keyof typeof surveys | keyof typeof progress;

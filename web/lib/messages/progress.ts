@@ -1,6 +1,5 @@
 /** Progress (取組状況): dashboard, drill-downs, the edit form, import/export and definitions. */
 export const progress = {
-  "nav.progress": ["取組状況", "Progress"],
   "progress.title": ["取組状況", "Progress"],
   "progress.lead": [
     "県内19市町の取組の進み具合です。各市町が自団体の行を更新し、県全体の状況をいつでも確かめられます。",

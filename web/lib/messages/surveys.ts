@@ -1,6 +1,5 @@
 /** Surveys (照会): builder, distribution, answering, status board, results, into progress. */
 export const surveys = {
-  "nav.surveys": ["照会", "Surveys"],
   "surveys.title": ["照会", "Surveys"],
   "surveys.lead": [
     "県から市町への照会です。回答は団体ごとに1つで、同じ団体の職員で一緒に作成できます。",

@@ -1,0 +1,5 @@
+// The progress strings load with the progress pages and the home page's card, not with the first page.
+import { addMessages } from "../../lib/i18n.js";
+import { progress } from "../../lib/messages/progress.js";
+
+addMessages(progress);

@@ -1,0 +1,5 @@
+// The surveys strings load with the surveys pages and the home page's card, not with the first page.
+import { addMessages } from "../../lib/i18n.js";
+import { surveys } from "../../lib/messages/surveys.js";
+
+addMessages(surveys);
