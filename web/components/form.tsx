@@ -6,7 +6,9 @@ import {
   get,
   type Path,
   type RegisterOptions,
+  type Resolver,
   type UseFormProps,
+  type UseFormRegisterReturn,
   type UseFormReturn,
   useForm,
 } from "react-hook-form";
@@ -19,20 +21,26 @@ import { FormError } from "./alert.js";
 // whether the browser or the server found it.
 z.config(ja());
 
-/** A Zod schema whose input is an object of form values (string fields, booleans, nested objects). */
-type FormSchema = z.ZodType<any, FieldValues>;
+/** Any Zod schema: of the request body the form sends (shared/api/*). */
+type FormSchema = z.ZodType;
 
-export type ZodFormApi<S extends FormSchema> = UseFormReturn<z.input<S>, unknown, z.output<S>> & {
+export type ZodFormApi<V extends FieldValues, Out> = UseFormReturn<V, unknown, Out> & {
   /**
    * Props for TextField, SelectField, TextAreaField or CheckboxField: the registered input (name,
    * onChange, onBlur, ref, so the first field in error gets the focus) and its message.
    */
-  field: (
-    name: FieldPath<z.input<S>>,
-    options?: RegisterOptions<z.input<S>, FieldPath<z.input<S>>>,
-  ) => ReturnType<UseFormReturn<z.input<S>>["register"]> & { error?: string };
+  field: (name: FieldPath<V>, options?: RegisterOptions<V, FieldPath<V>>) => UseFormRegisterReturn & { error?: string };
   /** The message under a field (from the browser's check or the server's answer). */
   errorOf: (name: string) => string | undefined;
+};
+
+type ZodFormProps<S extends FormSchema, V extends FieldValues> = Omit<UseFormProps<V, unknown, z.output<S>>, "resolver"> & {
+  /**
+   * When the fields hold text the request does not (a datetime-local for an ISO instant, "" for null):
+   * the request body the values stand for. The schema checks that body, so the browser refuses exactly
+   * what the server would, and onValid receives it parsed. Field names and body keys are the same.
+   */
+  toInput?: (values: V) => unknown;
 };
 
 /**
@@ -40,12 +48,15 @@ export type ZodFormApi<S extends FormSchema> = UseFormReturn<z.input<S>, unknown
  * (shared/api/*): nothing is sent while a field is wrong, the message appears under the field
  * and the first such field gets the focus. After a failed submission each field is checked again as it changes.
  */
-export function useZodForm<S extends FormSchema>(
+export function useZodForm<S extends FormSchema, V extends FieldValues = z.input<S> & FieldValues>(
   schema: S,
-  props: Omit<UseFormProps<z.input<S>, unknown, z.output<S>>, "resolver"> = {},
-): ZodFormApi<S> {
-  const form = useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(schema as never) as never,
+  { toInput, ...props }: ZodFormProps<S, V> = {},
+): ZodFormApi<V, z.output<S>> {
+  const parse = zodResolver(schema as never) as unknown as Resolver<FieldValues, unknown, z.output<S>>;
+  const resolver: Resolver<V, unknown, z.output<S>> = (values, context, options) =>
+    parse(toInput ? (toInput(values) as FieldValues) : values, context, options as never) as never;
+  const form = useForm<V, unknown, z.output<S>>({
+    resolver,
     mode: "onSubmit",
     reValidateMode: "onChange",
     shouldFocusError: true,
@@ -62,10 +73,10 @@ export function useZodForm<S extends FormSchema>(
   };
 }
 
-type FormProps<S extends FormSchema> = Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "noValidate"> & {
-  form: ZodFormApi<S>;
-  /** Called with the parsed values (the schema's output) once every field passes. */
-  onValid: (values: z.output<S>) => unknown;
+type FormProps<V extends FieldValues, Out> = Omit<FormHTMLAttributes<HTMLFormElement>, "onSubmit" | "noValidate"> & {
+  form: ZodFormApi<V, Out>;
+  /** Called with the parsed request body (the schema's output) once every field passes. */
+  onValid: (values: Out) => unknown;
   /** The last failed request: its field issues go under their fields (the first one focused), the rest above the form. */
   error?: unknown;
   children: ReactNode;
@@ -75,7 +86,7 @@ type FormProps<S extends FormSchema> = Omit<FormHTMLAttributes<HTMLFormElement>,
  * The form element: the browser's own validation bubbles are off (noValidate) in favour of the
  * schema's messages; the server's summary and the issues that have no field are shown at the top.
  */
-export function ZodForm<S extends FormSchema>({ form, onValid, error, children, ...rest }: FormProps<S>) {
+export function ZodForm<V extends FieldValues, Out>({ form, onValid, error, children, ...rest }: FormProps<V, Out>) {
   const fields = useRef(new Set<string>());
   fields.current = new Set(Object.keys(form.control._fields ?? {}));
   const { setError } = form;
@@ -84,7 +95,7 @@ export function ZodForm<S extends FormSchema>({ form, onValid, error, children, 
     let first = true;
     for (const issue of error.issues) {
       if (!fields.current.has(issue.path.split(".")[0] ?? "")) continue;
-      setError(issue.path as Path<z.input<S>>, { type: "server", message: issue.message }, { shouldFocus: first });
+      setError(issue.path as Path<V>, { type: "server", message: issue.message }, { shouldFocus: first });
       first = false;
     }
   }, [error, setError]);
