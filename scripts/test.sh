@@ -18,8 +18,29 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   export TEST_DATABASE_URL
 fi
 
+# RENKEI_ALSO_NODE=22: also the unit and API tests on SQLite under that Node (scripts/node-alt.sh). Its tree is laid
+# out and better-sqlite3 rebuilt while the suites below run; its tests run beside the browser tests (one worker each).
+alt="${RENKEI_ALSO_NODE:-}" alt_prepare="" alt_log=""
+if [ -n "$alt" ]; then
+  alt_log=$(mktemp /tmp/renkei-node-alt-XXXXXX.log)
+  scripts/node-alt.sh prepare "$alt" >"$alt_log" 2>&1 &
+  alt_prepare=$!
+fi
+
 echo "== lint"; npx biome check .
 echo "== typecheck"; npx tsc --noEmit
 echo "== unit and API tests (SQLite and PostgreSQL)"; npx vitest run
 echo "== build"; npx vite build --logLevel warn
+alt_tests=""
+if [ -n "$alt" ]; then
+  wait "$alt_prepare" || { echo "== preparing Node $alt failed"; cat "$alt_log"; exit 1; }
+  scripts/node-alt.sh test "$alt" --maxWorkers=1 >>"$alt_log" 2>&1 &
+  alt_tests=$!
+fi
 echo "== browser tests"; npx playwright test
+if [ -n "$alt" ]; then
+  status=0
+  wait "$alt_tests" || status=$?
+  echo "== unit and API tests (SQLite) under Node $alt"; cat "$alt_log"; rm -f "$alt_log"
+  exit "$status"
+fi

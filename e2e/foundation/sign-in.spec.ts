@@ -23,7 +23,7 @@ test("a wrong password is refused with a message next to the form", async ({ pag
   await expect(page).toHaveURL(/\/login$/);
   await checkA11y(page, { label: "sign-in error" });
 
-  // An empty address gets the server's field message under the field.
+  // An empty address gets the schema's field message under the field (checked in the browser, same words as the server's).
   await page.getByLabel("メールアドレス").fill("");
   await page.getByRole("button", { name: "ログイン" }).click();
   await expect(page.getByLabel("メールアドレス")).toHaveAttribute("aria-invalid", "true");

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from "react";
+import { type ComponentPropsWithRef, type ReactNode, useId } from "react";
 import { useI18n } from "../lib/i18n.js";
 
 const control =
@@ -16,7 +16,11 @@ interface FieldProps {
   className?: string;
 }
 
-/** Label, hint, control and error text, wired together with ids (aria-describedby, aria-invalid). */
+/**
+ * Label, hint, control and error text, wired together with ids (aria-describedby, aria-invalid).
+ * With a form of components/form.tsx, spread `form.field("name")` into the field: it brings the
+ * registered input (its ref gets the focus when the field is wrong) and the message.
+ */
 function FieldFrame({
   label,
   hint,
@@ -52,7 +56,7 @@ function FieldFrame({
   );
 }
 
-type InputProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "className">;
+type InputProps = FieldProps & Omit<ComponentPropsWithRef<"input">, "className">;
 
 export function TextField({ label, hint, error, required, className, ...input }: InputProps) {
   return (
@@ -73,7 +77,7 @@ export function TextField({ label, hint, error, required, className, ...input }:
 }
 
 type SelectProps = FieldProps &
-  Omit<SelectHTMLAttributes<HTMLSelectElement>, "className"> & { options: { value: string; label: string }[] };
+  Omit<ComponentPropsWithRef<"select">, "className"> & { options: { value: string; label: string }[] };
 
 export function SelectField({ label, hint, error, required, className, options, ...select }: SelectProps) {
   return (
@@ -99,7 +103,7 @@ export function SelectField({ label, hint, error, required, className, options, 
   );
 }
 
-type TextAreaProps = FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "className">;
+type TextAreaProps = FieldProps & Omit<ComponentPropsWithRef<"textarea">, "className">;
 
 export function TextAreaField({ label, hint, error, required, className, ...area }: TextAreaProps) {
   return (
@@ -120,7 +124,7 @@ export function TextAreaField({ label, hint, error, required, className, ...area
   );
 }
 
-type CheckboxProps = Omit<InputHTMLAttributes<HTMLInputElement>, "className" | "type"> & {
+type CheckboxProps = Omit<ComponentPropsWithRef<"input">, "className" | "type"> & {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;

@@ -64,6 +64,9 @@ export interface RichTextFieldProps {
   rows?: number;
   value: string;
   onChange: (value: string) => void;
+  /** With a form of components/form.tsx (a Controller's field): leaving the text and its element, for the focus on an error. */
+  onBlur?: () => void;
+  inputRef?: (element: HTMLTextAreaElement | null) => void;
   className?: string;
 }
 
@@ -71,7 +74,18 @@ export interface RichTextFieldProps {
  * A field for formatted text (議事録, お知らせ, 課題, FAQ, コメント): a small toolbar that inserts headings, bold,
  * lists, tables and links, and a live preview rendered by the server's one renderer, as readers will see it.
  */
-export function RichTextField({ label, hint, error, required, rows = 8, value, onChange, className }: RichTextFieldProps) {
+export function RichTextField({
+  label,
+  hint,
+  error,
+  required,
+  rows = 8,
+  value,
+  onChange,
+  onBlur,
+  inputRef,
+  className,
+}: RichTextFieldProps) {
   const { t } = useI18n();
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
@@ -146,12 +160,16 @@ export function RichTextField({ label, hint, error, required, rows = 8, value, o
         ))}
       </div>
       <textarea
-        ref={area}
+        ref={(element) => {
+          area.current = element;
+          inputRef?.(element);
+        }}
         id={id}
         rows={rows}
         value={value}
         required={required}
         onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ")}
         aria-invalid={error ? true : undefined}
         className={`w-full max-w-full rounded-b-8 border bg-white px-4 py-3 text-std-16N-170 text-solid-gray-800 ${

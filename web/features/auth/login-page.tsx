@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { Link, Navigate, useNavigate } from "react-router";
+import { loginInput } from "../../../shared/api/auth.js";
 import { type Session, sessionKey, useSession, useSetMe } from "../../app/session.js";
-import { Alert, fieldError, useErrorMessage } from "../../components/alert.js";
+import { Alert } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { api, isApiError, setCsrfToken } from "../../lib/api.js";
@@ -18,12 +19,10 @@ export function LoginPage() {
   const returnTo = useReturnTo();
   const setMe = useSetMe();
   const qc = useQueryClient();
-  const message = useErrorMessage();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
+  const form = useZodForm(loginInput, { defaultValues: { email: "", password: "" } });
 
   const login = useMutation({
-    mutationFn: () => api.post<LoginResponse>("/auth/login", { email, password }),
+    mutationFn: (input: { email: string; password: string }) => api.post<LoginResponse>("/auth/login", input),
     onSuccess: (res) => {
       if (res.mfaRequired) {
         setCsrfToken(res.csrfToken);
@@ -38,37 +37,27 @@ export function LoginPage() {
 
   if (session.data?.state === "signedIn" && !login.isPending) return <Navigate to={returnTo} replace />;
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    login.mutate();
-  };
   const err = login.error;
-  const failed = isApiError(err) && err.code === "UNAUTHENTICATED" ? t("login.failed") : message(err);
+  // A wrong address or password: the login page's own words (the server's are generic).
+  const wrong = isApiError(err) && err.code === "UNAUTHENTICATED";
 
   return (
     <>
       <PageHeader title={t("login.title")} description={t("login.lead")} />
-      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-        {err && <Alert tone="error" role="alert" title={failed} />}
-        <TextField
-          label={t("login.email")}
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={fieldError(err, "email")}
-        />
+      <ZodForm
+        form={form}
+        onValid={(values) => login.mutate(values)}
+        error={wrong ? undefined : err}
+        className="flex flex-col gap-5"
+      >
+        {wrong && <Alert tone="error" role="alert" title={t("login.failed")} />}
+        <TextField label={t("login.email")} type="email" autoComplete="username" required {...form.field("email")} />
         <TextField
           label={t("login.password")}
           type="password"
-          name="password"
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={fieldError(err, "password")}
+          {...form.field("password")}
         />
         <Button type="submit" busy={login.isPending} busyLabel={t("login.busy")}>
           {t("login.submit")}
@@ -78,7 +67,7 @@ export function LoginPage() {
             {t("login.forgot")}
           </Link>
         </p>
-      </form>
+      </ZodForm>
     </>
   );
 }

@@ -1,11 +1,17 @@
-import { type FormEvent, useState } from "react";
-import { FormError, fieldError } from "../../components/alert.js";
+import { useState } from "react";
+import { Controller } from "react-hook-form";
+import { z } from "zod";
+import { messageInput } from "../../../shared/api/consultations.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { RadioGroup } from "../../components/radio-group.js";
 import { useToast } from "../../components/toast.js";
 import { useI18n } from "../../lib/i18n.js";
 import { type ConsultationDetail, usePostMessage, useTemplates } from "./api.js";
+
+/** The message schema; "" in the status select keeps the status (the field is not sent). */
+const replyForm = messageInput.extend({ status: z.union([messageInput.shape.status, z.literal("")]) });
 
 /** Reply (or, for staff, an internal note), with files; staff may ask back or resolve in the same step. */
 export function ReplyForm({ c }: { c: ConsultationDetail }) {
@@ -13,23 +19,20 @@ export function ReplyForm({ c }: { c: ConsultationDetail }) {
   const toast = useToast();
   const post = usePostMessage(c.id);
   const templates = useTemplates(c.abilities.canNote);
-  const [kind, setKind] = useState<"reply" | "note">("reply");
-  const [body, setBody] = useState("");
-  const [status, setStatus] = useState("");
+  const form = useZodForm(replyForm, { defaultValues: { kind: "reply", body: "", status: "" } });
+  const kind = form.watch("kind");
   const [files, setFiles] = useState<File[]>([]);
   const [fileKey, setFileKey] = useState(0);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const form = new FormData();
-    form.append("kind", kind);
-    form.append("body", body);
-    if (status && kind === "reply") form.append("status", status);
-    for (const f of files) form.append("files", f, f.name);
-    post.mutate(form, {
+  const submit = (values: z.output<typeof replyForm>) => {
+    const data = new FormData();
+    data.append("kind", values.kind);
+    data.append("body", values.body);
+    if (values.status && values.kind === "reply") data.append("status", values.status);
+    for (const f of files) data.append("files", f, f.name);
+    post.mutate(data, {
       onSuccess: () => {
-        setBody("");
-        setStatus("");
+        form.reset({ kind: values.kind, body: "", status: "" });
         setFiles([]);
         setFileKey((k) => k + 1);
         toast.show(t("desk.reply.sent"), "success");
@@ -38,27 +41,33 @@ export function ReplyForm({ c }: { c: ConsultationDetail }) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={submit}
+    <ZodForm
+      form={form}
+      onValid={submit}
+      error={post.error}
       aria-labelledby="reply-title"
       className="flex flex-col gap-4 rounded-8 border border-solid-gray-300 p-4"
     >
       <h2 id="reply-title" className="text-std-20B-150">
         {t("desk.reply.title")}
       </h2>
-      <FormError error={post.error} fields={["body"]} />
       {c.abilities.canNote && (
-        <RadioGroup
-          legend={t("desk.reply.kind")}
+        <Controller
+          control={form.control}
           name="kind"
-          inline
-          value={kind}
-          onChange={setKind}
-          options={[
-            { value: "reply", label: t("desk.reply.kindReply") },
-            { value: "note", label: t("desk.reply.kindNote") },
-          ]}
+          render={({ field }) => (
+            <RadioGroup
+              legend={t("desk.reply.kind")}
+              name={field.name}
+              inline
+              value={field.value ?? "reply"}
+              onChange={field.onChange}
+              options={[
+                { value: "reply", label: t("desk.reply.kindReply") },
+                { value: "note", label: t("desk.reply.kindNote") },
+              ]}
+            />
+          )}
         />
       )}
       {c.abilities.canNote && (templates.data?.items.length ?? 0) > 0 && (
@@ -67,7 +76,9 @@ export function ReplyForm({ c }: { c: ConsultationDetail }) {
           value=""
           onChange={(e) => {
             const tpl = templates.data?.items.find((x) => x.id === e.target.value);
-            if (tpl) setBody((b) => (b ? `${b}\n\n${tpl.body}` : tpl.body));
+            if (!tpl) return;
+            const b = form.getValues("body");
+            form.setValue("body", b ? `${b}\n\n${tpl.body}` : tpl.body, { shouldValidate: form.formState.isSubmitted });
           }}
           options={[
             { value: "", label: t("form.select") },
@@ -75,14 +86,7 @@ export function ReplyForm({ c }: { c: ConsultationDetail }) {
           ]}
         />
       )}
-      <TextAreaField
-        label={t("desk.reply.body")}
-        required
-        rows={6}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        error={fieldError(post.error, "body")}
-      />
+      <TextAreaField label={t("desk.reply.body")} required rows={6} {...form.field("body")} />
       <TextField
         key={fileKey}
         label={t("desk.form.files")}
@@ -93,8 +97,7 @@ export function ReplyForm({ c }: { c: ConsultationDetail }) {
       {c.abilities.canChangeStatus && kind === "reply" && (
         <SelectField
           label={t("desk.reply.after")}
-          value={status}
-          onChange={(e) => setStatus(e.target.value)}
+          {...form.field("status")}
           options={[
             { value: "", label: t("desk.reply.keep") },
             { value: "waiting", label: t("desk.reply.waiting") },
@@ -107,6 +110,6 @@ export function ReplyForm({ c }: { c: ConsultationDetail }) {
           {t("desk.reply.send")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }

@@ -1,8 +1,7 @@
-import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { meetingKindLabels, meetingKinds } from "../../../shared/api/meetings.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { meetingInput, meetingKindLabels, meetingKinds, meetingPatch } from "../../../shared/api/meetings.js";
 import { Button, ButtonLink } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -20,19 +19,33 @@ import {
   useMeetingMutation,
 } from "./api.js";
 
-type Kind = MeetingInput["kind"];
-const fields = [
-  "bodyId",
-  "kind",
-  "startsAt",
-  "endsAt",
-  "place",
-  "onlineUrl",
-  "subtitle",
-  "description",
-  "proposalDeadline",
-  "attendanceDeadline",
-];
+/** The fields as typed: Japan-time datetime-local text, "" for nothing. */
+interface MeetingFields {
+  bodyId: string;
+  kind: string;
+  startsAt: string;
+  endsAt: string;
+  place: string;
+  onlineUrl: string;
+  subtitle: string;
+  description: string;
+  proposalDeadline: string;
+  attendanceDeadline: string;
+}
+
+/** The request body the fields stand for (ISO instants, null for an empty optional field). */
+const toInput = (v: MeetingFields) => ({
+  bodyId: v.bodyId,
+  kind: v.kind,
+  startsAt: fromLocalInput(v.startsAt) ?? "",
+  endsAt: fromLocalInput(v.endsAt) ?? "",
+  place: v.place,
+  onlineUrl: v.onlineUrl.trim() || null,
+  subtitle: v.subtitle.trim() || null,
+  description: v.description,
+  proposalDeadline: fromLocalInput(v.proposalDeadline),
+  attendanceDeadline: fromLocalInput(v.attendanceDeadline),
+});
 
 function MeetingForm({
   initial,
@@ -49,119 +62,67 @@ function MeetingForm({
 }) {
   const { t, label } = useI18n();
   const bodies = useBodies();
-  const [v, setV] = useState({
-    bodyId: initial?.bodyId ?? "",
-    kind: (initial?.kind ?? "in_person") as Kind,
-    startsAt: toLocalInput(initial?.startsAt),
-    endsAt: toLocalInput(initial?.endsAt),
-    place: initial?.place ?? "",
-    onlineUrl: initial?.onlineUrl ?? "",
-    subtitle: initial?.subtitle ?? "",
-    description: initial?.description ?? "",
-    proposalDeadline: toLocalInput(initial?.proposalDeadline),
-    attendanceDeadline: toLocalInput(initial?.attendanceDeadline),
+  // A new meeting is checked as the create request, a change as the patch (its body is fixed).
+  const form = useZodForm<typeof meetingInput | typeof meetingPatch, MeetingFields>(initial ? meetingPatch : meetingInput, {
+    toInput,
+    defaultValues: {
+      bodyId: initial?.bodyId ?? "",
+      kind: initial?.kind ?? "in_person",
+      startsAt: toLocalInput(initial?.startsAt),
+      endsAt: toLocalInput(initial?.endsAt),
+      place: initial?.place ?? "",
+      onlineUrl: initial?.onlineUrl ?? "",
+      subtitle: initial?.subtitle ?? "",
+      description: initial?.description ?? "",
+      proposalDeadline: toLocalInput(initial?.proposalDeadline),
+      attendanceDeadline: toLocalInput(initial?.attendanceDeadline),
+    },
   });
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSubmit({
-      bodyId: v.bodyId,
-      kind: v.kind,
-      startsAt: fromLocalInput(v.startsAt) ?? "",
-      endsAt: fromLocalInput(v.endsAt) ?? "",
-      place: v.place,
-      onlineUrl: v.onlineUrl.trim() || null,
-      subtitle: v.subtitle.trim() || null,
-      description: v.description,
-      proposalDeadline: fromLocalInput(v.proposalDeadline),
-      attendanceDeadline: fromLocalInput(v.attendanceDeadline),
-    });
-  };
   return (
-    <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-5">
-      <FormError error={error} fields={fields} />
+    <ZodForm form={form} onValid={(v) => onSubmit(v as MeetingInput)} error={error} className="flex max-w-2xl flex-col gap-5">
       {!initial && (
         <SelectField
           label={t("meetings.body")}
           required
           hint={t("meetings.numberHint")}
-          value={v.bodyId}
-          onChange={set("bodyId")}
+          {...form.field("bodyId")}
           options={[
             { value: "", label: t("form.select") },
             ...(bodies.data?.items ?? []).map((b) => ({ value: b.id, label: b.name })),
           ]}
-          error={fieldError(error, "bodyId")}
         />
       )}
-      <TextField
-        label={t("meetings.subtitle")}
-        value={v.subtitle}
-        onChange={set("subtitle")}
-        error={fieldError(error, "subtitle")}
-      />
+      <TextField label={t("meetings.subtitle")} {...form.field("subtitle")} />
       <SelectField
         label={t("meetings.kind")}
         required
-        value={v.kind}
-        onChange={set("kind")}
+        {...form.field("kind")}
         options={meetingKinds.map((k) => ({ value: k, label: label(meetingKindLabels, k) }))}
-        error={fieldError(error, "kind")}
       />
-      <TextField
-        label={t("meetings.start")}
-        type="datetime-local"
-        required
-        value={v.startsAt}
-        onChange={set("startsAt")}
-        error={fieldError(error, "startsAt")}
-      />
-      <TextField
-        label={t("meetings.end")}
-        type="datetime-local"
-        required
-        value={v.endsAt}
-        onChange={set("endsAt")}
-        error={fieldError(error, "endsAt")}
-      />
-      <TextField label={t("meetings.place")} value={v.place} onChange={set("place")} error={fieldError(error, "place")} />
-      <TextField
-        label={t("meetings.onlineUrl")}
-        type="url"
-        lang="en"
-        value={v.onlineUrl}
-        onChange={set("onlineUrl")}
-        error={fieldError(error, "onlineUrl")}
-      />
+      <TextField label={t("meetings.start")} type="datetime-local" required {...form.field("startsAt")} />
+      <TextField label={t("meetings.end")} type="datetime-local" required {...form.field("endsAt")} />
+      <TextField label={t("meetings.place")} {...form.field("place")} />
+      <TextField label={t("meetings.onlineUrl")} type="url" lang="en" {...form.field("onlineUrl")} />
       <TextField
         label={t("meetings.proposalDeadline")}
         hint={t("meetings.proposalDeadlineHint")}
         type="datetime-local"
-        value={v.proposalDeadline}
-        onChange={set("proposalDeadline")}
-        error={fieldError(error, "proposalDeadline")}
+        {...form.field("proposalDeadline")}
       />
       <TextField
         label={t("meetings.attendanceDeadline")}
         hint={t("meetings.attendanceDeadlineHint")}
         type="datetime-local"
-        value={v.attendanceDeadline}
-        onChange={set("attendanceDeadline")}
-        error={fieldError(error, "attendanceDeadline")}
+        {...form.field("attendanceDeadline")}
       />
-      <TextAreaField
-        label={t("meetings.description")}
-        value={v.description}
-        onChange={set("description")}
-        error={fieldError(error, "description")}
-      />
+      <TextAreaField label={t("meetings.description")} {...form.field("description")} />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" busy={busy} busyLabel={t("state.saving")}>
           {t("action.save")}
         </Button>
         <ButtonLink to={cancelTo}>{t("action.cancel")}</ButtonLink>
       </div>
-    </form>
+    </ZodForm>
   );
 }
 

@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from "react";
+import { Controller, useFieldArray } from "react-hook-form";
 import { useNavigate, useParams } from "react-router";
-import { type NoticeDetail, noticeCategories, noticeCategoryLabels } from "../../../shared/api/notices.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { type NoticeDetail, noticeCategories, noticeCategoryLabels, noticeInput } from "../../../shared/api/notices.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { CheckboxField, SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -11,99 +11,84 @@ import { useI18n } from "../../lib/i18n.js";
 import { useBodies } from "../bodies/api.js";
 import { type NoticeInput, useNotice, useSaveNotice } from "./api.js";
 
+/** The fields as typed: "" for no body (the request sends null). */
+type NoticeFields = Omit<NoticeInput, "bodyId" | "links"> & { bodyId: string; links: { title: string; url: string }[] };
+const toInput = (v: NoticeFields) => ({ ...v, bodyId: v.bodyId || null });
+
 function NoticeForm({ initial }: { initial?: NoticeDetail }) {
   const { t, label } = useI18n();
   const navigate = useNavigate();
   const bodies = useBodies();
   const save = useSaveNotice(initial?.id);
-  const [v, setV] = useState<NoticeInput>({
-    category: initial?.category ?? "national",
-    bodyId: initial?.body?.id ?? null,
-    title: initial?.title ?? "",
-    bodyMd: initial?.bodyMd ?? "",
-    links: initial?.links ?? [],
-    required: initial?.required ?? false,
+  const form = useZodForm<typeof noticeInput, NoticeFields>(noticeInput, {
+    toInput,
+    defaultValues: {
+      category: initial?.category ?? "national",
+      bodyId: initial?.body?.id ?? "",
+      title: initial?.title ?? "",
+      bodyMd: initial?.bodyMd ?? "",
+      links: initial?.links ?? [],
+      required: initial?.required ?? false,
+    },
   });
-  const set = (patch: Partial<NoticeInput>) => setV((old) => ({ ...old, ...patch }));
-  const links = v.links ?? [];
-  const setLink = (i: number, patch: Partial<{ title: string; url: string }>) =>
-    set({ links: links.map((l, j) => (j === i ? { ...l, ...patch } : l)) });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(v, { onSuccess: (n) => navigate(`/notices/${n.id}`) });
-  };
-  const err = (path: string) => fieldError(save.error, path);
+  const links = useFieldArray({ control: form.control, name: "links" });
   return (
-    <form noValidate onSubmit={submit} className="flex max-w-3xl flex-col gap-5">
-      <FormError error={save.error} fields={["category", "bodyId", "title", "bodyMd", "required"]} />
+    <ZodForm
+      form={form}
+      onValid={(v) => save.mutate(v, { onSuccess: (n) => navigate(`/notices/${n.id}`) })}
+      error={save.error}
+      className="flex max-w-3xl flex-col gap-5"
+    >
       <SelectField
         label={t("notices.category")}
         required
-        value={v.category}
-        onChange={(e) => set({ category: e.target.value as NoticeInput["category"] })}
+        {...form.field("category")}
         options={noticeCategories.map((c) => ({ value: c, label: label(noticeCategoryLabels, c) }))}
-        error={err("category")}
       />
       <SelectField
         label={t("notices.body")}
         hint={t("notices.bodyHint")}
-        value={v.bodyId ?? ""}
-        onChange={(e) => set({ bodyId: e.target.value || null })}
+        {...form.field("bodyId")}
         options={[
           { value: "", label: t("notices.bodyNone") },
           ...(bodies.data?.items ?? []).filter((b) => b.abilities.canManageMembers).map((b) => ({ value: b.id, label: b.name })),
         ]}
-        error={err("bodyId")}
       />
-      <TextField
-        label={t("notices.subject")}
-        required
-        value={v.title}
-        onChange={(e) => set({ title: e.target.value })}
-        error={err("title")}
-      />
-      <RichTextField
-        label={t("notices.bodyMd")}
-        required
-        rows={12}
-        value={v.bodyMd}
-        onChange={(bodyMd) => set({ bodyMd })}
-        error={err("bodyMd")}
+      <TextField label={t("notices.subject")} required {...form.field("title")} />
+      <Controller
+        control={form.control}
+        name="bodyMd"
+        render={({ field, fieldState }) => (
+          <RichTextField
+            label={t("notices.bodyMd")}
+            required
+            rows={12}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            error={fieldState.error?.message}
+          />
+        )}
       />
       <fieldset className="flex flex-col gap-3">
         <legend className="text-std-16B-170">{t("notices.links")}</legend>
-        {links.map((l, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved; order is stable while editing.
-          <div key={i} className="grid grid-cols-1 items-end gap-3 sm:grid-cols-[1fr_2fr_auto]">
-            <TextField
-              label={t("notices.linkTitle")}
-              value={l.title}
-              onChange={(e) => setLink(i, { title: e.target.value })}
-              error={err(`links.${i}.title`)}
-            />
-            <TextField
-              label={t("notices.linkUrl")}
-              type="url"
-              value={l.url}
-              onChange={(e) => setLink(i, { url: e.target.value })}
-              error={err(`links.${i}.url`)}
-            />
-            <Button variant="text" onClick={() => set({ links: links.filter((_, j) => j !== i) })}>
+        {links.fields.map((l, i) => (
+          <div key={l.id} className="grid grid-cols-1 items-end gap-3 sm:grid-cols-[1fr_2fr_auto]">
+            <TextField label={t("notices.linkTitle")} {...form.field(`links.${i}.title`)} />
+            <TextField label={t("notices.linkUrl")} type="url" {...form.field(`links.${i}.url`)} />
+            <Button variant="text" onClick={() => links.remove(i)}>
               {t("notices.removeLink")}
             </Button>
           </div>
         ))}
         <div>
-          <Button variant="secondary" size="sm" onClick={() => set({ links: [...links, { title: "", url: "" }] })}>
+          <Button variant="secondary" size="sm" onClick={() => links.append({ title: "", url: "" }, { shouldFocus: true })}>
             {t("notices.addLink")}
           </Button>
         </div>
       </fieldset>
-      <CheckboxField
-        label={t("notices.requiredLabel")}
-        checked={!!v.required}
-        onChange={(e) => set({ required: e.target.checked })}
-      />
+      <CheckboxField label={t("notices.requiredLabel")} {...form.field("required")} />
       <div className="flex gap-3">
         <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
           {t("action.save")}
@@ -112,7 +97,7 @@ function NoticeForm({ initial }: { initial?: NoticeDetail }) {
           {t("action.cancel")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
 

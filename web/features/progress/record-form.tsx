@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { stepStatuses, stepStatusLabels } from "../../../shared/api/progress.js";
 import { jstToday } from "../../../shared/dates/jst.js";
 import { numberOrText } from "../../../shared/numbers.js";
@@ -44,6 +44,10 @@ export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSave
   const [file, setFile] = useState<File | null>(null);
   const [stepOrder, setStepOrder] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  // A refused evidence file stops the save: the record is never stored without the file the clerk attached.
+  const [uploadError, setUploadError] = useState<unknown>(null);
+  const [uploading, setUploading] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const err = isApiError(save.error) ? save.error : null;
   const stepError = (stepId: string, field: string) => {
     const i = stepOrder.indexOf(stepId);
@@ -53,6 +57,7 @@ export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSave
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
+    setUploadError(null);
     const changed = steps.flatMap((s) => {
       const a = draft[s.id]!;
       const b = initial[s.id]!;
@@ -78,7 +83,19 @@ export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSave
       return;
     }
     setStepOrder(changed.map((c) => c.stepId));
-    const evidence = file ? await uploadEvidence(file).catch(() => null) : null;
+    let evidence: { id: string } | null = null;
+    if (file) {
+      setUploading(true);
+      try {
+        evidence = await uploadEvidence(file);
+      } catch (e) {
+        setUploadError(e);
+        fileInput.current?.focus();
+        return;
+      } finally {
+        setUploading(false);
+      }
+    }
     save.mutate(
       {
         steps: changed.length ? (changed as never) : undefined,
@@ -104,6 +121,7 @@ export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSave
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       <p className="text-dns-14N-130 text-solid-gray-700">{t("progress.editLead")}</p>
       {err && <Alert tone="error" role="alert" title={message(err)} />}
+      {uploadError ? <Alert tone="error" role="alert" title={t("progress.evidenceNotSaved")} /> : null}
       {notice && <Alert role="status">{notice}</Alert>}
       {steps.length > 0 && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
@@ -290,14 +308,25 @@ export function RecordForm({ record, onSaved }: { record: ProgressRecord; onSave
           {t("progress.evidenceHint")}
         </p>
         <input
+          ref={fileInput}
           id="progress-evidence"
           type="file"
-          aria-describedby="progress-evidence-hint"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          aria-describedby={uploadError ? "progress-evidence-hint progress-evidence-error" : "progress-evidence-hint"}
+          aria-invalid={uploadError ? true : undefined}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setUploadError(null);
+          }}
         />
+        {uploadError ? (
+          <p id="progress-evidence-error" className="text-dns-16N-130 text-error-2">
+            <span aria-hidden="true">! </span>
+            {t("progress.evidenceFailed", { reason: message(uploadError) })}
+          </p>
+        ) : null}
       </div>
       <div>
-        <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
+        <Button type="submit" busy={uploading || save.isPending} busyLabel={t("state.saving")}>
           {t("progress.save")}
         </Button>
       </div>

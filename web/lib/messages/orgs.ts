@@ -24,7 +24,6 @@ export const orgs = {
   "orgs.nameEn": ["英語名称", "English name"],
   "orgs.population": ["人口", "Population"],
   "orgs.populationHint": ["半角数字で入力してください（例：12345）。", "Digits only (e.g. 12345)."],
-  "orgs.populationInvalid": ["人口は0以上の整数で入力してください", "Enter the population as a whole number"],
   "orgs.people": ["{count}人", "{count}"],
   "orgs.size": ["区分", "Size"],
   "orgs.small": ["小規模", "Small"],

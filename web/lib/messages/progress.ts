@@ -127,6 +127,14 @@ export const progress = {
   "progress.note": ["メモ（履歴に残ります）", "Note (kept in the history)"],
   "progress.evidenceFile": ["根拠資料（任意）", "Evidence file (optional)"],
   "progress.evidenceHint": ["PDF、Word・Excel、画像、テキストなど。", "PDF, Word/Excel, images, text…"],
+  "progress.evidenceFailed": [
+    "根拠資料をアップロードできませんでした：{reason} 別のファイルを選ぶか、選択を外してから保存してください。",
+    "The evidence file could not be uploaded: {reason} Choose another file, or clear the choice, then save.",
+  ],
+  "progress.evidenceNotSaved": [
+    "根拠資料をアップロードできなかったため、保存していません。",
+    "Nothing was saved: the evidence file could not be uploaded.",
+  ],
   "progress.save": ["保存する", "Save"],
   "progress.saved": ["保存しました。", "Saved."],
   "progress.nothingChanged": ["変更がありません。", "Nothing changed."],
