@@ -87,8 +87,17 @@ test("照会 relay: the secretariat imports the ministry's workbook, a town answ
   await expect(register.getByRole("row", { name: new RegExp(`${title}.*総務省.*総行デ第123号`) })).toBeVisible();
   await checkA11y(page, { label: "survey list with the yearly register" });
   await page.goto(`${surveyUrl}/status`);
-  await expect(page.getByRole("row", { name: /阿武町/ }).getByText("提出済み")).toBeVisible();
-  await checkA11y(page, { label: "status board with write-back" });
+  const abuRow = page.getByRole("row", { name: /阿武町/ });
+  await expect(abuRow.getByText("提出済み")).toBeVisible();
+  // 確認済: the unchecked filter shows the one submission; the secretariat checks it.
+  await page.getByRole("radio", { name: "未確認" }).check();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await abuRow.getByRole("button", { name: "阿武町の回答を確認済みにする" }).click();
+  await expect(page.getByText("1 件を確認済みにしました。")).toBeVisible();
+  await page.getByRole("radio", { name: "すべて" }).check();
+  await expect(abuRow.getByText("確認済", { exact: true })).toBeVisible();
+  await expect(abuRow.getByText(/（県 事務局 担当）$/)).toBeVisible();
+  await checkA11y(page, { label: "status board with checks and write-back" });
   const back = page.waitForEvent("download");
   await page.getByRole("link", { name: "照合表（Excel）" }).click();
   const written = XLSX.read(fs.readFileSync(await (await back).path()), { cellFormula: true });

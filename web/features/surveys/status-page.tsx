@@ -15,6 +15,7 @@ import { formatCompactDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { remindLate, type Survey, surveyKeys, useBoard, useSurvey } from "./api.js";
 import { answerTone } from "./format.js";
+import { setChecks } from "./relay/api.js";
 import { WriteBack } from "./relay/write-back.js";
 import { SurveyTabs } from "./survey-tabs.js";
 
@@ -30,13 +31,20 @@ function Board({ survey }: { survey: Survey }) {
   const toast = useToast();
   const qc = useQueryClient();
   const board = useBoard(survey.id);
-  const [filter, setFilter] = useState<"all" | "late">("all");
+  const [filter, setFilter] = useState<"all" | "late" | "unchecked">("all");
   const [confirm, setConfirm] = useState(false);
   const remind = useMutation({
     mutationFn: () => remindLate(survey.id),
     onSuccess: (r) => {
       setConfirm(false);
       toast.show(t("surveys.remindedToast", { n: r.reminded }));
+      qc.invalidateQueries({ queryKey: surveyKeys.board(survey.id) });
+    },
+  });
+  const check = useMutation({
+    mutationFn: (v: { orgIds: string[]; checked: boolean }) => setChecks(survey.id, v.orgIds, v.checked),
+    onSuccess: (r, v) => {
+      if (v.checked) toast.show(t("relay.checkedToast", { n: r.changed }));
       qc.invalidateQueries({ queryKey: surveyKeys.board(survey.id) });
     },
   });
@@ -53,10 +61,12 @@ function Board({ survey }: { survey: Survey }) {
       />
       <SurveyTabs survey={survey} current="status" />
       <WriteBack surveyId={survey.id} />
-      <FormError error={remind.error} />
+      <FormError error={remind.error ?? check.error} />
       <QueryState query={board}>
         {(b) => {
-          const rows = filter === "late" ? b.items.filter((r) => r.status !== "submitted") : b.items;
+          const unchecked = b.items.filter((r) => r.status === "submitted" && !r.checkedAt);
+          const rows =
+            filter === "late" ? b.items.filter((r) => r.status !== "submitted") : filter === "unchecked" ? unchecked : b.items;
           return (
             <div className="flex flex-col gap-4">
               <ul className="flex flex-wrap gap-4" aria-label={t("surveys.counts")}>
@@ -76,8 +86,20 @@ function Board({ survey }: { survey: Survey }) {
                 options={[
                   { value: "all", label: t("form.all") },
                   { value: "late", label: t("surveys.notSubmitted") },
+                  { value: "unchecked", label: t("relay.unchecked") },
                 ]}
               />
+              {unchecked.length > 0 && (
+                <div>
+                  <Button
+                    variant="secondary"
+                    busy={check.isPending}
+                    onClick={() => check.mutate({ orgIds: unchecked.map((r) => r.org.id), checked: true })}
+                  >
+                    {t("relay.checkAll", { n: unchecked.length })}
+                  </Button>
+                </div>
+              )}
               <DataTable
                 caption={t("surveys.statusTitle")}
                 hideCaption
@@ -115,6 +137,36 @@ function Board({ survey }: { survey: Survey }) {
                     header: t("surveys.submittedByCol"),
                     cell: (r) =>
                       r.submittedAt ? `${formatCompactDateTime(r.submittedAt)}（${r.submittedBy?.name ?? ""}）` : "—",
+                  },
+                  {
+                    key: "check",
+                    header: t("relay.check"),
+                    cell: (r) =>
+                      r.checkedAt ? (
+                        <span className="flex flex-wrap items-center gap-2">
+                          <Badge tone="green">{t("relay.checked")}</Badge>
+                          <span>{`${formatCompactDateTime(r.checkedAt)}（${r.checkedBy?.name ?? ""}）`}</span>
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            aria-label={t("relay.uncheckOf", { org: r.org.name })}
+                            onClick={() => check.mutate({ orgIds: [r.org.id], checked: false })}
+                          >
+                            {t("relay.uncheck")}
+                          </Button>
+                        </span>
+                      ) : r.status === "submitted" ? (
+                        <Button
+                          size="sm"
+                          variant="secondary"
+                          aria-label={t("relay.markCheckedOf", { org: r.org.name })}
+                          onClick={() => check.mutate({ orgIds: [r.org.id], checked: true })}
+                        >
+                          {t("relay.markChecked")}
+                        </Button>
+                      ) : (
+                        "—"
+                      ),
                   },
                   {
                     key: "extension",

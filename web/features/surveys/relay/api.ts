@@ -32,6 +32,9 @@ export function previewUpload(id: string, orgId: string, file: File) {
   return api.postForm<UploadPreview>(`/surveys/${id}/answers/${orgId}/workbook`, form);
 }
 
+export const setChecks = (id: string, orgIds: string[], checked: boolean) =>
+  api.post<{ changed: number }>(`/surveys/${id}/checks`, { orgIds, checked });
+
 export const orgCopyUrl = (id: string, orgId: string) => `/api/surveys/${id}/answers/${orgId}/workbook.xlsx`;
 export const collationUrl = (id: string) => `/api/surveys/${id}/workbook/collation.xlsx`;
 export const copiesUrl = (id: string) => `/api/surveys/${id}/workbook/copies.zip`;
