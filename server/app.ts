@@ -61,7 +61,9 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
 
   app.decorateRequest("ctx", null as never);
   app.decorateRequest("session", null);
-  app.addHook("onRequest", async (request) => {
+  // One synchronous hook per request for the context and the security headers (computed once).
+  const security = securityHeaders(config.publicUrl.startsWith("https://"));
+  app.addHook("onRequest", (request, reply, done) => {
     request.ctx = {
       db: database.db,
       engine: database.engine,
@@ -70,6 +72,8 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
       ip: request.ip,
       userAgent: request.headers["user-agent"] ?? null,
     };
+    reply.headers(security);
+    done();
   });
 
   if (config.logLevel !== "silent")
@@ -80,15 +84,10 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
 
   // Echo the request id so a clerk's screenshot of an error can be matched to the log line.
   // Nothing the API answers (signed-in data, private downloads, the calendar feed) is kept by a browser or proxy cache.
-  app.addHook("onSend", async (request, reply) => {
+  app.addHook("onSend", (request, reply, payload, done) => {
     reply.header("x-request-id", request.id);
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
-  });
-
-  const security = securityHeaders(config.publicUrl.startsWith("https://"));
-  app.addHook("onRequest", (_request, reply, done) => {
-    reply.headers(security);
-    done();
+    done(null, payload);
   });
   await app.register(cookie);
   await app.register(rateLimit, {
