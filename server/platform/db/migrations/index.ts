@@ -20,6 +20,7 @@ import * as m0651 from "./0651-list-indexes.js";
 import * as m0670 from "./0670-org-contacts.js";
 import * as m0680 from "./0680-daily-use.js";
 import * as m0760 from "./0760-council-year.js";
+import * as m0761 from "./0761-minutes-review.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "0680-daily-use": m0680,
   "0620-mail-attachments": m0620,
   "0760-council-year": m0760,
+  "0761-minutes-review": m0761,
 };
