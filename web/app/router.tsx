@@ -60,6 +60,7 @@ export const routes: RouteObject[] = [
               { path: "/meetings/:id", ...page(meetings, "MeetingDetailPage") },
               { path: "/meetings/:id/edit", ...page(meetings, "MeetingEditPage") },
               { path: "/meetings/:id/minutes", ...page(meetings, "MinutesPage") },
+              { path: "/meetings/:id/minutes/review", ...page(councilYear, "MinutesReviewPage") },
               { path: "/year-plan", ...page(councilYear, "YearPlanPage") },
               { path: "/year-plan/:fy", ...page(councilYear, "YearPlanPage") },
               { path: "/date-polls", ...page(councilYear, "PollListPage") },

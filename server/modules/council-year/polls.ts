@@ -1,13 +1,12 @@
 import type { z } from "zod";
-import {
-  type PollChoice,
-  type PollDetail,
-  type PollSummary,
-  type pollAnswerInput,
-  pollChoices,
-  type pollDecideInput,
-  type pollInput,
-  type pollQuery,
+import type {
+  PollChoice,
+  PollDetail,
+  PollSummary,
+  pollAnswerInput,
+  pollDecideInput,
+  pollInput,
+  pollQuery,
 } from "../../../shared/api/date-polls.js";
 import { jstClock, warekiDateTime } from "../../../shared/dates/format.js";
 import { recordAudit } from "../../platform/audit/record.js";

@@ -56,9 +56,50 @@ export interface DatePollResponsesTable {
   answered_at: string;
 }
 
+export interface MinutesReviewsTable {
+  id: string;
+  meeting_id: string;
+  /** The minutes revision under review. */
+  revision: number;
+  status: "open" | "closed";
+  deadline: string;
+  /** JSON array of the organisation ids asked to review. */
+  org_ids: string;
+  created_by: string | null;
+  created_at: string;
+  closed_at: string | null;
+}
+
+export interface MinutesPassagesTable {
+  id: string;
+  review_id: string;
+  position: number;
+  /** The organisation whose remark the passage records (「○阿武町　…」), or null. */
+  speaker_org_id: string | null;
+  text: string;
+}
+
+export interface MinutesSuggestionsTable {
+  id: string;
+  review_id: string;
+  passage_id: string;
+  org_id: string;
+  user_id: string;
+  /** The passage as the speaker would have it. */
+  text: string;
+  note: string;
+  status: "pending" | "accepted" | "rejected";
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
 export interface CouncilYearTables {
   year_plan_entries: YearPlanEntriesTable;
   date_polls: DatePollsTable;
   date_poll_candidates: DatePollCandidatesTable;
   date_poll_responses: DatePollResponsesTable;
+  minutes_reviews: MinutesReviewsTable;
+  minutes_passages: MinutesPassagesTable;
+  minutes_suggestions: MinutesSuggestionsTable;
 }

@@ -1,3 +1,4 @@
+export { MinutesReviewPage } from "./minutes-review-page.js";
 export { PollCreatePage } from "./poll-create-page.js";
 export { PollDetailPage } from "./poll-detail-page.js";
 export { PollListPage } from "./poll-list-page.js";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { minutesStatusLabels } from "../../../shared/api/meetings.js";
 import { Alert, FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
@@ -123,6 +123,11 @@ export function MinutesPage() {
               { label: m.name, to: `/meetings/${id}` },
               { label: t("minutes.title") },
             ]}
+            actions={
+              <Link to={`/meetings/${id}/minutes/review`} className="link">
+                {t("review.title")}
+              </Link>
+            }
           />
           <QueryState query={minutes}>
             {(v) => (

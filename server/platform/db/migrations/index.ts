@@ -28,6 +28,7 @@ import * as m0750 from "./0750-survey-workbooks.js";
 import * as m0751 from "./0751-survey-relays.js";
 import * as m0752 from "./0752-answer-checks.js";
 import * as m0710 from "./0710-progress-totals.js";
+import * as m0761 from "./0761-minutes-review.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   "0750-survey-workbooks": m0750,
   "0751-survey-relays": m0751,
   "0752-answer-checks": m0752,
+  "0761-minutes-review": m0761,
 };

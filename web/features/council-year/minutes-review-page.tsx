@@ -1,0 +1,208 @@
+import { type FormEvent, useState } from "react";
+import { Link, useParams } from "react-router";
+import { type MinutesReview, suggestionStatusLabels } from "../../../shared/api/minutes-review.js";
+import { Alert, FormError, fieldError } from "../../components/alert.js";
+import { Badge } from "../../components/badge.js";
+import { Button } from "../../components/button.js";
+import { Card } from "../../components/card.js";
+import { TextAreaField, TextField } from "../../components/form-field.js";
+import { PageHeader } from "../../components/page-header.js";
+import { QueryState } from "../../components/query-state.js";
+import { useToast } from "../../components/toast.js";
+import { formatDateTime } from "../../lib/dates.js";
+import { useI18n } from "../../lib/i18n.js";
+import { fromLocalInput } from "../meetings/api.js";
+import { api, useReview, useReviewMutation } from "./review-api.js";
+
+type Passage = MinutesReview["passages"][number];
+
+function SuggestForm({ meetingId, review, passage }: { meetingId: string; review: MinutesReview; passage: Passage }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [text, setText] = useState(passage.text);
+  const [note, setNote] = useState("");
+  const send = useReviewMutation(meetingId, () =>
+    api.post(`/minutes-reviews/${review.id}/passages/${passage.id}/suggestions`, { text, note }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    send.mutate(undefined, { onSuccess: () => toast.show(t("review.sent")) });
+  };
+  return (
+    <form
+      noValidate
+      onSubmit={submit}
+      className="mt-3 flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-3"
+      aria-label={t("review.suggest")}
+    >
+      <FormError error={send.error} fields={["text", "note"]} />
+      <TextAreaField
+        label={t("review.suggestText")}
+        required
+        rows={3}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        error={fieldError(send.error, "text")}
+      />
+      <TextField label={t("review.note")} value={note} onChange={(e) => setNote(e.target.value)} />
+      <div>
+        <Button type="submit" size="sm" busy={send.isPending}>
+          {t("review.send")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function ReviewView({ meetingId, review }: { meetingId: string; review: MinutesReview }) {
+  const { t, label, locale } = useI18n();
+  const toast = useToast();
+  const decide = useReviewMutation(meetingId, (v: { id: string; decision: "accepted" | "rejected" }) =>
+    api.post(`/minutes-suggestions/${v.id}/decision`, { decision: v.decision }),
+  );
+  const close = useReviewMutation(meetingId, () => api.post(`/minutes-reviews/${review.id}/close`));
+  return (
+    <div className="flex flex-col gap-6">
+      <p className="text-std-16N-170">
+        <Badge tone={review.status === "open" ? "blue" : "green"}>{t(`review.status.${review.status}`)}</Badge>{" "}
+        {t("review.deadline")}：{formatDateTime(review.deadline, locale)}　{t("review.orgs")}：
+        {review.orgs.map((o) => o.name).join("、")}
+      </p>
+      <FormError error={decide.error ?? close.error} />
+      <ol className="flex flex-col gap-4" aria-label={t("review.passages")}>
+        {review.passages.map((p) => {
+          const suggestions = review.suggestions.filter((s) => s.passageId === p.id);
+          return (
+            <li key={p.id} className="rounded-8 border border-solid-gray-300 p-4">
+              {p.speaker && (
+                <p className="text-dns-14B-130 text-solid-gray-800">{t("review.speaker", { org: p.speaker.name })}</p>
+              )}
+              <p className="whitespace-pre-wrap text-std-16N-170">{p.text}</p>
+              {suggestions.length > 0 && (
+                <section aria-label={t("review.suggestions")} className="mt-3 flex flex-col gap-2">
+                  {suggestions.map((s) => (
+                    <div key={s.id} className="rounded-8 border-l-4 border-blue-900 bg-blue-50 p-3">
+                      <p className="text-dns-14B-130">
+                        {t("review.by", { org: s.org.name, user: s.userName })}{" "}
+                        <Badge tone={s.status === "accepted" ? "green" : s.status === "rejected" ? "neutral" : "orange"}>
+                          {label(suggestionStatusLabels, s.status)}
+                        </Badge>
+                      </p>
+                      <p className="whitespace-pre-wrap text-std-16N-170">{s.text}</p>
+                      {s.note && <p className="text-std-16N-170">{s.note}</p>}
+                      {s.abilities.canDecide && (
+                        <div className="mt-2 flex gap-2">
+                          <Button
+                            size="sm"
+                            aria-label={t("review.acceptNamed", { org: s.org.name })}
+                            onClick={() =>
+                              decide.mutate(
+                                { id: s.id, decision: "accepted" },
+                                { onSuccess: () => toast.show(t("review.decided")) },
+                              )
+                            }
+                          >
+                            {t("review.accept")}
+                          </Button>
+                          <Button
+                            size="sm"
+                            variant="secondary"
+                            aria-label={t("review.rejectNamed", { org: s.org.name })}
+                            onClick={() =>
+                              decide.mutate(
+                                { id: s.id, decision: "rejected" },
+                                { onSuccess: () => toast.show(t("review.decided")) },
+                              )
+                            }
+                          >
+                            {t("review.reject")}
+                          </Button>
+                        </div>
+                      )}
+                    </div>
+                  ))}
+                </section>
+              )}
+              {p.canSuggest && <SuggestForm meetingId={meetingId} review={review} passage={p} />}
+            </li>
+          );
+        })}
+      </ol>
+      {review.abilities.canClose && (
+        <div>
+          <Button
+            variant="secondary"
+            busy={close.isPending}
+            onClick={() => close.mutate(undefined, { onSuccess: () => toast.show(t("review.closed")) })}
+          >
+            {t("review.close")}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function StartReview({ meetingId }: { meetingId: string }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [deadline, setDeadline] = useState("");
+  const start = useReviewMutation(meetingId, () =>
+    api.post(`/meetings/${meetingId}/minutes/review`, { deadline: fromLocalInput(deadline) ?? "" }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    start.mutate(undefined, { onSuccess: () => toast.show(t("review.started")) });
+  };
+  return (
+    <Card title={t("review.start")} id="review-start">
+      <form noValidate onSubmit={submit} className="flex max-w-xl flex-col gap-4">
+        <FormError error={start.error} fields={["deadline", "orgIds"]} />
+        <TextField
+          label={t("review.deadline")}
+          type="datetime-local"
+          required
+          value={deadline}
+          onChange={(e) => setDeadline(e.target.value)}
+          error={fieldError(start.error, "deadline")}
+        />
+        <div>
+          <Button type="submit" busy={start.isPending}>
+            {t("review.start")}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+export function MinutesReviewPage() {
+  const { id = "" } = useParams();
+  const { t } = useI18n();
+  const query = useReview(id);
+  return (
+    <>
+      <PageHeader
+        title={t("review.title")}
+        description={t("review.lead")}
+        actions={
+          <Link to={`/meetings/${id}/minutes`} className="link">
+            {t("review.back")}
+          </Link>
+        }
+      />
+      <QueryState query={query}>
+        {(state) => (
+          <div className="flex flex-col gap-6">
+            {state.abilities.canStart && <StartReview meetingId={id} />}
+            {state.current ? (
+              <ReviewView meetingId={id} review={state.current} />
+            ) : (
+              !state.abilities.canStart && <Alert tone="info">{t("review.none")}</Alert>
+            )}
+          </div>
+        )}
+      </QueryState>
+    </>
+  );
+}
