@@ -8,6 +8,7 @@ import { home } from "./home.js";
 import { meetings } from "./meetings.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
+import { procurement } from "./procurement.js";
 import { progress } from "./progress.js";
 import { sharing } from "./sharing.js";
 import { surveys } from "./surveys.js";
@@ -28,6 +29,7 @@ export const messages = {
   ...sharing,
   ...surveys,
   ...progress,
+  ...procurement,
   ...office,
 };
 
