@@ -34,6 +34,7 @@ export const navItems: NavItem[] = [
   { to: "/surveys", label: "nav.surveys", group: "main", ability: "useSurveys" },
   { to: "/documents", label: "nav.documents", group: "main" },
   { to: "/challenges", label: "nav.challenges", group: "main" },
+  { to: "/procurement", label: "nav.procurement", group: "main" },
   { to: "/search", label: "nav.search", group: "main" },
   { to: "/consultations", label: "nav.consultations", group: "main", ability: "useDesk" },
   { to: "/faq", label: "nav.faq", group: "main" },

@@ -28,6 +28,7 @@ const surveys = () => import("../features/surveys/index.js");
 const progress = () => import("../features/progress/index.js");
 const councilYear = () => import("../features/council-year/index.js");
 const publication = () => import("../features/publication/index.js");
+const procurement = () => import("../features/procurement/index.js");
 
 export const routes: RouteObject[] = [
   {
@@ -79,6 +80,9 @@ export const routes: RouteObject[] = [
               { path: "/challenges/new", ...page(challenges, "ChallengeCreatePage") },
               { path: "/challenges/:id", ...page(challenges, "ChallengeDetailPage") },
               { path: "/challenges/:id/edit", ...page(challenges, "ChallengeEditPage") },
+              { path: "/procurement", ...page(procurement, "ProjectListPage") },
+              { path: "/procurement/projects/:id", ...page(procurement, "ProjectDetailPage") },
+              { path: "/procurement/scenarios/:id", ...page(procurement, "ScenarioPage") },
               { path: "/search", ...page(() => import("../features/search/index.js"), "SearchPage") },
               { path: "/consultations", ...page(desk, "QueuePage") },
               { path: "/consultations/new", ...page(desk, "NewConsultationPage") },

@@ -83,6 +83,11 @@ const title = (s: ScenarioDetail) => `${s.project.name}　${fiscalYearLabel(s.fi
 /** 別表 as XLSX: real numbers (yen as integers with a thousands format), the rule above the table. */
 export async function tableXlsx(ctx: Ctx, scenarioId: string) {
   const s = await tableFor(ctx, scenarioId);
+  return { buffer: await tableWorkbook(s), fileName: safe(`別表_${s.project.name}_${fiscalYearLabel(s.fiscalYear)}.xlsx`) };
+}
+
+/** The 別表 workbook of a computed scenario (pure: also what bench/allocation.ts measures). */
+export async function tableWorkbook(s: ScenarioDetail): Promise<Buffer> {
   const cols = columns(s);
   const total = s.rows.reduce((a, r) => a + r.amount, 0);
   const notes = [statusText(s), ...ruleText(s.rule), "内訳の各額は円未満切捨て。負担額は端数調整後の額です。"];
@@ -96,7 +101,7 @@ export async function tableXlsx(ctx: Ctx, scenarioId: string) {
     cols.map((c, i) => (i === 1 ? "合計" : c.head === "負担額（円）" ? total : null)),
   ];
   const numFmts = Object.fromEntries(cols.flatMap((c, i) => (c.money ? [[i, "#,##0"]] : [])));
-  const buffer = await workbookBuffer([
+  return workbookBuffer([
     {
       name: sheetNamer()("別表"),
       rows,
@@ -106,7 +111,6 @@ export async function tableXlsx(ctx: Ctx, scenarioId: string) {
       numFmts,
     },
   ]);
-  return { buffer, fileName: safe(`別表_${s.project.name}_${fiscalYearLabel(s.fiscalYear)}.xlsx`) };
 }
 
 async function newPdf(titleText: string) {

@@ -10,6 +10,7 @@ import { office } from "./office.js";
 import { orgs } from "./orgs.js";
 import type { progress } from "./progress.js";
 import { publication } from "./publication.js";
+import { procurement } from "./procurement.js";
 import { relay } from "./relay.js";
 import { sharing } from "./sharing.js";
 import type { surveys } from "./surveys.js";
@@ -33,6 +34,7 @@ export const messages = {
   ...admin,
   ...sharing,
   ...relay,
+  ...procurement,
   ...office,
   ...year,
   ...publication,

@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import * as XLSX from "xlsx";
+import { checkA11y, demoUsers, expect, signIn, test } from "../support/fixtures.js";
+
+/**
+ * The issue's story: the secretariat opens a joint-procurement project, names three participants
+ * (阿武町 from October), sets two scenarios (均等割 6% + 人口割 94%, and 均等割 10% + 人口割 90% with the
+ * remainder on the largest share), compares them, freezes the first as agreed and downloads the 別表,
+ * whose numbers SheetJS reads and which sum to the total. Axe runs on every page visited.
+ */
+test("procurement: project, two scenarios, comparison, freeze, 別表 download", async ({ page }) => {
+  test.setTimeout(180_000);
+  const name = `AI-OCR共同利用 ${Date.now()}`;
+  await signIn(page, demoUsers.secretariat, { to: "/procurement" });
+  await expect(page.getByRole("heading", { level: 1, name: "共同調達・費用按分" })).toBeVisible();
+  await checkA11y(page, { label: "procurement list" });
+  await page.getByLabel("事業名").fill(name);
+  await page.getByLabel("種別").selectOption("ai_ocr");
+  await page.getByLabel("開始年度（西暦）").fill("2026");
+  await page.getByLabel("終了年度（西暦）").fill("2026");
+  await page.getByRole("button", { name: "事業を登録" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByText("RPA等共同利用WG")).toBeVisible();
+
+  for (const org of ["山口県", "山口市", "阿武町"]) await page.getByLabel(org, { exact: true }).check();
+  await page.getByLabel("阿武町 参加日").fill("2026-10-01");
+  await checkA11y(page, { label: "project detail (editing participants)" });
+  await page.getByRole("button", { name: "参加団体を保存" }).click();
+  await expect(page.getByRole("button", { name: "参加団体を保存" })).toBeEnabled();
+
+  const scenario = async (title: string, equal: string, population: string, remainder?: string) => {
+    await page.getByLabel("案の名前").fill(title);
+    await page.getByLabel("総額（円）").fill("12,345,678");
+    await page.getByLabel("均等割（%）").fill(equal);
+    await page.getByLabel("人口割（%）").fill(population);
+    if (remainder) await page.getByLabel("端数の扱い").selectOption(remainder);
+    await page.getByRole("button", { name: "按分案を作成" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: new RegExp(title) })).toBeVisible();
+    await expect(page.getByText("合計：12,345,678")).toBeVisible();
+  };
+  // A percentage total that is not 100% is refused with the figure named.
+  await page.getByLabel("案の名前").fill("誤り");
+  await page.getByLabel("総額（円）").fill("1000");
+  await page.getByLabel("人口割（%）").fill("93");
+  await page.getByRole("button", { name: "按分案を作成" }).click();
+  await expect(page.getByText(/合計が99%です/).first()).toBeVisible();
+
+  await scenario("均等割6・人口割94", "6", "94");
+  await checkA11y(page, { label: "scenario (draft)" });
+  await page.getByRole("link", { name }).click();
+  await scenario("均等割10・人口割90", "10", "90", "largest");
+  await page.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { name: "按分案を比較" })).toBeVisible();
+  await page.getByLabel("比較する案（A）").selectOption({ label: "令和8年度 第1版 均等割6・人口割94" });
+  await page.getByLabel("比較する案（B）").selectOption({ label: "令和8年度 第2版 均等割10・人口割90" });
+  await expect(page.getByRole("columnheader", { name: "差額（B−A）" })).toBeVisible();
+  await checkA11y(page, { label: "project detail (comparison)" });
+
+  await page.getByRole("link", { name: "均等割6・人口割94" }).click();
+  await page.getByRole("button", { name: "この案で確定する（合意）" }).click();
+  await expect(page.getByText(/県 事務局 担当 が .* に確定/)).toBeVisible();
+  await checkA11y(page, { label: "scenario (frozen)" });
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "別表をダウンロード（Excel）" }).click();
+  const file = await (await download).path();
+  const wb = XLSX.read(fs.readFileSync(file!), { type: "buffer" });
+  const grid = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets["別表"]!, { header: 1, raw: true });
+  const head = grid.findIndex((r) => r[0] === "団体コード");
+  const col = grid[head]!.indexOf("負担額（円）");
+  const rows = grid.slice(head + 1, head + 4);
+  expect(rows.map((r) => r[1])).toEqual(["山口県", "山口市", "阿武町"]);
+  expect(rows.reduce((s, r) => s + (r[col] as number), 0)).toBe(12_345_678);
+  expect(rows[2]![2]).toBe(6); // 阿武町 from October: six months
+});

@@ -1,0 +1,306 @@
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import {
+  type ProjectDetail,
+  phaseStatusLabels,
+  projectKindLabels,
+  remainderLabels,
+  remainderRules,
+  roundingLabels,
+  roundings,
+  type ScenarioDetail,
+} from "../../../shared/api/procurement.js";
+import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
+import { normalizeNumberText } from "../../../shared/numbers.js";
+import { FormError, fieldError } from "../../components/alert.js";
+import { Button } from "../../components/button.js";
+import { DataTable } from "../../components/data-table.js";
+import { CheckboxField, SelectField, TextField } from "../../components/form-field.js";
+import { PageHeader } from "../../components/page-header.js";
+import { QueryState } from "../../components/query-state.js";
+import { api } from "../../lib/api.js";
+import { formatDate } from "../../lib/dates.js";
+import { useI18n } from "../../lib/i18n.js";
+import { useOrgs } from "../orgs/api.js";
+import { useComparison, useProcurementMutation, useProject } from "./api.js";
+
+const yen = (n: number) => n.toLocaleString("ja-JP");
+
+function Participants({ p }: { p: ProjectDetail }) {
+  const { t, locale } = useI18n();
+  const orgs = useOrgs({});
+  const [rows, setRows] = useState(() =>
+    Object.fromEntries(p.participants.map((x) => [x.org.id, { on: true, join: x.joinDate, leave: x.leaveDate ?? "" }])),
+  );
+  const save = useProcurementMutation(() =>
+    api.put<ProjectDetail>(`/procurement/projects/${p.id}/participants`, {
+      participants: Object.entries(rows)
+        .filter(([, r]) => r.on)
+        .map(([orgId, r]) => ({ orgId, joinDate: r.join, leaveDate: r.leave || null })),
+    }),
+  );
+  if (!p.abilities.canEdit)
+    return (
+      <DataTable
+        caption={t("procurement.participants")}
+        rows={p.participants}
+        rowKey={(x) => x.id}
+        empty="—"
+        columns={[
+          { key: "org", header: t("procurement.org"), cell: (x) => x.org.name },
+          { key: "join", header: t("procurement.join"), cell: (x) => formatDate(x.joinDate, locale) },
+          { key: "leave", header: t("procurement.leave"), cell: (x) => (x.leaveDate ? formatDate(x.leaveDate, locale) : "—") },
+        ]}
+      />
+    );
+  const start = `${p.fiscalYearFrom}-04-01`;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(undefined);
+  };
+  return (
+    <form noValidate onSubmit={submit} aria-label={t("procurement.participants")} className="flex flex-col gap-3">
+      <h2 className="text-std-20B-150">{t("procurement.participants")}</h2>
+      <FormError error={save.error} />
+      <ul className="grid gap-2 md:grid-cols-2">
+        {(orgs.data?.items ?? [])
+          .filter((o) => o.kind !== "other")
+          .map((o) => {
+            const r = rows[o.id] ?? { on: false, join: start, leave: "" };
+            const set = (patch: Partial<typeof r>) => setRows({ ...rows, [o.id]: { ...r, ...patch } });
+            return (
+              <li key={o.id} className="flex flex-wrap items-end gap-2 rounded-8 border border-solid-gray-300 p-2">
+                <CheckboxField label={o.name} checked={r.on} onChange={(e) => set({ on: e.target.checked })} />
+                {r.on && (
+                  <>
+                    <TextField
+                      type="date"
+                      label={`${o.name} ${t("procurement.join")}`}
+                      value={r.join}
+                      onChange={(e) => set({ join: e.target.value })}
+                    />
+                    <TextField
+                      type="date"
+                      label={`${o.name} ${t("procurement.leave")}`}
+                      value={r.leave}
+                      onChange={(e) => set({ leave: e.target.value })}
+                    />
+                  </>
+                )}
+              </li>
+            );
+          })}
+      </ul>
+      <div>
+        <Button type="submit" busy={save.isPending}>
+          {t("procurement.participantsSave")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function NewScenario({ p }: { p: ProjectDetail }) {
+  const { t, label } = useI18n();
+  const navigate = useNavigate();
+  const [v, setV] = useState({
+    name: "",
+    fiscalYear: String(p.fiscalYearFrom),
+    total: "",
+    equalPercent: "6",
+    populationPercent: "94",
+    usagePercent: "0",
+    rounding: "down",
+    remainder: "fraction",
+  });
+  const save = useProcurementMutation(() =>
+    api.post<ScenarioDetail>(`/procurement/projects/${p.id}/scenarios`, {
+      name: v.name,
+      fiscalYear: Number(v.fiscalYear),
+      total: Number(normalizeNumberText(v.total)),
+      rule: {
+        equalPercent: v.equalPercent,
+        populationPercent: v.populationPercent,
+        usagePercent: v.usagePercent,
+        rounding: v.rounding,
+        remainder: v.remainder,
+      },
+      inputs: {},
+    }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(undefined, { onSuccess: (s) => navigate(`/procurement/scenarios/${s.id}`) });
+  };
+  const err = (f: string) => fieldError(save.error, f);
+  const field = (k: keyof typeof v, key: Parameters<typeof t>[0], extra: object = {}) => (
+    <TextField
+      label={t(key)}
+      value={v[k]}
+      onChange={(e) => setV({ ...v, [k]: e.target.value })}
+      error={err(k === "name" || k === "total" || k === "fiscalYear" ? k : `rule.${k}`)}
+      {...extra}
+    />
+  );
+  return (
+    <form
+      noValidate
+      onSubmit={submit}
+      aria-label={t("procurement.newScenario")}
+      className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4"
+    >
+      <h3 className="text-std-18B-160">{t("procurement.newScenario")}</h3>
+      <FormError error={save.error} fields={["name", "total", "fiscalYear"]} />
+      {field("name", "procurement.scenarioName", { required: true })}
+      <div className="flex flex-wrap gap-3">
+        {field("fiscalYear", "procurement.fiscalYear", { inputMode: "numeric" })}
+        {field("total", "procurement.total", { inputMode: "numeric", required: true })}
+      </div>
+      <div className="flex flex-wrap gap-3">
+        {field("equalPercent", "procurement.equal", { inputMode: "decimal" })}
+        {field("populationPercent", "procurement.populationShare", { inputMode: "decimal" })}
+        {field("usagePercent", "procurement.usageShare", { inputMode: "decimal" })}
+      </div>
+      {fieldError(save.error, "rule.percent") && <p className="text-error-2">{fieldError(save.error, "rule.percent")}</p>}
+      <SelectField
+        label={t("procurement.rounding")}
+        value={v.rounding}
+        onChange={(e) => setV({ ...v, rounding: e.target.value })}
+        options={roundings.map((r) => ({ value: r, label: label(roundingLabels, r) }))}
+      />
+      <SelectField
+        label={t("procurement.remainder")}
+        value={v.remainder}
+        onChange={(e) => setV({ ...v, remainder: e.target.value })}
+        options={remainderRules.map((r) => ({ value: r, label: label(remainderLabels, r) }))}
+      />
+      <div>
+        <Button type="submit" busy={save.isPending}>
+          {t("procurement.newScenario")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function Compare({ p }: { p: ProjectDetail }) {
+  const { t } = useI18n();
+  const [a, setA] = useState(p.scenarios[0]?.id ?? "");
+  const [b, setB] = useState(p.scenarios[1]?.id ?? "");
+  const cmp = useComparison(a, b);
+  if (p.scenarios.length < 2) return null;
+  const options = p.scenarios.map((s) => ({ value: s.id, label: `${fiscalYearLabel(s.fiscalYear)} 第${s.version}版 ${s.name}` }));
+  return (
+    <section className="flex flex-col gap-3">
+      <h3 className="text-std-18B-160">{t("procurement.compare")}</h3>
+      <div className="flex flex-wrap gap-3">
+        <SelectField label={t("procurement.compareA")} value={a} onChange={(e) => setA(e.target.value)} options={options} />
+        <SelectField label={t("procurement.compareB")} value={b} onChange={(e) => setB(e.target.value)} options={options} />
+      </div>
+      {cmp.data && (
+        <DataTable
+          caption={t("procurement.compare")}
+          hideCaption
+          rows={cmp.data.rows}
+          rowKey={(r) => r.org.id}
+          empty="—"
+          columns={[
+            { key: "org", header: t("procurement.org"), cell: (r) => r.org.name },
+            { key: "a", header: `A：${cmp.data.a.name}`, numeric: true, cell: (r) => (r.a == null ? "—" : yen(r.a)) },
+            { key: "b", header: `B：${cmp.data.b.name}`, numeric: true, cell: (r) => (r.b == null ? "—" : yen(r.b)) },
+            {
+              key: "d",
+              header: t("procurement.difference"),
+              numeric: true,
+              cell: (r) => (r.difference > 0 ? `+${yen(r.difference)}` : yen(r.difference)),
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
+
+export function ProjectDetailPage() {
+  const { id = "" } = useParams();
+  const { t, label, locale } = useI18n();
+  const project = useProject(id);
+  return (
+    <QueryState query={project}>
+      {(p) => (
+        <div className="flex flex-col gap-8">
+          <PageHeader
+            title={p.name}
+            description={`${label(projectKindLabels, p.kind)}・${p.body.name}・${fiscalYearLabel(p.fiscalYearFrom)}〜${fiscalYearLabel(p.fiscalYearTo)}${p.vendor ? `・${p.vendor}` : ""}`}
+            breadcrumbs={[{ to: "/procurement", label: t("procurement.title") }]}
+          />
+          <section className="flex flex-col gap-2">
+            <h2 className="text-std-20B-150">{t("procurement.phases")}</h2>
+            <ol className="flex flex-wrap gap-2">
+              {p.phases.map((ph) => (
+                <li key={ph.name} className="rounded-8 border border-solid-gray-300 px-3 py-1">
+                  {ph.name}（{label(phaseStatusLabels, ph.status)}
+                  {ph.startDate ? `・${formatDate(ph.startDate, locale)}` : ""}）
+                </li>
+              ))}
+            </ol>
+            {p.meetings.length > 0 && (
+              <>
+                <h2 className="text-std-20B-150">{t("procurement.meetings")}</h2>
+                <ul>
+                  {p.meetings.map((m) => (
+                    <li key={m.id}>
+                      <Link className="text-blue-1000 underline" to={`/meetings/${m.id}`}>
+                        {m.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {p.documentsUrl && (
+              <p>
+                <Link className="text-blue-1000 underline" to={p.documentsUrl}>
+                  {t("procurement.documents")}
+                </Link>
+              </p>
+            )}
+          </section>
+          <Participants key={p.updatedAt} p={p} />
+          <section className="flex flex-col gap-4">
+            <h2 className="text-std-20B-150">{t("procurement.scenarios")}</h2>
+            <DataTable
+              caption={t("procurement.scenarios")}
+              hideCaption
+              rows={p.scenarios}
+              rowKey={(s) => s.id}
+              empty="—"
+              columns={[
+                { key: "fy", header: t("procurement.fiscalYear"), cell: (s) => fiscalYearLabel(s.fiscalYear) },
+                { key: "v", header: t("procurement.version"), numeric: true, cell: (s) => s.version },
+                {
+                  key: "name",
+                  header: t("procurement.scenarioName"),
+                  cell: (s) => (
+                    <Link className="text-blue-1000 underline" to={`/procurement/scenarios/${s.id}`}>
+                      {s.name}
+                    </Link>
+                  ),
+                },
+                { key: "total", header: t("procurement.total"), numeric: true, cell: (s) => yen(s.total) },
+                {
+                  key: "status",
+                  header: t("procurement.status"),
+                  cell: (s) =>
+                    s.agreed ? t("procurement.agreed") : s.status === "frozen" ? t("procurement.frozen") : t("procurement.draft"),
+                },
+              ]}
+            />
+            <Compare p={p} />
+            {p.abilities.canEdit && <NewScenario p={p} />}
+          </section>
+        </div>
+      )}
+    </QueryState>
+  );
+}
