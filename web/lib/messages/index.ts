@@ -11,6 +11,7 @@ import { orgs } from "./orgs.js";
 import { progress } from "./progress.js";
 import { publication } from "./publication.js";
 import { sharing } from "./sharing.js";
+import { spaces } from "./spaces.js";
 import { surveys } from "./surveys.js";
 import { users } from "./users.js";
 
@@ -31,6 +32,7 @@ export const messages = {
   ...progress,
   ...office,
   ...publication,
+  ...spaces,
 };
 
 export type MessageKey = keyof typeof messages;
