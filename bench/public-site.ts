@@ -97,13 +97,11 @@ async function fill(ctx: Ctx) {
                 minutes_disclosure: "public",
               })
               .execute();
-            const items: string[] = [];
-            for (let i = 0; i < itemsPerMeeting; i++) {
-              const item = randomUUID();
-              items.push(item);
-              await db
-                .insertInto("agenda_items")
-                .values({
+            const items = Array.from({ length: itemsPerMeeting }, () => randomUUID());
+            await db
+              .insertInto("agenda_items")
+              .values(
+                items.map((item, i) => ({
                   id: item,
                   body_id: b,
                   meeting_id: id,
@@ -123,10 +121,10 @@ async function fill(ctx: Ctx) {
                   source_ref: null,
                   created_at: now,
                   updated_at: now,
-                  disclosure: i === itemsPerMeeting - 1 ? "closed" : "public",
-                })
-                .execute();
-            }
+                  disclosure: i === itemsPerMeeting - 1 ? ("closed" as const) : ("public" as const),
+                })),
+              )
+              .execute();
             for (let k = 0; k < materialsPerMeeting; k++) {
               const data = Buffer.from(`%PDF-1.4\n% ${id} ${k}\n${"資料本文 ".repeat(200)}\n%%EOF\n`);
               const sha256 = createHash("sha256").update(data).digest("hex");

@@ -21,6 +21,7 @@ import { publicationRoutes } from "./publication/routes.js";
 import { richTextRoutes } from "./rich-text/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
+import { spaceRoutes } from "./spaces/routes.js";
 import { supportRoutes } from "./support/routes.js";
 import { surveyRoutes } from "./surveys/routes.js";
 import { userRoutes } from "./users/routes.js";
@@ -52,4 +53,5 @@ export async function registerModules(app: App) {
   procurementRoutes(app);
   councilYearRoutes(app);
   publicationRoutes(app);
+  spaceRoutes(app);
 }

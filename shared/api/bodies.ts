@@ -54,6 +54,10 @@ export const memberPatch = z.object({
   termEnd: isoDate.nullable().optional(),
 });
 
+/** A person's or organisation's contact as shown where people reach each other (members, attendance, desk). */
+export const contact = z.object({ department: z.string(), title: z.string(), phone: z.string(), email: z.string() });
+export type Contact = z.infer<typeof contact>;
+
 export const member = z.object({
   id: z.string(),
   position: z.enum(positions),
@@ -61,6 +65,8 @@ export const member = z.object({
   user: z.object({ id: z.string(), name: z.string(), orgName: z.string() }).nullable(),
   termStart: z.string().nullable(),
   termEnd: z.string().nullable(),
+  /** How to reach the member: the person's department and title, their organisation's phone and representative e-mail. */
+  contact: contact.nullable(),
 });
 
 export const body = z.object({

@@ -45,6 +45,8 @@ export const programmeInput = z.object({
   exceptionLabel: optText(100),
   lagThreshold: z.number().int().min(0).max(100).default(20),
   sortOrder: z.number().int().default(0),
+  /** The body that owns the programme (its space shows the programme's progress); null for council-wide. */
+  bodyId: z.uuid({ error: "会議体を選んでください" }).nullable().optional(),
 });
 export const programmePatch = programmeInput
   .extend({ description: z.string().max(5000), lagThreshold: z.number().int().min(0).max(100), sortOrder: z.number().int() })
@@ -134,6 +136,7 @@ export const programme = z.object({
   lagThreshold: z.number(),
   sortOrder: z.number(),
   archived: z.boolean(),
+  bodyId: z.string().nullable(),
   itemCount: z.number(),
   abilities: z.object({ canManage: z.boolean() }),
 });

@@ -36,6 +36,8 @@ export const listMemberRows = (ctx: Ctx, bodyIds: string[]) =>
         .leftJoin("orgs as o", "o.id", "m.org_id")
         .leftJoin("users as u", "u.id", "m.user_id")
         .leftJoin("orgs as uo", "uo.id", "u.org_id")
+        .leftJoin("org_contacts as oc", "oc.org_id", "m.org_id")
+        .leftJoin("org_contacts as uoc", "uoc.org_id", "u.org_id")
         .selectAll("m")
         .select([
           "o.name as org_name",
@@ -43,6 +45,15 @@ export const listMemberRows = (ctx: Ctx, bodyIds: string[]) =>
           "u.name as user_name",
           "u.org_id as user_org_id",
           "uo.name as user_org_name",
+          // Contacts (issue 15): a person's department and title, and their organisation's phone and e-mail.
+          "u.department as user_department",
+          "u.title as user_title",
+          "oc.department as org_department",
+          "oc.phone as org_phone",
+          "oc.email as org_email",
+          "uoc.department as user_org_department",
+          "uoc.phone as user_org_phone",
+          "uoc.email as user_org_email",
         ])
         .where("m.body_id", "in", bodyIds)
         .where((eb) => eb.or([eb("m.term_end", "is", null), eb("m.term_end", ">=", jstDate())]))

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Body, BodyDetail, bodyInput, bodyPatch, memberInput, memberPatch } from "../../../shared/api/bodies.js";
+import type { Body, BodyDetail, bodyInput, bodyPatch, Contact, memberInput, memberPatch } from "../../../shared/api/bodies.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Actor, type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
@@ -45,7 +45,20 @@ const presentMember = (m: MemberWithNames) => ({
   user: m.user_id ? { id: m.user_id, name: m.user_name ?? "", orgName: m.user_org_name ?? "" } : null,
   termStart: m.term_start,
   termEnd: m.term_end,
+  contact: contactOf(
+    m.user_id
+      ? {
+          department: m.user_department || m.user_org_department || "",
+          title: m.user_title ?? "",
+          phone: m.user_org_phone ?? "",
+          email: m.user_org_email ?? "",
+        }
+      : { department: m.org_department ?? "", title: "", phone: m.org_phone ?? "", email: m.org_email ?? "" },
+  ),
 });
+
+/** A contact with something in it, or null. */
+export const contactOf = (c: Contact) => (c.department || c.title || c.phone || c.email ? c : null);
 
 /** The bodies the actor may see: open ones, and members-only ones they belong to. */
 export async function listBodies(ctx: Ctx): Promise<{ items: Body[] }> {

@@ -18,6 +18,7 @@ export function presentProgramme(ctx: Ctx, p: ProgrammeRow, itemCount: number): 
     lagThreshold: p.lag_threshold,
     sortOrder: p.sort_order,
     archived: p.archived === 1,
+    bodyId: p.body_id ?? null,
     itemCount,
     abilities: abilities(ctx.actor, p, { canManage: "progress.manage" }),
   };

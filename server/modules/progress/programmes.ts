@@ -14,6 +14,7 @@ import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
+import { findBodyRow } from "../bodies/repo.js";
 import * as defs from "./definitions-repo.js";
 import { presentItem, presentProgramme } from "./present.js";
 import { ensureRecords, recomputeItems, shiftRollupForItem } from "./recompute.js";
@@ -51,6 +52,14 @@ export async function getProgramme(ctx: Ctx, id: string) {
   };
 }
 
+/** The owning body named in the input, checked to exist (null: council-wide). */
+async function owningBody(ctx: Ctx, bodyId: string | null | undefined) {
+  if (!bodyId) return null;
+  if (!(await findBodyRow(ctx, bodyId)))
+    throw invalid("所管の会議体が見つかりません。", [{ path: "bodyId", message: "一覧から会議体を選んでください" }]);
+  return bodyId;
+}
+
 export async function createProgramme(ctx: Ctx, input: z.infer<typeof programmeInput>) {
   authorize(ctx.actor, "progress.manage");
   return inTx(ctx, async (tx) => {
@@ -67,6 +76,7 @@ export async function createProgramme(ctx: Ctx, input: z.infer<typeof programmeI
       lag_threshold: input.lagThreshold,
       sort_order: input.sortOrder,
       archived: 0,
+      body_id: await owningBody(tx, input.bodyId),
       created_at: now,
       updated_at: now,
     };
@@ -93,6 +103,7 @@ export async function updateProgramme(ctx: Ctx, id: string, patch: z.infer<typeo
       lag_threshold: patch.lagThreshold,
       sort_order: patch.sortOrder,
       archived: patch.archived === undefined ? undefined : patch.archived ? 1 : 0,
+      body_id: patch.bodyId === undefined ? undefined : await owningBody(tx, patch.bodyId),
     };
     const changes = diff(before, next);
     await defs.updateProgrammeRow(tx, id, { ...next, updated_at: nowIso() });

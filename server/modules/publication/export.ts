@@ -5,6 +5,7 @@ import { blobPath } from "../../platform/files/store.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
 import { sitePage, sitePaths } from "./site.js";
+import { newMemo } from "./site-data.js";
 
 /**
  * The static export: the public site as a ZIP of the same HTML, style sheet, open data and material
@@ -19,10 +20,11 @@ export async function buildSiteExport(ctx: Ctx) {
 /** The export without the permission check (the benchmark and the leak test call it too). */
 export async function siteExport(ctx: Ctx) {
   const folder = `public-site-${jstDate()}`;
-  const { pages, materials } = await sitePaths(ctx);
+  const memo = newMemo();
+  const { pages, materials } = await sitePaths(ctx, memo);
   const entries: ZipEntry[] = [];
   for (const path of pages) {
-    const page = await sitePage(ctx, path);
+    const page = await sitePage(ctx, path, memo);
     if (page) entries.push({ name: `${folder}/${path}`, data: page.body });
   }
   for (const m of materials)

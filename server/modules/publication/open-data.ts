@@ -5,7 +5,7 @@ import { csvBytes } from "../../platform/files/csv.js";
 import { listOrgRows, orgContactRow } from "../orgs/repo.js";
 import { programmeTotals } from "../progress/totals.js";
 import { programmeIsPublic } from "./rules.js";
-import { allPublicMeetings, meetingTitle, publicBodies, publicMeeting } from "./site-data.js";
+import { allPublicMeetings, meetingTitle, memoMeeting, newMemo, publicBodies, type SiteMemo } from "./site-data.js";
 import type { DataFile } from "./site-pages.js";
 
 /**
@@ -80,11 +80,11 @@ async function prefecture(ctx: Ctx) {
   return { code: org?.lg_code ?? "", name: org?.name ?? "", department: contact?.department ?? "", phone: contact?.phone ?? "" };
 }
 
-export async function meetingsCsv(ctx: Ctx): Promise<Buffer> {
+export async function meetingsCsv(ctx: Ctx, memo: SiteMemo = newMemo()): Promise<Buffer> {
   const pref = await prefecture(ctx);
   const rows: CsvValue[][] = [meetingColumns];
   for (const [i, m] of (await allPublicMeetings(ctx)).reverse().entries()) {
-    const detail = await publicMeeting(ctx, m.id);
+    const detail = await memoMeeting(ctx, memo, m.id);
     rows.push([
       pref.code,
       i + 1,

@@ -83,6 +83,39 @@ export async function memberOrgs(ctx: Ctx, bodyId: string) {
     .map((m) => ({ name: m.org_name!, position: m.position }));
 }
 
+/**
+ * Rendered minutes by revision row and its last change: rendering (Markdown + sanitising) is most of a
+ * meeting page's cost, and a published revision rarely changes. Keyed by content version, so any instance
+ * serves the current text.
+ */
+const minutesHtml = new Map<string, string>();
+function renderMinutes(m: { id: string; updated_at: string; body_md: string }) {
+  const key = `${m.id}:${m.updated_at}`;
+  let out = minutesHtml.get(key);
+  if (out === undefined) {
+    out = renderMarkdown(m.body_md);
+    if (minutesHtml.size >= 500) minutesHtml.delete(minutesHtml.keys().next().value!);
+    minutesHtml.set(key, out);
+  }
+  return out;
+}
+
+/**
+ * What one rendering of the site reads more than once (the export renders every page): the site's title
+ * and bodies, and each meeting's public content. A request makes its own; nothing outlives it.
+ */
+export interface SiteMemo {
+  title?: ReturnType<typeof siteTitle>;
+  meetings: Map<string, ReturnType<typeof publicMeeting>>;
+}
+export const newMemo = (): SiteMemo => ({ meetings: new Map() });
+export const memoTitle = (ctx: Ctx, memo: SiteMemo) => (memo.title ??= siteTitle(ctx));
+export function memoMeeting(ctx: Ctx, memo: SiteMemo, id: string) {
+  let m = memo.meetings.get(id);
+  if (!m) memo.meetings.set(id, (m = publicMeeting(ctx, id)));
+  return m;
+}
+
 /** One published meeting: its 次第, materials and approved 議事要旨, each only when marked 公開. */
 export async function publicMeeting(ctx: Ctx, id: string) {
   const row = await findPublicMeetingRow(ctx, id);
@@ -112,7 +145,7 @@ export async function publicMeeting(ctx: Ctx, id: string) {
         sha256: m.file_sha256,
         path: materialPath(m),
       })),
-    minutesHtml: minutes ? renderMarkdown(minutes.body_md) : null,
+    minutesHtml: minutes ? renderMinutes(minutes) : null,
     minutesApprovedAt: minutes?.approved_at ?? null,
   };
 }

@@ -1,7 +1,16 @@
 import type { Ctx } from "../../platform/context.js";
 import { dataFiles, meetingsCsv, progressCsv } from "./open-data.js";
 import { siteCss } from "./site-css.js";
-import { allPublicMeetings, bodyMeetings, memberOrgs, publicMeeting, recentMeetings, siteTitle } from "./site-data.js";
+import {
+  allPublicMeetings,
+  bodyMeetings,
+  memberOrgs,
+  memoMeeting,
+  memoTitle,
+  newMemo,
+  recentMeetings,
+  type SiteMemo,
+} from "./site-data.js";
 import { bodyPage, indexPage, meetingPage, meetingsPage, openDataPage } from "./site-pages.js";
 
 /**
@@ -17,11 +26,11 @@ const htmlType = "text/html; charset=utf-8";
 const idPage = /^(bodies|meetings)\/([0-9a-f-]{36})\.html$/;
 
 /** One page or data file by its path, or null (not public, or no such thing). Materials are served by the caller. */
-export async function sitePage(ctx: Ctx, path: string): Promise<SiteFile | null> {
+export async function sitePage(ctx: Ctx, path: string, memo: SiteMemo = newMemo()): Promise<SiteFile | null> {
   if (path === "site.css") return { type: "text/css; charset=utf-8", body: siteCss };
-  if (path === "opendata/meetings.csv") return { type: "text/csv; charset=utf-8", body: await meetingsCsv(ctx) };
+  if (path === "opendata/meetings.csv") return { type: "text/csv; charset=utf-8", body: await meetingsCsv(ctx, memo) };
   if (path === "opendata/progress.csv") return { type: "text/csv; charset=utf-8", body: await progressCsv(ctx) };
-  const t = await siteTitle(ctx);
+  const t = await memoTitle(ctx, memo);
   const site = { prefecture: t.prefecture, council: t.council };
   if (path === "" || path === "index.html")
     return { type: htmlType, body: indexPage(site, t.roots, await recentMeetings(ctx, 10)) };
@@ -35,13 +44,13 @@ export async function sitePage(ctx: Ctx, path: string): Promise<SiteFile | null>
     const parent = b.parentId ? t.byId.get(b.parentId) : undefined;
     return { type: htmlType, body: bodyPage(site, b, parent, await memberOrgs(ctx, b.id), await bodyMeetings(ctx, b.id)) };
   }
-  const meeting = await publicMeeting(ctx, m[2]!);
+  const meeting = await memoMeeting(ctx, memo, m[2]!);
   return meeting ? { type: htmlType, body: meetingPage(site, meeting) } : null;
 }
 
 /** Every path of the site (for the static export): pages, data files, and the materials with their blobs. */
-export async function sitePaths(ctx: Ctx) {
-  const t = await siteTitle(ctx);
+export async function sitePaths(ctx: Ctx, memo: SiteMemo) {
+  const t = await memoTitle(ctx, memo);
   const meetings = await allPublicMeetings(ctx);
   const pages = [
     "index.html",
@@ -55,7 +64,7 @@ export async function sitePaths(ctx: Ctx) {
   ];
   const materials: { path: string; sha256: string; mime: string }[] = [];
   for (const m of meetings) {
-    const detail = await publicMeeting(ctx, m.id);
+    const detail = await memoMeeting(ctx, memo, m.id);
     for (const f of detail?.materials ?? []) materials.push({ path: f.path, sha256: f.sha256, mime: f.mime });
   }
   return { pages, materials };

@@ -8,6 +8,7 @@ import { QueryState } from "../../components/query-state.js";
 import { useI18n } from "../../lib/i18n.js";
 import { AddMemberForm } from "./add-member-form.js";
 import { bodyName, useBodies, useBody } from "./api.js";
+import { BodySpaceSections } from "./body-space.js";
 import { MemberTable } from "./member-table.js";
 
 export function BodyDetailPage() {
@@ -66,6 +67,7 @@ export function BodyDetailPage() {
               <MemberTable body={b} />
               {b.abilities.canManageMembers && <AddMemberForm body={b} />}
             </section>
+            <BodySpaceSections body={b} />
           </>
         );
       }}

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { positionLabels } from "../../../shared/api/bodies.js";
 import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
+import { ContactLine } from "../../components/contact-line.js";
 import { DataTable } from "../../components/data-table.js";
 import { ConfirmDialog } from "../../components/dialog.js";
 import { useToast } from "../../components/toast.js";
@@ -43,9 +44,13 @@ export function MemberTable({ body }: { body: BodyDetail }) {
                   <span className="block text-dns-14N-130 text-solid-gray-700">
                     {t("bodies.person")}・{m.user.orgName}
                   </span>
+                  <ContactLine contact={m.contact} />
                 </>
               ) : (
-                m.org?.name
+                <>
+                  {m.org?.name}
+                  <ContactLine contact={m.contact} />
+                </>
               ),
           },
           { key: "term", header: t("bodies.term"), cell: term },

@@ -10,6 +10,7 @@ import { QueryState } from "../../components/query-state.js";
 import { RadioGroup } from "../../components/radio-group.js";
 import { formatMonth, jstToday } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
+import { BodyFilterField, useBodyFilter } from "../bodies/body-filter.js";
 import { useMeetings } from "./api.js";
 import { CalendarFeedCard } from "./calendar-feed.js";
 import { meetingWhen, statusTone } from "./format.js";
@@ -27,7 +28,9 @@ export function MeetingListPage() {
   const me = useMe();
   const [view, setView] = useState<"list" | "month">("list");
   const [month, setMonth] = useState(jstToday().slice(0, 7));
-  const query = useMeetings(view === "month" ? { from: `${month}-01`, to: lastDay(month) } : {});
+  const [bodyId, setBodyId] = useBodyFilter();
+  const body = bodyId ? { bodyId } : {};
+  const query = useMeetings(view === "month" ? { ...body, from: `${month}-01`, to: lastDay(month) } : body);
   const monthLabel = formatMonth(month, locale);
   return (
     <>
@@ -43,6 +46,7 @@ export function MeetingListPage() {
         }
       />
       <div className="mb-4 flex flex-wrap items-end gap-6">
+        <BodyFilterField value={bodyId} onChange={setBodyId} />
         <RadioGroup
           legend={t("meetings.view")}
           name="view"

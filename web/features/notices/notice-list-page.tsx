@@ -8,6 +8,7 @@ import { Pager } from "../../components/pager.js";
 import { QueryState } from "../../components/query-state.js";
 import { formatDate } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
+import { BodyFilterField, useBodyFilter } from "../bodies/body-filter.js";
 import { useNotices } from "./api.js";
 import { NoticeBadges } from "./notice-badges.js";
 
@@ -19,7 +20,15 @@ export function NoticeListPage() {
   const [status, setStatus] = useState("active");
   const [unread, setUnread] = useState(false);
   const [offset, setOffset] = useState(0);
-  const notices = useNotices({ category, status, unread: unread ? "true" : undefined, limit, offset });
+  const [bodyId, setBodyId] = useBodyFilter();
+  const notices = useNotices({
+    category,
+    status,
+    bodyId: bodyId || undefined,
+    unread: unread ? "true" : undefined,
+    limit,
+    offset,
+  });
   const canCreate = notices.data?.abilities.canCreate ?? false;
   const statuses = [
     { value: "active", label: t("notices.statusActive") },
@@ -45,7 +54,8 @@ export function NoticeListPage() {
           )
         }
       />
-      <div className="mb-6 grid grid-cols-1 items-end gap-4 sm:grid-cols-3">
+      <div className="mb-6 grid grid-cols-1 items-end gap-4 sm:grid-cols-4">
+        <BodyFilterField value={bodyId} onChange={reset(setBodyId)} />
         <SelectField
           label={t("notices.category")}
           value={category}

@@ -11,6 +11,7 @@ import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { api, isApiError } from "../../lib/api.js";
 import { useI18n } from "../../lib/i18n.js";
+import { bodyName, useBodies } from "../bodies/api.js";
 import { type ProgrammeDetail, type ProgressItem, progressKeys, useProgramme, useProgrammes } from "./api.js";
 import { DefinitionsCsv } from "./definitions-csv.js";
 
@@ -131,6 +132,7 @@ function ProgrammeEditor({ p }: { p: ProgrammeDetail }) {
           {p.archived ? t("progress.restore") : t("progress.archive")}
         </Button>
       </div>
+      <OwningBody p={p} />
       <NewItem p={p} />
       <ul className="flex flex-col gap-3">
         {p.items.map((i) => (
@@ -146,6 +148,28 @@ function ProgrammeEditor({ p }: { p: ProgrammeDetail }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The body that owns the programme: its space shows the programme's progress. */
+function OwningBody({ p }: { p: ProgrammeDetail }) {
+  const { t, locale } = useI18n();
+  const bodies = useBodies();
+  const save = useProgressMutation((bodyId: string | null) => api.patch(`/progress/programmes/${p.id}`, { bodyId }));
+  return (
+    <div className="max-w-xl">
+      <SelectField
+        label={t("progress.owningBody")}
+        hint={t("progress.owningBodyHint")}
+        value={p.bodyId ?? ""}
+        error={isApiError(save.error) ? save.error.message : undefined}
+        onChange={(e) => save.mutate(e.target.value || null)}
+        options={[
+          { value: "", label: t("progress.noOwningBody") },
+          ...(bodies.data?.items ?? []).map((b) => ({ value: b.id, label: bodyName(b, locale) })),
+        ]}
+      />
+    </div>
   );
 }
 

@@ -13,6 +13,7 @@ import { publication } from "./publication.js";
 import { procurement } from "./procurement.js";
 import { relay } from "./relay.js";
 import { sharing } from "./sharing.js";
+import { spaces } from "./spaces.js";
 import type { surveys } from "./surveys.js";
 import { users } from "./users.js";
 import { year } from "./year.js";
@@ -38,6 +39,7 @@ export const messages = {
   ...office,
   ...year,
   ...publication,
+  ...spaces,
 };
 
 /** Every key, including those of the features whose strings load with their pages. */

@@ -1,0 +1,57 @@
+import type { BodySpace } from "../../../shared/api/spaces.js";
+import type { Ctx } from "../../platform/context.js";
+import { can } from "../../platform/policy/authorize.js";
+import { visibleBody } from "../bodies/service.js";
+import { visibleMeeting } from "../meetings/access.js";
+import { meetingName } from "../meetings/naming.js";
+import { loadMaterials } from "../meetings/present.js";
+import { listAgendaRows, listMeetingRows } from "../meetings/repo.js";
+import { programmeTotals } from "../progress/totals.js";
+
+/** How many of the body's latest meetings lend their materials to the space. */
+const MEETINGS_WITH_MATERIALS = 5;
+
+/**
+ * A body's space: what its lists (meetings, notices, challenges, documents) do not already give — the
+ * materials of its latest meetings, each checked as the meeting page checks it, and the programmes it owns
+ * with their progress. A body the actor may not see is a 404, as everywhere.
+ */
+export async function getBodySpace(ctx: Ctx, bodyId: string): Promise<BodySpace> {
+  await visibleBody(ctx, bodyId);
+  const latest = (await listMeetingRows(ctx, { bodyIds: [bodyId] }))
+    .filter((m) => m.status !== "draft" && m.status !== "cancelled")
+    .reverse()
+    .slice(0, MEETINGS_WITH_MATERIALS);
+  const materials: BodySpace["materials"] = [];
+  for (const m of latest) {
+    const loaded = await visibleMeeting(ctx, m.id);
+    const name = meetingName(m, m.body_name);
+    for (const mat of await loadMaterials(ctx, loaded, await listAgendaRows(ctx, m.id)))
+      materials.push({
+        meetingId: m.id,
+        meetingName: name,
+        startsAt: m.starts_at,
+        id: mat.id,
+        label: mat.label,
+        title: mat.title,
+        fileName: mat.fileName,
+        size: mat.size,
+      });
+  }
+  const programmes = can(ctx.actor, "progress.read") ? await programmeTotals(ctx, (p) => p.body_id === bodyId) : [];
+  return {
+    bodyId,
+    materials,
+    programmes: programmes.map((t) => ({
+      id: t.programme.id,
+      code: t.programme.code,
+      name: t.programme.name,
+      deadline: t.programme.deadline,
+      municipalities: t.municipalities,
+      reporting: t.reporting,
+      meanPercent: t.meanPercent,
+      complete: t.complete,
+      overdueRecords: t.overdueRecords,
+    })),
+  };
+}

@@ -1,0 +1,37 @@
+/** Body spaces: one page per body gathering its meetings, materials, notices, documents, challenges, programmes and contacts. */
+export const spaces = {
+  "space.upcoming": ["今後の会議", "Upcoming meetings"],
+  "space.past": ["これまでの会議", "Past meetings"],
+  "space.noUpcoming": ["予定されている会議はありません。", "No meetings planned."],
+  "space.noPast": ["開催した会議はまだありません。", "No meetings held yet."],
+  "space.allMeetings": ["この会議体の会議をすべて見る", "All meetings of this body"],
+  "space.materials": ["最近の会議資料", "Recent meeting materials"],
+  "space.noMaterials": ["資料はまだありません。", "No materials yet."],
+  "space.notices": ["お知らせ", "Notices"],
+  "space.noNotices": ["この会議体あてのお知らせはありません。", "No notices for this body."],
+  "space.allNotices": ["この会議体のお知らせをすべて見る", "All notices of this body"],
+  "space.documents": ["文書", "Documents"],
+  "space.documentsLink": ["この会議体の文書エリアを開く", "Open this body's document area"],
+  "space.challenges": ["課題", "Challenges"],
+  "space.noChallenges": ["この会議体に寄せられた課題はありません。", "No challenges for this body."],
+  "space.programmes": ["所管する取組の進捗", "Programmes it owns"],
+  "space.noProgrammes": [
+    "この会議体が所管する取組はありません（取組の管理画面で所管の会議体を設定できます）。",
+    "This body owns no programme (set the owning body on the programme management screen).",
+  ],
+  "space.programmeFigures": [
+    "平均進捗率 {pct}・完了 {complete}／{total}団体・報告 {reporting}団体・期限超過 {overdue}件",
+    "Mean {pct} · complete {complete}/{total} · reporting {reporting} · overdue {overdue}",
+  ],
+  "space.contact": ["連絡先", "Contact"],
+  "space.noContact": ["事務局の連絡先は登録されていません。", "No secretariat contact is registered."],
+  "space.body": ["会議体", "Body"],
+  "space.allBodies": ["すべての会議体", "All bodies"],
+  "space.bodyFilter": ["会議体で絞り込む", "Filter by body"],
+  "progress.owningBody": ["所管の会議体", "Owning body"],
+  "progress.owningBodyHint": [
+    "選んだ会議体のページに、この取組の進捗が表示されます。",
+    "The body's page shows this programme's progress.",
+  ],
+  "progress.noOwningBody": ["なし（協議会全体）", "None (council-wide)"],
+} as const;
