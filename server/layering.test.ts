@@ -11,7 +11,6 @@ import { checkLayering } from "./platform/testing/layering.js";
  * must only shrink — a file that no longer breaks a rule must leave it, a new file may never join it.
  */
 const STILL_TO_MOVE = [
-  "auth/service.ts",
   "bodies/policy.ts",
   "bodies/service.ts",
   "challenges/attachments.ts",
@@ -43,7 +42,6 @@ const STILL_TO_MOVE = [
   "notifications/mail.ts",
   "notifications/service.ts",
   "notifications/templates.ts",
-  "orgs/contact.ts",
   "progress/batch.ts",
   "progress/export.ts",
   "progress/history.ts",
@@ -55,7 +53,6 @@ const STILL_TO_MOVE = [
   "search/index-entry.ts",
   "search/plan.ts",
   "search/scopes.ts",
-  "settings/service.ts",
   "support/home.ts",
   "support/log.ts",
   "support/progress-link.ts",
@@ -69,8 +66,6 @@ const STILL_TO_MOVE = [
   "surveys/results.ts",
   "surveys/settings-rules.ts",
   "surveys/tracking.ts",
-  "users/service.ts",
-  "users/tokens.ts",
 ];
 
 describe("layering", () => {

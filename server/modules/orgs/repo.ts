@@ -1,6 +1,6 @@
 import type { Ctx } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
-import type { OrgsTable } from "../../platform/db/schema.js";
+import type { OrgContactsTable, OrgsTable } from "../../platform/db/schema.js";
 
 export type OrgRow = OrgsTable;
 
@@ -30,4 +30,15 @@ export async function insertOrg(ctx: Ctx, row: OrgRow): Promise<void> {
 
 export async function updateOrgRow(ctx: Ctx, id: string, patch: Partial<OrgRow>): Promise<void> {
   await ctx.db.updateTable("orgs").set(patch).where("id", "=", id).execute();
+}
+
+export const findOrgContactRow = (ctx: Ctx, orgId: string) =>
+  ctx.db.selectFrom("org_contacts").selectAll().where("org_id", "=", orgId).executeTakeFirst();
+
+export async function upsertOrgContact(ctx: Ctx, orgId: string, values: Omit<OrgContactsTable, "org_id">): Promise<void> {
+  await ctx.db
+    .insertInto("org_contacts")
+    .values({ org_id: orgId, ...values })
+    .onConflict((oc) => oc.column("org_id").doUpdateSet(values))
+    .execute();
 }
