@@ -4,7 +4,7 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { newSecret, sha256 } from "../../platform/auth/tokens.js";
 import { type Actor, type Ctx, inTx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
-import type { MailAttachment } from "../notifications/mail.js";
+import type { MailAttachment } from "../notifications/index.js";
 import { visibleMeeting } from "./access.js";
 import { buildCalendar, type IcsEvent } from "./ics.js";
 import { listMeetings } from "./meetings.js";
