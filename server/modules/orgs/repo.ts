@@ -42,3 +42,13 @@ export async function upsertOrgContact(ctx: Ctx, orgId: string, values: Omit<Org
     .onConflict((oc) => oc.column("org_id").doUpdateSet(values))
     .execute();
 }
+
+/** The prefecture (the platform's operator) with its contact data: the sender of official mail. */
+export const prefectureWithContact = (ctx: Ctx) =>
+  ctx.db
+    .selectFrom("orgs")
+    .leftJoin("org_contacts as c", "c.org_id", "orgs.id")
+    .select(["orgs.name", "c.department", "c.person", "c.phone", "c.email", "c.address"])
+    .where("orgs.kind", "=", "prefecture")
+    .orderBy("orgs.lg_code")
+    .executeTakeFirst();

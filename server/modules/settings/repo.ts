@@ -9,3 +9,12 @@ export async function upsertSetting(ctx: Ctx, key: string, value: string): Promi
     .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
     .execute();
 }
+
+/** One stored setting's JSON text (mail templates keep theirs as `mailTemplate:<key>` rows). */
+export async function findSettingValue(ctx: Ctx, key: string): Promise<string | undefined> {
+  return (await ctx.db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst())?.value;
+}
+
+export async function deleteSetting(ctx: Ctx, key: string): Promise<void> {
+  await ctx.db.deleteFrom("settings").where("key", "=", key).execute();
+}
