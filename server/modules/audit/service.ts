@@ -4,9 +4,10 @@ import { jstStamp } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { type CsvFile, csvBytes } from "../../platform/files/csv.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
+import { runsCouncil } from "../../platform/policy/predicates.js";
 import { auditRows } from "./repo.js";
 
-definePolicies({ "audit.read": (a) => a.role === "admin" || a.role === "secretariat" });
+definePolicies({ "audit.read": runsCouncil });
 
 type Query = z.infer<typeof auditQuery>;
 

@@ -11,11 +11,12 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
+import { runsCouncil } from "../../platform/policy/predicates.js";
 import { prefectureWithContact } from "../orgs/index.js";
 import { deleteSetting, findSettingValue, upsertSetting } from "../settings/index.js";
 
 definePolicies({
-  "mail.templates": (a) => a.role === "admin" || a.role === "secretariat",
+  "mail.templates": runsCouncil,
 });
 
 const settingKey = (key: MailTemplateKey) => `mailTemplate:${key}`;
