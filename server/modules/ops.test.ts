@@ -39,7 +39,29 @@ describe("operations", () => {
     expect(res.body.error.code).toBe("PAYLOAD_TOO_LARGE");
   });
 
-  it("hides the message of a server error", async () => {
+  it("hides the message of a server error: an unexpected failure is a 500 with a generic message", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    // A stored setting that no longer parses makes the settings read throw a SyntaxError inside the service.
+    const db = env.database.db;
+    const key = "smallMunicipalityThreshold";
+    const stored = await db.selectFrom("settings").select("value").where("key", "=", key).executeTakeFirst();
+    await db.deleteFrom("settings").where("key", "=", key).execute();
+    await db.insertInto("settings").values({ key, value: "{not json" }).execute();
+    try {
+      const res = await sec.get("/api/orgs");
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({
+        error: { code: "INTERNAL", message: "サーバーでエラーが発生しました。時間をおいてもう一度お試しください。" },
+      });
+      expect(res.text).not.toMatch(/JSON|SyntaxError|at \w+ \(/);
+    } finally {
+      await db.deleteFrom("settings").where("key", "=", key).execute();
+      if (stored) await db.insertInto("settings").values({ key, value: stored.value }).execute();
+    }
+    expect((await sec.get("/api/orgs")).status).toBe(200);
+  });
+
+  it("answers a malformed JSON body as a client error in the uniform format", async () => {
     const sec = await env.as("secretariat@example.jp");
     // A malformed JSON body is a client error with our format, not a stack trace.
     const res = await env.app.inject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQuery } from "./paging.js";
 
 export const auditQuery = z.object({
   actorUserId: z.uuid().optional(),
@@ -8,8 +9,7 @@ export const auditQuery = z.object({
   subjectId: z.string().max(100).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQuery.shape,
 });
 
 export const auditEntry = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQuery } from "./paging.js";
 
 export const challengeStatuses = ["open", "taken_up", "resolved"] as const;
 export type ChallengeStatus = (typeof challengeStatuses)[number];
@@ -32,8 +33,7 @@ export const challengeQuery = z.object({
   theme: z.string().max(100).optional(),
   bodyId: z.uuid().optional(),
   sort: z.enum(["shares", "newest", "updated"]).default("updated"),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQuery.shape,
 });
 
 export const shareInput = z.object({ note: z.string().trim().max(1000, "ひとことは1,000文字以内にしてください").default("") });

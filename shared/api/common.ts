@@ -5,11 +5,6 @@ export const idParams = z.object({ id: z.uuid({ error: "IDの形式が正しく�
 export const isoDate = z.iso.date({ error: "日付は YYYY-MM-DD の形式で入力してください" });
 export const isoDateTime = z.iso.datetime({ offset: true, error: "日時の形式が正しくありません" });
 
-export const paging = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-
 /** List responses are always `{ items, total? }`. */
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int().optional() });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { paging } from "./common.js";
+import { pageQuery } from "./paging.js";
 
 type Labels<T extends string> = Record<T, { ja: string; en: string }>;
 
@@ -86,7 +86,7 @@ export const statusInput = z.object({ status: z.enum(consultationStatuses, { err
 export const mergeInput = z.object({ targetId: z.uuid({ error: "統合先の相談を選んでください" }) });
 
 export const dueFilters = ["overdue", "due_soon", "paused", "on_track"] as const;
-export const queueQuery = paging.extend({
+export const queueQuery = pageQuery.extend({
   status: z.string().optional(), // one status or a comma list; "open" = new,in_progress,waiting
   category: z.enum(consultationCategories).optional(),
   orgId: z.uuid().optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQuery } from "./paging.js";
 
 export const documentKindsList = ["material", "minutes", "report", "guideline", "national", "form", "other"] as const;
 export type DocumentKind = (typeof documentKindsList)[number];
@@ -54,8 +55,7 @@ export const documentQuery = z.object({
   fiscalYear: z.coerce.number().int().optional(),
   tag: z.string().max(40).optional(),
   q: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQuery.shape,
 });
 export const zipQuery = z.object({
   ids: z

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { paging } from "./common.js";
 import { consultationCategories } from "./consultations.js";
+import { pageQuery } from "./paging.js";
 
 export { consultationCategories as faqCategories, consultationCategoryLabels as faqCategoryLabels } from "./consultations.js";
 
@@ -20,7 +20,7 @@ export const fromConsultationInput = z.object({ consultationId: z.uuid({ error: 
 export const publishInput = z.object({
   confirmAnonymised: z.literal(true, { error: "団体名・個人名が含まれていないことを確認してください" }),
 });
-export const faqQuery = paging.extend({
+export const faqQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   category: z.enum(consultationCategories).optional(),
   status: z.enum([...faqStatuses, "all"]).optional(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { looseNumber } from "../numbers.js";
 import { isoDate, isoDateTime } from "./common.js";
+import { pageQuery } from "./paging.js";
 
 export const meetingKinds = ["in_person", "online", "hybrid"] as const;
 export const meetingKindLabels: Record<(typeof meetingKinds)[number], { ja: string; en: string }> = {
@@ -73,6 +74,7 @@ export const meetingQuery = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   status: z.enum(meetingStatuses).optional(),
+  ...pageQuery.shape,
 });
 
 const orgRef = z.object({ id: z.string(), name: z.string() });
@@ -276,6 +278,7 @@ export const actionQuery = z.object({
   mine: z.enum(["true", "false"]).optional(),
   meetingId: z.uuid().optional(),
   status: z.enum([...actionStatuses, "pending"]).optional(),
+  ...pageQuery.shape,
 });
 export const actionItem = z.object({
   id: z.string(),

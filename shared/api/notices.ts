@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateTime } from "./common.js";
+import { pageQuery } from "./paging.js";
 
 export const noticeCategories = ["national", "council", "working_group", "system"] as const;
 export type NoticeCategory = (typeof noticeCategories)[number];
@@ -52,8 +53,7 @@ export const noticeQuery = z.object({
   status: z.enum([...noticeStatuses, "active"]).default("active"),
   bodyId: z.uuid().optional(),
   unread: z.enum(["true", "false"]).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQuery.shape,
 });
 
 export const noticeAbilities = z.object({

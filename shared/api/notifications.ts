@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQuery } from "./paging.js";
 
 export const notificationCategories = [
   "meeting",
@@ -34,8 +35,7 @@ export const notification = z.object({
 });
 export const notificationQuery = z.object({
   unread: z.enum(["true", "false"]).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQuery.shape,
 });
 export const prefs = z.partialRecord(z.enum(notificationCategories), z.enum(deliveryModes));
 export const prefsResponse = z.object({ prefs });

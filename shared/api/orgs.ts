@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidLgCode } from "../lg-code.js";
 import { looseNumber } from "../numbers.js";
+import { pageQuery } from "./paging.js";
 
 export const orgKinds = ["prefecture", "city", "town", "village", "other"] as const;
 export const orgKindLabels: Record<(typeof orgKinds)[number], { ja: string; en: string }> = {
@@ -61,6 +62,7 @@ export const orgListQuery = z.object({
   kind: z.enum(orgKinds).optional(),
   small: z.enum(["true", "false"]).optional(),
   q: z.string().max(100).optional(),
+  ...pageQuery.shape,
 });
 
 export const orgImportResult = z.object({ created: z.number(), updated: z.number(), encoding: z.string() });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { looseNumber } from "../numbers.js";
 import { isoDate } from "./common.js";
+import { pageQuery } from "./paging.js";
 
 /** Progress (取組状況): programmes → items → steps or metrics, kept per municipality. */
 
@@ -245,7 +246,4 @@ export const recordParams = z.object({
   itemId: z.uuid({ error: "項目IDの形式が正しくありません" }),
 });
 export const asOfQuery = z.object({ asOf: isoDate.optional() });
-export const historyQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+export const historyQuery = pageQuery;

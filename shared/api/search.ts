@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDate } from "./common.js";
+import { pageQuery } from "./paging.js";
 
 export const searchKinds = ["notice", "document", "challenge", "meeting", "faq", "consultation"] as const;
 export type SearchKindName = (typeof searchKinds)[number];
@@ -23,8 +24,11 @@ export const searchQuery = z
       .pipe(z.array(z.enum(searchKinds, { error: "種類の指定が正しくありません" }))),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    offset: z.coerce.number().int().min(0).max(10_000).default(0),
+    limit: pageQuery.shape.limit,
+    // Deep pages of a text search are not read; the cap bounds the ranking work.
+    offset: pageQuery.shape.offset.pipe(
+      z.number().max(10_000, { error: "これ以上先の検索結果は表示できません。条件を絞り込んでください" }),
+    ),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], error: "終了日は開始日以降にしてください" });
 

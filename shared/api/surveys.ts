@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { definition } from "../surveys/definition.js";
 import { isoDate, isoDateTime } from "./common.js";
+import { pageQuery } from "./paging.js";
 
 /** Contracts of the surveys (照会) module: builder, distribution, answers, tracking, results. */
 export const surveyStatuses = ["draft", "published", "closed"] as const;
@@ -182,10 +183,7 @@ export const resultsQuery = z.object({
   q: z.string().max(40).optional(),
   v: z.string().max(200).optional(),
 });
-export const tableQuery = resultsQuery.extend({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+export const tableQuery = resultsQuery.extend(pageQuery.shape);
 export const exportQuery = resultsQuery.extend({ encoding: z.enum(["utf8", "sjis"]).default("utf8") });
 
 const countRow = z.object({ id: z.string(), label: z.string(), count: z.number(), percent: z.number() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQuery } from "./paging.js";
 
 import { type RoleName, roleLabels, roles } from "./roles.js";
 
@@ -25,8 +26,7 @@ export const userListQuery = z.object({
   role: z.enum(roles).optional(),
   status: z.enum(userStatuses).optional(),
   q: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQuery.shape,
 });
 
 export const inviteInput = z.object({

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { auditMark, auditSince, DEMO_PASSWORD, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { currentTotp } from "./two-factor.js";
 
 let env: TestEnv;
@@ -47,12 +47,15 @@ describe("sign-in", () => {
   });
 
   it("locks the account after repeated failures until an admin unlocks it", async () => {
+    const mark = await auditMark(env);
     for (let i = 0; i < 3; i++) await login("hagi@example.jp", "wrong-Password-1");
     const locked = await login("hagi@example.jp", DEMO_PASSWORD);
     expect(locked.statusCode).toBe(401);
     // The same answer as for an address that has no account: the lock does not reveal the account.
     expect(locked.json().error).toEqual((await login("nobody-hagi@example.jp", DEMO_PASSWORD)).json().error);
-    expect(await lastAudit(env, "user.lock")).toBeTruthy();
+    expect(await auditSince(env, mark, "user.lock")).toEqual([
+      { actor: null, subject: { type: "user", id: env.demo.users["hagi@example.jp"] }, changes: { failures: 3 } },
+    ]);
 
     const admin = await env.as("admin@example.jp");
     const hagiId = env.demo.users["hagi@example.jp"];
@@ -102,13 +105,17 @@ describe("CSRF and sessions", () => {
     expect((await env.app.inject({ method: "GET", url: "/api/me", headers: { cookie: cookieOf(two) } })).statusCode).toBe(200);
 
     const three = await login("yamaguchi2@example.jp", DEMO_PASSWORD);
+    const mark = await auditMark(env);
     const all = await env.app.inject({
       method: "POST",
       url: "/api/auth/logout-all",
       headers: { cookie: cookieOf(three), "x-csrf-token": three.json().csrfToken },
     });
     expect(all.statusCode).toBe(200);
-    expect(await lastAudit(env, "auth.logoutAll")).toBeTruthy();
+    const yamaguchi2 = env.demo.users["yamaguchi2@example.jp"];
+    expect(await auditSince(env, mark, "auth.logoutAll")).toEqual([
+      { actor: yamaguchi2, subject: { type: "user", id: yamaguchi2 }, changes: null },
+    ]);
     for (const r of [two, three])
       expect((await env.app.inject({ method: "GET", url: "/api/me", headers: { cookie: cookieOf(r) } })).statusCode).toBe(401);
   });

@@ -2,16 +2,31 @@ import type { FastifyReply } from "fastify";
 import type { Me } from "../../../shared/api/auth.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { checkPasswordRules, hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
-import { clearCookies, type SessionInfo, startSession } from "../../platform/auth/session.js";
+import {
+  clearCookies,
+  endOtherSessions,
+  endSession,
+  markSessionMfaPassed,
+  type SessionInfo,
+  startSession,
+} from "../../platform/auth/session.js";
 import { FailureCounter } from "../../platform/auth/throttle.js";
 import { type Ctx, inTx, isPrefectureStaff, nowIso } from "../../platform/context.js";
 import { AppError, invalid } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
-import { sendMail } from "../notifications/mail.js";
-import { mailComposer } from "../notifications/templates.js";
+import { mailComposer, sendMail } from "../notifications/index.js";
+import { findOrgRow } from "../orgs/index.js";
 import { getSettings } from "../settings/service.js";
-import { deleteSessionsOf, findUser, findUserByEmail, updateUserRow } from "../users/repo.js";
-import { checkToken, issueToken, revokeTokens } from "../users/tokens.js";
+import {
+  checkToken,
+  claimTotpStep,
+  deleteSessionsOf,
+  findUser,
+  findUserByEmail,
+  issueToken,
+  revokeTokens,
+  updateUserRow,
+} from "../users/index.js";
 import { newTotpSecret, totpStep, totpUri } from "./two-factor.js";
 
 // One answer for an unknown address, a wrong password and a locked account: none tells whether the account exists.
@@ -78,18 +93,7 @@ async function acceptTotp(ctx: Ctx, u: { id: string; totp_secret: string | null 
   const window = lockMs(ctx);
   if (totpFailures.blocked(u.id, ctx.config.loginMaxFailures, window)) throw tooMany();
   const step = u.totp_secret ? totpStep(u.totp_secret, code) : null;
-  const taken =
-    step !== null &&
-    Number(
-      (
-        await ctx.db
-          .updateTable("users")
-          .set({ totp_last_step: step })
-          .where("id", "=", u.id)
-          .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
-          .executeTakeFirst()
-      ).numUpdatedRows,
-    ) === 1;
+  const taken = step !== null && (await claimTotpStep(ctx, u.id, step));
   if (!taken) {
     totpFailures.fail(u.id, window);
     throw badCode();
@@ -103,7 +107,7 @@ export async function verifyLoginTotp(ctx: Ctx, session: SessionInfo | null, cod
   if (!u?.totp_secret) throw badCode();
   await acceptTotp(ctx, u, code);
   return inTx(ctx, async (tx) => {
-    await tx.db.updateTable("sessions").set({ mfa_passed: 1 }).where("id", "=", session.id).execute();
+    await markSessionMfaPassed(tx, session.id);
     await recordAudit(tx, "auth.twoFactor", { type: "user", id: u.id });
     return me(tx, { ...session, mfaPassed: true });
   });
@@ -113,7 +117,7 @@ export async function logout(ctx: Ctx, reply: FastifyReply, session: SessionInfo
   clearCookies(reply);
   if (!session) return;
   await inTx(ctx, async (tx) => {
-    await tx.db.deleteFrom("sessions").where("id", "=", session.id).execute();
+    await endSession(tx, session.id);
     await recordAudit(tx, "auth.logout", { type: "user", id: session.userId });
   });
 }
@@ -194,7 +198,7 @@ export async function changePassword(ctx: Ctx, session: SessionInfo, current: st
   await inTx(ctx, async (tx) => {
     await updateUserRow(tx, u.id, { password_hash: hash, updated_at: nowIso() });
     // Other sessions and every outstanding reset link end; this session stays.
-    await tx.db.deleteFrom("sessions").where("user_id", "=", u.id).where("id", "!=", session.id).execute();
+    await endOtherSessions(tx, u.id, session.id);
     await revokeTokens(tx, u.id, "reset");
     await recordAudit(tx, "user.changePassword", { type: "user", id: u.id });
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { jstDate, jstDayEnd } from "../../../shared/dates/jst.js";
-import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { auditMark, auditSince, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -84,9 +84,16 @@ describe("bodies", () => {
     expect(changed.body.members.find((m: { id: string }) => m.id === member.id).position).toBe("vice_chair");
     expect(JSON.parse((await lastAudit(env, "body.updateMember"))!.changes!).position).toEqual(["member", "vice_chair"]);
 
+    const mark = await auditMark(env);
     const removed = await sec.delete(`${url}/${member.id}`);
     expect(removed.body.members.some((m: { id: string }) => m.id === member.id)).toBe(false);
-    expect(await lastAudit(env, "body.removeMember")).toBeTruthy();
+    expect(await auditSince(env, mark, "body.removeMember")).toEqual([
+      {
+        actor: env.demo.users["secretariat@example.jp"],
+        subject: { type: "body", id: env.demo.bodies.divide },
+        changes: { memberId: member.id, orgId: env.demo.orgs["周南市"], userId: null },
+      },
+    ]);
   });
 
   it("ends a membership on the last day of its term at midnight Japan time, not at UTC midnight", async () => {

@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/context.js";
 import { definePolicies } from "../../platform/policy/authorize.js";
-import { seesBody } from "../search/scopes.js";
+import { seesBody } from "../search/index.js";
 
 /** What the policy needs to know of a body: its visibility and the actor's standing in it. */
 export interface BodySubject {

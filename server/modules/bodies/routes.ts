@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bodyDetail, bodyInput, bodyPatch, body as bodySchema, memberInput, memberPatch } from "../../../shared/api/bodies.js";
 import { idParams, listOf } from "../../../shared/api/common.js";
+import { pageOf, pageQuery } from "../../../shared/api/paging.js";
 import type { App } from "../../platform/http/types.js";
 import {
   addMember,
@@ -16,7 +17,9 @@ import {
 const memberParams = z.object({ id: z.uuid(), memberId: z.uuid() });
 
 export function bodyRoutes(app: App) {
-  app.get("/bodies", { schema: { response: { 200: listOf(bodySchema) } } }, (req) => listBodies(req.ctx));
+  app.get("/bodies", { schema: { querystring: pageQuery, response: { 200: pageOf(bodySchema) } } }, (req) =>
+    listBodies(req.ctx, req.query),
+  );
   app.get("/bodies/:id", { schema: { params: idParams, response: { 200: bodyDetail } } }, (req) =>
     getBody(req.ctx, req.params.id),
   );

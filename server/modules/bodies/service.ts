@@ -7,6 +7,7 @@ import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import type { BodySubject } from "./policy.js";
 import "./policy.js";
+import { type Page, type PageQuery, pageArray } from "../../../shared/api/paging.js";
 import {
   type BodyRow,
   deleteMemberRow,
@@ -61,11 +62,15 @@ const presentMember = (m: MemberWithNames) => ({
 export const contactOf = (c: Contact) => (c.department || c.title || c.phone || c.email ? c : null);
 
 /** The bodies the actor may see: open ones, and members-only ones they belong to. */
-export async function listBodies(ctx: Ctx): Promise<{ items: Body[] }> {
+export async function visibleBodyList(ctx: Ctx): Promise<Body[]> {
   const items: Body[] = [];
   for (const b of await bodyStandings(ctx))
     if (can(ctx.actor, "body.read", b.subject)) items.push(present(ctx.actor, b.row, b.subject, b.memberCount));
-  return { items };
+  return items;
+}
+
+export async function listBodies(ctx: Ctx, q: PageQuery): Promise<Page<Body>> {
+  return pageArray(await visibleBodyList(ctx), q);
 }
 
 /** Loads a body the actor may see, or 404. Other modules use it to check access to a body's things. */

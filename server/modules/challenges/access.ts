@@ -1,14 +1,14 @@
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
-import { listBodies } from "../bodies/service.js";
+import { visibleBodyList } from "../bodies/service.js";
 import type { ChallengeSubject } from "./policy.js";
 import "./policy.js";
 import { type ChallengeRow, findChallengeRow } from "./repo.js";
 
 /** Body names the actor may see: a challenge filed under a members-only working group stays within it. */
 export async function visibleBodyNames(ctx: Ctx) {
-  const { items } = await listBodies(ctx);
+  const items = await visibleBodyList(ctx);
   return new Map(items.map((b) => [b.id, b.name]));
 }
 

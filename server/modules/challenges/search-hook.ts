@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
-import { indexEntry, removeEntry } from "../search/index-entry.js";
+import { indexEntry, removeEntry } from "../search/index.js";
 import { findChallengeRow, listCommentRows } from "./repo.js";
 
 /** A challenge is found by its text, theme, resolution and the comments and solutions others shared. */

@@ -9,7 +9,7 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
-import { proposeAgendaItem } from "../meetings/agenda.js";
+import { proposeAgendaItem } from "../meetings/index.js";
 import { notify } from "../notifications/service.js";
 import { visibleChallenge } from "./access.js";
 import { type ChallengeRow, listShareRows, refreshShareCount, updateChallengeRow } from "./repo.js";

@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
-import { indexEntry } from "../search/index-entry.js";
+import { indexEntry } from "../search/index.js";
 import type { ConsultationRow } from "./repo.js";
 
 /**

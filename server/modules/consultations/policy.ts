@@ -1,6 +1,6 @@
 import { type Actor, isPrefectureStaff } from "../../platform/context.js";
 import { definePolicies } from "../../platform/policy/authorize.js";
-import { seesOrgScope } from "../search/scopes.js";
+import { seesOrgScope } from "../search/index.js";
 
 /** What the rules need to know of a consultation. */
 export interface ConsultationSubject {

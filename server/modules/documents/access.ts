@@ -1,16 +1,16 @@
 import type { Ctx } from "../../platform/context.js";
 import { invalid, notFound } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
-import { listBodies } from "../bodies/service.js";
+import { visibleBodyList } from "../bodies/service.js";
 import type { AreaSubject, DocumentSubject } from "./policy.js";
 import "./policy.js";
 import { findDocumentRow } from "./repo.js";
 
 export const sharedAreaName = "共有";
 
-/** The bodies the actor sees, runs and belongs to (bodies are few; listBodies applies body.read). */
+/** The bodies the actor sees, runs and belongs to (bodies are few; visibleBodyList applies body.read). */
 export async function libraryStanding(ctx: Ctx) {
-  const { items } = await listBodies(ctx);
+  const items = await visibleBodyList(ctx);
   return {
     names: new Map(items.map((b) => [b.id, b.name])),
     runs: new Set(items.filter((b) => b.abilities.canManageMembers).map((b) => b.id)),

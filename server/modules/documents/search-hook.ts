@@ -1,7 +1,7 @@
 import { documentKindLabels } from "../../../shared/api/documents.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
 import type { Ctx } from "../../platform/context.js";
-import { indexEntry, removeEntry } from "../search/index-entry.js";
+import { indexEntry, removeEntry } from "../search/index.js";
 import { findDocumentRow } from "./repo.js";
 
 /** A document is found by its title, metadata, file name and the text of its current version; it follows its body's visibility. */

@@ -6,7 +6,7 @@ import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import { renderMarkdown } from "../../platform/text/markdown.js";
 import { visibleConsultation } from "../consultations/service.js";
-import { indexEntry, removeEntry } from "../search/index-entry.js";
+import { indexEntry, removeEntry } from "../search/index.js";
 import { anonymise, findIdentifying, type IdentifyingTerms, termsFor } from "./anonymise.js";
 import "./policy.js";
 import {

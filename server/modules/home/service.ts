@@ -1,8 +1,8 @@
 import type { HomeDue } from "../../../shared/api/home.js";
 import type { Ctx } from "../../platform/context.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
-import { meetingsDue } from "../meetings/home.js";
-import { myNextSteps } from "../support/home.js";
+import { meetingsDue } from "../meetings/index.js";
+import { myNextSteps } from "../support/index.js";
 
 definePolicies({ "home.read": () => true });
 

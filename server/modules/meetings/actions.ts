@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ActionItem, actionInput, actionPatch, actionQuery } from "../../../shared/api/meetings.js";
+import { type Page, pageArray } from "../../../shared/api/paging.js";
 import { addBusinessDays } from "../../../shared/dates/calendar.js";
 import { jstDate, nextJstTime } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
@@ -48,7 +49,7 @@ function presentAction(actor: Actor | null, r: ActionWithNames, s: MeetingSubjec
 }
 
 /** Action items of the meetings the actor may see; `mine` narrows to the actor's organisation's open items. */
-export async function listActions(ctx: Ctx, q: z.infer<typeof actionQuery>): Promise<{ items: ActionItem[] }> {
+export async function listActions(ctx: Ctx, q: z.infer<typeof actionQuery>): Promise<Page<ActionItem>> {
   const bodies = await visibleBodies(ctx);
   const mine = q.mine === "true";
   const rows = await listActionRows(ctx, {
@@ -57,7 +58,10 @@ export async function listActions(ctx: Ctx, q: z.infer<typeof actionQuery>): Pro
     meetingId: q.meetingId,
     status: q.status ?? (mine ? "pending" : undefined),
   });
-  return { items: rows.map((r) => presentAction(ctx.actor, r, bodies.get(r.body_id)!.subject)) };
+  return pageArray(
+    rows.map((r) => presentAction(ctx.actor, r, bodies.get(r.body_id)!.subject)),
+    q,
+  );
 }
 
 export async function createAction(ctx: Ctx, meetingId: string, input: z.infer<typeof actionInput>): Promise<ActionItem> {

@@ -4,10 +4,10 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { newSecret, sha256 } from "../../platform/auth/tokens.js";
 import { type Actor, type Ctx, inTx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
-import type { MailAttachment } from "../notifications/mail.js";
+import type { MailAttachment } from "../notifications/index.js";
 import { visibleMeeting } from "./access.js";
 import { buildCalendar, type IcsEvent } from "./ics.js";
-import { listMeetings } from "./meetings.js";
+import { visibleMeetingList } from "./meetings.js";
 import { meetingName } from "./naming.js";
 import { listAgendaRows, type MeetingRow } from "./repo.js";
 import { findCalendarUser, setCalendarToken } from "./repo-follow.js";
@@ -126,7 +126,7 @@ export async function personalFeed(ctx: Ctx, token: string) {
   };
   const as: Ctx = { ...ctx, actor };
   const day = (offset: number) => addDays(jstDate(), offset);
-  const { items } = await listMeetings(as, { from: day(-366), to: day(366) });
+  const items = await visibleMeetingList(as, { from: day(-366), to: day(366) });
   const events = items.map((m) => event(as, m));
   return buildCalendar(`Renkei 会議（${user.name}）`, events, { refresh: FEED_REFRESH });
 }

@@ -3,7 +3,7 @@ import { jstClock, warekiDateTime } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { conflict } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
-import { checkTemplate, loadTemplate, type MailSpec, mailComposer } from "../notifications/templates.js";
+import { checkTemplate, loadTemplate, type MailSpec, mailComposer } from "../notifications/index.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { recipients } from "./meetings.js";
 import { meetingName } from "./naming.js";

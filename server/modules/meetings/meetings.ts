@@ -13,16 +13,17 @@ import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
+import { bodyStandings } from "../bodies/index.js";
 import { visibleBody } from "../bodies/service.js";
-import { bodyStandings } from "../bodies/standing.js";
 import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, orgPositionsIn, subjectOf, visibleMeeting } from "./access.js";
 import { meetingIcsAttachment } from "./calendar.js";
 import { meetingName, nextSeq } from "./naming.js";
 import "./policy.js";
 import type { MailTemplateText } from "../../../shared/api/mail-templates.js";
+import { type Page, pageArray } from "../../../shared/api/paging.js";
 import { warekiDateTime } from "../../../shared/dates/format.js";
-import { checkTemplate } from "../notifications/templates.js";
+import { checkTemplate } from "../notifications/index.js";
 import { announcementSpec, meetingMailVars, meetingPlace, meetingWhen } from "./meeting-mail.js";
 import { meetingDetail, presentMeeting } from "./present.js";
 import { notifyProposalsOpen } from "./proposal-notices.js";
@@ -49,7 +50,11 @@ export async function visibleBodies(ctx: Ctx) {
 }
 
 /** Meetings of every body the actor may see (the list and the month view). */
-export async function listMeetings(ctx: Ctx, q: z.infer<typeof meetingQuery>): Promise<{ items: Meeting[] }> {
+/** Every meeting of the filter the actor may see (the calendar feed takes them all). */
+export async function visibleMeetingList(
+  ctx: Ctx,
+  q: Omit<z.infer<typeof meetingQuery>, "limit" | "offset">,
+): Promise<Meeting[]> {
   const bodies = await visibleBodies(ctx);
   const ids = q.bodyId ? [...bodies.keys()].filter((id) => id === q.bodyId) : [...bodies.keys()];
   const rows = await listMeetingRows(ctx, {
@@ -59,7 +64,11 @@ export async function listMeetings(ctx: Ctx, q: z.infer<typeof meetingQuery>): P
     to: q.to ? jstDayEnd(q.to).toISOString() : undefined,
     status: q.status,
   });
-  return { items: rows.map((r) => presentMeeting(ctx.actor, r, r.body_name, bodies.get(r.body_id)!.subject)) };
+  return rows.map((r) => presentMeeting(ctx.actor, r, r.body_name, bodies.get(r.body_id)!.subject));
+}
+
+export async function listMeetings(ctx: Ctx, q: z.infer<typeof meetingQuery>): Promise<Page<Meeting>> {
+  return pageArray(await visibleMeetingList(ctx, q), q);
 }
 
 export async function getMeeting(ctx: Ctx, id: string): Promise<MeetingDetail> {

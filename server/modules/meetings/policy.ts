@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/context.js";
 import { definePolicies } from "../../platform/policy/authorize.js";
+import { runsCouncil } from "../../platform/policy/predicates.js";
 
 /** What the rules need to know about a meeting's body and the actor's standing in it. */
 export interface MeetingSubject {
@@ -12,7 +13,6 @@ export interface MeetingSubject {
   orgAttends: boolean;
 }
 
-const runsCouncil = (a: Actor) => a.role === "admin" || a.role === "secretariat";
 /** The body's chair or secretariat (personally), or the council secretariat, run its meetings. */
 export const runsBody = (a: Actor, s?: MeetingSubject) =>
   runsCouncil(a) || s?.myPersonalPosition === "chair" || s?.myPersonalPosition === "secretariat";

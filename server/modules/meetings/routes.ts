@@ -28,6 +28,7 @@ import {
   proposalInput,
   rollInput,
 } from "../../../shared/api/meetings.js";
+import { pageOf } from "../../../shared/api/paging.js";
 import type { App } from "../../platform/http/types.js";
 import { createAction, listActions, updateAction } from "./actions.js";
 import {
@@ -54,7 +55,7 @@ const revParams = z.object({ id: z.uuid(), revision: z.coerce.number().int().min
 const detail = { 200: meetingDetail };
 
 export function meetingRoutes(app: App) {
-  app.get("/meetings", { schema: { querystring: meetingQuery, response: { 200: listOf(meeting) } } }, (req) =>
+  app.get("/meetings", { schema: { querystring: meetingQuery, response: { 200: pageOf(meeting) } } }, (req) =>
     listMeetings(req.ctx, req.query),
   );
   app.post("/meetings", { schema: { body: meetingInput, response: { 201: meetingDetail } } }, async (req, reply) =>
@@ -155,7 +156,7 @@ export function meetingRoutes(app: App) {
   );
 
   // Action items
-  app.get("/action-items", { schema: { querystring: actionQuery, response: { 200: listOf(actionItem) } } }, (req) =>
+  app.get("/action-items", { schema: { querystring: actionQuery, response: { 200: pageOf(actionItem) } } }, (req) =>
     listActions(req.ctx, req.query),
   );
   app.post(

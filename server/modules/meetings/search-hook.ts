@@ -1,6 +1,6 @@
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
-import { indexEntry, removeEntry } from "../search/index-entry.js";
+import { indexEntry, removeEntry } from "../search/index.js";
 import type { LoadedMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
 import { materialVisible } from "./present.js";

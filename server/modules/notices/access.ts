@@ -1,14 +1,14 @@
 import type { Actor, Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
-import { listBodies } from "../bodies/service.js";
+import { visibleBodyList } from "../bodies/service.js";
 import type { NoticeSubject } from "./policy.js";
 import "./policy.js";
 import { findNoticeRow, type NoticeRow } from "./repo.js";
 
 /** The bodies the actor may see and the ones they run (chair/secretariat in person, or the council secretariat). */
 export async function bodyStanding(ctx: Ctx) {
-  const { items } = await listBodies(ctx);
+  const items = await visibleBodyList(ctx);
   return {
     visible: new Map(items.map((b) => [b.id, b.name])),
     runs: new Set(items.filter((b) => b.abilities.canManageMembers).map((b) => b.id)),

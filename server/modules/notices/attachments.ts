@@ -8,7 +8,7 @@ import { documentKinds } from "../../platform/files/types.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize } from "../../platform/policy/authorize.js";
-import { extractText } from "../documents/extract.js";
+import { extractText } from "../documents/index.js";
 import { visibleNotice } from "./access.js";
 import { deleteAttachment, findAttachment, insertAttachment } from "./repo.js";
 import { indexNotice } from "./search-hook.js";

@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
-import { indexEntry, removeEntry } from "../search/index-entry.js";
+import { indexEntry, removeEntry } from "../search/index.js";
 import { findNoticeRow, listAttachmentRows } from "./repo.js";
 
 /**

@@ -2,6 +2,7 @@ import { type Ctx, newId, nowIso } from "../../platform/context.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { mailTransport } from "../../platform/mail/mailer.js";
+import { findOutboxRow, insertOutboxRow, updateOutboxRow } from "./repo.js";
 
 const signature = "\n\n--\nRenkei（連携）デジタル・ガバメント構築連携プラットフォーム\nこのメールは送信専用です。";
 
@@ -28,30 +29,27 @@ export async function sendMail(
 ): Promise<void> {
   const id = newId();
   const held = !ctx.config.smtpUrl;
-  await ctx.db
-    .insertInto("mail_outbox")
-    .values({
-      id,
-      to_address: msg.to,
-      subject: msg.subject,
-      text: msg.text + signature,
-      status: held ? "held" : "pending",
-      attempts: 0,
-      last_error: null,
-      created_at: nowIso(),
-      sent_at: null,
-      attachments: msg.attachments?.length ? JSON.stringify(msg.attachments) : null,
-    })
-    .execute();
+  await insertOutboxRow(ctx, {
+    id,
+    to_address: msg.to,
+    subject: msg.subject,
+    text: msg.text + signature,
+    status: held ? "held" : "pending",
+    attempts: 0,
+    last_error: null,
+    created_at: nowIso(),
+    sent_at: null,
+    attachments: msg.attachments?.length ? JSON.stringify(msg.attachments) : null,
+  });
   if (!held) await enqueue(ctx, "mail.send", { id }, { maxAttempts: 8 });
 }
 
 defineJob("mail.send", async (ctx, { id }: { id: string }) => {
-  const mail = await ctx.db.selectFrom("mail_outbox").selectAll().where("id", "=", id).executeTakeFirst();
+  const mail = await findOutboxRow(ctx, id);
   if (!mail || mail.status === "sent") return;
   const transport = await mailTransport(ctx.config);
   if (!transport) {
-    await ctx.db.updateTable("mail_outbox").set({ status: "held" }).where("id", "=", id).execute();
+    await updateOutboxRow(ctx, id, { status: "held" });
     return;
   }
   try {
@@ -63,18 +61,10 @@ defineJob("mail.send", async (ctx, { id }: { id: string }) => {
       headers: automaticHeaders,
       attachments: mail.attachments ? (JSON.parse(mail.attachments) as MailAttachment[]) : undefined,
     });
-    await ctx.db
-      .updateTable("mail_outbox")
-      .set({ status: "sent", sent_at: nowIso(), attempts: mail.attempts + 1, last_error: null })
-      .where("id", "=", id)
-      .execute();
+    await updateOutboxRow(ctx, id, { status: "sent", sent_at: nowIso(), attempts: mail.attempts + 1, last_error: null });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    await ctx.db
-      .updateTable("mail_outbox")
-      .set({ status: "failed", attempts: mail.attempts + 1, last_error: message.slice(0, 1000) })
-      .where("id", "=", id)
-      .execute();
+    await updateOutboxRow(ctx, id, { status: "failed", attempts: mail.attempts + 1, last_error: message.slice(0, 1000) });
     throw err; // the job queue retries with backoff
   }
 });

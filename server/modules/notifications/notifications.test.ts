@@ -2,7 +2,7 @@ import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTx } from "../../platform/context.js";
-import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { notify, sendDigests } from "./service.js";
 
 interface Received {
@@ -64,9 +64,12 @@ describe("notifications", () => {
     expect((await abu.get("/api/notifications/unread-count")).body.count).toBe(1);
     const list = await abu.get("/api/notifications");
     expect(list.body.items[0]).toMatchObject({ category: "meeting", title: "第2回連携会議の開催のお知らせ", readAt: null });
+    const mark = await auditMark(env);
     expect((await abu.post(`/api/notifications/${list.body.items[0].id}/read`)).status).toBe(200);
     expect((await abu.get("/api/notifications/unread-count")).body.count).toBe(0);
-    expect(await lastAudit(env, "notification.read")).toBeTruthy();
+    expect(await auditSince(env, mark, "notification.read")).toEqual([
+      { actor: env.demo.users["abu@example.jp"], subject: { type: "notification", id: list.body.items[0].id }, changes: null },
+    ]);
   });
 
   it("retries a failed delivery through the job queue", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { idParams, listOf, okResponse, paging } from "../../../shared/api/common.js";
+import { idParams, listOf, okResponse } from "../../../shared/api/common.js";
 import { notification, notificationQuery, outboxItem, prefs, prefsResponse } from "../../../shared/api/notifications.js";
+import { pageQuery } from "../../../shared/api/paging.js";
 import type { App } from "../../platform/http/types.js";
 import { getPrefs, listNotifications, listOutbox, markRead, setPrefs, unreadCount } from "./service.js";
 
@@ -23,7 +24,7 @@ export function notificationRoutes(app: App) {
   app.put("/me/notification-prefs", { schema: { body: z.object({ prefs: prefs }), response: { 200: prefsResponse } } }, (req) =>
     setPrefs(req.ctx, req.body.prefs),
   );
-  app.get("/mail/outbox", { schema: { querystring: paging, response: { 200: listOf(outboxItem) } } }, (req) =>
+  app.get("/mail/outbox", { schema: { querystring: pageQuery, response: { 200: listOf(outboxItem) } } }, (req) =>
     listOutbox(req.ctx, req.query),
   );
 }

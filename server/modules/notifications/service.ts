@@ -14,6 +14,20 @@ import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
 import { type MailAttachment, sendMail } from "./mail.js";
+import {
+  activeUserIdsOf,
+  countUnread,
+  findOwnNotification,
+  insertNotification,
+  markDigested,
+  markNotificationsRead,
+  notificationPage,
+  outboxPage,
+  prefRows,
+  recipientsFor,
+  undigestedNotifications,
+  upsertPref,
+} from "./repo.js";
 import { type MailSpec, mailComposer } from "./templates.js";
 
 definePolicies({ "mail.outbox": (a) => a.role === "admin" });
@@ -40,22 +54,11 @@ export interface NotifyInput {
 export async function notify(ctx: Ctx, n: NotifyInput): Promise<number> {
   const ids = new Set(n.userIds ?? []);
   if (n.orgIds?.length) {
-    const rows = await ctx.db
-      .selectFrom("users")
-      .select("id")
-      .where("org_id", "in", n.orgIds)
-      .where("status", "=", "active")
-      .execute();
+    const rows = await activeUserIdsOf(ctx, n.orgIds);
     for (const r of rows) ids.add(r.id);
   }
   if (!ids.size) return 0;
-  const users = await ctx.db
-    .selectFrom("users")
-    .leftJoin("notification_prefs as p", (j) => j.onRef("p.user_id", "=", "users.id").on("p.category", "=", n.category))
-    .innerJoin("orgs as o", "o.id", "users.org_id")
-    .select(["users.id", "users.email", "users.name", "users.status", "p.mode", "o.name as org_name"])
-    .where("users.id", "in", [...ids])
-    .execute();
+  const users = await recipientsFor(ctx, [...ids], n.category);
   const now = nowIso();
   const url = n.link ? `${ctx.config.publicUrl}${n.link}` : "";
   const compose = await mailComposer(
@@ -68,21 +71,18 @@ export async function notify(ctx: Ctx, n: NotifyInput): Promise<number> {
   for (const u of users) {
     if (u.status === "disabled") continue;
     const mode = u.mode ?? "immediate";
-    await ctx.db
-      .insertInto("notifications")
-      .values({
-        id: newId(),
-        user_id: u.id,
-        category: n.category,
-        title: n.title,
-        body: n.body,
-        link: n.link ?? null,
-        read_at: null,
-        // Only digest users' rows wait for the digest; the others are settled now.
-        digested_at: mode === "digest" ? null : now,
-        created_at: now,
-      })
-      .execute();
+    await insertNotification(ctx, {
+      id: newId(),
+      user_id: u.id,
+      category: n.category,
+      title: n.title,
+      body: n.body,
+      link: n.link ?? null,
+      read_at: null,
+      // Only digest users' rows wait for the digest; the others are settled now.
+      digested_at: mode === "digest" ? null : now,
+      created_at: now,
+    });
     if (mode === "immediate" && u.status === "active") {
       await sendMail(ctx, { to: u.email, ...compose({ name: u.name, orgName: u.org_name }), attachments: n.attachments });
     }
@@ -93,12 +93,13 @@ export async function notify(ctx: Ctx, n: NotifyInput): Promise<number> {
 
 export async function listNotifications(ctx: Ctx, q: z.infer<typeof notificationQuery>) {
   const userId = ctx.actor!.userId;
-  let base = ctx.db.selectFrom("notifications").where("user_id", "=", userId);
-  if (q.unread === "true") base = base.where("read_at", "is", null);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const rows = await base.selectAll().orderBy("created_at", "desc").orderBy("id").limit(q.limit).offset(q.offset).execute();
+  const { rows, total } = await notificationPage(ctx, userId, {
+    unreadOnly: q.unread === "true",
+    limit: q.limit,
+    offset: q.offset,
+  });
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((r) => ({
       id: r.id,
       category: r.category as NotificationCategory,
@@ -112,40 +113,20 @@ export async function listNotifications(ctx: Ctx, q: z.infer<typeof notification
 }
 
 export async function unreadCount(ctx: Ctx): Promise<number> {
-  const r = await ctx.db
-    .selectFrom("notifications")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", ctx.actor!.userId)
-    .where("read_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return countUnread(ctx, ctx.actor!.userId);
 }
 
 export async function markRead(ctx: Ctx, id: string | "all"): Promise<void> {
   const userId = ctx.actor!.userId;
   await inTx(ctx, async (tx) => {
-    let q = tx.db
-      .updateTable("notifications")
-      .set({ read_at: nowIso() })
-      .where("user_id", "=", userId)
-      .where("read_at", "is", null);
-    if (id !== "all") {
-      const own = await tx.db
-        .selectFrom("notifications")
-        .select("id")
-        .where("id", "=", id)
-        .where("user_id", "=", userId)
-        .executeTakeFirst();
-      if (!own) throw notFound("通知");
-      q = q.where("id", "=", id);
-    }
-    await q.execute();
+    if (id !== "all" && !(await findOwnNotification(tx, id, userId))) throw notFound("通知");
+    await markNotificationsRead(tx, userId, id === "all" ? null : id, nowIso());
     await recordAudit(tx, "notification.read", { type: "notification", id: id === "all" ? null : id });
   });
 }
 
 export async function getPrefs(ctx: Ctx) {
-  const rows = await ctx.db.selectFrom("notification_prefs").selectAll().where("user_id", "=", ctx.actor!.userId).execute();
+  const rows = await prefRows(ctx, ctx.actor!.userId);
   const prefs = Object.fromEntries(notificationCategories.map((c) => [c, "immediate"])) as Record<
     NotificationCategory,
     "immediate" | "digest" | "off"
@@ -159,11 +140,7 @@ export async function setPrefs(ctx: Ctx, prefs: Partial<Record<NotificationCateg
   await inTx(ctx, async (tx) => {
     for (const [category, mode] of Object.entries(prefs)) {
       if (!mode) continue;
-      await tx.db
-        .insertInto("notification_prefs")
-        .values({ user_id: userId, category, mode })
-        .onConflict((oc) => oc.columns(["user_id", "category"]).doUpdateSet({ mode }))
-        .execute();
+      await upsertPref(tx, userId, category, mode);
     }
     await recordAudit(tx, "notification.setPrefs", { type: "user", id: userId }, prefs);
   });
@@ -172,19 +149,9 @@ export async function setPrefs(ctx: Ctx, prefs: Partial<Record<NotificationCateg
 
 export async function listOutbox(ctx: Ctx, q: { limit: number; offset: number }) {
   authorize(ctx.actor, "mail.outbox");
-  const total = await ctx.db
-    .selectFrom("mail_outbox")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  const rows = await ctx.db
-    .selectFrom("mail_outbox")
-    .selectAll()
-    .orderBy("created_at", "desc")
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute();
+  const { rows, total } = await outboxPage(ctx, q);
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((r) => ({
       id: r.id,
       to: r.to_address,
@@ -202,15 +169,7 @@ export async function listOutbox(ctx: Ctx, q: { limit: number; offset: number })
 
 /** The daily digest: one e-mail per digest user with their notifications since the last digest. */
 export async function sendDigests(ctx: Ctx): Promise<number> {
-  const pending = await ctx.db
-    .selectFrom("notifications as n")
-    .innerJoin("users as u", "u.id", "n.user_id")
-    .innerJoin("orgs as o", "o.id", "u.org_id")
-    .select(["n.id", "n.user_id", "n.category", "n.title", "n.link", "u.email", "u.name", "u.status", "o.name as org_name"])
-    .where("n.digested_at", "is", null)
-    .orderBy("n.user_id")
-    .orderBy("n.created_at")
-    .execute();
+  const pending = await undigestedNotifications(ctx);
   const byUser = new Map<string, typeof pending>();
   for (const p of pending) byUser.set(p.user_id, [...(byUser.get(p.user_id) ?? []), p]);
   let sent = 0;
@@ -230,12 +189,7 @@ export async function sendDigests(ctx: Ctx): Promise<number> {
         await sendMail(tx, { to: first.email, ...mail });
         sent++;
       }
-      await tx.db
-        .updateTable("notifications")
-        .set({ digested_at: nowIso() })
-        .where("user_id", "=", userId)
-        .where("digested_at", "is", null)
-        .execute();
+      await markDigested(tx, userId, nowIso());
     });
   }
   return sent;

@@ -11,17 +11,20 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
+import { runsCouncil } from "../../platform/policy/predicates.js";
+import { prefectureWithContact } from "../orgs/index.js";
+import { deleteSetting, findSettingValue, upsertSetting } from "../settings/index.js";
 
 definePolicies({
-  "mail.templates": (a) => a.role === "admin" || a.role === "secretariat",
+  "mail.templates": runsCouncil,
 });
 
 const settingKey = (key: MailTemplateKey) => `mailTemplate:${key}`;
 
 /** The prefecture's text of one template, or the built-in one. */
 export async function loadTemplate(ctx: Ctx, key: MailTemplateKey): Promise<MailTemplateText & { customised: boolean }> {
-  const row = await ctx.db.selectFrom("settings").select("value").where("key", "=", settingKey(key)).executeTakeFirst();
-  if (row) return { ...(JSON.parse(row.value) as MailTemplateText), customised: true };
+  const stored = await findSettingValue(ctx, settingKey(key));
+  if (stored) return { ...(JSON.parse(stored) as MailTemplateText), customised: true };
   const d = mailTemplateDefaults[key];
   return { subject: d.subject, body: d.body, customised: false };
 }
@@ -58,12 +61,7 @@ export async function saveTemplate(ctx: Ctx, key: MailTemplateKey, text: MailTem
   checkTemplate(key, text);
   return inTx(ctx, async (tx) => {
     const before = await loadTemplate(tx, key);
-    const value = JSON.stringify({ subject: text.subject, body: text.body });
-    await tx.db
-      .insertInto("settings")
-      .values({ key: settingKey(key), value })
-      .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
-      .execute();
+    await upsertSetting(tx, settingKey(key), JSON.stringify({ subject: text.subject, body: text.body }));
     await recordAudit(tx, "mail.template.update", { type: "mailTemplate", id: null }, { key, before, after: text });
     return listTemplates(tx);
   });
@@ -72,7 +70,7 @@ export async function saveTemplate(ctx: Ctx, key: MailTemplateKey, text: MailTem
 export async function resetTemplate(ctx: Ctx, key: MailTemplateKey) {
   authorize(ctx.actor, "mail.templates");
   return inTx(ctx, async (tx) => {
-    await tx.db.deleteFrom("settings").where("key", "=", settingKey(key)).execute();
+    await deleteSetting(tx, settingKey(key));
     await recordAudit(tx, "mail.template.reset", { type: "mailTemplate", id: null }, { key });
     return listTemplates(tx);
   });
@@ -80,13 +78,7 @@ export async function resetTemplate(ctx: Ctx, key: MailTemplateKey) {
 
 /** The sender of official mail: the prefecture (the platform's operator) and its contact data. */
 export async function sender(ctx: Ctx): Promise<{ from: string; contact: string }> {
-  const pref = await ctx.db
-    .selectFrom("orgs")
-    .leftJoin("org_contacts as c", "c.org_id", "orgs.id")
-    .select(["orgs.name", "c.department", "c.person", "c.phone", "c.email", "c.address"])
-    .where("orgs.kind", "=", "prefecture")
-    .orderBy("orgs.lg_code")
-    .executeTakeFirst();
+  const pref = await prefectureWithContact(ctx);
   if (!pref) return { from: "連携会議 事務局", contact: "連携会議 事務局" };
   const from = [pref.name, pref.department].filter(Boolean).join("　");
   const lines = [

@@ -5,14 +5,14 @@ import { type Ctx, inTx, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import type { App } from "../../platform/http/types.js";
 import { authorize } from "../../platform/policy/authorize.js";
-import { findOrgRow, orgContactRow } from "./repo.js";
+import { findOrgContactRow, findOrgRow, upsertOrgContact } from "./repo.js";
 
 const empty: OrgContact = { department: "", person: "", phone: "", email: "", address: "" };
 
 export async function getOrgContact(ctx: Ctx, orgId: string): Promise<OrgContact> {
   authorize(ctx.actor, "org.read");
   if (!(await findOrgRow(ctx, orgId))) throw notFound("団体");
-  const row = await orgContactRow(ctx, orgId);
+  const row = await findOrgContactRow(ctx, orgId);
   return row
     ? { department: row.department, person: row.person, phone: row.phone, email: row.email, address: row.address }
     : empty;
@@ -22,12 +22,7 @@ export async function saveOrgContact(ctx: Ctx, orgId: string, input: OrgContact)
   authorize(ctx.actor, "org.update");
   return inTx(ctx, async (tx) => {
     const before = await getOrgContact(tx, orgId);
-    const values = { ...input, updated_at: nowIso() };
-    await tx.db
-      .insertInto("org_contacts")
-      .values({ org_id: orgId, ...values })
-      .onConflict((oc) => oc.column("org_id").doUpdateSet(values))
-      .execute();
+    await upsertOrgContact(tx, orgId, { ...input, updated_at: nowIso() });
     await recordAudit(tx, "org.contact.update", { type: "org", id: orgId }, diff(before, input));
     return getOrgContact(tx, orgId);
   });

@@ -1,6 +1,6 @@
 import type { Ctx } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
-import type { OrgsTable } from "../../platform/db/schema.js";
+import type { OrgContactsTable, OrgsTable } from "../../platform/db/schema.js";
 
 export type OrgRow = OrgsTable;
 
@@ -32,5 +32,23 @@ export async function updateOrgRow(ctx: Ctx, id: string, patch: Partial<OrgRow>)
   await ctx.db.updateTable("orgs").set(patch).where("id", "=", id).execute();
 }
 
-export const orgContactRow = (ctx: Ctx, orgId: string) =>
+export const findOrgContactRow = (ctx: Ctx, orgId: string) =>
   ctx.db.selectFrom("org_contacts").selectAll().where("org_id", "=", orgId).executeTakeFirst();
+
+export async function upsertOrgContact(ctx: Ctx, orgId: string, values: Omit<OrgContactsTable, "org_id">): Promise<void> {
+  await ctx.db
+    .insertInto("org_contacts")
+    .values({ org_id: orgId, ...values })
+    .onConflict((oc) => oc.column("org_id").doUpdateSet(values))
+    .execute();
+}
+
+/** The prefecture (the platform's operator) with its contact data: the sender of official mail. */
+export const prefectureWithContact = (ctx: Ctx) =>
+  ctx.db
+    .selectFrom("orgs")
+    .leftJoin("org_contacts as c", "c.org_id", "orgs.id")
+    .select(["orgs.name", "c.department", "c.person", "c.phone", "c.email", "c.address"])
+    .where("orgs.kind", "=", "prefecture")
+    .orderBy("orgs.lg_code")
+    .executeTakeFirst();

@@ -1,11 +1,12 @@
-import { idParams, listOf } from "../../../shared/api/common.js";
+import { idParams } from "../../../shared/api/common.js";
 import { org, orgImportResult, orgInput, orgListQuery, orgPatch } from "../../../shared/api/orgs.js";
+import { pageOf } from "../../../shared/api/paging.js";
 import { readImportFile } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { createOrg, getOrg, importOrgs, listOrgs, updateOrg } from "./service.js";
 
 export function orgRoutes(app: App) {
-  app.get("/orgs", { schema: { querystring: orgListQuery, response: { 200: listOf(org) } } }, (req) =>
+  app.get("/orgs", { schema: { querystring: orgListQuery, response: { 200: pageOf(org) } } }, (req) =>
     listOrgs(req.ctx, req.query),
   );
   app.get("/orgs/:id", { schema: { params: idParams, response: { 200: org } } }, (req) => getOrg(req.ctx, req.params.id));

@@ -11,6 +11,7 @@ import { decodeText } from "../../platform/files/text.js";
 import { abilities, authorize } from "../../platform/policy/authorize.js";
 import { getSettings } from "../settings/service.js";
 import "./policy.js";
+import { type Page, type PageQuery, pageArray } from "../../../shared/api/paging.js";
 import { findOrgByCode, findOrgRow, insertOrg, listOrgRows, type OrgRow, updateOrgRow } from "./repo.js";
 
 /** A municipality is "small" when its population is under the settable threshold; prefectures never are. */
@@ -31,12 +32,15 @@ function present(ctx: Ctx, row: OrgRow, threshold: number): Org {
   };
 }
 
-export async function listOrgs(ctx: Ctx, filter: { kind?: OrgRow["kind"]; small?: "true" | "false"; q?: string }) {
+export async function listOrgs(
+  ctx: Ctx,
+  filter: { kind?: OrgRow["kind"]; small?: "true" | "false"; q?: string } & PageQuery,
+): Promise<Page<Org>> {
   authorize(ctx.actor, "org.read");
   const { smallMunicipalityThreshold: t } = await getSettings(ctx);
   let items = (await listOrgRows(ctx, filter)).map((r) => present(ctx, r, t));
   if (filter.small) items = items.filter((o) => o.isSmall === (filter.small === "true"));
-  return { items, total: items.length };
+  return pageArray(items, filter);
 }
 
 export async function getOrg(ctx: Ctx, id: string): Promise<Org> {

@@ -1,6 +1,6 @@
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Client, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { auditMark, auditSince, type Client, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { progressIds } from "./test-support.js";
 
 let env: TestEnv;
@@ -129,11 +129,18 @@ describe("programme definitions", () => {
     const bad = await importCsv(sec, `${csv}\ncloud,x,net,接続回線,,steps,3,,,,abc,,2027-02-30`, false);
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual(["line 5", "line 5", "line 5"]);
+    const mark = await auditMark(env);
     const ok = await importCsv(sec, csv, false);
     expect(ok.status).toBe(200);
     const cloud = (await sec.get("/api/progress/programmes")).body.items.find((p: { code: string }) => p.code === "cloud");
     expect(cloud.itemCount).toBe(2);
-    expect(await lastAudit(env, "progressDefinition.import")).toBeTruthy();
+    expect(await auditSince(env, mark, "progressDefinition.import")).toEqual([
+      {
+        actor: env.demo.users["secretariat@example.jp"],
+        subject: { type: "progress_programme", id: null },
+        changes: { ...ok.body, issues: undefined },
+      },
+    ]);
     const again = await importCsv(sec, csv, false);
     expect(again.body).toMatchObject({ programmes: { created: 0, updated: 0 }, steps: { created: 0, updated: 0 } });
     const exported = await sec.get(`/api/progress/programmes/${cloud.id}/definitions.csv`);

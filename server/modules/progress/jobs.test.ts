@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { nextMondayMorning, sendOverdueReminders, sendWeeklySummary } from "./jobs.js";
 import { progressIds } from "./test-support.js";
 
@@ -19,6 +19,7 @@ const notes = (email: string) =>
 
 describe("progress reminders and weekly summary", () => {
   it("reminds a municipality once per planned date that passed without completion", async () => {
+    const mark = await auditMark(env);
     const sent = await sendOverdueReminders(env.ctx);
     expect(sent).toBeGreaterThan(0);
     const kaminoseki = await notes("kaminoseki@example.jp");
@@ -26,7 +27,14 @@ describe("progress reminders and weekly summary", () => {
     expect(kaminoseki[0]!.title).toMatch(/予定日を過ぎた取組が\d+件あります/);
     expect(kaminoseki[0]!.link).toBe(`/progress/orgs/${env.demo.orgs.上関町}`);
     expect(await notes("shunan@example.jp")).toHaveLength(0); // 周南市 is on plan
-    expect(await lastAudit(env, "progress.remind")).toBeTruthy();
+    const reminded = await auditSince(env, mark, "progress.remind");
+    expect(reminded).toHaveLength(sent);
+    expect(reminded).toContainEqual({
+      actor: null,
+      subject: { type: "org", id: env.demo.orgs.上関町 },
+      changes: { steps: expect.any(Number) },
+    });
+    expect(reminded.map((r) => r.subject.id)).not.toContain(env.demo.orgs.周南市);
     // The same planned dates are not reminded twice…
     await sendOverdueReminders(env.ctx);
     expect(await notes("kaminoseki@example.jp")).toHaveLength(1);

@@ -1,9 +1,7 @@
-import type { Actor } from "../../platform/context.js";
 import { definePolicies } from "../../platform/policy/authorize.js";
+import { runsCouncil } from "../../platform/policy/predicates.js";
 
 /** Progress is read by every signed-in member; a municipality writes only its own rows. */
-const runsCouncil = (a: Actor) => a.role === "admin" || a.role === "secretariat";
-
 definePolicies({
   "progress.read": () => true,
   /** Defining programmes, items, steps and metrics. */

@@ -2,7 +2,7 @@ import { addDays } from "../../../shared/dates/calendar.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import type { Ctx } from "../../platform/context.js";
-import type { DemoCouncil } from "../demo/seed.js";
+import type { DemoCouncil } from "../demo/index.js";
 import { loadItemDefs } from "./repo.js";
 import { emptyRecord, type RecordData } from "./rules.js";
 import { seedProgressDefinitions } from "./seed-definitions.js";

@@ -2,6 +2,7 @@ import type { ExpressionBuilder } from "kysely";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { type Actor, isPrefectureStaff } from "../../platform/context.js";
 import type { DB } from "../../platform/db/schema.js";
+import { memberOfBody, runsCouncil } from "../../platform/policy/predicates.js";
 import type { SearchEntriesTable } from "./tables.js";
 
 /**
@@ -12,11 +13,11 @@ import type { SearchEntriesTable } from "./tables.js";
  */
 
 /** The council's secretariat and administrators see every body and every entry. */
-export const runsCouncil = (a: Actor | null) => !!a && (a.role === "admin" || a.role === "secretariat");
+export { runsCouncil };
 
 /** `body`: an open body, or one the actor (in person or through their organisation) currently belongs to. */
 export const seesBody = (a: Actor | null, b?: { visibility: "all" | "members"; myPosition: string | null }) =>
-  !!a && (runsCouncil(a) || b?.visibility === "all" || !!b?.myPosition);
+  !!a && (runsCouncil(a) || b?.visibility === "all" || memberOfBody(b));
 
 /** `org` (consultations): prefecture staff and the municipal users of that organisation — not its observers. */
 export const seesOrgScope = (a: Actor | null, orgId: string | undefined) =>

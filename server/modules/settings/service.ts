@@ -4,6 +4,7 @@ import { type Ctx, inTx } from "../../platform/context.js";
 import { cachedReference } from "../../platform/db/reference-cache.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
+import { settingRows, upsertSetting } from "./repo.js";
 
 /** Settings are a small key/value table over typed defaults, kept in memory until one changes. */
 export async function getSettings(ctx: Ctx): Promise<Settings> {
@@ -11,7 +12,7 @@ export async function getSettings(ctx: Ctx): Promise<Settings> {
 }
 
 async function readSettings(ctx: Ctx): Promise<Settings> {
-  const rows = await ctx.db.selectFrom("settings").selectAll().execute();
+  const rows = await settingRows(ctx);
   const out: Settings = { ...defaultSettings };
   for (const r of rows) {
     if (r.key in out) (out as Record<string, unknown>)[r.key] = JSON.parse(r.value);
@@ -25,12 +26,7 @@ export async function updateSettings(ctx: Ctx, patch: Partial<Settings>): Promis
     const before = await getSettings(tx);
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
-      const v = JSON.stringify(value);
-      await tx.db
-        .insertInto("settings")
-        .values({ key, value: v })
-        .onConflict((oc) => oc.column("key").doUpdateSet({ value: v }))
-        .execute();
+      await upsertSetting(tx, key, JSON.stringify(value));
     }
     const after = await getSettings(tx);
     await recordAudit(tx, "settings.update", { type: "settings", id: null }, { before, after });

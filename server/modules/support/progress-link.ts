@@ -1,6 +1,6 @@
 import type { Ctx } from "../../platform/context.js";
 import { AppError, invalid } from "../../platform/errors.js";
-import { getRecord } from "../progress/records.js";
+import { getRecord } from "../progress/index.js";
 
 /** Links from an engagement to progress items (the progress module's records of the supported municipality). */
 export const progressAvailable = true;

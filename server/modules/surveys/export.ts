@@ -94,7 +94,7 @@ export async function sendXlsx(reply: FastifyReply, ctx: Ctx, id: string, query:
     .send(pass);
 }
 
-/** The CSV: one row per organisation, grids spread over one column per cell; UTF-8 with BOM or Shift_JIS. */
+/** The CSV: one row per organisation, grids spread over one column per cell; UTF-8 with BOM, or CP932 (Windows's Shift_JIS) whose unencodable characters become 〓 and are named in a header. */
 export async function sendCsv(reply: FastifyReply, ctx: Ctx, id: string, query: ResultsFilter & { encoding: "utf8" | "sjis" }) {
   const { encoding, ...rest } = query;
   const { loaded, filter } = await loadForResults(ctx, id, rest);

@@ -1,5 +1,5 @@
-import type { Actor } from "../../platform/context.js";
 import { definePolicies } from "../../platform/policy/authorize.js";
+import { runsCouncil } from "../../platform/policy/predicates.js";
 
 /** What the rules need to know of a survey, seen from the actor. */
 export interface SurveySubject {
@@ -16,7 +16,7 @@ export interface AnswerSubject extends SurveySubject {
 }
 
 /** The council secretariat (and the administrator) run surveys; nobody else sees a draft. */
-export const runsSurveys = (a: Actor) => a.role === "admin" || a.role === "secretariat";
+export const runsSurveys = runsCouncil;
 const resultsShared = (s: SurveySubject) => s.isTarget && s.status === "closed" && s.resultsVisibility === "shared";
 
 definePolicies({

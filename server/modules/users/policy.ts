@@ -1,5 +1,6 @@
 import type { Actor } from "../../platform/context.js";
 import { definePolicies } from "../../platform/policy/authorize.js";
+import { runsCouncil } from "../../platform/policy/predicates.js";
 
 type Target = { org_id: string; role: string; id: string };
 const staffAdmin = (a: Actor) => a.role === "admin";
@@ -7,10 +8,9 @@ const orgAdminOf = (a: Actor, t?: Target) => a.isOrgAdmin && !!t && t.org_id ===
 
 definePolicies({
   // Listing: admin and secretariat see everyone; an org admin sees their own organisation.
-  "user.list": (a) => a.role === "admin" || a.role === "secretariat" || a.isOrgAdmin,
-  "user.list.all": (a) => a.role === "admin" || a.role === "secretariat",
-  "user.read": (a, t?: Target) =>
-    a.role === "admin" || a.role === "secretariat" || t?.id === a.userId || (a.isOrgAdmin && t?.org_id === a.orgId),
+  "user.list": (a) => runsCouncil(a) || a.isOrgAdmin,
+  "user.list.all": runsCouncil,
+  "user.read": (a, t?: Target) => runsCouncil(a) || t?.id === a.userId || (a.isOrgAdmin && t?.org_id === a.orgId),
   "user.invite": (a, t?: { org_id: string; role: string }) => staffAdmin(a) || orgAdminOf(a, t as Target),
   "user.update": (a, t?: Target) => staffAdmin(a) || orgAdminOf(a, t),
   "user.changeRole": (a) => staffAdmin(a),

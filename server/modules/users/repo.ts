@@ -1,6 +1,6 @@
-import type { Ctx } from "../../platform/context.js";
+import { type Ctx, nowIso } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
-import type { DB, UsersTable } from "../../platform/db/schema.js";
+import type { DB, UsersTable, UserTokensTable } from "../../platform/db/schema.js";
 
 export type UserRow = UsersTable;
 export type UserWithOrg = UserRow & { org_name: string; org_kind: DB["orgs"]["kind"] };
@@ -53,3 +53,35 @@ export async function deleteSessionsOf(ctx: Ctx, userId: string): Promise<void> 
 /** Every account holder's name (the public site's preview looks for them in what it would publish). */
 export const listUserNames = async (ctx: Ctx) =>
   (await ctx.db.selectFrom("users").select("name").where("status", "!=", "disabled").execute()).map((r) => r.name);
+
+/** Takes a TOTP time step for the user when it is later than the last one taken (a code is accepted once). */
+export async function claimTotpStep(ctx: Ctx, userId: string, step: number): Promise<boolean> {
+  const r = await ctx.db
+    .updateTable("users")
+    .set({ totp_last_step: step })
+    .where("id", "=", userId)
+    .where((eb) => eb.or([eb("totp_last_step", "is", null), eb("totp_last_step", "<", step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertTokenRow(ctx: Ctx, row: UserTokensTable): Promise<void> {
+  await ctx.db.insertInto("user_tokens").values(row).execute();
+}
+
+export const findTokenRow = (ctx: Ctx, id: string, kind: UserTokensTable["kind"]) =>
+  ctx.db.selectFrom("user_tokens").selectAll().where("id", "=", id).where("kind", "=", kind).executeTakeFirst();
+
+export async function markTokenUsed(ctx: Ctx, id: string): Promise<void> {
+  await ctx.db.updateTable("user_tokens").set({ used_at: nowIso() }).where("id", "=", id).execute();
+}
+
+export async function markUnusedTokensUsed(ctx: Ctx, userId: string, kind: UserTokensTable["kind"]): Promise<void> {
+  await ctx.db
+    .updateTable("user_tokens")
+    .set({ used_at: nowIso() })
+    .where("user_id", "=", userId)
+    .where("kind", "=", kind)
+    .where("used_at", "is", null)
+    .execute();
+}

@@ -5,8 +5,8 @@ import { hashPassword } from "../../platform/auth/passwords.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
-import { sendMail } from "../notifications/mail.js";
-import { mailComposer } from "../notifications/templates.js";
+import { mailComposer, sendMail } from "../notifications/index.js";
+import { findOrgRow } from "../orgs/index.js";
 import "./policy.js";
 import {
   deleteSessionsOf,
@@ -71,7 +71,7 @@ interface NewUser {
 export async function insertNewUser(ctx: Ctx, u: NewUser): Promise<string> {
   const email = u.email.toLowerCase();
   if (await findUserByEmail(ctx, email)) throw conflict(`${email} はすでに登録されています。`);
-  const org = await ctx.db.selectFrom("orgs").select(["id", "kind"]).where("id", "=", u.orgId).executeTakeFirst();
+  const org = await findOrgRow(ctx, u.orgId);
   if (!org) throw invalid("所属団体が見つかりません。", [{ path: "orgId", message: "団体を選び直してください" }]);
   const now = nowIso();
   const id = newId();

@@ -132,3 +132,18 @@ export async function readSession(
     : null;
   return { session, actor, referenceVersion: Number(row.reference_version ?? 0) };
 }
+
+/** The session passed its second factor. */
+export async function markSessionMfaPassed(ctx: Ctx, sessionId: string): Promise<void> {
+  await ctx.db.updateTable("sessions").set({ mfa_passed: 1 }).where("id", "=", sessionId).execute();
+}
+
+/** Ends one session (sign-out). */
+export async function endSession(ctx: Ctx, sessionId: string): Promise<void> {
+  await ctx.db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}
+
+/** Ends every session of the user but the one given (a password change keeps the session that made it). */
+export async function endOtherSessions(ctx: Ctx, userId: string, keepSessionId: string): Promise<void> {
+  await ctx.db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", keepSessionId).execute();
+}

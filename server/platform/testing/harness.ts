@@ -163,7 +163,32 @@ export async function lastAudit(env: TestEnv, event: string) {
     .selectFrom("audit_log")
     .selectAll()
     .where("event", "=", event)
-    .orderBy("at", "desc")
+    .orderBy("seq", "desc")
     .limit(1)
     .executeTakeFirst();
+}
+
+/** The audit trail's position now: `auditSince(env, mark, …)` then sees only the rows the action under test wrote. */
+export async function auditMark(env: TestEnv): Promise<number> {
+  const r = await env.database.db
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.max("seq").as("seq"))
+    .executeTakeFirst();
+  return Number(r?.seq ?? 0);
+}
+
+/** The audit rows of an event written after `mark`, oldest first, as { actor, subject, changes } for exact assertions. */
+export async function auditSince(env: TestEnv, mark: number, event: string) {
+  const rows = await env.database.db
+    .selectFrom("audit_log")
+    .selectAll()
+    .where("event", "=", event)
+    .where("seq", ">", mark)
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => ({
+    actor: r.actor_user_id,
+    subject: { type: r.subject_type, id: r.subject_id },
+    changes: r.changes ? JSON.parse(r.changes) : null,
+  }));
 }

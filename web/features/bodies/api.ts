@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { positions } from "../../../shared/api/bodies.js";
+import { PAGE_MAX } from "../../../shared/api/paging.js";
 import { api } from "../../lib/api.js";
 import type { Body, BodyDetail, BodyInput, ListOf, Member, MemberInput, MemberPatch } from "../../lib/api-types.js";
 import type { Locale } from "../../lib/i18n.js";
@@ -11,7 +12,8 @@ export const bodyKeys = {
   candidates: (id: string, q: string) => ["bodies", "candidates", id, q] as const,
 };
 
-export const useBodies = () => useQuery({ queryKey: bodyKeys.list, queryFn: () => api.get<ListOf<Body>>("/bodies") });
+export const useBodies = () =>
+  useQuery({ queryKey: bodyKeys.list, queryFn: () => api.get<ListOf<Body>>("/bodies", { limit: PAGE_MAX }) });
 export const useBody = (id: string) =>
   useQuery({ queryKey: bodyKeys.one(id), queryFn: () => api.get<BodyDetail>(`/bodies/${id}`) });
 

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { ChallengeDetail, challengeInput, challengeList, themeList } from "../../../shared/api/challenges.js";
+import { PAGE_MAX } from "../../../shared/api/paging.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { api, type Query } from "../../lib/api.js";
 
@@ -74,6 +75,7 @@ export const useUpcomingMeetings = (enabled: boolean) =>
     queryKey: ["meetings", "upcoming-for-challenges"],
     queryFn: () =>
       api.get<{ items: { id: string; name: string; startsAt: string; status: string }[] }>("/meetings", {
+        limit: PAGE_MAX,
         from: jstDate(),
       }),
     enabled,

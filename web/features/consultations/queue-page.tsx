@@ -10,6 +10,7 @@ import {
   slaStateLabels,
   urgencyLabels,
 } from "../../../shared/api/consultations.js";
+import { PAGE_MAX } from "../../../shared/api/paging.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { useMe } from "../../app/session.js";
 import { Badge } from "../../components/badge.js";
@@ -46,7 +47,11 @@ export function QueuePage() {
     keys.some((k) => k !== "sort" && k !== "status" && params.get(k)) ||
     (params.has("status") && params.get("status") !== (staff ? "open" : "all"));
   const queue = useQueue(query);
-  const orgs = useQuery({ queryKey: ["orgs", "list"], queryFn: () => api.get<ListOf<Org>>("/orgs"), enabled: staff });
+  const orgs = useQuery({
+    queryKey: ["orgs", "list"],
+    queryFn: () => api.get<ListOf<Org>>("/orgs", { limit: PAGE_MAX }),
+    enabled: staff,
+  });
   const people = useStaff(staff);
   const [q, setQ] = useState(params.get("q") ?? "");
 

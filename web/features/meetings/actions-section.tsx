@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { actionStatuses, actionStatusLabels } from "../../../shared/api/meetings.js";
+import { PAGE_MAX } from "../../../shared/api/paging.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
@@ -153,7 +154,10 @@ function AddAction({ m }: { m: MeetingDetail }) {
 }
 
 function useQueryOrgs() {
-  const q = useQuery({ queryKey: ["orgs", "list"], queryFn: () => api.get<{ items: { id: string; name: string }[] }>("/orgs") });
+  const q = useQuery({
+    queryKey: ["orgs", "list"],
+    queryFn: () => api.get<{ items: { id: string; name: string }[] }>("/orgs", { limit: PAGE_MAX }),
+  });
   return q.data?.items ?? [];
 }
 

@@ -16,6 +16,7 @@ import type {
   minutesView,
   proposalInput,
 } from "../../../shared/api/meetings.js";
+import { PAGE_MAX } from "../../../shared/api/paging.js";
 import { fromJstDateTimeLocal, jstDateTimeLocal } from "../../../shared/dates/jst.js";
 import { api, type Query } from "../../lib/api.js";
 import type { ListOf } from "../../lib/api-types.js";
@@ -46,7 +47,7 @@ export const meetingKeys = {
 };
 
 export const useMeetings = (q: Query = {}) =>
-  useQuery({ queryKey: meetingKeys.list(q), queryFn: () => api.get<ListOf<Meeting>>("/meetings", q) });
+  useQuery({ queryKey: meetingKeys.list(q), queryFn: () => api.get<ListOf<Meeting>>("/meetings", { limit: PAGE_MAX, ...q }) });
 export const useMeeting = (id: string) =>
   useQuery({ queryKey: meetingKeys.one(id), queryFn: () => api.get<MeetingDetail>(`/meetings/${id}`) });
 export const useAttendance = (id: string) =>
@@ -56,7 +57,10 @@ export const useMinutes = (id: string) =>
 export const useBacklog = (id: string, enabled: boolean) =>
   useQuery({ queryKey: meetingKeys.backlog(id), enabled, queryFn: () => api.get<ListOf<AgendaItem>>(`/meetings/${id}/backlog`) });
 export const useActionItems = (q: Query) =>
-  useQuery({ queryKey: meetingKeys.actions(q), queryFn: () => api.get<ListOf<ActionItem>>("/action-items", q) });
+  useQuery({
+    queryKey: meetingKeys.actions(q),
+    queryFn: () => api.get<ListOf<ActionItem>>("/action-items", { limit: PAGE_MAX, ...q }),
+  });
 export const useFeedStatus = () =>
   useQuery({ queryKey: meetingKeys.feed, queryFn: () => api.get<z.infer<typeof feedStatus>>("/calendar/feed") });
 

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { PAGE_MAX } from "../../../shared/api/paging.js";
 import { api } from "../../lib/api.js";
 import type { ListOf, Org, OrgImportResult, OrgInput } from "../../lib/api-types.js";
 
@@ -15,7 +16,7 @@ export const orgKeys = {
 };
 
 export const useOrgs = (filter: OrgFilter = {}) =>
-  useQuery({ queryKey: orgKeys.list(filter), queryFn: () => api.get<ListOf<Org>>("/orgs", { ...filter }) });
+  useQuery({ queryKey: orgKeys.list(filter), queryFn: () => api.get<ListOf<Org>>("/orgs", { limit: PAGE_MAX, ...filter }) });
 
 export const useOrg = (id: string) => useQuery({ queryKey: orgKeys.one(id), queryFn: () => api.get<Org>(`/orgs/${id}`) });
 

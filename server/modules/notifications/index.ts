@@ -1,0 +1,5 @@
+/** The notifications module's public face for other modules: notify, the outbox's sendMail and the mail templates. */
+
+export { type MailAttachment, sendMail } from "./mail.js";
+export * from "./service.js";
+export { checkTemplate, loadTemplate, type MailSpec, mailComposer } from "./templates.js";

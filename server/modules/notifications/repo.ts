@@ -1,0 +1,109 @@
+import type { Ctx } from "../../platform/context.js";
+import type { MailOutboxTable, NotificationsTable } from "../../platform/db/schema.js";
+
+/** Active users of these organisations (notify's `orgIds`). */
+export const activeUserIdsOf = (ctx: Ctx, orgIds: string[]) =>
+  ctx.db.selectFrom("users").select("id").where("org_id", "in", orgIds).where("status", "=", "active").execute();
+
+/** The recipients with their preference for the category and their organisation's name. */
+export const recipientsFor = (ctx: Ctx, userIds: string[], category: string) =>
+  ctx.db
+    .selectFrom("users")
+    .leftJoin("notification_prefs as p", (j) => j.onRef("p.user_id", "=", "users.id").on("p.category", "=", category))
+    .innerJoin("orgs as o", "o.id", "users.org_id")
+    .select(["users.id", "users.email", "users.name", "users.status", "p.mode", "o.name as org_name"])
+    .where("users.id", "in", userIds)
+    .execute();
+
+export async function insertNotification(ctx: Ctx, row: NotificationsTable): Promise<void> {
+  await ctx.db.insertInto("notifications").values(row).execute();
+}
+
+export async function notificationPage(ctx: Ctx, userId: string, q: { unreadOnly: boolean; limit: number; offset: number }) {
+  let base = ctx.db.selectFrom("notifications").where("user_id", "=", userId);
+  if (q.unreadOnly) base = base.where("read_at", "is", null);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rows = await base.selectAll().orderBy("created_at", "desc").orderBy("id").limit(q.limit).offset(q.offset).execute();
+  return { rows, total: Number(total.n) };
+}
+
+export async function countUnread(ctx: Ctx, userId: string): Promise<number> {
+  const r = await ctx.db
+    .selectFrom("notifications")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("user_id", "=", userId)
+    .where("read_at", "is", null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export const findOwnNotification = (ctx: Ctx, id: string, userId: string) =>
+  ctx.db.selectFrom("notifications").select("id").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
+
+/** Marks the user's unread notifications read: one, or all when id is null. */
+export async function markNotificationsRead(ctx: Ctx, userId: string, id: string | null, at: string): Promise<void> {
+  let q = ctx.db.updateTable("notifications").set({ read_at: at }).where("user_id", "=", userId).where("read_at", "is", null);
+  if (id !== null) q = q.where("id", "=", id);
+  await q.execute();
+}
+
+export const prefRows = (ctx: Ctx, userId: string) =>
+  ctx.db.selectFrom("notification_prefs").selectAll().where("user_id", "=", userId).execute();
+
+export async function upsertPref(ctx: Ctx, userId: string, category: string, mode: "immediate" | "digest" | "off") {
+  await ctx.db
+    .insertInto("notification_prefs")
+    .values({ user_id: userId, category, mode })
+    .onConflict((oc) => oc.columns(["user_id", "category"]).doUpdateSet({ mode }))
+    .execute();
+}
+
+export async function outboxPage(
+  ctx: Ctx,
+  q: { limit: number; offset: number },
+): Promise<{ rows: MailOutboxTable[]; total: number }> {
+  const total = await ctx.db
+    .selectFrom("mail_outbox")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const rows = await ctx.db
+    .selectFrom("mail_outbox")
+    .selectAll()
+    .orderBy("created_at", "desc")
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+/** Notifications waiting for the digest, per user in order, with the addressee. */
+export const undigestedNotifications = (ctx: Ctx) =>
+  ctx.db
+    .selectFrom("notifications as n")
+    .innerJoin("users as u", "u.id", "n.user_id")
+    .innerJoin("orgs as o", "o.id", "u.org_id")
+    .select(["n.id", "n.user_id", "n.category", "n.title", "n.link", "u.email", "u.name", "u.status", "o.name as org_name"])
+    .where("n.digested_at", "is", null)
+    .orderBy("n.user_id")
+    .orderBy("n.created_at")
+    .execute();
+
+export async function markDigested(ctx: Ctx, userId: string, at: string): Promise<void> {
+  await ctx.db
+    .updateTable("notifications")
+    .set({ digested_at: at })
+    .where("user_id", "=", userId)
+    .where("digested_at", "is", null)
+    .execute();
+}
+
+export async function insertOutboxRow(ctx: Ctx, row: MailOutboxTable): Promise<void> {
+  await ctx.db.insertInto("mail_outbox").values(row).execute();
+}
+
+export const findOutboxRow = (ctx: Ctx, id: string) =>
+  ctx.db.selectFrom("mail_outbox").selectAll().where("id", "=", id).executeTakeFirst();
+
+export async function updateOutboxRow(ctx: Ctx, id: string, patch: Partial<MailOutboxTable>): Promise<void> {
+  await ctx.db.updateTable("mail_outbox").set(patch).where("id", "=", id).execute();
+}

@@ -1,0 +1,2 @@
+/** The support module's public face beside its service: the home page's part. */
+export { myNextSteps } from "./home.js";

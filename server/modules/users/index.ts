@@ -1,0 +1,13 @@
+/** The users module's public face for other modules: its service, its repository's reads, e-mail link tokens. */
+
+export {
+  claimTotpStep,
+  deleteSessionsOf,
+  findUser,
+  findUserByEmail,
+  type UserRow,
+  type UserWithOrg,
+  updateUserRow,
+} from "./repo.js";
+export * from "./service.js";
+export { checkToken, issueToken, revokeTokens } from "./tokens.js";
