@@ -2,7 +2,7 @@ import type { CsvValue } from "../../../shared/csv.js";
 import { jstDate, jstTime } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { csvBytes } from "../../platform/files/csv.js";
-import { listOrgRows, orgContactRow } from "../orgs/repo.js";
+import { findOrgContactRow, listOrgRows } from "../orgs/index.js";
 import { programmeTotals } from "../progress/totals.js";
 import { programmeIsPublic } from "./rules.js";
 import { allPublicMeetings, meetingTitle, memoMeeting, newMemo, publicBodies, type SiteMemo } from "./site-data.js";
@@ -76,7 +76,7 @@ export const dataFiles: DataFile[] = [
 
 async function prefecture(ctx: Ctx) {
   const org = (await listOrgRows(ctx, { kind: "prefecture" }))[0];
-  const contact = org ? await orgContactRow(ctx, org.id) : undefined;
+  const contact = org ? await findOrgContactRow(ctx, org.id) : undefined;
   return { code: org?.lg_code ?? "", name: org?.name ?? "", department: contact?.department ?? "", phone: contact?.phone ?? "" };
 }
 
