@@ -6,8 +6,8 @@ import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
-import { listMeetings, visibleBodies } from "../meetings/meetings.js";
-import type { MeetingSubject } from "../meetings/policy.js";
+import type { MeetingSubject } from "../meetings/index.js";
+import { visibleBodies, visibleMeetingList } from "../meetings/index.js";
 import {
   countPlanRows,
   deletePlanRow,
@@ -28,7 +28,7 @@ export async function getYearPlan(ctx: Ctx, fy: number): Promise<YearPlan> {
   const bodies = await visibleBodies(ctx);
   const range = fiscalYearRange(fy);
   const rows = (await listPlanRows(ctx, fy)).filter((r) => r.body_id === null || bodies.has(r.body_id));
-  const meetings = (await listMeetings(ctx, { from: range.start, to: range.end })).items.filter(
+  const meetings = (await visibleMeetingList(ctx, { from: range.start, to: range.end })).filter(
     (m) => m.status !== "cancelled" && m.fiscalYear === fy,
   );
   const windows = rows.map((r) => ({

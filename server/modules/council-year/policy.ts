@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/context.js";
 import { definePolicies } from "../../platform/policy/authorize.js";
-import { type MeetingSubject, runsBody } from "../meetings/policy.js";
+import { type MeetingSubject, runsBody } from "../meetings/index.js";
 
 const runsCouncil = (a: Actor) => a.role === "admin" || a.role === "secretariat";
 

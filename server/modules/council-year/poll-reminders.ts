@@ -5,7 +5,7 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, nowIso } from "../../platform/context.js";
 import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
-import { listMemberRows } from "../bodies/repo.js";
+import { listMemberRows } from "../bodies/index.js";
 import { notify } from "../notifications/service.js";
 import { listResponseRows, pollsDueForReminder, updatePollRow } from "./polls-repo.js";
 

@@ -14,8 +14,7 @@ import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { visibleBody } from "../bodies/service.js";
-import { visibleMeeting } from "../meetings/access.js";
-import { createMeeting, updateMeeting, visibleBodies } from "../meetings/meetings.js";
+import { createMeeting, updateMeeting, visibleBodies, visibleMeeting } from "../meetings/index.js";
 import { notify } from "../notifications/service.js";
 import {
   type CandidateRow,

@@ -11,9 +11,14 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
-import { type LoadedMeeting, visibleMeeting } from "../meetings/access.js";
-import { meetingName } from "../meetings/naming.js";
-import { listAttendanceRows, listMinutesRows, updateMinutesRow } from "../meetings/repo-follow.js";
+import {
+  type LoadedMeeting,
+  listAttendanceRows,
+  listMinutesRows,
+  meetingName,
+  updateMinutesRow,
+  visibleMeeting,
+} from "../meetings/index.js";
 import { notify } from "../notifications/service.js";
 import {
   findReviewRow,

@@ -1,4 +1,4 @@
-import type { MeetingKind } from "../meetings/tables.js";
+import type { MeetingKind } from "../meetings/index.js";
 
 export type PlanEntryType = "meeting" | "milestone";
 export type PollStatus = "open" | "decided";

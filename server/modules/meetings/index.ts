@@ -1,3 +1,17 @@
 /** The meetings module's public face beside its service: agenda proposals from other modules, the home page's part. */
+
+export type { LoadedMeeting } from "./access.js";
+export { visibleMeeting } from "./access.js";
 export { proposeAgendaItem } from "./agenda.js";
 export { meetingsDue } from "./home.js";
+export { createMeeting, listMeetings, updateMeeting, visibleBodies, visibleMeetingList } from "./meetings.js";
+export { materialLabels, meetingName } from "./naming.js";
+export type { MeetingSubject } from "./policy.js";
+export { runsBody } from "./policy.js";
+export { agendaNumbers, loadMaterials } from "./present.js";
+export type { AgendaWithOrg, MeetingRow } from "./repo.js";
+export { listAgendaRows, listMeetingRows, updateAgendaRow, updateMeetingRow } from "./repo.js";
+export { listMaterialRows, updateMaterialRow } from "./repo-files.js";
+export { latestPublishedMinutes, listAttendanceRows, listMinutesRows, updateMinutesRow } from "./repo-follow.js";
+export { findMaterialWithFile, findPublicMeetingRow, listPublicMeetingRows, publicStatuses } from "./repo-public.js";
+export type { MeetingKind } from "./tables.js";

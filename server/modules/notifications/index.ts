@@ -2,4 +2,4 @@
 
 export { type MailAttachment, sendMail } from "./mail.js";
 export * from "./service.js";
-export { checkTemplate, loadTemplate, type MailSpec, mailComposer } from "./templates.js";
+export { checkTemplate, loadTemplate, type MailSpec, mailComposer, sender } from "./templates.js";

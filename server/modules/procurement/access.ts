@@ -1,7 +1,7 @@
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
-import { bodyStandings } from "../bodies/standing.js";
+import { bodyStandings } from "../bodies/index.js";
 import type { ProjectSubject } from "./policy.js";
 import "./policy.js";
 import { findProjectRow, findScenarioRow, listParticipantRows, type ProjectRow } from "./repo.js";

@@ -16,7 +16,7 @@ import { AppError, forbidden, invalid, notFound } from "../../platform/errors.js
 import { loadJapaneseFont, numberPages, PdfWriter } from "../../platform/files/pdf.js";
 import { sheetNamer, workbookBuffer, type XlsxValue } from "../../platform/files/xlsx.js";
 import { fontkit } from "../../platform/lazy-libs.js";
-import { sender } from "../notifications/templates.js";
+import { sender } from "../notifications/index.js";
 import { visibleProject } from "./access.js";
 import { basisPoints } from "./compute.js";
 import { supersededIds } from "./present.js";

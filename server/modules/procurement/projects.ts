@@ -12,8 +12,8 @@ import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
-import { listBodies } from "../bodies/service.js";
-import { meetingName } from "../meetings/naming.js";
+import { visibleBodyList } from "../bodies/service.js";
+import { meetingName } from "../meetings/index.js";
 import { memberBodies, projectSubject, visibleProject } from "./access.js";
 import { presentScenarios } from "./present.js";
 import {
@@ -101,7 +101,7 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectDetail> {
 
 export async function createProject(ctx: Ctx, input: z.infer<typeof projectInput>): Promise<ProjectDetail> {
   authorize(ctx.actor, "procurement.create");
-  const { items: bodies } = await listBodies(ctx);
+  const bodies = await visibleBodyList(ctx);
   const bodyId = input.bodyId ?? bodies.find((b) => b.name === DEFAULT_BODY)?.id;
   if (!bodyId || !bodies.some((b) => b.id === bodyId))
     throw invalid("会議体が見つかりません。", [{ path: "bodyId", message: "事業を担当する会議体を選んでください" }]);

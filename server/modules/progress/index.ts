@@ -1,2 +1,6 @@
 /** The progress module's public face beside its service: one municipality's record of an item. */
+
+export { updateProgrammeRow } from "./definitions-repo.js";
 export { getRecord } from "./records.js";
+export { findProgramme, listProgrammeRows } from "./repo.js";
+export { programmeTotals } from "./totals.js";

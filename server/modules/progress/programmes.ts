@@ -14,7 +14,7 @@ import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
-import { findBodyRow } from "../bodies/repo.js";
+import { findBodyRow } from "../bodies/index.js";
 import * as defs from "./definitions-repo.js";
 import { presentItem, presentProgramme } from "./present.js";
 import { ensureRecords, recomputeItems, shiftRollupForItem } from "./recompute.js";

@@ -3,7 +3,7 @@ import { jstDate, jstTime } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { csvBytes } from "../../platform/files/csv.js";
 import { findOrgContactRow, listOrgRows } from "../orgs/index.js";
-import { programmeTotals } from "../progress/totals.js";
+import { programmeTotals } from "../progress/index.js";
 import { programmeIsPublic } from "./rules.js";
 import { allPublicMeetings, meetingTitle, memoMeeting, newMemo, publicBodies, type SiteMemo } from "./site-data.js";
 import type { DataFile } from "./site-pages.js";

@@ -1,6 +1,6 @@
 import type { Disclosure } from "../../../shared/api/publication.js";
 import { invalid } from "../../platform/errors.js";
-import { publicStatuses } from "../meetings/repo-public.js";
+import { publicStatuses } from "../meetings/index.js";
 
 /**
  * What may be public, in one place. A meeting can be public once announced (not a draft, not

@@ -2,14 +2,14 @@ import { jstClock, warekiDateTime } from "../../../shared/dates/format.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { renderMarkdown } from "../../platform/text/markdown.js";
-import { type BodyRow, listBodyRows, listMemberRows } from "../bodies/repo.js";
-import { materialLabels, meetingName } from "../meetings/naming.js";
-import { agendaNumbers } from "../meetings/present.js";
-import { type AgendaWithOrg, listAgendaRows, type MeetingRow } from "../meetings/repo.js";
-import { listMaterialRows } from "../meetings/repo-files.js";
-import { latestPublishedMinutes } from "../meetings/repo-follow.js";
-import { findMaterialWithFile, findPublicMeetingRow, listPublicMeetingRows } from "../meetings/repo-public.js";
-import { listOrgRows } from "../orgs/repo.js";
+import { type BodyRow, listBodyRows, listMemberRows } from "../bodies/index.js";
+import { materialLabels, meetingName } from "../meetings/index.js";
+import { agendaNumbers } from "../meetings/index.js";
+import { type AgendaWithOrg, listAgendaRows, type MeetingRow } from "../meetings/index.js";
+import { listMaterialRows } from "../meetings/index.js";
+import { latestPublishedMinutes } from "../meetings/index.js";
+import { findMaterialWithFile, findPublicMeetingRow, listPublicMeetingRows } from "../meetings/index.js";
+import { listOrgRows } from "../orgs/index.js";
 import { itemIsPublic, materialIsPublic, meetingIsPublic } from "./rules.js";
 
 /**

@@ -2,11 +2,11 @@ import type { BodySpace } from "../../../shared/api/spaces.js";
 import type { Ctx } from "../../platform/context.js";
 import { can } from "../../platform/policy/authorize.js";
 import { visibleBody } from "../bodies/service.js";
-import { visibleMeeting } from "../meetings/access.js";
-import { meetingName } from "../meetings/naming.js";
-import { loadMaterials } from "../meetings/present.js";
-import { listAgendaRows, listMeetingRows } from "../meetings/repo.js";
-import { programmeTotals } from "../progress/totals.js";
+import { visibleMeeting } from "../meetings/index.js";
+import { meetingName } from "../meetings/index.js";
+import { loadMaterials } from "../meetings/index.js";
+import { listAgendaRows, listMeetingRows } from "../meetings/index.js";
+import { programmeTotals } from "../progress/index.js";
 
 /** How many of the body's latest meetings lend their materials to the space. */
 const MEETINGS_WITH_MATERIALS = 5;

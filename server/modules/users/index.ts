@@ -5,6 +5,7 @@ export {
   deleteSessionsOf,
   findUser,
   findUserByEmail,
+  listUserNames,
   type UserRow,
   type UserWithOrg,
   updateUserRow,

@@ -13,7 +13,7 @@ import { runInWorker } from "../../../platform/files/worker.js";
 import { xlsxMime } from "../../../platform/files/xlsx.js";
 import { refuseOtherSpreadsheets, spreadsheetKind } from "../../../platform/files/xlsx-read.js";
 import { authorize } from "../../../platform/policy/authorize.js";
-import { listOrgRows } from "../../orgs/repo.js";
+import { listOrgRows } from "../../orgs/index.js";
 import { loadSurvey } from "../access.js";
 import { answerContext, lockReason } from "../answers.js";
 import { createSurvey, getSurvey } from "../builder.js";
