@@ -112,7 +112,10 @@ export const newMemo = (): SiteMemo => ({ meetings: new Map() });
 export const memoTitle = (ctx: Ctx, memo: SiteMemo) => (memo.title ??= siteTitle(ctx));
 export function memoMeeting(ctx: Ctx, memo: SiteMemo, id: string) {
   let m = memo.meetings.get(id);
-  if (!m) memo.meetings.set(id, (m = publicMeeting(ctx, id)));
+  if (!m) {
+    m = publicMeeting(ctx, id);
+    memo.meetings.set(id, m);
+  }
   return m;
 }
 
