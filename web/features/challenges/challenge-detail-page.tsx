@@ -1,10 +1,18 @@
-import { type FormEvent, useState } from "react";
+import { Controller } from "react-hook-form";
 import { Link, useParams } from "react-router";
-import { type ChallengeDetail, challengeStatusLabels, commentKindLabels, commentKinds } from "../../../shared/api/challenges.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import {
+  type ChallengeDetail,
+  challengeStatusLabels,
+  commentInput,
+  commentKindLabels,
+  commentKinds,
+  shareInput,
+} from "../../../shared/api/challenges.js";
+import { FormError } from "../../components/alert.js";
 import { Attachments } from "../../components/attachments.js";
 import { Badge } from "../../components/badge.js";
 import { Button, ButtonLink } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -27,7 +35,7 @@ import { SecretariatPanel } from "./secretariat-panel.js";
 function SharePanel({ c }: { c: ChallengeDetail }) {
   const { t } = useI18n();
   const toast = useToast();
-  const [note, setNote] = useState("");
+  const form = useZodForm(shareInput, { defaultValues: { note: "" } });
   const share = useShare(c.id);
   const unshare = useUnshare(c.id);
   if (!c.abilities.canShare) return null;
@@ -40,45 +48,34 @@ function SharePanel({ c }: { c: ChallengeDetail }) {
         </Button>
       </div>
     );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    share.mutate(note, { onSuccess: () => toast.show(t("challenges.shared")) });
-  };
   return (
-    <form noValidate onSubmit={submit} className="flex flex-wrap items-end gap-3 rounded-8 border border-blue-900 bg-blue-50 p-4">
-      <FormError error={share.error} />
-      <TextField
-        label={t("challenges.shareNote")}
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        className="min-w-64 flex-1"
-      />
+    <ZodForm
+      form={form}
+      onValid={(v) => share.mutate(v.note, { onSuccess: () => toast.show(t("challenges.shared")) })}
+      error={share.error}
+      className="flex flex-wrap items-end gap-3 rounded-8 border border-blue-900 bg-blue-50 p-4"
+    >
+      <TextField label={t("challenges.shareNote")} {...form.field("note")} className="min-w-64 flex-1" />
       <Button type="submit" busy={share.isPending}>
         {t("challenges.share")}
       </Button>
-    </form>
+    </ZodForm>
   );
 }
 
 function Discussion({ c }: { c: ChallengeDetail }) {
   const { t, label, locale } = useI18n();
   const toast = useToast();
-  const [kind, setKind] = useState<"comment" | "solution">("comment");
-  const [body, setBody] = useState("");
+  const form = useZodForm(commentInput, { defaultValues: { kind: "comment", bodyMd: "" } });
   const comment = useComment(c.id);
   const del = useDeleteComment(c.id);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    comment.mutate(
-      { kind, bodyMd: body },
-      {
-        onSuccess: () => {
-          setBody("");
-          toast.show(t("challenges.commented"));
-        },
+  const submit = (v: { kind: "comment" | "solution"; bodyMd: string }) =>
+    comment.mutate(v, {
+      onSuccess: () => {
+        form.reset({ kind: v.kind, bodyMd: "" });
+        toast.show(t("challenges.commented"));
       },
-    );
-  };
+    });
   return (
     <section aria-labelledby="discussion-heading" className="flex flex-col gap-3">
       <h2 id="discussion-heading" className="text-std-20B-150">
@@ -109,30 +106,49 @@ function Discussion({ c }: { c: ChallengeDetail }) {
         </ul>
       )}
       {c.abilities.canComment && (
-        <form noValidate onSubmit={submit} className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4">
-          <FormError error={comment.error ?? del.error} fields={["bodyMd"]} />
-          <RadioGroup
-            legend={t("challenges.commentKind")}
-            name="comment-kind"
-            inline
-            value={kind}
-            onChange={setKind}
-            options={commentKinds.map((k) => ({ value: k, label: label(commentKindLabels, k) }))}
+        <ZodForm
+          form={form}
+          onValid={submit}
+          error={comment.error}
+          className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4"
+        >
+          <FormError error={del.error} />
+          <Controller
+            control={form.control}
+            name="kind"
+            render={({ field }) => (
+              <RadioGroup
+                legend={t("challenges.commentKind")}
+                name="comment-kind"
+                inline
+                value={field.value ?? "comment"}
+                onChange={field.onChange}
+                options={commentKinds.map((k) => ({ value: k, label: label(commentKindLabels, k) }))}
+              />
+            )}
           />
-          <RichTextField
-            label={t("challenges.commentBody")}
-            required
-            rows={5}
-            value={body}
-            onChange={setBody}
-            error={fieldError(comment.error, "bodyMd")}
+          <Controller
+            control={form.control}
+            name="bodyMd"
+            render={({ field, fieldState }) => (
+              <RichTextField
+                label={t("challenges.commentBody")}
+                required
+                rows={5}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                inputRef={field.ref}
+                error={fieldState.error?.message}
+              />
+            )}
           />
           <div>
             <Button type="submit" busy={comment.isPending} busyLabel={t("state.saving")}>
               {t("challenges.postComment")}
             </Button>
           </div>
-        </form>
+        </ZodForm>
       )}
     </section>
   );

@@ -1,8 +1,8 @@
-import { type FormEvent, useState } from "react";
+import { Controller } from "react-hook-form";
 import { useNavigate, useParams } from "react-router";
-import type { ChallengeDetail } from "../../../shared/api/challenges.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { type ChallengeDetail, challengeInput } from "../../../shared/api/challenges.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -11,40 +11,38 @@ import { useI18n } from "../../lib/i18n.js";
 import { useBodies } from "../bodies/api.js";
 import { useChallenge, useSaveChallenge, useThemes } from "./api.js";
 
+/** The fields as typed: "" for no working group (the request sends null). */
+type ChallengeFields = { title: string; theme: string; bodyId: string; description: string };
+const toInput = (v: ChallengeFields) => ({ ...v, bodyId: v.bodyId || null });
+
 function ChallengeForm({ initial }: { initial?: ChallengeDetail }) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const bodies = useBodies();
   const themes = useThemes();
   const save = useSaveChallenge(initial?.id);
-  const [v, setV] = useState({
-    title: initial?.title ?? "",
-    theme: initial?.theme ?? "",
-    bodyId: initial?.body?.id ?? "",
-    description: initial?.description ?? "",
+  const form = useZodForm<typeof challengeInput, ChallengeFields>(challengeInput, {
+    toInput,
+    defaultValues: {
+      title: initial?.title ?? "",
+      theme: initial?.theme ?? "",
+      bodyId: initial?.body?.id ?? "",
+      description: initial?.description ?? "",
+    },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate({ ...v, bodyId: v.bodyId || null }, { onSuccess: (c) => navigate(`/challenges/${c.id}`) });
-  };
-  const err = (p: string) => fieldError(save.error, p);
   return (
-    <form noValidate onSubmit={submit} className="flex max-w-3xl flex-col gap-5">
-      <FormError error={save.error} fields={["title", "theme", "bodyId", "description"]} />
-      <TextField
-        label={t("challenges.subject")}
-        required
-        value={v.title}
-        onChange={(e) => setV({ ...v, title: e.target.value })}
-        error={err("title")}
-      />
+    <ZodForm
+      form={form}
+      onValid={(v) => save.mutate(v, { onSuccess: (c) => navigate(`/challenges/${c.id}`) })}
+      error={save.error}
+      className="flex max-w-3xl flex-col gap-5"
+    >
+      <TextField label={t("challenges.subject")} required {...form.field("title")} />
       <TextField
         label={t("challenges.theme")}
         hint={t("challenges.themeHint")}
         list="challenge-themes"
-        value={v.theme}
-        onChange={(e) => setV({ ...v, theme: e.target.value })}
-        error={err("theme")}
+        {...form.field("theme")}
       />
       <datalist id="challenge-themes">
         {(themes.data?.items ?? []).map((x) => (
@@ -53,23 +51,29 @@ function ChallengeForm({ initial }: { initial?: ChallengeDetail }) {
       </datalist>
       <SelectField
         label={t("challenges.wg")}
-        value={v.bodyId}
-        onChange={(e) => setV({ ...v, bodyId: e.target.value })}
+        {...form.field("bodyId")}
         options={[
           { value: "", label: t("challenges.wgNone") },
           ...(bodies.data?.items ?? [])
             .filter((b) => b.kind === "working_group" || b.kind === "subcommittee")
             .map((b) => ({ value: b.id, label: b.name })),
         ]}
-        error={err("bodyId")}
       />
-      <RichTextField
-        label={t("challenges.description")}
-        required
-        rows={10}
-        value={v.description}
-        onChange={(description) => setV({ ...v, description })}
-        error={err("description")}
+      <Controller
+        control={form.control}
+        name="description"
+        render={({ field, fieldState }) => (
+          <RichTextField
+            label={t("challenges.description")}
+            required
+            rows={10}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            error={fieldState.error?.message}
+          />
+        )}
       />
       <div className="flex gap-3">
         <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
@@ -79,7 +83,7 @@ function ChallengeForm({ initial }: { initial?: ChallengeDetail }) {
           {t("action.cancel")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
 

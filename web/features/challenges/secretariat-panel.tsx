@@ -1,7 +1,12 @@
-import { type FormEvent, useState } from "react";
-import { type ChallengeDetail, challengeStatuses, challengeStatusLabels } from "../../../shared/api/challenges.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import {
+  agendaLinkInput,
+  type ChallengeDetail,
+  challengeStatuses,
+  challengeStatusLabels,
+  statusInput,
+} from "../../../shared/api/challenges.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextAreaField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
 import { formatDateTime } from "../../lib/dates.js";
@@ -12,21 +17,12 @@ import { useLinkMeeting, useSetStatus, useUpcomingMeetings } from "./api.js";
 export function SecretariatPanel({ c }: { c: ChallengeDetail }) {
   const { t, label, locale } = useI18n();
   const toast = useToast();
-  const [status, setStatus] = useState<string>(c.status);
-  const [resolution, setResolution] = useState(c.resolution ?? "");
-  const [meetingId, setMeetingId] = useState("");
+  const statusForm = useZodForm(statusInput, { defaultValues: { status: c.status, resolution: c.resolution ?? "" } });
+  const linkForm = useZodForm(agendaLinkInput, { defaultValues: { meetingId: "" } });
   const save = useSetStatus(c.id);
   const link = useLinkMeeting(c.id);
   const meetings = useUpcomingMeetings(c.abilities.canLinkMeeting);
   const open = (meetings.data?.items ?? []).filter((m) => m.status === "draft" || m.status === "announced");
-  const submitStatus = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate({ status, resolution: resolution || undefined }, { onSuccess: () => toast.show(t("challenges.statusSaved")) });
-  };
-  const submitLink = (e: FormEvent) => {
-    e.preventDefault();
-    link.mutate(meetingId, { onSuccess: () => toast.show(t("challenges.proposed")) });
-  };
   return (
     <section
       aria-labelledby="secretariat-heading"
@@ -36,46 +32,54 @@ export function SecretariatPanel({ c }: { c: ChallengeDetail }) {
         {t("challenges.secretariat")}
       </h2>
       {c.abilities.canSetStatus && (
-        <form noValidate onSubmit={submitStatus} className="flex max-w-2xl flex-col gap-3">
-          <FormError error={save.error} fields={["status", "resolution"]} />
+        <ZodForm
+          form={statusForm}
+          onValid={(v) =>
+            save.mutate(
+              { status: v.status, resolution: v.resolution || undefined },
+              { onSuccess: () => toast.show(t("challenges.statusSaved")) },
+            )
+          }
+          error={save.error}
+          className="flex max-w-2xl flex-col gap-3"
+        >
           <SelectField
             label={t("challenges.status")}
-            value={status}
-            onChange={(e) => setStatus(e.target.value)}
+            {...statusForm.field("status")}
             options={challengeStatuses.map((s) => ({ value: s, label: label(challengeStatusLabels, s) }))}
           />
           <TextAreaField
             label={t("challenges.resolution")}
             hint={t("challenges.resolutionHint")}
             rows={3}
-            value={resolution}
-            onChange={(e) => setResolution(e.target.value)}
-            error={fieldError(save.error, "resolution")}
+            {...statusForm.field("resolution")}
           />
           <div>
             <Button type="submit" busy={save.isPending}>
               {t("challenges.setStatus")}
             </Button>
           </div>
-        </form>
+        </ZodForm>
       )}
       {c.abilities.canLinkMeeting && (
-        <form noValidate onSubmit={submitLink} className="flex max-w-2xl flex-col gap-3">
+        <ZodForm
+          form={linkForm}
+          onValid={(v) => link.mutate(v.meetingId, { onSuccess: () => toast.show(t("challenges.proposed")) })}
+          error={link.error}
+          className="flex max-w-2xl flex-col gap-3"
+        >
           <h3 className="text-std-18B-160">{t("challenges.meeting")}</h3>
-          <FormError error={link.error} fields={["meetingId"]} />
           {open.length === 0 ? (
             <p>{t("challenges.noMeetings")}</p>
           ) : (
             <>
               <SelectField
                 label={t("challenges.meetingSelect")}
-                value={meetingId}
-                onChange={(e) => setMeetingId(e.target.value)}
+                {...linkForm.field("meetingId")}
                 options={[
                   { value: "", label: t("form.select") },
                   ...open.map((m) => ({ value: m.id, label: `${m.name}（${formatDateTime(m.startsAt, locale)}）` })),
                 ]}
-                error={fieldError(link.error, "meetingId")}
               />
               <div>
                 <Button type="submit" variant="secondary" busy={link.isPending}>
@@ -84,7 +88,7 @@ export function SecretariatPanel({ c }: { c: ChallengeDetail }) {
               </div>
             </>
           )}
-        </form>
+        </ZodForm>
       )}
     </section>
   );

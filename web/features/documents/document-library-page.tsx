@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
-import { type DocumentItem, documentKindLabels, documentKindsList } from "../../../shared/api/documents.js";
+import { type DocumentItem, documentKindLabels, documentKindsList, folderInput } from "../../../shared/api/documents.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
-import { FormError } from "../../components/alert.js";
 import { Button, ButtonLink } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { Pager } from "../../components/pager.js";
@@ -20,28 +20,26 @@ const limit = 50;
 function FolderForm({ area }: { area: string }) {
   const { t } = useI18n();
   const toast = useToast();
-  const [name, setName] = useState("");
+  const form = useZodForm(folderInput, { defaultValues: { area, name: "" } });
   const create = useCreateFolder();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  // The area is the page's (it may have changed since the form was made); only the name is typed.
+  const submit = (v: { name: string }) =>
     create.mutate(
-      { area, name },
+      { area, name: v.name },
       {
         onSuccess: () => {
-          setName("");
+          form.reset({ area, name: "" });
           toast.show(t("documents.folderCreated"));
         },
       },
     );
-  };
   return (
-    <form noValidate onSubmit={submit} className="flex flex-wrap items-end gap-3">
-      <FormError error={create.error} fields={[]} />
-      <TextField label={t("documents.newFolder")} value={name} onChange={(e) => setName(e.target.value)} />
+    <ZodForm form={form} onValid={submit} error={create.error} className="flex flex-wrap items-end gap-3">
+      <TextField label={t("documents.newFolder")} {...form.field("name")} />
       <Button type="submit" variant="secondary" busy={create.isPending}>
         {t("documents.createFolder")}
       </Button>
-    </form>
+    </ZodForm>
   );
 }
 

@@ -1,11 +1,14 @@
-import { type FormEvent, useState } from "react";
-import { faqCategories, faqCategoryLabels } from "../../../shared/api/faq.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { Controller } from "react-hook-form";
+import { faqCategories, faqCategoryLabels, faqInput } from "../../../shared/api/faq.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { RichTextField } from "../../components/rich-text-field.js";
 import { useI18n } from "../../lib/i18n.js";
 import type { FaqArticle, FaqInput } from "./api.js";
+
+/** The fields as typed: "" while no category is chosen (the schema refuses it with its message). */
+type FaqFields = Omit<FaqInput, "category"> & { category: string };
 
 export function FaqForm({
   initial,
@@ -19,49 +22,46 @@ export function FaqForm({
   onSubmit: (v: FaqInput) => void;
 }) {
   const { t, label } = useI18n();
-  const [v, setV] = useState({
-    category: initial?.category ?? "",
-    question: initial?.question ?? "",
-    answer: initial?.answer ?? "",
+  const form = useZodForm<typeof faqInput, FaqFields>(faqInput, {
+    defaultValues: {
+      category: initial?.category ?? "",
+      question: initial?.question ?? "",
+      answer: initial?.answer ?? "",
+    },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSubmit(v as FaqInput);
-  };
   return (
-    <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-      <FormError error={error} fields={["category", "question", "answer"]} />
+    <ZodForm form={form} onValid={onSubmit} error={error} className="flex flex-col gap-4">
       <SelectField
         label={t("desk.category")}
         required
-        value={v.category}
-        onChange={(e) => setV({ ...v, category: e.target.value as FaqInput["category"] })}
+        {...form.field("category")}
         options={[
           { value: "", label: t("form.select") },
           ...faqCategories.map((c) => ({ value: c, label: label(faqCategoryLabels, c) })),
         ]}
-        error={fieldError(error, "category")}
       />
-      <TextField
-        label={t("faq.question")}
-        required
-        value={v.question}
-        onChange={(e) => setV({ ...v, question: e.target.value })}
-        error={fieldError(error, "question")}
-      />
-      <RichTextField
-        label={t("faq.answer")}
-        required
-        rows={12}
-        value={v.answer}
-        onChange={(answer) => setV({ ...v, answer })}
-        error={fieldError(error, "answer")}
+      <TextField label={t("faq.question")} required {...form.field("question")} />
+      <Controller
+        control={form.control}
+        name="answer"
+        render={({ field, fieldState }) => (
+          <RichTextField
+            label={t("faq.answer")}
+            required
+            rows={12}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            error={fieldState.error?.message}
+          />
+        )}
       />
       <div>
         <Button type="submit" busy={busy} busyLabel={t("state.saving")}>
           {t("action.save")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }

@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { engagementStatusLabels, sessionModeLabels } from "../../../shared/api/support.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { commentInput, engagementStatusLabels, sessionModeLabels } from "../../../shared/api/support.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
 import { DescriptionList } from "../../components/description-list.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextAreaField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { useToast } from "../../components/toast.js";
@@ -62,16 +62,14 @@ function Comments({ e }: { e: EngagementDetail }) {
   const { t, locale } = useI18n();
   const toast = useToast();
   const post = useComment(e.id);
-  const [body, setBody] = useState("");
-  const submit = (ev: FormEvent) => {
-    ev.preventDefault();
-    post.mutate(body, {
+  const form = useZodForm(commentInput, { defaultValues: { body: "" } });
+  const submit = (v: { body: string }) =>
+    post.mutate(v.body, {
       onSuccess: () => {
-        setBody("");
+        form.reset({ body: "" });
         toast.show(t("support.comment.sent"), "success");
       },
     });
-  };
   return (
     <section aria-labelledby="comments-title" className="flex flex-col gap-3">
       <h2 id="comments-title" className="text-std-20B-150">
@@ -94,21 +92,14 @@ function Comments({ e }: { e: EngagementDetail }) {
         </ol>
       )}
       {e.abilities.canComment && (
-        <form noValidate onSubmit={submit} className="flex flex-col gap-2">
-          <FormError error={post.error} fields={["body"]} />
-          <TextAreaField
-            label={t("support.comment.body")}
-            rows={3}
-            value={body}
-            onChange={(ev) => setBody(ev.target.value)}
-            error={fieldError(post.error, "body")}
-          />
+        <ZodForm form={form} onValid={submit} error={post.error} className="flex flex-col gap-2">
+          <TextAreaField label={t("support.comment.body")} rows={3} {...form.field("body")} />
           <div>
             <Button type="submit" size="sm" busy={post.isPending}>
               {t("support.comment.send")}
             </Button>
           </div>
-        </form>
+        </ZodForm>
       )}
     </section>
   );

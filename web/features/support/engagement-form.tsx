@@ -1,8 +1,8 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { engagementStatuses, engagementStatusLabels } from "../../../shared/api/support.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { Controller } from "react-hook-form";
+import { engagementInput, engagementStatuses, engagementStatusLabels } from "../../../shared/api/support.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { api } from "../../lib/api.js";
 import type { ListOf, Org } from "../../lib/api-types.js";
@@ -53,6 +53,10 @@ function ProgressPicker({ value, onChange }: { value: string[]; onChange: (ids: 
   );
 }
 
+/** The fields as typed: "" for no end date (the request sends null). */
+type EngagementFields = Omit<EngagementInput, "endDate"> & { endDate: string };
+const toInput = (v: EngagementFields) => ({ ...v, endDate: v.endDate || null });
+
 export function EngagementForm({
   initial,
   busy,
@@ -67,102 +71,77 @@ export function EngagementForm({
   const { t, label } = useI18n();
   const orgs = useQuery({ queryKey: ["orgs", "list"], queryFn: () => api.get<ListOf<Org>>("/orgs") });
   const staff = useStaff(true);
-  const [v, setV] = useState({
-    orgId: initial?.org.id ?? "",
-    theme: initial?.theme ?? "",
-    goals: initial?.goals ?? "",
-    startDate: initial?.startDate ?? "",
-    endDate: initial?.endDate ?? "",
-    status: initial?.status ?? "planned",
-    outcome: initial?.outcome ?? "",
-    specialistIds: initial?.specialists.map((s) => s.id) ?? [],
-    progressItemIds: initial?.progressItems.map((p) => p.id) ?? [],
+  const form = useZodForm<typeof engagementInput, EngagementFields>(engagementInput, {
+    toInput,
+    defaultValues: {
+      orgId: initial?.org.id ?? "",
+      theme: initial?.theme ?? "",
+      goals: initial?.goals ?? "",
+      startDate: initial?.startDate ?? "",
+      endDate: initial?.endDate ?? "",
+      status: initial?.status ?? "planned",
+      outcome: initial?.outcome ?? "",
+      specialistIds: initial?.specialists.map((s) => s.id) ?? [],
+      progressItemIds: initial?.progressItems.map((p) => p.id) ?? [],
+    },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSubmit({ ...v, endDate: v.endDate || null, status: v.status as EngagementInput["status"] });
-  };
   const municipalities = (orgs.data?.items ?? []).filter((o) => o.kind === "city" || o.kind === "town" || o.kind === "village");
   return (
-    <form noValidate onSubmit={submit} className="flex max-w-3xl flex-col gap-4">
-      <FormError error={error} fields={["orgId", "theme", "goals", "startDate", "endDate", "specialistIds", "progressItemIds"]} />
+    <ZodForm form={form} onValid={onSubmit} error={error} className="flex max-w-3xl flex-col gap-4">
       {!initial && (
         <SelectField
           label={t("support.org")}
           required
-          value={v.orgId}
-          onChange={(e) => setV({ ...v, orgId: e.target.value })}
+          {...form.field("orgId")}
           options={[{ value: "", label: t("form.select") }, ...municipalities.map((o) => ({ value: o.id, label: o.name }))]}
-          error={fieldError(error, "orgId")}
         />
       )}
-      <TextField
-        label={t("support.theme")}
-        required
-        value={v.theme}
-        onChange={(e) => setV({ ...v, theme: e.target.value })}
-        error={fieldError(error, "theme")}
-      />
-      <TextAreaField
-        label={t("support.goals")}
-        value={v.goals}
-        onChange={(e) => setV({ ...v, goals: e.target.value })}
-        error={fieldError(error, "goals")}
-      />
+      <TextField label={t("support.theme")} required {...form.field("theme")} />
+      <TextAreaField label={t("support.goals")} {...form.field("goals")} />
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextField
-          label={t("support.start")}
-          required
-          type="date"
-          value={v.startDate}
-          onChange={(e) => setV({ ...v, startDate: e.target.value })}
-          error={fieldError(error, "startDate")}
-        />
-        <TextField
-          label={t("support.end")}
-          type="date"
-          value={v.endDate}
-          onChange={(e) => setV({ ...v, endDate: e.target.value })}
-          error={fieldError(error, "endDate")}
-        />
+        <TextField label={t("support.start")} required type="date" {...form.field("startDate")} />
+        <TextField label={t("support.end")} type="date" {...form.field("endDate")} />
         <SelectField
           label={t("support.status")}
-          value={v.status}
-          onChange={(e) => setV({ ...v, status: e.target.value as typeof v.status })}
+          {...form.field("status")}
           options={engagementStatuses.map((s) => ({ value: s, label: label(engagementStatusLabels, s) }))}
         />
       </div>
-      <fieldset className="flex flex-col gap-1">
-        <legend className="text-std-16B-170">{t("support.specialists")}</legend>
-        {(staff.data?.items ?? []).map((s) => (
-          <label key={s.id} className="flex items-center gap-2 text-std-16N-170">
-            <input
-              type="checkbox"
-              className="size-5 accent-blue-900"
-              checked={v.specialistIds.includes(s.id)}
-              onChange={(e) =>
-                setV({
-                  ...v,
-                  specialistIds: e.target.checked ? [...v.specialistIds, s.id] : v.specialistIds.filter((x) => x !== s.id),
-                })
-              }
-            />
-            {s.name}
-          </label>
-        ))}
-        {fieldError(error, "specialistIds") && (
-          <p className="text-dns-16N-130 text-error-2">{fieldError(error, "specialistIds")}</p>
-        )}
-      </fieldset>
-      <ProgressPicker value={v.progressItemIds} onChange={(progressItemIds) => setV({ ...v, progressItemIds })} />
-      {initial && (
-        <TextAreaField label={t("support.outcome")} value={v.outcome} onChange={(e) => setV({ ...v, outcome: e.target.value })} />
-      )}
+      <Controller
+        control={form.control}
+        name="specialistIds"
+        render={({ field, fieldState }) => {
+          const ids = field.value ?? [];
+          return (
+            <fieldset className="flex flex-col gap-1">
+              <legend className="text-std-16B-170">{t("support.specialists")}</legend>
+              {(staff.data?.items ?? []).map((s) => (
+                <label key={s.id} className="flex items-center gap-2 text-std-16N-170">
+                  <input
+                    type="checkbox"
+                    className="size-5 accent-blue-900"
+                    checked={ids.includes(s.id)}
+                    onChange={(e) => field.onChange(e.target.checked ? [...ids, s.id] : ids.filter((x) => x !== s.id))}
+                  />
+                  {s.name}
+                </label>
+              ))}
+              {fieldState.error?.message && <p className="text-dns-16N-130 text-error-2">{fieldState.error.message}</p>}
+            </fieldset>
+          );
+        }}
+      />
+      <Controller
+        control={form.control}
+        name="progressItemIds"
+        render={({ field }) => <ProgressPicker value={field.value ?? []} onChange={field.onChange} />}
+      />
+      {initial && <TextAreaField label={t("support.outcome")} {...form.field("outcome")} />}
       <div>
         <Button type="submit" busy={busy} busyLabel={t("state.saving")}>
           {t("action.save")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }

@@ -1,107 +1,74 @@
-import { type FormEvent, useState } from "react";
-import { sessionModeLabels, sessionModes } from "../../../shared/api/support.js";
+import { Controller, useFieldArray } from "react-hook-form";
+import { sessionInput, sessionModeLabels, sessionModes } from "../../../shared/api/support.js";
 import { jstDate } from "../../../shared/dates/jst.js";
-import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextAreaField, TextField } from "../../components/form-field.js";
 import { RadioGroup } from "../../components/radio-group.js";
 import { useToast } from "../../components/toast.js";
 import { useI18n } from "../../lib/i18n.js";
-import { useLogSession } from "./api.js";
+import { type SessionInput, useLogSession } from "./api.js";
 
-type Step = { key: number; title: string; owner: string; dueDate: string };
+/** The fields as typed: "" for a next step without a due date (the request sends null). */
+type SessionFields = Omit<SessionInput, "nextSteps"> & { nextSteps: { title: string; owner: string; dueDate: string }[] };
+const toInput = (v: SessionFields) => ({ ...v, nextSteps: v.nextSteps.map((s) => ({ ...s, dueDate: s.dueDate || null })) });
+const empty = (): SessionFields => ({ date: jstDate(), mode: "on_site", participants: "", notes: "", nextSteps: [] });
 
 /** A visit or online session with its next steps (owner and due date), logged in one go. */
 export function SessionForm({ engagementId, orgName }: { engagementId: string; orgName: string }) {
   const { t, label } = useI18n();
   const toast = useToast();
   const log = useLogSession(engagementId);
-  const empty = () => ({ date: jstDate(), mode: "on_site" as (typeof sessionModes)[number], participants: "", notes: "" });
-  const [v, setV] = useState(empty);
-  const [steps, setSteps] = useState<Step[]>([]);
-  const [next, setNext] = useState(1);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    log.mutate(
-      { ...v, nextSteps: steps.map((s) => ({ title: s.title, owner: s.owner, dueDate: s.dueDate || null })) },
-      {
-        onSuccess: () => {
-          setV(empty());
-          setSteps([]);
-          toast.show(t("support.log.saved"), "success");
-        },
-      },
-    );
-  };
-  const setStep = (key: number, patch: Partial<Step>) =>
-    setSteps((all) => all.map((s) => (s.key === key ? { ...s, ...patch } : s)));
+  const form = useZodForm<typeof sessionInput, SessionFields>(sessionInput, { toInput, defaultValues: empty() });
+  const steps = useFieldArray({ control: form.control, name: "nextSteps" });
   return (
-    <form
-      noValidate
-      onSubmit={submit}
+    <ZodForm
+      form={form}
+      onValid={(v) =>
+        log.mutate(v, {
+          onSuccess: () => {
+            form.reset(empty());
+            toast.show(t("support.log.saved"), "success");
+          },
+        })
+      }
+      error={log.error}
       aria-labelledby="log-title"
       className="flex flex-col gap-4 rounded-8 border border-solid-gray-300 bg-solid-gray-50 p-4"
     >
       <h2 id="log-title" className="text-std-20B-150">
         {t("support.log.title")}
       </h2>
-      <FormError error={log.error} fields={["date", "mode", "participants", "notes"]} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          label={t("support.log.date")}
-          type="date"
-          required
-          value={v.date}
-          onChange={(e) => setV({ ...v, date: e.target.value })}
-          error={fieldError(log.error, "date")}
-        />
-        <RadioGroup
-          legend={t("support.log.mode")}
+        <TextField label={t("support.log.date")} type="date" required {...form.field("date")} />
+        <Controller
+          control={form.control}
           name="mode"
-          inline
-          value={v.mode}
-          onChange={(mode) => setV({ ...v, mode })}
-          options={sessionModes.map((m) => ({ value: m, label: label(sessionModeLabels, m) }))}
+          render={({ field }) => (
+            <RadioGroup
+              legend={t("support.log.mode")}
+              name="mode"
+              inline
+              value={field.value ?? null}
+              onChange={field.onChange}
+              options={sessionModes.map((m) => ({ value: m, label: label(sessionModeLabels, m) }))}
+            />
+          )}
         />
       </div>
-      <TextField
-        label={t("support.log.participants")}
-        value={v.participants}
-        onChange={(e) => setV({ ...v, participants: e.target.value })}
-      />
-      <TextAreaField
-        label={t("support.log.notes")}
-        required
-        value={v.notes}
-        onChange={(e) => setV({ ...v, notes: e.target.value })}
-        error={fieldError(log.error, "notes")}
-      />
+      <TextField label={t("support.log.participants")} {...form.field("participants")} />
+      <TextAreaField label={t("support.log.notes")} required {...form.field("notes")} />
       <fieldset className="flex flex-col gap-3">
         <legend className="text-std-16B-170">{t("support.log.steps")}</legend>
-        {steps.map((s, i) => (
+        {steps.fields.map((s, i) => (
           <div
-            key={s.key}
+            key={s.id}
             className="grid gap-2 rounded-8 border border-solid-gray-300 bg-white p-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
           >
-            <TextField
-              label={`${t("support.step.title")} ${i + 1}`}
-              value={s.title}
-              onChange={(e) => setStep(s.key, { title: e.target.value })}
-              error={fieldError(log.error, `nextSteps.${i}.title`)}
-            />
-            <TextField
-              label={t("support.step.owner")}
-              value={s.owner}
-              onChange={(e) => setStep(s.key, { owner: e.target.value })}
-              error={fieldError(log.error, `nextSteps.${i}.owner`)}
-            />
-            <TextField
-              label={t("support.step.due")}
-              type="date"
-              value={s.dueDate}
-              onChange={(e) => setStep(s.key, { dueDate: e.target.value })}
-            />
-            <Button size="sm" variant="text" onClick={() => setSteps((all) => all.filter((x) => x.key !== s.key))}>
+            <TextField label={`${t("support.step.title")} ${i + 1}`} {...form.field(`nextSteps.${i}.title`)} />
+            <TextField label={t("support.step.owner")} {...form.field(`nextSteps.${i}.owner`)} />
+            <TextField label={t("support.step.due")} type="date" {...form.field(`nextSteps.${i}.dueDate`)} />
+            <Button size="sm" variant="text" onClick={() => steps.remove(i)}>
               {t("support.log.removeStep")}
             </Button>
           </div>
@@ -110,10 +77,7 @@ export function SessionForm({ engagementId, orgName }: { engagementId: string; o
           <Button
             size="sm"
             variant="secondary"
-            onClick={() => {
-              setSteps((all) => [...all, { key: next, title: "", owner: orgName, dueDate: "" }]);
-              setNext((n) => n + 1);
-            }}
+            onClick={() => steps.append({ title: "", owner: orgName, dueDate: "" }, { shouldFocus: true })}
           >
             {t("support.log.addStep")}
           </Button>
@@ -124,6 +88,6 @@ export function SessionForm({ engagementId, orgName }: { engagementId: string; o
           {t("support.log.save")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
