@@ -19,15 +19,16 @@ import * as m0650 from "./0650-reference-version.js";
 import * as m0651 from "./0651-list-indexes.js";
 import * as m0670 from "./0670-org-contacts.js";
 import * as m0680 from "./0680-daily-use.js";
+import * as m0710 from "./0710-progress-totals.js";
 import * as m0740 from "./0740-procurement.js";
+import * as m0750 from "./0750-survey-workbooks.js";
+import * as m0751 from "./0751-survey-relays.js";
+import * as m0752 from "./0752-answer-checks.js";
+import * as m0755 from "./0755-desk-intake.js";
 import * as m0760 from "./0760-council-year.js";
 import * as m0765 from "./0765-disclosure.js";
 import * as m0766 from "./0766-body-spaces.js";
 import * as m0767 from "./0767-person-contacts.js";
-import * as m0750 from "./0750-survey-workbooks.js";
-import * as m0751 from "./0751-survey-relays.js";
-import * as m0752 from "./0752-answer-checks.js";
-import * as m0710 from "./0710-progress-totals.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   "0750-survey-workbooks": m0750,
   "0751-survey-relays": m0751,
   "0752-answer-checks": m0752,
+  "0755-desk-intake": m0755,
 };
