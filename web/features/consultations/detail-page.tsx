@@ -1,6 +1,7 @@
 import { Link, useParams } from "react-router";
 import {
   consultationCategoryLabels,
+  consultationChannelLabels,
   consultationStatusLabels,
   contactLabels,
   urgencyLabels,
@@ -63,6 +64,18 @@ function Detail({ c }: { c: ConsultationDetail }) {
                 term: t("desk.org"),
                 value: t("desk.detail.filedBy", { org: c.org.name, name: c.createdBy?.name ?? "" }),
               },
+              ...(c.asker
+                ? [
+                    {
+                      key: "channel",
+                      term: t("desk.channel"),
+                      value: t("desk.detail.onBehalf", {
+                        channel: label(consultationChannelLabels, c.channel),
+                        asker: c.asker.name,
+                      }),
+                    },
+                  ]
+                : []),
               { key: "category", term: t("desk.category"), value: label(consultationCategoryLabels, c.category) },
               { key: "urgency", term: t("desk.form.urgency"), value: label(urgencyLabels, c.urgency) },
               { key: "filed", term: t("desk.filedOn"), value: formatDateTime(c.createdAt, locale) },
