@@ -167,7 +167,10 @@ export const consultationDetail = consultationSummary.extend({
   attachments: z.array(attachmentView),
   messages: z.array(messageView),
   merged: z.array(z.object({ id: z.string(), subject: z.string() })),
+  /** Support engagements started from this consultation. */
+  engagements: z.array(z.object({ id: z.string(), theme: z.string(), status: z.string() })),
   abilities: z.object({
+    canStartSupport: z.boolean(),
     canReply: z.boolean(),
     canNote: z.boolean(),
     canAssign: z.boolean(),

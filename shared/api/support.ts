@@ -108,6 +108,8 @@ export const engagementDetail = engagementSummary.extend({
   progressItems: z.array(progressLink),
   /** False until the progress module exists, so the UI hides the link picker. */
   progressAvailable: z.boolean(),
+  /** The desk consultation it grew out of. */
+  consultationId: z.string().nullable(),
   sessions: z.array(sessionView),
   nextSteps: z.array(nextStepView),
   comments: z.array(

@@ -15,6 +15,7 @@ import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { isSmallOrg } from "../orgs/service.js";
 import { getSettings } from "../settings/service.js";
+import { engagementsFromConsultation } from "../support/service.js";
 import { clocks, noDue, refreshClock, soonUntil } from "./clock.js";
 import { type InputSource, parseInput } from "./parse.js";
 import { addAttachments, presentThread } from "./thread.js";
@@ -99,11 +100,12 @@ export async function visibleConsultation(ctx: Ctx, id: string): Promise<Consult
 export async function getConsultation(ctx: Ctx, id: string): Promise<ConsultationDetail> {
   const row = await visibleConsultation(ctx, id);
   const staff = isPrefectureStaff(ctx.actor);
-  const [pauses, thread, merged, settings] = await Promise.all([
+  const [pauses, thread, merged, settings, engagements] = await Promise.all([
     pausesOf(ctx, [id]),
     presentThread(ctx, id, staff),
     mergedInto(ctx, id),
     getSettings(ctx),
+    engagementsFromConsultation(ctx, id),
   ]);
   return {
     ...summarize(row, pauses, settings.smallMunicipalityThreshold),
@@ -113,7 +115,9 @@ export async function getConsultation(ctx: Ctx, id: string): Promise<Consultatio
     attachments: thread.attachments,
     messages: thread.messages,
     merged,
+    engagements: engagements.map((e) => ({ id: e.id, theme: e.theme, status: e.status })),
     abilities: {
+      canStartSupport: can(ctx.actor, "support.manage") && !row.merged_into_id && engagements.length === 0,
       ...abilities(ctx.actor, row, {
         canNote: "consultation.note",
         canAssign: "consultation.assign",

@@ -94,3 +94,12 @@ export async function setSpecialists(ctx: Ctx, engagementId: string, userIds: st
   for (const userId of new Set(userIds))
     await ctx.db.insertInto("support_specialists").values({ engagement_id: engagementId, user_id: userId }).execute();
 }
+
+/** Engagements that grew out of a desk consultation. */
+export const engagementsOfConsultation = (ctx: Ctx, consultationId: string) =>
+  ctx.db
+    .selectFrom("support_engagements")
+    .select(["id", "theme", "status"])
+    .where("consultation_id", "=", consultationId)
+    .orderBy("created_at")
+    .execute();

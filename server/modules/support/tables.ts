@@ -10,6 +10,8 @@ export interface SupportEngagementsTable {
   outcome: string;
   /** JSON array of linked progress item ids (the progress module owns those rows). */
   progress_refs: string;
+  /** The desk consultation it grew out of (migration 0756), or null. */
+  consultation_id: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
