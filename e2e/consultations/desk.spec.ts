@@ -219,6 +219,16 @@ test("the specialist records 上関町's phone call as the town's consultation",
   const filed = new URL(page.url()).pathname;
   await checkA11y(page, { label: "consultation filed on the town's behalf" });
 
+  // From desk to support in one step, linked both ways.
+  await page.getByRole("button", { name: "この相談から伴走支援を始める" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "電話：庁内LANの分離について" })).toBeVisible();
+  await expect(page).toHaveURL(/\/support\/[0-9a-f-]{36}$/);
+  await checkA11y(page, { label: "engagement started from a consultation" });
+  await page.getByRole("link", { name: "相談窓口の記録を開く" }).click();
+  await expect(
+    page.getByRole("region", { name: "伴走支援" }).getByRole("link", { name: "電話：庁内LANの分離について" }),
+  ).toBeVisible();
+
   await signIn(page, demoUsers.kaminoseki, { to: filed });
   await expect(page.getByRole("heading", { level: 1, name: "電話：庁内LANの分離について" })).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { engagementStatusLabels, sessionModeLabels } from "../../../shared/api/support.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
@@ -166,6 +166,19 @@ function Engagement({ e }: { e: EngagementDetail }) {
                   value: `${formatDate(e.startDate, locale)} 〜 ${e.endDate ? formatDate(e.endDate, locale) : ""}`,
                 },
                 { key: "spec", term: t("support.specialists"), value: e.specialists.map((s) => s.name).join("、") },
+                ...(e.consultationId
+                  ? [
+                      {
+                        key: "consultation",
+                        term: t("support.fromConsultation"),
+                        value: (
+                          <Link to={`/consultations/${e.consultationId}`} className="link">
+                            {t("support.openConsultation")}
+                          </Link>
+                        ),
+                      },
+                    ]
+                  : []),
                 { key: "goals", term: t("support.goals"), value: <span className="whitespace-pre-wrap">{e.goals}</span> },
                 { key: "outcome", term: t("support.outcome"), value: <span className="whitespace-pre-wrap">{e.outcome}</span> },
                 {
