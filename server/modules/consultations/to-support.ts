@@ -1,9 +1,11 @@
+import type { z } from "zod";
+import type { timeInput } from "../../../shared/api/support.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { conflict } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
-import { createEngagement, engagementsFromConsultation } from "../support/service.js";
+import { createEngagement, engagementsFromConsultation, logTime } from "../support/service.js";
 import { visibleConsultation } from "./service.js";
 
 /**
@@ -41,4 +43,10 @@ export async function startSupport(ctx: Ctx, consultationId: string) {
     );
     return engagement;
   });
+}
+
+/** A specialist's time on a consultation, counted for the consultation's town. */
+export async function logConsultationTime(ctx: Ctx, consultationId: string, input: z.infer<typeof timeInput>) {
+  const c = await visibleConsultation(ctx, consultationId);
+  return logTime(ctx, { orgId: c.org_id, consultationId, sessionId: null }, input);
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
-import type { SupportEngagementsTable } from "./tables.js";
+import type { SupportEngagementsTable, SupportTimeEntriesTable } from "./tables.js";
 
 export type EngagementRow = SupportEngagementsTable;
 
@@ -103,3 +103,34 @@ export const engagementsOfConsultation = (ctx: Ctx, consultationId: string) =>
     .where("consultation_id", "=", consultationId)
     .orderBy("created_at")
     .execute();
+
+export async function insertTimeEntry(ctx: Ctx, row: SupportTimeEntriesTable) {
+  await ctx.db.insertInto("support_time_entries").values(row).execute();
+}
+
+export const findSession = (ctx: Ctx, engagementId: string, sessionId: string) =>
+  ctx.db
+    .selectFrom("support_sessions")
+    .selectAll()
+    .where("engagement_id", "=", engagementId)
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
+
+/** Minutes logged in a month ("YYYY-MM"), per specialist and per town. */
+export async function monthlyMinutes(ctx: Ctx, month: string) {
+  const inMonth = (q: ReturnType<typeof entries>) => q.where("t.date", ">=", `${month}-01`).where("t.date", "<=", `${month}-31`);
+  const entries = () => ctx.db.selectFrom("support_time_entries as t");
+  const bySpecialist = await inMonth(entries())
+    .innerJoin("users as u", "u.id", "t.user_id")
+    .select(["t.user_id as id", "u.name", (eb) => eb.fn.sum<number>("t.minutes").as("minutes")])
+    .groupBy(["t.user_id", "u.name"])
+    .orderBy("u.name")
+    .execute();
+  const byOrg = await inMonth(entries())
+    .innerJoin("orgs as o", "o.id", "t.org_id")
+    .select(["t.org_id as id", "o.name", "o.lg_code", (eb) => eb.fn.sum<number>("t.minutes").as("minutes")])
+    .groupBy(["t.org_id", "o.name", "o.lg_code"])
+    .orderBy("o.lg_code")
+    .execute();
+  return { bySpecialist, byOrg };
+}

@@ -143,6 +143,8 @@ async function checkRefs(
   if (input.progressItemIds?.length) await checkProgressItems(ctx, orgId, input.progressItemIds);
 }
 
+export { logTime } from "./time.js";
+
 /** Engagements grown out of a desk consultation (for its page). */
 export const engagementsFromConsultation = (ctx: Ctx, consultationId: string) => engagementsOfConsultation(ctx, consultationId);
 

@@ -26,6 +26,7 @@ import * as m0751 from "./0751-survey-relays.js";
 import * as m0752 from "./0752-answer-checks.js";
 import * as m0755 from "./0755-desk-intake.js";
 import * as m0756 from "./0756-consultation-support.js";
+import * as m0757 from "./0757-time-entries.js";
 import * as m0760 from "./0760-council-year.js";
 import * as m0765 from "./0765-disclosure.js";
 import * as m0766 from "./0766-body-spaces.js";
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   "0752-answer-checks": m0752,
   "0755-desk-intake": m0755,
   "0756-consultation-support": m0756,
+  "0757-time-entries": m0757,
 };
