@@ -244,6 +244,7 @@ test("the secretariat reads the reports with charts and tables, and the workload
   await checkA11y(page, { label: "reports" });
   await page.goto("/support/workload");
   await expect(page.getByRole("row").filter({ hasText: "県 専門人材 伴走支援" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /の対応時間$/ })).toBeVisible();
   await checkA11y(page, { label: "workload" });
 });
 
