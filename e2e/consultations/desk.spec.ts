@@ -198,6 +198,41 @@ test("the specialist runs a support engagement; the town follows and comments", 
   await expect(page.getByRole("heading", { level: 1, name: "ページが見つかりません" })).toBeVisible();
 });
 
+test("the specialist records 上関町's phone call as the town's consultation", async ({ page }) => {
+  await signIn(page, demoUsers.specialist, { to: "/consultations/new" });
+  await expect(page.getByRole("group", { name: "代理で受け付けた相談" })).toBeVisible();
+  await page.getByRole("combobox", { name: /^分類/ }).selectOption({ label: "情報セキュリティ" });
+  await page.getByRole("textbox", { name: /^件名/ }).fill("電話：庁内LANの分離について");
+  await page.getByRole("textbox", { name: /^相談内容/ }).fill("電話で受けた相談。αモデルからβ'モデルへの移行の可否。");
+  await page.getByRole("textbox", { name: /^相談者/ }).fill("上関町 総務課 山田");
+  // No town chosen yet: refused next to the field, nothing filed.
+  await page.getByRole("combobox", { name: /^受付方法/ }).selectOption({ label: "電話" });
+  await page.getByRole("button", { name: "相談を送る" }).click();
+  await expect(
+    page.getByText("相談した市町を一覧から選んでください").or(page.getByText("相談した団体を選んでください")).first(),
+  ).toBeVisible();
+  await checkA11y(page, { label: "desk intake with an error" });
+  await page.getByRole("combobox", { name: /^相談した団体/ }).selectOption({ label: "上関町" });
+  await page.getByRole("button", { name: "相談を送る" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "電話：庁内LANの分離について" })).toBeVisible();
+  await expect(page.getByText("電話で受付（相談者：上関町 総務課 山田）")).toBeVisible();
+  const filed = new URL(page.url()).pathname;
+  await checkA11y(page, { label: "consultation filed on the town's behalf" });
+
+  // From desk to support in one step, linked both ways.
+  await page.getByRole("button", { name: "この相談から伴走支援を始める" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "電話：庁内LANの分離について" })).toBeVisible();
+  await expect(page).toHaveURL(/\/support\/[0-9a-f-]{36}$/);
+  await checkA11y(page, { label: "engagement started from a consultation" });
+  await page.getByRole("link", { name: "相談窓口の記録を開く" }).click();
+  await expect(
+    page.getByRole("region", { name: "伴走支援" }).getByRole("link", { name: "電話：庁内LANの分離について" }),
+  ).toBeVisible();
+
+  await signIn(page, demoUsers.kaminoseki, { to: filed });
+  await expect(page.getByRole("heading", { level: 1, name: "電話：庁内LANの分離について" })).toBeVisible();
+});
+
 test("the secretariat reads the reports with charts and tables, and the workload", async ({ page }) => {
   await signIn(page, demoUsers.secretariat, { to: "/consultations/reports" });
   await expect(page.getByRole("heading", { level: 1, name: "相談の集計" })).toBeVisible();
@@ -205,9 +240,11 @@ test("the secretariat reads the reports with charts and tables, and the workload
   await expect(page.locator("canvas").first()).toBeVisible();
   const byOrg = page.getByRole("region", { name: "団体別の件数と対応日数" }).getByRole("row").filter({ hasText: "上関町" });
   await expect(byOrg).toContainText("小規模団体");
+  await expect(page.getByRole("region", { name: "月別・受付方法別の件数" }).getByRole("row").nth(1)).toContainText("1");
   await checkA11y(page, { label: "reports" });
   await page.goto("/support/workload");
   await expect(page.getByRole("row").filter({ hasText: "県 専門人材 伴走支援" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: /の対応時間$/ })).toBeVisible();
   await checkA11y(page, { label: "workload" });
 });
 

@@ -30,6 +30,17 @@ export const contactLabels: Labels<(typeof contactMethods)[number]> = {
   online_meeting: { ja: "オンライン会議", en: "Online meeting" },
 };
 
+/** How a consultation reached the desk: portal when the town filed it itself, otherwise staff filed it for the town. */
+export const consultationChannels = ["portal", "phone", "mail", "visit", "meeting"] as const;
+export type ConsultationChannel = (typeof consultationChannels)[number];
+export const consultationChannelLabels: Labels<ConsultationChannel> = {
+  portal: { ja: "ポータル（市町が入力）", en: "Portal (filed by the town)" },
+  phone: { ja: "電話", en: "Phone" },
+  mail: { ja: "メール", en: "E-mail" },
+  visit: { ja: "来庁・訪問", en: "Visit" },
+  meeting: { ja: "会議", en: "Meeting" },
+};
+
 export const consultationStatuses = ["new", "in_progress", "waiting", "resolved", "closed"] as const;
 export type ConsultationStatus = (typeof consultationStatuses)[number];
 export const consultationStatusLabels: Labels<ConsultationStatus> = {
@@ -66,6 +77,12 @@ export const consultationInput = z.object({
   urgency: z.enum(urgencies, { error: "緊急度を選んでください" }).default("normal"),
   preferredContact: z.enum(contactMethods, { error: "希望する連絡方法を選んでください" }).default("portal"),
   contactNote: z.string().trim().max(500).default(""),
+  /** Prefecture staff only: the municipality on whose behalf the desk files it. */
+  orgId: z.uuid({ error: "相談した団体を選んでください" }).optional(),
+  channel: z.enum(consultationChannels, { error: "受付方法を選んでください" }).default("portal"),
+  askerName: z.string().trim().max(100, "相談者の氏名は100文字以内にしてください").default(""),
+  /** Optionally, the town's user who asked. */
+  askerUserId: z.uuid({ error: "相談者を選び直してください" }).optional(),
 });
 export const consultationPatch = z.object({
   category: z.enum(consultationCategories).optional(),
@@ -118,6 +135,8 @@ export const consultationSummary = z.object({
   status: z.enum(consultationStatuses),
   assignee: person,
   createdBy: person,
+  channel: z.enum(consultationChannels),
+  asker: z.object({ name: z.string(), userId: z.string().nullable() }).nullable(),
   mergedIntoId: z.string().nullable(),
   firstResponse: slaView,
   resolution: slaView,
@@ -148,7 +167,10 @@ export const consultationDetail = consultationSummary.extend({
   attachments: z.array(attachmentView),
   messages: z.array(messageView),
   merged: z.array(z.object({ id: z.string(), subject: z.string() })),
+  /** Support engagements started from this consultation. */
+  engagements: z.array(z.object({ id: z.string(), theme: z.string(), status: z.string() })),
   abilities: z.object({
+    canStartSupport: z.boolean(),
     canReply: z.boolean(),
     canNote: z.boolean(),
     canAssign: z.boolean(),
@@ -205,6 +227,13 @@ export const consultationReport = z.object({
     }),
   ),
   byMonthSla: z.array(z.object({ month: z.string(), firstResponse: timeStats, resolution: timeStats })),
-  totals: z.object({ count: z.number(), firstResponse: timeStats, resolution: timeStats, smallOrgShare: z.number() }),
+  byMonthChannel: z.array(z.object({ month: z.string(), counts: z.record(z.string(), z.number()) })),
+  totals: z.object({
+    count: z.number(),
+    firstResponse: timeStats,
+    resolution: timeStats,
+    smallOrgShare: z.number(),
+    byChannel: z.record(z.string(), z.number()),
+  }),
 });
 export type ConsultationReport = z.infer<typeof consultationReport>;

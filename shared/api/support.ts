@@ -108,6 +108,8 @@ export const engagementDetail = engagementSummary.extend({
   progressItems: z.array(progressLink),
   /** False until the progress module exists, so the UI hides the link picker. */
   progressAvailable: z.boolean(),
+  /** The desk consultation it grew out of. */
+  consultationId: z.string().nullable(),
   sessions: z.array(sessionView),
   nextSteps: z.array(nextStepView),
   comments: z.array(
@@ -137,3 +139,23 @@ export const workloadRow = z.object({
   openConsultations: z.number(),
 });
 export const workload = z.object({ items: z.array(workloadRow), asOf: z.string() });
+
+/** Time spent, logged by a specialist on a consultation or a support session. */
+export const timeInput = z.object({
+  minutes: z
+    .number({ error: "時間を分で入力してください" })
+    .int("時間は分単位の整数で入力してください")
+    .min(1, "時間は1分以上で入力してください")
+    .max(720, "1件の記録は720分（12時間）以内にしてください"),
+  date: isoDate,
+  note: z.string().trim().max(500, "メモは500文字以内にしてください").default(""),
+});
+export const timeEntryView = z.object({ id: z.string(), minutes: z.number(), date: z.string(), note: z.string() });
+export const timeTotalsQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月は YYYY-MM の形式で入力してください"),
+});
+export const timeTotals = z.object({
+  month: z.string(),
+  bySpecialist: z.array(z.object({ userId: z.string(), name: z.string(), minutes: z.number() })),
+  byOrg: z.array(z.object({ orgId: z.string(), name: z.string(), minutes: z.number() })),
+});

@@ -82,11 +82,13 @@ describe("filing a consultation", () => {
     expect((await kami.get("/api/consultations")).body.total).toBe(before);
   });
 
-  it("is filed by municipal users only", async () => {
-    for (const email of ["specialist@example.jp", "observer@example.jp"]) {
-      const c = await env.as(email);
-      expect((await c.post("/api/consultations", { category: "other", subject: "x", body: "y" })).status).toBe(403);
-    }
+  it("is filed by municipal users, or by the desk for a named town only", async () => {
+    const observer = await env.as("observer@example.jp");
+    expect((await observer.post("/api/consultations", { category: "other", subject: "x", body: "y" })).status).toBe(403);
+    const spec = await env.as("specialist@example.jp");
+    const noTown = await spec.post("/api/consultations", { category: "other", subject: "x", body: "y" });
+    expect(noTown.status).toBe(400);
+    expect(noTown.body.error.details.issues.map((i: { path: string }) => i.path)).toContain("orgId");
   });
 });
 

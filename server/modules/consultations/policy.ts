@@ -17,7 +17,8 @@ const reads = (a: Actor, c?: ConsultationSubject) => seesOrgScope(a, c?.org_id);
 
 definePolicies({
   "consultation.list": (a) => staff(a) || a.role === "municipal",
-  "consultation.create": (a) => a.role === "municipal",
+  // Towns file their own; the desk (secretariat, specialists) files for a town that phoned, mailed or visited.
+  "consultation.create": (a) => a.role === "municipal" || a.role === "secretariat" || a.role === "specialist",
   "consultation.read": reads,
   "consultation.reply": (a, c?: ConsultationSubject) => reads(a, c) && !c?.merged_into_id,
   // Internal notes: prefecture staff only, for reading and writing.

@@ -167,3 +167,14 @@ export const staffWithLoad = (ctx: Ctx) =>
     .orderBy("u.role", "desc")
     .orderBy("u.name")
     .execute();
+
+/** Active desk staff (specialists and the secretariat), who hear of new consultations. */
+export async function activeDeskUserIds(ctx: Ctx): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom("users")
+    .select("id")
+    .where("role", "in", ["specialist", "secretariat"])
+    .where("status", "=", "active")
+    .execute();
+  return rows.map((r) => r.id);
+}

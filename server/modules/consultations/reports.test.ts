@@ -62,7 +62,7 @@ describe("reports", () => {
     });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["月別・分類別", "団体別", "月別・目標達成"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["月別・分類別", "団体別", "月別・目標達成", "月別・受付方法"]);
   });
 });
 

@@ -3,6 +3,8 @@ import {
   type ConsultationReport,
   consultationCategories,
   consultationCategoryLabels,
+  consultationChannelLabels,
+  consultationChannels,
   consultationStatusLabels,
   type exportQuery,
   type reportQuery,
@@ -56,6 +58,7 @@ export async function buildReport(ctx: Ctx, q: z.infer<typeof reportQuery>): Pro
       "c.id",
       "c.org_id",
       "c.category",
+      "c.channel",
       "c.status",
       "c.urgency",
       "c.created_at",
@@ -83,6 +86,7 @@ export async function buildReport(ctx: Ctx, q: z.infer<typeof reportQuery>): Pro
       {
         counts: Object.fromEntries(consultationCategories.map((c) => [c, 0])) as Record<string, number>,
         total: 0,
+        channels: Object.fromEntries(consultationChannels.map((c) => [c, 0])) as Record<string, number>,
         fr: empty(),
         rs: empty(),
       },
@@ -92,13 +96,20 @@ export async function buildReport(ctx: Ctx, q: z.infer<typeof reportQuery>): Pro
     string,
     { name: string; code: string; isSmall: boolean; total: number; open: number; fr: Stats; rs: Stats }
   >();
-  const totals = { fr: empty(), rs: empty(), small: 0 };
+  const totals = {
+    fr: empty(),
+    rs: empty(),
+    small: 0,
+    channels: Object.fromEntries(consultationChannels.map((c) => [c, 0])) as Record<string, number>,
+  };
   for (const r of rows) {
     const month = jstDate(new Date(r.created_at)).slice(0, 7);
     const c = clocks(r, pauseMap.get(r.id) ?? [], today);
     const m = byMonth.get(month)!;
     m.counts[r.category] = (m.counts[r.category] ?? 0) + 1;
     m.total++;
+    m.channels[r.channel] = (m.channels[r.channel] ?? 0) + 1;
+    totals.channels[r.channel] = (totals.channels[r.channel] ?? 0) + 1;
     add(m.fr, c.firstResponse);
     add(m.rs, c.resolution);
     const small = isSmallOrg({ kind: r.kind, population: r.population }, t);
@@ -137,11 +148,13 @@ export async function buildReport(ctx: Ctx, q: z.infer<typeof reportQuery>): Pro
         resolution: out(o.rs),
       })),
     byMonthSla: months.map((m) => ({ month: m, firstResponse: out(byMonth.get(m)!.fr), resolution: out(byMonth.get(m)!.rs) })),
+    byMonthChannel: months.map((m) => ({ month: m, counts: byMonth.get(m)!.channels })),
     totals: {
       count: rows.length,
       firstResponse: out(totals.fr),
       resolution: out(totals.rs),
       smallOrgShare: rows.length ? totals.small / rows.length : 0,
+      byChannel: totals.channels,
     },
   };
 }
@@ -196,6 +209,17 @@ export async function reportSheets(ctx: Ctx, q: z.infer<typeof reportQuery>, for
           m.resolution.count,
           m.resolution.met,
           m.resolution.avgDays,
+        ]),
+      ],
+    },
+    {
+      name: "月別・受付方法",
+      rows: [
+        ["月", ...consultationChannels.map((c) => consultationChannelLabels[c].ja), "合計"],
+        ...r.byMonthChannel.map((m) => [
+          m.month,
+          ...consultationChannels.map((c) => m.counts[c] ?? 0),
+          consultationChannels.reduce((n, c) => n + (m.counts[c] ?? 0), 0),
         ]),
       ],
     },

@@ -17,6 +17,7 @@ import {
   templateInput,
   templateView,
 } from "../../../shared/api/consultations.js";
+import { engagementDetail, timeEntryView, timeInput } from "../../../shared/api/support.js";
 import type { Ctx } from "../../platform/context.js";
 import { contentDisposition, readMultipart, sendStoredFile } from "../../platform/files/http.js";
 import { documentKinds } from "../../platform/files/types.js";
@@ -30,6 +31,7 @@ import { editConsultation, fileConsultation, getConsultation, listConsultations 
 import { assignConsultation, changeStatus, mergeConsultation } from "./status.js";
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate } from "./templates.js";
 import { attachmentFor, postMessage } from "./thread.js";
+import { logConsultationTime, startSupport } from "./to-support.js";
 
 const attachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 
@@ -96,6 +98,17 @@ export function consultationRoutes(app: App) {
     "/consultations/:id/status",
     { schema: { params: idParams, body: statusInput, response: { 200: consultationDetail } } },
     (req) => changeStatus(req.ctx, req.params.id, req.body.status),
+  );
+  // From desk to support: a support engagement for the town, linked to this consultation.
+  app.post(
+    "/consultations/:id/support",
+    { schema: { params: idParams, response: { 201: engagementDetail } } },
+    async (req, reply) => reply.status(201).send(await startSupport(req.ctx, req.params.id)),
+  );
+  app.post(
+    "/consultations/:id/time",
+    { schema: { params: idParams, body: timeInput, response: { 201: timeEntryView } } },
+    async (req, reply) => reply.status(201).send(await logConsultationTime(req.ctx, req.params.id, req.body)),
   );
   app.post(
     "/consultations/:id/merge",

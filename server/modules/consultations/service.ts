@@ -15,12 +15,15 @@ import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { isSmallOrg } from "../orgs/service.js";
 import { getSettings } from "../settings/service.js";
+import { engagementsFromConsultation } from "../support/service.js";
 import { clocks, noDue, refreshClock, soonUntil } from "./clock.js";
 import { type InputSource, parseInput } from "./parse.js";
 import { addAttachments, presentThread } from "./thread.js";
 import "./policy.js";
 import { indexConsultation } from "./indexing.js";
+import { intakeOf } from "./intake.js";
 import {
+  activeDeskUserIds,
   byConsultation,
   type ConsultationWithNames,
   findConsultation,
@@ -51,6 +54,8 @@ export function summarize(
     status: row.status,
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? "" } : null,
     createdBy: { id: row.created_by, name: row.creator_name ?? "" },
+    channel: row.channel,
+    asker: row.channel === "portal" ? null : { name: row.asker_name, userId: row.asker_user_id },
     mergedIntoId: row.merged_into_id,
     ...clocks(row, pauses, today),
     createdAt: row.created_at,
@@ -95,11 +100,12 @@ export async function visibleConsultation(ctx: Ctx, id: string): Promise<Consult
 export async function getConsultation(ctx: Ctx, id: string): Promise<ConsultationDetail> {
   const row = await visibleConsultation(ctx, id);
   const staff = isPrefectureStaff(ctx.actor);
-  const [pauses, thread, merged, settings] = await Promise.all([
+  const [pauses, thread, merged, settings, engagements] = await Promise.all([
     pausesOf(ctx, [id]),
     presentThread(ctx, id, staff),
     mergedInto(ctx, id),
     getSettings(ctx),
+    engagementsFromConsultation(ctx, id),
   ]);
   return {
     ...summarize(row, pauses, settings.smallMunicipalityThreshold),
@@ -109,7 +115,9 @@ export async function getConsultation(ctx: Ctx, id: string): Promise<Consultatio
     attachments: thread.attachments,
     messages: thread.messages,
     merged,
+    engagements: engagements.map((e) => ({ id: e.id, theme: e.theme, status: e.status })),
     abilities: {
+      canStartSupport: can(ctx.actor, "support.manage") && !row.merged_into_id && engagements.length === 0,
       ...abilities(ctx.actor, row, {
         canNote: "consultation.note",
         canAssign: "consultation.assign",
@@ -125,15 +133,7 @@ export async function getConsultation(ctx: Ctx, id: string): Promise<Consultatio
 }
 
 /** Staff who should hear of a new consultation: the desk (specialists) and the secretariat. */
-export async function deskUserIds(ctx: Ctx): Promise<string[]> {
-  const rows = await ctx.db
-    .selectFrom("users")
-    .select("id")
-    .where("role", "in", ["specialist", "secretariat"])
-    .where("status", "=", "active")
-    .execute();
-  return rows.map((r) => r.id);
-}
+export const deskUserIds = (ctx: Ctx) => activeDeskUserIds(ctx);
 
 export async function fileConsultation(ctx: Ctx, source: InputSource): Promise<ConsultationDetail> {
   authorize(ctx.actor, "consultation.create");
@@ -141,11 +141,12 @@ export async function fileConsultation(ctx: Ctx, source: InputSource): Promise<C
   const id = await inTx(ctx, async (tx) => {
     const { data, files } = await source(tx);
     const input: z.infer<typeof consultationInput> = parseInput(inputSchema, data);
+    const intake = await intakeOf(tx, actor, input);
     const now = nowIso();
     const id = newId();
     const row = {
       id,
-      org_id: actor.orgId,
+      org_id: intake.orgId,
       created_by: actor.userId,
       category: input.category,
       subject: input.subject,
@@ -153,6 +154,9 @@ export async function fileConsultation(ctx: Ctx, source: InputSource): Promise<C
       urgency: input.urgency,
       preferred_contact: input.preferredContact,
       contact_note: input.contactNote,
+      channel: intake.channel,
+      asker_name: intake.askerName,
+      asker_user_id: intake.askerUserId,
       status: "new" as const,
       assignee_id: null,
       merged_into_id: null,
@@ -179,15 +183,29 @@ export async function fileConsultation(ctx: Ctx, source: InputSource): Promise<C
         subject: input.subject,
         urgency: input.urgency,
         files: files.map((f) => f.name),
+        ...(intake.channel === "portal"
+          ? {}
+          : { orgId: intake.orgId, channel: intake.channel, askerName: intake.askerName, askerUserId: intake.askerUserId }),
       },
     );
+    const onBehalf = intake.channel !== "portal";
     await notify(tx, {
-      userIds: await deskUserIds(tx),
+      userIds: (await deskUserIds(tx)).filter((u) => u !== actor.userId),
       category: "consultation",
       title: `新しい相談：${input.subject}`,
-      body: `${actor.name}さんから相談が届きました。`,
+      body: onBehalf
+        ? `${actor.name}さんが${intake.askerName}さんからの相談を代理で登録しました。`
+        : `${actor.name}さんから相談が届きました。`,
       link: `/consultations/${id}`,
     });
+    if (intake.askerUserId)
+      await notify(tx, {
+        userIds: [intake.askerUserId],
+        category: "consultation",
+        title: `ご相談を受け付けました：${input.subject}`,
+        body: `${actor.name}（県）がお問い合わせの内容を相談として登録しました。経過はこの画面で確認できます。`,
+        link: `/consultations/${id}`,
+      });
     await indexConsultation(tx, row);
     return id;
   });

@@ -9,6 +9,11 @@ export interface ConsultationsTable {
   urgency: "low" | "normal" | "high";
   preferred_contact: "portal" | "email" | "phone" | "online_meeting";
   contact_note: string;
+  /** How it reached the desk (migration 0755): portal when the town filed it, else staff filed it for the town. */
+  channel: "portal" | "phone" | "mail" | "visit" | "meeting";
+  /** Who asked, when staff filed it for the town; asker_user_id when the person is a user of that town. */
+  asker_name: string;
+  asker_user_id: string | null;
   status: "new" | "in_progress" | "waiting" | "resolved" | "closed";
   assignee_id: string | null;
   merged_into_id: string | null;

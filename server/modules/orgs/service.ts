@@ -174,3 +174,6 @@ export async function importOrgs(
     return { created, updated, encoding };
   });
 }
+
+/** The organisation's row without an actor check, for other modules' rules (the desk's intake on a town's behalf). */
+export const orgRowById = (ctx: Ctx, id: string) => findOrgRow(ctx, id);

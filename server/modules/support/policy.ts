@@ -18,4 +18,6 @@ definePolicies({
   // The municipality may tick off next steps it owns; staff any.
   "support.updateStep": reads,
   "support.workload": staff,
+  // Time is logged by the desk's people: specialists and the secretariat.
+  "support.logTime": (a) => a.role === "specialist" || a.role === "secretariat",
 });

@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
-import type { SupportEngagementsTable } from "./tables.js";
+import type { SupportEngagementsTable, SupportTimeEntriesTable } from "./tables.js";
 
 export type EngagementRow = SupportEngagementsTable;
 
@@ -93,4 +93,44 @@ export async function setSpecialists(ctx: Ctx, engagementId: string, userIds: st
   await ctx.db.deleteFrom("support_specialists").where("engagement_id", "=", engagementId).execute();
   for (const userId of new Set(userIds))
     await ctx.db.insertInto("support_specialists").values({ engagement_id: engagementId, user_id: userId }).execute();
+}
+
+/** Engagements that grew out of a desk consultation. */
+export const engagementsOfConsultation = (ctx: Ctx, consultationId: string) =>
+  ctx.db
+    .selectFrom("support_engagements")
+    .select(["id", "theme", "status"])
+    .where("consultation_id", "=", consultationId)
+    .orderBy("created_at")
+    .execute();
+
+export async function insertTimeEntry(ctx: Ctx, row: SupportTimeEntriesTable) {
+  await ctx.db.insertInto("support_time_entries").values(row).execute();
+}
+
+export const findSession = (ctx: Ctx, engagementId: string, sessionId: string) =>
+  ctx.db
+    .selectFrom("support_sessions")
+    .selectAll()
+    .where("engagement_id", "=", engagementId)
+    .where("id", "=", sessionId)
+    .executeTakeFirst();
+
+/** Minutes logged in a month ("YYYY-MM"), per specialist and per town. */
+export async function monthlyMinutes(ctx: Ctx, month: string) {
+  const inMonth = (q: ReturnType<typeof entries>) => q.where("t.date", ">=", `${month}-01`).where("t.date", "<=", `${month}-31`);
+  const entries = () => ctx.db.selectFrom("support_time_entries as t");
+  const bySpecialist = await inMonth(entries())
+    .innerJoin("users as u", "u.id", "t.user_id")
+    .select(["t.user_id as id", "u.name", (eb) => eb.fn.sum<number>("t.minutes").as("minutes")])
+    .groupBy(["t.user_id", "u.name"])
+    .orderBy("u.name")
+    .execute();
+  const byOrg = await inMonth(entries())
+    .innerJoin("orgs as o", "o.id", "t.org_id")
+    .select(["t.org_id as id", "o.name", "o.lg_code", (eb) => eb.fn.sum<number>("t.minutes").as("minutes")])
+    .groupBy(["t.org_id", "o.name", "o.lg_code"])
+    .orderBy("o.lg_code")
+    .execute();
+  return { bySpecialist, byOrg };
 }

@@ -12,6 +12,7 @@ import { checkProgressItems, presentProgressItems, progressAvailable } from "./p
 import {
   commentsOf,
   type EngagementWithOrg,
+  engagementsOfConsultation,
   findEngagement,
   listEngagementRows,
   openStepStats,
@@ -80,6 +81,7 @@ export async function getEngagement(ctx: Ctx, id: string): Promise<EngagementDet
     outcome: row.outcome,
     progressItems: await presentProgressItems(ctx, row.org_id, JSON.parse(row.progress_refs) as string[]),
     progressAvailable,
+    consultationId: row.consultation_id,
     sessions: sessions.map((s) => ({
       id: s.id,
       date: s.date,
@@ -141,7 +143,17 @@ async function checkRefs(
   if (input.progressItemIds?.length) await checkProgressItems(ctx, orgId, input.progressItemIds);
 }
 
-export async function createEngagement(ctx: Ctx, input: z.infer<typeof engagementInput>) {
+export { logTime } from "./time.js";
+
+/** Engagements grown out of a desk consultation (for its page). */
+export const engagementsFromConsultation = (ctx: Ctx, consultationId: string) => engagementsOfConsultation(ctx, consultationId);
+
+/** A new engagement; `from` links it to the desk consultation it grew out of. */
+export async function createEngagement(
+  ctx: Ctx,
+  input: z.infer<typeof engagementInput>,
+  from: { consultationId: string | null } = { consultationId: null },
+) {
   authorize(ctx.actor, "support.manage");
   const id = await inTx(ctx, async (tx) => {
     await checkRefs(tx, input.orgId, input);
@@ -159,13 +171,19 @@ export async function createEngagement(ctx: Ctx, input: z.infer<typeof engagemen
         status: input.status,
         outcome: input.outcome,
         progress_refs: JSON.stringify(input.progressItemIds),
+        consultation_id: from.consultationId,
         created_by: tx.actor!.userId,
         created_at: now,
         updated_at: now,
       })
       .execute();
     await setSpecialists(tx, id, input.specialistIds);
-    await recordAudit(tx, "support.create", { type: "supportEngagement", id }, { orgId: input.orgId, theme: input.theme });
+    await recordAudit(
+      tx,
+      "support.create",
+      { type: "supportEngagement", id },
+      { orgId: input.orgId, theme: input.theme, ...(from.consultationId ? { consultationId: from.consultationId } : {}) },
+    );
     await notify(tx, {
       orgIds: [input.orgId],
       category: "consultation",

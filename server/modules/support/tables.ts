@@ -10,6 +10,8 @@ export interface SupportEngagementsTable {
   outcome: string;
   /** JSON array of linked progress item ids (the progress module owns those rows). */
   progress_refs: string;
+  /** The desk consultation it grew out of (migration 0756), or null. */
+  consultation_id: string | null;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -50,10 +52,24 @@ export interface SupportCommentsTable {
   created_at: string;
 }
 
+/** Time a specialist spent (migration 0757), on a desk consultation or a support session. */
+export interface SupportTimeEntriesTable {
+  id: string;
+  user_id: string;
+  org_id: string;
+  consultation_id: string | null;
+  session_id: string | null;
+  date: string;
+  minutes: number;
+  note: string;
+  created_at: string;
+}
+
 export interface SupportTables {
   support_engagements: SupportEngagementsTable;
   support_specialists: SupportSpecialistsTable;
   support_sessions: SupportSessionsTable;
   support_next_steps: SupportNextStepsTable;
   support_comments: SupportCommentsTable;
+  support_time_entries: SupportTimeEntriesTable;
 }

@@ -77,6 +77,15 @@ export const useSetStatus = (id: string) =>
 export const useMerge = (id: string) =>
   useDetailMutation(id, (targetId: string) => api.post<ConsultationDetail>(`/consultations/${id}/merge`, { targetId }));
 
+/** From desk to support: starts a support engagement linked to the consultation. */
+export function useStartSupport(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ id: string }>(`/consultations/${id}/support`, {}),
+    onSuccess: () => qc.invalidateQueries({ queryKey: deskKeys.one(id) }),
+  });
+}
+
 export function useSaveTemplate() {
   const qc = useQueryClient();
   return useMutation({

@@ -1,6 +1,7 @@
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import {
   consultationCategoryLabels,
+  consultationChannelLabels,
   consultationStatusLabels,
   contactLabels,
   urgencyLabels,
@@ -13,7 +14,7 @@ import { PageHeader } from "../../components/page-header.js";
 import { useToast } from "../../components/toast.js";
 import { formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
-import { type ConsultationDetail, useConsultation, useSetStatus } from "./api.js";
+import { type ConsultationDetail, useConsultation, useSetStatus, useStartSupport } from "./api.js";
 import { DetailState } from "./detail-state.js";
 import { ManagePanel } from "./manage-panel.js";
 import { ReplyForm } from "./reply-form.js";
@@ -24,6 +25,8 @@ function Detail({ c }: { c: ConsultationDetail }) {
   const { t, label, locale } = useI18n();
   const toast = useToast();
   const close = useSetStatus(c.id);
+  const startSupport = useStartSupport(c.id);
+  const navigate = useNavigate();
   return (
     <>
       <PageHeader
@@ -63,6 +66,18 @@ function Detail({ c }: { c: ConsultationDetail }) {
                 term: t("desk.org"),
                 value: t("desk.detail.filedBy", { org: c.org.name, name: c.createdBy?.name ?? "" }),
               },
+              ...(c.asker
+                ? [
+                    {
+                      key: "channel",
+                      term: t("desk.channel"),
+                      value: t("desk.detail.onBehalf", {
+                        channel: label(consultationChannelLabels, c.channel),
+                        asker: c.asker.name,
+                      }),
+                    },
+                  ]
+                : []),
               { key: "category", term: t("desk.category"), value: label(consultationCategoryLabels, c.category) },
               { key: "urgency", term: t("desk.form.urgency"), value: label(urgencyLabels, c.urgency) },
               { key: "filed", term: t("desk.filedOn"), value: formatDateTime(c.createdAt, locale) },
@@ -98,6 +113,36 @@ function Detail({ c }: { c: ConsultationDetail }) {
                   </li>
                 ))}
               </ul>
+            </section>
+          )}
+          {(c.engagements.length > 0 || c.abilities.canStartSupport) && (
+            <section aria-labelledby="support-title" className="flex flex-col gap-2">
+              <h2 id="support-title" className="text-std-18B-160">
+                {t("desk.detail.support")}
+              </h2>
+              {c.engagements.length > 0 && (
+                <ul className="list-disc pl-6">
+                  {c.engagements.map((e) => (
+                    <li key={e.id}>
+                      <Link to={`/support/${e.id}`} className="link">
+                        {e.theme}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {c.abilities.canStartSupport && (
+                <div>
+                  <Button
+                    variant="secondary"
+                    busy={startSupport.isPending}
+                    onClick={() => startSupport.mutate(undefined, { onSuccess: (e) => navigate(`/support/${e.id}`) })}
+                  >
+                    {t("desk.detail.startSupport")}
+                  </Button>
+                </div>
+              )}
+              {startSupport.error && <Alert tone="error">{startSupport.error.message}</Alert>}
             </section>
           )}
           <section aria-labelledby="thread-title" className="flex flex-col gap-3">

@@ -1,28 +1,43 @@
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Controller } from "react-hook-form";
 import { useNavigate } from "react-router";
 import {
   consultationCategories,
   consultationCategoryLabels,
+  consultationChannelLabels,
+  consultationChannels,
   consultationInput,
   contactLabels,
   contactMethods,
   urgencies,
   urgencyLabels,
 } from "../../../shared/api/consultations.js";
+import { useMe } from "../../app/session.js";
 import { Button, ButtonLink } from "../../components/button.js";
 import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { RadioGroup } from "../../components/radio-group.js";
 import { useToast } from "../../components/toast.js";
+import { api } from "../../lib/api.js";
+import type { ListOf, Org } from "../../lib/api-types.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useFile } from "./api.js";
 import { FaqSuggestions } from "./faq-suggestions.js";
 
-/** Filing a consultation: the form on the left, similar FAQ articles suggested on the right as the clerk types. */
+/** The desk (secretariat, specialists) may file for a town that phoned, mailed or visited. */
+const intakeRoles = ["secretariat", "specialist"];
+
+/**
+ * Filing a consultation: the form on the left, similar FAQ articles suggested on the right as the clerk types.
+ * Desk staff also choose the town, how it reached them and who asked.
+ */
 export function NewConsultationPage() {
   const { t, label } = useI18n();
+  const me = useMe();
+  const desk = intakeRoles.includes(me.user.role);
+  const orgs = useQuery({ queryKey: ["orgs", "list"], queryFn: () => api.get<ListOf<Org>>("/orgs"), enabled: desk });
   const navigate = useNavigate();
   const toast = useToast();
   const file = useFile();
@@ -34,14 +49,19 @@ export function NewConsultationPage() {
       urgency: "normal",
       preferredContact: "portal",
       contactNote: "",
+      orgId: "",
+      channel: desk ? "" : "portal",
+      askerName: "",
     },
+    // An unchosen town is no town: the schema then reports it only where the server would.
+    toInput: (v) => ({ ...v, orgId: v.orgId || undefined }),
   });
   const [files, setFiles] = useState<File[]>([]);
   const [subject, body] = form.watch(["subject", "body"]);
 
-  const submit = (values: Record<string, string>) => {
+  const submit = (values: Record<string, string | undefined>) => {
     const data = new FormData();
-    for (const [k, value] of Object.entries(values)) data.append(k, value);
+    for (const [k, value] of Object.entries(values)) if (value !== undefined) data.append(k, value);
     for (const f of files) data.append("files", f, f.name);
     file.mutate(data, {
       onSuccess: (c) => {
@@ -60,6 +80,32 @@ export function NewConsultationPage() {
       />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <ZodForm form={form} onValid={submit} error={file.error} className="flex flex-col gap-5">
+          {desk && (
+            <fieldset className="flex flex-col gap-4 rounded border border-slate-300 p-4">
+              <legend className="px-1 font-semibold">{t("desk.intake.legend")}</legend>
+              <SelectField
+                label={t("desk.intake.org")}
+                required
+                {...form.field("orgId")}
+                options={[
+                  { value: "", label: t("form.select") },
+                  ...(orgs.data?.items ?? []).filter((o) => o.kind !== "prefecture").map((o) => ({ value: o.id, label: o.name })),
+                ]}
+              />
+              <SelectField
+                label={t("desk.intake.channel")}
+                required
+                {...form.field("channel")}
+                options={[
+                  { value: "", label: t("form.select") },
+                  ...consultationChannels
+                    .filter((c) => c !== "portal")
+                    .map((c) => ({ value: c, label: label(consultationChannelLabels, c) })),
+                ]}
+              />
+              <TextField label={t("desk.intake.asker")} hint={t("desk.intake.askerHint")} required {...form.field("askerName")} />
+            </fieldset>
+          )}
           <SelectField
             label={t("desk.category")}
             required

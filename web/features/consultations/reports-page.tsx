@@ -1,5 +1,10 @@
 import { useMemo, useState } from "react";
-import { consultationCategories, consultationCategoryLabels } from "../../../shared/api/consultations.js";
+import {
+  consultationCategories,
+  consultationCategoryLabels,
+  consultationChannelLabels,
+  consultationChannels,
+} from "../../../shared/api/consultations.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { Badge } from "../../components/badge.js";
 import { BarChart } from "../../components/bar-chart.js";
@@ -131,6 +136,32 @@ function Charts({ r }: { r: ConsultationReport }) {
             { key: "fa", header: t("desk.report.avgFirst"), numeric: true, cell: (m) => m.firstResponse.avgDays ?? "—" },
             { key: "r", header: t("desk.report.metResolve"), cell: (m) => <Rate s={m.resolution} /> },
             { key: "ra", header: t("desk.report.avgResolve"), numeric: true, cell: (m) => m.resolution.avgDays ?? "—" },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="r-channel" className="flex flex-col gap-3">
+        <h2 id="r-channel" className="text-std-20B-150">
+          {t("desk.report.byChannel")}
+        </h2>
+        <DataTable
+          caption={t("desk.report.byChannel")}
+          hideCaption
+          rowKey={(m) => m.month}
+          rows={r.byMonthChannel}
+          empty={t("desk.empty")}
+          columns={[
+            {
+              key: "m",
+              header: t("desk.report.month"),
+              cell: (m) => formatMonth(m.month, locale),
+              className: "whitespace-nowrap",
+            },
+            ...consultationChannels.map((c) => ({
+              key: c,
+              header: label(consultationChannelLabels, c),
+              numeric: true,
+              cell: (m: (typeof r.byMonthChannel)[number]) => m.counts[c] ?? 0,
+            })),
           ]}
         />
       </section>

@@ -6,6 +6,7 @@ import type {
   engagementList,
   engagementPatch,
   sessionInput,
+  timeTotals,
   workload,
 } from "../../../shared/api/support.js";
 import { api, type Query } from "../../lib/api.js";
@@ -27,6 +28,10 @@ export const useEngagements = (q: Query) =>
   useQuery({ queryKey: keys.list(q), queryFn: () => api.get<EngagementList>("/support/engagements", q) });
 export const useEngagement = (id: string) =>
   useQuery({ queryKey: keys.one(id), queryFn: () => api.get<EngagementDetail>(`/support/engagements/${id}`), retry: false });
+export type TimeTotals = z.infer<typeof timeTotals>;
+/** Minutes logged in a month ("YYYY-MM"), per specialist and per town. */
+export const useTimeTotals = (month: string) =>
+  useQuery({ queryKey: ["support", "time", month], queryFn: () => api.get<TimeTotals>("/support/time", { month }) });
 export const useWorkload = () => useQuery({ queryKey: keys.workload, queryFn: () => api.get<Workload>("/support/workload") });
 
 function useEngagementMutation<V>(fn: (v: V) => Promise<EngagementDetail>) {

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { commentInput, engagementStatusLabels, sessionModeLabels } from "../../../shared/api/support.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
@@ -157,6 +157,19 @@ function Engagement({ e }: { e: EngagementDetail }) {
                   value: `${formatDate(e.startDate, locale)} 〜 ${e.endDate ? formatDate(e.endDate, locale) : ""}`,
                 },
                 { key: "spec", term: t("support.specialists"), value: e.specialists.map((s) => s.name).join("、") },
+                ...(e.consultationId
+                  ? [
+                      {
+                        key: "consultation",
+                        term: t("support.fromConsultation"),
+                        value: (
+                          <Link to={`/consultations/${e.consultationId}`} className="link">
+                            {t("support.openConsultation")}
+                          </Link>
+                        ),
+                      },
+                    ]
+                  : []),
                 { key: "goals", term: t("support.goals"), value: <span className="whitespace-pre-wrap">{e.goals}</span> },
                 { key: "outcome", term: t("support.outcome"), value: <span className="whitespace-pre-wrap">{e.outcome}</span> },
                 {

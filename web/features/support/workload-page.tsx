@@ -1,10 +1,11 @@
 import { roleLabels } from "../../../shared/api/users.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import { DataTable } from "../../components/data-table.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
-import { formatDate } from "../../lib/dates.js";
+import { formatDate, formatMonth } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
-import { useWorkload, type Workload } from "./api.js";
+import { useTimeTotals, useWorkload, type Workload } from "./api.js";
 
 type Row = Workload["items"][number];
 
@@ -12,6 +13,8 @@ type Row = Workload["items"][number];
 export function WorkloadPage() {
   const { t, label, locale } = useI18n();
   const w = useWorkload();
+  const month = jstDate().slice(0, 7);
+  const time = useTimeTotals(month);
   return (
     <>
       <PageHeader
@@ -40,6 +43,37 @@ export function WorkloadPage() {
           />
         )}
       </QueryState>
+      <section aria-labelledby="time-title" className="mt-6 flex flex-col gap-3">
+        <h2 id="time-title" className="text-std-20B-150">
+          {t("support.time.title", { month: formatMonth(month, locale) })}
+        </h2>
+        <QueryState query={time}>
+          {(data) => (
+            <div className="grid gap-4 md:grid-cols-2">
+              <DataTable
+                caption={t("support.time.bySpecialist")}
+                rows={data.bySpecialist}
+                rowKey={(r) => r.userId}
+                empty={t("support.time.none")}
+                columns={[
+                  { key: "n", header: t("support.w.name"), cell: (r) => r.name },
+                  { key: "m", header: t("support.time.minutes"), numeric: true, cell: (r) => r.minutes },
+                ]}
+              />
+              <DataTable
+                caption={t("support.time.byOrg")}
+                rows={data.byOrg}
+                rowKey={(r) => r.orgId}
+                empty={t("support.time.none")}
+                columns={[
+                  { key: "n", header: t("support.time.org"), cell: (r) => r.name },
+                  { key: "m", header: t("support.time.minutes"), numeric: true, cell: (r) => r.minutes },
+                ]}
+              />
+            </div>
+          )}
+        </QueryState>
+      </section>
     </>
   );
 }

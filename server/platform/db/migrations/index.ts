@@ -24,6 +24,10 @@ import * as m0740 from "./0740-procurement.js";
 import * as m0750 from "./0750-survey-workbooks.js";
 import * as m0751 from "./0751-survey-relays.js";
 import * as m0752 from "./0752-answer-checks.js";
+import * as m0755 from "./0755-desk-intake.js";
+import * as m0756 from "./0756-consultation-support.js";
+import * as m0757 from "./0757-time-entries.js";
+import * as m0760 from "./0760-council-year.js";
 import * as m0760 from "./0760-council-year.js";
 import * as m0761 from "./0761-minutes-review.js";
 import * as m0765 from "./0765-disclosure.js";
@@ -62,4 +66,7 @@ export const migrations: Record<string, Migration> = {
   "0751-survey-relays": m0751,
   "0752-answer-checks": m0752,
   "0761-minutes-review": m0761,
+  "0755-desk-intake": m0755,
+  "0756-consultation-support": m0756,
+  "0757-time-entries": m0757,
 };
