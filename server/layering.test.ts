@@ -18,7 +18,6 @@ const STILL_TO_MOVE = [
   "consultations/alerts.ts",
   "consultations/indexing.ts",
   "consultations/reports.ts",
-  "consultations/service.ts",
   "consultations/status.ts",
   "consultations/templates.ts",
   "consultations/thread.ts",
