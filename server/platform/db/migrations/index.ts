@@ -28,7 +28,6 @@ import * as m0755 from "./0755-desk-intake.js";
 import * as m0756 from "./0756-consultation-support.js";
 import * as m0757 from "./0757-time-entries.js";
 import * as m0760 from "./0760-council-year.js";
-import * as m0760 from "./0760-council-year.js";
 import * as m0761 from "./0761-minutes-review.js";
 import * as m0765 from "./0765-disclosure.js";
 import * as m0766 from "./0766-body-spaces.js";
