@@ -5,6 +5,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { sampleAnswer } from "../surveys/fixtures.js";
+import { publishedSurvey } from "../surveys/test-helpers.js";
 
 let env: TestEnv;
 /** A download's bytes as sent (the JSON client decodes text). */
@@ -375,5 +377,60 @@ describe("procurement: usage from a progress metric", () => {
 
     const unknown = await (await staff()).post(url, { ...body, metricId: s.id });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe("procurement: usage from a survey question", () => {
+  it("takes each participant's submitted number (audited); a town that has not submitted is named and nothing changes", async () => {
+    const survey = await publishedSurvey(env);
+    const staffCount = new Map([
+      ["yamaguchi@example.jp", ["山口市", 12]],
+      ["shunan@example.jp", ["周南市", 7]],
+      ["mine@example.jp", ["美祢市", 3]],
+    ] as const);
+    for (const [who, [town, n]] of staffCount) {
+      const res = await (await env.as(who)).post(`/api/surveys/${survey.id}/answers/${orgId(town)}/submit`, {
+        version: 0,
+        data: sampleAnswer({ staff: n }),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const towns = [...staffCount.values()].map(([t]) => orgId(t));
+    const created = await (await staff()).post("/api/procurement/projects", {
+      name: "文書管理共同利用",
+      kind: "rpa",
+      fiscalYearFrom: 2026,
+      fiscalYearTo: 2026,
+    });
+    const pid = created.body.id as string;
+    const put = (ids: string[]) =>
+      staff().then((c) =>
+        c.put(`/api/procurement/projects/${pid}/participants`, {
+          participants: ids.map((id) => ({ orgId: id, joinDate: "2026-04-01", leaveDate: null })),
+        }),
+      );
+    expect((await put(towns)).status).toBe(200);
+    const typed = Object.fromEntries(towns.map((o) => [o, { usage: "1", min: null, max: null }]));
+    const s = await scenario(pid, "職員数割", { ...ruleB, usageLabel: "" }, typed, 500_000);
+    const url = `/api/procurement/scenarios/${s.id}/usage/from-survey`;
+    const body = { surveyId: survey.id, questionId: "staff" };
+
+    expect((await env.anon.post(url, body)).status).toBe(401);
+    expect((await (await env.as("yamaguchi@example.jp")).post(url, body)).status).toBe(403);
+    expect((await (await env.as("kaminoseki@example.jp")).post(url, body)).status).toBe(404);
+    expect((await (await staff()).post(url, { ...body, questionId: "dept" })).status).toBe(400);
+
+    const ok = await (await staff()).post(url, body);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(towns.map((t) => ok.body.inputs[t].usage)).toEqual(["12", "7", "3"]);
+    expect(ok.body.rule).toMatchObject({ usageSource: "survey", usageLabel: expect.stringContaining("担当職員数") });
+    expect((await lastAudit(env, "procurement.scenario.update"))?.subject_id).toBe(s.id);
+
+    expect((await put([...towns, orgId("阿武町")])).status).toBe(200);
+    const before = (await (await staff()).get(`/api/procurement/scenarios/${s.id}`)).body;
+    const refused = await (await staff()).post(url, body);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain("阿武町");
+    expect((await (await staff()).get(`/api/procurement/scenarios/${s.id}`)).body.inputs).toEqual(before.inputs);
   });
 });

@@ -17,6 +17,7 @@ import {
   summaryQuery,
   summaryResponse,
   usageFromProgressInput,
+  usageFromSurveyInput,
 } from "../../../shared/api/procurement.js";
 import { contentDisposition, readImportFile } from "../../platform/files/http.js";
 import { xlsxMime } from "../../platform/files/xlsx.js";
@@ -24,7 +25,7 @@ import type { App } from "../../platform/http/types.js";
 import { createProject, getProject, listProjects, setMeetings, setParticipants, setPhases, updateProject } from "./projects.js";
 import { compareScenarios, correctScenario, createScenario, freezeScenario, getScenario, updateScenario } from "./scenarios.js";
 import { importUsageXlsx } from "./usage.js";
-import { usageFromProgress } from "./usage-sources.js";
+import { usageFromProgress, usageFromSurvey } from "./usage-sources.js";
 
 /** pdf-lib and exceljs load on the first download, not at start. */
 const outputs = () => import("./outputs.js");
@@ -71,6 +72,9 @@ export function procurementRoutes(app: App) {
   });
   app.post("/procurement/scenarios/:id/usage/from-progress", { schema: { ...scenario, body: usageFromProgressInput } }, (req) =>
     usageFromProgress(req.ctx, req.params.id, req.body),
+  );
+  app.post("/procurement/scenarios/:id/usage/from-survey", { schema: { ...scenario, body: usageFromSurveyInput } }, (req) =>
+    usageFromSurvey(req.ctx, req.params.id, req.body),
   );
   app.get("/procurement/compare", { schema: { querystring: compareQuery, response: { 200: comparison } } }, (req) =>
     compareScenarios(req.ctx, req.query),
