@@ -27,6 +27,13 @@ test("procurement: project, two scenarios, comparison, freeze, 別表 download",
   await checkA11y(page, { label: "project detail (editing participants)" });
   await page.getByRole("button", { name: "参加団体を保存" }).click();
   await expect(page.getByRole("button", { name: "参加団体を保存" })).toBeEnabled();
+  const open = page.getByLabel("全団体の按分表を参加団体に公開する");
+  await expect(open).not.toBeChecked();
+  const patched = page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/procurement/projects/"));
+  await open.check();
+  expect((await patched).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByLabel("全団体の按分表を参加団体に公開する")).toBeChecked();
 
   const scenario = async (title: string, equal: string, population: string, remainder?: string) => {
     await page.getByLabel("案の名前").fill(title);

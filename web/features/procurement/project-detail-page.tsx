@@ -26,6 +26,30 @@ import { useComparison, useProcurementMutation, useProject } from "./api.js";
 
 const yen = (n: number) => n.toLocaleString("ja-JP");
 
+/** Whether the members see the whole table (otherwise each sees its own row): saved as it is ticked. */
+function TableOpen({ p }: { p: ProjectDetail }) {
+  const { t } = useI18n();
+  const save = useProcurementMutation((tableOpen: boolean) =>
+    api.patch<ProjectDetail>(`/procurement/projects/${p.id}`, { tableOpen }),
+  );
+  const [on, setOn] = useState(p.tableOpen);
+  return (
+    <div className="flex flex-col gap-2">
+      <CheckboxField
+        label={t("procurement.tableOpen")}
+        checked={on}
+        disabled={save.isPending}
+        onChange={(e) => {
+          const next = e.currentTarget.checked;
+          setOn(next);
+          save.mutate(next, { onError: () => setOn(!next) });
+        }}
+      />
+      <FormError error={save.error} />
+    </div>
+  );
+}
+
 function Participants({ p }: { p: ProjectDetail }) {
   const { t, locale } = useI18n();
   const orgs = useOrgs({});
@@ -265,6 +289,7 @@ export function ProjectDetailPage() {
                 </Link>
               </p>
             )}
+            {p.abilities.canEdit && <TableOpen p={p} />}
           </section>
           <Participants key={p.updatedAt} p={p} />
           <section className="flex flex-col gap-4">
