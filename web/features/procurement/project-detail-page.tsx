@@ -26,6 +26,33 @@ import { useComparison, useProcurementMutation, useProject } from "./api.js";
 
 const yen = (n: number) => n.toLocaleString("ja-JP");
 
+/** The link to the project's documents (a page inside this system); empty removes it. */
+function DocumentsLink({ p }: { p: ProjectDetail }) {
+  const { t } = useI18n();
+  const [url, setUrl] = useState(p.documentsUrl ?? "");
+  const save = useProcurementMutation(() =>
+    api.patch<ProjectDetail>(`/procurement/projects/${p.id}`, { documentsUrl: url.trim() || null }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(undefined);
+  };
+  return (
+    <form className="flex flex-wrap items-end gap-2" onSubmit={submit} noValidate>
+      <TextField
+        label={t("procurement.documentsUrl")}
+        value={url}
+        onChange={(e) => setUrl(e.currentTarget.value)}
+        error={fieldError(save.error, "documentsUrl")}
+      />
+      <Button type="submit" variant="secondary" busy={save.isPending}>
+        {t("procurement.saveDocuments")}
+      </Button>
+      <FormError error={save.error} fields={["documentsUrl"]} />
+    </form>
+  );
+}
+
 /** Whether the members see the whole table (otherwise each sees its own row): saved as it is ticked. */
 function TableOpen({ p }: { p: ProjectDetail }) {
   const { t } = useI18n();
@@ -289,6 +316,7 @@ export function ProjectDetailPage() {
                 </Link>
               </p>
             )}
+            {p.abilities.canEdit && <DocumentsLink p={p} />}
             {p.abilities.canEdit && <TableOpen p={p} />}
           </section>
           <Participants key={p.updatedAt} p={p} />
