@@ -153,6 +153,13 @@ export const scenarioInput = z.object({
 export const scenarioPatch = z
   .object({ name: scenarioInput.shape.name, total: yen, rule: scenarioRule, inputs: scenarioInputs })
   .partial();
+/** 利用割 usage taken from a progress metric's values of one fiscal year. */
+export const usageFromProgressInput = z.object({ metricId: z.uuid({ error: "指標を選んでください" }), fiscalYear });
+/** 利用割 usage taken from a survey's number question (submitted answers). */
+export const usageFromSurveyInput = z.object({
+  surveyId: z.uuid({ error: "照会を選んでください" }),
+  questionId: z.string().trim().min(1, "設問を選んでください").max(40),
+});
 export const correctionInput = z.object({
   reason: z.string().trim().min(1, "訂正の理由を入力してください").max(2000, "理由は2,000文字以内にしてください"),
 });

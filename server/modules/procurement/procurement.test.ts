@@ -5,6 +5,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { sampleAnswer } from "../surveys/fixtures.js";
+import { publishedSurvey } from "../surveys/test-helpers.js";
 
 let env: TestEnv;
 /** A download's bytes as sent (the JSON client decodes text). */
@@ -301,5 +303,134 @@ describe("procurement: outputs", () => {
     const grid = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, raw: true });
     expect(grid[1]![1]).toBe("団体名");
     expect(grid.find((r) => r[1] === "山口市")!.at(-1)).toBe(yama.byYear["2026"]);
+  });
+});
+
+describe("procurement: usage from a progress metric", () => {
+  /** A seeded metric; four WG towns record their 令和7年度 values through the progress API, one town does not. */
+  async function recordedMetric() {
+    const m = await env.database.db
+      .selectFrom("progress_metrics as m")
+      .innerJoin("progress_items as i", "i.id", "m.item_id")
+      .select(["m.id", "m.item_id"])
+      .where("m.archived", "=", 0)
+      .where("i.archived", "=", 0)
+      .orderBy("m.code")
+      .executeTakeFirstOrThrow();
+    const fiscalYear = 2031; // a year the demo records nothing for
+    const values = new Map([
+      [orgId("下関市"), 1200],
+      [orgId("宇部市"), 800.5],
+      [orgId("山口市"), 950],
+      [orgId("和木町"), 40],
+    ]);
+    for (const [org, value] of values) {
+      const res = await (await staff()).patch(`/api/progress/records/${org}/${m.item_id}`, {
+        metrics: [{ metricId: m.id, fiscalYear, value }],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    return { metricId: m.id, fiscalYear, values, missing: orgId("阿武町") };
+  }
+
+  it("takes each participant's value as its usage (audited); a town without a value is named and nothing changes", async () => {
+    const m = await recordedMetric();
+    const res = await (await staff()).post("/api/procurement/projects", {
+      name: "電子申請共同利用",
+      kind: "rpa",
+      fiscalYearFrom: 2026,
+      fiscalYearTo: 2026,
+    });
+    const pid = res.body.id as string;
+    const put = (ids: string[]) =>
+      staff().then((c) =>
+        c.put(`/api/procurement/projects/${pid}/participants`, {
+          participants: ids.map((id) => ({ orgId: id, joinDate: "2026-04-01", leaveDate: null })),
+        }),
+      );
+    expect((await put([...m.values.keys()])).status).toBe(200);
+    const typed = Object.fromEntries([...m.values.keys()].map((o) => [o, { usage: "1", min: null, max: null }]));
+    const s = await scenario(pid, "利用割あり", { ...ruleB, usageLabel: "" }, typed, 1_000_000);
+    const url = `/api/procurement/scenarios/${s.id}/usage/from-progress`;
+    const body = { metricId: m.metricId, fiscalYear: m.fiscalYear };
+
+    expect((await env.anon.post(url, body)).status).toBe(401);
+    expect((await (await env.as("yamaguchi@example.jp")).post(url, body)).status).toBe(403);
+    expect((await (await env.as("kaminoseki@example.jp")).post(url, body)).status).toBe(404);
+
+    const ok = await (await staff()).post(url, body);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    for (const [org, value] of m.values) expect(Number(ok.body.inputs[org].usage)).toBeCloseTo(value, 3);
+    expect(ok.body.rule.usageSource).toBe("progress");
+    expect(ok.body.rule.usageLabel).toContain("令和13年度");
+    expect(ok.body.problems).toEqual([]);
+    expect((await lastAudit(env, "procurement.scenario.update"))?.subject_id).toBe(s.id);
+
+    expect((await put([...m.values.keys(), m.missing])).status).toBe(200);
+    const before = (await (await staff()).get(`/api/procurement/scenarios/${s.id}`)).body;
+    const refused = await (await staff()).post(url, body);
+    expect(refused.status).toBe(400);
+    const town = [...orgs].find(([, o]) => o.id === m.missing)![0];
+    expect(refused.body.error.message).toContain(town);
+    expect(refused.body.error.details.issues[0].path).toBe(`inputs.${m.missing}.usage`);
+    expect((await (await staff()).get(`/api/procurement/scenarios/${s.id}`)).body.inputs).toEqual(before.inputs);
+
+    const unknown = await (await staff()).post(url, { ...body, metricId: s.id });
+    expect(unknown.status).toBe(404);
+  });
+});
+
+describe("procurement: usage from a survey question", () => {
+  it("takes each participant's submitted number (audited); a town that has not submitted is named and nothing changes", async () => {
+    const survey = await publishedSurvey(env);
+    const staffCount = new Map([
+      ["yamaguchi@example.jp", ["山口市", 12]],
+      ["shunan@example.jp", ["周南市", 7]],
+      ["mine@example.jp", ["美祢市", 3]],
+    ] as const);
+    for (const [who, [town, n]] of staffCount) {
+      const res = await (await env.as(who)).post(`/api/surveys/${survey.id}/answers/${orgId(town)}/submit`, {
+        version: 0,
+        data: sampleAnswer({ staff: n }),
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const towns = [...staffCount.values()].map(([t]) => orgId(t));
+    const created = await (await staff()).post("/api/procurement/projects", {
+      name: "文書管理共同利用",
+      kind: "rpa",
+      fiscalYearFrom: 2026,
+      fiscalYearTo: 2026,
+    });
+    const pid = created.body.id as string;
+    const put = (ids: string[]) =>
+      staff().then((c) =>
+        c.put(`/api/procurement/projects/${pid}/participants`, {
+          participants: ids.map((id) => ({ orgId: id, joinDate: "2026-04-01", leaveDate: null })),
+        }),
+      );
+    expect((await put(towns)).status).toBe(200);
+    const typed = Object.fromEntries(towns.map((o) => [o, { usage: "1", min: null, max: null }]));
+    const s = await scenario(pid, "職員数割", { ...ruleB, usageLabel: "" }, typed, 500_000);
+    const url = `/api/procurement/scenarios/${s.id}/usage/from-survey`;
+    const body = { surveyId: survey.id, questionId: "staff" };
+
+    expect((await env.anon.post(url, body)).status).toBe(401);
+    expect((await (await env.as("yamaguchi@example.jp")).post(url, body)).status).toBe(403);
+    expect((await (await env.as("kaminoseki@example.jp")).post(url, body)).status).toBe(404);
+    expect((await (await staff()).post(url, { ...body, questionId: "dept" })).status).toBe(400);
+
+    const ok = await (await staff()).post(url, body);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(towns.map((t) => ok.body.inputs[t].usage)).toEqual(["12", "7", "3"]);
+    expect(ok.body.rule).toMatchObject({ usageSource: "survey", usageLabel: expect.stringContaining("担当職員数") });
+    expect((await lastAudit(env, "procurement.scenario.update"))?.subject_id).toBe(s.id);
+
+    expect((await put([...towns, orgId("阿武町")])).status).toBe(200);
+    const before = (await (await staff()).get(`/api/procurement/scenarios/${s.id}`)).body;
+    const refused = await (await staff()).post(url, body);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain("阿武町");
+    expect((await (await staff()).get(`/api/procurement/scenarios/${s.id}`)).body.inputs).toEqual(before.inputs);
   });
 });

@@ -16,6 +16,8 @@ import {
   scenarioPatch,
   summaryQuery,
   summaryResponse,
+  usageFromProgressInput,
+  usageFromSurveyInput,
 } from "../../../shared/api/procurement.js";
 import { contentDisposition, readImportFile } from "../../platform/files/http.js";
 import { xlsxMime } from "../../platform/files/xlsx.js";
@@ -23,6 +25,7 @@ import type { App } from "../../platform/http/types.js";
 import { createProject, getProject, listProjects, setMeetings, setParticipants, setPhases, updateProject } from "./projects.js";
 import { compareScenarios, correctScenario, createScenario, freezeScenario, getScenario, updateScenario } from "./scenarios.js";
 import { importUsageXlsx } from "./usage.js";
+import { usageFromProgress, usageFromSurvey } from "./usage-sources.js";
 
 /** pdf-lib and exceljs load on the first download, not at start. */
 const outputs = () => import("./outputs.js");
@@ -67,6 +70,12 @@ export function procurementRoutes(app: App) {
     const { file, fields } = await readImportFile(req);
     return importUsageXlsx(req.ctx, req.params.id, file, fields.label ?? "");
   });
+  app.post("/procurement/scenarios/:id/usage/from-progress", { schema: { ...scenario, body: usageFromProgressInput } }, (req) =>
+    usageFromProgress(req.ctx, req.params.id, req.body),
+  );
+  app.post("/procurement/scenarios/:id/usage/from-survey", { schema: { ...scenario, body: usageFromSurveyInput } }, (req) =>
+    usageFromSurvey(req.ctx, req.params.id, req.body),
+  );
   app.get("/procurement/compare", { schema: { querystring: compareQuery, response: { 200: comparison } } }, (req) =>
     compareScenarios(req.ctx, req.query),
   );

@@ -163,3 +163,24 @@ export const listMunicipalOrgs = (ctx: Ctx) =>
     .where("kind", "in", [...municipalKinds])
     .orderBy("lg_code")
     .execute();
+
+export const findMetric = (ctx: Ctx, id: string) =>
+  ctx.db
+    .selectFrom("progress_metrics as m")
+    .innerJoin("progress_items as i", "i.id", "m.item_id")
+    .select(["m.id", "m.name", "m.unit", "m.archived", "i.name as item_name"])
+    .where("m.id", "=", id)
+    .executeTakeFirst();
+
+/** One metric's recorded value for one fiscal year, per organisation (organisations without a record are absent). */
+export async function readMetricValues(ctx: Ctx, metricId: string, fiscalYear: number, orgIds: string[]) {
+  if (!orgIds.length) return [];
+  return ctx.db
+    .selectFrom("progress_metric_values as v")
+    .innerJoin("progress_records as r", "r.id", "v.record_id")
+    .select(["r.org_id", "v.value"])
+    .where("v.metric_id", "=", metricId)
+    .where("v.fiscal_year", "=", fiscalYear)
+    .where("r.org_id", "in", orgIds)
+    .execute();
+}

@@ -26,6 +26,57 @@ import { useComparison, useProcurementMutation, useProject } from "./api.js";
 
 const yen = (n: number) => n.toLocaleString("ja-JP");
 
+/** The link to the project's documents (a page inside this system); empty removes it. */
+function DocumentsLink({ p }: { p: ProjectDetail }) {
+  const { t } = useI18n();
+  const [url, setUrl] = useState(p.documentsUrl ?? "");
+  const save = useProcurementMutation(() =>
+    api.patch<ProjectDetail>(`/procurement/projects/${p.id}`, { documentsUrl: url.trim() || null }),
+  );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(undefined);
+  };
+  return (
+    <form className="flex flex-wrap items-end gap-2" onSubmit={submit} noValidate>
+      <TextField
+        label={t("procurement.documentsUrl")}
+        value={url}
+        onChange={(e) => setUrl(e.currentTarget.value)}
+        error={fieldError(save.error, "documentsUrl")}
+      />
+      <Button type="submit" variant="secondary" busy={save.isPending}>
+        {t("procurement.saveDocuments")}
+      </Button>
+      <FormError error={save.error} fields={["documentsUrl"]} />
+    </form>
+  );
+}
+
+/** Whether the members see the whole table (otherwise each sees its own row): saved as it is ticked. */
+function TableOpen({ p }: { p: ProjectDetail }) {
+  const { t } = useI18n();
+  const save = useProcurementMutation((tableOpen: boolean) =>
+    api.patch<ProjectDetail>(`/procurement/projects/${p.id}`, { tableOpen }),
+  );
+  const [on, setOn] = useState(p.tableOpen);
+  return (
+    <div className="flex flex-col gap-2">
+      <CheckboxField
+        label={t("procurement.tableOpen")}
+        checked={on}
+        disabled={save.isPending}
+        onChange={(e) => {
+          const next = e.currentTarget.checked;
+          setOn(next);
+          save.mutate(next, { onError: () => setOn(!next) });
+        }}
+      />
+      <FormError error={save.error} />
+    </div>
+  );
+}
+
 function Participants({ p }: { p: ProjectDetail }) {
   const { t, locale } = useI18n();
   const orgs = useOrgs({});
@@ -265,6 +316,8 @@ export function ProjectDetailPage() {
                 </Link>
               </p>
             )}
+            {p.abilities.canEdit && <DocumentsLink p={p} />}
+            {p.abilities.canEdit && <TableOpen p={p} />}
           </section>
           <Participants key={p.updatedAt} p={p} />
           <section className="flex flex-col gap-4">

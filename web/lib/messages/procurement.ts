@@ -70,5 +70,10 @@ export const procurement = {
   "procurement.summary": ["団体別の負担金一覧", "What each organisation pays"],
   "procurement.summaryXlsx": ["一覧をダウンロード（Excel）", "Download (Excel)"],
   "procurement.summaryEmpty": ["合意済みの按分はまだありません。", "No agreed allocations yet."],
+  "procurement.documentsUrl": [
+    "資料の場所（/documents/… などシステム内のリンク）",
+    "Documents (a link inside this system, e.g. /documents/…)",
+  ],
+  "procurement.saveDocuments": ["資料の場所を保存", "Save the documents link"],
   "procurement.tableOpen": ["全団体の按分表を参加団体に公開する", "Show the whole table to the members"],
 } as const;

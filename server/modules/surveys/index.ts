@@ -1,0 +1,3 @@
+/** The surveys module's public face for other modules. */
+
+export { questionFigures } from "./figures.js";
