@@ -19,16 +19,17 @@ import * as m0650 from "./0650-reference-version.js";
 import * as m0651 from "./0651-list-indexes.js";
 import * as m0670 from "./0670-org-contacts.js";
 import * as m0680 from "./0680-daily-use.js";
+import * as m0710 from "./0710-progress-totals.js";
+import * as m0711 from "./0711-queue-indexes.js";
 import * as m0740 from "./0740-procurement.js";
-import * as m0760 from "./0760-council-year.js";
-import * as m0765 from "./0765-disclosure.js";
-import * as m0766 from "./0766-body-spaces.js";
-import * as m0767 from "./0767-person-contacts.js";
 import * as m0750 from "./0750-survey-workbooks.js";
 import * as m0751 from "./0751-survey-relays.js";
 import * as m0752 from "./0752-answer-checks.js";
-import * as m0710 from "./0710-progress-totals.js";
+import * as m0760 from "./0760-council-year.js";
 import * as m0761 from "./0761-minutes-review.js";
+import * as m0765 from "./0765-disclosure.js";
+import * as m0766 from "./0766-body-spaces.js";
+import * as m0767 from "./0767-person-contacts.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   "0640-audit-chain": m0640,
   "0680-daily-use": m0680,
   "0710-progress-totals": m0710,
+  "0711-queue-indexes": m0711,
   "0620-mail-attachments": m0620,
   "0740-procurement": m0740,
   "0760-council-year": m0760,
