@@ -15,7 +15,6 @@ import { type Ctx, inTx, isPrefectureStaff, nowIso } from "../../platform/contex
 import { AppError, invalid } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
 import { mailComposer, sendMail } from "../notifications/index.js";
-import { findOrgRow } from "../orgs/index.js";
 import { getSettings } from "../settings/service.js";
 import {
   checkToken,

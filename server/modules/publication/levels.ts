@@ -5,12 +5,17 @@ import { AppError } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { renderMarkdown } from "../../platform/text/markdown.js";
 import { findIdentifyingIn, personForms } from "../faq/index.js";
-import { visibleMeeting } from "../meetings/index.js";
-import { meetingName } from "../meetings/index.js";
-import { agendaNumbers } from "../meetings/index.js";
-import { listAgendaRows, updateAgendaRow, updateMeetingRow } from "../meetings/index.js";
-import { listMaterialRows, updateMaterialRow } from "../meetings/index.js";
-import { latestPublishedMinutes } from "../meetings/index.js";
+import {
+  agendaNumbers,
+  latestPublishedMinutes,
+  listAgendaRows,
+  listMaterialRows,
+  meetingName,
+  updateAgendaRow,
+  updateMaterialRow,
+  updateMeetingRow,
+  visibleMeeting,
+} from "../meetings/index.js";
 import { listUserNames } from "../users/index.js";
 import "./policy.js";
 import { checkLevels, type Levels } from "./rules.js";

@@ -3,8 +3,7 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, nowIso } from "../../platform/context.js";
 import { invalid, notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
-import { updateProgrammeRow } from "../progress/index.js";
-import { findProgramme, listProgrammeRows } from "../progress/index.js";
+import { findProgramme, listProgrammeRows, updateProgrammeRow } from "../progress/index.js";
 import "./policy.js";
 
 /** Which programmes' aggregate progress is in the open data (公開), set by the council secretariat. */

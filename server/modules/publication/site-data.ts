@@ -3,12 +3,19 @@ import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { renderMarkdown } from "../../platform/text/markdown.js";
 import { type BodyRow, listBodyRows, listMemberRows } from "../bodies/index.js";
-import { materialLabels, meetingName } from "../meetings/index.js";
-import { agendaNumbers } from "../meetings/index.js";
-import { type AgendaWithOrg, listAgendaRows, type MeetingRow } from "../meetings/index.js";
-import { listMaterialRows } from "../meetings/index.js";
-import { latestPublishedMinutes } from "../meetings/index.js";
-import { findMaterialWithFile, findPublicMeetingRow, listPublicMeetingRows } from "../meetings/index.js";
+import {
+  type AgendaWithOrg,
+  agendaNumbers,
+  findMaterialWithFile,
+  findPublicMeetingRow,
+  latestPublishedMinutes,
+  listAgendaRows,
+  listMaterialRows,
+  listPublicMeetingRows,
+  type MeetingRow,
+  materialLabels,
+  meetingName,
+} from "../meetings/index.js";
 import { listOrgRows } from "../orgs/index.js";
 import { itemIsPublic, materialIsPublic, meetingIsPublic } from "./rules.js";
 

@@ -2,10 +2,7 @@ import type { BodySpace } from "../../../shared/api/spaces.js";
 import type { Ctx } from "../../platform/context.js";
 import { can } from "../../platform/policy/authorize.js";
 import { visibleBody } from "../bodies/service.js";
-import { visibleMeeting } from "../meetings/index.js";
-import { meetingName } from "../meetings/index.js";
-import { loadMaterials } from "../meetings/index.js";
-import { listAgendaRows, listMeetingRows } from "../meetings/index.js";
+import { listAgendaRows, listMeetingRows, loadMaterials, meetingName, visibleMeeting } from "../meetings/index.js";
 import { programmeTotals } from "../progress/index.js";
 
 /** How many of the body's latest meetings lend their materials to the space. */
