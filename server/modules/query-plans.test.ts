@@ -37,6 +37,17 @@ const hot: { url: string; as: string; max: number }[] = [
   { url: "/api/notices", as: "shunan@example.jp", max: 3 },
   { url: "/api/consultations", as: "secretariat@example.jp", max: 4 },
   { url: "/api/consultations", as: "shunan@example.jp", max: 4 },
+  // The desk queue's filters (migrations 0711–0712; bench:desk at 50,000 consultations).
+  ...[
+    "status=open&sort=due",
+    "status=in_progress&category=standardisation",
+    "assigneeId=me&status=open",
+    "assigneeId=none&status=new",
+    "due=overdue",
+    `q=${encodeURIComponent("ガバメントクラウド")}`,
+    "sort=activity&offset=50",
+  ].map((filter) => ({ url: `/api/consultations?${filter}&limit=50`, as: "specialist@example.jp", max: 4 })),
+  { url: "/api/consultations?sort=newest&limit=50", as: "kaminoseki@example.jp", max: 4 },
   { url: "/api/surveys", as: "shunan@example.jp", max: 6 },
   { url: "/api/surveys", as: "secretariat@example.jp", max: 6 },
   { url: "/api/documents", as: "shunan@example.jp", max: 3 },

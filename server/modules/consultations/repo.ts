@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { z } from "zod";
 import type { queueQuery } from "../../../shared/api/consultations.js";
 import type { Actor, Ctx } from "../../platform/context.js";
@@ -48,9 +49,9 @@ function applyFilters<Q extends { where: (...args: any[]) => Q }>(
 ): Q {
   const w = (col: string, op: string, v: unknown) => q.where(col, op, v);
   if (!isPrefectureStaff(actor)) q = w("c.org_id", "=", actor.orgId);
-  // "open" as NOT IN (resolved, closed): the same rows, and SQLite then walks the due-date index in
-  // order for the first page instead of sorting every open consultation.
-  if (f.status === "open") q = w("c.status", "not in", ["resolved", "closed"]);
+  // "open" as the literal NOT IN (resolved, closed): the same rows, and written exactly as the partial
+  // indexes of the open queue are (migration 0711), so both engines read those small indexes.
+  if (f.status === "open") q = q.where(sql<boolean>`c.status not in ('resolved', 'closed')`);
   else if (statusList(f.status)) q = w("c.status", "in", statusList(f.status));
   if (f.category) q = w("c.category", "=", f.category);
   if (f.orgId) q = w("c.org_id", "=", f.orgId);
@@ -65,22 +66,32 @@ function applyFilters<Q extends { where: (...args: any[]) => Q }>(
   return q;
 }
 
+/** The queue's order: due date first (among equals the oldest, first come first served), newest, or latest activity; the id breaks ties. */
+function sorted<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: QueueFilter["sort"]): Q {
+  if (sort === "newest") q = q.orderBy("c.created_at", "desc").orderBy("c.id", "desc");
+  else if (sort === "activity") q = q.orderBy("c.last_activity_at", "desc").orderBy("c.id", "desc");
+  else q = q.orderBy("c.next_due").orderBy("c.created_at").orderBy("c.id");
+  return q;
+}
+
 /**
  * The queue: the actor's visible consultations (own organisation unless prefecture staff), filtered
- * and sorted. The count runs on the bare table; only the page is joined to names.
+ * and sorted. The count and the page's ids come from the bare table (index-only, migration 0711);
+ * only the page's rows are joined to names.
  */
 export async function queueRows(ctx: Ctx, actor: Actor, f: QueueFilter, today: string) {
-  const counted = await applyFilters(ctx, ctx.db.selectFrom("consultations as c"), actor, f, today)
+  const filtered = () => applyFilters(ctx, ctx.db.selectFrom("consultations as c"), actor, f, today);
+  const counted = await filtered()
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   let q = applyFilters(ctx, base(ctx), actor, f, today);
-  if (f.sort === "newest") q = q.orderBy("c.created_at", "desc");
-  else if (f.sort === "activity") q = q.orderBy("c.last_activity_at", "desc");
-  // Due date first; among equals, the oldest first (a queue is first come, first served).
-  else q = q.orderBy("c.next_due").orderBy("c.created_at");
-  q = q.orderBy("c.id");
-  if (f.limit !== undefined) q = q.limit(f.limit).offset(f.offset ?? 0);
-  return { rows: await q.execute(), total: Number(counted.n) };
+  if (f.limit !== undefined) {
+    const page = sorted(filtered().select("c.id"), f.sort)
+      .limit(f.limit)
+      .offset(f.offset ?? 0);
+    q = base(ctx).where("c.id", "in", page);
+  }
+  return { rows: await sorted(q, f.sort).execute(), total: Number(counted.n) };
 }
 
 /** Pauses of the given consultations, fetched in chunks so long exports stay within parameter limits. */

@@ -20,6 +20,8 @@ import * as m0651 from "./0651-list-indexes.js";
 import * as m0670 from "./0670-org-contacts.js";
 import * as m0680 from "./0680-daily-use.js";
 import * as m0710 from "./0710-progress-totals.js";
+import * as m0711 from "./0711-queue-indexes.js";
+import * as m0712 from "./0712-queue-subject.js";
 import * as m0740 from "./0740-procurement.js";
 import * as m0750 from "./0750-survey-workbooks.js";
 import * as m0751 from "./0751-survey-relays.js";
@@ -55,6 +57,8 @@ export const migrations: Record<string, Migration> = {
   "0640-audit-chain": m0640,
   "0680-daily-use": m0680,
   "0710-progress-totals": m0710,
+  "0711-queue-indexes": m0711,
+  "0712-queue-subject": m0712,
   "0620-mail-attachments": m0620,
   "0740-procurement": m0740,
   "0760-council-year": m0760,
