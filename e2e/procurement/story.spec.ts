@@ -63,6 +63,22 @@ test("procurement: project, two scenarios, comparison, freeze, 別表 download",
   await checkA11y(page, { label: "scenario (draft)" });
   await page.getByRole("link", { name }).click();
   await scenario("均等割10・人口割90", "10", "90", "largest");
+  // The draft's figures per participant: a bound the server refuses is shown under that town's field,
+  // and a saved lower bound changes the town's share.
+  const abuRow = page.getByRole("table", { name: "負担金の按分表" }).getByRole("row", { name: /阿武町/ });
+  await expect(abuRow).not.toContainText("5,000,000");
+  await page.getByLabel("阿武町 利用量").fill("120.5");
+  await page.getByLabel("阿武町 下限（円）").fill("5,000,000");
+  await page.getByLabel("阿武町 上限（円）").fill("1000");
+  await page.getByRole("button", { name: "利用量を保存" }).click();
+  await expect(page.getByLabel("阿武町 上限（円）")).toHaveAccessibleDescription(/上限額が下限額より小さく/);
+  await checkA11y(page, { label: "scenario (usage form with a refused bound)" });
+  await page.getByLabel("阿武町 上限（円）").fill("");
+  await page.getByRole("button", { name: "利用量を保存" }).click();
+  await expect(abuRow).toContainText("5,000,000");
+  await expect(abuRow).toContainText("120.5");
+  await page.reload();
+  await expect(page.getByLabel("阿武町 下限（円）")).toHaveValue("5000000");
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { name: "按分案を比較" })).toBeVisible();
   await page.getByLabel("比較する案（A）").selectOption({ label: "令和8年度 第1版 均等割6・人口割94" });

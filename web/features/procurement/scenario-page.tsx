@@ -12,6 +12,7 @@ import { api } from "../../lib/api.js";
 import { formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useProcurementMutation, useScenario } from "./api.js";
+import { UsageForm } from "./usage-form.js";
 
 const yen = (n: number) => n.toLocaleString("ja-JP");
 
@@ -200,6 +201,7 @@ export function ScenarioPage() {
                 </a>
               </p>
             )}
+            {s.status === "draft" && s.abilities.canEdit && <UsageForm s={s} />}
             <Actions s={s} />
           </div>
         );
