@@ -79,6 +79,12 @@ test("procurement: project, two scenarios, comparison, freeze, 別表 download",
   await expect(abuRow).toContainText("120.5");
   await page.reload();
   await expect(page.getByLabel("阿武町 下限（円）")).toHaveValue("5000000");
+  // Usage from another feature: nothing is sent until a metric is chosen.
+  await page.getByRole("button", { name: "利用量を取り込む" }).click();
+  await expect(page.getByLabel("指標", { exact: true })).toHaveAccessibleDescription(/指標を選んでください/);
+  await page.getByLabel("取込元").selectOption("survey");
+  await expect(page.getByLabel("数値の設問")).toBeVisible();
+  await checkA11y(page, { label: "scenario (usage from a survey)" });
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { name: "按分案を比較" })).toBeVisible();
   await page.getByLabel("比較する案（A）").selectOption({ label: "令和8年度 第1版 均等割6・人口割94" });

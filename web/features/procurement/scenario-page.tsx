@@ -13,6 +13,7 @@ import { formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useProcurementMutation, useScenario } from "./api.js";
 import { UsageForm } from "./usage-form.js";
+import { UsageSourceForm } from "./usage-source-form.js";
 
 const yen = (n: number) => n.toLocaleString("ja-JP");
 
@@ -201,7 +202,12 @@ export function ScenarioPage() {
                 </a>
               </p>
             )}
-            {s.status === "draft" && s.abilities.canEdit && <UsageForm s={s} />}
+            {s.status === "draft" && s.abilities.canEdit && (
+              <>
+                <UsageForm s={s} />
+                <UsageSourceForm s={s} />
+              </>
+            )}
             <Actions s={s} />
           </div>
         );
