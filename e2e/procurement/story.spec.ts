@@ -27,6 +27,16 @@ test("procurement: project, two scenarios, comparison, freeze, 別表 download",
   await checkA11y(page, { label: "project detail (editing participants)" });
   await page.getByRole("button", { name: "参加団体を保存" }).click();
   await expect(page.getByRole("button", { name: "参加団体を保存" })).toBeEnabled();
+  // Phases: an end before the start is refused under that phase's field; a corrected one is saved.
+  await page.getByLabel("入札 開始日").fill("2026-08-01");
+  await page.getByLabel("入札 終了日").fill("2026-07-01");
+  await page.getByLabel("入札 状態").selectOption("in_progress");
+  await page.getByRole("button", { name: "段階を保存" }).click();
+  await expect(page.getByLabel("入札 終了日")).toHaveAccessibleDescription(/入札：終了日が開始日より前です/);
+  await checkA11y(page, { label: "project detail (phases refused)" });
+  await page.getByLabel("入札 終了日").fill("2026-08-31");
+  await page.getByRole("button", { name: "段階を保存" }).click();
+  await expect(page.getByText(/入札（実施中/)).toBeVisible();
   const docs = page.getByLabel("資料の場所（/documents/… などシステム内のリンク）");
   await docs.fill("https://example.com/x");
   await page.getByRole("button", { name: "資料の場所を保存" }).click();

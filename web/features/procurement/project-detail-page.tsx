@@ -23,6 +23,7 @@ import { formatDate } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useOrgs } from "../orgs/api.js";
 import { useComparison, useProcurementMutation, useProject } from "./api.js";
+import { PhasesForm } from "./phases-form.js";
 
 const yen = (n: number) => n.toLocaleString("ja-JP");
 
@@ -287,6 +288,7 @@ export function ProjectDetailPage() {
           />
           <section className="flex flex-col gap-2">
             <h2 className="text-std-20B-150">{t("procurement.phases")}</h2>
+            {p.abilities.canEdit && <PhasesForm p={p} key={p.updatedAt} />}
             <ol className="flex flex-wrap gap-2">
               {p.phases.map((ph) => (
                 <li key={ph.name} className="rounded-8 border border-solid-gray-300 px-3 py-1">
