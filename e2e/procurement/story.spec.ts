@@ -92,6 +92,9 @@ test("procurement: project, two scenarios, comparison, freeze, 別表 download",
   // Usage from another feature: nothing is sent until a metric is chosen.
   await page.getByRole("button", { name: "利用量を取り込む" }).click();
   await expect(page.getByLabel("指標", { exact: true })).toHaveAccessibleDescription(/指標を選んでください/);
+  await page.getByLabel("取組状況の区分").selectOption({ label: "RPA等共同利用" });
+  await page.getByLabel("指標", { exact: true }).selectOption({ label: "自動化した業務数：業務数" });
+  await expect(page.getByLabel("指標", { exact: true })).not.toHaveAccessibleDescription(/指標を選んでください/);
   await page.getByLabel("取込元").selectOption("survey");
   await expect(page.getByLabel("数値の設問")).toBeVisible();
   await checkA11y(page, { label: "scenario (usage from a survey)" });
