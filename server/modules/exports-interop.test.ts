@@ -53,9 +53,9 @@ describe("exports read back by independent readers", () => {
     const xlsx = await bytesOf("/api/consultations/reports/export?format=xlsx&from=2025-04&to=2026-03");
     expect(xlsx.status).toBe(200);
     const wb = XLSX.read(xlsx.bytes, { type: "buffer" });
-    expect(wb.SheetNames).toEqual(["月別・分類別", "団体別", "月別・目標達成"]);
+    expect(wb.SheetNames).toEqual(["月別・分類別", "団体別", "月別・目標達成", "月別・受付方法"]);
     const titles = ((wb.Workbook?.Names ?? []) as { Name: string }[]).filter((n) => n.Name === "_xlnm.Print_Titles");
-    expect(titles).toHaveLength(3);
+    expect(titles).toHaveLength(4);
   });
 
   it("audit CSV: Japan time, quotes and line breaks survive iconv and an RFC 4180 reader", async () => {
