@@ -14,7 +14,7 @@ import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { formatMonth } from "../../lib/dates.js";
-import { useI18n } from "../../lib/i18n.js";
+import { type Labels, useI18n } from "../../lib/i18n.js";
 import { type ConsultationReport, reportExportUrl, useReport } from "./api.js";
 
 type Stats = ConsultationReport["totals"]["firstResponse"];
@@ -23,6 +23,35 @@ function Rate({ s }: { s: Stats }) {
   const { t } = useI18n();
   if (!s.count) return <>—</>;
   return <>{t("desk.report.rate", { met: s.met, count: s.count, pct: Math.round((s.met / s.count) * 100) })}</>;
+}
+
+type MonthRow = { month: string; counts: Record<string, number>; total?: number };
+
+/** One table of counts per month, one column per key (category or channel), with an optional total. */
+function MonthCounts<K extends string>(p: {
+  caption: string;
+  rows: MonthRow[];
+  keys: readonly K[];
+  labels: Labels<K>;
+  withTotal?: boolean;
+}) {
+  const { t, label, locale } = useI18n();
+  return (
+    <DataTable
+      caption={p.caption}
+      hideCaption
+      rowKey={(m) => m.month}
+      rows={p.rows}
+      empty={t("desk.empty")}
+      columns={[
+        { key: "m", header: t("desk.report.month"), cell: (m) => formatMonth(m.month, locale), className: "whitespace-nowrap" },
+        ...p.keys.map((k) => ({ key: k, header: label(p.labels, k), numeric: true, cell: (m: MonthRow) => m.counts[k] ?? 0 })),
+        ...(p.withTotal
+          ? [{ key: "total", header: t("desk.report.total"), numeric: true, cell: (m: MonthRow) => m.total ?? 0 }]
+          : []),
+      ]}
+    />
+  );
 }
 
 function Charts({ r }: { r: ConsultationReport }) {
@@ -49,27 +78,12 @@ function Charts({ r }: { r: ConsultationReport }) {
           stacked
           label={t("desk.report.chartMonth")}
           table={
-            <DataTable
+            <MonthCounts
               caption={t("desk.report.byMonth")}
-              hideCaption
-              rowKey={(m) => m.month}
               rows={r.byMonthCategory}
-              empty={t("desk.empty")}
-              columns={[
-                {
-                  key: "m",
-                  header: t("desk.report.month"),
-                  cell: (m) => formatMonth(m.month, locale),
-                  className: "whitespace-nowrap",
-                },
-                ...consultationCategories.map((c) => ({
-                  key: c,
-                  header: label(consultationCategoryLabels, c),
-                  numeric: true,
-                  cell: (m: (typeof r.byMonthCategory)[number]) => m.counts[c] ?? 0,
-                })),
-                { key: "total", header: t("desk.report.total"), numeric: true, cell: (m) => m.total },
-              ]}
+              keys={consultationCategories}
+              labels={consultationCategoryLabels}
+              withTotal
             />
           }
         />
@@ -143,26 +157,11 @@ function Charts({ r }: { r: ConsultationReport }) {
         <h2 id="r-channel" className="text-std-20B-150">
           {t("desk.report.byChannel")}
         </h2>
-        <DataTable
+        <MonthCounts
           caption={t("desk.report.byChannel")}
-          hideCaption
-          rowKey={(m) => m.month}
           rows={r.byMonthChannel}
-          empty={t("desk.empty")}
-          columns={[
-            {
-              key: "m",
-              header: t("desk.report.month"),
-              cell: (m) => formatMonth(m.month, locale),
-              className: "whitespace-nowrap",
-            },
-            ...consultationChannels.map((c) => ({
-              key: c,
-              header: label(consultationChannelLabels, c),
-              numeric: true,
-              cell: (m: (typeof r.byMonthChannel)[number]) => m.counts[c] ?? 0,
-            })),
-          ]}
+          keys={consultationChannels}
+          labels={consultationChannelLabels}
         />
       </section>
     </>
