@@ -219,6 +219,17 @@ test("the specialist records 上関町's phone call as the town's consultation",
   const filed = new URL(page.url()).pathname;
   await checkA11y(page, { label: "consultation filed on the town's behalf" });
 
+  // The time the call took: checked in the browser by the server's own rule, then recorded.
+  const time = page.getByRole("form", { name: "対応時間の記録" });
+  await time.getByRole("button", { name: "時間を記録" }).click();
+  await expect(time.getByText("時間を分で入力してください")).toBeVisible();
+  await expect(time.getByRole("spinbutton", { name: /^時間（分）/ })).toBeFocused();
+  await time.getByRole("spinbutton", { name: /^時間（分）/ }).fill("45");
+  await time.getByRole("textbox", { name: /^メモ/ }).fill("電話対応");
+  await time.getByRole("button", { name: "時間を記録" }).click();
+  await expect(page.getByText("45分を記録しました。")).toBeVisible();
+  await checkA11y(page, { label: "time logged on a consultation" });
+
   // From desk to support in one step, linked both ways.
   await page.getByRole("button", { name: "この相談から伴走支援を始める" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "電話：庁内LANの分離について" })).toBeVisible();
@@ -243,8 +254,16 @@ test("the secretariat reads the reports with charts and tables, and the workload
   await expect(page.getByRole("region", { name: "月別・受付方法別の件数" }).getByRole("row").nth(1)).toContainText("1");
   await checkA11y(page, { label: "reports" });
   await page.goto("/support/workload");
-  await expect(page.getByRole("row").filter({ hasText: "県 専門人材 伴走支援" })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: "県 専門人材 伴走支援" }).first()).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "担当者別", exact: true }).getByRole("row").filter({ hasText: "県 専門人材 伴走支援" }),
+  ).toContainText("45");
   await expect(page.getByRole("heading", { level: 2, name: /の対応時間$/ })).toBeVisible();
+  const timeByOrg = page.getByRole("table", { name: "団体別", exact: true });
+  await expect(timeByOrg.getByRole("row").filter({ hasText: "上関町" })).toContainText("45");
+  // Last year's month has nothing logged.
+  await page.getByLabel("集計する月").fill("2020-04");
+  await expect(page.getByText("この月の記録はありません。").first()).toBeVisible();
   await checkA11y(page, { label: "workload" });
 });
 

@@ -171,6 +171,8 @@ export const consultationDetail = consultationSummary.extend({
   engagements: z.array(z.object({ id: z.string(), theme: z.string(), status: z.string() })),
   abilities: z.object({
     canStartSupport: z.boolean(),
+    /** Prefecture specialists and the secretariat record time spent on it. */
+    canLogTime: z.boolean(),
     canReply: z.boolean(),
     canNote: z.boolean(),
     canAssign: z.boolean(),

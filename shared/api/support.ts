@@ -122,7 +122,13 @@ export const engagementDetail = engagementSummary.extend({
       createdAt: z.string(),
     }),
   ),
-  abilities: z.object({ canEdit: z.boolean(), canLogSession: z.boolean(), canComment: z.boolean(), canUpdateSteps: z.boolean() }),
+  abilities: z.object({
+    canEdit: z.boolean(),
+    canLogSession: z.boolean(),
+    canLogTime: z.boolean(),
+    canComment: z.boolean(),
+    canUpdateSteps: z.boolean(),
+  }),
 });
 export type EngagementDetail = z.infer<typeof engagementDetail>;
 export const engagementList = z.object({

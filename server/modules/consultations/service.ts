@@ -118,6 +118,7 @@ export async function getConsultation(ctx: Ctx, id: string): Promise<Consultatio
     engagements: engagements.map((e) => ({ id: e.id, theme: e.theme, status: e.status })),
     abilities: {
       canStartSupport: can(ctx.actor, "support.manage") && !row.merged_into_id && engagements.length === 0,
+      canLogTime: can(ctx.actor, "support.logTime"),
       ...abilities(ctx.actor, row, {
         canNote: "consultation.note",
         canAssign: "consultation.assign",

@@ -53,9 +53,12 @@ describe("from desk to support in one step", () => {
     const detail = await spec.get(`/api/consultations/${id}`);
     expect(detail.body.engagements).toEqual([{ id: res.body.id, theme: "電子申請の導入手順", status: "planned" }]);
     expect(detail.body.abilities.canStartSupport).toBe(false);
+    expect(detail.body.abilities.canLogTime).toBe(true);
     const town = await env.as("kaminoseki@example.jp");
     const townView = await town.get(`/api/support/engagements/${res.body.id}`);
     expect(townView.status).toBe(200);
+    expect(townView.body.abilities.canLogTime).toBe(false);
+    expect((await town.get(`/api/consultations/${id}`)).body.abilities.canLogTime).toBe(false);
     expect(townView.body.consultationId).toBe(id);
     expect((await town.get(`/api/consultations/${id}`)).body.engagements).toHaveLength(1);
 

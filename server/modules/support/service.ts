@@ -113,6 +113,7 @@ export async function getEngagement(ctx: Ctx, id: string): Promise<EngagementDet
         canUpdateSteps: "support.updateStep",
       }),
       canLogSession: can(ctx.actor, "support.manage", row),
+      canLogTime: can(ctx.actor, "support.logTime"),
     },
   };
 }

@@ -157,7 +157,7 @@ function Detail({ c }: { c: ConsultationDetail }) {
             c.status === "closed" && <Alert tone="info">{t("desk.reply.closed")}</Alert>
           )}
         </div>
-        {(c.abilities.canAssign || c.abilities.canMakeFaq) && (
+        {(c.abilities.canAssign || c.abilities.canMakeFaq || c.abilities.canLogTime) && (
           <div>
             <ManagePanel key={`${c.id}:${c.status}:${c.assignee?.id}`} c={c} />
           </div>

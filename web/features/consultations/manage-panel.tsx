@@ -9,6 +9,7 @@ import { SelectField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
 import { api } from "../../lib/api.js";
 import { useI18n } from "../../lib/i18n.js";
+import { TimeForm } from "../support/time-form.js";
 import { type ConsultationDetail, useAssign, useMerge, useQueue, useSetStatus, useStaff } from "./api.js";
 
 /** The desk's side of a consultation: assignee, status, merging a duplicate, and turning it into an FAQ draft. */
@@ -145,6 +146,7 @@ export function ManagePanel({ c }: { c: ConsultationDetail }) {
           </div>
         </div>
       )}
+      {c.abilities.canLogTime && <TimeForm path={`/consultations/${c.id}/time`} id="consultation-time" />}
     </section>
   );
 }

@@ -21,6 +21,7 @@ import {
 } from "./api.js";
 import { EngagementForm } from "./engagement-form.js";
 import { SessionForm } from "./session-form.js";
+import { TimeForm } from "./time-form.js";
 
 function Steps({ e }: { e: EngagementDetail }) {
   const { t, locale } = useI18n();
@@ -212,6 +213,12 @@ function Engagement({ e }: { e: EngagementDetail }) {
                         {s.participants && <span className="font-normal">{s.participants}</span>}
                       </p>
                       <p className="whitespace-pre-wrap">{s.notes}</p>
+                      {e.abilities.canLogTime && (
+                        <details className="mt-2">
+                          <summary className="link cursor-pointer">{t("support.time.log")}</summary>
+                          <TimeForm path={`/support/engagements/${e.id}/sessions/${s.id}/time`} id={`time-${s.id}`} />
+                        </details>
+                      )}
                     </li>
                   ))}
                 </ol>

@@ -1,6 +1,8 @@
+import { useState } from "react";
 import { roleLabels } from "../../../shared/api/users.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { DataTable } from "../../components/data-table.js";
+import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { formatDate, formatMonth } from "../../lib/dates.js";
@@ -13,7 +15,7 @@ type Row = Workload["items"][number];
 export function WorkloadPage() {
   const { t, label, locale } = useI18n();
   const w = useWorkload();
-  const month = jstDate().slice(0, 7);
+  const [month, setMonth] = useState(jstDate().slice(0, 7));
   const time = useTimeTotals(month);
   return (
     <>
@@ -47,6 +49,13 @@ export function WorkloadPage() {
         <h2 id="time-title" className="text-std-20B-150">
           {t("support.time.title", { month: formatMonth(month, locale) })}
         </h2>
+        <TextField
+          label={t("support.time.month")}
+          type="month"
+          className="max-w-xs"
+          value={month}
+          onChange={(e) => e.target.value && setMonth(e.target.value)}
+        />
         <QueryState query={time}>
           {(data) => (
             <div className="grid gap-4 md:grid-cols-2">
