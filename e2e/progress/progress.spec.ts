@@ -151,9 +151,20 @@ test("the secretariat defines a programme and its items on screen", async ({ pag
   await form.getByRole("button", { name: "追加する" }).click();
   await expect(page.getByRole("heading", { level: 2, name: /統合型GISの共同利用/ })).toBeVisible();
   const item = page.getByRole("region", { name: "項目を追加" });
-  await item.getByLabel(/^コード/).fill("map");
+  // The server's rule for codes, checked before anything is sent.
+  await item.getByLabel(/^コード/).fill("地図");
   await item.getByLabel(/^名称/).fill("共同調達への参加");
   await item.getByRole("button", { name: "追加する" }).click();
+  await expect(item.getByText("コードは半角英数字と - _ . で入力してください")).toBeVisible();
+  await expect(item.getByLabel(/^コード/)).toBeFocused();
+  await item.getByLabel(/^コード/).fill("map");
+  await item.getByRole("button", { name: "追加する" }).click();
   await expect(page.getByText("map 共同調達への参加")).toBeVisible();
+  await page.getByText("map 共同調達への参加").click();
+  const step = page.getByRole("form", { name: "ステップを追加" });
+  await step.getByLabel(/^コード/).fill("s1");
+  await step.getByLabel(/^名称/).fill("参加の意向確認");
+  await step.getByRole("button", { name: "ステップを追加" }).click();
+  await expect(page.getByText("s1 参加の意向確認")).toBeVisible();
   await checkA11y(page, { label: "manage page with a new programme" });
 });

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { trackingLabels, trackings } from "../../../shared/api/progress.js";
+import { useState } from "react";
+import type { z } from "zod";
+import { itemInput, metricInput, programmeInput, stepInput, trackingLabels, trackings } from "../../../shared/api/progress.js";
 import { numberOrText } from "../../../shared/numbers.js";
-import { Alert, useErrorMessage } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -58,63 +59,48 @@ export function ManagePage() {
   );
 }
 
+type ProgrammeFields = { code: string; name: string; deadline: string; exceptionLabel: string };
+const emptyProgramme: ProgrammeFields = { code: "", name: "", deadline: "", exceptionLabel: "" };
+
 function NewProgramme({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useI18n();
-  const [v, setV] = useState({ code: "", name: "", deadline: "", exceptionLabel: "" });
-  const m = useProgressMutation(() =>
-    api.post<ProgrammeDetail>("/progress/programmes", {
-      code: v.code,
-      name: v.name,
-      deadline: v.deadline || null,
-      exceptionLabel: v.exceptionLabel || null,
-    }),
+  const form = useZodForm<typeof programmeInput, ProgrammeFields>(programmeInput, {
+    toInput: (v) => ({ ...v, deadline: v.deadline || null, exceptionLabel: v.exceptionLabel || null }),
+    defaultValues: emptyProgramme,
+  });
+  const m = useProgressMutation((body: z.output<typeof programmeInput>) =>
+    api.post<ProgrammeDetail>("/progress/programmes", body),
   );
-  const err = isApiError(m.error) ? m.error : null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    m.mutate(undefined, {
-      onSuccess: (p) => {
-        setV({ code: "", name: "", deadline: "", exceptionLabel: "" });
-        onCreated((p as ProgrammeDetail).id);
-      },
-    });
-  };
   return (
     <Card id="new-programme" title={t("progress.newProgramme")}>
-      <form onSubmit={submit} className="grid grid-cols-1 items-end gap-4 sm:grid-cols-2">
-        <TextField
-          label={t("progress.code")}
-          required
-          value={v.code}
-          onChange={(e) => setV({ ...v, code: e.target.value })}
-          error={err?.fieldError("code")}
-        />
-        <TextField
-          label={t("progress.name")}
-          required
-          value={v.name}
-          onChange={(e) => setV({ ...v, name: e.target.value })}
-          error={err?.fieldError("name")}
-        />
-        <TextField
-          type="date"
-          label={t("progress.deadline")}
-          value={v.deadline}
-          onChange={(e) => setV({ ...v, deadline: e.target.value })}
-        />
+      <ZodForm
+        form={form}
+        error={m.error}
+        aria-label={t("progress.newProgramme")}
+        onValid={(body) =>
+          m.mutate(body, {
+            onSuccess: (p) => {
+              form.reset(emptyProgramme);
+              onCreated((p as ProgrammeDetail).id);
+            },
+          })
+        }
+        className="grid grid-cols-1 items-end gap-4 sm:grid-cols-2"
+      >
+        <TextField label={t("progress.code")} required {...form.field("code")} />
+        <TextField label={t("progress.name")} required {...form.field("name")} />
+        <TextField type="date" label={t("progress.deadline")} {...form.field("deadline")} />
         <TextField
           label={t("progress.exceptionLabel")}
           hint={t("progress.exceptionLabelHint")}
-          value={v.exceptionLabel}
-          onChange={(e) => setV({ ...v, exceptionLabel: e.target.value })}
+          {...form.field("exceptionLabel")}
         />
-        {err && !err.issues.length && <Alert tone="error" role="alert" title={err.message} />}
         <div>
           <Button type="submit" busy={m.isPending}>
             {t("progress.add")}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </Card>
   );
 }
@@ -173,86 +159,58 @@ function OwningBody({ p }: { p: ProgrammeDetail }) {
   );
 }
 
+type ItemFields = { code: string; name: string; group: string; tracking: string; copyFromItemId: string };
+
 function NewItem({ p }: { p: ProgrammeDetail }) {
   const { t, label } = useI18n();
-  const [v, setV] = useState({ code: "", name: "", group: "", tracking: "steps", copyFromItemId: "" });
-  const m = useProgressMutation(() =>
-    api.post(`/progress/programmes/${p.id}/items`, {
-      code: v.code,
-      name: v.name,
-      group: v.group || null,
-      tracking: v.tracking,
-      copyFromItemId: v.copyFromItemId || undefined,
-    }),
-  );
-  const err = isApiError(m.error) ? m.error : null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    m.mutate(undefined, { onSuccess: () => setV({ code: "", name: "", group: "", tracking: v.tracking, copyFromItemId: "" }) });
-  };
+  const empty = (tracking = "steps"): ItemFields => ({ code: "", name: "", group: "", tracking, copyFromItemId: "" });
+  const form = useZodForm<typeof itemInput, ItemFields>(itemInput, {
+    toInput: (v) => ({ ...v, group: v.group || null, copyFromItemId: v.copyFromItemId || undefined }),
+    defaultValues: empty(),
+  });
+  const tracking = form.watch("tracking");
+  const m = useProgressMutation((body: z.output<typeof itemInput>) => api.post(`/progress/programmes/${p.id}/items`, body));
   return (
     <Card id="new-item" title={t("progress.newItem")}>
-      <form onSubmit={submit} className="grid grid-cols-1 items-end gap-4 sm:grid-cols-2">
-        <TextField
-          label={t("progress.code")}
-          required
-          value={v.code}
-          onChange={(e) => setV({ ...v, code: e.target.value })}
-          error={err?.fieldError("code")}
-        />
-        <TextField
-          label={t("progress.name")}
-          required
-          value={v.name}
-          onChange={(e) => setV({ ...v, name: e.target.value })}
-          error={err?.fieldError("name")}
-        />
-        <TextField label={t("progress.group")} value={v.group} onChange={(e) => setV({ ...v, group: e.target.value })} />
+      <ZodForm
+        form={form}
+        error={m.error}
+        aria-label={t("progress.newItem")}
+        onValid={(body) => m.mutate(body, { onSuccess: () => form.reset(empty(body.tracking)) })}
+        className="grid grid-cols-1 items-end gap-4 sm:grid-cols-2"
+      >
+        <TextField label={t("progress.code")} required {...form.field("code")} />
+        <TextField label={t("progress.name")} required {...form.field("name")} />
+        <TextField label={t("progress.group")} {...form.field("group")} />
         <SelectField
           label={t("progress.tracking")}
-          value={v.tracking}
-          onChange={(e) => setV({ ...v, tracking: e.target.value, copyFromItemId: "" })}
+          {...form.field("tracking", { onChange: () => form.setValue("copyFromItemId", "") })}
           options={trackings.map((k) => ({ value: k, label: label(trackingLabels, k) }))}
         />
         <SelectField
           label={t("progress.copyFrom")}
-          value={v.copyFromItemId}
-          onChange={(e) => setV({ ...v, copyFromItemId: e.target.value })}
+          {...form.field("copyFromItemId")}
           options={[
             { value: "", label: t("state.none") },
-            ...p.items.filter((i) => i.tracking === v.tracking).map((i) => ({ value: i.id, label: i.name })),
+            ...p.items.filter((i) => i.tracking === tracking).map((i) => ({ value: i.id, label: i.name })),
           ]}
         />
-        {err && !err.issues.length && <Alert tone="error" role="alert" title={err.message} />}
         <div>
           <Button type="submit" busy={m.isPending}>
             {t("progress.add")}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </Card>
   );
 }
 
 function ItemEditor({ item }: { item: ProgressItem }) {
   const { t } = useI18n();
-  const message = useErrorMessage();
   const archiveItem = useProgressMutation((archived: boolean) => api.patch(`/progress/items/${item.id}`, { archived }));
   const toggle = useProgressMutation((x: { kind: "steps" | "metrics"; id: string; archived: boolean }) =>
     api.patch(`/progress/${x.kind}/${x.id}`, { archived: x.archived }),
   );
-  const [v, setV] = useState({ code: "", name: "", unit: "", target: "" });
-  const add = useProgressMutation(() =>
-    item.tracking === "steps"
-      ? api.post(`/progress/items/${item.id}/steps`, { code: v.code, name: v.name })
-      : api.post(`/progress/items/${item.id}/metrics`, {
-          code: v.code,
-          name: v.name,
-          unit: v.unit,
-          targetDefault: numberOrText(v.target),
-        }),
-  );
-  const err = isApiError(add.error) ? add.error : null;
   const rows = item.tracking === "steps" ? item.steps : item.metrics;
   return (
     <div className="mt-3 flex flex-col gap-3">
@@ -275,46 +233,63 @@ function ItemEditor({ item }: { item: ProgressItem }) {
           </li>
         ))}
       </ol>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate(undefined, { onSuccess: () => setV({ code: "", name: "", unit: "", target: "" }) });
-        }}
-        className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2"
-        aria-label={item.tracking === "steps" ? t("progress.newStep") : t("progress.newMetric")}
-      >
-        <TextField
-          label={t("progress.code")}
-          required
-          value={v.code}
-          onChange={(e) => setV({ ...v, code: e.target.value })}
-          error={err?.fieldError("code")}
-        />
-        <TextField
-          label={t("progress.name")}
-          required
-          value={v.name}
-          onChange={(e) => setV({ ...v, name: e.target.value })}
-          error={err?.fieldError("name")}
-        />
-        {item.tracking === "metrics" && (
-          <>
-            <TextField label={t("progress.unit")} value={v.unit} onChange={(e) => setV({ ...v, unit: e.target.value })} />
-            <TextField
-              label={t("progress.targetDefaultLabel")}
-              inputMode="decimal"
-              value={v.target}
-              onChange={(e) => setV({ ...v, target: e.target.value })}
-            />
-          </>
-        )}
-        {err && !err.issues.length && <Alert tone="error" role="alert" title={message(err)} />}
-        <div>
-          <Button type="submit" size="sm" busy={add.isPending}>
-            {item.tracking === "steps" ? t("progress.newStep") : t("progress.newMetric")}
-          </Button>
-        </div>
-      </form>
+      {item.tracking === "steps" ? <NewStep item={item} /> : <NewMetric item={item} />}
     </div>
+  );
+}
+
+type PartFields = { code: string; name: string; unit: string; targetDefault: string };
+const emptyPart: PartFields = { code: "", name: "", unit: "", targetDefault: "" };
+
+/** A step of a steps item: code and name. */
+function NewStep({ item }: { item: ProgressItem }) {
+  const { t } = useI18n();
+  const form = useZodForm<typeof stepInput, PartFields>(stepInput, { defaultValues: emptyPart });
+  const add = useProgressMutation((body: z.output<typeof stepInput>) => api.post(`/progress/items/${item.id}/steps`, body));
+  return (
+    <ZodForm
+      form={form}
+      error={add.error}
+      aria-label={t("progress.newStep")}
+      onValid={(body) => add.mutate(body, { onSuccess: () => form.reset(emptyPart) })}
+      className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2"
+    >
+      <TextField label={t("progress.code")} required {...form.field("code")} />
+      <TextField label={t("progress.name")} required {...form.field("name")} />
+      <div>
+        <Button type="submit" size="sm" busy={add.isPending}>
+          {t("progress.newStep")}
+        </Button>
+      </div>
+    </ZodForm>
+  );
+}
+
+/** A metric of a metrics item: code, name, unit and the default target. */
+function NewMetric({ item }: { item: ProgressItem }) {
+  const { t } = useI18n();
+  const form = useZodForm<typeof metricInput, PartFields>(metricInput, {
+    toInput: (v) => ({ ...v, targetDefault: numberOrText(v.targetDefault) }),
+    defaultValues: emptyPart,
+  });
+  const add = useProgressMutation((body: z.output<typeof metricInput>) => api.post(`/progress/items/${item.id}/metrics`, body));
+  return (
+    <ZodForm
+      form={form}
+      error={add.error}
+      aria-label={t("progress.newMetric")}
+      onValid={(body) => add.mutate(body, { onSuccess: () => form.reset(emptyPart) })}
+      className="grid grid-cols-1 items-end gap-3 sm:grid-cols-2"
+    >
+      <TextField label={t("progress.code")} required {...form.field("code")} />
+      <TextField label={t("progress.name")} required {...form.field("name")} />
+      <TextField label={t("progress.unit")} {...form.field("unit")} />
+      <TextField label={t("progress.targetDefaultLabel")} inputMode="decimal" {...form.field("targetDefault")} />
+      <div>
+        <Button type="submit" size="sm" busy={add.isPending}>
+          {t("progress.newMetric")}
+        </Button>
+      </div>
+    </ZodForm>
   );
 }
