@@ -267,6 +267,25 @@ test("the secretariat reads the reports with charts and tables, and the workload
   await checkA11y(page, { label: "workload" });
 });
 
+test("the specialist keeps a reply template, checked before it is sent, and edits it", async ({ page }) => {
+  await signIn(page, demoUsers.specialist, { to: "/consultations/templates" });
+  const add = page.getByRole("form", { name: "テンプレートを追加" });
+  await add.getByRole("textbox", { name: /^題名/ }).fill("受付のお礼");
+  await add.getByRole("button", { name: "保存" }).click();
+  await expect(add.getByText("本文を入力してください")).toBeVisible();
+  await expect(add.getByRole("textbox", { name: /^本文/ })).toBeFocused();
+  await checkA11y(page, { label: "template with an error" });
+  await add.getByRole("textbox", { name: /^本文/ }).fill("お問い合わせいただきありがとうございます。");
+  await add.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "受付のお礼" })).toBeVisible();
+  await expect(add.getByRole("textbox", { name: /^題名/ })).toHaveValue("");
+  const item = page.getByRole("listitem").filter({ hasText: "受付のお礼" });
+  await item.getByRole("button", { name: "編集" }).click();
+  await page.getByRole("form", { name: "編集" }).getByRole("textbox", { name: /^題名/ }).fill("受付のお礼（改）");
+  await page.getByRole("form", { name: "編集" }).getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "受付のお礼（改）" })).toBeVisible();
+});
+
 async function csrf(page: import("@playwright/test").Page) {
   const cookies = await page.context().cookies();
   return cookies.find((c) => c.name === "renkei_csrf")?.value ?? "";

@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from "react";
-import { FormError, fieldError } from "../../components/alert.js";
+import { useState } from "react";
+import { templateInput } from "../../../shared/api/consultations.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextAreaField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -8,47 +9,43 @@ import { useToast } from "../../components/toast.js";
 import { useI18n } from "../../lib/i18n.js";
 import { type Template, useDeleteTemplate, useSaveTemplate, useTemplates } from "./api.js";
 
+type TemplateFields = { title: string; body: string; category: Template["category"] };
+
 function TemplateForm({ initial, onDone }: { initial?: Template; onDone: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
   const save = useSaveTemplate();
-  const [v, setV] = useState({ title: initial?.title ?? "", body: initial?.body ?? "" });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(
-      { id: initial?.id, input: { ...v, category: initial?.category ?? null } },
-      {
-        onSuccess: () => {
-          toast.show(t("desk.templates.saved"), "success");
-          if (!initial) setV({ title: "", body: "" });
-          onDone();
-        },
-      },
-    );
-  };
+  const empty: TemplateFields = { title: "", body: "", category: initial?.category ?? null };
+  const form = useZodForm<typeof templateInput, TemplateFields>(templateInput, {
+    defaultValues: initial ? { title: initial.title, body: initial.body, category: initial.category } : empty,
+  });
   return (
-    <form noValidate onSubmit={submit} className="flex flex-col gap-3">
-      <FormError error={save.error} fields={["title", "body"]} />
-      <TextField
-        label={t("desk.templates.name")}
-        required
-        value={v.title}
-        onChange={(e) => setV({ ...v, title: e.target.value })}
-        error={fieldError(save.error, "title")}
-      />
-      <TextAreaField
-        label={t("desk.templates.body")}
-        required
-        value={v.body}
-        onChange={(e) => setV({ ...v, body: e.target.value })}
-        error={fieldError(save.error, "body")}
-      />
+    <ZodForm
+      form={form}
+      error={save.error}
+      aria-label={initial ? t("action.edit") : t("desk.templates.new")}
+      onValid={(input) =>
+        save.mutate(
+          { id: initial?.id, input },
+          {
+            onSuccess: () => {
+              toast.show(t("desk.templates.saved"), "success");
+              if (!initial) form.reset(empty);
+              onDone();
+            },
+          },
+        )
+      }
+      className="flex flex-col gap-3"
+    >
+      <TextField label={t("desk.templates.name")} required {...form.field("title")} />
+      <TextAreaField label={t("desk.templates.body")} required {...form.field("body")} />
       <div>
         <Button type="submit" size="sm" busy={save.isPending}>
           {t("action.save")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
 
