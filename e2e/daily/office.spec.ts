@@ -145,3 +145,23 @@ test("開催通知 asks first with recipients and the mail text; cancelling send
   expect((await api.get(`/meetings?bodyId=${m.bodyId}`)).items.length).toBe(listBefore);
   await admin.dispose();
 });
+
+test("the prefecture rewrites a mail text: an empty subject is refused before sending, the built-in text comes back", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.admin, { to: "/admin/settings" });
+  const texts = page.getByRole("form", { name: "メールの文面" });
+  const subject = texts.getByRole("textbox", { name: /^件名/ });
+  await expect(subject).not.toHaveValue("");
+  const original = await subject.inputValue();
+  await subject.fill("");
+  await texts.getByRole("button", { name: "文面を保存" }).click();
+  await expect(texts.getByText("件名を入力してください")).toBeVisible();
+  await expect(subject).toBeFocused();
+  await checkA11y(page, { label: "mail text with an error", ...bell });
+  await subject.fill("【連携会議】開催のお知らせ");
+  await texts.getByRole("button", { name: "文面を保存" }).click();
+  await expect(texts.getByRole("combobox", { name: "メールの種類" })).toContainText("（変更済み）");
+  await texts.getByRole("button", { name: "標準の文面に戻す" }).click();
+  await expect(subject).toHaveValue(original);
+});

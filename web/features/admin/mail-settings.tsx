@@ -1,10 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { z } from "zod";
-import type { MailTemplateKey, mailTemplateList } from "../../../shared/api/mail-templates.js";
+import {
+  type MailTemplateKey,
+  type MailTemplateText,
+  type mailTemplateList,
+  mailTemplateText,
+} from "../../../shared/api/mail-templates.js";
 import type { OrgContact } from "../../../shared/api/orgs.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { QueryState } from "../../components/query-state.js";
 import { useToast } from "../../components/toast.js";
@@ -22,27 +28,20 @@ export function MailTemplatesSection() {
   const list = useQuery({ queryKey: templatesKey, queryFn: () => api.get<TemplateList>("/mail-templates") });
   const [key, setKey] = useState<MailTemplateKey>("meeting.announce");
   const current = list.data?.items.find((i) => i.key === key);
-  const [subject, setSubject] = useState("");
-  const [body, setBody] = useState("");
+  const form = useZodForm(mailTemplateText, { defaultValues: { subject: "", body: "" } });
+  const { reset: resetFields } = form;
   useEffect(() => {
-    if (current) {
-      setSubject(current.subject);
-      setBody(current.body);
-    }
-  }, [current]);
+    if (current) resetFields({ subject: current.subject, body: current.body });
+  }, [current, resetFields]);
   const onDone = (data: TemplateList) => {
     qc.setQueryData(templatesKey, data);
     toast.show(t("state.saved"));
   };
   const save = useMutation({
-    mutationFn: () => api.put<TemplateList>(`/mail-templates/${key}`, { subject, body }),
+    mutationFn: (text: MailTemplateText) => api.put<TemplateList>(`/mail-templates/${key}`, text),
     onSuccess: onDone,
   });
   const reset = useMutation({ mutationFn: () => api.delete<TemplateList>(`/mail-templates/${key}`), onSuccess: onDone });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
     <section aria-labelledby="mail-templates" className="flex max-w-3xl flex-col gap-4">
       <h2 id="mail-templates" className="text-std-24B-150">
@@ -51,8 +50,13 @@ export function MailTemplatesSection() {
       <p>{t("mailSettings.lead")}</p>
       <QueryState query={list}>
         {(data) => (
-          <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-            <FormError error={save.error ?? reset.error} fields={["subject", "body"]} />
+          <ZodForm
+            form={form}
+            error={save.error ?? reset.error}
+            aria-labelledby="mail-templates"
+            onValid={(text) => save.mutate(text)}
+            className="flex flex-col gap-4"
+          >
             <SelectField
               label={t("mailSettings.kind")}
               value={key}
@@ -66,19 +70,8 @@ export function MailTemplatesSection() {
               {t("mailSettings.placeholders")}
               {current?.placeholders.map((p) => `{${p}}`).join("　")}
             </p>
-            <TextField
-              label={t("mail.subject")}
-              value={subject}
-              onChange={(e) => setSubject(e.target.value)}
-              error={fieldError(save.error, "subject")}
-            />
-            <TextAreaField
-              label={t("mail.body")}
-              rows={16}
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-              error={fieldError(save.error, "body")}
-            />
+            <TextField label={t("mail.subject")} required {...form.field("subject")} />
+            <TextAreaField label={t("mail.body")} rows={16} required {...form.field("body")} />
             <div className="flex flex-wrap gap-3">
               <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
                 {t("mailSettings.save")}
@@ -89,7 +82,7 @@ export function MailTemplatesSection() {
                 </Button>
               )}
             </div>
-          </form>
+          </ZodForm>
         )}
       </QueryState>
     </section>
