@@ -31,6 +31,7 @@ import {
   mergedInto,
   pausesOf,
   queueRows,
+  staffWithLoad,
   updateConsultation,
 } from "./repo.js";
 import type { ConsultationPausesTable } from "./tables.js";
@@ -134,6 +135,9 @@ export async function getConsultation(ctx: Ctx, id: string): Promise<Consultatio
 
 /** Staff who should hear of a new consultation: the desk (specialists) and the secretariat. */
 export const deskUserIds = (ctx: Ctx) => activeDeskUserIds(ctx);
+
+/** Active prefecture staff (admin, secretariat, specialists; by role descending, then name) with their open consultations' count. */
+export const staffWithOpenConsultations = (ctx: Ctx) => staffWithLoad(ctx);
 
 export async function fileConsultation(ctx: Ctx, source: InputSource): Promise<ConsultationDetail> {
   authorize(ctx.actor, "consultation.create");
