@@ -23,8 +23,6 @@ const STILL_TO_MOVE = [
   "consultations/thread.ts",
   "documents/files.ts",
   "documents/search-hook.ts",
-  "faq/service.ts",
-  "faq/suggest.ts",
   "meetings/home.ts",
   "meetings/meeting-mail.ts",
   "meetings/proposal-notices.ts",
