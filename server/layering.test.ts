@@ -26,8 +26,6 @@ const STILL_TO_MOVE = [
   "meetings/home.ts",
   "meetings/meeting-mail.ts",
   "meetings/proposal-notices.ts",
-  "notices/attachments.ts",
-  "notices/reads.ts",
   "progress/batch.ts",
   "progress/export.ts",
   "progress/history.ts",
