@@ -21,8 +21,6 @@ const STILL_TO_MOVE = [
   "consultations/status.ts",
   "consultations/templates.ts",
   "consultations/thread.ts",
-  "documents/files.ts",
-  "documents/search-hook.ts",
   "meetings/home.ts",
   "meetings/meeting-mail.ts",
   "meetings/proposal-notices.ts",
