@@ -12,9 +12,6 @@ import { checkLayering } from "./platform/testing/layering.js";
  */
 const STILL_TO_MOVE = [
   "bodies/service.ts",
-  "challenges/attachments.ts",
-  "challenges/service.ts",
-  "challenges/social.ts",
   "consultations/alerts.ts",
   "consultations/indexing.ts",
   "consultations/reports.ts",
