@@ -6,7 +6,7 @@ import { readMultipart, sendStoredFile } from "../../platform/files/http.js";
 import { documentKinds } from "../../platform/files/types.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { visibleChallenge } from "./access.js";
-import { findChallengeAttachment } from "./repo.js";
+import { deleteChallengeAttachment, findChallengeAttachment, insertChallengeAttachment } from "./repo.js";
 import { getChallenge } from "./service.js";
 
 export async function uploadChallengeFiles(ctx: Ctx, id: string, request: FastifyRequest) {
@@ -16,10 +16,7 @@ export async function uploadChallengeFiles(ctx: Ctx, id: string, request: Fastif
     const { files } = await readMultipart(request, tx, { kinds: documentKinds });
     if (files.length === 0) throw invalid("ファイルを選んでください。", [{ path: "file", message: "ファイルを選んでください" }]);
     for (const f of files)
-      await tx.db
-        .insertInto("challenge_attachments")
-        .values({ id: newId(), challenge_id: id, file_id: f.id, created_at: nowIso() })
-        .execute();
+      await insertChallengeAttachment(tx, { id: newId(), challenge_id: id, file_id: f.id, created_at: nowIso() });
     await recordAudit(
       tx,
       "challenge.attach",
@@ -36,7 +33,7 @@ export async function removeChallengeFile(ctx: Ctx, id: string, attachmentId: st
     authorize(tx.actor, "challenge.edit", subject);
     const att = await findChallengeAttachment(tx, id, attachmentId);
     if (!att) throw notFound("添付ファイル");
-    await tx.db.deleteFrom("challenge_attachments").where("id", "=", attachmentId).execute();
+    await deleteChallengeAttachment(tx, attachmentId);
     await recordAudit(tx, "challenge.detach", { type: "challenge", id }, { attachmentId, name: att.name });
     return getChallenge(tx, id);
   });

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
-import type { ChallengeCommentsTable, ChallengesTable } from "./tables.js";
+import type { ChallengeAttachmentsTable, ChallengeCommentsTable, ChallengeSharesTable, ChallengesTable } from "./tables.js";
 
 export type ChallengeRow = ChallengesTable;
 export type CommentRow = ChallengeCommentsTable;
@@ -103,6 +103,48 @@ export const findChallengeAttachment = (ctx: Ctx, challengeId: string, id: strin
     .where("a.challenge_id", "=", challengeId)
     .where("a.id", "=", id)
     .executeTakeFirst();
+
+export async function insertChallengeAttachment(ctx: Ctx, row: ChallengeAttachmentsTable) {
+  await ctx.db.insertInto("challenge_attachments").values(row).execute();
+}
+export async function deleteChallengeAttachment(ctx: Ctx, id: string) {
+  await ctx.db.deleteFrom("challenge_attachments").where("id", "=", id).execute();
+}
+
+/** An organisation's "we have this too" on a challenge, if it has marked one. */
+export const findShare = (ctx: Ctx, challengeId: string, orgId: string) =>
+  ctx.db
+    .selectFrom("challenge_shares")
+    .select("created_at")
+    .where("challenge_id", "=", challengeId)
+    .where("org_id", "=", orgId)
+    .executeTakeFirst();
+export async function insertShare(ctx: Ctx, row: ChallengeSharesTable) {
+  await ctx.db.insertInto("challenge_shares").values(row).execute();
+}
+/** Withdraws an organisation's mark; answers whether there was one. */
+export async function deleteShare(ctx: Ctx, challengeId: string, orgId: string): Promise<boolean> {
+  const res = await ctx.db
+    .deleteFrom("challenge_shares")
+    .where("challenge_id", "=", challengeId)
+    .where("org_id", "=", orgId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
+export async function insertComment(ctx: Ctx, row: CommentRow) {
+  await ctx.db.insertInto("challenge_comments").values(row).execute();
+}
+export const findComment = (ctx: Ctx, challengeId: string, id: string) =>
+  ctx.db
+    .selectFrom("challenge_comments")
+    .selectAll()
+    .where("id", "=", id)
+    .where("challenge_id", "=", challengeId)
+    .executeTakeFirst();
+export async function deleteCommentRow(ctx: Ctx, id: string) {
+  await ctx.db.deleteFrom("challenge_comments").where("id", "=", id).execute();
+}
 
 export async function insertChallenge(ctx: Ctx, row: ChallengeRow) {
   await ctx.db.insertInto("challenges").values(row).execute();

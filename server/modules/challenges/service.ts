@@ -5,6 +5,7 @@ import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { renderMarkdown } from "../../platform/text/markdown.js";
+import { findUser } from "../users/index.js";
 import { visibleBodyNames, visibleChallenge } from "./access.js";
 import { presentChallenge } from "./present.js";
 import {
@@ -49,14 +50,14 @@ export async function getChallenge(ctx: Ctx, id: string): Promise<ChallengeDetai
     listShareRows(ctx, id),
     listCommentRows(ctx, id),
     listChallengeAttachments(ctx, id),
-    ctx.db.selectFrom("users").select("name").where("id", "=", row.created_by).executeTakeFirstOrThrow(),
+    findUser(ctx, row.created_by),
   ]);
   return {
     ...presentChallenge(ctx, rows[0]!, bodies),
     description: row.description,
     descriptionHtml: renderMarkdown(row.description),
     resolution: row.resolution,
-    author: { name: author.name },
+    author: { name: author!.name },
     shares: shares.map((s) => ({ org: { id: s.org_id, name: s.org_name }, note: s.note, createdAt: s.created_at })),
     comments: comments.map((c) => ({
       id: c.id,

@@ -11,8 +11,20 @@ import { conflict, notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { proposeAgendaItem } from "../meetings/index.js";
 import { notify } from "../notifications/service.js";
+import { findOrgRow } from "../orgs/index.js";
 import { visibleChallenge } from "./access.js";
-import { type ChallengeRow, listShareRows, refreshShareCount, updateChallengeRow } from "./repo.js";
+import {
+  type ChallengeRow,
+  deleteCommentRow,
+  deleteShare,
+  findComment,
+  findShare,
+  insertComment,
+  insertShare,
+  listShareRows,
+  refreshShareCount,
+  updateChallengeRow,
+} from "./repo.js";
 import { indexChallenge } from "./search-hook.js";
 import { getChallenge } from "./service.js";
 
@@ -23,26 +35,25 @@ async function followers(ctx: Ctx, row: ChallengeRow) {
   return [...orgs];
 }
 
+/** An organisation that must exist (a user's or a challenge's own). */
+async function orgOf(ctx: Ctx, id: string) {
+  const org = await findOrgRow(ctx, id);
+  if (!org) throw new Error(`organisation ${id} not found`);
+  return org;
+}
+
 /** "We have this too": one mark per organisation; the poster is told who else is stuck on it. */
 export async function shareChallenge(ctx: Ctx, id: string, note: string) {
   return inTx(ctx, async (tx) => {
     const { row, subject } = await visibleChallenge(tx, id);
     authorize(tx.actor, "challenge.share", subject);
-    const existing = await tx.db
-      .selectFrom("challenge_shares")
-      .select("created_at")
-      .where("challenge_id", "=", id)
-      .where("org_id", "=", tx.actor.orgId)
-      .executeTakeFirst();
+    const existing = await findShare(tx, id, tx.actor.orgId);
     if (existing) throw conflict("貴団体はすでに「うちも同じ」を表明しています。");
-    await tx.db
-      .insertInto("challenge_shares")
-      .values({ challenge_id: id, org_id: tx.actor.orgId, user_id: tx.actor.userId, note, created_at: nowIso() })
-      .execute();
+    await insertShare(tx, { challenge_id: id, org_id: tx.actor.orgId, user_id: tx.actor.userId, note, created_at: nowIso() });
     await refreshShareCount(tx, id);
     await updateChallengeRow(tx, id, { updated_at: nowIso() });
     await recordAudit(tx, "challenge.share", { type: "challenge", id }, { note });
-    const org = await tx.db.selectFrom("orgs").select("name").where("id", "=", tx.actor.orgId).executeTakeFirstOrThrow();
+    const org = await orgOf(tx, tx.actor.orgId);
     await notify(tx, {
       orgIds: [row.org_id],
       category: "challenge",
@@ -58,12 +69,7 @@ export async function unshareChallenge(ctx: Ctx, id: string) {
   return inTx(ctx, async (tx) => {
     const { subject } = await visibleChallenge(tx, id);
     authorize(tx.actor, "challenge.share", subject);
-    const res = await tx.db
-      .deleteFrom("challenge_shares")
-      .where("challenge_id", "=", id)
-      .where("org_id", "=", tx.actor.orgId)
-      .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) throw notFound("「うちも同じ」の表明");
+    if (!(await deleteShare(tx, id, tx.actor.orgId))) throw notFound("「うちも同じ」の表明");
     await refreshShareCount(tx, id);
     await recordAudit(tx, "challenge.unshare", { type: "challenge", id });
     return getChallenge(tx, id);
@@ -76,19 +82,16 @@ export async function addComment(ctx: Ctx, id: string, input: z.infer<typeof com
     authorize(tx.actor, "challenge.comment", subject);
     const now = nowIso();
     const commentId = newId();
-    await tx.db
-      .insertInto("challenge_comments")
-      .values({
-        id: commentId,
-        challenge_id: id,
-        kind: input.kind,
-        body_md: input.bodyMd,
-        user_id: tx.actor.userId,
-        org_id: tx.actor.orgId,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertComment(tx, {
+      id: commentId,
+      challenge_id: id,
+      kind: input.kind,
+      body_md: input.bodyMd,
+      user_id: tx.actor.userId,
+      org_id: tx.actor.orgId,
+      created_at: now,
+      updated_at: now,
+    });
     await updateChallengeRow(tx, id, { updated_at: now });
     await recordAudit(
       tx,
@@ -112,15 +115,10 @@ export async function deleteComment(ctx: Ctx, id: string, commentId: string) {
   return inTx(ctx, async (tx) => {
     const { subject } = await visibleChallenge(tx, id);
     authorize(tx.actor, "challenge.comment", subject);
-    const c = await tx.db
-      .selectFrom("challenge_comments")
-      .selectAll()
-      .where("id", "=", commentId)
-      .where("challenge_id", "=", id)
-      .executeTakeFirst();
+    const c = await findComment(tx, id, commentId);
     if (!c) throw notFound("コメント");
     authorize(tx.actor, "challenge.deleteComment", { ...subject, ownComment: c.user_id === tx.actor.userId });
-    await tx.db.deleteFrom("challenge_comments").where("id", "=", commentId).execute();
+    await deleteCommentRow(tx, commentId);
     await recordAudit(tx, "challenge.deleteComment", { type: "challenge", id }, { commentId, by: c.user_id });
     await indexChallenge(tx, id);
     return getChallenge(tx, id);
@@ -157,7 +155,7 @@ export async function linkToMeeting(ctx: Ctx, id: string, input: z.infer<typeof 
     const { row, subject } = await visibleChallenge(tx, id);
     authorize(tx.actor, "challenge.linkMeeting", subject);
     if (row.meeting_id === input.meetingId) throw conflict("この課題はすでにその会議の議題として提案されています。");
-    const org = await tx.db.selectFrom("orgs").select("name").where("id", "=", row.org_id).executeTakeFirstOrThrow();
+    const org = await orgOf(tx, row.org_id);
     const item = await proposeAgendaItem(
       tx,
       input.meetingId,

@@ -158,6 +158,33 @@ export const findAttachment = (ctx: Ctx, consultationId: string, id: string) =>
 export const mergedInto = (ctx: Ctx, id: string) =>
   ctx.db.selectFrom("consultations").select(["id", "subject"]).where("merged_into_id", "=", id).orderBy("created_at").execute();
 
+/** The asking organisation of a consultation and the names of everyone in it (what a FAQ draft must not name). */
+export async function askingOrgWithPeople(ctx: Ctx, id: string) {
+  const org = await ctx.db
+    .selectFrom("consultations as c")
+    .innerJoin("orgs as o", "o.id", "c.org_id")
+    .select(["o.id", "o.name", "o.kind"])
+    .where("c.id", "=", id)
+    .executeTakeFirst();
+  if (!org) return undefined;
+  const people = await ctx.db.selectFrom("users").select("name").where("org_id", "=", org.id).execute();
+  return { org, people: people.map((p) => p.name) };
+}
+
+/** The bodies of the replies prefecture staff wrote on a consultation, oldest first. */
+export async function staffReplyBodies(ctx: Ctx, id: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom("consultation_messages as m")
+    .innerJoin("users as u", "u.id", "m.author_id")
+    .select("m.body")
+    .where("m.consultation_id", "=", id)
+    .where("m.kind", "=", "reply")
+    .where("u.role", "in", ["admin", "secretariat", "specialist"])
+    .orderBy("m.created_at")
+    .execute();
+  return rows.map((r) => r.body);
+}
+
 export async function insertConsultation(ctx: Ctx, row: ConsultationRow) {
   await ctx.db.insertInto("consultations").values(row).execute();
 }

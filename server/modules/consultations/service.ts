@@ -24,6 +24,7 @@ import { indexConsultation } from "./indexing.js";
 import { intakeOf } from "./intake.js";
 import {
   activeDeskUserIds,
+  askingOrgWithPeople,
   byConsultation,
   type ConsultationWithNames,
   findConsultation,
@@ -31,6 +32,8 @@ import {
   mergedInto,
   pausesOf,
   queueRows,
+  staffReplyBodies,
+  staffWithLoad,
   updateConsultation,
 } from "./repo.js";
 import type { ConsultationPausesTable } from "./tables.js";
@@ -135,6 +138,15 @@ export async function getConsultation(ctx: Ctx, id: string): Promise<Consultatio
 
 /** Staff who should hear of a new consultation: the desk (specialists) and the secretariat. */
 export const deskUserIds = (ctx: Ctx) => activeDeskUserIds(ctx);
+
+/** The asking organisation and its people's names, for the FAQ's anonymisation (no visibility check: the caller is prefecture staff). */
+export const askingOrgOf = (ctx: Ctx, id: string) => askingOrgWithPeople(ctx, id);
+
+/** The staff replies' bodies, oldest first (for a FAQ draft). */
+export const staffRepliesOf = (ctx: Ctx, id: string) => staffReplyBodies(ctx, id);
+
+/** Active prefecture staff (admin, secretariat, specialists; by role descending, then name) with their open consultations' count. */
+export const staffWithOpenConsultations = (ctx: Ctx) => staffWithLoad(ctx);
 
 export async function fileConsultation(ctx: Ctx, source: InputSource): Promise<ConsultationDetail> {
   authorize(ctx.actor, "consultation.create");

@@ -11,19 +11,14 @@ import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { libraryStanding, visibleDocument } from "./access.js";
 import { extractText } from "./extract.js";
-import { listDocumentRows } from "./repo.js";
+import { findVersionFileId, findVersionRow, listDocumentRows, setVersionText } from "./repo.js";
 import { indexDocument } from "./search-hook.js";
 
 /** One version's file (the current one unless asked), inline for the PDF and image preview. */
 export async function sendVersion(ctx: Ctx, reply: FastifyReply, id: string, version: number | "current", inline: boolean) {
   const { row } = await visibleDocument(ctx, id);
   const n = version === "current" ? row.current_version : version;
-  const v = await ctx.db
-    .selectFrom("document_versions")
-    .select("file_id")
-    .where("document_id", "=", id)
-    .where("version", "=", n)
-    .executeTakeFirst();
+  const v = await findVersionFileId(ctx, id, n);
   const file = v && (await findFile(ctx, v.file_id));
   if (!file) throw notFound("版");
   return sendStoredFile(reply, ctx, file, { inline });
@@ -69,7 +64,7 @@ export async function sendZip(ctx: Ctx, reply: FastifyReply, ids: string[]) {
 
 /** Extracts a version's text for search, after the upload has committed; a damaged file is marked and skipped. */
 defineJob("documents.extractText", async (ctx, { versionId }: { versionId: string }) => {
-  const v = await ctx.db.selectFrom("document_versions").selectAll().where("id", "=", versionId).executeTakeFirst();
+  const v = await findVersionRow(ctx, versionId);
   if (!v) return;
   const file = await findFile(ctx, v.file_id);
   if (!file) return;
@@ -82,7 +77,7 @@ defineJob("documents.extractText", async (ctx, { versionId }: { versionId: strin
     status = "failed";
   }
   await inTx(ctx, async (tx) => {
-    await tx.db.updateTable("document_versions").set({ text, text_status: status }).where("id", "=", versionId).execute();
+    await setVersionText(tx, versionId, text, status);
     await indexDocument(tx, v.document_id);
   });
 });

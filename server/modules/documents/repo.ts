@@ -91,6 +91,33 @@ export async function insertVersion(ctx: Ctx, row: VersionRow) {
   await ctx.db.insertInto("document_versions").values(row).execute();
 }
 
+/** The file of one version of a document. */
+export const findVersionFileId = (ctx: Ctx, documentId: string, version: number) =>
+  ctx.db
+    .selectFrom("document_versions")
+    .select("file_id")
+    .where("document_id", "=", documentId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+
+/** A version row by its own id (the text-extraction job). */
+export const findVersionRow = (ctx: Ctx, id: string) =>
+  ctx.db.selectFrom("document_versions").selectAll().where("id", "=", id).executeTakeFirst();
+
+export async function setVersionText(ctx: Ctx, id: string, text: string | null, status: VersionRow["text_status"]) {
+  await ctx.db.updateTable("document_versions").set({ text, text_status: status }).where("id", "=", id).execute();
+}
+
+/** What search reads of one version: its text, note, date and file name. */
+export const versionForIndex = (ctx: Ctx, documentId: string, version: number) =>
+  ctx.db
+    .selectFrom("document_versions as v")
+    .innerJoin("files as f", "f.id", "v.file_id")
+    .select(["v.text", "v.note", "v.created_at", "f.name"])
+    .where("v.document_id", "=", documentId)
+    .where("v.version", "=", version)
+    .executeTakeFirst();
+
 export const findFolderRow = (ctx: Ctx, id: string) =>
   ctx.db.selectFrom("document_folders").selectAll().where("id", "=", id).executeTakeFirst();
 export const listFolderRows = (ctx: Ctx, bodyId: string | null) =>

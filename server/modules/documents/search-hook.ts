@@ -2,19 +2,13 @@ import { documentKindLabels } from "../../../shared/api/documents.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
 import type { Ctx } from "../../platform/context.js";
 import { indexEntry, removeEntry } from "../search/index.js";
-import { findDocumentRow } from "./repo.js";
+import { findDocumentRow, versionForIndex } from "./repo.js";
 
 /** A document is found by its title, metadata, file name and the text of its current version; it follows its body's visibility. */
 export async function indexDocument(ctx: Ctx, id: string): Promise<void> {
   const row = await findDocumentRow(ctx, id);
   if (!row) return removeEntry(ctx, "document", id);
-  const version = await ctx.db
-    .selectFrom("document_versions as v")
-    .innerJoin("files as f", "f.id", "v.file_id")
-    .select(["v.text", "v.note", "v.created_at", "f.name"])
-    .where("v.document_id", "=", id)
-    .where("v.version", "=", row.current_version)
-    .executeTakeFirst();
+  const version = await versionForIndex(ctx, id, row.current_version);
   const meta = [
     documentKindLabels[row.kind].ja,
     row.fiscal_year ? fiscalYearLabel(row.fiscal_year, { western: true }) : "",

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
 import type { FaqArticlesTable } from "./tables.js";
@@ -48,3 +49,20 @@ export async function updateArticle(ctx: Ctx, id: string, patch: Partial<FaqRow>
 export async function deleteArticle(ctx: Ctx, id: string) {
   await ctx.db.deleteFrom("faq_articles").where("id", "=", id).execute();
 }
+
+/** How many articles are published and when the latest changed: the key of the suggestion cache. */
+export const publishedStamp = (ctx: Ctx) =>
+  ctx.db
+    .selectFrom("faq_articles")
+    .select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.max("updated_at").as("latest")])
+    .where("status", "=", "published")
+    .executeTakeFirstOrThrow();
+
+/** The published articles, newest first. */
+export const publishedArticles = (ctx: Ctx) =>
+  ctx.db
+    .selectFrom("faq_articles")
+    .select(["id", "question", "answer", "category"])
+    .where("status", "=", "published")
+    .orderBy(sql`published_at`, "desc")
+    .execute();

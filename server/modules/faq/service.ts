@@ -5,7 +5,7 @@ import { type Ctx, inTx, isPrefectureStaff, newId, nowIso } from "../../platform
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import { renderMarkdown } from "../../platform/text/markdown.js";
-import { visibleConsultation } from "../consultations/service.js";
+import { askingOrgOf, staffRepliesOf, visibleConsultation } from "../consultations/service.js";
 import { indexEntry, removeEntry } from "../search/index.js";
 import { anonymise, findIdentifying, type IdentifyingTerms, termsFor } from "./anonymise.js";
 import "./policy.js";
@@ -25,18 +25,9 @@ const noTerms: IdentifyingTerms = { orgNames: [], orgPlaceholder: "", personName
 /** What identifies the source consultation's organisation and people (empty for an article written from scratch). */
 async function identifyingTerms(ctx: Ctx, consultationId: string | null): Promise<IdentifyingTerms> {
   if (!consultationId) return noTerms;
-  const c = await ctx.db
-    .selectFrom("consultations as c")
-    .innerJoin("orgs as o", "o.id", "c.org_id")
-    .select(["o.id", "o.name", "o.kind"])
-    .where("c.id", "=", consultationId)
-    .executeTakeFirst();
-  if (!c) return noTerms;
-  const people = await ctx.db.selectFrom("users").select("name").where("org_id", "=", c.id).execute();
-  return termsFor(
-    c,
-    people.map((p) => p.name),
-  );
+  const asking = await askingOrgOf(ctx, consultationId);
+  if (!asking) return noTerms;
+  return termsFor(asking.org, asking.people);
 }
 
 async function present(ctx: Ctx, row: FaqWithReviewer): Promise<FaqArticle> {
@@ -137,17 +128,9 @@ export async function createFromConsultation(ctx: Ctx, consultationId: string) {
     const c = await visibleConsultation(tx, consultationId);
     if (c.status !== "resolved" && c.status !== "closed")
       throw conflict("FAQにできるのは解決済みまたは完了の相談です。回答してから作成してください。");
-    const replies = await tx.db
-      .selectFrom("consultation_messages as m")
-      .innerJoin("users as u", "u.id", "m.author_id")
-      .select("m.body")
-      .where("m.consultation_id", "=", consultationId)
-      .where("m.kind", "=", "reply")
-      .where("u.role", "in", ["admin", "secretariat", "specialist"])
-      .orderBy("m.created_at")
-      .execute();
+    const replies = await staffRepliesOf(tx, consultationId);
     const terms = await identifyingTerms(tx, consultationId);
-    const answer = `【ご相談の概要】\n${c.body}\n\n【回答】\n${replies.map((r) => r.body).join("\n\n") || "（回答を記入してください）"}`;
+    const answer = `【ご相談の概要】\n${c.body}\n\n【回答】\n${replies.join("\n\n") || "（回答を記入してください）"}`;
     return createDraft(
       tx,
       { category: c.category, question: anonymise(c.subject, terms), answer: anonymise(answer, terms) },

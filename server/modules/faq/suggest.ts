@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import { publishedArticles, publishedStamp } from "./repo.js";
 
 /**
  * Suggesting published articles while a clerk types: character bigrams of the typed subject and
@@ -54,19 +54,10 @@ export const minScore = 0.12;
 let cache: { key: string; entries: Entry[] } | null = null;
 
 async function entries(ctx: Ctx): Promise<Entry[]> {
-  const v = await ctx.db
-    .selectFrom("faq_articles")
-    .select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.max("updated_at").as("latest")])
-    .where("status", "=", "published")
-    .executeTakeFirstOrThrow();
+  const v = await publishedStamp(ctx);
   const key = `${v.n}:${v.latest ?? ""}:${ctx.engine}`;
   if (cache?.key === key) return cache.entries;
-  const rows = await ctx.db
-    .selectFrom("faq_articles")
-    .select(["id", "question", "answer", "category"])
-    .where("status", "=", "published")
-    .orderBy(sql`published_at`, "desc")
-    .execute();
+  const rows = await publishedArticles(ctx);
   cache = {
     key,
     entries: rows.map((r) => ({

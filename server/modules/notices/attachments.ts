@@ -10,7 +10,7 @@ import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { extractText } from "../documents/index.js";
 import { visibleNotice } from "./access.js";
-import { deleteAttachment, findAttachment, insertAttachment } from "./repo.js";
+import { deleteAttachment, findAttachment, findAttachmentRow, insertAttachment, setAttachmentText } from "./repo.js";
 import { indexNotice } from "./search-hook.js";
 import { getNotice } from "./service.js";
 
@@ -55,7 +55,7 @@ export async function sendAttachment(ctx: Ctx, reply: FastifyReply, id: string, 
 
 /** Text of an attachment for search, outside the upload's transaction (a large PDF takes a while). */
 defineJob("notices.extractText", async (ctx, { attachmentId }: { attachmentId: string }) => {
-  const att = await ctx.db.selectFrom("notice_attachments").selectAll().where("id", "=", attachmentId).executeTakeFirst();
+  const att = await findAttachmentRow(ctx, attachmentId);
   if (!att) return;
   const file = await findFile(ctx, att.file_id);
   if (!file) return;
@@ -66,7 +66,7 @@ defineJob("notices.extractText", async (ctx, { attachmentId }: { attachmentId: s
     text = null; // a damaged file is still attached; it is just not searchable by content
   }
   await inTx(ctx, async (tx) => {
-    await tx.db.updateTable("notice_attachments").set({ text }).where("id", "=", attachmentId).execute();
+    await setAttachmentText(tx, attachmentId, text);
     await indexNotice(tx, att.notice_id);
   });
 });

@@ -47,6 +47,15 @@ export async function firstReadByOrg(ctx: Ctx, noticeId: string) {
   return new Map(rows.map((r) => [r.org_id, r.first]));
 }
 
+/** When the user read the notice, if they have. */
+export const findRead = (ctx: Ctx, noticeId: string, userId: string) =>
+  ctx.db
+    .selectFrom("notice_reads")
+    .select("read_at")
+    .where("notice_id", "=", noticeId)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+
 /** Records a read once; reading again keeps the first time. */
 export async function insertRead(ctx: Ctx, row: { notice_id: string; user_id: string; org_id: string; read_at: string }) {
   await ctx.db

@@ -5,7 +5,7 @@ import { conflict } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { visibleNotice } from "./access.js";
-import { audienceOrgs, audienceReads, firstReadByOrg, insertRead } from "./reads-repo.js";
+import { audienceOrgs, audienceReads, findRead, firstReadByOrg, insertRead } from "./reads-repo.js";
 import { updateNoticeRow } from "./repo.js";
 
 /** The signed-in user has read (for required reading: confirmed) the notice. Idempotent. */
@@ -13,12 +13,7 @@ export async function markRead(ctx: Ctx, id: string) {
   return inTx(ctx, async (tx) => {
     const { subject } = await visibleNotice(tx, id);
     authorize(tx.actor, "notice.markRead", subject);
-    const existing = await tx.db
-      .selectFrom("notice_reads")
-      .select("read_at")
-      .where("notice_id", "=", id)
-      .where("user_id", "=", tx.actor.userId)
-      .executeTakeFirst();
+    const existing = await findRead(tx, id, tx.actor.userId);
     if (existing) return { ok: true as const, readAt: existing.read_at };
     const readAt = nowIso();
     await insertRead(tx, { notice_id: id, user_id: tx.actor.userId, org_id: tx.actor.orgId, read_at: readAt });

@@ -145,3 +145,11 @@ export const findAttachment = (ctx: Ctx, noticeId: string, id: string) =>
 export async function deleteAttachment(ctx: Ctx, id: string) {
   await ctx.db.deleteFrom("notice_attachments").where("id", "=", id).execute();
 }
+
+/** An attachment row by its own id (the text-extraction job). */
+export const findAttachmentRow = (ctx: Ctx, id: string) =>
+  ctx.db.selectFrom("notice_attachments").selectAll().where("id", "=", id).executeTakeFirst();
+
+export async function setAttachmentText(ctx: Ctx, id: string, text: string | null) {
+  await ctx.db.updateTable("notice_attachments").set({ text }).where("id", "=", id).execute();
+}

@@ -3,6 +3,7 @@ import type { Ctx } from "../../platform/context.js";
 import { nowIso } from "../../platform/context.js";
 import { markdownToText } from "../../platform/text/markdown.js";
 import { normalizeText } from "./normalize.js";
+import { deleteEntry, upsertEntry } from "./repo.js";
 import type { SearchKind } from "./tables.js";
 
 /**
@@ -63,14 +64,10 @@ export async function indexEntry(ctx: Ctx, input: SearchEntryInput): Promise<voi
     scope_id: input.scope.type === "body" ? input.scope.bodyId : input.scope.type === "org" ? input.scope.orgId : null,
     updated_at: nowIso(),
   };
-  await ctx.db
-    .insertInto("search_entries")
-    .values({ kind: input.kind, ref_id: input.refId, ...row })
-    .onConflict((oc) => oc.columns(["kind", "ref_id"]).doUpdateSet(row))
-    .execute();
+  await upsertEntry(ctx, input.kind, input.refId, row);
 }
 
 /** Removes a thing from the search index (no-op when it was not indexed). Call inside the caller's transaction. */
 export async function removeEntry(ctx: Ctx, kind: SearchKind, refId: string): Promise<void> {
-  await ctx.db.deleteFrom("search_entries").where("kind", "=", kind).where("ref_id", "=", refId).execute();
+  await deleteEntry(ctx, kind, refId);
 }

@@ -1,5 +1,5 @@
-import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import { maxEntrySeq, trigramDocCount, trigramsStartingWith } from "./vocab-repo.js";
 
 /**
  * How SQLite should look for one term, decided from the trigram vocabulary (search_fts_vocab, 0502):
@@ -17,8 +17,7 @@ export type TermPlan = { kind: "none" } | { kind: "index"; match: string } | { k
  */
 async function commonDocs(ctx: Ctx): Promise<number> {
   // The largest key is read from the primary key at once; it over-counts deleted entries, which is harmless here.
-  const r = await sql<{ n: number | null }>`SELECT max(seq) AS n FROM search_entries`.execute(ctx.db);
-  return Math.max(500, Math.sqrt(50 * Number(r.rows[0]?.n ?? 0)));
+  return Math.max(500, Math.sqrt(50 * (await maxEntrySeq(ctx))));
 }
 /** A short term followed by more distinct characters than this is common as well. */
 const maxPrefixTrigrams = 400;
@@ -26,17 +25,12 @@ const maxPrefixTrigrams = 400;
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 const chars = (s: string) => [...s];
 
-async function docCount(ctx: Ctx, trigram: string): Promise<number> {
-  const r = await sql<{ doc: number }>`SELECT doc FROM search_fts_vocab WHERE term = ${trigram}`.execute(ctx.db);
-  return Number(r.rows[0]?.doc ?? 0);
-}
-
 /** A term of three characters or more: as rare as its rarest trigram (an upper bound of its matches). */
 async function longTermPlan(ctx: Ctx, term: string): Promise<TermPlan> {
   const c = chars(term.toLowerCase());
   let rarest = Number.POSITIVE_INFINITY;
   for (let i = 0; i + 3 <= c.length && rarest > 0; i++)
-    rarest = Math.min(rarest, await docCount(ctx, c.slice(i, i + 3).join("")));
+    rarest = Math.min(rarest, await trigramDocCount(ctx, c.slice(i, i + 3).join("")));
   if (rarest === 0) return { kind: "none" };
   return rarest <= (await commonDocs(ctx)) ? { kind: "index", match: quote(term) } : { kind: "scan" };
 }
@@ -47,12 +41,11 @@ async function longTermPlan(ctx: Ctx, term: string): Promise<TermPlan> {
  */
 async function shortTermPlan(ctx: Ctx, term: string): Promise<TermPlan> {
   const t = term.toLowerCase();
-  const rows = await sql<{ term: string; doc: number }>`SELECT term, doc FROM search_fts_vocab
-    WHERE term >= ${t} AND term < ${`${t}\u{10FFFF}`} LIMIT ${maxPrefixTrigrams + 1}`.execute(ctx.db);
-  if (rows.rows.length === 0) return { kind: "none" };
-  const docs = rows.rows.reduce((n, r) => n + Number(r.doc), 0);
-  if (rows.rows.length > maxPrefixTrigrams || docs > (await commonDocs(ctx))) return { kind: "scan" };
-  return { kind: "index", match: rows.rows.map((r) => quote(r.term)).join(" OR ") };
+  const rows = await trigramsStartingWith(ctx, t, maxPrefixTrigrams + 1);
+  if (rows.length === 0) return { kind: "none" };
+  const docs = rows.reduce((n, r) => n + Number(r.doc), 0);
+  if (rows.length > maxPrefixTrigrams || docs > (await commonDocs(ctx))) return { kind: "scan" };
+  return { kind: "index", match: rows.map((r) => quote(r.term)).join(" OR ") };
 }
 
 export const termPlan = (ctx: Ctx, term: string) =>

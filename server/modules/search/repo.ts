@@ -2,8 +2,9 @@ import { sql } from "kysely";
 import type { Actor, Ctx } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
 import { termPlan } from "./plan.js";
-import { runsCouncil, visibleEntries } from "./scopes.js";
-import type { SearchKind } from "./tables.js";
+import { runsCouncil } from "./scopes.js";
+import { visibleEntries } from "./scopes-repo.js";
+import type { SearchEntriesTable, SearchKind } from "./tables.js";
 
 export interface SearchFilter {
   terms: string[];
@@ -67,4 +68,22 @@ export async function findEntries(ctx: Ctx, actor: Actor, f: SearchFilter) {
     .offset(f.offset)
     .execute();
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+/** Adds or replaces the entry of (kind, refId). */
+export async function upsertEntry(
+  ctx: Ctx,
+  kind: SearchKind,
+  refId: string,
+  row: Omit<SearchEntriesTable, "seq" | "kind" | "ref_id">,
+) {
+  await ctx.db
+    .insertInto("search_entries")
+    .values({ kind, ref_id: refId, ...row })
+    .onConflict((oc) => oc.columns(["kind", "ref_id"]).doUpdateSet(row))
+    .execute();
+}
+
+export async function deleteEntry(ctx: Ctx, kind: SearchKind, refId: string) {
+  await ctx.db.deleteFrom("search_entries").where("kind", "=", kind).where("ref_id", "=", refId).execute();
 }

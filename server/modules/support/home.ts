@@ -1,33 +1,11 @@
-import { sql } from "kysely";
 import type { HomeDue } from "../../../shared/api/home.js";
 import type { Ctx } from "../../platform/context.js";
+import { openStepsOfSpecialist } from "./repo.js";
 
-/** The open next steps of the engagements I work on as a specialist, dated ones first (support_specialists_user, support_next_steps_e). */
+/** The open next steps of the engagements I work on as a specialist, dated ones first. */
 export async function myNextSteps(ctx: Ctx): Promise<HomeDue["nextSteps"]> {
   if (!ctx.actor) return [];
-  const rows = await ctx.db
-    .selectFrom("support_specialists as s")
-    .innerJoin("support_engagements as e", "e.id", "s.engagement_id")
-    .innerJoin("support_next_steps as n", "n.engagement_id", "s.engagement_id")
-    .innerJoin("orgs as o", "o.id", "e.org_id")
-    .select([
-      "n.id",
-      "n.title",
-      "n.owner",
-      "n.due_date",
-      "e.id as engagement_id",
-      "e.theme",
-      "o.id as org_id",
-      "o.name as org_name",
-    ])
-    .where("s.user_id", "=", ctx.actor.userId)
-    .where("e.status", "in", ["planned", "active"])
-    .where("n.done_at", "is", null)
-    .orderBy(sql`case when n.due_date is null then 1 else 0 end`)
-    .orderBy("n.due_date")
-    .orderBy("n.created_at")
-    .limit(10)
-    .execute();
+  const rows = await openStepsOfSpecialist(ctx, ctx.actor.userId, 10);
   return rows.map((r) => ({
     id: r.id,
     engagementId: r.engagement_id,

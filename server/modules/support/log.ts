@@ -5,23 +5,29 @@ import { type Ctx, inTx, isPrefectureStaff, newId, nowIso } from "../../platform
 import { notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
+import {
+  findNextStep,
+  insertComment,
+  insertNextStep,
+  insertSession,
+  specialistIdsOf,
+  updateEngagementRow,
+  updateNextStepRow,
+} from "./repo.js";
 import { getEngagement, visibleEngagement } from "./service.js";
 
 async function insertSteps(ctx: Ctx, engagementId: string, sessionId: string | null, steps: z.infer<typeof nextStepInput>[]) {
   for (const s of steps)
-    await ctx.db
-      .insertInto("support_next_steps")
-      .values({
-        id: newId(),
-        engagement_id: engagementId,
-        session_id: sessionId,
-        title: s.title,
-        owner: s.owner,
-        due_date: s.dueDate,
-        done_at: null,
-        created_at: nowIso(),
-      })
-      .execute();
+    await insertNextStep(ctx, {
+      id: newId(),
+      engagement_id: engagementId,
+      session_id: sessionId,
+      title: s.title,
+      owner: s.owner,
+      due_date: s.dueDate,
+      done_at: null,
+      created_at: nowIso(),
+    });
 }
 
 /** Logs a visit or an online session with its next steps; the municipality is told. */
@@ -30,21 +36,18 @@ export async function logSession(ctx: Ctx, engagementId: string, input: z.infer<
     const e = await visibleEngagement(tx, engagementId);
     authorize(tx.actor, "support.manage", e);
     const id = newId();
-    await tx.db
-      .insertInto("support_sessions")
-      .values({
-        id,
-        engagement_id: engagementId,
-        date: input.date,
-        mode: input.mode,
-        participants: input.participants,
-        notes: input.notes,
-        created_by: tx.actor.userId,
-        created_at: nowIso(),
-      })
-      .execute();
+    await insertSession(tx, {
+      id,
+      engagement_id: engagementId,
+      date: input.date,
+      mode: input.mode,
+      participants: input.participants,
+      notes: input.notes,
+      created_by: tx.actor.userId,
+      created_at: nowIso(),
+    });
     await insertSteps(tx, engagementId, id, input.nextSteps);
-    await tx.db.updateTable("support_engagements").set({ updated_at: nowIso() }).where("id", "=", engagementId).execute();
+    await updateEngagementRow(tx, engagementId, { updated_at: nowIso() });
     await recordAudit(
       tx,
       "support.logSession",
@@ -78,19 +81,14 @@ export async function updateNextStep(ctx: Ctx, engagementId: string, stepId: str
     const e = await visibleEngagement(tx, engagementId);
     authorize(tx.actor, "support.updateStep", e);
     if (patch.title !== undefined || patch.dueDate !== undefined) authorize(tx.actor, "support.manage", e);
-    const step = await tx.db
-      .selectFrom("support_next_steps")
-      .selectAll()
-      .where("id", "=", stepId)
-      .where("engagement_id", "=", engagementId)
-      .executeTakeFirst();
+    const step = await findNextStep(tx, engagementId, stepId);
     if (!step) throw notFound("次にやること");
     const next = {
       title: patch.title,
       due_date: patch.dueDate,
       done_at: patch.done === undefined ? undefined : patch.done ? (step.done_at ?? nowIso()) : null,
     };
-    await tx.db.updateTable("support_next_steps").set(next).where("id", "=", stepId).execute();
+    await updateNextStepRow(tx, stepId, next);
     await recordAudit(tx, "support.updateStep", { type: "supportEngagement", id: engagementId }, { stepId, ...patch });
   });
   return getEngagement(ctx, engagementId);
@@ -102,19 +100,18 @@ export async function addComment(ctx: Ctx, engagementId: string, input: z.infer<
     const e = await visibleEngagement(tx, engagementId);
     authorize(tx.actor, "support.comment", e);
     const id = newId();
-    await tx.db
-      .insertInto("support_comments")
-      .values({ id, engagement_id: engagementId, author_id: tx.actor.userId, body: input.body, created_at: nowIso() })
-      .execute();
+    await insertComment(tx, {
+      id,
+      engagement_id: engagementId,
+      author_id: tx.actor.userId,
+      body: input.body,
+      created_at: nowIso(),
+    });
     await recordAudit(tx, "support.comment", { type: "supportEngagement", id: engagementId }, { commentId: id });
     const staff = isPrefectureStaff(tx.actor);
-    const specialists = await tx.db
-      .selectFrom("support_specialists")
-      .select("user_id")
-      .where("engagement_id", "=", engagementId)
-      .execute();
+    const specialists = await specialistIdsOf(tx, engagementId);
     await notify(tx, {
-      ...(staff ? { orgIds: [e.org_id] } : { userIds: specialists.map((s) => s.user_id) }),
+      ...(staff ? { orgIds: [e.org_id] } : { userIds: specialists }),
       category: "consultation",
       title: `伴走支援にコメントがありました：${e.theme}`,
       body: input.body.slice(0, 200),

@@ -1,5 +1,12 @@
+import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
-import type { SupportEngagementsTable, SupportTimeEntriesTable } from "./tables.js";
+import type {
+  SupportCommentsTable,
+  SupportEngagementsTable,
+  SupportNextStepsTable,
+  SupportSessionsTable,
+  SupportTimeEntriesTable,
+} from "./tables.js";
 
 export type EngagementRow = SupportEngagementsTable;
 
@@ -88,6 +95,103 @@ export const commentsOf = (ctx: Ctx, id: string) =>
     .where("c.engagement_id", "=", id)
     .orderBy("c.created_at")
     .execute();
+
+export async function insertEngagement(ctx: Ctx, row: EngagementRow) {
+  await ctx.db.insertInto("support_engagements").values(row).execute();
+}
+
+export async function updateEngagementRow(ctx: Ctx, id: string, patch: Partial<EngagementRow>) {
+  await ctx.db.updateTable("support_engagements").set(patch).where("id", "=", id).execute();
+}
+
+export async function insertSession(ctx: Ctx, row: SupportSessionsTable) {
+  await ctx.db.insertInto("support_sessions").values(row).execute();
+}
+
+export async function insertNextStep(ctx: Ctx, row: SupportNextStepsTable) {
+  await ctx.db.insertInto("support_next_steps").values(row).execute();
+}
+
+export const findNextStep = (ctx: Ctx, engagementId: string, stepId: string) =>
+  ctx.db
+    .selectFrom("support_next_steps")
+    .selectAll()
+    .where("id", "=", stepId)
+    .where("engagement_id", "=", engagementId)
+    .executeTakeFirst();
+
+export async function updateNextStepRow(ctx: Ctx, id: string, patch: Partial<SupportNextStepsTable>) {
+  await ctx.db.updateTable("support_next_steps").set(patch).where("id", "=", id).execute();
+}
+
+export async function insertComment(ctx: Ctx, row: SupportCommentsTable) {
+  await ctx.db.insertInto("support_comments").values(row).execute();
+}
+
+export async function specialistIdsOf(ctx: Ctx, engagementId: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom("support_specialists")
+    .select("user_id")
+    .where("engagement_id", "=", engagementId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** The open next steps of the engagements a specialist works on, dated ones first (support_specialists_user, support_next_steps_e). */
+export const openStepsOfSpecialist = (ctx: Ctx, userId: string, limit: number) =>
+  ctx.db
+    .selectFrom("support_specialists as s")
+    .innerJoin("support_engagements as e", "e.id", "s.engagement_id")
+    .innerJoin("support_next_steps as n", "n.engagement_id", "s.engagement_id")
+    .innerJoin("orgs as o", "o.id", "e.org_id")
+    .select([
+      "n.id",
+      "n.title",
+      "n.owner",
+      "n.due_date",
+      "e.id as engagement_id",
+      "e.theme",
+      "o.id as org_id",
+      "o.name as org_name",
+    ])
+    .where("s.user_id", "=", userId)
+    .where("e.status", "in", ["planned", "active"])
+    .where("n.done_at", "is", null)
+    .orderBy(sql`case when n.due_date is null then 1 else 0 end`)
+    .orderBy("n.due_date")
+    .orderBy("n.created_at")
+    .limit(limit)
+    .execute();
+
+/** Engagements under way (planned or active) per specialist. */
+export const activeEngagementsPerSpecialist = (ctx: Ctx) =>
+  ctx.db
+    .selectFrom("support_specialists as s")
+    .innerJoin("support_engagements as e", "e.id", "s.engagement_id")
+    .select(["s.user_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("e.status", "in", ["planned", "active"])
+    .groupBy("s.user_id")
+    .execute();
+
+/** Sessions dated on or after `since`, per author. */
+export const sessionsPerAuthorSince = (ctx: Ctx, since: string) =>
+  ctx.db
+    .selectFrom("support_sessions")
+    .select(["created_by as user_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("date", ">=", since)
+    .groupBy("created_by")
+    .execute();
+
+/** Open next steps per specialist of their engagements; with `dueBefore`, only those due before that date. */
+export function openStepsPerSpecialist(ctx: Ctx, dueBefore?: string) {
+  let q = ctx.db
+    .selectFrom("support_specialists as s")
+    .innerJoin("support_next_steps as n", "n.engagement_id", "s.engagement_id")
+    .select(["s.user_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("n.done_at", "is", null);
+  if (dueBefore !== undefined) q = q.where("n.due_date", "<", dueBefore);
+  return q.groupBy("s.user_id").execute();
+}
 
 export async function setSpecialists(ctx: Ctx, engagementId: string, userIds: string[]) {
   await ctx.db.deleteFrom("support_specialists").where("engagement_id", "=", engagementId).execute();

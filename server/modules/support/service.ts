@@ -7,6 +7,8 @@ import { invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import { renderMarkdown } from "../../platform/text/markdown.js";
 import { notify } from "../notifications/service.js";
+import { findOrgRow } from "../orgs/index.js";
+import { findUser } from "../users/index.js";
 import "./policy.js";
 import { checkProgressItems, presentProgressItems, progressAvailable } from "./progress-link.js";
 import {
@@ -14,6 +16,7 @@ import {
   type EngagementWithOrg,
   engagementsOfConsultation,
   findEngagement,
+  insertEngagement,
   listEngagementRows,
   openStepStats,
   sessionStats,
@@ -21,6 +24,7 @@ import {
   setSpecialists,
   specialistsOf,
   stepsOf,
+  updateEngagementRow,
 } from "./repo.js";
 
 async function summaries(ctx: Ctx, rows: EngagementWithOrg[]) {
@@ -125,16 +129,16 @@ async function checkRefs(
   input: { orgId?: string; specialistIds?: string[]; progressItemIds?: string[] },
 ) {
   if (input.orgId) {
-    const org = await ctx.db.selectFrom("orgs").select("kind").where("id", "=", input.orgId).executeTakeFirst();
+    const org = await findOrgRow(ctx, input.orgId);
     if (!org || !["city", "town", "village"].includes(org.kind))
       throw invalid("支援先には市町村を選んでください。", [{ path: "orgId", message: "市町村を選んでください" }]);
   }
   if (input.specialistIds?.length) {
-    const users = await ctx.db
-      .selectFrom("users")
-      .select(["id", "role", "status"])
-      .where("id", "in", input.specialistIds)
-      .execute();
+    const users = [];
+    for (const id of new Set(input.specialistIds)) {
+      const user = await findUser(ctx, id);
+      if (user) users.push(user);
+    }
     const ok = new Set(users.filter((u) => prefectureRoles.includes(u.role) && u.status === "active").map((u) => u.id));
     if (input.specialistIds.some((id) => !ok.has(id)))
       throw invalid("担当には県の職員（専門人材・事務局・管理者）を選んでください。", [
@@ -160,24 +164,21 @@ export async function createEngagement(
     await checkRefs(tx, input.orgId, input);
     const now = nowIso();
     const id = newId();
-    await tx.db
-      .insertInto("support_engagements")
-      .values({
-        id,
-        org_id: input.orgId,
-        theme: input.theme,
-        goals: input.goals,
-        start_date: input.startDate,
-        end_date: input.endDate,
-        status: input.status,
-        outcome: input.outcome,
-        progress_refs: JSON.stringify(input.progressItemIds),
-        consultation_id: from.consultationId,
-        created_by: tx.actor!.userId,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertEngagement(tx, {
+      id,
+      org_id: input.orgId,
+      theme: input.theme,
+      goals: input.goals,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      status: input.status,
+      outcome: input.outcome,
+      progress_refs: JSON.stringify(input.progressItemIds),
+      consultation_id: from.consultationId,
+      created_by: tx.actor!.userId,
+      created_at: now,
+      updated_at: now,
+    });
     await setSpecialists(tx, id, input.specialistIds);
     await recordAudit(
       tx,
@@ -215,11 +216,7 @@ export async function updateEngagement(ctx: Ctx, id: string, patch: z.infer<type
       outcome: patch.outcome,
       progress_refs: patch.progressItemIds ? JSON.stringify(patch.progressItemIds) : undefined,
     };
-    await tx.db
-      .updateTable("support_engagements")
-      .set({ ...next, updated_at: nowIso() })
-      .where("id", "=", id)
-      .execute();
+    await updateEngagementRow(tx, id, { ...next, updated_at: nowIso() });
     if (patch.specialistIds) await setSpecialists(tx, id, patch.specialistIds);
     await recordAudit(
       tx,
