@@ -30,8 +30,9 @@ const hot: { url: string; as: string; max: number }[] = [
   { url: "/api/me", as: "shunan@example.jp", max: 2 },
   { url: "/api/notifications/unread-count", as: "shunan@example.jp", max: 2 },
   { url: "/api/notifications?unread=true&limit=5&offset=0", as: "shunan@example.jp", max: 3 },
-  { url: "/api/home", as: "shunan@example.jp", max: 4 },
-  { url: "/api/home", as: "secretariat@example.jp", max: 7 },
+  // + the council year's deadlines: unanswered date polls, open minutes reviews.
+  { url: "/api/home", as: "shunan@example.jp", max: 6 },
+  { url: "/api/home", as: "secretariat@example.jp", max: 9 },
   { url: "/api/bodies", as: "shunan@example.jp", max: 1 },
   { url: "/api/meetings", as: "shunan@example.jp", max: 2 },
   { url: "/api/notices", as: "shunan@example.jp", max: 3 },

@@ -55,10 +55,22 @@ export const homeNextStep = z.object({
   dueDate: z.string().nullable(),
 });
 
+/** Something my organisation is asked to answer by a deadline: a date poll, a review of draft minutes. */
+export const homeDeadline = z.object({
+  kind: z.enum(["poll", "review"]),
+  title: z.string(),
+  deadline: z.string(),
+  /** The in-app path where it is answered. */
+  link: z.string(),
+});
+export type HomeDeadline = z.infer<typeof homeDeadline>;
+
 export const homeDue = z.object({
   meetings: z.array(homeMeeting),
   /** Null for users who do not run the council. */
   secretariat: homeSecretariat.nullable(),
   nextSteps: z.array(homeNextStep),
+  /** Date polls and minutes reviews waiting for my organisation, earliest deadline first. */
+  deadlines: z.array(homeDeadline),
 });
 export type HomeDue = z.infer<typeof homeDue>;

@@ -10,6 +10,8 @@ export const mailTemplateKeys = [
   "meeting.announce",
   "meeting.change",
   "meeting.cancel",
+  "meeting.attendanceReminder",
+  "meeting.proposalReminder",
   "poll.request",
   "poll.reminder",
   "survey.request",
@@ -60,6 +62,18 @@ export const mailTemplateDefaults: Record<MailTemplateKey, MailTemplateDefault> 
     placeholders: ["会議名", "日時", "理由"],
     subject: "【中止】{会議名}の中止について",
     body: `${head}　　　{会議名}の中止について（通知）\n\n${preface}\n　{日時}に開催を予定していました標記の会議は、下記の理由により中止します。\n　御多忙のところ日程を調整いただいたにもかかわらず、誠に申し訳ありません。\n\n記\n\n１　中止の理由　{理由}\n\n　会議のページ：\n{リンク}\n\n以上${foot}`,
+  },
+  "meeting.attendanceReminder": {
+    label: { ja: "出欠の回答の督促", en: "Attendance reminder" },
+    placeholders: ["会議名", "日時", "場所", "出欠期限"],
+    subject: "【回答のお願い】{会議名}の出欠について",
+    body: `${head}　　　{会議名}の出欠の回答について（お願い）\n\n${preface}\n　先に通知しました標記の会議について、現時点で貴団体の出欠の回答を確認できておりません。\n　御多忙のところ恐縮ですが、{出欠期限}までに下記のページから御回答くださいますようお願いします。\n　なお、このメールと行き違いに御回答いただいている場合は、御容赦ください。\n\n記\n\n１　日時　{日時}\n２　場所　{場所}\n３　出欠の回答期限　{出欠期限}\n\n　出欠の回答：\n{リンク}\n\n以上${foot}`,
+  },
+  "meeting.proposalReminder": {
+    label: { ja: "議題提案の締切の案内", en: "Proposal deadline reminder" },
+    placeholders: ["会議名", "日時", "提案期限"],
+    subject: "【議題提案の締切】{会議名}の議題の提案について",
+    body: `${head}　　　{会議名}の議題の提案について（お知らせ）\n\n${preface}\n　標記の会議の議題の提案は、{提案期限}に締め切ります。\n　会議で取り上げたい議題がありましたら、期限までに下記のページから御提案くださいますようお願いします。\n　なお、提案する議題がない場合は、御対応いただく必要はありません。\n\n記\n\n１　日時　{日時}\n２　議題の提案期限　{提案期限}\n\n　議題の提案：\n{リンク}\n\n以上${foot}`,
   },
   "poll.request": {
     label: { ja: "日程調整の依頼", en: "Date poll" },

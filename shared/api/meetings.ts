@@ -65,7 +65,7 @@ export const meetingInput = z
   .object({ bodyId: z.uuid({ error: "会議体を選んでください" }), ...meetingFields })
   .refine(endAfterStart, { path: ["endsAt"], error: "終了日時は開始日時より後にしてください" });
 export const meetingPatch = z
-  .object({ ...meetingFields, seq: z.number().int().min(1).max(99).optional() })
+  .object(meetingFields)
   .partial()
   .refine(endAfterStart, { path: ["endsAt"], error: "終了日時は開始日時より後にしてください" });
 export const cancelInput = z.object({ reason: text(1000).min(1, "中止の理由を入力してください") });
@@ -91,6 +91,8 @@ export const meeting = z.object({
   kind: z.enum(meetingKinds),
   startsAt: z.string(),
   endsAt: z.string(),
+  /** Why the meeting's day is not a business day (祝日, 年末年始の閉庁日, 土曜日 …), or null. */
+  dateWarning: z.string().nullable(),
   place: z.string(),
   onlineUrl: z.string().nullable(),
   description: z.string(),

@@ -62,3 +62,19 @@ export const pollsDueForReminder = (ctx: Ctx, until: string, now: string) =>
     .where("deadline", "<=", until)
     .where("deadline", ">", now)
     .execute();
+
+/** Open polls of these bodies closing after `now` that an organisation has not answered (its home page's deadlines). */
+export const unansweredPollRows = (ctx: Ctx, bodyIds: string[], orgId: string, now: string) =>
+  bodyIds.length
+    ? ctx.db
+        .selectFrom("date_polls as p")
+        .leftJoin("date_poll_responses as r", (j) => j.onRef("r.poll_id", "=", "p.id").on("r.org_id", "=", orgId))
+        .select(["p.id", "p.body_id", "p.title", "p.deadline"])
+        .where("p.body_id", "in", bodyIds)
+        .where("p.status", "=", "open")
+        .where("p.deadline", ">", now)
+        .where("r.poll_id", "is", null)
+        .orderBy("p.deadline")
+        .limit(50)
+        .execute()
+    : Promise.resolve([]);

@@ -48,3 +48,15 @@ export async function updateSuggestionRow(ctx: Ctx, id: string, patch: Partial<S
 export async function updatePassageText(ctx: Ctx, id: string, text: string) {
   await ctx.db.updateTable("minutes_passages").set({ text }).where("id", "=", id).execute();
 }
+
+/** Minutes reviews still taking suggestions (open, deadline after `now`), with their meeting's naming fields. */
+export const openReviewRows = (ctx: Ctx, now: string) =>
+  ctx.db
+    .selectFrom("minutes_reviews as r")
+    .innerJoin("meetings as m", "m.id", "r.meeting_id")
+    .select(["r.id", "r.meeting_id", "r.deadline", "r.org_ids", "m.body_id", "m.fiscal_year", "m.seq", "m.subtitle"])
+    .where("r.status", "=", "open")
+    .where("r.deadline", ">", now)
+    .orderBy("r.deadline")
+    .limit(50)
+    .execute();

@@ -1,6 +1,7 @@
 import type { HomeDue } from "../../../shared/api/home.js";
 import type { Ctx } from "../../platform/context.js";
 import { authorize, definePolicies } from "../../platform/policy/authorize.js";
+import { yearDeadlines } from "../council-year/index.js";
 import { meetingsDue } from "../meetings/index.js";
 import { myNextSteps } from "../support/index.js";
 
@@ -9,6 +10,6 @@ definePolicies({ "home.read": () => true });
 /** What is due for the signed-in user, for the home page; each module answers for its own part. */
 export async function homeFor(ctx: Ctx): Promise<HomeDue> {
   authorize(ctx.actor, "home.read");
-  const [meetings, nextSteps] = [await meetingsDue(ctx), await myNextSteps(ctx)];
-  return { ...meetings, nextSteps };
+  const [meetings, nextSteps, deadlines] = [await meetingsDue(ctx), await myNextSteps(ctx), await yearDeadlines(ctx)];
+  return { ...meetings, nextSteps, deadlines };
 }

@@ -16,7 +16,10 @@ export const meetingPlace = (m: MeetingRow) =>
   [m.place, m.online_url ? `オンライン参加：${m.online_url}` : ""].filter(Boolean).join("\n　　　　") || "追って連絡します";
 
 /** The values the meeting templates offer (開催通知, 変更, 中止). */
-export async function meetingMailVars(ctx: Ctx, loaded: LoadedMeeting): Promise<Record<string, string>> {
+export async function meetingMailVars(
+  ctx: Ctx,
+  loaded: Pick<LoadedMeeting, "row"> & { body: { name: string } },
+): Promise<Record<string, string>> {
   const m = loaded.row;
   const agenda = (await listAgendaRows(ctx, m.id))
     .filter((a) => a.status === "accepted")
@@ -29,6 +32,7 @@ export async function meetingMailVars(ctx: Ctx, loaded: LoadedMeeting): Promise<
     場所: meetingPlace(m),
     議題: agenda.join("\n") || "　（追って連絡します）",
     出欠期限: warekiDateTime(deadline),
+    提案期限: m.proposal_deadline ? warekiDateTime(m.proposal_deadline) : "",
     説明: m.description,
     リンク: `${ctx.config.publicUrl}/meetings/${m.id}`,
   };

@@ -18,7 +18,8 @@ import { visibleBody } from "../bodies/service.js";
 import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, orgPositionsIn, subjectOf, visibleMeeting } from "./access.js";
 import { meetingIcsAttachment } from "./calendar.js";
-import { meetingName, nextSeq } from "./naming.js";
+import { meetingName } from "./naming.js";
+import { renumber } from "./numbering.js";
 import "./policy.js";
 import type { MailTemplateText } from "../../../shared/api/mail-templates.js";
 import { type Page, pageArray } from "../../../shared/api/paging.js";
@@ -27,7 +28,7 @@ import { checkTemplate } from "../notifications/index.js";
 import { announcementSpec, meetingMailVars, meetingPlace, meetingWhen } from "./meeting-mail.js";
 import { meetingDetail, presentMeeting } from "./present.js";
 import { notifyProposalsOpen } from "./proposal-notices.js";
-import { insertMeeting, listMeetingRows, type MeetingRow, takenSeqs, updateMeetingRow } from "./repo.js";
+import { insertMeeting, listMeetingRows, type MeetingRow, updateMeetingRow } from "./repo.js";
 import { indexMeeting } from "./search-hook.js";
 
 /** 「日時：… → …」 lines for what moved, for the 変更 mail. */
@@ -119,10 +120,10 @@ export async function createMeeting(ctx: Ctx, input: z.infer<typeof meetingInput
       updated_at: now,
     };
     checkDeadlines(row);
-    row.seq = nextSeq(await takenSeqs(tx, row.body_id, row.fiscal_year));
     await insertMeeting(tx, row);
-    await recordAudit(tx, "meeting.create", { type: "meeting", id: row.id }, { after: input, seq: row.seq });
+    await renumber(tx, row.body_id, [row.fiscal_year], row.id);
     const loaded = await visibleMeeting(tx, row.id);
+    await recordAudit(tx, "meeting.create", { type: "meeting", id: row.id }, { after: input, seq: loaded.row.seq });
     await notifyProposalsOpen(tx, null, loaded);
     await indexMeeting(tx, loaded);
     return meetingDetail(tx, loaded);
@@ -159,15 +160,16 @@ export async function updateMeeting(ctx: Ctx, id: string, patch: z.infer<typeof 
     const merged = { ...row, ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)) } as MeetingRow;
     checkDeadlines(merged);
     const fy = fiscalYearAt(merged.starts_at);
-    if (fy !== row.fiscal_year || patch.seq !== undefined) {
-      const taken = await takenSeqs(tx, row.body_id, fy, row.id);
-      if (patch.seq !== undefined && taken.includes(patch.seq))
-        throw conflict(`第${patch.seq}回はこの年度にすでにあります。別の回数を指定してください。`);
+    if (fy !== row.fiscal_year) {
+      if (row.status !== "draft")
+        throw conflict(
+          `開催通知済みの会議は年度をまたいで移せません（${meetingName(row, loaded.body.name)}のままになります）。中止して、新しい年度に会議を作ってください。`,
+        );
       next.fiscal_year = fy;
-      next.seq = patch.seq ?? nextSeq(taken);
     }
     await updateMeetingRow(tx, id, { ...next, updated_at: nowIso() });
     await recordAudit(tx, "meeting.update", { type: "meeting", id }, diff(row, next));
+    if (merged.starts_at !== row.starts_at) await renumber(tx, row.body_id, [...new Set([row.fiscal_year, fy])], id);
     const after = await visibleMeeting(tx, id);
     const moved = ["starts_at", "ends_at", "place", "online_url", "kind"].some((k) => k in diff(row, next));
     if (row.status === "announced" && moved) {
@@ -251,6 +253,8 @@ export async function cancelMeeting(ctx: Ctx, id: string, input: z.infer<typeof 
     const { before, after, tx } = await transition(c, id, "meeting.cancel", ["draft", "announced"], "cancelled", {
       cancel_reason: input.reason,
     });
+    // A cancelled draft gives its number back to the drafts after it.
+    await renumber(tx, before.row.body_id, [before.row.fiscal_year], id);
     await notify(tx, {
       ...recipients(after),
       category: "meeting",

@@ -5,8 +5,27 @@ export function meetingName(m: { fiscal_year: number; seq: number; subtitle: str
   return `${fiscalYearLabel(m.fiscal_year)} 第${m.seq}回 ${bodyName}${m.subtitle ? `（${m.subtitle}）` : ""}`;
 }
 
-/** The lowest free number after the ones taken (第N回 counts on from the highest, gaps are not refilled). */
-export const nextSeq = (taken: number[]) => (taken.length ? Math.max(...taken) : 0) + 1;
+/**
+ * 第M回 in date order within a body's fiscal year. `rows` are the year's meetings that count (not cancelled),
+ * earliest first; a fixed meeting (announced or later: its number has gone out) keeps its number, the drafts
+ * are numbered on from the last number before them, skipping the fixed ones' numbers.
+ */
+export function numberByDate(rows: { id: string; seq: number; fixed: boolean }[]): Map<string, number> {
+  const fixed = new Set(rows.filter((r) => r.fixed).map((r) => r.seq));
+  const out = new Map<string, number>();
+  let n = 0;
+  for (const r of rows) {
+    if (r.fixed) {
+      out.set(r.id, r.seq);
+      n = Math.max(n, r.seq);
+      continue;
+    }
+    n++;
+    while (fixed.has(n)) n++;
+    out.set(r.id, n);
+  }
+  return out;
+}
 
 /** 資料1, 資料2-1, 資料2-2 … in the order of the accepted items; meeting-wide materials become 参考資料1, 参考資料2 … */
 export function materialLabels(

@@ -1,4 +1,6 @@
 import type { AgendaItem, Material, Meeting, MeetingDetail } from "../../../shared/api/meetings.js";
+import { nonBusinessReason } from "../../../shared/dates/calendar.js";
+import { jstDate } from "../../../shared/dates/jst.js";
 import type { Actor, Ctx } from "../../platform/context.js";
 import { can } from "../../platform/policy/authorize.js";
 import type { LoadedMeeting } from "./access.js";
@@ -30,6 +32,7 @@ export function presentMeeting(actor: Actor | null, row: MeetingRow, bodyName: s
     kind: row.kind,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
+    dateWarning: nonBusinessReason(jstDate(row.starts_at)),
     place: row.place,
     onlineUrl: row.online_url,
     description: row.description,

@@ -36,17 +36,18 @@ export async function updateMeetingRow(ctx: Ctx, id: string, patch: Partial<Meet
   await ctx.db.updateTable("meetings").set(patch).where("id", "=", id).execute();
 }
 
-/** Numbers already taken in a body's fiscal year by meetings that still count (not cancelled). */
-export async function takenSeqs(ctx: Ctx, bodyId: string, fiscalYear: number, exceptId?: string) {
-  let q = ctx.db
+/** A body's meetings of a fiscal year that count for 第M回 (not cancelled), earliest first. */
+export const yearMeetingRows = (ctx: Ctx, bodyId: string, fiscalYear: number) =>
+  ctx.db
     .selectFrom("meetings")
-    .select(["seq", "id"])
+    .select(["id", "seq", "status"])
     .where("body_id", "=", bodyId)
     .where("fiscal_year", "=", fiscalYear)
-    .where("status", "!=", "cancelled");
-  if (exceptId) q = q.where("id", "!=", exceptId);
-  return (await q.execute()).map((r) => r.seq);
-}
+    .where("status", "!=", "cancelled")
+    .orderBy("starts_at")
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
 
 const agendaSelect = (ctx: Ctx) =>
   ctx.db

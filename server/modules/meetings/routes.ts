@@ -31,6 +31,7 @@ import {
 import { pageOf } from "../../../shared/api/paging.js";
 import type { App } from "../../platform/http/types.js";
 import { createAction, listActions, updateAction } from "./actions.js";
+import "./reminders.js";
 import {
   addAgendaItem,
   adoptBacklog,

@@ -7,9 +7,9 @@ import { invalid } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { visibleMeeting } from "./access.js";
 import { adoptBacklog } from "./agenda.js";
-import { nextSeq } from "./naming.js";
+import { renumber } from "./numbering.js";
 import { meetingDetail } from "./present.js";
-import { type AgendaRow, insertAgenda, insertMeeting, listAgendaRows, type MeetingRow, takenSeqs } from "./repo.js";
+import { type AgendaRow, insertAgenda, insertMeeting, listAgendaRows, type MeetingRow } from "./repo.js";
 import { indexMeeting } from "./search-hook.js";
 
 interface TemplateItem {
@@ -61,8 +61,8 @@ export async function prepareNext(ctx: Ctx, meetingId: string, input: z.infer<ty
       created_at: now,
       updated_at: now,
     };
-    row.seq = nextSeq(await takenSeqs(tx, row.body_id, row.fiscal_year));
     await insertMeeting(tx, row);
+    await renumber(tx, row.body_id, [row.fiscal_year], row.id);
     for (const [i, t] of template.entries()) {
       await insertAgenda(tx, {
         id: newId(),

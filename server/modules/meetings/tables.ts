@@ -139,6 +139,14 @@ export interface ActionItemsTable {
   updated_at: string;
 }
 
+/** One reminder sent to one person about one meeting (migration 0770): attendance or the proposal deadline. */
+export interface MeetingRemindersTable {
+  meeting_id: string;
+  user_id: string;
+  kind: "attendance" | "proposal";
+  sent_at: string;
+}
+
 export interface MeetingsTables {
   meetings: MeetingsTable;
   agenda_items: AgendaItemsTable;
@@ -147,4 +155,5 @@ export interface MeetingsTables {
   meeting_attendance: MeetingAttendanceTable;
   meeting_minutes: MeetingMinutesTable;
   action_items: ActionItemsTable;
+  meeting_reminders: MeetingRemindersTable;
 }

@@ -146,7 +146,18 @@ export function MeetingDetailPage() {
                     value: <Badge tone={statusTone(m.status)}>{label(meetingStatusLabels, m.status)}</Badge>,
                   },
                   { key: "body", term: t("meetings.body"), value: m.bodyName },
-                  { key: "when", term: t("meetings.when"), value: meetingWhen(m, locale) },
+                  {
+                    key: "when",
+                    term: t("meetings.when"),
+                    value: (
+                      <>
+                        {meetingWhen(m, locale)}
+                        {m.dateWarning && (
+                          <strong className="ml-2 text-error-2">{t("meetings.dateWarning", { reason: m.dateWarning })}</strong>
+                        )}
+                      </>
+                    ),
+                  },
                   { key: "kind", term: t("meetings.kind"), value: label(meetingKindLabels, m.kind) },
                   { key: "place", term: t("meetings.place"), value: m.place },
                   { key: "url", term: t("meetings.onlineUrl"), value: m.onlineUrl },

@@ -1,11 +1,14 @@
 import { useNavigate, useParams } from "react-router";
 import { meetingInput, meetingKindLabels, meetingKinds, meetingPatch } from "../../../shared/api/meetings.js";
+import { nonBusinessReason } from "../../../shared/dates/calendar.js";
+import { Alert } from "../../components/alert.js";
 import { Button, ButtonLink } from "../../components/button.js";
 import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { useToast } from "../../components/toast.js";
+import { formatDate } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useBodies } from "../bodies/api.js";
 import {
@@ -18,6 +21,14 @@ import {
   useMeeting,
   useMeetingMutation,
 } from "./api.js";
+
+/** As the date is typed: a holiday, a weekend or the year-end closure (12/29–1/3) is pointed out before saving. */
+function DateWarning({ day }: { day: string }) {
+  const { t, locale } = useI18n();
+  const reason = /^\d{4}-\d{2}-\d{2}$/.test(day) ? nonBusinessReason(day) : null;
+  if (!reason) return null;
+  return <Alert tone="warning" role="status" title={t("meetings.nonBusinessDay", { date: formatDate(day, locale), reason })} />;
+}
 
 /** The fields as typed: Japan-time datetime-local text, "" for nothing. */
 interface MeetingFields {
@@ -100,6 +111,7 @@ function MeetingForm({
         options={meetingKinds.map((k) => ({ value: k, label: label(meetingKindLabels, k) }))}
       />
       <TextField label={t("meetings.start")} type="datetime-local" required {...form.field("startsAt")} />
+      <DateWarning day={form.watch("startsAt").slice(0, 10)} />
       <TextField label={t("meetings.end")} type="datetime-local" required {...form.field("endsAt")} />
       <TextField label={t("meetings.place")} {...form.field("place")} />
       <TextField label={t("meetings.onlineUrl")} type="url" lang="en" {...form.field("onlineUrl")} />

@@ -1,0 +1,3 @@
+/** The council-year module's public face: the home page's part. */
+
+export { yearDeadlines } from "./home.js";
