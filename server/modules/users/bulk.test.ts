@@ -112,7 +112,13 @@ describe("bulk users: import", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ dryRun: false, format: "xlsx", created: 3, invited: 3 });
     const jiro = await userByEmail("shunan.jiro@example.jp");
-    expect(jiro).toMatchObject({ status: "invited", role: "municipal", is_org_admin: 1, department: "デジタル推進課", title: "主査" });
+    expect(jiro).toMatchObject({
+      status: "invited",
+      role: "municipal",
+      is_org_admin: 1,
+      department: "デジタル推進課",
+      title: "主査",
+    });
     expect(jiro?.org_id).toBe(env.demo.orgs["周南市"]);
     const mails = await env.database.db
       .selectFrom("mail_outbox")
