@@ -133,6 +133,7 @@ export async function logoutEverywhere(ctx: Ctx, reply: FastifyReply) {
 const navAbilities = {
   manageOrgs: "org.update",
   manageUsers: "user.list",
+  bulkUsers: "user.bulk",
   manageBodies: "body.create",
   viewAudit: "audit.read",
   viewOutbox: "mail.outbox",
