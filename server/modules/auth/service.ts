@@ -134,6 +134,7 @@ const navAbilities = {
   manageOrgs: "org.update",
   manageUsers: "user.list",
   bulkUsers: "user.bulk",
+  manageHandover: "handover.manage",
   manageBodies: "body.create",
   viewAudit: "audit.read",
   viewOutbox: "mail.outbox",

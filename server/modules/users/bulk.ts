@@ -22,16 +22,7 @@ import { insertUsers, registeredEmails, type UserRow } from "./repo.js";
 import { issueToken } from "./tokens.js";
 
 type Key = keyof typeof userFileColumns;
-interface Planned {
-  row: number;
-  email: string;
-  name: string;
-  role: RoleName;
-  isOrgAdmin: boolean;
-  department: string;
-  title: string;
-  org: OrgRow;
-}
+type Planned = NewPerson & { row: number };
 
 const emailSchema = z.email();
 const roleByText = new Map<string, RoleName>(
@@ -181,30 +172,7 @@ export async function importUsers(
       issues,
     );
   return inTx(ctx, async (tx) => {
-    const now = nowIso();
-    const rows: UserRow[] = planned.map((p) => ({
-      id: newId(),
-      org_id: p.org.id,
-      email: p.email,
-      name: p.name,
-      role: p.role,
-      is_org_admin: p.isOrgAdmin ? 1 : 0,
-      password_hash: null,
-      status: "invited",
-      failed_logins: 0,
-      locked_until: null,
-      totp_secret: null,
-      totp_enabled: 0,
-      totp_last_step: null,
-      locale: "ja",
-      calendar_token: null,
-      created_at: now,
-      updated_at: now,
-      department: p.department,
-      title: p.title,
-    }));
-    await insertUsers(tx, rows);
-    await inviteAll(tx, rows, planned);
+    const rows = await createInvitedUsers(tx, planned);
     await recordAudit(
       tx,
       "user.import",
@@ -215,8 +183,50 @@ export async function importUsers(
   });
 }
 
+export interface NewPerson {
+  email: string;
+  name: string;
+  role: RoleName;
+  isOrgAdmin: boolean;
+  department: string;
+  title: string;
+  org: { id: string; name: string };
+}
+
+/**
+ * Creates checked, unregistered people as invited users in the caller's transaction and invites each
+ * (bulk import, and successors named by a 人事異動 list).
+ */
+export async function createInvitedUsers(tx: Ctx, people: NewPerson[]): Promise<UserRow[]> {
+  const now = nowIso();
+  const rows: UserRow[] = people.map((p) => ({
+    id: newId(),
+    org_id: p.org.id,
+    email: p.email,
+    name: p.name,
+    role: p.role,
+    is_org_admin: p.isOrgAdmin ? 1 : 0,
+    password_hash: null,
+    status: "invited",
+    failed_logins: 0,
+    locked_until: null,
+    totp_secret: null,
+    totp_enabled: 0,
+    totp_last_step: null,
+    locale: "ja",
+    calendar_token: null,
+    created_at: now,
+    updated_at: now,
+    department: p.department,
+    title: p.title,
+  }));
+  await insertUsers(tx, rows);
+  await inviteAll(tx, rows, people);
+  return rows;
+}
+
 /** The invitation of every new user: a link token, the 公用文 mail through the outbox, and an audit row each. */
-async function inviteAll(tx: Ctx, rows: UserRow[], planned: Planned[]) {
+async function inviteAll(tx: Ctx, rows: UserRow[], planned: NewPerson[]) {
   const composers = new Map<string, Awaited<ReturnType<typeof mailComposer>>>();
   for (const [i, u] of rows.entries()) {
     const org = planned[i]!.org;

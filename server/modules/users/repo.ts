@@ -112,3 +112,13 @@ export const userExportRows = (ctx: Ctx, orgId?: string) => {
   if (orgId) q = q.where("users.org_id", "=", orgId);
   return q.orderBy("orgs.lg_code").orderBy("users.name").orderBy("users.email").execute();
 };
+
+/** The users with these (lower-case) addresses, with their organisation (人事異動 lists name people by address). */
+export async function usersByEmails(ctx: Ctx, emails: string[]): Promise<UserWithOrg[]> {
+  const out: UserWithOrg[] = [];
+  for (let i = 0; i < emails.length; i += 500) {
+    const part = emails.slice(i, i + 500);
+    if (part.length) out.push(...(await withOrg(ctx).where("users.email", "in", part).execute()));
+  }
+  return out;
+}
