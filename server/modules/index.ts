@@ -7,6 +7,7 @@ import { consultationRoutes } from "./consultations/routes.js";
 import { councilYearRoutes } from "./council-year/routes.js";
 import { documentRoutes } from "./documents/routes.js";
 import { faqRoutes } from "./faq/routes.js";
+import { handoverRoutes } from "./handover/routes.js";
 import { homeRoutes } from "./home/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { minutesDocRoutes } from "./meetings/routes-minutes-docs.js";
@@ -32,6 +33,7 @@ export async function registerModules(app: App) {
   settingsRoutes(app);
   orgRoutes(app);
   userRoutes(app);
+  handoverRoutes(app);
   bodyRoutes(app);
   meetingRoutes(app);
   homeRoutes(app);

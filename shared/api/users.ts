@@ -43,3 +43,51 @@ export const userPatch = z.object({
   isOrgAdmin: z.boolean().optional(),
   status: z.enum(["active", "disabled"]).optional(),
 });
+
+/** One problem in an imported file: the row and column the clerk sees in Excel, and what to do. */
+export const fileIssue = z.object({
+  path: z.string(),
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+export type FileIssue = z.infer<typeof fileIssue>;
+
+/** The bulk user file: these headers (Japanese, or the English key) in row 1; other columns are ignored. */
+export const userFileColumns = {
+  lgCode: { ja: "団体コード", en: "lg_code" },
+  orgName: { ja: "団体名", en: "org_name" },
+  name: { ja: "氏名", en: "name" },
+  email: { ja: "メールアドレス", en: "email" },
+  role: { ja: "役割", en: "role" },
+  isOrgAdmin: { ja: "団体管理者", en: "org_admin" },
+  department: { ja: "所属", en: "department" },
+  title: { ja: "役職", en: "title" },
+  status: { ja: "状態", en: "status" },
+  createdAt: { ja: "登録日", en: "created_at" },
+} as const;
+
+export const userImportResult = z.object({
+  dryRun: z.boolean(),
+  format: z.enum(["xlsx", "csv"]),
+  encoding: z.string().nullable(),
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(roles),
+      isOrgAdmin: z.boolean(),
+      org: z.object({ id: z.string(), name: z.string() }),
+    }),
+  ),
+  issues: z.array(fileIssue),
+  created: z.number(),
+  invited: z.number(),
+});
+export type UserImportResult = z.infer<typeof userImportResult>;
+
+export const userExportQuery = z.object({
+  orgId: z.uuid().optional(),
+  encoding: z.enum(["utf8", "sjis"]).default("utf8"),
+});

@@ -4,6 +4,7 @@ import type { MessageKey } from "../lib/messages/index.js";
 export type Ability =
   | "manageOrgs"
   | "manageUsers"
+  | "bulkUsers"
   | "manageBodies"
   | "viewAudit"
   | "viewOutbox"

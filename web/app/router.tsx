@@ -116,6 +116,7 @@ export const routes: RouteObject[] = [
               { path: "/orgs/:id/edit", ...page(orgs, "OrgEditPage") },
               { path: "/users", ...page(users, "UserListPage") },
               { path: "/users/new", ...page(users, "UserInvitePage") },
+              { path: "/users/import", ...page(users, "UserImportPage") },
               { path: "/users/:id", ...page(users, "UserDetailPage") },
               { path: "/audit", ...page(() => import("../features/audit/audit-page.js"), "AuditPage") },
               {

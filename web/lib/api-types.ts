@@ -6,7 +6,7 @@ import type { body, bodyDetail, bodyInput, member, memberInput, memberPatch } fr
 import type { deliveryModes, notification, outboxItem, prefs } from "../../shared/api/notifications.js";
 import type { org, orgImportResult, orgInput, orgKinds } from "../../shared/api/orgs.js";
 import type { settingsSchema } from "../../shared/api/settings.js";
-import type { inviteInput, user, userPatch, userStatuses } from "../../shared/api/users.js";
+import type { inviteInput, user, userImportResult, userPatch, userStatuses } from "../../shared/api/users.js";
 
 export interface ListOf<T> {
   items: T[];
@@ -27,6 +27,7 @@ export type User = z.infer<typeof user>;
 export type UserStatus = (typeof userStatuses)[number];
 export type InviteInput = z.input<typeof inviteInput>;
 export type UserPatch = z.input<typeof userPatch>;
+export type UserImportResult = z.infer<typeof userImportResult>;
 
 export type Body = z.infer<typeof body>;
 export type BodyDetail = z.infer<typeof bodyDetail>;

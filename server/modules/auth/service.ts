@@ -133,6 +133,8 @@ export async function logoutEverywhere(ctx: Ctx, reply: FastifyReply) {
 const navAbilities = {
   manageOrgs: "org.update",
   manageUsers: "user.list",
+  bulkUsers: "user.bulk",
+  manageHandover: "handover.manage",
   manageBodies: "body.create",
   viewAudit: "audit.read",
   viewOutbox: "mail.outbox",

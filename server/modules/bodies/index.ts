@@ -3,3 +3,4 @@
 export type { BodyRow } from "./repo.js";
 export { findBodyRow, listBodyRows, listMemberRows } from "./repo.js";
 export { bodyStandings } from "./standing.js";
+export { currentMembershipsOf, reassignMemberships } from "./handover-repo.js";

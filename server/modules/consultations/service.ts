@@ -239,3 +239,4 @@ export async function editConsultation(ctx: Ctx, id: string, patch: z.infer<type
   });
   return getConsultation(ctx, id);
 }
+export { openConsultationsOf, reassignOpenConsultations } from "./handover-repo.js";

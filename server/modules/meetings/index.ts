@@ -15,3 +15,4 @@ export { listMaterialRows, updateMaterialRow } from "./repo-files.js";
 export { latestPublishedMinutes, listAttendanceRows, listMinutesRows, updateMinutesRow } from "./repo-follow.js";
 export { findMaterialWithFile, findPublicMeetingRow, listPublicMeetingRows, publicStatuses } from "./repo-public.js";
 export type { MeetingKind } from "./tables.js";
+export { openActionItemsOf } from "./handover-repo.js";

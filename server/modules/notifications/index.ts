@@ -3,3 +3,4 @@
 export { type MailAttachment, sendMail } from "./mail.js";
 export * from "./service.js";
 export { checkTemplate, loadTemplate, type MailSpec, mailComposer, sender } from "./templates.js";
+export { copyNotificationPrefs, notificationPrefsOf } from "./handover-repo.js";

@@ -5,12 +5,12 @@ import { invalid } from "../../platform/errors.js";
 import { storeBuffer } from "../../platform/files/store.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
+import { readSpreadsheet } from "../../platform/files/spreadsheet.js";
 import { xlsxMime } from "../../platform/files/xlsx.js";
 import { columnLetter } from "./cells.js";
 import { toGridItem } from "./export.js";
 import { gridKey, type ImportIssue, type ParseContext, type ParsedSheet, parseItemGrid } from "./grid.js";
 import { listItemRows, listMunicipalOrgs, listProgrammeRows, loadItemDefs } from "./repo.js";
-import { readSpreadsheet } from "./sheets.js";
 import type { RecordChanges } from "./update-rules.js";
 import { type ApplyResult, applyProgressUpdates } from "./updates.js";
 

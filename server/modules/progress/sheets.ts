@@ -1,31 +1,9 @@
 import type ExcelJS from "exceljs";
-import { parseCsvLines } from "../../../shared/csv.js";
-import { AppError } from "../../platform/errors.js";
 import { type CsvEncoding, csvBytes } from "../../platform/files/csv.js";
-import { decodeText } from "../../platform/files/text.js";
 import { type SheetSpec, workbookBuffer } from "../../platform/files/xlsx.js";
-import { readXlsx, spreadsheetKind } from "../../platform/files/xlsx-read.js";
 import { type Cell, columnLetter as colLetter } from "./cells.js";
 
 /** Spreadsheet bytes in and out for progress: XLSX, and CSV in UTF-8 (with or without BOM) or Shift_JIS (CP932). */
-
-export interface ReadBook {
-  format: "xlsx" | "csv";
-  encoding: string | null;
-  sheets: { name: string; grid: Cell[][] }[];
-}
-
-/** Reads XLSX (budgets checked, parsed in a worker thread) or CSV (the one text decoder); blank rows are kept so row numbers match. */
-export async function readSpreadsheet(bytes: Buffer, fileName: string): Promise<ReadBook> {
-  if (spreadsheetKind(bytes)) return { format: "xlsx", encoding: null, sheets: await readXlsx(bytes, fileName) };
-  if (bytes.includes(0))
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "XLSX か CSV のファイルを選んでください。", { file: fileName });
-  const { text, encoding } = decodeText(bytes, fileName);
-  const grid: Cell[][] = [];
-  for (const r of parseCsvLines(text)) grid[r.line - 1] = r.cells;
-  for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-  return { format: "csv", encoding, sheets: [{ name: fileName.replace(/\.[^.]+$/, "") || "CSV", grid }] };
-}
 
 export interface ProgressSheet {
   name: string;

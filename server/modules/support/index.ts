@@ -1,2 +1,3 @@
 /** The support module's public face beside its service: the home page's part. */
 export { myNextSteps } from "./home.js";
+export { openEngagementsOf, reassignOpenEngagements } from "./handover-repo.js";

@@ -9,6 +9,8 @@ export {
   type UserRow,
   type UserWithOrg,
   updateUserRow,
+  usersByEmails,
 } from "./repo.js";
 export * from "./service.js";
 export { checkToken, issueToken, revokeTokens } from "./tokens.js";
+export { createInvitedUsers, type NewPerson } from "./bulk.js";

@@ -16,3 +16,9 @@ definePolicies({
   "user.changeRole": (a) => staffAdmin(a),
   "user.unlock": (a, t?: Target) => staffAdmin(a) || orgAdminOf(a, t),
 });
+
+definePolicies({
+  // Bulk import and export: the system administrator for everyone, an org admin for their own organisation.
+  "user.bulk": (a) => staffAdmin(a) || a.isOrgAdmin,
+  "user.bulk.all": staffAdmin,
+});

@@ -85,3 +85,40 @@ export async function markUnusedTokensUsed(ctx: Ctx, userId: string, kind: UserT
     .where("used_at", "is", null)
     .execute();
 }
+
+/** Inserts many users at once (bulk import), in chunks the engines' parameter limits allow. */
+export async function insertUsers(ctx: Ctx, rows: UserRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 400)
+    await ctx.db
+      .insertInto("users")
+      .values(rows.slice(i, i + 400))
+      .execute();
+}
+
+/** Which of these (lower-case) addresses are registered already. */
+export async function registeredEmails(ctx: Ctx, emails: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < emails.length; i += 500) {
+    const part = emails.slice(i, i + 500);
+    if (!part.length) continue;
+    for (const r of await ctx.db.selectFrom("users").select("email").where("email", "in", part).execute()) found.add(r.email);
+  }
+  return found;
+}
+
+/** Every user of one organisation, or of all, in the order of the list page (export). */
+export const userExportRows = (ctx: Ctx, orgId?: string) => {
+  let q = withOrg(ctx).select("orgs.lg_code as org_lg_code");
+  if (orgId) q = q.where("users.org_id", "=", orgId);
+  return q.orderBy("orgs.lg_code").orderBy("users.name").orderBy("users.email").execute();
+};
+
+/** The users with these (lower-case) addresses, with their organisation (人事異動 lists name people by address). */
+export async function usersByEmails(ctx: Ctx, emails: string[]): Promise<UserWithOrg[]> {
+  const out: UserWithOrg[] = [];
+  for (let i = 0; i < emails.length; i += 500) {
+    const part = emails.slice(i, i + 500);
+    if (part.length) out.push(...(await withOrg(ctx).where("users.email", "in", part).execute()));
+  }
+  return out;
+}

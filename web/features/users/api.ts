@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Query } from "../../lib/api.js";
-import type { InviteInput, ListOf, User, UserPatch } from "../../lib/api-types.js";
+import type { InviteInput, ListOf, User, UserImportResult, UserPatch } from "../../lib/api-types.js";
 
 export const userKeys = {
   all: ["users"] as const,
@@ -53,3 +53,11 @@ export const statusLabels = {
   invited: { ja: "招待中", en: "Invited" },
   disabled: { ja: "無効", en: "Disabled" },
 } as const;
+
+/** The file goes as it is; the server decodes it (XLSX, or CSV in UTF-8 or Shift_JIS) like every import. */
+export function importUsers(file: File, dryRun: boolean) {
+  const form = new FormData();
+  form.append("dryRun", String(dryRun));
+  form.append("file", file);
+  return api.postForm<UserImportResult>("/users/import", form);
+}

@@ -32,9 +32,12 @@ export function UserListPage() {
         title={t("users.title")}
         description={seesAll ? t("users.leadAll") : t("users.leadOrg", { org: me.user.org.name })}
         actions={
-          <ButtonLink to="/users/new" variant="primary">
-            {t("users.invite")}
-          </ButtonLink>
+          <>
+            {me.abilities.bulkUsers && <ButtonLink to="/users/import">{t("users.bulk")}</ButtonLink>}
+            <ButtonLink to="/users/new" variant="primary">
+              {t("users.invite")}
+            </ButtonLink>
+          </>
         }
       />
       <FilterBar label={t("users.filter")} columns={5} onApply={apply} onClear={clear}>

@@ -46,4 +46,32 @@ export const users = {
     "「無効」にするとログインできなくなります。異動・退職時に使います。",
     "Disabled accounts cannot sign in (e.g. after a transfer).",
   ],
+  "users.bulk": ["一括登録・書き出し", "Bulk import and export"],
+  "users.bulkLead": [
+    "職員の一覧（Excel の .xlsx か CSV）をまとめて登録します。まず確認し、誤りがなければ登録して招待メールを送ります。CSV は UTF-8 でも Shift_JIS でも読めます。",
+    "Register staff from a list (.xlsx or CSV, UTF-8 or Shift_JIS). Check first; when it is clean, register and send the invitations.",
+  ],
+  "users.bulkColumns": [
+    "1行目の見出し：団体コード、氏名、メールアドレス、役割（空欄は市町村職員）、団体管理者（○）、所属、役職。書き出したファイルと同じ形です。",
+    "Row 1 headers: 団体コード, 氏名, メールアドレス, 役割 (blank: municipal staff), 団体管理者 (○), 所属, 役職 — the export's layout.",
+  ],
+  "users.bulkFile": ["職員一覧のファイル", "Staff list file"],
+  "users.bulkCheck": ["内容を確認する（まだ登録しません）", "Check (nothing is registered yet)"],
+  "users.bulkApply": ["{n}人を登録して招待メールを送る", "Register {n} and send invitations"],
+  "users.bulkWould": ["登録される利用者（{n}人）", "Users to be registered ({n})"],
+  "users.bulkDone": ["{n}人を登録し、招待メールを送りました", "Registered {n} users and sent their invitations"],
+  "users.bulkIssues": [
+    "ファイルの誤り（{n}件）：直してからもう一度確認してください",
+    "Problems in the file ({n}): fix them and check again",
+  ],
+  "users.bulkClean": [
+    "誤りはありません（{encoding}）。内容を確かめて登録してください。",
+    "No problems ({encoding}). Review and register.",
+  ],
+  "users.bulkRow": ["行", "Row"],
+  "users.bulkColumn": ["列", "Column"],
+  "users.bulkProblem": ["内容", "Problem"],
+  "users.bulkMore": ["ほか{n}人（表示は先頭の500人まで）", "{n} more (the first 500 are shown)"],
+  "users.exportXlsx": ["Excel で書き出す", "Export as Excel"],
+  "users.exportCsv": ["CSV（Shift_JIS）で書き出す", "Export as CSV (Shift_JIS)"],
 } as const;

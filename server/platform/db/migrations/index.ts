@@ -1,5 +1,6 @@
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001-foundation.js";
+import * as m0790 from "./0790-handover.js";
 import * as m0002 from "./0002-files.js";
 import * as m0100 from "./0100-meetings.js";
 import * as m0200 from "./0200-progress.js";
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   "0757-time-entries": m0757,
   "0770-meeting-reminders": m0770,
   "0771-open-reviews": m0771,
+  "0790-handover": m0790,
 };
