@@ -54,6 +54,7 @@ export async function startTestProvider(opts: {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   port?: number;
+  clientSecret?: string;
 }): Promise<TestProvider> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", resolve));
@@ -61,7 +62,7 @@ export async function startTestProvider(opts: {
   const published = rsaKey("test-key-1");
   const other = rsaKey("test-key-1");
   const clientId = "renkei-test";
-  const clientSecret = crypto.randomBytes(24).toString("base64url");
+  const clientSecret = opts.clientSecret ?? crypto.randomBytes(24).toString("base64url");
   let account: TestAccount | null = null;
   let tampering: Tamper | null = null;
   const logouts: URL[] = [];
@@ -85,7 +86,19 @@ export async function startTestProvider(opts: {
       profile: ["name", "family_name", "given_name", "groups", "lg_code", "department"],
     },
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        // The confirmation page answers itself: yes, sign out (a browser test cannot wait for a person).
+        logoutSource: (ctx: { body: string }, form: string) => {
+          ctx.body = `<!DOCTYPE html><html lang="en"><title>Sign out</title><body>${form.replace(
+            "</form>",
+            '<input type="hidden" name="logout" value="yes"></form>',
+          )}<script>document.forms[0].submit()</script></body></html>`;
+        },
+      },
+    },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx: unknown, id: string) => ({
       accountId: id,
