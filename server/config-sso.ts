@@ -52,8 +52,8 @@ const flag = (d: "true" | "false") =>
 
 const providerSchema = z.object({
   LABEL: z.string().min(1).max(60).default("県庁アカウントでログイン"),
-  ISSUER: z.url(),
-  CLIENT_ID: z.string().min(1),
+  ISSUER: z.url({ error: "is required: the provider's issuer URL" }),
+  CLIENT_ID: z.string({ error: "is required: the client id registered at the provider" }).min(1),
   CLIENT_SECRET: z.string().min(1).optional(),
   SCOPES: z.string().min(1).default("openid email profile"),
   ORG_CLAIM: z.string().min(1).optional(),
