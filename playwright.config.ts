@@ -8,6 +8,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 // Computed once in the runner and inherited by the workers, so every process agrees on it.
 process.env.RENKEI_E2E_DATA_DIR ??= path.join(os.tmpdir(), `renkei-e2e-${Date.now()}`);
 const dataDir = process.env.RENKEI_E2E_DATA_DIR;
+/** The test identity provider of the single sign-on story (e2e/foundation/sso.spec.ts) listens on the next port. */
+export const e2eIdp = { issuer: `http://127.0.0.1:${port + 1}`, clientSecret: "e2e-client-secret-not-for-production" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -50,6 +52,14 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       JOBS_ENABLED: "true",
       NODE_ENV: "test",
+      OIDC_PROVIDERS: "pref",
+      OIDC_PREF_LABEL: "県庁アカウントでログイン",
+      OIDC_PREF_ISSUER: e2eIdp.issuer,
+      OIDC_PREF_CLIENT_ID: "renkei-test",
+      OIDC_PREF_CLIENT_SECRET: e2eIdp.clientSecret,
+      OIDC_PREF_ALLOW_HTTP: "true",
+      OIDC_PREF_ORG_CLAIM: "lg_code",
+      OIDC_PREF_RULES: "groups=renkei-secretariat => org=350001, role=secretariat",
     },
   },
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { type OidcProviderConfig, parseOidcProviders } from "./config-sso.js";
 
 /** Every environment variable Renkei reads. Parsed once at start; nothing else reads process.env. */
 const schema = z.object({
@@ -71,6 +72,8 @@ export interface Config {
   backupKeep: number;
   /** A folder holding pg_dump/pg_restore, when they are not where Debian or RHEL packages put them. */
   pgBinDir?: string;
+  /** OpenID Connect providers (OIDC_PROVIDERS and OIDC_<ID>_*, see config-sso.ts). */
+  oidcProviders: OidcProviderConfig[];
   /** argon2 cost; lowered only by tests, never by an environment variable. */
   argon2MemoryKiB: number;
 }
@@ -84,8 +87,10 @@ export class ConfigError extends Error {
 /** Parses the environment (or an override object in tests) and reports every invalid variable at once. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  const sso = parseOidcProviders(source);
+  if (!parsed.success || sso.problems.length) {
+    const issues = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError([...issues, ...sso.problems]);
   }
   const e = parsed.data;
   return {
@@ -111,6 +116,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     backupHour: e.BACKUP_HOUR,
     backupKeep: e.BACKUP_KEEP,
     pgBinDir: e.PG_BIN_DIR,
+    oidcProviders: sso.providers,
     argon2MemoryKiB: 19456,
   };
 }

@@ -14,6 +14,8 @@ interface Guard {
 }
 
 interface Fixtures {
+  /** Origins a test may reach besides the app's: only the test identity provider of the sign-in story. */
+  allowedOrigins: string[];
   guard: Guard;
   /** A second, separate browser (its own cookies), guarded like `page`: e.g. the invitee opening a mailed link. */
   newPage: () => Promise<Page>;
@@ -24,7 +26,8 @@ interface Fixtures {
  * (LGWAN: no CDN, no fonts, no analytics), breaks the Content-Security-Policy, or throws an uncaught error.
  */
 export const test = base.extend<Fixtures & { watch: (context: BrowserContext) => void }>({
-  watch: async ({ baseURL }, use) => {
+  allowedOrigins: [[], { option: true }],
+  watch: async ({ baseURL, allowedOrigins }, use) => {
     const appOrigin = new URL(baseURL ?? "http://127.0.0.1").origin;
     const foreign: string[] = [];
     const problems: string[] = [];
@@ -32,7 +35,8 @@ export const test = base.extend<Fixtures & { watch: (context: BrowserContext) =>
       context.on("request", (req) => {
         const url = req.url();
         if (url.startsWith("data:") || url.startsWith("blob:")) return;
-        if (new URL(url).origin !== appOrigin) foreign.push(url);
+        const origin = new URL(url).origin;
+        if (origin !== appOrigin && !allowedOrigins.includes(origin)) foreign.push(url);
       });
       context.on("page", (p) => watchPage(p, problems));
       for (const p of context.pages()) watchPage(p, problems);

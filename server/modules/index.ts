@@ -23,6 +23,7 @@ import { richTextRoutes } from "./rich-text/routes.js";
 import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { spaceRoutes } from "./spaces/routes.js";
+import { ssoRoutes } from "./sso/routes.js";
 import { supportRoutes } from "./support/routes.js";
 import { surveyRoutes } from "./surveys/routes.js";
 import { userRoutes } from "./users/routes.js";
@@ -30,6 +31,7 @@ import { userRoutes } from "./users/routes.js";
 /** Every feature module's routes, mounted under /api. */
 export async function registerModules(app: App) {
   authRoutes(app);
+  ssoRoutes(app);
   settingsRoutes(app);
   orgRoutes(app);
   userRoutes(app);

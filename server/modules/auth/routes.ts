@@ -13,6 +13,8 @@ import {
   totpSetup,
 } from "../../../shared/api/auth.js";
 import { okResponse } from "../../../shared/api/common.js";
+import { logoutResponse } from "../../../shared/api/sso.js";
+import { setSessionCookies } from "../../platform/auth/session.js";
 import { sha256 } from "../../platform/auth/tokens.js";
 import type { App } from "../../platform/http/types.js";
 import * as auth from "./service.js";
@@ -44,19 +46,25 @@ export function authRoutes(app: App) {
   app.post(
     "/auth/login",
     { config: { ...publicRoute, rateLimit: loginLimit }, schema: { body: loginInput, response: { 200: loginResponse } } },
-    (req, reply) => auth.login(req.ctx, reply, req.body.email, req.body.password),
+    async (req, reply) => {
+      const { body, cookies } = await auth.login(req.ctx, req.body.email, req.body.password);
+      setSessionCookies(reply, req.ctx.config, cookies);
+      return body;
+    },
   );
   app.post(
     "/auth/totp",
     { config: { allowPendingMfa: true, rateLimit: loginLimit }, schema: { body: totpInput, response: { 200: meResponse } } },
     (req) => auth.verifyLoginTotp(req.ctx, req.session, req.body.code),
   );
-  app.post("/auth/logout", { config: publicRoute, schema: { response: { 200: okResponse } } }, async (req, reply) => {
-    await auth.logout(req.ctx, reply, req.session);
-    return { ok: true as const };
+  app.post("/auth/logout", { config: publicRoute, schema: { response: { 200: logoutResponse } } }, async (req, reply) => {
+    const { cookies, redirectTo } = await auth.logout(req.ctx, req.session);
+    setSessionCookies(reply, req.ctx.config, cookies);
+    return { ok: true as const, redirectTo };
   });
   app.post("/auth/logout-all", { schema: { response: { 200: okResponse } } }, async (req, reply) => {
-    await auth.logoutEverywhere(req.ctx, reply);
+    const { cookies } = await auth.logoutEverywhere(req.ctx);
+    setSessionCookies(reply, req.ctx.config, cookies);
     return { ok: true as const };
   });
   app.post(
@@ -86,7 +94,11 @@ export function authRoutes(app: App) {
   app.post(
     "/auth/invitation/accept",
     { config: { ...publicRoute, rateLimit: loginLimit }, schema: { body: tokenPassword, response: { 200: meResponse } } },
-    (req, reply) => auth.acceptInvitation(req.ctx, reply, req.body.token, req.body.password),
+    async (req, reply) => {
+      const { body, cookies } = await auth.acceptInvitation(req.ctx, req.body.token, req.body.password);
+      setSessionCookies(reply, req.ctx.config, cookies);
+      return body;
+    },
   );
 
   app.get("/me", { config: { allowUnenrolled: true }, schema: { response: { 200: meResponse } } }, (req) =>

@@ -1,13 +1,13 @@
-import type { FastifyReply } from "fastify";
 import type { Me } from "../../../shared/api/auth.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { checkPasswordRules, hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
 import {
-  clearCookies,
   endOtherSessions,
   endSession,
   markSessionMfaPassed,
+  type SessionCookies,
   type SessionInfo,
+  sessionSso,
   startSession,
 } from "../../platform/auth/session.js";
 import { FailureCounter } from "../../platform/auth/throttle.js";
@@ -16,6 +16,7 @@ import { AppError, invalid } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
 import { mailComposer, sendMail } from "../notifications/index.js";
 import { getSettings } from "../settings/service.js";
+import { providerLogoutUrl } from "../sso/service.js";
 import {
   checkToken,
   claimTotpStep,
@@ -43,7 +44,8 @@ const addressFailures = new FailureCounter();
 const totpFailures = new FailureCounter();
 const lockMs = (ctx: Ctx) => ctx.config.loginLockMinutes * 60_000;
 
-export async function login(ctx: Ctx, reply: FastifyReply, email: string, password: string) {
+/** Signs in with a password; the route sets the returned cookies. */
+export async function login(ctx: Ctx, email: string, password: string) {
   const address = ctx.ip ?? "";
   if (addressFailures.blocked(address, ctx.config.loginAddressMaxFailures, lockMs(ctx))) throw tooMany();
   const u = await findUserByEmail(ctx, email);
@@ -71,10 +73,13 @@ export async function login(ctx: Ctx, reply: FastifyReply, email: string, passwo
   }
   return inTx(ctx, async (tx) => {
     await updateUserRow(tx, u.id, { failed_logins: 0, locked_until: null });
-    const session = await startSession(tx, reply, u.id, u.totp_enabled !== 1);
+    const session = await startSession(tx, u.id, u.totp_enabled !== 1);
     await recordAudit({ ...tx, actor: null }, "auth.login", { type: "user", id: u.id }, { mfa: u.totp_enabled === 1 });
-    if (u.totp_enabled === 1) return { mfaRequired: true as const, csrfToken: session.csrfToken };
-    return { mfaRequired: false as const, ...(await me(tx, session)) };
+    const body =
+      u.totp_enabled === 1
+        ? { mfaRequired: true as const, csrfToken: session.csrfToken }
+        : { mfaRequired: false as const, ...(await me(tx, session)) };
+    return { body, cookies: session.cookies };
   });
 }
 
@@ -112,22 +117,28 @@ export async function verifyLoginTotp(ctx: Ctx, session: SessionInfo | null, cod
   });
 }
 
-export async function logout(ctx: Ctx, reply: FastifyReply, session: SessionInfo | null) {
-  clearCookies(reply);
-  if (!session) return;
+/**
+ * Ends the session; the route clears the cookies. A session signed in through a provider that supports
+ * RP-initiated logout answers where to send the browser next, so it signs out there too.
+ */
+export async function logout(ctx: Ctx, session: SessionInfo | null): Promise<{ cookies: null; redirectTo?: string }> {
+  if (!session) return { cookies: null };
+  const sso = await sessionSso(ctx, session.id);
   await inTx(ctx, async (tx) => {
     await endSession(tx, session.id);
     await recordAudit(tx, "auth.logout", { type: "user", id: session.userId });
   });
+  const redirectTo = sso?.sso_provider ? await providerLogoutUrl(ctx, sso.sso_provider, sso.sso_id_token ?? null) : undefined;
+  return { cookies: null, redirectTo };
 }
 
-export async function logoutEverywhere(ctx: Ctx, reply: FastifyReply) {
+export async function logoutEverywhere(ctx: Ctx): Promise<{ cookies: null }> {
   const actor = ctx.actor!;
-  clearCookies(reply);
   await inTx(ctx, async (tx) => {
     await deleteSessionsOf(tx, actor.userId);
     await recordAudit(tx, "auth.logoutAll", { type: "user", id: actor.userId });
   });
+  return { cookies: null };
 }
 
 const navAbilities = {
@@ -176,7 +187,7 @@ export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {
       org,
     },
     csrfToken: session.csrfToken,
-    mustEnrollTwoFactor: requireTwoFactorForStaff && isPrefectureStaff(actor) && u.totp_enabled !== 1,
+    mustEnrollTwoFactor: requireTwoFactorForStaff && isPrefectureStaff(actor) && !actor.twoFactorEnabled,
     abilities,
   };
 }
@@ -240,7 +251,11 @@ export async function invitationInfo(ctx: Ctx, token: string) {
   return { email: u.email, name: u.name, orgName: u.org_name };
 }
 
-export async function acceptInvitation(ctx: Ctx, reply: FastifyReply, token: string, password: string) {
+export async function acceptInvitation(
+  ctx: Ctx,
+  token: string,
+  password: string,
+): Promise<{ body: Me; cookies: SessionCookies }> {
   const row = await checkToken(ctx, token, "invite", false);
   const u = (await findUser(ctx, row.user_id))!;
   checkPasswordRules(password, u.email);
@@ -249,8 +264,8 @@ export async function acceptInvitation(ctx: Ctx, reply: FastifyReply, token: str
     await checkToken(tx, token, "invite", true);
     await updateUserRow(tx, u.id, { password_hash: hash, status: "active", updated_at: nowIso() });
     await recordAudit(tx, "user.acceptInvitation", { type: "user", id: u.id });
-    const session = await startSession(tx, reply, u.id, true);
-    return me(tx, session);
+    const session = await startSession(tx, u.id, true);
+    return { body: await me(tx, session), cookies: session.cookies };
   });
 }
 

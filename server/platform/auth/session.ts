@@ -15,8 +15,27 @@ export interface SessionInfo {
   userId: string;
 }
 
-/** Creates a server-side session and sets its cookies. Returns the CSRF token the client echoes in `x-csrf-token`. */
-export async function startSession(ctx: Ctx, reply: FastifyReply, userId: string, mfaPassed: boolean): Promise<SessionInfo> {
+/** The cookies a new session needs; the route sets them (setSessionCookies), services never see the reply. */
+export interface SessionCookies {
+  token: string;
+  csrf: string;
+  expires: Date;
+}
+
+/** A session signed in through a provider: which one, its ID token (the logout hint), and whether its MFA is trusted. */
+export interface SsoSession {
+  provider: string;
+  idToken: string;
+  idpMfa: boolean;
+}
+
+/** Creates a server-side session. Returns it with the cookies to set; the CSRF token is echoed by the client in `x-csrf-token`. */
+export async function startSession(
+  ctx: Ctx,
+  userId: string,
+  mfaPassed: boolean,
+  sso?: SsoSession,
+): Promise<SessionInfo & { cookies: SessionCookies }> {
   const token = newSecret();
   const csrfToken = newSecret();
   const now = new Date();
@@ -34,22 +53,26 @@ export async function startSession(ctx: Ctx, reply: FastifyReply, userId: string
       created_at: now.toISOString(),
       last_seen_at: now.toISOString(),
       expires_at: expires.toISOString(),
+      sso_provider: sso?.provider ?? null,
+      sso_id_token: sso?.idToken ?? null,
+      idp_mfa: sso?.idpMfa ? 1 : 0,
     })
     .execute();
-  setCookies(reply, ctx.config, token, csrfToken, expires);
-  return { id, csrfToken, mfaPassed, userId };
+  return { id, csrfToken, mfaPassed, userId, cookies: { token, csrf: csrfToken, expires } };
 }
 
-export function setCookies(reply: FastifyReply, config: Config, token: string, csrf: string, expires: Date) {
+/** Sets a new session's cookies, or clears them (null: signed out). */
+export function setSessionCookies(reply: FastifyReply, config: Config, cookies: SessionCookies | null) {
+  if (!cookies) {
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    reply.clearCookie(CSRF_COOKIE, { path: "/" });
+    return;
+  }
   const secure = config.publicUrl.startsWith("https://");
+  const { token, csrf, expires } = cookies;
   reply.setCookie(SESSION_COOKIE, token, { path: "/", httpOnly: true, sameSite: "lax", secure, expires });
   // Readable by the page so it can echo it in x-csrf-token (double submit, checked against the session row).
   reply.setCookie(CSRF_COOKIE, csrf, { path: "/", httpOnly: false, sameSite: "lax", secure, expires });
-}
-
-export function clearCookies(reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: "/" });
-  reply.clearCookie(CSRF_COOKIE, { path: "/" });
 }
 
 /**
@@ -75,6 +98,7 @@ const sessionQuery = preparedQuery<{ id: string }, SessionRow>((db, slot) =>
       "users.name",
       "users.status",
       "users.totp_enabled",
+      "sessions.idp_mfa",
       "orgs.kind as org_kind",
     ])
     .select((eb) => eb.selectFrom("cache_versions").select("version").where("key", "=", "reference").as("reference_version"))
@@ -95,6 +119,7 @@ interface SessionRow {
   name: string;
   status: string;
   totp_enabled: number;
+  idp_mfa: number;
   org_kind: Actor["orgKind"];
   reference_version: number | string | null;
 }
@@ -127,7 +152,8 @@ export async function readSession(
         isOrgAdmin: row.is_org_admin === 1,
         email: row.email,
         name: row.name,
-        twoFactorEnabled: row.totp_enabled === 1,
+        // The provider's own multi-factor, when trusted, stands for Renkei's (no enrolment asked).
+        twoFactorEnabled: row.totp_enabled === 1 || row.idp_mfa === 1,
       }
     : null;
   return { session, actor, referenceVersion: Number(row.reference_version ?? 0) };
@@ -146,4 +172,9 @@ export async function endSession(ctx: Ctx, sessionId: string): Promise<void> {
 /** Ends every session of the user but the one given (a password change keeps the session that made it). */
 export async function endOtherSessions(ctx: Ctx, userId: string, keepSessionId: string): Promise<void> {
   await ctx.db.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", keepSessionId).execute();
+}
+
+/** What signing out of a provider needs: the provider and the ID token of the session's sign-in. */
+export async function sessionSso(ctx: Ctx, sessionId: string) {
+  return ctx.db.selectFrom("sessions").select(["sso_provider", "sso_id_token"]).where("id", "=", sessionId).executeTakeFirst();
 }

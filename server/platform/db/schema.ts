@@ -75,6 +75,31 @@ export interface SessionsTable {
   created_at: string;
   last_seen_at: string;
   expires_at: string;
+  /** Single sign-on (migration 0780): the provider signed in with, its ID token (logout hint), its MFA claim trusted. */
+  sso_provider?: string | null;
+  sso_id_token?: string | null;
+  idp_mfa?: Flag;
+}
+
+/** A provider's subject linked to a user (migration 0780). */
+export interface UserIdentitiesTable {
+  provider: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+  last_login_at: string;
+}
+
+/** A sign-in in flight at a provider: keyed by the SHA-256 of the browser's cookie, used once. */
+export interface SsoLoginsTable {
+  id: string;
+  provider: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface UserTokensTable {
@@ -216,6 +241,8 @@ export interface DB
   users: UsersTable;
   sessions: SessionsTable;
   user_tokens: UserTokensTable;
+  user_identities: UserIdentitiesTable;
+  sso_logins: SsoLoginsTable;
   settings: SettingsTable;
   cache_versions: CacheVersionsTable;
   bodies: BodiesTable;

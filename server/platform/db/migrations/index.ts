@@ -37,6 +37,7 @@ import * as m0766 from "./0766-body-spaces.js";
 import * as m0767 from "./0767-person-contacts.js";
 import * as m0770 from "./0770-meeting-reminders.js";
 import * as m0771 from "./0771-open-reviews.js";
+import * as m0780 from "./0780-sso.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   "0770-meeting-reminders": m0770,
   "0771-open-reviews": m0771,
   "0790-handover": m0790,
+  "0780-sso": m0780,
 };
