@@ -7,6 +7,7 @@ import type { ConsultationTables } from "../../modules/consultations/tables.js";
 import type { CouncilYearTables } from "../../modules/council-year/tables.js";
 import type { DocumentsTables } from "../../modules/documents/tables.js";
 import type { FaqTables } from "../../modules/faq/tables.js";
+import type { InsightTables } from "../../modules/insight/tables.js";
 import type { MeetingsTables } from "../../modules/meetings/tables.js";
 import type { NoticesTables } from "../../modules/notices/tables.js";
 import type { ProcurementTables } from "../../modules/procurement/tables.js";
@@ -207,7 +208,8 @@ export interface DB
     ChallengesTables,
     ProgressTables,
     ProcurementTables,
-    CouncilYearTables {
+    CouncilYearTables,
+    InsightTables {
   files: FilesTable;
   orgs: OrgsTable;
   org_contacts: OrgContactsTable;
