@@ -9,6 +9,7 @@ import { documentRoutes } from "./documents/routes.js";
 import { faqRoutes } from "./faq/routes.js";
 import { handoverRoutes } from "./handover/routes.js";
 import { homeRoutes } from "./home/routes.js";
+import { insightRoutes } from "./insight/routes.js";
 import { meetingRoutes } from "./meetings/routes.js";
 import { minutesDocRoutes } from "./meetings/routes-minutes-docs.js";
 import { noticeRoutes } from "./notices/routes.js";
@@ -58,4 +59,5 @@ export async function registerModules(app: App) {
   councilYearRoutes(app);
   publicationRoutes(app);
   spaceRoutes(app);
+  insightRoutes(app);
 }

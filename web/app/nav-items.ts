@@ -12,7 +12,8 @@ export type Ability =
   | "useDesk"
   | "useSupport"
   | "useSurveys"
-  | "managePublication";
+  | "managePublication"
+  | "useInsight";
 
 export interface NavItem {
   to: string;
@@ -36,6 +37,7 @@ export const navItems: NavItem[] = [
   { to: "/documents", label: "nav.documents", group: "main" },
   { to: "/challenges", label: "nav.challenges", group: "main" },
   { to: "/procurement", label: "nav.procurement", group: "main" },
+  { to: "/insight", label: "nav.insight", group: "main", ability: "useInsight" },
   { to: "/search", label: "nav.search", group: "main" },
   { to: "/consultations", label: "nav.consultations", group: "main", ability: "useDesk" },
   { to: "/faq", label: "nav.faq", group: "main" },

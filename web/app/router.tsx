@@ -27,6 +27,7 @@ const support = () => import("../features/support/index.js");
 const surveys = () => import("../features/surveys/index.js");
 const progress = () => import("../features/progress/index.js");
 const councilYear = () => import("../features/council-year/index.js");
+const insight = () => import("../features/insight/index.js");
 const publication = () => import("../features/publication/index.js");
 const procurement = () => import("../features/procurement/index.js");
 
@@ -63,6 +64,9 @@ export const routes: RouteObject[] = [
               { path: "/meetings/:id/minutes", ...page(meetings, "MinutesPage") },
               { path: "/meetings/:id/minutes/review", ...page(councilYear, "MinutesReviewPage") },
               { path: "/year-plan", ...page(councilYear, "YearPlanPage") },
+              { path: "/insight", ...page(insight, "InsightPage") },
+              { path: "/insight/rules", ...page(insight, "RulesPage") },
+              { path: "/insight/meetings/:id", ...page(insight, "SuggestionsPage") },
               { path: "/year-plan/:fy", ...page(councilYear, "YearPlanPage") },
               { path: "/date-polls", ...page(councilYear, "PollListPage") },
               { path: "/date-polls/new", ...page(councilYear, "PollCreatePage") },

@@ -156,6 +156,7 @@ const navAbilities = {
   useSupport: "support.list",
   useSurveys: "survey.use",
   managePublication: "publication.manage",
+  useInsight: "insight.suggest",
 };
 
 export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {

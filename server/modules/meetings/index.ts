@@ -13,6 +13,7 @@ export type { AgendaWithOrg, MeetingRow } from "./repo.js";
 export { listAgendaRows, listMeetingRows, updateAgendaRow, updateMeetingRow } from "./repo.js";
 export { listMaterialRows, updateMaterialRow } from "./repo-files.js";
 export { latestPublishedMinutes, listAttendanceRows, listMinutesRows, updateMinutesRow } from "./repo-follow.js";
+export { overdueBodyActions } from "./repo-insight.js";
 export { findMaterialWithFile, findPublicMeetingRow, listPublicMeetingRows, publicStatuses } from "./repo-public.js";
 export type { MeetingKind } from "./tables.js";
 export { openActionItemsOf } from "./handover-repo.js";

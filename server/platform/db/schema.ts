@@ -8,6 +8,7 @@ import type { CouncilYearTables } from "../../modules/council-year/tables.js";
 import type { DocumentsTables } from "../../modules/documents/tables.js";
 import type { FaqTables } from "../../modules/faq/tables.js";
 import type { HandoverTables } from "../../modules/handover/tables.js";
+import type { InsightTables } from "../../modules/insight/tables.js";
 import type { MeetingsTables } from "../../modules/meetings/tables.js";
 import type { NoticesTables } from "../../modules/notices/tables.js";
 import type { ProcurementTables } from "../../modules/procurement/tables.js";
@@ -235,6 +236,7 @@ export interface DB
     ProcurementTables,
     CouncilYearTables,
     HandoverTables {
+    InsightTables {
   files: FilesTable;
   orgs: OrgsTable;
   org_contacts: OrgContactsTable;

@@ -5,6 +5,8 @@ import { bodies } from "./bodies.js";
 import { common } from "./common.js";
 import { desk } from "./desk.js";
 import { home } from "./home.js";
+import type { insight } from "./insight.js";
+import { insightNav } from "./insight-nav.js";
 import { meetings } from "./meetings.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
@@ -40,7 +42,8 @@ export const messages = {
   ...year,
   ...publication,
   ...spaces,
+  ...insightNav,
 };
 
 /** Every key, including those of the features whose strings load with their pages. */
-export type MessageKey = keyof typeof messages | keyof typeof surveys | keyof typeof progress;
+export type MessageKey = keyof typeof messages | keyof typeof surveys | keyof typeof progress | keyof typeof insight;

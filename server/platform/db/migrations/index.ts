@@ -38,6 +38,7 @@ import * as m0767 from "./0767-person-contacts.js";
 import * as m0770 from "./0770-meeting-reminders.js";
 import * as m0771 from "./0771-open-reviews.js";
 import * as m0780 from "./0780-sso.js";
+import * as m0800 from "./0800-insight.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   "0771-open-reviews": m0771,
   "0790-handover": m0790,
   "0780-sso": m0780,
+  "0800-insight": m0800,
 };

@@ -1,0 +1,31 @@
+import {
+  acceptInput,
+  acceptResult,
+  dismissInput,
+  insightRules,
+  meetingParams,
+  rulesResponse,
+  suggestionList,
+} from "../../../shared/api/insight.js";
+import type { App } from "../../platform/http/types.js";
+import { acceptSuggestion, dismissSuggestion, getRules, meetingSuggestions, updateRules } from "./service.js";
+
+export function insightRoutes(app: App) {
+  app.get("/insight/rules", { schema: { response: { 200: rulesResponse } } }, (req) => getRules(req.ctx));
+  app.put("/insight/rules", { schema: { body: insightRules, response: { 200: rulesResponse } } }, (req) =>
+    updateRules(req.ctx, req.body),
+  );
+  app.get("/insight/meetings/:id/suggestions", { schema: { params: meetingParams, response: { 200: suggestionList } } }, (req) =>
+    meetingSuggestions(req.ctx, req.params.id),
+  );
+  app.post(
+    "/insight/meetings/:id/suggestions/accept",
+    { schema: { params: meetingParams, body: acceptInput, response: { 201: acceptResult } } },
+    async (req, reply) => reply.status(201).send(await acceptSuggestion(req.ctx, req.params.id, req.body)),
+  );
+  app.post(
+    "/insight/meetings/:id/suggestions/dismiss",
+    { schema: { params: meetingParams, body: dismissInput, response: { 200: suggestionList } } },
+    (req) => dismissSuggestion(req.ctx, req.params.id, req.body),
+  );
+}

@@ -1,0 +1,39 @@
+import type { Ctx } from "../../platform/context.js";
+
+/**
+ * For agenda suggestions (insight module): surveys to every municipality or to a body's members whose
+ * deadline fell between `from` and `to` (ISO instants), with how many target organisations submitted.
+ */
+export async function surveyResponseCounts(ctx: Ctx, bodyId: string, from: string, to: string) {
+  const surveys = await ctx.db
+    .selectFrom("surveys as s")
+    .select(["s.id", "s.title", "s.deadline_at as deadlineAt"])
+    .where("s.status", "in", ["published", "closed"])
+    .where((eb) => eb.or([eb("s.target_mode", "=", "all"), eb("s.target_body_id", "=", bodyId)]))
+    .where("s.deadline_at", ">=", from)
+    .where("s.deadline_at", "<=", to)
+    .orderBy("s.deadline_at")
+    .execute();
+  if (surveys.length === 0) return [];
+  const targets = await ctx.db
+    .selectFrom("survey_targets as t")
+    .innerJoin("orgs as o", "o.id", "t.org_id")
+    .leftJoin("survey_answers as a", (j) => j.onRef("a.survey_id", "=", "t.survey_id").onRef("a.org_id", "=", "t.org_id"))
+    .select(["t.survey_id as surveyId", "o.name as orgName", "o.lg_code as lgCode", "a.status as answerStatus"])
+    .where(
+      "t.survey_id",
+      "in",
+      surveys.map((s) => s.id),
+    )
+    .orderBy("o.lg_code")
+    .execute();
+  return surveys.map((s) => {
+    const mine = targets.filter((t) => t.surveyId === s.id);
+    return {
+      ...s,
+      targets: mine.length,
+      submitted: mine.filter((t) => t.answerStatus === "submitted").length,
+      missing: mine.filter((t) => t.answerStatus !== "submitted").map((t) => t.orgName),
+    };
+  });
+}

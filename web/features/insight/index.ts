@@ -1,0 +1,5 @@
+import "./messages.js";
+
+export { InsightPage } from "./insight-page.js";
+export { RulesPage } from "./rules-page.js";
+export { SuggestionsPage } from "./suggestions-page.js";
