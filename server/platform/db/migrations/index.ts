@@ -34,6 +34,7 @@ import * as m0761 from "./0761-minutes-review.js";
 import * as m0765 from "./0765-disclosure.js";
 import * as m0766 from "./0766-body-spaces.js";
 import * as m0767 from "./0767-person-contacts.js";
+import * as m0820 from "./0820-progress-exports.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   "0755-desk-intake": m0755,
   "0756-consultation-support": m0756,
   "0757-time-entries": m0757,
+  "0820-progress-exports": m0820,
 };
