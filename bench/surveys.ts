@@ -3,8 +3,10 @@
  * a 20-row grid). Measures, over real HTTP on SQLite (or PostgreSQL with DATABASE_URL):
  *  - answer-submission throughput (every organisation submits once, CONCURRENCY at a time);
  *  - time and peak memory of the aggregate view (GET /results) and of the streamed XLSX export.
- * Peak memory is the growth of the process's maximum resident set while the request runs, measured
- * in a fresh child process per view so one measurement does not hide the next.
+ * CPU ms is the process's CPU time during the first request (server and the reading client share the
+ * process): on a busy machine it shows the work done when wall time shows the wait for a core.
+ * Peak memory is the whole server process's maximum resident set (and its growth while the request
+ * runs), measured in a fresh child process per view so one measurement does not hide the next.
  *   npm run bench:surveys                 (SCALE=1741 organisations, CONCURRENCY=8)
  *   SCALE=300 npm run bench:surveys       (a quick run)
  *   DATABASE_URL=postgres://…/empty_db npm run bench:surveys   (PostgreSQL: an empty database it may fill)
@@ -235,6 +237,7 @@ async function phase(name: string, dataDir: string, stateFile: string) {
   await (await fetch(`${base}/api/surveys/${state.surveyId}`, { headers })).arrayBuffer();
   const rssBefore = process.resourceUsage().maxRSS;
   const heapBefore = process.memoryUsage().heapUsed;
+  const cpu0 = process.cpuUsage();
   const t = performance.now();
   const res = await fetch(url, { headers });
   if (res.status !== 200) throw new Error(`${name}: ${res.status} ${await res.text()}`);
@@ -242,12 +245,15 @@ async function phase(name: string, dataDir: string, stateFile: string) {
   const reader = res.body!.getReader();
   for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length;
   const ms = performance.now() - t;
-  const rssGrowthMb = (process.resourceUsage().maxRSS - rssBefore) / 1024;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const rssGrowthMb = peakRssMb - rssBefore / 1024;
   // The same request again, warm (time only: the peak is already taken).
   const t2 = performance.now();
   await (await fetch(url, { headers })).arrayBuffer();
   const msWarm = performance.now() - t2;
-  console.log(JSON.stringify({ name, ms, msWarm, bytes, rssGrowthMb, heapBeforeMb: heapBefore / 1048576 }));
+  console.log(JSON.stringify({ name, ms, cpuMs, msWarm, bytes, peakRssMb, rssGrowthMb, heapBeforeMb: heapBefore / 1048576 }));
   await app.close();
   await database.close();
 }
@@ -287,7 +293,7 @@ async function main() {
   console.log(
     `submissions: ${submit.n} in ${submit.seconds.toFixed(1)} s = ${submit.perSecond.toFixed(1)}/s at ${CONCURRENCY} concurrent, p50 ${submit.p50.toFixed(0)} ms, p99 ${submit.p99.toFixed(0)} ms`,
   );
-  console.log("view                        first ms  again ms     size    peak RSS growth");
+  console.log("view                        first ms  CPU ms  again ms     size  peak RSS (process)  growth");
   const labels: Record<string, string> = {
     results: "aggregate (GET /results)",
     xlsx: "XLSX export (streamed)",
@@ -295,7 +301,7 @@ async function main() {
   };
   for (const v of views)
     console.log(
-      `${labels[v.name]!.padEnd(27)} ${v.ms.toFixed(0).padStart(8)} ${v.msWarm.toFixed(0).padStart(9)} ${(v.bytes / 1048576).toFixed(1).padStart(7)} MB ${v.rssGrowthMb.toFixed(0).padStart(8)} MB`,
+      `${labels[v.name]!.padEnd(27)} ${v.ms.toFixed(0).padStart(8)} ${v.cpuMs.toFixed(0).padStart(7)} ${v.msWarm.toFixed(0).padStart(9)} ${(v.bytes / 1048576).toFixed(1).padStart(7)} MB ${v.peakRssMb.toFixed(0).padStart(14)} MB ${v.rssGrowthMb.toFixed(0).padStart(5)} MB`,
     );
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

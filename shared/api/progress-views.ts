@@ -195,3 +195,19 @@ export const exportQuery = z.object({
   fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
   encoding: z.enum(["utf8", "sjis"]).default("utf8"),
 });
+
+/** The whole programme's XLSX, written by a background job: ask for it, follow its progress, then download. */
+export const exportJobInput = z.object({ programmeId: z.uuid({ error: "取組を選んでください" }) });
+export const exportJobStatuses = ["queued", "running", "done", "failed"] as const;
+export const exportJob = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  status: z.enum(exportJobStatuses),
+  /** 0–100: sheets written of sheets to write. */
+  percent: z.number(),
+  /** Set once done: the file's name, downloaded from /progress/exports/:id/file. */
+  fileName: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ExportJob = z.infer<typeof exportJob>;

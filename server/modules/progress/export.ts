@@ -97,21 +97,56 @@ export async function exportProgress(
       : await summaryGrid(ctx, p, items, orgs);
     return { csv: writeCsv(grid, q.encoding), fileName: `${base}.csv` };
   }
+  return { xlsx: await programmeWorkbook(ctx, p, items, orgs, defs, q), fileName: `${base}.xlsx` };
+}
+
+/**
+ * The programme's workbook (the summary, then one sheet per item, or one item's sheet alone);
+ * `onSheet(done, total)` hears after each sheet, so a background export can show its progress.
+ */
+async function programmeWorkbook(
+  ctx: Ctx,
+  p: ProgrammeRow,
+  items: { id: string; code: string; name: string }[],
+  orgs: Orgs,
+  defs: Map<string, LoadedItem>,
+  q: { itemId?: string; fiscalYear?: number },
+  onSheet?: (done: number, total: number) => Promise<void>,
+) {
   const sheetName = sheetNamer();
+  const total = items.length + (q.itemId ? 0 : 1);
+  let done = 0;
   async function* sheets(): AsyncGenerator<ProgressSheet> {
     if (!q.itemId) {
-      const grid = await summaryGrid(ctx, p!, items, orgs);
+      const grid = await summaryGrid(ctx, p, items, orgs);
       yield {
         name: sheetName("集計"),
         grid,
         widths: [10, 14, 6, 9, 8, ...items.map(() => 10)],
         pctCols: [4, 4 + items.length],
       };
+      await onSheet?.(++done, total);
     }
     for (const i of items) {
       const s = await itemSheet(ctx, defs.get(i.id)!, orgs, q.fiscalYear);
       yield { name: sheetName(`${i.code} ${i.name}`), ...s };
+      await onSheet?.(++done, total);
     }
   }
-  return { xlsx: await writeXlsx(sheets()), fileName: `${base}.xlsx` };
+  return writeXlsx(sheets());
+}
+
+/** The whole programme as XLSX for a background job (access was checked when it was asked for). */
+export async function wholeProgrammeXlsx(ctx: Ctx, programmeId: string, onSheet: (done: number, total: number) => Promise<void>) {
+  const p = await findProgramme(ctx, programmeId);
+  if (!p) throw notFound("取組");
+  const items = await listItemRows(ctx, [p.id]);
+  const { orgs } = await filteredOrgs(ctx, {});
+  const defs = await loadItemDefs(
+    ctx,
+    items.map((i) => i.id),
+  );
+  await onSheet(0, items.length + 1);
+  const bytes = await programmeWorkbook(ctx, p, items, orgs, defs, {}, onSheet);
+  return { bytes, fileName: `取組状況_${p.name}_${jstDate()}.xlsx` };
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { idParams } from "../../../shared/api/common.js";
-import { exportQuery, importResult } from "../../../shared/api/progress-views.js";
+import { exportJob, exportJobInput, exportQuery, importResult } from "../../../shared/api/progress-views.js";
 import { sendCsvFile } from "../../platform/files/csv.js";
-import { contentDisposition, readImportFile } from "../../platform/files/http.js";
+import { contentDisposition, readImportFile, sendStoredFile } from "../../platform/files/http.js";
 import { xlsxMime } from "../../platform/files/xlsx.js";
 import type { App } from "../../platform/http/types.js";
 import { exportDefinitions, importDefinitions } from "./definitions-csv.js";
 import { exportProgress } from "./export.js";
+import { exportJobFile, getExportJob, requestProgrammeExport } from "./export-jobs.js";
 import { importProgress } from "./import.js";
 
 const counts = z.object({ created: z.number(), updated: z.number() });
@@ -39,6 +40,16 @@ export function progressBulkRoutes(app: App) {
       .header("cache-control", "private, max-age=0")
       .send(out.xlsx);
   });
+  // The whole programme's XLSX is written by a background job: ask, follow its percentage, then download.
+  app.post("/progress/exports", { schema: { body: exportJobInput, response: { 202: exportJob } } }, async (req, reply) =>
+    reply.status(202).send(await requestProgrammeExport(req.ctx, req.body)),
+  );
+  app.get("/progress/exports/:id", { schema: { params: idParams, response: { 200: exportJob } } }, (req) =>
+    getExportJob(req.ctx, req.params.id),
+  );
+  app.get("/progress/exports/:id/file", { schema: { params: idParams } }, async (req, reply) =>
+    sendStoredFile(reply, req.ctx, await exportJobFile(req.ctx, req.params.id)),
+  );
   // The CSV comes as a file (multipart `file`, `dryRun`: "false" to write), decoded on the server like every text input.
   app.post("/progress/definitions/import", { schema: { response: { 200: definitionImportResult } } }, async (req) => {
     const { file, fields } = await readImportFile(req);

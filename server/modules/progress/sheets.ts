@@ -1,7 +1,11 @@
 import type ExcelJS from "exceljs";
+import { parseCsvLines } from "../../../shared/csv.js";
+import { AppError } from "../../platform/errors.js";
 import { type CsvEncoding, csvBytes } from "../../platform/files/csv.js";
 import { type SheetSpec, workbookBuffer } from "../../platform/files/xlsx.js";
 import { type Cell, columnLetter as colLetter } from "./cells.js";
+import { readXlsx, spreadsheetKind } from "../../platform/files/xlsx-read.js";
+import type { Cell } from "./cells.js";
 
 /** Spreadsheet bytes in and out for progress: XLSX, and CSV in UTF-8 (with or without BOM) or Shift_JIS (CP932). */
 
@@ -17,42 +21,12 @@ export interface ProgressSheet {
   freezeCols?: number;
 }
 
-/** The status lists and the heat colours on a written progress sheet. */
-function decorate(s: ProgressSheet, headerRows: number) {
-  return (ws: ExcelJS.Worksheet, last: number) => {
-    // The streaming writer supports data validations; its typings only omit them.
-    for (const c of s.statusCols ?? [])
-      (ws as unknown as { dataValidations: { add(range: string, v: unknown): void } }).dataValidations.add(
-        `${colLetter(c)}${headerRows + 1}:${colLetter(c)}${last}`,
-        {
-          type: "list",
-          allowBlank: true,
-          formulae: ['"未着手,着手,完了,対象外"'],
-          showErrorMessage: true,
-          errorTitle: "状況",
-          error: "未着手・着手・完了・対象外 から選んでください",
-        },
-      );
-    if (s.pctCols?.length) {
-      const ref = `${colLetter(s.pctCols[0]!)}${headerRows + 1}:${colLetter(s.pctCols[s.pctCols.length - 1]!)}${last}`;
-      ws.addConditionalFormatting({
-        ref,
-        rules: [
-          {
-            type: "colorScale",
-            priority: 1,
-            cfvo: [
-              { type: "num", value: 0 },
-              { type: "num", value: 50 },
-              { type: "num", value: 100 },
-            ],
-            color: [{ argb: "FFF8CBAD" }, { argb: "FFFFF2CC" }, { argb: "FFC6E0B4" }],
-          },
-        ],
-      });
-    }
-  };
-}
+/** The dashboard heatmap's colours (0 %, 50 %, 100 %). */
+const heatStops = [
+  { num: 0, argb: "FFF8CBAD" },
+  { num: 50, argb: "FFFFF2CC" },
+  { num: 100, argb: "FFC6E0B4" },
+];
 
 /** Writes the progress workbook through the one XLSX writer (streaming, typed cells, print setup). */
 export async function writeXlsx(sheets: Iterable<ProgressSheet> | AsyncIterable<ProgressSheet>): Promise<Buffer> {
@@ -66,7 +40,19 @@ export async function writeXlsx(sheets: Iterable<ProgressSheet> | AsyncIterable<
         titleRows: 1,
         freezeCols: s.freezeCols ?? 2,
         widths: s.widths,
-        decorate: decorate(s, headerRows),
+        lists: s.statusCols?.length
+          ? [
+              {
+                cols: s.statusCols,
+                values: ["未着手", "着手", "完了", "対象外"],
+                errorTitle: "状況",
+                error: "未着手・着手・完了・対象外 から選んでください",
+              },
+            ]
+          : undefined,
+        colorScales: s.pctCols?.length
+          ? [{ from: s.pctCols[0]!, to: s.pctCols[s.pctCols.length - 1]!, stops: heatStops }]
+          : undefined,
       };
     }
   }

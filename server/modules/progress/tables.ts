@@ -193,6 +193,21 @@ export interface ProgressRollupTotalsTable {
   pct_n: number;
 }
 
+/** A whole-programme export run as a background job (migration 0820): progress is sheets written of sheets to write. */
+export interface ProgressExportsTable {
+  id: string;
+  programme_id: string;
+  requested_by: string;
+  org_id: string;
+  status: "queued" | "running" | "done" | "failed";
+  done: number;
+  total: number;
+  file_id: string | null;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface ProgressTables {
   progress_programmes: ProgressProgrammesTable;
   progress_items: ProgressItemsTable;
@@ -208,4 +223,5 @@ export interface ProgressTables {
   progress_item_totals: ProgressItemTotalsTable;
   progress_item_days: ProgressItemDaysTable;
   progress_rollup_totals: ProgressRollupTotalsTable;
+  progress_exports: ProgressExportsTable;
 }

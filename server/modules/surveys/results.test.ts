@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
 import { parseCsv } from "../../../shared/csv.js";
 import { type Client, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { sampleAnswer } from "./fixtures.js";
@@ -135,6 +136,18 @@ describe("exports", () => {
     expect(grid.rowCount).toBe(1 + 3 * 20);
     expect((grid.getRow(2).values as unknown[]).slice(3)).toEqual(["住民基本台帳", "完了", new Date(Date.UTC(2025, 11, 1))]);
     expect((grid.getRow(3).values as unknown[]).slice(3)).toEqual(["選挙人名簿管理", "作業中", new Date(Date.UTC(2026, 2, 31))]);
+    // An independent reader sees the same typed cells: text codes, an Excel date and time, numbers.
+    const sj = XLSX.read(res.bytes, { type: "buffer", cellDates: true });
+    expect(sj.SheetNames).toEqual(["回答", "標準準拠システムへの移行状況"]);
+    const table = XLSX.utils.sheet_to_json<unknown[]>(sj.Sheets["回答"]!, { header: 1, defval: null });
+    const sjYamaguchi = table.find((r) => r[1] === "山口市")!;
+    expect(sjYamaguchi.slice(0, 3)).toEqual(["352039", "山口市", "提出済み"]);
+    expect(sjYamaguchi[3]).toBeInstanceOf(Date);
+    expect(sjYamaguchi[6]).toBe(12);
+    expect(sj.Sheets["回答"]!.A2.t).toBe("s");
+    const sjGrid = sj.Sheets["標準準拠システムへの移行状況"]!;
+    expect(sjGrid.E2).toMatchObject({ t: "d", v: new Date(Date.UTC(2025, 11, 1)) });
+    expect(XLSX.utils.decode_range(sjGrid["!ref"]!).e.r).toBe(3 * 20);
     expect((await lastAudit(env, "survey.export"))?.changes).toContain('"format":"xlsx"');
   });
 

@@ -93,6 +93,50 @@ describe("XLSX read back with SheetJS", () => {
     expect(xml).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
   });
 
+  it("writes drop-down lists and colour scales over the data rows, booleans, and drops characters XML cannot carry", async () => {
+    const rows: XlsxValue[][] = [
+      ["表題"],
+      ["団体名", "状況", "率"],
+      ["阿武町", "完了", 100],
+      ["山口市\u0000\u0007\uFFFE", "着手", 50],
+      [null, true, false],
+    ];
+    const bytes = await workbookBuffer([
+      {
+        name: "状況",
+        rows,
+        headerRows: 2,
+        titleRows: 1,
+        lists: [{ cols: [1], values: ["未着手", "着手", "完了"], errorTitle: "状況", error: "選んでください" }],
+        colorScales: [
+          {
+            from: 2,
+            to: 2,
+            stops: [
+              { num: 0, argb: "FFF8CBAD" },
+              { num: 100, argb: "FFC6E0B4" },
+            ],
+          },
+        ],
+      },
+    ]);
+    const wb = XLSX.read(bytes, { type: "buffer", bookFiles: true });
+    const ws = wb.Sheets["状況"]!;
+    expect(ws.A4).toMatchObject({ t: "s", v: "山口市" });
+    expect(ws.C3).toMatchObject({ t: "n", v: 100 });
+    expect(ws.B5).toMatchObject({ t: "b", v: true });
+    expect(ws.C5).toMatchObject({ t: "b", v: false });
+    expect(ws.A5).toBeUndefined();
+    expect(ws["!ref"]).toBe("A1:C5");
+    const files = (wb as unknown as { files: Record<string, { content: Uint8Array }> }).files;
+    const xml = Buffer.from(files["xl/worksheets/sheet1.xml"]!.content).toString("utf8");
+    expect(xml).toContain(
+      '<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="状況" error="選んでください" sqref="B3:B5"><formula1>&quot;未着手,着手,完了&quot;</formula1>',
+    );
+    expect(xml).toMatch(/<conditionalFormatting sqref="C3:C5"><cfRule type="colorScale"/);
+    expect(xml).toMatch(/<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"\/>/);
+  });
+
   it("names sheets as Excel requires: no []:*?/\\, no ' at the ends, 31 characters, unique, no U+FFFD", async () => {
     const name = sheetNamer();
     const raw = [

@@ -39,6 +39,7 @@ import * as m0770 from "./0770-meeting-reminders.js";
 import * as m0771 from "./0771-open-reviews.js";
 import * as m0780 from "./0780-sso.js";
 import * as m0800 from "./0800-insight.js";
+import * as m0820 from "./0820-progress-exports.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   "0790-handover": m0790,
   "0780-sso": m0780,
   "0800-insight": m0800,
+  "0820-progress-exports": m0820,
 };
