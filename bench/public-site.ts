@@ -13,7 +13,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { siteExport } from "../server/modules/publication/export.js";
 import type { Ctx } from "../server/platform/context.js";
-import { blobPath } from "../server/platform/files/store.js";
+import { LocalBlobStore } from "../server/platform/files/blob-local.js";
 import { benchApp, onEachEngine, openBenchDatabase, percentile } from "./support.js";
 
 const councils = Number(process.env.COUNCILS ?? 47);
@@ -128,7 +128,7 @@ async function fill(ctx: Ctx) {
             for (let k = 0; k < materialsPerMeeting; k++) {
               const data = Buffer.from(`%PDF-1.4\n% ${id} ${k}\n${"資料本文 ".repeat(200)}\n%%EOF\n`);
               const sha256 = createHash("sha256").update(data).digest("hex");
-              const file = blobPath(tx, sha256);
+              const file = new LocalBlobStore(tx.config.dataDir).path(sha256);
               fs.mkdirSync(path.dirname(file), { recursive: true });
               fs.writeFileSync(file, data);
               bytes += data.length;

@@ -12,7 +12,8 @@ import type { Config } from "./config.js";
 import { registerModules } from "./modules/index.js";
 import { publicSiteRoutes } from "./modules/publication/site-routes.js";
 import type { Database } from "./platform/db/database.js";
-import { removeLeftoverUploads } from "./platform/files/store.js";
+import { StoreReadiness } from "./platform/files/readiness.js";
+import { blobStore, removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
 import { errorHandler } from "./platform/http/error-handler.js";
 import { registerInputGuards } from "./platform/http/input-guards.js";
@@ -54,6 +55,9 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
 
   const leftovers = removeLeftoverUploads(config.dataDir);
   if (leftovers > 0) app.log.info({ leftovers }, "removed temporary upload files left by an earlier process");
+  // A misconfigured file store is reported now, with what to fix; /readyz stays 503 until it works.
+  const storage = new StoreReadiness(blobStore(config), app.log);
+  await storage.check();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -107,10 +111,12 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
   app.get("/readyz", { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
     try {
       await database.db.selectFrom("settings").select("key").limit(1).execute();
-      return { status: "ready" };
     } catch {
       return reply.status(503).send({ error: { code: "INTERNAL", message: "データベースに接続できません。" } });
     }
+    if (await storage.current())
+      return reply.status(503).send({ error: { code: "INTERNAL", message: "ファイルの保存先に接続できません。" } });
+    return { status: "ready" };
   });
 
   // The public council site: no sign-in, outside /api (modules/publication/site-routes.ts).

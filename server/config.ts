@@ -42,6 +42,22 @@ const schema = z.object({
   BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(2),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
   PG_BIN_DIR: z.string().min(1).optional(),
+  /** Where uploaded files live: the data folder (default) or an S3-compatible object store. */
+  FILE_STORE: z.enum(["local", "s3"]).default("local"),
+  S3_ENDPOINT: z.url("must be a URL such as https://s3.example.jp or http://127.0.0.1:9000").optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name: 3–63 lower-case letters, digits, dots, hyphens")
+    .optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  /** Prepended to every object key, e.g. `renkei/` to share a bucket. */
+  S3_PREFIX: z.string().default(""),
 });
 
 export type Env = z.input<typeof schema>;
@@ -74,9 +90,25 @@ export interface Config {
   pgBinDir?: string;
   /** OpenID Connect providers (OIDC_PROVIDERS and OIDC_<ID>_*, see config-sso.ts). */
   oidcProviders: OidcProviderConfig[];
+  /** Where the content-addressed blobs of uploaded and generated files are kept (platform/files/blob-store.ts). */
+  fileStore: FileStoreConfig;
   /** argon2 cost; lowered only by tests, never by an environment variable. */
   argon2MemoryKiB: number;
 }
+
+export type FileStoreConfig =
+  | { kind: "local" }
+  | {
+      kind: "s3";
+      /** Unset: AWS itself. */
+      endpoint?: string;
+      bucket: string;
+      region: string;
+      /** Unset: the AWS SDK's own chain (AWS_* variables, instance role). */
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+      forcePathStyle: boolean;
+      prefix: string;
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -93,6 +125,27 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError([...issues, ...sso.problems]);
   }
   const e = parsed.data;
+  const problems: string[] = [];
+  if (e.FILE_STORE === "s3" && !e.S3_BUCKET)
+    problems.push("S3_BUCKET: required when FILE_STORE=s3 (the bucket that holds the files)");
+  if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY)
+    problems.push("S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: give both or neither");
+  if (problems.length) throw new ConfigError(problems);
+  const fileStore: FileStoreConfig =
+    e.FILE_STORE === "s3"
+      ? {
+          kind: "s3",
+          endpoint: e.S3_ENDPOINT,
+          bucket: e.S3_BUCKET!,
+          region: e.S3_REGION,
+          credentials:
+            e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+              ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+              : undefined,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+          prefix: e.S3_PREFIX,
+        }
+      : { kind: "local" };
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -117,6 +170,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     backupKeep: e.BACKUP_KEEP,
     pgBinDir: e.PG_BIN_DIR,
     oidcProviders: sso.providers,
+    fileStore,
     argon2MemoryKiB: 19456,
   };
 }

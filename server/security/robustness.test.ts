@@ -4,8 +4,11 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../app.js";
 import { seedDemoContent } from "../modules/demo/content.js";
 import { minimalPdf } from "../modules/documents/test-files.js";
-import { blobPath, removeLeftoverUploads, storeBuffer } from "../platform/files/store.js";
+import { LocalBlobStore } from "../platform/files/blob-local.js";
+import { removeLeftoverUploads, storeBuffer } from "../platform/files/store.js";
 import { type TestEnv, testEnv } from "../platform/testing/harness.js";
+
+const blobPath = (ctx: { config: { dataDir: string } }, sha256: string) => new LocalBlobStore(ctx.config.dataDir).path(sha256);
 
 /** Finding 4: empty PATCHes, leftover upload files, blobs durable before their rows. */
 let env: TestEnv;

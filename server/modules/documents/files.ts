@@ -6,7 +6,7 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { contentDisposition, sendStoredFile } from "../../platform/files/http.js";
-import { blobPath, findFile, readFileBytes } from "../../platform/files/store.js";
+import { findFile, openFileStream, readFileBytes } from "../../platform/files/store.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { libraryStanding, visibleDocument } from "./access.js";
@@ -50,7 +50,7 @@ export async function sendZip(ctx: Ctx, reply: FastifyReply, ids: string[]) {
   const zip = new yazl.ZipFile();
   const names = uniqueNames(rows.map((r) => r.file_name));
   rows.forEach((r, i) => {
-    zip.addFile(blobPath(ctx, r.sha256), names[i]!, { compress: !/^(image|application\/(pdf|zip|vnd))/.test(r.mime) });
+    zip.addReadStream(openFileStream(ctx, r), names[i]!, { compress: !/^(image|application\/(pdf|zip|vnd))/.test(r.mime) });
   });
   zip.end();
   await inTx(ctx, (tx) => recordAudit(tx, "document.downloadZip", { type: "document", id: null }, { ids }));
@@ -71,7 +71,7 @@ defineJob("documents.extractText", async (ctx, { versionId }: { versionId: strin
   let text: string | null = null;
   let status: "done" | "none" | "failed" = "none";
   try {
-    text = await extractText(readFileBytes(ctx, file), file.mime);
+    text = await extractText(await readFileBytes(ctx, file), file.mime);
     status = text === null ? "none" : "done";
   } catch {
     status = "failed";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import yazl from "yazl";
 import type { Ctx } from "../../platform/context.js";
-import { blobPath, readFileBytes } from "../../platform/files/store.js";
+import { openFileStream, readFileBytes } from "../../platform/files/store.js";
 import { visibleMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
 import type { PackInput } from "./pack-pdf.js";
@@ -35,7 +35,7 @@ const safe = (s: string) =>
     .join("")
     .slice(0, 120);
 
-/** Every material as one ZIP (UTF-8 names), streamed from disk. */
+/** Every material as one ZIP (UTF-8 names), streamed from the blob store. */
 export async function materialsZip(ctx: Ctx, meetingId: string) {
   const { files, name } = await currentFiles(ctx, meetingId);
   const zip = new yazl.ZipFile();
@@ -45,7 +45,7 @@ export async function materialsZip(ctx: Ctx, meetingId: string) {
     let entry = safe(`${f.label}_${f.title}${ext}`);
     for (let i = 2; used.has(entry); i++) entry = safe(`${f.label}_${f.title}(${i})${ext}`);
     used.add(entry);
-    zip.addFile(blobPath(ctx, f.sha256), entry, { compress: !/pdf|zip|image|officedocument/.test(f.mime) });
+    zip.addReadStream(openFileStream(ctx, f), entry, { compress: !/pdf|zip|image|officedocument/.test(f.mime) });
   }
   zip.end();
   const out = new PassThrough();

@@ -16,7 +16,7 @@ export interface PackInput {
   place: string;
   onlineUrl: string | null;
   agenda: { number: number; title: string; presenter: string; durationMinutes: number }[];
-  materials: { label: string; title: string; mime: string; bytes: () => Buffer }[];
+  materials: { label: string; title: string; mime: string; bytes: () => Buffer | Promise<Buffer> }[];
 }
 
 const A4 = [595.28, 841.89] as const;

@@ -21,9 +21,9 @@ async function open(bytes: Uint8Array): Promise<PDFDocument> {
   return doc;
 }
 
-export async function readablePdf(mime: string, bytes: () => Buffer): Promise<Readable> {
+export async function readablePdf(mime: string, bytes: () => Buffer | Promise<Buffer>): Promise<Readable> {
   if (mime !== "application/pdf") return { reason: notIncluded.notPdf };
-  const src = bytes();
+  const src = await bytes();
   try {
     return { doc: await open(src) };
   } catch (e) {

@@ -61,7 +61,7 @@ defineJob("notices.extractText", async (ctx, { attachmentId }: { attachmentId: s
   if (!file) return;
   let text: string | null = null;
   try {
-    text = await extractText(readFileBytes(ctx, file), file.mime);
+    text = await extractText(await readFileBytes(ctx, file), file.mime);
   } catch {
     text = null; // a damaged file is still attached; it is just not searchable by content
   }

@@ -1,7 +1,7 @@
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { type ZipEntry, zipStream } from "../../platform/files/archive.js";
-import { blobPath } from "../../platform/files/store.js";
+import { openFileStream } from "../../platform/files/store.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
 import { sitePage, sitePaths } from "./site.js";
@@ -30,7 +30,7 @@ export async function siteExport(ctx: Ctx) {
   for (const m of materials)
     entries.push({
       name: `${folder}/${m.path}`,
-      file: blobPath(ctx, m.sha256),
+      stream: openFileStream(ctx, m),
       compress: !/pdf|zip|image|officedocument/.test(m.mime),
     });
   return { stream: zipStream(entries), fileName: `${folder}.zip`, entries: entries.length };

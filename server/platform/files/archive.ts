@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import yauzl from "yauzl";
 import yazl from "yazl";
 import { AppError } from "../errors.js";
@@ -99,14 +100,14 @@ export async function checkArchive(
   return { entries: entries.length, bytes: actual };
 }
 
-/** One entry of a ZIP the server writes: bytes it made, or a stored blob read from disk. */
-export type ZipEntry = { name: string; data: Buffer | string } | { name: string; file: string; compress?: boolean };
+/** One entry of a ZIP the server writes: bytes it made, or a stored blob streamed from the blob store. */
+export type ZipEntry = { name: string; data: Buffer | string } | { name: string; stream: Readable; compress?: boolean };
 
-/** Writes a ZIP (UTF-8 names) as a stream; blobs are streamed from disk, text is compressed. */
+/** Writes a ZIP (UTF-8 names) as a stream; blobs are streamed one after the other, text is compressed. */
 export function zipStream(entries: ZipEntry[]): NodeJS.ReadableStream {
   const zip = new yazl.ZipFile();
   for (const e of entries) {
-    if ("file" in e) zip.addFile(e.file, e.name, { compress: e.compress ?? true });
+    if ("stream" in e) zip.addReadStream(e.stream, e.name, { compress: e.compress ?? true });
     else zip.addBuffer(Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, "utf8"), e.name);
   }
   zip.end();

@@ -3,10 +3,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { Config, FileStoreConfig } from "../../config.js";
 import { type Ctx, newId, nowIso } from "../context.js";
 import type { FilesTable } from "../db/schema.js";
 import { AppError } from "../errors.js";
 import { checkArchive } from "./archive.js";
+import type { BlobStore } from "./blob.js";
+import { LocalBlobStore, uploadTempPrefix } from "./blob-local.js";
+import { S3BlobStore } from "./blob-s3.js";
 import { type FileKind, fileKinds } from "./types.js";
 
 export type StoredFile = FilesTable;
@@ -22,55 +26,28 @@ const archiveMimes = new Set<string>([
   "application/vnd.oasis.opendocument.presentation",
 ]);
 
+const stores = new WeakMap<Config, BlobStore>();
+
+/** The one blob store of a configuration (for S3: one client and its connection pool per process). */
+export function blobStore(config: Config): BlobStore {
+  let store = stores.get(config);
+  if (!store) {
+    store = storeFor(config.fileStore, config.dataDir);
+    stores.set(config, store);
+  }
+  return store;
+}
+
+export const storeFor = (fc: FileStoreConfig, dataDir: string): BlobStore =>
+  fc.kind === "s3" ? new S3BlobStore(fc) : new LocalBlobStore(dataDir);
+
+/** Uploads are written and checked in a temporary file in the data folder first, whatever the store. */
 const filesDir = (ctx: Ctx) => path.join(ctx.config.dataDir, "files");
-export const blobPath = (ctx: Ctx, sha256: string) => path.join(filesDir(ctx), sha256.slice(0, 2), sha256);
+const tempPath = (ctx: Ctx) => path.join(filesDir(ctx), `${uploadTempPrefix}${newId()}`);
 
-const tempPrefix = ".upload-";
-const tempPath = (ctx: Ctx) => path.join(filesDir(ctx), `${tempPrefix}${newId()}`);
-
-/** Flushes a file's bytes (or a folder's entries) to the disk. */
-function fsyncPath(p: string) {
-  const fd = fs.openSync(p, "r");
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/**
- * Moves a written temporary file to its content address durably: the bytes are fsynced, renamed, and
- * the folder entry fsynced, all before the caller inserts the row that points to the blob. A blob that
- * is already there with the right size is kept (a blob is never half-written under its final name).
- */
-function commitBlob(tmp: string, dest: string, size: number) {
-  fs.mkdirSync(path.dirname(dest), { recursive: true });
-  if (fs.existsSync(dest) && fs.statSync(dest).size === size) {
-    fs.rmSync(tmp);
-    return;
-  }
-  fsyncPath(tmp);
-  fs.renameSync(tmp, dest);
-  fsyncPath(path.dirname(dest));
-}
-
-/**
- * Removes temporary upload files left by a process that stopped mid-upload. Only files older than an
- * hour go, so another instance sharing the data folder keeps its uploads in progress. Called at start.
- */
-export function removeLeftoverUploads(dataDir: string, olderThanMs = 3600_000): number {
-  const dir = path.join(dataDir, "files");
-  if (!fs.existsSync(dir)) return 0;
-  let removed = 0;
-  for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith(tempPrefix)) continue;
-    const file = path.join(dir, name);
-    if (Date.now() - fs.statSync(file).mtimeMs < olderThanMs) continue;
-    fs.rmSync(file, { force: true });
-    removed++;
-  }
-  return removed;
-}
+/** Removes temporary upload files older than an hour left by a stopped process (called at start). */
+export const removeLeftoverUploads = (dataDir: string, olderThanMs?: number) =>
+  new LocalBlobStore(dataDir).removeLeftoverUploads(olderThanMs);
 
 const textExtensions: Record<string, string> = { ".txt": "text/plain", ".csv": "text/csv", ".md": "text/plain" };
 
@@ -127,7 +104,7 @@ export async function storeUpload(
     // Archives (Office files, ODS, ZIP) are held to their budgets before anything unpacks them.
     if (archiveMimes.has(mime)) await checkArchive(tmp, sanitizeName(upload.filename));
     const sha256 = hash.digest("hex");
-    commitBlob(tmp, blobPath(ctx, sha256), size);
+    await blobStore(ctx.config).putFile(sha256, tmp, size);
     return await insertFileRow(ctx, { sha256, size, mime, name: sanitizeName(upload.filename) });
   } finally {
     fs.rmSync(tmp, { force: true });
@@ -141,7 +118,7 @@ export async function storeBuffer(ctx: Ctx, name: string, mime: string, data: Bu
   const tmp = tempPath(ctx);
   try {
     fs.writeFileSync(tmp, data);
-    commitBlob(tmp, blobPath(ctx, sha256), data.length);
+    await blobStore(ctx.config).putFile(sha256, tmp, data.length);
   } finally {
     fs.rmSync(tmp, { force: true });
   }
@@ -162,5 +139,7 @@ export const sanitizeName = (name: string) =>
 
 export const findFile = (ctx: Ctx, id: string) => ctx.db.selectFrom("files").selectAll().where("id", "=", id).executeTakeFirst();
 
-export const readFileBytes = (ctx: Ctx, f: Pick<StoredFile, "sha256">) => fs.readFileSync(blobPath(ctx, f.sha256));
-export const openFileStream = (ctx: Ctx, f: Pick<StoredFile, "sha256">) => fs.createReadStream(blobPath(ctx, f.sha256));
+/** A stored file's bytes, whole (for parsers); downloads and ZIPs stream with openFileStream. */
+export const readFileBytes = (ctx: Pick<Ctx, "config">, f: Pick<StoredFile, "sha256">) => blobStore(ctx.config).read(f.sha256);
+/** A stream of a stored file that opens the blob on its first read; an absent blob is a BlobMissingError event. */
+export const openFileStream = (ctx: Pick<Ctx, "config">, f: Pick<StoredFile, "sha256">) => blobStore(ctx.config).open(f.sha256);

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type ErrorCode, errorCodes } from "../../../shared/errors.js";
 import { AppError } from "../errors.js";
+import { BlobMissingError } from "../files/blob.js";
 
 const byStatus: Record<number, ErrorCode> = {
   400: "BAD_REQUEST",
@@ -23,6 +24,8 @@ const messages: Partial<Record<ErrorCode, string>> = {
 
 /** Turns every error into `{ error: { code, message, details? } }`; 5xx messages are never shown. */
 export function errorHandler(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof BlobMissingError)
+    request.log.error({ blob: err.sha256, store: err.location }, `stored file missing: blob ${err.sha256} is not in ${err.location}`);
   if (err instanceof AppError) {
     return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
   }

@@ -6,7 +6,8 @@ import { buildApp } from "../../app.js";
 import { type Config, loadConfig } from "../../config.js";
 import { inTx } from "../context.js";
 import { openDatabase } from "../db/database.js";
-import { blobPath, readFileBytes, storeBuffer } from "../files/store.js";
+import { LocalBlobStore } from "../files/blob-local.js";
+import { readFileBytes, storeBuffer } from "../files/store.js";
 import "../jobs/backup.js";
 import { DEMO_PASSWORD, engine, type TestEnv, testEnv } from "../testing/harness.js";
 import { scratchPostgres } from "../testing/scratch-postgres.js";
@@ -14,6 +15,8 @@ import { takeBackup } from "./backup.js";
 import { restoreBackup } from "./restore.js";
 import { scheduledBackup } from "./scheduled.js";
 import { verifyInstallation } from "./verify.js";
+
+const blobPath = (ctx: { config: { dataDir: string } }, sha256: string) => new LocalBlobStore(ctx.config.dataDir).path(sha256);
 
 let env: TestEnv;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-ops-"));
@@ -87,7 +90,7 @@ describe(`backup and restore on ${engine}`, () => {
     const database = openDatabase(target);
     try {
       const ctx = { ...env.ctx, db: database.db, config: target };
-      expect(readFileBytes(ctx, memo).toString()).toBe("第1回 連携会議 議事メモ");
+      expect((await readFileBytes(ctx, memo)).toString()).toBe("第1回 連携会議 議事メモ");
       const abu = await database.db
         .selectFrom("orgs")
         .select("population")

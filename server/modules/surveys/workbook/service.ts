@@ -41,7 +41,7 @@ export async function importWorkbook(request: FastifyRequest, ctx: Ctx): Promise
     const isXlsx = (f: StoredFile) => f.mime === xlsxMime;
     const workbook = files.find(isXlsx);
     if (!workbook) {
-      for (const f of files) refuseOtherSpreadsheets(readFileBytes(tx, f), f.name);
+      for (const f of files) refuseOtherSpreadsheets(await readFileBytes(tx, f), f.name);
       throw invalid("国の様式（Excel の .xlsx ファイル）を選んでください。", [
         { path: "file", message: "XLSX ファイルがありません" },
       ]);
@@ -50,7 +50,7 @@ export async function importWorkbook(request: FastifyRequest, ctx: Ctx): Promise
     const detection = await runInWorker<Detection>(
       here("detect.ts"),
       "detectWorkbook",
-      [readFileBytes(tx, workbook), workbook.name, orgs],
+      [await readFileBytes(tx, workbook), workbook.name, orgs],
       workbook.name,
     );
     const title = (fields.title?.trim() || workbook.name.replace(/\.xlsx$/i, "")).slice(0, 200);
@@ -130,7 +130,7 @@ export async function getWorkbookInfo(ctx: Ctx, id: string): Promise<WorkbookInf
 async function loadWorkbook(ctx: Ctx, surveyId: string) {
   const wb = await findWorkbook(ctx, surveyId);
   if (!wb) throw notFound("国の様式");
-  return { ...wb, bytes: readFileBytes(ctx, wb) };
+  return { ...wb, bytes: await readFileBytes(ctx, wb) };
 }
 
 const sendXlsxBytes = (reply: FastifyReply, bytes: Uint8Array, name: string, mime = xlsxMime) =>
