@@ -1,10 +1,5 @@
-import type ExcelJS from "exceljs";
-import { parseCsvLines } from "../../../shared/csv.js";
-import { AppError } from "../../platform/errors.js";
 import { type CsvEncoding, csvBytes } from "../../platform/files/csv.js";
 import { type SheetSpec, workbookBuffer } from "../../platform/files/xlsx.js";
-import { type Cell, columnLetter as colLetter } from "./cells.js";
-import { readXlsx, spreadsheetKind } from "../../platform/files/xlsx-read.js";
 import type { Cell } from "./cells.js";
 
 /** Spreadsheet bytes in and out for progress: XLSX, and CSV in UTF-8 (with or without BOM) or Shift_JIS (CP932). */

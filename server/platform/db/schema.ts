@@ -235,7 +235,7 @@ export interface DB
     ProgressTables,
     ProcurementTables,
     CouncilYearTables,
-    HandoverTables {
+    HandoverTables,
     InsightTables {
   files: FilesTable;
   orgs: OrgsTable;

@@ -25,7 +25,10 @@ const messages: Partial<Record<ErrorCode, string>> = {
 /** Turns every error into `{ error: { code, message, details? } }`; 5xx messages are never shown. */
 export function errorHandler(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (err instanceof BlobMissingError)
-    request.log.error({ blob: err.sha256, store: err.location }, `stored file missing: blob ${err.sha256} is not in ${err.location}`);
+    request.log.error(
+      { blob: err.sha256, store: err.location },
+      `stored file missing: blob ${err.sha256} is not in ${err.location}`,
+    );
   if (err instanceof AppError) {
     return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
   }

@@ -1,6 +1,5 @@
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001-foundation.js";
-import * as m0790 from "./0790-handover.js";
 import * as m0002 from "./0002-files.js";
 import * as m0100 from "./0100-meetings.js";
 import * as m0200 from "./0200-progress.js";
@@ -38,6 +37,7 @@ import * as m0767 from "./0767-person-contacts.js";
 import * as m0770 from "./0770-meeting-reminders.js";
 import * as m0771 from "./0771-open-reviews.js";
 import * as m0780 from "./0780-sso.js";
+import * as m0790 from "./0790-handover.js";
 import * as m0800 from "./0800-insight.js";
 import * as m0820 from "./0820-progress-exports.js";
 
