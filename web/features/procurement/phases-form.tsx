@@ -1,5 +1,6 @@
 import { type ProjectDetail, phaseStatuses, phaseStatusLabels, phasesInput } from "../../../shared/api/procurement.js";
 import { Button } from "../../components/button.js";
+import { FieldTable } from "../../components/field-table.js";
 import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { api } from "../../lib/api.js";
@@ -28,7 +29,6 @@ export function PhasesForm({ p }: { p: ProjectDetail }) {
     },
   });
   const save = useProcurementMutation((body: unknown) => api.put<ProjectDetail>(`/procurement/projects/${p.id}/phases`, body));
-  const hidden = (name: string) => <span className="sr-only">{name} </span>;
   return (
     <ZodForm
       form={form}
@@ -37,70 +37,36 @@ export function PhasesForm({ p }: { p: ProjectDetail }) {
       aria-label={t("procurement.phasesEdit")}
       className="flex flex-col gap-3"
     >
-      <table className="w-full border-collapse">
-        <caption className="sr-only">{t("procurement.phasesEdit")}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="px-2 py-1 text-left">
-              {t("procurement.phases")}
-            </th>
-            <th scope="col" className="px-2 py-1 text-left">
-              {t("procurement.phaseStart")}
-            </th>
-            <th scope="col" className="px-2 py-1 text-left">
-              {t("procurement.phaseEnd")}
-            </th>
-            <th scope="col" className="px-2 py-1 text-left">
-              {t("procurement.status")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.phases.map((ph, i) => (
-            <tr key={ph.name} className="border-t border-solid-gray-420 align-top">
-              <th scope="row" className="px-2 py-2 text-left">
-                {ph.name}
-              </th>
-              <td className="px-2 py-2">
-                <TextField
-                  type="date"
-                  label={
-                    <>
-                      {hidden(ph.name)}
-                      {t("procurement.phaseStart")}
-                    </>
-                  }
-                  {...form.field(`phases.${i}.startDate`)}
-                />
-              </td>
-              <td className="px-2 py-2">
-                <TextField
-                  type="date"
-                  label={
-                    <>
-                      {hidden(ph.name)}
-                      {t("procurement.phaseEnd")}
-                    </>
-                  }
-                  {...form.field(`phases.${i}.endDate`)}
-                />
-              </td>
-              <td className="px-2 py-2">
-                <SelectField
-                  label={
-                    <>
-                      {hidden(ph.name)}
-                      {t("procurement.status")}
-                    </>
-                  }
-                  {...form.field(`phases.${i}.status`)}
-                  options={phaseStatuses.map((s) => ({ value: s, label: label(phaseStatusLabels, s) }))}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FieldTable
+        caption={t("procurement.phasesEdit")}
+        rowHeader={t("procurement.phases")}
+        rows={p.phases}
+        rowKey={(ph) => ph.name}
+        rowName={(ph) => ph.name}
+        columns={[
+          {
+            key: "start",
+            header: t("procurement.phaseStart"),
+            field: (_, i, l) => <TextField type="date" label={l} {...form.field(`phases.${i}.startDate`)} />,
+          },
+          {
+            key: "end",
+            header: t("procurement.phaseEnd"),
+            field: (_, i, l) => <TextField type="date" label={l} {...form.field(`phases.${i}.endDate`)} />,
+          },
+          {
+            key: "status",
+            header: t("procurement.status"),
+            field: (_, i, l) => (
+              <SelectField
+                label={l}
+                {...form.field(`phases.${i}.status`)}
+                options={phaseStatuses.map((s) => ({ value: s, label: label(phaseStatusLabels, s) }))}
+              />
+            ),
+          },
+        ]}
+      />
       <div>
         <Button type="submit" variant="secondary" busy={save.isPending}>
           {t("procurement.phasesSave")}

@@ -1,6 +1,7 @@
 import { type ScenarioDetail, scenarioPatch } from "../../../shared/api/procurement.js";
 import { normalizeNumberText } from "../../../shared/numbers.js";
 import { Button } from "../../components/button.js";
+import { FieldTable } from "../../components/field-table.js";
 import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { api } from "../../lib/api.js";
@@ -49,7 +50,6 @@ function UsageTable({ s, participants }: { s: ScenarioDetail; participants: { or
     },
   });
   const save = useProcurementMutation((body: unknown) => api.patch<ScenarioDetail>(`/procurement/scenarios/${s.id}`, body));
-  const hidden = (org: string) => <span className="sr-only">{org} </span>;
   return (
     <ZodForm
       form={form}
@@ -62,69 +62,29 @@ function UsageTable({ s, participants }: { s: ScenarioDetail; participants: { or
         {t("procurement.usageInputs")}
       </h2>
       <p>{t("procurement.usageInputsHint")}</p>
-      <table className="w-full border-collapse">
-        <thead>
-          <tr>
-            <th scope="col" className="px-2 py-1 text-left">
-              {t("procurement.org")}
-            </th>
-            <th scope="col" className="px-2 py-1 text-left">
-              {t("procurement.usage")}
-            </th>
-            <th scope="col" className="px-2 py-1 text-left">
-              {t("procurement.min")}
-            </th>
-            <th scope="col" className="px-2 py-1 text-left">
-              {t("procurement.max")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {participants.map((p) => (
-            <tr key={p.org.id} className="border-t border-solid-gray-420 align-top">
-              <th scope="row" className="px-2 py-2 text-left">
-                {p.org.name}
-              </th>
-              <td className="px-2 py-2">
-                <TextField
-                  label={
-                    <>
-                      {hidden(p.org.name)}
-                      {t("procurement.usage")}
-                    </>
-                  }
-                  inputMode="decimal"
-                  {...form.field(`inputs.${p.org.id}.usage`)}
-                />
-              </td>
-              <td className="px-2 py-2">
-                <TextField
-                  label={
-                    <>
-                      {hidden(p.org.name)}
-                      {t("procurement.min")}
-                    </>
-                  }
-                  inputMode="numeric"
-                  {...form.field(`inputs.${p.org.id}.min`)}
-                />
-              </td>
-              <td className="px-2 py-2">
-                <TextField
-                  label={
-                    <>
-                      {hidden(p.org.name)}
-                      {t("procurement.max")}
-                    </>
-                  }
-                  inputMode="numeric"
-                  {...form.field(`inputs.${p.org.id}.max`)}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FieldTable
+        rowHeader={t("procurement.org")}
+        rows={participants}
+        rowKey={(p) => p.org.id}
+        rowName={(p) => p.org.name}
+        columns={[
+          {
+            key: "usage",
+            header: t("procurement.usage"),
+            field: (p, _, l) => <TextField label={l} inputMode="decimal" {...form.field(`inputs.${p.org.id}.usage`)} />,
+          },
+          {
+            key: "min",
+            header: t("procurement.min"),
+            field: (p, _, l) => <TextField label={l} inputMode="numeric" {...form.field(`inputs.${p.org.id}.min`)} />,
+          },
+          {
+            key: "max",
+            header: t("procurement.max"),
+            field: (p, _, l) => <TextField label={l} inputMode="numeric" {...form.field(`inputs.${p.org.id}.max`)} />,
+          },
+        ]}
+      />
       <div>
         <Button type="submit" busy={save.isPending}>
           {t("procurement.usageSave")}
