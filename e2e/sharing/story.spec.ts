@@ -106,6 +106,10 @@ test("sharing: notice with read tracking, challenge shared by six towns, documen
   await page.goto("/documents");
   await checkA11y(page, { label: "document library" });
   await page.getByRole("link", { name: "資料を登録" }).click();
+  // No file yet: the server's own message, shown before anything is sent.
+  await page.getByRole("button", { name: "資料を登録" }).click();
+  await expect(page.getByText("ファイルを1つ選んでください")).toBeVisible();
+  await expect(page.getByLabel(/^ファイル/)).toBeFocused();
   await page.getByLabel(/^ファイル/).setInputFiles({ name: "ガバクラ移行手順.pdf", mimeType: "application/pdf", buffer: pdf });
   await page.getByLabel("表題").fill("ガバメントクラウド移行手順書");
   await page.getByLabel("年度").fill("2025");

@@ -45,6 +45,8 @@ export const uploadFields = documentMeta.extend({
   source: documentMeta.shape.source.default(null),
   tags: documentMeta.shape.tags.default([]),
 });
+/** A document or a new version carries exactly one file (checked by the server on the multipart body, and by the form before sending). */
+export const oneFileMessage = "ファイルを1つ選んでください";
 export const documentPatch = documentMeta.extend({ folderId: z.uuid().nullable() }).partial();
 export const versionFields = z.object({ note: z.string().trim().max(500).default("") });
 

@@ -1,6 +1,12 @@
 import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { type DocumentDetail, type documentPatch, type documentQuery, uploadFields } from "../../../shared/api/documents.js";
+import {
+  type DocumentDetail,
+  type documentPatch,
+  type documentQuery,
+  oneFileMessage,
+  uploadFields,
+} from "../../../shared/api/documents.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { AppError, invalid } from "../../platform/errors.js";
@@ -73,8 +79,7 @@ export async function uploadDocument(ctx: Ctx, request: FastifyRequest): Promise
     authorize(tx.actor, "document.list");
     const { fields, files } = await readMultipart(request, tx, { kinds: [...documentKinds, "zip"] });
     const input = parseFields(uploadFields, fields);
-    if (files.length !== 1)
-      throw invalid("ファイルを1つ選んでください。", [{ path: "file", message: "ファイルを1つ選んでください" }]);
+    if (files.length !== 1) throw invalid(`${oneFileMessage}。`, [{ path: "file", message: oneFileMessage }]);
     const { bodyId, subject } = await visibleArea(tx, input.area);
     authorize(tx.actor, "document.upload", subject);
     await checkFolder(tx, input.folderId, bodyId);
@@ -125,8 +130,7 @@ export async function uploadVersion(ctx: Ctx, id: string, request: FastifyReques
     authorize(tx.actor, "document.edit", subject);
     const { fields, files } = await readMultipart(request, tx, { kinds: [...documentKinds, "zip"] });
     const note = (fields.note ?? "").trim().slice(0, 500);
-    if (files.length !== 1)
-      throw invalid("ファイルを1つ選んでください。", [{ path: "file", message: "ファイルを1つ選んでください" }]);
+    if (files.length !== 1) throw invalid(`${oneFileMessage}。`, [{ path: "file", message: oneFileMessage }]);
     const version = row.current_version + 1;
     await addVersionRow(tx, id, version, files[0]!.id, note);
     await updateDocumentRow(tx, id, { current_version: version, updated_at: nowIso() });
