@@ -12,12 +12,6 @@ import { checkLayering } from "./platform/testing/layering.js";
  */
 const STILL_TO_MOVE = [
   "bodies/service.ts",
-  "consultations/alerts.ts",
-  "consultations/indexing.ts",
-  "consultations/reports.ts",
-  "consultations/status.ts",
-  "consultations/templates.ts",
-  "consultations/thread.ts",
   "meetings/home.ts",
   "meetings/meeting-mail.ts",
   "meetings/proposal-notices.ts",

@@ -4,6 +4,7 @@ import { type Ctx, inTx, nowIso } from "../../platform/context.js";
 import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { notify } from "../notifications/service.js";
+import { activeSecretariatIds, alertRecorded, insertAlert, runningDueBy } from "./alerts-repo.js";
 import { clocks, warnDays } from "./clock.js";
 import { byConsultation, pausesOf } from "./repo.js";
 import { buildReport } from "./reports.js";
@@ -11,30 +12,10 @@ import { deskUserIds } from "./service.js";
 
 const targetName = { firstResponse: "初回回答", resolution: "解決" } as const;
 
-async function secretariatIds(ctx: Ctx) {
-  const rows = await ctx.db
-    .selectFrom("users")
-    .select("id")
-    .where("role", "=", "secretariat")
-    .where("status", "=", "active")
-    .execute();
-  return rows.map((r) => r.id);
-}
-
 /** Records an alert once per consultation, target and due date; false when it was already sent. */
 async function once(ctx: Ctx, consultationId: string, kind: string, due: string): Promise<boolean> {
-  const seen = await ctx.db
-    .selectFrom("consultation_alerts")
-    .select("kind")
-    .where("consultation_id", "=", consultationId)
-    .where("kind", "=", kind)
-    .where("due", "=", due)
-    .executeTakeFirst();
-  if (seen) return false;
-  await ctx.db
-    .insertInto("consultation_alerts")
-    .values({ consultation_id: consultationId, kind, due, created_at: nowIso() })
-    .execute();
+  if (await alertRecorded(ctx, consultationId, kind, due)) return false;
+  await insertAlert(ctx, { consultation_id: consultationId, kind, due, created_at: nowIso() });
   return true;
 }
 
@@ -46,12 +27,7 @@ export async function sweepServiceLevels(ctx: Ctx, now = new Date()): Promise<{ 
   const today = jstDate(now);
   const counts = { warned: 0, missed: 0 };
   if (!isBusinessDay(today)) return counts; // nobody reads warnings on a closed day; the next business day catches up
-  const rows = await ctx.db
-    .selectFrom("consultations")
-    .selectAll()
-    .where("status", "in", ["new", "in_progress"])
-    .where("next_due", "<=", addBusinessDays(today, warnDays))
-    .execute();
+  const rows = await runningDueBy(ctx, addBusinessDays(today, warnDays));
   const pauses = byConsultation(
     await pausesOf(
       ctx,
@@ -59,7 +35,7 @@ export async function sweepServiceLevels(ctx: Ctx, now = new Date()): Promise<{ 
     ),
   );
   const desk = await deskUserIds(ctx);
-  const secretariat = await secretariatIds(ctx);
+  const secretariat = await activeSecretariatIds(ctx);
   for (const row of rows) {
     const c = clocks(row, pauses.get(row.id) ?? [], today);
     for (const target of ["firstResponse", "resolution"] as const) {
@@ -98,7 +74,7 @@ export async function sendMonthlyReport(ctx: Ctx, now = new Date()): Promise<num
   const month = previousMonth(jstDate(now));
   const r = await buildReport(ctx, { from: month, to: month });
   return inTx(ctx, (tx) =>
-    secretariatIds(tx).then((ids) =>
+    activeSecretariatIds(tx).then((ids) =>
       notify(tx, {
         userIds: ids,
         category: "consultation",

@@ -1,6 +1,6 @@
 import type { Ctx } from "../../platform/context.js";
 import { indexEntry } from "../search/index.js";
-import type { ConsultationRow } from "./repo.js";
+import { type ConsultationRow, replyBodies } from "./repo.js";
 
 /**
  * Keeps a consultation's search entry current: subject, body and the public replies — never the
@@ -10,18 +10,12 @@ export async function indexConsultation(
   ctx: Ctx,
   row: Pick<ConsultationRow, "id" | "org_id" | "subject" | "body" | "created_at">,
 ) {
-  const replies = await ctx.db
-    .selectFrom("consultation_messages")
-    .select("body")
-    .where("consultation_id", "=", row.id)
-    .where("kind", "=", "reply")
-    .orderBy("created_at")
-    .execute();
+  const replies = await replyBodies(ctx, row.id);
   await indexEntry(ctx, {
     kind: "consultation",
     refId: row.id,
     title: row.subject,
-    text: [row.body, ...replies.map((r) => r.body)].join("\n"),
+    text: [row.body, ...replies].join("\n"),
     date: row.created_at,
     link: `/consultations/${row.id}`,
     scope: { type: "org", orgId: row.org_id },

@@ -4,7 +4,12 @@ import type { queueQuery } from "../../../shared/api/consultations.js";
 import type { Actor, Ctx } from "../../platform/context.js";
 import { isPrefectureStaff } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
-import type { ConsultationPausesTable, ConsultationsTable } from "./tables.js";
+import type {
+  ConsultationAttachmentsTable,
+  ConsultationMessagesTable,
+  ConsultationPausesTable,
+  ConsultationsTable,
+} from "./tables.js";
 
 export type ConsultationRow = ConsultationsTable;
 export const openStatuses = ["new", "in_progress", "waiting"] as const;
@@ -157,6 +162,63 @@ export const findAttachment = (ctx: Ctx, consultationId: string, id: string) =>
 
 export const mergedInto = (ctx: Ctx, id: string) =>
   ctx.db.selectFrom("consultations").select(["id", "subject"]).where("merged_into_id", "=", id).orderBy("created_at").execute();
+
+export async function insertMessage(ctx: Ctx, row: ConsultationMessagesTable) {
+  await ctx.db.insertInto("consultation_messages").values(row).execute();
+}
+
+/** The bodies of the replies on a consultation (not notes or system lines), oldest first. */
+export async function replyBodies(ctx: Ctx, id: string): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom("consultation_messages")
+    .select("body")
+    .where("consultation_id", "=", id)
+    .where("kind", "=", "reply")
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => r.body);
+}
+
+export async function insertAttachment(ctx: Ctx, row: ConsultationAttachmentsTable) {
+  await ctx.db.insertInto("consultation_attachments").values(row).execute();
+}
+
+export async function insertPause(ctx: Ctx, row: ConsultationPausesTable) {
+  await ctx.db.insertInto("consultation_pauses").values(row).execute();
+}
+
+/** Ends the consultation's running pause, if any. */
+export async function endOpenPause(ctx: Ctx, consultationId: string, at: string) {
+  await ctx.db
+    .updateTable("consultation_pauses")
+    .set({ ended_at: at })
+    .where("consultation_id", "=", consultationId)
+    .where("ended_at", "is", null)
+    .execute();
+}
+
+/** The report's rows: consultations filed in [fromIso, toIso), duplicates left out (counted once, in their target), with their organisation. */
+export const reportRows = (ctx: Ctx, fromIso: string, toIso: string) =>
+  ctx.db
+    .selectFrom("consultations as c")
+    .innerJoin("orgs as o", "o.id", "c.org_id")
+    .select([
+      "c.id",
+      "c.org_id",
+      "c.category",
+      "c.channel",
+      "c.status",
+      "c.urgency",
+      "c.created_at",
+      "c.first_response_at",
+      "c.resolved_at",
+      "c.closed_at",
+    ])
+    .select(["o.name", "o.kind", "o.population", "o.lg_code"])
+    .where("c.created_at", ">=", fromIso)
+    .where("c.created_at", "<", toIso)
+    .where("c.merged_into_id", "is", null)
+    .execute();
 
 /** The asking organisation of a consultation and the names of everyone in it (what a FAQ draft must not name). */
 export async function askingOrgWithPeople(ctx: Ctx, id: string) {

@@ -18,7 +18,7 @@ import { authorize } from "../../platform/policy/authorize.js";
 import { isSmallOrg } from "../orgs/service.js";
 import { getSettings } from "../settings/service.js";
 import { clocks } from "./clock.js";
-import { byConsultation, pausesOf, queueRows } from "./repo.js";
+import { byConsultation, pausesOf, queueRows, reportRows } from "./repo.js";
 import { summarize } from "./service.js";
 import { renderSheets, type Sheet } from "./sheets.js";
 
@@ -51,26 +51,8 @@ export async function buildReport(ctx: Ctx, q: z.infer<typeof reportQuery>): Pro
     throw invalid("終了月は開始月以降にしてください。", [{ path: "to", message: "開始月以降の月にしてください" }]);
   const months: string[] = [];
   for (let m = q.from; m <= q.to && months.length < 60; m = nextMonth(m)) months.push(m);
-  const rows = await ctx.db
-    .selectFrom("consultations as c")
-    .innerJoin("orgs as o", "o.id", "c.org_id")
-    .select([
-      "c.id",
-      "c.org_id",
-      "c.category",
-      "c.channel",
-      "c.status",
-      "c.urgency",
-      "c.created_at",
-      "c.first_response_at",
-      "c.resolved_at",
-      "c.closed_at",
-    ])
-    .select(["o.name", "o.kind", "o.population", "o.lg_code"])
-    .where("c.created_at", ">=", monthStartIso(months[0]!))
-    .where("c.created_at", "<", monthStartIso(nextMonth(months.at(-1)!)))
-    .where("c.merged_into_id", "is", null) // duplicates are counted once, in their target
-    .execute();
+  // Duplicates are counted once, in their target.
+  const rows = await reportRows(ctx, monthStartIso(months[0]!), monthStartIso(nextMonth(months.at(-1)!)));
   const pauseMap = byConsultation(
     await pausesOf(
       ctx,

@@ -4,36 +4,33 @@ import { type Ctx, inTx, newId, nowIso, prefectureRoles } from "../../platform/c
 import { conflict, invalid } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
+import { findUser } from "../users/index.js";
 import { refreshClock } from "./clock.js";
-import { type ConsultationRow, updateConsultation } from "./repo.js";
+import { type ConsultationRow, endOpenPause, insertMessage, insertPause, updateConsultation } from "./repo.js";
 import { getConsultation, visibleConsultation } from "./service.js";
 
 type Mutable = Pick<ConsultationRow, "id" | "paused_since">;
 
 /** Stops the clock (waiting for the municipality, or resolved until someone reopens it). */
 export async function startPause(ctx: Ctx, row: Mutable, reason: "waiting" | "resolved", at: string) {
-  await ctx.db
-    .insertInto("consultation_pauses")
-    .values({ id: newId(), consultation_id: row.id, reason, started_at: at, ended_at: null })
-    .execute();
+  await insertPause(ctx, { id: newId(), consultation_id: row.id, reason, started_at: at, ended_at: null });
   row.paused_since = at;
 }
 
 export async function endPause(ctx: Ctx, row: Mutable, at: string) {
-  await ctx.db
-    .updateTable("consultation_pauses")
-    .set({ ended_at: at })
-    .where("consultation_id", "=", row.id)
-    .where("ended_at", "is", null)
-    .execute();
+  await endOpenPause(ctx, row.id, at);
   row.paused_since = null;
 }
 
 async function systemLine(ctx: Ctx, id: string, body: string, at: string) {
-  await ctx.db
-    .insertInto("consultation_messages")
-    .values({ id: newId(), consultation_id: id, author_id: ctx.actor?.userId ?? null, kind: "event", body, created_at: at })
-    .execute();
+  await insertMessage(ctx, {
+    id: newId(),
+    consultation_id: id,
+    author_id: ctx.actor?.userId ?? null,
+    kind: "event",
+    body,
+    created_at: at,
+  });
 }
 
 /** Assigns to a member of prefecture staff (or unassigns with null). Anyone else is refused with 400. */
@@ -43,11 +40,7 @@ export async function assignConsultation(ctx: Ctx, id: string, assigneeId: strin
     authorize(tx.actor, "consultation.assign", row);
     let name = "";
     if (assigneeId) {
-      const u = await tx.db
-        .selectFrom("users")
-        .select(["id", "name", "role", "status"])
-        .where("id", "=", assigneeId)
-        .executeTakeFirst();
+      const u = await findUser(tx, assigneeId);
       if (!u || !prefectureRoles.includes(u.role) || u.status !== "active")
         throw invalid(
           "担当者には県の職員（専門人材・事務局・管理者）を選んでください。市町の職員やオブザーバーは担当者にできません。",

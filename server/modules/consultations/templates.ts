@@ -4,12 +4,19 @@ import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
-import type { ConsultationTemplatesTable } from "./tables.js";
 import "./policy.js";
+import {
+  deleteTemplateRow,
+  findTemplateRow,
+  insertTemplate,
+  listTemplateRows,
+  type TemplateRow,
+  updateTemplateRow,
+} from "./templates-repo.js";
 
 type Input = z.infer<typeof templateInput>;
 
-const present = (t: ConsultationTemplatesTable) => ({
+const present = (t: TemplateRow) => ({
   id: t.id,
   title: t.title,
   body: t.body,
@@ -20,12 +27,12 @@ const present = (t: ConsultationTemplatesTable) => ({
 /** Reusable reply templates of the desk: prefecture staff only. */
 export async function listTemplates(ctx: Ctx) {
   authorize(ctx.actor, "consultation.templates");
-  const rows = await ctx.db.selectFrom("consultation_templates").selectAll().orderBy("title").execute();
+  const rows = await listTemplateRows(ctx);
   return { items: rows.map(present) };
 }
 
 async function findTemplate(ctx: Ctx, id: string) {
-  const row = await ctx.db.selectFrom("consultation_templates").selectAll().where("id", "=", id).executeTakeFirst();
+  const row = await findTemplateRow(ctx, id);
   if (!row) throw notFound("返信テンプレート");
   return row;
 }
@@ -35,7 +42,7 @@ export async function createTemplate(ctx: Ctx, input: Input) {
   return inTx(ctx, async (tx) => {
     const now = nowIso();
     const row = { id: newId(), ...input, created_by: tx.actor!.userId, created_at: now, updated_at: now };
-    await tx.db.insertInto("consultation_templates").values(row).execute();
+    await insertTemplate(tx, row);
     await recordAudit(tx, "consultationTemplate.create", { type: "consultationTemplate", id: row.id }, { title: input.title });
     return present(row);
   });
@@ -45,11 +52,7 @@ export async function updateTemplate(ctx: Ctx, id: string, input: Input) {
   authorize(ctx.actor, "consultation.templates");
   return inTx(ctx, async (tx) => {
     const before = await findTemplate(tx, id);
-    await tx.db
-      .updateTable("consultation_templates")
-      .set({ ...input, updated_at: nowIso() })
-      .where("id", "=", id)
-      .execute();
+    await updateTemplateRow(tx, id, { ...input, updated_at: nowIso() });
     await recordAudit(tx, "consultationTemplate.update", { type: "consultationTemplate", id }, diff(before, input));
     return present(await findTemplate(tx, id));
   });
@@ -59,7 +62,7 @@ export async function deleteTemplate(ctx: Ctx, id: string) {
   authorize(ctx.actor, "consultation.templates");
   await inTx(ctx, async (tx) => {
     const before = await findTemplate(tx, id);
-    await tx.db.deleteFrom("consultation_templates").where("id", "=", id).execute();
+    await deleteTemplateRow(tx, id);
     await recordAudit(tx, "consultationTemplate.delete", { type: "consultationTemplate", id }, { title: before.title });
   });
 }

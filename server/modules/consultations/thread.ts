@@ -9,16 +9,27 @@ import { notify } from "../notifications/service.js";
 import { refreshClock } from "./clock.js";
 import { indexConsultation } from "./indexing.js";
 import { type InputSource, parseInput } from "./parse.js";
-import { attachmentsOf, type ConsultationWithNames, findAttachment, messagesOf, updateConsultation } from "./repo.js";
+import {
+  attachmentsOf,
+  type ConsultationWithNames,
+  findAttachment,
+  insertAttachment,
+  insertMessage,
+  messagesOf,
+  updateConsultation,
+} from "./repo.js";
 import { deskUserIds, getConsultation, visibleConsultation } from "./service.js";
 import { endPause, startPause } from "./status.js";
 
 export async function addAttachments(ctx: Ctx, consultationId: string, messageId: string | null, files: StoredFile[]) {
   for (const f of files) {
-    await ctx.db
-      .insertInto("consultation_attachments")
-      .values({ id: newId(), consultation_id: consultationId, message_id: messageId, file_id: f.id, created_at: nowIso() })
-      .execute();
+    await insertAttachment(ctx, {
+      id: newId(),
+      consultation_id: consultationId,
+      message_id: messageId,
+      file_id: f.id,
+      created_at: nowIso(),
+    });
   }
 }
 
@@ -105,17 +116,14 @@ export async function postMessage(ctx: Ctx, id: string, source: InputSource) {
     const staff = isPrefectureStaff(tx.actor);
     const now = nowIso();
     const messageId = newId();
-    await tx.db
-      .insertInto("consultation_messages")
-      .values({
-        id: messageId,
-        consultation_id: id,
-        author_id: tx.actor.userId,
-        kind: input.kind,
-        body: input.body,
-        created_at: now,
-      })
-      .execute();
+    await insertMessage(tx, {
+      id: messageId,
+      consultation_id: id,
+      author_id: tx.actor.userId,
+      kind: input.kind,
+      body: input.body,
+      created_at: now,
+    });
     await addAttachments(tx, id, messageId, files);
 
     const next = { ...row, last_activity_at: now, updated_at: now };
