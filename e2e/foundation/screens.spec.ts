@@ -61,3 +61,19 @@ test("an observer does not see the admin screens", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "ホーム" })).toBeVisible();
   await checkA11y(page, { label: "observer home" });
 });
+
+test("the organisation list is paged like every list: the total, the range shown, and a filter that narrows it", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.admin, { to: "/orgs" });
+  const all = await page.request.get("/api/orgs?limit=1");
+  const total = (await all.json()).total as number;
+  expect(total).toBeGreaterThan(19);
+  const pager = page.getByRole("navigation", { name: "ページ送り" });
+  await expect(pager).toContainText(`${total}件中 1〜${Math.min(total, 50)}件を表示`);
+  await expect(page.getByRole("table", { name: `団体一覧（${total}件）` })).toBeVisible();
+  await page.goto("/orgs?q=阿武");
+  await expect(page.getByRole("table", { name: "団体一覧（1件）" })).toBeVisible();
+  await expect(pager).toContainText("絞り込み中：該当 1件中 1〜1件を表示");
+  await checkA11y(page, { label: "org list filtered" });
+});

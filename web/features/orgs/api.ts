@@ -18,6 +18,14 @@ export const orgKeys = {
 export const useOrgs = (filter: OrgFilter = {}) =>
   useQuery({ queryKey: orgKeys.list(filter), queryFn: () => api.get<ListOf<Org>>("/orgs", { limit: PAGE_MAX, ...filter }) });
 
+/** One page of the list screen, with the total for the pager. */
+export const useOrgPage = (filter: OrgFilter, offset: number, limit: number) =>
+  useQuery({
+    queryKey: [...orgKeys.list(filter), offset, limit],
+    queryFn: () => api.get<ListOf<Org>>("/orgs", { ...filter, limit, offset }),
+    placeholderData: (previous) => previous,
+  });
+
 export const useOrg = (id: string) => useQuery({ queryKey: orgKeys.one(id), queryFn: () => api.get<Org>(`/orgs/${id}`) });
 
 export function useSaveOrg(id?: string) {

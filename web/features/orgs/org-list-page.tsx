@@ -7,22 +7,24 @@ import { DataTable } from "../../components/data-table.js";
 import { FilterBar, useUrlFilter } from "../../components/filter-bar.js";
 import { CheckboxField, SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
+import { Pager } from "../../components/pager.js";
 import { QueryState } from "../../components/query-state.js";
 import type { Org } from "../../lib/api-types.js";
 import { useI18n } from "../../lib/i18n.js";
-import { useOrgs } from "./api.js";
+import { useOrgPage } from "./api.js";
 
 const keys = ["kind", "small", "q"] as const;
+const limit = 50;
 
 export function OrgListPage() {
   const { t, label } = useI18n();
   const me = useMe();
-  const { filter, draft, setDraft, apply, clear } = useUrlFilter(keys);
-  const orgs = useOrgs({
-    kind: filter.kind || undefined,
-    small: filter.small === "true" ? "true" : undefined,
-    q: filter.q || undefined,
-  });
+  const { filter, offset, draft, setDraft, apply, clear, page } = useUrlFilter(keys);
+  const orgs = useOrgPage(
+    { kind: filter.kind || undefined, small: filter.small === "true" ? "true" : undefined, q: filter.q || undefined },
+    offset,
+    limit,
+  );
 
   return (
     <>
@@ -62,37 +64,46 @@ export function OrgListPage() {
       </FilterBar>
       <QueryState query={orgs}>
         {(data) => (
-          <DataTable<Org>
-            caption={t("orgs.count", { count: data.items.length })}
-            rows={data.items}
-            rowKey={(o) => o.id}
-            empty={t("orgs.empty")}
-            columns={[
-              { key: "code", header: t("orgs.lgCode"), cell: (o) => o.lgCode ?? "—", className: "tabular-nums" },
-              { key: "kind", header: t("orgs.kind"), cell: (o) => label(orgKindLabels, o.kind) },
-              {
-                key: "name",
-                header: t("orgs.name"),
-                cell: (o) => (
-                  <Link to={`/orgs/${o.id}`} className="link">
-                    {o.name}
-                  </Link>
-                ),
-              },
-              { key: "kana", header: t("orgs.kana"), cell: (o) => o.kana },
-              {
-                key: "population",
-                header: t("orgs.population"),
-                numeric: true,
-                cell: (o) => (o.population == null ? "—" : o.population.toLocaleString("ja-JP")),
-              },
-              {
-                key: "small",
-                header: t("orgs.size"),
-                cell: (o) => (o.isSmall ? <Badge tone="orange">{t("orgs.small")}</Badge> : ""),
-              },
-            ]}
-          />
+          <>
+            <DataTable<Org>
+              caption={t("orgs.count", { count: data.total ?? data.items.length })}
+              rows={data.items}
+              rowKey={(o) => o.id}
+              empty={t("orgs.empty")}
+              columns={[
+                { key: "code", header: t("orgs.lgCode"), cell: (o) => o.lgCode ?? "—", className: "tabular-nums" },
+                { key: "kind", header: t("orgs.kind"), cell: (o) => label(orgKindLabels, o.kind) },
+                {
+                  key: "name",
+                  header: t("orgs.name"),
+                  cell: (o) => (
+                    <Link to={`/orgs/${o.id}`} className="link">
+                      {o.name}
+                    </Link>
+                  ),
+                },
+                { key: "kana", header: t("orgs.kana"), cell: (o) => o.kana },
+                {
+                  key: "population",
+                  header: t("orgs.population"),
+                  numeric: true,
+                  cell: (o) => (o.population == null ? "—" : o.population.toLocaleString("ja-JP")),
+                },
+                {
+                  key: "small",
+                  header: t("orgs.size"),
+                  cell: (o) => (o.isSmall ? <Badge tone="orange">{t("orgs.small")}</Badge> : ""),
+                },
+              ]}
+            />
+            <Pager
+              offset={offset}
+              limit={limit}
+              total={data.total ?? data.items.length}
+              onChange={page}
+              filtered={Object.values(filter).some(Boolean)}
+            />
+          </>
         )}
       </QueryState>
     </>
