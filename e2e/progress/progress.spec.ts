@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import ExcelJS from "exceljs";
+import * as XLSX from "xlsx";
 import { apiClient, checkA11y, demoUsers, expect, signIn, test } from "../support/fixtures.js";
 
 const jstToday = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
@@ -167,4 +169,28 @@ test("the secretariat defines a programme and its items on screen", async ({ pag
   await step.getByRole("button", { name: "ステップを追加" }).click();
   await expect(page.getByText("s1 参加の意向確認")).toBeVisible();
   await checkA11y(page, { label: "manage page with a new programme" });
+});
+
+test("the whole programme's Excel is made in the background: the page shows its progress, then offers the file", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, demoUsers.secretariat, { to: "/progress" });
+  await expect(page.getByRole("heading", { level: 1, name: "取組状況" })).toBeVisible();
+  await page.getByRole("button", { name: "Excel で書き出す" }).click();
+  // Asked for: the job's percentage shows until the worker has written every sheet.
+  await expect(page.getByRole("progressbar", { name: "Excel の作成状況" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /作成中 \d+%/ })).toBeVisible();
+  await checkA11y(page, { label: "progress export in progress" });
+  const link = page.getByRole("link", { name: /^ダウンロード：取組状況_.+\.xlsx$/ });
+  await expect(link).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("progressbar")).toHaveCount(0);
+  await checkA11y(page, { label: "progress export ready" });
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^取組状況_.+\.xlsx$/);
+  const wb = XLSX.read(fs.readFileSync((await download.path())!), { type: "buffer" });
+  expect(wb.SheetNames[0]).toBe("集計");
+  const summary = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets["集計"]!, { header: 1, defval: null });
+  expect(summary[2]!.slice(0, 2)).toEqual(["団体コード", "団体名"]);
+  expect(summary.slice(3).map((r) => r[1])).toContain("阿武町");
 });

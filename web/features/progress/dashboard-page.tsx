@@ -8,9 +8,10 @@ import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { formatDate } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
-import { type Dashboard, exportUrl, recordPath, useDashboard, useMatrix } from "./api.js";
+import { type Dashboard, recordPath, useDashboard, useMatrix } from "./api.js";
 import { HeatmapChart, TrendChart } from "./charts.js";
 import { DashboardFilters, type DashboardParams, useDashboardParams } from "./dashboard-filters.js";
+import { ExportJobButton } from "./export-job.js";
 import { monthLabel, pctText, signedPct } from "./format.js";
 import { MatrixTable } from "./matrix-table.js";
 
@@ -59,11 +60,7 @@ function HeaderActions({ d }: { d: Dashboard }) {
       )}
       {d.abilities.canImport && <ButtonLink to="/progress/import">{t("progress.import")}</ButtonLink>}
       {d.abilities.canManage && <ButtonLink to="/progress/manage">{t("progress.manage")}</ButtonLink>}
-      {d.programme && (
-        <a className="link self-center" href={exportUrl({ programmeId: d.programme.id, format: "xlsx" })} download>
-          {t("progress.exportXlsx")}
-        </a>
-      )}
+      {d.programme && <ExportJobButton programmeId={d.programme.id} />}
     </>
   );
 }
