@@ -89,23 +89,24 @@ export interface Config {
   pgBinDir?: string;
   /** Where the content-addressed blobs of uploaded and generated files are kept (platform/files/blob-store.ts). */
   fileStore: FileStoreConfig;
+  /** The S3 settings whenever S3_BUCKET is set (also with FILE_STORE=local: `renkei storage migrate --to s3` uses them). */
+  s3?: S3StoreConfig;
   /** argon2 cost; lowered only by tests, never by an environment variable. */
   argon2MemoryKiB: number;
 }
 
-export type FileStoreConfig =
-  | { kind: "local" }
-  | {
-      kind: "s3";
-      /** Unset: AWS itself. */
-      endpoint?: string;
-      bucket: string;
-      region: string;
-      /** Unset: the AWS SDK's own chain (AWS_* variables, instance role). */
-      credentials?: { accessKeyId: string; secretAccessKey: string };
-      forcePathStyle: boolean;
-      prefix: string;
-    };
+export interface S3StoreConfig {
+  kind: "s3";
+  /** Unset: AWS itself. */
+  endpoint?: string;
+  bucket: string;
+  region: string;
+  /** Unset: the AWS SDK's own chain (AWS_* variables, instance role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  forcePathStyle: boolean;
+  prefix: string;
+}
+export type FileStoreConfig = { kind: "local" } | S3StoreConfig;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -126,21 +127,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY)
     problems.push("S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: give both or neither");
   if (problems.length) throw new ConfigError(problems);
-  const fileStore: FileStoreConfig =
-    e.FILE_STORE === "s3"
-      ? {
-          kind: "s3",
-          endpoint: e.S3_ENDPOINT,
-          bucket: e.S3_BUCKET!,
-          region: e.S3_REGION,
-          credentials:
-            e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
-              ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
-              : undefined,
-          forcePathStyle: e.S3_FORCE_PATH_STYLE,
-          prefix: e.S3_PREFIX,
-        }
-      : { kind: "local" };
+  const s3: S3StoreConfig | undefined = e.S3_BUCKET
+    ? {
+        kind: "s3",
+        endpoint: e.S3_ENDPOINT,
+        bucket: e.S3_BUCKET!,
+        region: e.S3_REGION,
+        credentials:
+          e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+            ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+            : undefined,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        prefix: e.S3_PREFIX,
+      }
+    : undefined;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -164,7 +164,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     backupHour: e.BACKUP_HOUR,
     backupKeep: e.BACKUP_KEEP,
     pgBinDir: e.PG_BIN_DIR,
-    fileStore,
+    fileStore: e.FILE_STORE === "s3" && s3 ? s3 : { kind: "local" },
+    s3,
     argon2MemoryKiB: 19456,
   };
 }

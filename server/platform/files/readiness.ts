@@ -36,7 +36,10 @@ export class StoreReadiness {
         (err: unknown) => {
           const message = err instanceof StoreUnavailable ? err.message : `file storage check failed: ${(err as Error).message}`;
           if (message !== this.problem)
-            this.log.error({ store: this.store.location }, `file storage cannot be used: ${message}. /readyz answers 503 until it works.`);
+            this.log.error(
+              { store: this.store.location },
+              `file storage cannot be used: ${message}. /readyz answers 503 until it works.`,
+            );
           this.problem = message;
         },
       )
