@@ -17,6 +17,7 @@ import { blobStore, removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
 import { errorHandler } from "./platform/http/error-handler.js";
 import { registerInputGuards } from "./platform/http/input-guards.js";
+import { registerMetrics } from "./platform/http/metrics.js";
 import { openapiOptions } from "./platform/http/openapi.js";
 import { type Precompressed, precompress, sendPrecompressed } from "./platform/http/precompressed.js";
 import { redactUrl } from "./platform/http/redact.js";
@@ -107,6 +108,7 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 20 } });
   await app.register(swagger, openapiOptions(config.publicUrl));
 
+  registerMetrics(app as App, config, database);
   app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
     try {

@@ -55,6 +55,8 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** The bearer token Prometheus sends to GET /metrics; unset: /metrics is a 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Prepended to every object key, e.g. `renkei/` to share a bucket. */
   S3_PREFIX: z.string().default(""),
 });
@@ -89,6 +91,8 @@ export interface Config {
   pgBinDir?: string;
   /** Where the content-addressed blobs of uploaded and generated files are kept (platform/files/blob-store.ts). */
   fileStore: FileStoreConfig;
+  /** Bearer token for GET /metrics (unset: no metrics endpoint). */
+  metricsToken?: string;
   /** The S3 settings whenever S3_BUCKET is set (also with FILE_STORE=local: `renkei storage migrate --to s3` uses them). */
   s3?: S3StoreConfig;
   /** argon2 cost; lowered only by tests, never by an environment variable. */
@@ -164,6 +168,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     backupHour: e.BACKUP_HOUR,
     backupKeep: e.BACKUP_KEEP,
     pgBinDir: e.PG_BIN_DIR,
+    metricsToken: e.METRICS_TOKEN,
     fileStore: e.FILE_STORE === "s3" && s3 ? s3 : { kind: "local" },
     s3,
     argon2MemoryKiB: 19456,
