@@ -42,6 +42,15 @@ const requestLog = (req: { method: string; url: string; ip?: string; id?: string
   remoteAddress: req.ip,
 });
 
+const draining = new WeakSet<object>();
+
+/**
+ * Starts a graceful stop: /readyz answers 503 at once so the load balancer sends new requests to other
+ * instances; everything else is served as before until the caller closes the app (which waits for the
+ * requests in flight).
+ */
+export const beginDrain = (app: object) => draining.add(app);
+
 export async function buildApp({ config, database, webDir, logStream: stream }: BuildOptions): Promise<App> {
   const logStream = stream ? { stream } : {};
   const app = Fastify({
@@ -111,6 +120,8 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
   registerMetrics(app as App, config, database);
   app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    if (draining.has(app))
+      return reply.status(503).send({ error: { code: "INTERNAL", message: "このサーバーは停止の準備中です。" } });
     try {
       await database.db.selectFrom("settings").select("key").limit(1).execute();
     } catch {

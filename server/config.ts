@@ -55,6 +55,8 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** On SIGTERM, how long /readyz answers 503 before the server stops accepting (the load balancer's check interval × fall). */
+  DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
   /** The bearer token Prometheus sends to GET /metrics; unset: /metrics is a 404. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Prepended to every object key, e.g. `renkei/` to share a bucket. */
@@ -91,6 +93,8 @@ export interface Config {
   pgBinDir?: string;
   /** Where the content-addressed blobs of uploaded and generated files are kept (platform/files/blob-store.ts). */
   fileStore: FileStoreConfig;
+  /** Seconds between readiness going false on SIGTERM and closing the listener. */
+  drainSeconds: number;
   /** Bearer token for GET /metrics (unset: no metrics endpoint). */
   metricsToken?: string;
   /** The S3 settings whenever S3_BUCKET is set (also with FILE_STORE=local: `renkei storage migrate --to s3` uses them). */
@@ -169,6 +173,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     backupKeep: e.BACKUP_KEEP,
     pgBinDir: e.PG_BIN_DIR,
     metricsToken: e.METRICS_TOKEN,
+    drainSeconds: e.DRAIN_SECONDS,
     fileStore: e.FILE_STORE === "s3" && s3 ? s3 : { kind: "local" },
     s3,
     argon2MemoryKiB: 19456,

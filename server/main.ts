@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildApp } from "./app.js";
+import { beginDrain, buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import type { DemoCouncil } from "./modules/demo/seed.js";
 import type { Ctx } from "./platform/context.js";
@@ -204,9 +204,13 @@ async function serve(config: Config, database: ReturnType<typeof openDatabase>, 
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, "shutting down: finishing requests in flight");
+    // Readiness goes false first; the load balancer stops sending new requests within DRAIN_SECONDS.
+    beginDrain(app);
+    app.log.info({ signal, drainSeconds: config.drainSeconds }, "draining: /readyz answers 503, then requests in flight finish");
+    const stopping = worker?.stop(); // claims no new job; the one running finishes
+    await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
     await app.close(); // stops accepting, waits for in-flight requests
-    await worker?.stop();
+    await stopping;
     await database.close();
     process.exit(0);
   };
