@@ -17,6 +17,7 @@ import { blobStore, removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
 import { errorHandler } from "./platform/http/error-handler.js";
 import { registerInputGuards } from "./platform/http/input-guards.js";
+import { registerMetrics } from "./platform/http/metrics.js";
 import { openapiOptions } from "./platform/http/openapi.js";
 import { type Precompressed, precompress, sendPrecompressed } from "./platform/http/precompressed.js";
 import { redactUrl } from "./platform/http/redact.js";
@@ -40,6 +41,15 @@ const requestLog = (req: { method: string; url: string; ip?: string; id?: string
   url: redactUrl(req.url),
   remoteAddress: req.ip,
 });
+
+const draining = new WeakSet<object>();
+
+/**
+ * Starts a graceful stop: /readyz answers 503 at once so the load balancer sends new requests to other
+ * instances; everything else is served as before until the caller closes the app (which waits for the
+ * requests in flight).
+ */
+export const beginDrain = (app: object) => draining.add(app);
 
 export async function buildApp({ config, database, webDir, logStream: stream }: BuildOptions): Promise<App> {
   const logStream = stream ? { stream } : {};
@@ -107,8 +117,11 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
   await app.register(multipart, { limits: { fileSize: config.uploadMaxBytes, files: 20 } });
   await app.register(swagger, openapiOptions(config.publicUrl));
 
+  registerMetrics(app as App, config, database);
   app.get("/healthz", { config: { public: true }, schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    if (draining.has(app))
+      return reply.status(503).send({ error: { code: "INTERNAL", message: "このサーバーは停止の準備中です。" } });
     try {
       await database.db.selectFrom("settings").select("key").limit(1).execute();
     } catch {

@@ -56,6 +56,10 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** On SIGTERM, how long /readyz answers 503 before the server stops accepting (the load balancer's check interval × fall). */
+  DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  /** The bearer token Prometheus sends to GET /metrics; unset: /metrics is a 404. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Prepended to every object key, e.g. `renkei/` to share a bucket. */
   S3_PREFIX: z.string().default(""),
 });
@@ -92,23 +96,28 @@ export interface Config {
   oidcProviders: OidcProviderConfig[];
   /** Where the content-addressed blobs of uploaded and generated files are kept (platform/files/blob-store.ts). */
   fileStore: FileStoreConfig;
+  /** Seconds between readiness going false on SIGTERM and closing the listener. */
+  drainSeconds: number;
+  /** Bearer token for GET /metrics (unset: no metrics endpoint). */
+  metricsToken?: string;
+  /** The S3 settings whenever S3_BUCKET is set (also with FILE_STORE=local: `renkei storage migrate --to s3` uses them). */
+  s3?: S3StoreConfig;
   /** argon2 cost; lowered only by tests, never by an environment variable. */
   argon2MemoryKiB: number;
 }
 
-export type FileStoreConfig =
-  | { kind: "local" }
-  | {
-      kind: "s3";
-      /** Unset: AWS itself. */
-      endpoint?: string;
-      bucket: string;
-      region: string;
-      /** Unset: the AWS SDK's own chain (AWS_* variables, instance role). */
-      credentials?: { accessKeyId: string; secretAccessKey: string };
-      forcePathStyle: boolean;
-      prefix: string;
-    };
+export interface S3StoreConfig {
+  kind: "s3";
+  /** Unset: AWS itself. */
+  endpoint?: string;
+  bucket: string;
+  region: string;
+  /** Unset: the AWS SDK's own chain (AWS_* variables, instance role). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  forcePathStyle: boolean;
+  prefix: string;
+}
+export type FileStoreConfig = { kind: "local" } | S3StoreConfig;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -131,21 +140,20 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY)
     problems.push("S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: give both or neither");
   if (problems.length) throw new ConfigError(problems);
-  const fileStore: FileStoreConfig =
-    e.FILE_STORE === "s3"
-      ? {
-          kind: "s3",
-          endpoint: e.S3_ENDPOINT,
-          bucket: e.S3_BUCKET!,
-          region: e.S3_REGION,
-          credentials:
-            e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
-              ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
-              : undefined,
-          forcePathStyle: e.S3_FORCE_PATH_STYLE,
-          prefix: e.S3_PREFIX,
-        }
-      : { kind: "local" };
+  const s3: S3StoreConfig | undefined = e.S3_BUCKET
+    ? {
+        kind: "s3",
+        endpoint: e.S3_ENDPOINT,
+        bucket: e.S3_BUCKET!,
+        region: e.S3_REGION,
+        credentials:
+          e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+            ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+            : undefined,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        prefix: e.S3_PREFIX,
+      }
+    : undefined;
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -170,7 +178,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     backupKeep: e.BACKUP_KEEP,
     pgBinDir: e.PG_BIN_DIR,
     oidcProviders: sso.providers,
-    fileStore,
+    metricsToken: e.METRICS_TOKEN,
+    drainSeconds: e.DRAIN_SECONDS,
+    fileStore: e.FILE_STORE === "s3" && s3 ? s3 : { kind: "local" },
+    s3,
     argon2MemoryKiB: 19456,
   };
 }

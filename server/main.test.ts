@@ -99,11 +99,18 @@ describe("the renkei CLI", () => {
     expect(r.stderr).toContain("DATABASE_URL");
   }, 60_000);
 
-  it("starts with the demo council, prints the logins, and finishes a request in flight on SIGTERM", async () => {
+  it("starts with the demo council, prints the logins; on SIGTERM /readyz turns 503 first and a request in flight finishes", async () => {
     const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-start-"));
     const port = 3900 + Math.floor(Math.random() * 90);
     const child: ChildProcess = spawn(process.execPath, [bin, "start"], {
-      env: { ...env, DATA_DIR: demoDir, PORT: String(port), RENKEI_DEMO_PASSWORD: "Start-Password-2026", JOBS_ENABLED: "false" },
+      env: {
+        ...env,
+        DATA_DIR: demoDir,
+        PORT: String(port),
+        RENKEI_DEMO_PASSWORD: "Start-Password-2026",
+        JOBS_ENABLED: "false",
+        DRAIN_SECONDS: "2",
+      },
     });
     let out = "";
     child.stdout!.on("data", (d) => (out += d));
@@ -113,7 +120,21 @@ describe("the renkei CLI", () => {
     expect(out).toContain("admin@example.jp");
     expect(out).toContain("Start-Password-2026");
 
-    // Send half a request, stop the server, then finish the request: it must still be answered.
+    const readyz = () =>
+      new Promise<number>((resolve, reject) =>
+        http
+          .get({ host: "127.0.0.1", port, path: "/readyz", agent: false }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on("error", reject),
+      );
+    expect(await readyz()).toBe(200);
+
+    // Send half a request, stop the server: /readyz turns 503 while that request is still open;
+    // then finish the request: it must still be answered.
+    let finished = false;
+    let readyWhileOpen: number[] = [];
     const body = JSON.stringify({ email: "admin@example.jp", password: "Start-Password-2026" });
     const response = new Promise<number>((resolve, reject) => {
       const req = http.request(
@@ -131,12 +152,19 @@ describe("the renkei CLI", () => {
       );
       req.on("error", reject);
       req.write(body.slice(0, 10));
-      setTimeout(() => {
+      setTimeout(async () => {
         child.kill("SIGTERM");
-        setTimeout(() => req.end(body.slice(10)), 300);
+        await new Promise((r) => setTimeout(r, 300));
+        readyWhileOpen = [await readyz()];
+        for (let i = 0; i < 20 && readyWhileOpen.at(-1) !== 503; i++) readyWhileOpen.push(await readyz());
+        expect(finished).toBe(false);
+        req.end(body.slice(10));
       }, 200);
     });
-    expect(await response).toBe(200);
+    const status = await response;
+    finished = true;
+    expect(readyWhileOpen.at(-1)).toBe(503);
+    expect(status).toBe(200);
     expect(await exited).toBe(0);
     fs.rmSync(demoDir, { recursive: true, force: true });
   }, 120_000);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildApp } from "./app.js";
+import { beginDrain, buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import type { DemoCouncil } from "./modules/demo/seed.js";
 import type { Ctx } from "./platform/context.js";
@@ -28,6 +28,8 @@ Usage:
   renkei backup --to DIR           online backup: database snapshot, stored files, manifest of SHA-256 sums
   renkei restore DIR               restore a checked backup into an empty DATA_DIR / empty database
   renkei verify                    check the database, stored files against their rows, and the audit chain
+  renkei storage migrate --to s3|local
+                                   copy every stored file to the other store (S3_* settings), SHA-256 verified
 
 Without --password a strong password is generated and printed once.
 Roles: admin, secretariat, specialist, municipal, observer.`;
@@ -101,6 +103,26 @@ async function main(argv: string[]) {
       const { importOrgs } = await import("./modules/orgs/service.js");
       const result = await importOrgs(actor, { bytes: fs.readFileSync(arg), name: path.basename(arg) });
       console.log(`Imported organisations (${result.encoding}): ${result.created} created, ${result.updated} updated.`);
+      return close();
+    }
+    case "storage": {
+      const to = values.to;
+      if (sub !== "migrate" || (to !== "s3" && to !== "local")) throw new Error("Usage: renkei storage migrate --to s3|local");
+      await migrateToLatest(database.db);
+      const { migrateStore, migrationStores } = await import("./platform/files/migrate-store.js");
+      const r = await migrateStore(database.db, migrationStores(config, to), (n) => {
+        if (n % 1000 === 0) console.log(`  ${n} blobs verified…`);
+      });
+      console.log(
+        `From ${r.from} to ${r.to}: ${r.blobs} blobs, ${r.copied} copied (${(r.bytes / 1048576).toFixed(1)} MB), ${r.present} already there; ${r.verified} read back with the right SHA-256.`,
+      );
+      if (r.missing.length) {
+        console.error(
+          `${r.missing.length} file rows have no blob in either store (e.g. ${r.missing[0]}). Run \`renkei verify\`.`,
+        );
+        process.exitCode = 1;
+      } else
+        console.log(`Every stored file is in ${r.to}. Set FILE_STORE=${to} and restart the instances, then run this once more.`);
       return close();
     }
     default:
@@ -182,9 +204,13 @@ async function serve(config: Config, database: ReturnType<typeof openDatabase>, 
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, "shutting down: finishing requests in flight");
+    // Readiness goes false first; the load balancer stops sending new requests within DRAIN_SECONDS.
+    beginDrain(app);
+    app.log.info({ signal, drainSeconds: config.drainSeconds }, "draining: /readyz answers 503, then requests in flight finish");
+    const stopping = worker?.stop(); // claims no new job; the one running finishes
+    await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
     await app.close(); // stops accepting, waits for in-flight requests
-    await worker?.stop();
+    await stopping;
     await database.close();
     process.exit(0);
   };

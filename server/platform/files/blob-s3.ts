@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { PassThrough, type Readable, Transform } from "node:stream";
 import type { S3Client } from "@aws-sdk/client-s3";
-import type { FileStoreConfig } from "../../config.js";
+import type { S3StoreConfig as S3Config } from "../../config.js";
 import { BlobMissingError, type BlobStore, blobName, lazyReadable, StoreUnavailable, streamToBuffer } from "./blob.js";
 
-type S3Config = Extract<FileStoreConfig, { kind: "s3" }>;
 type Sdk = typeof import("@aws-sdk/client-s3");
 
 interface SdkError {

@@ -24,11 +24,14 @@ const messages: Partial<Record<ErrorCode, string>> = {
 
 /** Turns every error into `{ error: { code, message, details? } }`; 5xx messages are never shown. */
 export function errorHandler(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof BlobMissingError)
+  if (err instanceof BlobMissingError) {
     request.log.error(
       { blob: err.sha256, store: err.location },
       `stored file missing: blob ${err.sha256} is not in ${err.location}`,
     );
+    // The download's headers were already set; the answer is the error, not the file.
+    reply.removeHeader("content-disposition").header("content-type", "application/json; charset=utf-8");
+  }
   if (err instanceof AppError) {
     return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
   }

@@ -4,7 +4,8 @@ import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import type { Ctx } from "../context.js";
 import { type Db, sqliteFile } from "../db/database.js";
-import { copyDurably, fsyncDir, isEmptyDir, sha256File, writeDurably } from "./files.js";
+import { blobStore } from "../files/store.js";
+import { copyStreamDurably, fsyncDir, isEmptyDir, sha256File, writeDurably } from "./files.js";
 import { databaseFile, FORMAT, MANIFEST, type Manifest, type ManifestFile } from "./manifest.js";
 import { findPgTool, libpqTarget, run, serverMajor } from "./pg-tools.js";
 import { type DatabaseFacts, databaseFacts, withSqliteFile } from "./snapshot.js";
@@ -37,21 +38,23 @@ export async function takeBackup(ctx: OpsCtx, dir: string): Promise<BackupResult
       { path: databaseFile(ctx.engine), bytes: fs.statSync(dbFile).size, sha256: sha256File(dbFile) },
     ];
     const missing: string[] = [];
+    const store = blobStore(ctx.config);
     for (const sha of facts.blobs) {
       const rel = `files/${sha.slice(0, 2)}/${sha}`;
-      const src = path.join(ctx.config.dataDir, rel);
-      if (!fs.existsSync(src)) {
+      if ((await store.size(sha)) === null) {
         missing.push(sha);
         continue;
       }
-      const copied = copyDurably(src, path.join(dir, rel));
+      const copied = await copyStreamDurably(store.open(sha), path.join(dir, rel));
       if (copied.sha256 !== sha)
-        throw new Error(`The stored file ${src} is damaged (its SHA-256 differs from its name). Run \`renkei verify\`.`);
+        throw new Error(
+          `The stored file ${sha} in ${store.location} is damaged (its SHA-256 differs from its name). Run \`renkei verify\`.`,
+        );
       files.push({ path: rel, ...copied });
     }
     if (missing.length)
       throw new Error(
-        `${missing.length} stored files are missing from ${ctx.config.dataDir}/files (e.g. ${missing[0]}). Run \`renkei verify\`.`,
+        `${missing.length} stored files are missing from ${store.location} (e.g. ${missing[0]}). Run \`renkei verify\`.`,
       );
     const manifest: Manifest = {
       format: FORMAT,

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { Readable } from "node:stream";
 
 const blobName = /^[0-9a-f]{64}$/;
 const shardName = /^[0-9a-f]{2}$/;
@@ -15,6 +16,13 @@ export function sha256File(file: string): string {
   } finally {
     fs.closeSync(fd);
   }
+  return hash.digest("hex");
+}
+
+/** The SHA-256 of a stream. */
+export async function sha256Stream(src: Readable): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of src) hash.update(chunk as Buffer);
   return hash.digest("hex");
 }
 
@@ -39,6 +47,25 @@ export function copyDurably(src: string, dest: string): { bytes: number; sha256:
   } finally {
     fs.closeSync(input);
     fs.closeSync(output);
+  }
+  return { bytes, sha256: hash.digest("hex") };
+}
+
+/** Like copyDurably, from a stream (a blob in the object store). */
+export async function copyStreamDurably(src: Readable, dest: string): Promise<{ bytes: number; sha256: string }> {
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  const hash = createHash("sha256");
+  const out = await fs.promises.open(dest, "wx");
+  let bytes = 0;
+  try {
+    for await (const chunk of src) {
+      hash.update(chunk as Buffer);
+      await out.write(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+    await out.sync();
+  } finally {
+    await out.close();
   }
   return { bytes, sha256: hash.digest("hex") };
 }

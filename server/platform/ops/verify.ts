@@ -3,8 +3,9 @@ import path from "node:path";
 import { sql } from "kysely";
 import { type AuditHead, verifyAuditChain } from "../audit/chain.js";
 import { migrations } from "../db/migrations/index.js";
+import { blobStore } from "../files/store.js";
 import type { OpsCtx } from "./backup.js";
-import { listBlobs, sha256File } from "./files.js";
+import { listBlobs, sha256Stream } from "./files.js";
 import { MANIFEST, type Manifest } from "./manifest.js";
 
 export interface Check {
@@ -95,22 +96,25 @@ async function checkMigrations(ctx: OpsCtx): Promise<Check> {
 
 async function checkFiles(ctx: OpsCtx): Promise<Check> {
   const rows = await ctx.db.selectFrom("files").select(["id", "sha256", "size"]).execute();
-  const { blobs, strays } = listBlobs(path.join(ctx.config.dataDir, "files"));
+  const store = blobStore(ctx.config);
+  const blobs = new Map<string, number>();
+  for await (const b of store.list()) blobs.set(b.sha256, b.size);
+  const strays = store.kind === "local" ? listBlobs(path.join(ctx.config.dataDir, "files")).strays : [];
   const problems: string[] = [];
   const checked = new Set<string>();
   let bytes = 0;
   for (const r of rows) {
-    const blob = blobs.get(r.sha256);
-    if (!blob) {
+    const size = blobs.get(r.sha256);
+    if (size === undefined) {
       problems.push(`file ${r.id}: its stored bytes (${r.sha256}) are missing`);
       continue;
     }
     if (checked.has(r.sha256)) continue;
     checked.add(r.sha256);
-    const size = fs.statSync(blob).size;
     bytes += size;
     if (size !== Number(r.size)) problems.push(`file ${r.id}: ${size} bytes stored, ${r.size} recorded`);
-    else if (sha256File(blob) !== r.sha256) problems.push(`file ${r.id}: the stored bytes are damaged (SHA-256 differs)`);
+    else if ((await sha256Stream(store.open(r.sha256))) !== r.sha256)
+      problems.push(`file ${r.id}: the stored bytes are damaged (SHA-256 differs)`);
   }
   const orphans = [...blobs.keys()].filter((sha) => !checked.has(sha));
   const warnings = [
@@ -123,7 +127,7 @@ async function checkFiles(ctx: OpsCtx): Promise<Check> {
   ];
   return {
     name: "files",
-    summary: `${rows.length} file rows, ${blobs.size} blobs (${(bytes / 1048576).toFixed(1)} MB hashed)`,
+    summary: `${rows.length} file rows, ${blobs.size} blobs in ${store.location} (${(bytes / 1048576).toFixed(1)} MB hashed)`,
     problems: cap(problems),
     warnings,
   };
