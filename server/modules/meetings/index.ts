@@ -3,6 +3,7 @@
 export type { LoadedMeeting } from "./access.js";
 export { visibleMeeting } from "./access.js";
 export { proposeAgendaItem } from "./agenda.js";
+export { openActionItemsOf } from "./handover-repo.js";
 export { meetingsDue } from "./home.js";
 export { createMeeting, listMeetings, updateMeeting, visibleBodies, visibleMeetingList } from "./meetings.js";
 export { materialLabels, meetingName } from "./naming.js";
@@ -15,4 +16,3 @@ export { listMaterialRows, updateMaterialRow } from "./repo-files.js";
 export { latestPublishedMinutes, listAttendanceRows, listMinutesRows, updateMinutesRow } from "./repo-follow.js";
 export { findMaterialWithFile, findPublicMeetingRow, listPublicMeetingRows, publicStatuses } from "./repo-public.js";
 export type { MeetingKind } from "./tables.js";
-export { openActionItemsOf } from "./handover-repo.js";

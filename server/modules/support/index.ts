@@ -1,3 +1,4 @@
 /** The support module's public face beside its service: the home page's part. */
-export { myNextSteps } from "./home.js";
+
 export { openEngagementsOf, reassignOpenEngagements } from "./handover-repo.js";
+export { myNextSteps } from "./home.js";

@@ -1,5 +1,6 @@
 /** The users module's public face for other modules: its service, its repository's reads, e-mail link tokens. */
 
+export { createInvitedUsers, type NewPerson } from "./bulk.js";
 export {
   claimTotpStep,
   deleteSessionsOf,
@@ -13,4 +14,3 @@ export {
 } from "./repo.js";
 export * from "./service.js";
 export { checkToken, issueToken, revokeTokens } from "./tokens.js";
-export { createInvitedUsers, type NewPerson } from "./bulk.js";

@@ -26,7 +26,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("due", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("handover_entries_successor").on("handover_entries").columns(["successor_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("handover_entries_successor")
+    .on("handover_entries")
+    .columns(["successor_id", "created_at"])
+    .execute();
   await db.schema.createIndex("handover_entries_batch").on("handover_entries").column("batch_id").execute();
 }
 

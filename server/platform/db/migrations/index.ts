@@ -1,6 +1,5 @@
 import type { Migration } from "kysely/migration";
 import * as m0001 from "./0001-foundation.js";
-import * as m0790 from "./0790-handover.js";
 import * as m0002 from "./0002-files.js";
 import * as m0100 from "./0100-meetings.js";
 import * as m0200 from "./0200-progress.js";
@@ -35,6 +34,7 @@ import * as m0761 from "./0761-minutes-review.js";
 import * as m0765 from "./0765-disclosure.js";
 import * as m0766 from "./0766-body-spaces.js";
 import * as m0767 from "./0767-person-contacts.js";
+import * as m0790 from "./0790-handover.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
