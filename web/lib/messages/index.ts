@@ -4,6 +4,7 @@ import { auth } from "./auth.js";
 import { bodies } from "./bodies.js";
 import { common } from "./common.js";
 import { desk } from "./desk.js";
+import { handover } from "./handover.js";
 import { home } from "./home.js";
 import { meetings } from "./meetings.js";
 import { office } from "./office.js";
@@ -40,6 +41,7 @@ export const messages = {
   ...year,
   ...publication,
   ...spaces,
+  ...handover,
 };
 
 /** Every key, including those of the features whose strings load with their pages. */
