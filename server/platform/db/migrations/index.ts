@@ -35,6 +35,7 @@ import * as m0765 from "./0765-disclosure.js";
 import * as m0766 from "./0766-body-spaces.js";
 import * as m0767 from "./0767-person-contacts.js";
 import * as m0790 from "./0790-handover.js";
+import * as m0791 from "./0791-handover-indexes.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   "0756-consultation-support": m0756,
   "0757-time-entries": m0757,
   "0790-handover": m0790,
+  "0791-handover-indexes": m0791,
 };
