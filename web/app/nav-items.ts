@@ -5,6 +5,7 @@ export type Ability =
   | "manageOrgs"
   | "manageUsers"
   | "bulkUsers"
+  | "manageHandover"
   | "manageBodies"
   | "viewAudit"
   | "viewOutbox"
@@ -45,7 +46,9 @@ export const navItems: NavItem[] = [
   { to: "/bodies", label: "nav.bodies", group: "main" },
   { to: "/orgs", label: "nav.orgs", group: "main" },
   { to: "/notifications", label: "nav.notifications", group: "main" },
+  { to: "/handover/mine", label: "nav.handoverMine", group: "main" },
   { to: "/users", label: "nav.users", group: "admin", ability: "manageUsers" },
+  { to: "/handover", label: "nav.handover", group: "admin", ability: "manageHandover" },
   { to: "/orgs/import", label: "nav.orgImport", group: "admin", ability: "manageOrgs" },
   { to: "/audit", label: "nav.audit", group: "admin", ability: "viewAudit" },
   { to: "/admin/outbox", label: "nav.outbox", group: "admin", ability: "viewOutbox" },

@@ -14,6 +14,7 @@ function page<M>(load: () => Promise<M>, name: keyof M): Pick<RouteObject, "lazy
 const auth = () => import("../features/auth/index.js");
 const orgs = () => import("../features/orgs/index.js");
 const users = () => import("../features/users/index.js");
+const handover = () => import("../features/handover/index.js");
 const bodies = () => import("../features/bodies/index.js");
 const meetings = () => import("../features/meetings/index.js");
 const notices = () => import("../features/notices/index.js");
@@ -121,6 +122,8 @@ export const routes: RouteObject[] = [
               { path: "/users", ...page(users, "UserListPage") },
               { path: "/users/new", ...page(users, "UserInvitePage") },
               { path: "/users/import", ...page(users, "UserImportPage") },
+              { path: "/handover", ...page(handover, "HandoverPage") },
+              { path: "/handover/mine", ...page(handover, "HandoverMinePage") },
               { path: "/users/:id", ...page(users, "UserDetailPage") },
               { path: "/audit", ...page(() => import("../features/audit/audit-page.js"), "AuditPage") },
               {

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { auditEntry, auditQuery } from "../../shared/api/audit.js";
 import type { invitationInfo, loginResponse, meResponse, totpSetup } from "../../shared/api/auth.js";
 import type { body, bodyDetail, bodyInput, member, memberInput, memberPatch } from "../../shared/api/bodies.js";
+import type { handoverBatch, handoverLetter } from "../../shared/api/handover.js";
 import type { deliveryModes, notification, outboxItem, prefs } from "../../shared/api/notifications.js";
 import type { org, orgImportResult, orgInput, orgKinds } from "../../shared/api/orgs.js";
 import type { settingsSchema } from "../../shared/api/settings.js";
@@ -45,3 +46,6 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 export type AuditQuery = Partial<z.input<typeof auditQuery>>;
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+export type HandoverBatch = z.infer<typeof handoverBatch>;
+export type HandoverLetter = z.infer<typeof handoverLetter>;

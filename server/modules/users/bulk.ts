@@ -16,7 +16,7 @@ import { cellText, columnName, parseFlagCell, readSpreadsheet } from "../../plat
 import type { ReadCell } from "../../platform/files/xlsx-read.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { mailComposer, sendMail } from "../notifications/index.js";
-import { listOrgRows, type OrgRow } from "../orgs/index.js";
+import { listOrgRows } from "../orgs/index.js";
 import "./policy.js";
 import { insertUsers, registeredEmails, type UserRow } from "./repo.js";
 import { issueToken } from "./tokens.js";

@@ -4,6 +4,7 @@ import { auth } from "./auth.js";
 import { bodies } from "./bodies.js";
 import { common } from "./common.js";
 import { desk } from "./desk.js";
+import { handover } from "./handover.js";
 import { home } from "./home.js";
 import type { insight } from "./insight.js";
 import { insightNav } from "./insight-nav.js";
@@ -43,6 +44,7 @@ export const messages = {
   ...publication,
   ...spaces,
   ...insightNav,
+  ...handover,
 };
 
 /** Every key, including those of the features whose strings load with their pages. */

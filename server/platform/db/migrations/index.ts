@@ -40,6 +40,8 @@ import * as m0780 from "./0780-sso.js";
 import * as m0790 from "./0790-handover.js";
 import * as m0800 from "./0800-insight.js";
 import * as m0820 from "./0820-progress-exports.js";
+import * as m0790 from "./0790-handover.js";
+import * as m0791 from "./0791-handover-indexes.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -84,4 +86,5 @@ export const migrations: Record<string, Migration> = {
   "0780-sso": m0780,
   "0800-insight": m0800,
   "0820-progress-exports": m0820,
+  "0791-handover-indexes": m0791,
 };

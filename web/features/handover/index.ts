@@ -1,0 +1,2 @@
+export { HandoverMinePage } from "./handover-mine-page.js";
+export { HandoverPage } from "./handover-page.js";
