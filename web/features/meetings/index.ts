@@ -1,3 +1,5 @@
+import "./messages.js";
+
 export { MeetingDetailPage } from "./meeting-detail-page.js";
 export { MeetingCreatePage, MeetingEditPage } from "./meeting-form-page.js";
 export { MeetingListPage } from "./meeting-list-page.js";

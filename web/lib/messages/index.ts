@@ -5,6 +5,7 @@ import { bodies } from "./bodies.js";
 import { common } from "./common.js";
 import { desk } from "./desk.js";
 import { home } from "./home.js";
+import type { meetingForm } from "./meeting-form.js";
 import { meetings } from "./meetings.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
@@ -43,4 +44,4 @@ export const messages = {
 };
 
 /** Every key, including those of the features whose strings load with their pages. */
-export type MessageKey = keyof typeof messages | keyof typeof surveys | keyof typeof progress;
+export type MessageKey = keyof typeof messages | keyof typeof surveys | keyof typeof progress | keyof typeof meetingForm;
