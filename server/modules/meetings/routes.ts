@@ -8,6 +8,7 @@ import {
   actionQuery,
   agendaItem,
   agendaPatch,
+  agendaReferrals,
   attendanceInput,
   attendanceList,
   cancelInput,
@@ -26,11 +27,13 @@ import {
   nextInput,
   orderInput,
   proposalInput,
+  referInput,
   rollInput,
 } from "../../../shared/api/meetings.js";
 import { pageOf } from "../../../shared/api/paging.js";
 import type { App } from "../../platform/http/types.js";
 import { createAction, listActions, updateAction } from "./actions.js";
+import { agendaReferralHistory, referAgendaItem } from "./referrals.js";
 import "./reminders.js";
 import {
   addAgendaItem,
@@ -109,6 +112,14 @@ export function meetingRoutes(app: App) {
   );
   app.put("/meetings/:id/agenda/order", { schema: { params: idParams, body: orderInput, response: detail } }, (req) =>
     orderAgenda(req.ctx, req.params.id, req.body),
+  );
+  app.get("/agenda-items/:id/referrals", { schema: { params: idParams, response: { 200: agendaReferrals } } }, (req) =>
+    agendaReferralHistory(req.ctx, req.params.id),
+  );
+  app.post(
+    "/agenda-items/:id/refer",
+    { schema: { params: idParams, body: referInput, response: { 200: agendaReferrals } } },
+    (req) => referAgendaItem(req.ctx, req.params.id, req.body),
   );
   app.get("/meetings/:id/backlog", { schema: { params: idParams, response: { 200: listOf(agendaItem) } } }, (req) =>
     listBacklog(req.ctx, req.params.id),

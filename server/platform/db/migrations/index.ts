@@ -36,6 +36,7 @@ import * as m0766 from "./0766-body-spaces.js";
 import * as m0767 from "./0767-person-contacts.js";
 import * as m0770 from "./0770-meeting-reminders.js";
 import * as m0771 from "./0771-open-reviews.js";
+import * as m0772 from "./0772-agenda-referrals.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   "0757-time-entries": m0757,
   "0770-meeting-reminders": m0770,
   "0771-open-reviews": m0771,
+  "0772-agenda-referrals": m0772,
 };
