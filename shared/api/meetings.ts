@@ -320,3 +320,22 @@ export const agendaReferral = z.object({
 });
 export const agendaReferrals = z.object({ item: agendaItem, referrals: z.array(agendaReferral) });
 export type AgendaReferrals = z.infer<typeof agendaReferrals>;
+
+/** The register of decisions (決定事項): the outcomes recorded in published minutes, across all meetings. */
+export const decisionQuery = z.object({
+  q: text(200).optional(),
+  bodyId: z.uuid().optional(),
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  ...pageQuery.shape,
+});
+export const decisionEntry = z.object({
+  meetingId: z.string(),
+  meetingName: z.string(),
+  body: orgRef,
+  fiscalYear: z.number(),
+  heldAt: z.string(),
+  agendaItemId: z.string(),
+  agendaTitle: z.string(),
+  decision: z.string(),
+});
+export type DecisionEntry = z.infer<typeof decisionEntry>;

@@ -22,7 +22,14 @@ async function itemOn(bodyId: string, title: string, defer: boolean, as: Client 
 }
 const row = (id: string) => env.ctx.db.selectFrom("agenda_items").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const referralCount = async () =>
-  Number((await env.ctx.db.selectFrom("agenda_referrals").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await env.ctx.db
+        .selectFrom("agenda_referrals")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("agenda across bodies", () => {
   it("a council backlog item is handed down to a WG's backlog with its history; the WG's next meeting takes it up", async () => {
@@ -38,15 +45,24 @@ describe("agenda across bodies", () => {
     });
     expect(res.body.referrals[0].referredBy).toBeTruthy();
     expect(res.body.item).toMatchObject({ status: "deferred", meetingId: null });
-    expect(await row(itemId)).toMatchObject({ body_id: env.demo.bodies.wgOnline, origin_meeting_id: meetingId, meeting_id: null });
+    expect(await row(itemId)).toMatchObject({
+      body_id: env.demo.bodies.wgOnline,
+      origin_meeting_id: meetingId,
+      meeting_id: null,
+    });
     const audit = await lastAudit(env, "agenda.refer");
     expect(audit?.subject_id).toBe(itemId);
-    expect(JSON.parse(audit!.changes!)).toMatchObject({ fromBodyId: env.demo.bodies.council, toBodyId: env.demo.bodies.wgOnline });
+    expect(JSON.parse(audit!.changes!)).toMatchObject({
+      fromBodyId: env.demo.bodies.council,
+      toBodyId: env.demo.bodies.wgOnline,
+    });
 
     const wg = await makeMeeting(env, env.demo.bodies.wgOnline, { proposalDeadline: null });
     const backlog = (await sec.get(`/api/meetings/${wg.id}/backlog`)).body.items;
     expect(backlog.map((i: { id: string }) => i.id)).toContain(itemId);
-    expect((await sec.get(`/api/meetings/${meetingId}/backlog`)).body.items.map((i: { id: string }) => i.id)).not.toContain(itemId);
+    expect((await sec.get(`/api/meetings/${meetingId}/backlog`)).body.items.map((i: { id: string }) => i.id)).not.toContain(
+      itemId,
+    );
 
     // … and back up to the council from the WG meeting's proposals: the history keeps both moves.
     expect((await sec.post(`/api/meetings/${wg.id}/backlog/${itemId}`)).status).toBe(200);

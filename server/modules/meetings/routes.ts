@@ -13,7 +13,9 @@ import {
   attendanceList,
   cancelInput,
   correctionInput,
+  decisionEntry,
   decisionInput,
+  decisionQuery,
   feedCreated,
   feedStatus,
   meeting,
@@ -33,6 +35,7 @@ import {
 import { pageOf } from "../../../shared/api/paging.js";
 import type { App } from "../../platform/http/types.js";
 import { createAction, listActions, updateAction } from "./actions.js";
+import { listDecisions } from "./decisions.js";
 import { agendaReferralHistory, referAgendaItem } from "./referrals.js";
 import "./reminders.js";
 import {
@@ -112,6 +115,9 @@ export function meetingRoutes(app: App) {
   );
   app.put("/meetings/:id/agenda/order", { schema: { params: idParams, body: orderInput, response: detail } }, (req) =>
     orderAgenda(req.ctx, req.params.id, req.body),
+  );
+  app.get("/decisions", { schema: { querystring: decisionQuery, response: { 200: listOf(decisionEntry) } } }, (req) =>
+    listDecisions(req.ctx, req.query),
   );
   app.get("/agenda-items/:id/referrals", { schema: { params: idParams, response: { 200: agendaReferrals } } }, (req) =>
     agendaReferralHistory(req.ctx, req.params.id),
