@@ -14,4 +14,18 @@ export const meetingForm = {
     "Set a deadline to take agenda proposals from members.",
   ],
   "meetings.attendanceDeadlineHint": ["空欄のときは開始日時までです。", "Empty means until the start."],
+  "decisions.title": ["決定事項", "Decisions"],
+  "decisions.lead": [
+    "公開済みの議事録に記録された、各会議体の議題ごとの決定事項です。",
+    "The outcome of each agenda item recorded in published minutes, across bodies.",
+  ],
+  "decisions.fiscalYear": ["年度", "Fiscal year"],
+  "decisions.allYears": ["すべての年度", "All years"],
+  "decisions.words": ["キーワード", "Words"],
+  "decisions.empty": ["該当する決定事項はありません。", "No decisions match."],
+  "decisions.date": ["開催日", "Date"],
+  "decisions.meeting": ["会議", "Meeting"],
+  "decisions.item": ["議題", "Agenda item"],
+  "decisions.decision": ["決定事項", "Decision"],
+  "decisions.link": ["決定事項の一覧", "Register of decisions"],
 } as const;
