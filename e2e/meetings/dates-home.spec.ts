@@ -55,3 +55,35 @@ test("a meeting set on a holiday is pointed out; the home page lists the date po
   await item.getByRole("link").click();
   await expect(abu).toHaveURL(new RegExp(`/date-polls/${poll.id}$`));
 });
+
+test("the register of decisions lists an outcome of published minutes and filters by words", async ({ page, newPage }) => {
+  test.setTimeout(120_000);
+  // A past council meeting with one item, held, its minutes recording the outcome, approved and published.
+  await signIn(page, demoUsers.secretariat, { to: "/meetings" });
+  const api = apiClient(page);
+  const council = (await api.get("/bodies?limit=500")).items.find((b: { name: string }) => b.name === demoBodies.council).id;
+  const startsAt = new Date(`${day(-3)}T14:00:00+09:00`).toISOString();
+  const endsAt = new Date(`${day(-3)}T16:00:00+09:00`).toISOString();
+  const m = await api.post("/meetings", { bodyId: council, kind: "in_person", startsAt, endsAt, place: "山口県庁" });
+  const detail = await api.post(`/meetings/${m.id}/agenda`, { title: "共同調達の進め方", minutesRequested: 20 });
+  await api.post(`/meetings/${m.id}/announce`);
+  await api.post(`/meetings/${m.id}/held`);
+  await api.put(`/meetings/${m.id}/minutes`, {
+    bodyMd: "議事概要",
+    outcomes: { [detail.agenda[0].id]: "標準化WGで共同調達の検討を進める。" },
+  });
+  await api.post(`/meetings/${m.id}/minutes/approve`);
+  await api.post(`/meetings/${m.id}/minutes/publish`);
+
+  const abu = await newPage();
+  await signIn(abu, demoUsers.abu, { to: "/meetings" });
+  await abu.getByRole("link", { name: "決定事項の一覧" }).click();
+  await expect(abu.getByRole("heading", { level: 1, name: "決定事項" })).toBeVisible();
+  const row = abu.getByRole("table", { name: "決定事項" }).getByRole("row").filter({ hasText: "共同調達の進め方" });
+  await expect(row).toContainText("標準化WGで共同調達の検討を進める。");
+  await expect(row).toContainText(demoBodies.council);
+  await checkA11y(abu, { ...bell, label: "decisions register" });
+  await abu.getByRole("searchbox", { name: "キーワード" }).fill("どの決定にもない言葉");
+  await expect(abu.getByText("該当する決定事項はありません。")).toBeVisible();
+  await checkA11y(abu, { ...bell, label: "decisions register, nothing found" });
+});

@@ -303,3 +303,39 @@ export const feedCreated = z.object({ url: z.string(), token: z.string() });
 export const nextInput = z
   .object({ startsAt: isoDateTime.optional(), endsAt: isoDateTime.optional() })
   .refine(endAfterStart, { path: ["endsAt"], error: "終了日時は開始日時より後にしてください" });
+
+/** Refers an agenda or backlog item to another body's backlog (WG → council, council → WG). */
+export const referInput = z.object({
+  bodyId: z.uuid({ error: "回付先の会議体を選んでください" }),
+  note: text(1000).default(""),
+});
+export const agendaReferral = z.object({
+  id: z.string(),
+  fromBody: orgRef,
+  fromMeetingId: z.string().nullable(),
+  toBody: orgRef,
+  note: z.string(),
+  referredBy: z.string().nullable(),
+  referredAt: z.string(),
+});
+export const agendaReferrals = z.object({ item: agendaItem, referrals: z.array(agendaReferral) });
+export type AgendaReferrals = z.infer<typeof agendaReferrals>;
+
+/** The register of decisions (決定事項): the outcomes recorded in published minutes, across all meetings. */
+export const decisionQuery = z.object({
+  q: text(200).optional(),
+  bodyId: z.uuid().optional(),
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  ...pageQuery.shape,
+});
+export const decisionEntry = z.object({
+  meetingId: z.string(),
+  meetingName: z.string(),
+  body: orgRef,
+  fiscalYear: z.number(),
+  heldAt: z.string(),
+  agendaItemId: z.string(),
+  agendaTitle: z.string(),
+  decision: z.string(),
+});
+export type DecisionEntry = z.infer<typeof decisionEntry>;

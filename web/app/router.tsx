@@ -60,6 +60,7 @@ export const routes: RouteObject[] = [
               { path: "/bodies/:id/edit", ...page(bodies, "BodyEditPage") },
               { path: "/meetings", ...page(meetings, "MeetingListPage") },
               { path: "/meetings/new", ...page(meetings, "MeetingCreatePage") },
+              { path: "/decisions", ...page(meetings, "DecisionsPage") },
               { path: "/meetings/:id", ...page(meetings, "MeetingDetailPage") },
               { path: "/meetings/:id/edit", ...page(meetings, "MeetingEditPage") },
               { path: "/meetings/:id/minutes", ...page(meetings, "MinutesPage") },

@@ -18,6 +18,8 @@ export const runsBody = (a: Actor, s?: MeetingSubject) =>
   runsCouncil(a) || s?.myPersonalPosition === "chair" || s?.myPersonalPosition === "secretariat";
 
 definePolicies({
+  // The register of decisions: every signed-in user, over the bodies they may see.
+  "decisions.read": () => true,
   "meeting.create": runsBody,
   "meeting.manage": runsBody,
   // The chair's approval: recorded by the chair personally or by the secretariat on the chair's behalf.

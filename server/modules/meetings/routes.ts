@@ -8,11 +8,14 @@ import {
   actionQuery,
   agendaItem,
   agendaPatch,
+  agendaReferrals,
   attendanceInput,
   attendanceList,
   cancelInput,
   correctionInput,
+  decisionEntry,
   decisionInput,
+  decisionQuery,
   feedCreated,
   feedStatus,
   meeting,
@@ -26,11 +29,14 @@ import {
   nextInput,
   orderInput,
   proposalInput,
+  referInput,
   rollInput,
 } from "../../../shared/api/meetings.js";
 import { pageOf } from "../../../shared/api/paging.js";
 import type { App } from "../../platform/http/types.js";
 import { createAction, listActions, updateAction } from "./actions.js";
+import { listDecisions } from "./decisions.js";
+import { agendaReferralHistory, referAgendaItem } from "./referrals.js";
 import "./reminders.js";
 import {
   addAgendaItem,
@@ -109,6 +115,17 @@ export function meetingRoutes(app: App) {
   );
   app.put("/meetings/:id/agenda/order", { schema: { params: idParams, body: orderInput, response: detail } }, (req) =>
     orderAgenda(req.ctx, req.params.id, req.body),
+  );
+  app.get("/decisions", { schema: { querystring: decisionQuery, response: { 200: listOf(decisionEntry) } } }, (req) =>
+    listDecisions(req.ctx, req.query),
+  );
+  app.get("/agenda-items/:id/referrals", { schema: { params: idParams, response: { 200: agendaReferrals } } }, (req) =>
+    agendaReferralHistory(req.ctx, req.params.id),
+  );
+  app.post(
+    "/agenda-items/:id/refer",
+    { schema: { params: idParams, body: referInput, response: { 200: agendaReferrals } } },
+    (req) => referAgendaItem(req.ctx, req.params.id, req.body),
   );
   app.get("/meetings/:id/backlog", { schema: { params: idParams, response: { 200: listOf(agendaItem) } } }, (req) =>
     listBacklog(req.ctx, req.params.id),

@@ -147,6 +147,19 @@ export interface MeetingRemindersTable {
   sent_at: string;
 }
 
+/** One move of an agenda item from one body to another (migration 0772). */
+export interface AgendaReferralsTable {
+  id: string;
+  agenda_item_id: string;
+  from_body_id: string;
+  /** The meeting the item left, when it was on one (else it came from the body's backlog). */
+  from_meeting_id: string | null;
+  to_body_id: string;
+  note: string;
+  referred_by: string | null;
+  referred_at: string;
+}
+
 export interface MeetingsTables {
   meetings: MeetingsTable;
   agenda_items: AgendaItemsTable;
@@ -156,4 +169,5 @@ export interface MeetingsTables {
   meeting_minutes: MeetingMinutesTable;
   action_items: ActionItemsTable;
   meeting_reminders: MeetingRemindersTable;
+  agenda_referrals: AgendaReferralsTable;
 }

@@ -38,11 +38,16 @@ export function MeetingListPage() {
         title={t("meetings.title")}
         description={t("meetings.lead")}
         actions={
-          me.abilities.manageBodies && (
-            <ButtonLink to="/meetings/new" variant="primary">
-              {t("meetings.create")}
+          <>
+            <ButtonLink to="/decisions" variant="secondary">
+              {t("decisions.link")}
             </ButtonLink>
-          )
+            {me.abilities.manageBodies && (
+              <ButtonLink to="/meetings/new" variant="primary">
+                {t("meetings.create")}
+              </ButtonLink>
+            )}
+          </>
         }
       />
       <div className="mb-4 flex flex-wrap items-end gap-6">

@@ -8,6 +8,7 @@ import { handover } from "./handover.js";
 import { home } from "./home.js";
 import type { insight } from "./insight.js";
 import { insightNav } from "./insight-nav.js";
+import type { meetingForm } from "./meeting-form.js";
 import { meetings } from "./meetings.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
@@ -48,4 +49,9 @@ export const messages = {
 };
 
 /** Every key, including those of the features whose strings load with their pages. */
-export type MessageKey = keyof typeof messages | keyof typeof surveys | keyof typeof progress | keyof typeof insight;
+export type MessageKey =
+  | keyof typeof messages
+  | keyof typeof surveys
+  | keyof typeof progress
+  | keyof typeof insight
+  | keyof typeof meetingForm;

@@ -23,22 +23,8 @@ export const meetings = {
   "meetings.description": ["概要", "Description"],
   "meetings.status": ["状態", "Status"],
   "meetings.proposalDeadline": ["議題提案の締切", "Agenda proposals close"],
-  "meetings.proposalDeadlineHint": [
-    "締切を設定すると、構成団体から議題の提案を受け付けます。",
-    "Set a deadline to take agenda proposals from members.",
-  ],
   "meetings.attendanceDeadline": ["出欠回答の締切", "Attendance cut-off"],
-  "meetings.attendanceDeadlineHint": ["空欄のときは開始日時までです。", "Empty means until the start."],
-  "meetings.numberHint": [
-    "回数（第N回）は会議体と年度ごとに開催日の順で自動で付きます。開催通知を出した会議の回数は変わりません。",
-    "The number (第N回) follows the dates per body and fiscal year; it no longer changes once the meeting is announced.",
-  ],
   "meetings.created": ["会議を作成しました", "Meeting created"],
-  "meetings.nonBusinessDay": [
-    "{date}は{reason}です。開催日を確認してください。",
-    "{date} is not a business day ({reason}). Check the date.",
-  ],
-  "meetings.dateWarning": ["（{reason}）", "({reason})"],
   "meetings.editTitle": ["会議の編集", "Edit the meeting"],
   "meetings.announce": ["開催通知を送る", "Announce"],
   "meetings.announced": ["開催通知を送りました", "Announced"],

@@ -36,12 +36,12 @@ import * as m0766 from "./0766-body-spaces.js";
 import * as m0767 from "./0767-person-contacts.js";
 import * as m0770 from "./0770-meeting-reminders.js";
 import * as m0771 from "./0771-open-reviews.js";
+import * as m0772 from "./0772-agenda-referrals.js";
 import * as m0780 from "./0780-sso.js";
 import * as m0790 from "./0790-handover.js";
+import * as m0791 from "./0791-handover-indexes.js";
 import * as m0800 from "./0800-insight.js";
 import * as m0820 from "./0820-progress-exports.js";
-import * as m0790 from "./0790-handover.js";
-import * as m0791 from "./0791-handover-indexes.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -87,4 +87,5 @@ export const migrations: Record<string, Migration> = {
   "0800-insight": m0800,
   "0820-progress-exports": m0820,
   "0791-handover-indexes": m0791,
+  "0772-agenda-referrals": m0772,
 };
