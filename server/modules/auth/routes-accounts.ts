@@ -8,12 +8,15 @@ import * as accounts from "./accounts.js";
 export function accountRoutes(app: App) {
   app.get(
     "/users/:id/sessions",
-    { schema: { params: z.object({ id: z.uuid({ error: "IDの形式が正しくありません" }) }), response: { 200: sessionList } } },
+    {
+      config: { allowUnenrolled: true },
+      schema: { params: z.object({ id: z.uuid({ error: "IDの形式が正しくありません" }) }), response: { 200: sessionList } },
+    },
     (req) => accounts.listSessions(req.ctx, req.session, req.params.id),
   );
   app.delete(
     "/users/:id/sessions/:sessionId",
-    { schema: { params: userSessionParams, response: { 200: okResponse } } },
+    { config: { allowUnenrolled: true }, schema: { params: userSessionParams, response: { 200: okResponse } } },
     async (req) => {
       await accounts.revokeSession(req.ctx, req.params.id, req.params.sessionId);
       return { ok: true as const };
