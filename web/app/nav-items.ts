@@ -7,7 +7,6 @@ export type Ability =
   | "manageBodies"
   | "viewAudit"
   | "viewOutbox"
-  | "reviewAccounts"
   | "manageSettings"
   | "useDesk"
   | "useSupport"
@@ -47,7 +46,6 @@ export const navItems: NavItem[] = [
   { to: "/orgs/import", label: "nav.orgImport", group: "admin", ability: "manageOrgs" },
   { to: "/audit", label: "nav.audit", group: "admin", ability: "viewAudit" },
   { to: "/admin/outbox", label: "nav.outbox", group: "admin", ability: "viewOutbox" },
-  { to: "/admin/accounts", label: "nav.dormant", group: "admin", ability: "reviewAccounts" },
   { to: "/admin/settings", label: "nav.settings", group: "admin", ability: "manageSettings" },
   { to: "/publication", label: "nav.publication", group: "admin", ability: "managePublication" },
 ];

@@ -10,6 +10,7 @@ import { QueryState } from "../../components/query-state.js";
 import { api } from "../../lib/api.js";
 import { formatDate } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
+import "./messages.js";
 import { SessionList } from "./session-list.js";
 
 type Dormant = DormantList["items"][number];

@@ -9,6 +9,7 @@ import { useToast } from "../../components/toast.js";
 import { api } from "../../lib/api.js";
 import { formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
+import "./messages.js";
 
 const key = (userId: string) => ["sessions", userId] as const;
 

@@ -1,11 +1,12 @@
 import { useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { useMe, useSignOut } from "../../app/session.js";
 import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
 import { ConfirmDialog } from "../../components/dialog.js";
 import { useI18n } from "../../lib/i18n.js";
+import "./messages.js";
 import { SessionList } from "./session-list.js";
 
 export function SessionsSection() {
@@ -18,6 +19,11 @@ export function SessionsSection() {
     <Card id="account-sessions" title={t("account.sessions")}>
       <p>{t("account.sessionsLead")}</p>
       <SessionList userId={me.user.id} />
+      {me.abilities.reviewAccounts && (
+        <p>
+          <Link to="/admin/accounts">{t("dormant.link")}</Link>
+        </p>
+      )}
       <FormError error={signOut.error} />
       <div>
         <Button variant="danger" onClick={() => setOpen(true)}>

@@ -21,7 +21,6 @@ export const common = {
   "nav.orgImport": ["団体の一括登録（CSV）", "Import organisations (CSV)"],
   "nav.audit": ["監査ログ", "Audit log"],
   "nav.outbox": ["メール送信記録", "Mail outbox"],
-  "nav.dormant": ["利用されていないアカウント", "Unused accounts"],
   "nav.settings": ["システム設定", "Settings"],
   "bell.unread": ["通知 未読 {count} 件", "Notifications, {count} unread"],
   "bell.none": ["通知（未読なし）", "Notifications (none unread)"],

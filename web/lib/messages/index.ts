@@ -1,4 +1,5 @@
 import { account } from "./account.js";
+import type { accounts } from "./accounts.js";
 import { admin } from "./admin.js";
 import { auth } from "./auth.js";
 import { bodies } from "./bodies.js";
@@ -43,4 +44,4 @@ export const messages = {
 };
 
 /** Every key, including those of the features whose strings load with their pages. */
-export type MessageKey = keyof typeof messages | keyof typeof surveys | keyof typeof progress;
+export type MessageKey = keyof typeof messages | keyof typeof surveys | keyof typeof progress | keyof typeof accounts;
