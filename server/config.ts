@@ -33,6 +33,8 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Failed sign-ins from one address, across accounts, before that address waits LOGIN_LOCK_MINUTES (password spraying). */
   LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(10000).default(50),
+  /** Days without use after which an account is flagged to its organisation's administrator. */
+  ACCOUNT_DORMANT_DAYS: z.coerce.number().int().min(7).max(3650).default(90),
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
   JOBS_ENABLED: z
     .enum(["true", "false"])
@@ -85,6 +87,7 @@ export interface Config {
   loginLockMinutes: number;
   loginAddressMaxFailures: number;
   uploadMaxBytes: number;
+  accountDormantDays: number;
   jobsEnabled: boolean;
   /** Where the scheduled backup job writes (unset: no scheduled backups), at which hour (JST), how many it keeps. */
   backupDir?: string;
@@ -172,6 +175,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     loginAddressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    accountDormantDays: e.ACCOUNT_DORMANT_DAYS,
     jobsEnabled: e.JOBS_ENABLED,
     backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined,
     backupHour: e.BACKUP_HOUR,

@@ -133,6 +133,8 @@ export const routes: RouteObject[] = [
               },
               { path: "/account", ...page(account, "AccountPage") },
               { path: "/admin/outbox", ...page(admin, "OutboxPage") },
+              { path: "/admin/accounts", ...page(account, "DormantAccountsPage") },
+              { path: "/admin/accounts/:id/sessions", ...page(account, "UserSessionsPage") },
               { path: "/admin/settings", ...page(admin, "SettingsPage") },
               { path: "*", Component: NotFoundPage },
             ],

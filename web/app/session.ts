@@ -50,9 +50,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: (everywhere: boolean) => api.post<{ redirectTo?: string }>(everywhere ? "/auth/logout-all" : "/auth/logout"),
     // Signed in through a provider that signs out too (RP-initiated logout): the browser goes there next.
-    onSuccess: (res) => {
-      if (res?.redirectTo) window.location.assign(res.redirectTo);
-    },
+    onSuccess: (res) => res?.redirectTo && window.location.assign(res.redirectTo),
     onSettled: () => {
       setCsrfToken(null);
       qc.clear();

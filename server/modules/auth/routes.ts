@@ -17,6 +17,7 @@ import { logoutResponse } from "../../../shared/api/sso.js";
 import { setSessionCookies } from "../../platform/auth/session.js";
 import { sha256 } from "../../platform/auth/tokens.js";
 import type { App } from "../../platform/http/types.js";
+import { accountRoutes } from "./routes-accounts.js";
 import * as auth from "./service.js";
 
 const publicRoute = { public: true, skipCsrf: true } as const;
@@ -43,6 +44,7 @@ const loginLimit = limit(10, "1 minute");
 const passwordLimit = limit(5, "15 minutes");
 
 export function authRoutes(app: App) {
+  accountRoutes(app);
   app.post(
     "/auth/login",
     { config: { ...publicRoute, rateLimit: loginLimit }, schema: { body: loginInput, response: { 200: loginResponse } } },

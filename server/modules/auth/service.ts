@@ -27,6 +27,7 @@ import {
   revokeTokens,
   updateUserRow,
 } from "../users/index.js";
+import "./accounts.js";
 import { newTotpSecret, totpStep, totpUri } from "./two-factor.js";
 
 // One answer for an unknown address, a wrong password and a locked account: none tells whether the account exists.
@@ -149,6 +150,7 @@ const navAbilities = {
   manageBodies: "body.create",
   viewAudit: "audit.read",
   viewOutbox: "mail.outbox",
+  reviewAccounts: "account.dormant",
   manageSettings: "settings.update",
   inviteToAnyOrg: "user.changeRole",
   setRoles: "user.changeRole",

@@ -58,6 +58,7 @@ export async function startSession(
       idp_mfa: sso?.idpMfa ? 1 : 0,
     })
     .execute();
+  await ctx.db.updateTable("users").set({ last_seen_at: now.toISOString() }).where("id", "=", userId).execute();
   return { id, csrfToken, mfaPassed, userId, cookies: { token, csrf: csrfToken, expires } };
 }
 
@@ -141,6 +142,7 @@ export async function readSession(
   // Touch at most once a minute so reads stay reads.
   if (Date.parse(now) - Date.parse(row.last_seen_at) > 60_000) {
     await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", row.id).execute();
+    await db.updateTable("users").set({ last_seen_at: now }).where("id", "=", row.user_id).execute();
   }
   const session = { id: row.id, csrfToken: row.csrf_token, mfaPassed: row.mfa_passed === 1, userId: row.user_id };
   const actor: Actor | null = session.mfaPassed

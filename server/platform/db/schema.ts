@@ -64,6 +64,8 @@ export interface UsersTable {
   /** The person's department (所属) and title (役職), migration 0767; the database fills in "". */
   department?: string;
   title?: string;
+  /** When the account was last used (sign-in or a request, at most once a minute), migration 0781. */
+  last_seen_at?: string | null;
 }
 
 export interface SessionsTable {

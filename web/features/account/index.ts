@@ -1,1 +1,2 @@
 export { AccountPage } from "./account-page.js";
+export { DormantAccountsPage, UserSessionsPage } from "./dormant-page.js";

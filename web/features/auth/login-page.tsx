@@ -11,6 +11,7 @@ import { PageHeader } from "../../components/page-header.js";
 import { api, isApiError, setCsrfToken } from "../../lib/api.js";
 import type { LoginResponse } from "../../lib/api-types.js";
 import { useI18n } from "../../lib/i18n.js";
+import "../account/messages.js";
 import { useReturnTo } from "./use-return-to.js";
 
 export function LoginPage() {

@@ -14,37 +14,6 @@ export const auth = {
     "The e-mail address or password is not correct, or sign-in is paused after repeated failures. Wait a while and try again, or ask an administrator.",
   ],
   "login.forgot": ["パスワードをお忘れの方", "Forgot your password?"],
-  "login.sso": ["所属団体のアカウントでログイン", "Sign in with your organisation's account"],
-  "login.orPassword": ["メールアドレスとパスワードでログイン", "Sign in with e-mail address and password"],
-  "login.ssoRefused": ["ログインできませんでした", "You could not be signed in"],
-  "login.sso.no_org": [
-    "認証基盤から受け取った所属情報に対応する団体がRenkeiに登録されていないため、ログインできません。所属団体のシステム管理者または連携会議事務局に連絡してください。",
-    "The organisation in your directory account is not registered in Renkei. Contact your organisation's administrator or the council secretariat.",
-  ],
-  "login.sso.not_registered": [
-    "このアカウントはRenkeiに登録されていません。所属団体の管理者に利用登録を依頼してください。",
-    "This account is not registered in Renkei. Ask your organisation's administrator to register you.",
-  ],
-  "login.sso.disabled": [
-    "このアカウントは無効になっています。所属団体の管理者に連絡してください。",
-    "This account has been disabled. Contact your organisation's administrator.",
-  ],
-  "login.sso.no_email": [
-    "認証基盤からメールアドレスが届かなかったため、アカウントを作成できません。システム管理者に連絡してください。",
-    "The directory sent no e-mail address, so no account could be created. Contact the administrator.",
-  ],
-  "login.sso.conflict": [
-    "このメールアドレスは別のアカウントに結び付けられています。システム管理者に連絡してください。",
-    "This e-mail address is linked to another account. Contact the administrator.",
-  ],
-  "login.sso.expired": [
-    "ログインの手続きが期限切れか、すでに使われています。もう一度ボタンからログインしてください。",
-    "The sign-in expired or was already used. Start again with the button.",
-  ],
-  "login.sso.failed": [
-    "認証基盤からの応答を確認できませんでした。もう一度お試しいただき、続く場合はシステム管理者に連絡してください。",
-    "The identity provider's answer could not be verified. Try again; if it continues, contact the administrator.",
-  ],
   "totp.title": ["二要素認証", "Two-factor authentication"],
   "totp.lead": [
     "認証アプリに表示されている6桁の確認コードを入力してください。",

@@ -1,4 +1,5 @@
 import { account } from "./account.js";
+import type { accounts } from "./accounts.js";
 import { admin } from "./admin.js";
 import { auth } from "./auth.js";
 import { bodies } from "./bodies.js";
@@ -54,4 +55,5 @@ export type MessageKey =
   | keyof typeof surveys
   | keyof typeof progress
   | keyof typeof insight
-  | keyof typeof meetingForm;
+  | keyof typeof meetingForm
+  | keyof typeof accounts;

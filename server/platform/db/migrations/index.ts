@@ -38,6 +38,7 @@ import * as m0770 from "./0770-meeting-reminders.js";
 import * as m0771 from "./0771-open-reviews.js";
 import * as m0772 from "./0772-agenda-referrals.js";
 import * as m0780 from "./0780-sso.js";
+import * as m0781 from "./0781-account-hygiene.js";
 import * as m0790 from "./0790-handover.js";
 import * as m0791 from "./0791-handover-indexes.js";
 import * as m0800 from "./0800-insight.js";
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   "0820-progress-exports": m0820,
   "0791-handover-indexes": m0791,
   "0772-agenda-referrals": m0772,
+  "0781-account-hygiene": m0781,
 };
