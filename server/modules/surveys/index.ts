@@ -1,4 +1,4 @@
 /** The surveys module's public face for other modules. */
 
 export { questionFigures } from "./figures.js";
-export { surveyResponseCounts } from "./insight-repo.js";
+export { radarLateAnswers, surveyResponseCounts } from "./insight-repo.js";

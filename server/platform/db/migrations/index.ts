@@ -35,6 +35,7 @@ import * as m0765 from "./0765-disclosure.js";
 import * as m0766 from "./0766-body-spaces.js";
 import * as m0767 from "./0767-person-contacts.js";
 import * as m0800 from "./0800-insight.js";
+import * as m0801 from "./0801-digital-staff.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   "0756-consultation-support": m0756,
   "0757-time-entries": m0757,
   "0800-insight": m0800,
+  "0801-digital-staff": m0801,
 };
