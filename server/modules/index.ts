@@ -16,6 +16,7 @@ import { noticeRoutes } from "./notices/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { mailTemplateRoutes } from "./notifications/template-routes.js";
 import { orgContactRoutes } from "./orgs/contact.js";
+import { digitalStaffRoutes } from "./orgs/digital-staff.js";
 import { orgRoutes } from "./orgs/routes.js";
 import { procurementRoutes } from "./procurement/routes.js";
 import { progressRoutes } from "./progress/routes.js";
@@ -60,4 +61,5 @@ export async function registerModules(app: App) {
   publicationRoutes(app);
   spaceRoutes(app);
   insightRoutes(app);
+  digitalStaffRoutes(app);
 }

@@ -141,3 +141,81 @@ export const dismissInput = z.object({
 
 export const acceptResult = z.object({ agendaItemId: z.string(), meetingId: z.string(), sourceRef: z.string() });
 export const meetingParams = z.object({ id: z.uuid({ error: "IDの形式が正しくありません" }) });
+
+/* ---------- Support-priority radar ---------- */
+
+export const radarComponentKeys = ["lag", "exceptions", "deskVolume", "deskMissed", "lateSurveys", "noDigitalStaff"] as const;
+export type RadarComponentKey = (typeof radarComponentKeys)[number];
+/**
+ * Each component: its measure, capped, scaled to its weight (points = weight × min(1, value ÷ cap)); the score is
+ * their sum (0–100). Shown on the page so the ranking is never a black box.
+ */
+export const radarComponents: Record<RadarComponentKey, { ja: string; en: string; cap: number; weight: number; unit: string }> = {
+  lag: {
+    ja: "期限に対する遅れ（計画より遅れている項目）",
+    en: "Lag against deadlines (items behind plan)",
+    cap: 10,
+    weight: 30,
+    unit: "件",
+  },
+  exceptions: { ja: "特定移行支援システムの該当", en: "特定移行支援 flags", cap: 5, weight: 15, unit: "件" },
+  deskVolume: { ja: "相談件数（直近90日）", en: "Desk cases (last 90 days)", cap: 10, weight: 15, unit: "件" },
+  deskMissed: { ja: "対応目標を過ぎた相談", en: "Desk cases past their target", cap: 3, weight: 15, unit: "件" },
+  lateSurveys: {
+    ja: "照会の回答遅れ・未回答（直近1年）",
+    en: "Late or missing survey answers (last year)",
+    cap: 3,
+    weight: 15,
+    unit: "件",
+  },
+  noDigitalStaff: { ja: "デジタル人材がいない", en: "No digital staff", cap: 1, weight: 10, unit: "" },
+};
+
+export const radarRow = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  lgCode: z.string().nullable(),
+  score: z.number(),
+  components: z.array(z.object({ key: z.enum(radarComponentKeys), value: z.number(), points: z.number() })),
+  digitalStaff: z.number().nullable(),
+  proposedHours: z.number().int(),
+  plannedHours: z.number().int().nullable(),
+});
+export type RadarRow = z.infer<typeof radarRow>;
+
+const hours = (label: string) => int(label, 0, 100_000);
+
+export const radarPlanInput = z
+  .object({
+    period: z.string().trim().min(1, "期間を入力してください").max(50, "期間は50文字以内で入力してください"),
+    capacityHours: hours("専門人材の時間の上限"),
+    allocations: z
+      .array(z.object({ orgId: z.uuid({ error: "団体を選び直してください" }), hours: hours("配分する時間") }))
+      .max(5000),
+  })
+  .refine((p) => p.allocations.reduce((s, a) => s + a.hours, 0) <= p.capacityHours, {
+    path: ["allocations"],
+    error: "配分の合計が専門人材の時間の上限を超えています。上限を上げるか配分を減らしてください",
+  })
+  .refine((p) => new Set(p.allocations.map((a) => a.orgId)).size === p.allocations.length, {
+    path: ["allocations"],
+    error: "同じ団体が2回指定されています",
+  });
+export type RadarPlanInput = z.infer<typeof radarPlanInput>;
+
+export const radarView = z.object({
+  asOf: z.string(),
+  period: z.string(),
+  capacityHours: z.number().int(),
+  plannedTotal: z.number().int(),
+  savedAt: z.string().nullable(),
+  canEdit: z.boolean(),
+  rows: z.array(radarRow),
+});
+export type RadarView = z.infer<typeof radarView>;
+
+export const digitalStaff = z.object({
+  headcount: z.number().int().nullable(),
+  canEdit: z.boolean(),
+});
+export const digitalStaffInput = z.object({ headcount: int("デジタル人材の人数", 0, 10_000) });

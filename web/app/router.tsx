@@ -68,6 +68,7 @@ export const routes: RouteObject[] = [
               { path: "/year-plan", ...page(councilYear, "YearPlanPage") },
               { path: "/insight", ...page(insight, "InsightPage") },
               { path: "/insight/rules", ...page(insight, "RulesPage") },
+              { path: "/insight/radar", ...page(insight, "RadarPage") },
               { path: "/insight/meetings/:id", ...page(insight, "SuggestionsPage") },
               { path: "/year-plan/:fy", ...page(councilYear, "YearPlanPage") },
               { path: "/date-polls", ...page(councilYear, "PollListPage") },

@@ -16,3 +16,25 @@ export function deskCountsByCategory(ctx: Ctx, since: string, until: string) {
     .orderBy("o.lg_code")
     .execute();
 }
+
+/**
+ * For the support-priority radar: per municipality, consultations received since `since` (ISO instant),
+ * and those still open with a missed target (`next_due`, the earliest unmet due date, before `today`).
+ */
+export async function radarDeskCounts(ctx: Ctx, since: string, today: string) {
+  const volume = await ctx.db
+    .selectFrom("consultations")
+    .select(["org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("created_at", ">=", since)
+    .where("merged_into_id", "is", null)
+    .groupBy("org_id")
+    .execute();
+  const missed = await ctx.db
+    .selectFrom("consultations")
+    .select(["org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("next_due", "<", today)
+    .where("merged_into_id", "is", null)
+    .groupBy("org_id")
+    .execute();
+  return { volume, missed };
+}

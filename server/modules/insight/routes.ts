@@ -4,10 +4,13 @@ import {
   dismissInput,
   insightRules,
   meetingParams,
+  radarPlanInput,
+  radarView,
   rulesResponse,
   suggestionList,
 } from "../../../shared/api/insight.js";
 import type { App } from "../../platform/http/types.js";
+import { getRadar, saveRadarPlan } from "./radar-service.js";
 import { acceptSuggestion, dismissSuggestion, getRules, meetingSuggestions, updateRules } from "./service.js";
 
 export function insightRoutes(app: App) {
@@ -27,5 +30,9 @@ export function insightRoutes(app: App) {
     "/insight/meetings/:id/suggestions/dismiss",
     { schema: { params: meetingParams, body: dismissInput, response: { 200: suggestionList } } },
     (req) => dismissSuggestion(req.ctx, req.params.id, req.body),
+  );
+  app.get("/insight/radar", { schema: { response: { 200: radarView } } }, (req) => getRadar(req.ctx));
+  app.put("/insight/radar/plan", { schema: { body: radarPlanInput, response: { 200: radarView } } }, (req) =>
+    saveRadarPlan(req.ctx, req.body),
   );
 }

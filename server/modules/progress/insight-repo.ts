@@ -41,3 +41,26 @@ export function behindOnBodyItems(ctx: Ctx, bodyId: string, today: string, from:
     .orderBy("o.lg_code")
     .execute();
 }
+
+/** For the support-priority radar: per municipality, records behind plan and records flagged as exceptions (特定移行支援). */
+export async function radarProgressCounts(ctx: Ctx, today: string) {
+  const behind = await ctx.db
+    .selectFrom("progress_records as r")
+    .innerJoin("progress_programmes as p", "p.id", "r.programme_id")
+    .select(["r.org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("p.archived", "=", 0)
+    .where("r.due_date", "<", today)
+    .where("r.exception", "=", 0)
+    .where((eb) => eb.or([eb("r.pct", "is", null), eb("r.pct", "<", 10000)]))
+    .groupBy("r.org_id")
+    .execute();
+  const exceptions = await ctx.db
+    .selectFrom("progress_records as r")
+    .innerJoin("progress_programmes as p", "p.id", "r.programme_id")
+    .select(["r.org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("p.archived", "=", 0)
+    .where("r.exception", "=", 1)
+    .groupBy("r.org_id")
+    .execute();
+  return { behind, exceptions };
+}

@@ -37,3 +37,27 @@ export async function surveyResponseCounts(ctx: Ctx, bodyId: string, from: strin
     };
   });
 }
+
+/**
+ * For the support-priority radar: per organisation, survey answers that were late or never came, for surveys
+ * whose deadline (or the organisation's extension) fell between `from` and `to` (ISO instants).
+ */
+export function radarLateAnswers(ctx: Ctx, from: string, to: string) {
+  return ctx.db
+    .selectFrom("survey_targets as t")
+    .innerJoin("surveys as s", "s.id", "t.survey_id")
+    .leftJoin("survey_answers as a", (j) => j.onRef("a.survey_id", "=", "t.survey_id").onRef("a.org_id", "=", "t.org_id"))
+    .select(["t.org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("s.status", "in", ["published", "closed"])
+    .where((eb) => eb.fn.coalesce("t.extended_until", "s.deadline_at"), ">=", from)
+    .where((eb) => eb.fn.coalesce("t.extended_until", "s.deadline_at"), "<", to)
+    .where((eb) =>
+      eb.or([
+        eb("a.status", "is", null),
+        eb("a.status", "!=", "submitted"),
+        eb("a.submitted_at", ">", eb.fn.coalesce("t.extended_until", "s.deadline_at")),
+      ]),
+    )
+    .groupBy("t.org_id")
+    .execute();
+}

@@ -29,6 +29,8 @@ export interface OrgsTable {
   population: number | null;
   created_at: string;
   updated_at: string;
+  /** Digital-staff headcount (migration 0801), entered by the organisation's admin; null = not entered. */
+  digital_staff?: number | null;
 }
 
 /** Contact data of an organisation: the sender's block (差出人・連絡先) in official mail and documents. */

@@ -1,5 +1,6 @@
 import "./messages.js";
 
 export { InsightPage } from "./insight-page.js";
+export { RadarPage } from "./radar-page.js";
 export { RulesPage } from "./rules-page.js";
 export { SuggestionsPage } from "./suggestions-page.js";

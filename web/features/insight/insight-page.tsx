@@ -16,7 +16,12 @@ export function InsightPage() {
       <PageHeader
         title={t("insight.title")}
         description={t("insight.lead")}
-        actions={<ButtonLink to="/insight/rules">{t("insight.rulesLink")}</ButtonLink>}
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink to="/insight/radar">{t("insight.radarLink")}</ButtonLink>
+            <ButtonLink to="/insight/rules">{t("insight.rulesLink")}</ButtonLink>
+          </div>
+        }
       />
       <QueryState query={query}>
         {(data) => (

@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useOrg } from "./api.js";
+import { DigitalStaffSection } from "./digital-staff.js";
 
 export function OrgDetailPage() {
   const { t, label } = useI18n();
@@ -47,6 +48,7 @@ export function OrgDetailPage() {
               },
             ]}
           />
+          {(o.kind === "city" || o.kind === "town" || o.kind === "village") && <DigitalStaffSection orgId={o.id} />}
           {me.abilities.manageUsers && (
             <p className="mt-6">
               <Link to={`/users?orgId=${o.id}`} className="link">

@@ -42,6 +42,7 @@ import * as m0781 from "./0781-account-hygiene.js";
 import * as m0790 from "./0790-handover.js";
 import * as m0791 from "./0791-handover-indexes.js";
 import * as m0800 from "./0800-insight.js";
+import * as m0801 from "./0801-digital-staff.js";
 import * as m0820 from "./0820-progress-exports.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
@@ -90,4 +91,5 @@ export const migrations: Record<string, Migration> = {
   "0791-handover-indexes": m0791,
   "0772-agenda-referrals": m0772,
   "0781-account-hygiene": m0781,
+  "0801-digital-staff": m0801,
 };
