@@ -1,7 +1,5 @@
 /** 人事異動 (transfer lists) and the 引継ぎ書. */
 export const handover = {
-  "nav.handover": ["人事異動", "Personnel changes"],
-  "nav.handoverMine": ["引継ぎ書", "My handover"],
   "handover.lead": [
     "人事課の異動表（Excel の .xlsx か CSV）を取り込み、異動者の担当を後任に引き継ぎます。まず確認し、内容を確かめてから反映してください。",
     "Upload the personnel office's transfer list (.xlsx or CSV). Check the preview, then apply it.",

@@ -5,18 +5,19 @@ import { auth } from "./auth.js";
 import { bodies } from "./bodies.js";
 import { common } from "./common.js";
 import { desk } from "./desk.js";
-import { handover } from "./handover.js";
+import type { handover } from "./handover.js";
 import { home } from "./home.js";
 import type { insight } from "./insight.js";
 import { insightNav } from "./insight-nav.js";
 import type { meetingForm } from "./meeting-form.js";
 import { meetings } from "./meetings.js";
+import { menu } from "./menu.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
-import { procurement } from "./procurement.js";
+import type { procurement } from "./procurement.js";
 import type { progress } from "./progress.js";
 import { publication } from "./publication.js";
-import { relay } from "./relay.js";
+import type { relay } from "./relay.js";
 import { sharing } from "./sharing.js";
 import { spaces } from "./spaces.js";
 import type { surveys } from "./surveys.js";
@@ -39,14 +40,12 @@ export const messages = {
   ...account,
   ...admin,
   ...sharing,
-  ...relay,
-  ...procurement,
   ...office,
   ...year,
   ...publication,
   ...spaces,
   ...insightNav,
-  ...handover,
+  ...menu,
 };
 
 /** Every key, including those of the features whose strings load with their pages. */
@@ -56,4 +55,7 @@ export type MessageKey =
   | keyof typeof progress
   | keyof typeof insight
   | keyof typeof meetingForm
-  | keyof typeof accounts;
+  | keyof typeof accounts
+  | keyof typeof procurement
+  | keyof typeof handover
+  | keyof typeof relay;

@@ -1,6 +1,5 @@
 /** Joint procurement and cost sharing. Each entry is [日本語, English]. */
 export const procurement = {
-  "nav.procurement": ["共同調達・費用按分", "Joint procurement"],
   "procurement.title": ["共同調達・費用按分", "Joint procurement and cost sharing"],
   "procurement.lead": [
     "県と市町が共同で調達する事業と、その費用の按分（負担金）です。",
