@@ -4,11 +4,15 @@ import { jstDate, jstStamp } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { csvBytes, csvDownload } from "../../platform/files/csv.js";
 import type { Download } from "../../platform/files/download.js";
-import { authorize, definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, authorize, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { runsCouncil } from "../../platform/policy/predicates.js";
 import { auditRows } from "./repo.js";
 
-definePolicies({ "audit.read": runsCouncil });
+const policies = { "audit.read": runsCouncil } satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
 
 type Query = z.infer<typeof auditQuery>;
 

@@ -143,7 +143,7 @@ const navAbilities = {
   useSupport: "support.list",
   useSurveys: "survey.use",
   managePublication: "publication.manage",
-};
+} as const;
 
 export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {
   const u = await findUser(ctx, session.userId);

@@ -9,7 +9,17 @@ import { sendDownload } from "./http.js";
 describe("sendDownload", () => {
   const app = Fastify();
   const downloads: Record<string, () => Download> = {
-    csv: () => csvDownload(csvBytes([["団体名", "回答"], ["阿武町", "済"]], "sjis"), "令和8年度 第1回 \"協議会\"_出欠.csv"),
+    csv: () =>
+      csvDownload(
+        csvBytes(
+          [
+            ["団体名", "回答"],
+            ["阿武町", "済"],
+          ],
+          "sjis",
+        ),
+        '令和8年度 第1回 "協議会"_出欠.csv',
+      ),
     pdf: () => ({
       filename: "資料2-1 窓口DX概要.pdf",
       contentType: "application/pdf",
@@ -17,7 +27,12 @@ describe("sendDownload", () => {
       size: 15,
       inline: true,
     }),
-    site: () => ({ filename: "公開資料.pdf", contentType: "application/pdf", body: new Uint8Array([37, 80, 68, 70]), cache: "public" }),
+    site: () => ({
+      filename: "公開資料.pdf",
+      contentType: "application/pdf",
+      body: new Uint8Array([37, 80, 68, 70]),
+      cache: "public",
+    }),
   };
   app.get<{ Params: { kind: string } }>("/:kind", (req, reply) => sendDownload(reply, downloads[req.params.kind]!()));
   afterAll(() => app.close());
@@ -28,7 +43,7 @@ describe("sendDownload", () => {
     const res = await app.inject("/csv");
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-disposition"]).toBe(
-      `attachment; filename="__8__ _1_ ______.csv"; filename*=UTF-8''${encodeURIComponent("令和8年度 第1回 \"協議会\"_出欠.csv")}`,
+      `attachment; filename="__8__ _1_ ______.csv"; filename*=UTF-8''${encodeURIComponent('令和8年度 第1回 "協議会"_出欠.csv')}`,
     );
     expect(filenameStar(res.headers["content-disposition"])).toBe('令和8年度 第1回 "協議会"_出欠.csv');
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
