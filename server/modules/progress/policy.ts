@@ -11,7 +11,6 @@ const policies = {
   "progress.update": (a, s?: { orgId: string }) => runsCouncil(a) || (a.role === "municipal" && !!s && s.orgId === a.orgId),
   "progress.import": (a) => runsCouncil(a) || a.role === "municipal",
   "progress.export": () => true,
-  "progress.weeklySummary": runsCouncil,
 } satisfies Policies;
 definePolicies(policies);
 declare module "../../platform/policy/authorize.js" {

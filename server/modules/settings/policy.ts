@@ -1,7 +1,6 @@
 import { type ActionsOf, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 
 const policies = {
-  "settings.read": () => true,
   "settings.update": (a) => a.role === "admin",
 } satisfies Policies;
 definePolicies(policies);
