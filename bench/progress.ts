@@ -26,6 +26,7 @@ import { applyProgressUpdates } from "../server/modules/progress/service.js";
 import { hashPassword } from "../server/platform/auth/passwords.js";
 import { type Actor, type Ctx, newId, nowIso } from "../server/platform/context.js";
 import { migrateToLatest, openDatabase } from "../server/platform/db/database.js";
+import { localUpload } from "../server/platform/files/upload.js";
 import { jstDate } from "../shared/dates/jst.js";
 import { makeHistory, makeOrgs, makeProgramme } from "./progress-data.js";
 
@@ -247,10 +248,10 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
   });
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
   const dry = await memoryOf("XLSX import dry run (1,741 rows)", () =>
-    importProgress(ctx, { bytes, name: "bench.xlsx" }, { dryRun: true }),
+    importProgress(ctx, localUpload({ dryRun: "true" }, [{ bytes, name: "bench.xlsx" }])),
   );
   const real = await memoryOf("XLSX import (1,741 rows written)", () =>
-    importProgress(ctx, { bytes, name: "bench.xlsx" }, { dryRun: false }),
+    importProgress(ctx, localUpload({ dryRun: "false" }, [{ bytes, name: "bench.xlsx" }])),
   );
   log(`  import: ${real.applied} records changed (dry run said ${dry.applied}), ${real.issues.length} issues`);
   await app.close();

@@ -101,7 +101,8 @@ async function main(argv: string[]) {
       await migrateToLatest(database.db);
       const actor = { ...ctx, actor: systemActor() };
       const { importOrgs } = await import("./modules/orgs/service.js");
-      const result = await importOrgs(actor, { bytes: fs.readFileSync(arg), name: path.basename(arg) });
+      const { localUpload } = await import("./platform/files/upload.js");
+      const result = await importOrgs(actor, localUpload({}, [{ bytes: fs.readFileSync(arg), name: path.basename(arg) }]));
       console.log(`Imported organisations (${result.encoding}): ${result.created} created, ${result.updated} updated.`);
       return close();
     }

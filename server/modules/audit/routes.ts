@@ -1,7 +1,6 @@
 import { auditEntry, auditQuery } from "../../../shared/api/audit.js";
 import { listOf } from "../../../shared/api/common.js";
-import { jstDate } from "../../../shared/dates/jst.js";
-import { sendCsvFile } from "../../platform/files/csv.js";
+import { sendDownload } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { exportAuditCsv, listAudit } from "./service.js";
 
@@ -9,8 +8,7 @@ export function auditRoutes(app: App) {
   app.get("/audit", { schema: { querystring: auditQuery, response: { 200: listOf(auditEntry) } } }, (req) =>
     listAudit(req.ctx, req.query),
   );
-  app.get("/audit/export.csv", { schema: { querystring: auditQuery } }, async (req, reply) => {
-    const csv = await exportAuditCsv(req.ctx, req.query);
-    return sendCsvFile(reply, csv, `audit-${jstDate()}.csv`);
-  });
+  app.get("/audit/export.csv", { schema: { querystring: auditQuery } }, async (req, reply) =>
+    sendDownload(reply, await exportAuditCsv(req.ctx, req.query)),
+  );
 }

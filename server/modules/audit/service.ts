@@ -1,13 +1,18 @@
 import type { z } from "zod";
 import type { auditQuery } from "../../../shared/api/audit.js";
-import { jstStamp } from "../../../shared/dates/jst.js";
+import { jstDate, jstStamp } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
-import { type CsvFile, csvBytes } from "../../platform/files/csv.js";
-import { authorize, definePolicies } from "../../platform/policy/authorize.js";
+import { csvBytes, csvDownload } from "../../platform/files/csv.js";
+import type { Download } from "../../platform/files/download.js";
+import { type ActionsOf, authorize, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { runsCouncil } from "../../platform/policy/predicates.js";
 import { auditRows } from "./repo.js";
 
-definePolicies({ "audit.read": runsCouncil });
+const policies = { "audit.read": runsCouncil } satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
 
 type Query = z.infer<typeof auditQuery>;
 
@@ -34,7 +39,7 @@ export async function listAudit(ctx: Ctx, f: Query) {
 const jstSeconds = (iso: string) => jstStamp(iso, true);
 
 /** CSV with BOM for Excel, newest first, up to 100,000 rows of the filter; times in Japan time. */
-export async function exportAuditCsv(ctx: Ctx, f: Query): Promise<CsvFile> {
+export async function exportAuditCsv(ctx: Ctx, f: Query): Promise<Download> {
   const { items } = await listAudit(ctx, { ...f, limit: 100_000 as never, offset: 0 });
   const rows = items.map((i) => [
     jstSeconds(i.at),
@@ -46,5 +51,6 @@ export async function exportAuditCsv(ctx: Ctx, f: Query): Promise<CsvFile> {
     i.subjectId ?? "",
     i.changes ? JSON.stringify(i.changes) : "",
   ]);
-  return csvBytes([["日時（日本時間）", "操作者", "団体", "IPアドレス", "操作", "対象種別", "対象ID", "変更内容"], ...rows]);
+  const header = ["日時（日本時間）", "操作者", "団体", "IPアドレス", "操作", "対象種別", "対象ID", "変更内容"];
+  return csvDownload(csvBytes([header, ...rows]), `audit-${jstDate()}.csv`);
 }

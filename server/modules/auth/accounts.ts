@@ -7,19 +7,23 @@ import { type Actor, type Ctx, inTx, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
-import { authorize, can, definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, authorize, can, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/index.js";
 import { userRowById } from "../users/index.js";
 import { deleteSessionOf, listDormantRows, listSessionRows, newlyDormantByOrg } from "./accounts-repo.js";
 
 type Target = { id: string; org_id: string };
-definePolicies({
+const policies = {
   // One's own sessions; an organisation's administrator for its people; the system administrator for everyone.
   "session.manage": (a: Actor, t?: Target) =>
     !!t && (t.id === a.userId || a.role === "admin" || (a.isOrgAdmin && t.org_id === a.orgId)),
   "account.dormant": (a: Actor) => a.role === "admin" || a.isOrgAdmin,
   "account.dormant.all": (a: Actor) => a.role === "admin",
-});
+} satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
 
 /** The user whose sessions are asked for: someone the actor cannot see at all is a 404, one they see but may not manage a 403. */
 async function sessionOwner(ctx: Ctx, userId: string) {

@@ -159,7 +159,7 @@ const navAbilities = {
   useSurveys: "survey.use",
   managePublication: "publication.manage",
   useInsight: "insight.suggest",
-};
+} as const;
 
 export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {
   const u = await findUser(ctx, session.userId);

@@ -1,5 +1,5 @@
 import type { Actor } from "../../platform/context.js";
-import { definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 
 export interface ChallengeSubject {
   /** No body, or the actor may see the body the challenge belongs to. */
@@ -10,7 +10,7 @@ export interface ChallengeSubject {
 
 const runsCouncil = (a: Actor) => a.role === "admin" || a.role === "secretariat";
 
-definePolicies({
+const policies = {
   "challenge.list": () => true,
   /** Municipalities post their challenges; the secretariat may post on their behalf. */
   "challenge.create": (a) => a.role === "municipal" || runsCouncil(a),
@@ -23,4 +23,26 @@ definePolicies({
     !!c?.visible && (runsCouncil(a) || (a.role !== "observer" && c.ownComment)),
   "challenge.setStatus": (a, c?: ChallengeSubject) => !!c?.visible && runsCouncil(a),
   "challenge.linkMeeting": (a, c?: ChallengeSubject) => !!c?.visible && runsCouncil(a),
-});
+} satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
+
+/** The audit events this module records (recordAudit refuses any other name at compile time). */
+type ChallengesEvent =
+  | "challenge.attach"
+  | "challenge.comment"
+  | "challenge.create"
+  | "challenge.delete"
+  | "challenge.deleteComment"
+  | "challenge.detach"
+  | "challenge.linkMeeting"
+  | "challenge.setStatus"
+  | "challenge.share"
+  | "challenge.shareSolution"
+  | "challenge.unshare"
+  | "challenge.update";
+declare module "../../platform/audit/record.js" {
+  interface AuditEvents extends Record<ChallengesEvent, true> {}
+}

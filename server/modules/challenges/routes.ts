@@ -12,8 +12,9 @@ import {
   themeList,
 } from "../../../shared/api/challenges.js";
 import { idParams, okResponse } from "../../../shared/api/common.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
-import { removeChallengeFile, sendChallengeFile, uploadChallengeFiles } from "./attachments.js";
+import { challengeFile, removeChallengeFile, uploadChallengeFiles } from "./attachments.js";
 import { challengeThemes, createChallenge, deleteChallenge, getChallenge, listChallenges, updateChallenge } from "./service.js";
 import { addComment, deleteComment, linkToMeeting, setStatus, shareChallenge, unshareChallenge } from "./social.js";
 
@@ -55,7 +56,9 @@ export function challengeRoutes(app: App) {
   app.post("/challenges/:id/agenda", { schema: { ...detail, body: agendaLinkInput } }, (req) =>
     linkToMeeting(req.ctx, req.params.id, req.body),
   );
-  app.post("/challenges/:id/attachments", { schema: detail }, (req) => uploadChallengeFiles(req.ctx, req.params.id, req));
+  app.post("/challenges/:id/attachments", { schema: detail }, (req) =>
+    uploadChallengeFiles(req.ctx, req.params.id, uploadOf(req)),
+  );
   app.delete(
     "/challenges/:id/attachments/:attachmentId",
     { schema: { params: attachmentParams, response: { 200: challengeDetail } } },
@@ -64,6 +67,7 @@ export function challengeRoutes(app: App) {
   app.get(
     "/challenges/:id/attachments/:attachmentId",
     { schema: { params: attachmentParams, querystring: z.object({ inline: z.enum(["0", "1"]).optional() }) } },
-    (req, reply) => sendChallengeFile(req.ctx, reply, req.params.id, req.params.attachmentId, req.query.inline === "1"),
+    async (req, reply) =>
+      sendDownload(reply, await challengeFile(req.ctx, req.params.id, req.params.attachmentId, req.query.inline === "1")),
   );
 }

@@ -1,5 +1,5 @@
 import { type Actor, isPrefectureStaff } from "../../platform/context.js";
-import { definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { seesOrgScope } from "../search/index.js";
 
 /** What the rules need to know of a consultation. */
@@ -15,7 +15,7 @@ const ownOrg = (a: Actor, c?: ConsultationSubject) => !!c && a.role === "municip
 /** The filing organisation's municipal users and prefecture staff (search's "org" scope); nobody else learns it exists. */
 const reads = (a: Actor, c?: ConsultationSubject) => seesOrgScope(a, c?.org_id);
 
-definePolicies({
+const policies = {
   "consultation.list": (a) => staff(a) || a.role === "municipal",
   // Towns file their own; the desk (secretariat, specialists) files for a town that phoned, mailed or visited.
   "consultation.create": (a) => a.role === "municipal" || a.role === "secretariat" || a.role === "specialist",
@@ -35,4 +35,25 @@ definePolicies({
   "consultation.report": staff,
   "consultation.templates": staff,
   "consultation.makeFaq": (a, c?: ConsultationSubject) => staff(a) && (c?.status === "resolved" || c?.status === "closed"),
-});
+} satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
+
+/** The audit events this module records (recordAudit refuses any other name at compile time). */
+type ConsultationsEvent =
+  | "consultation.assign"
+  | "consultation.create"
+  | "consultation.merge"
+  | "consultation.note"
+  | "consultation.reply"
+  | "consultation.status"
+  | "consultation.toSupport"
+  | "consultation.update"
+  | "consultationTemplate.create"
+  | "consultationTemplate.delete"
+  | "consultationTemplate.update";
+declare module "../../platform/audit/record.js" {
+  interface AuditEvents extends Record<ConsultationsEvent, true> {}
+}

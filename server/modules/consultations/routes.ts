@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { idParams, listOf, okResponse } from "../../../shared/api/common.js";
 import {
@@ -18,13 +17,11 @@ import {
   templateView,
 } from "../../../shared/api/consultations.js";
 import { engagementDetail, timeEntryView, timeInput } from "../../../shared/api/support.js";
-import type { Ctx } from "../../platform/context.js";
-import { contentDisposition, readMultipart, sendStoredFile } from "../../platform/files/http.js";
-import { documentKinds } from "../../platform/files/types.js";
+import { type Download, storedDownload } from "../../platform/files/download.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./alerts.js";
-import type { InputSource } from "./parse.js";
 import { staffWithLoad } from "./repo.js";
 import { consultationReport as buildReportFor, exportConsultations, reportSheets } from "./reports.js";
 import { editConsultation, fileConsultation, getConsultation, listConsultations } from "./service.js";
@@ -34,22 +31,11 @@ import { attachmentFor, postMessage } from "./thread.js";
 import { logConsultationTime, startSupport } from "./to-support.js";
 
 const attachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
-
-/** JSON, or a multipart form whose files are stored inside the mutation's transaction (a refused file leaves nothing). */
-const inputOf =
-  (req: FastifyRequest): InputSource =>
-  async (tx: Ctx) => {
-    if (!req.isMultipart()) return { data: req.body ?? {}, files: [] };
-    const { fields, files } = await readMultipart(req, tx, { kinds: documentKinds });
-    return { data: fields, files };
-  };
-
-const sendFile = (reply: FastifyReply, f: { data: Buffer; mime: string; name: string }) =>
-  reply
-    .header("content-type", f.mime)
-    .header("content-disposition", contentDisposition(f.name))
-    .header("cache-control", "private, max-age=0")
-    .send(f.data);
+const sheetDownload = (f: { data: Buffer; mime: string; name: string }): Download => ({
+  filename: f.name,
+  contentType: f.mime,
+  body: f.data,
+});
 
 export function consultationRoutes(app: App) {
   app.get("/consultations", { schema: { querystring: queueQuery, response: { 200: queueResponse } } }, (req) =>
@@ -57,10 +43,10 @@ export function consultationRoutes(app: App) {
   );
   // Body: JSON (consultationInput) or multipart/form-data with the same fields plus files.
   app.post("/consultations", { schema: { response: { 201: consultationDetail } } }, async (req, reply) =>
-    reply.status(201).send(await fileConsultation(req.ctx, inputOf(req))),
+    reply.status(201).send(await fileConsultation(req.ctx, uploadOf(req, { json: true }))),
   );
   app.get("/consultations/export", { schema: { querystring: exportQuery } }, async (req, reply) =>
-    sendFile(reply, await exportConsultations(req.ctx, req.query)),
+    sendDownload(reply, sheetDownload(await exportConsultations(req.ctx, req.query))),
   );
   app.get("/consultations/reports", { schema: { querystring: reportQuery, response: { 200: consultationReport } } }, (req) =>
     buildReportFor(req.ctx, req.query),
@@ -68,7 +54,7 @@ export function consultationRoutes(app: App) {
   app.get("/consultations/reports/export", { schema: { querystring: reportExportQuery } }, async (req, reply) => {
     const { format, ...q } = req.query;
     authorize(req.ctx.actor, "consultation.report");
-    return sendFile(reply, await reportSheets(req.ctx, q, format));
+    return sendDownload(reply, sheetDownload(await reportSheets(req.ctx, q, format)));
   });
   app.get("/consultations/staff", { schema: { response: { 200: listOf(staffMember) } } }, async (req) => {
     authorize(req.ctx.actor, "consultation.workDesk");
@@ -87,7 +73,7 @@ export function consultationRoutes(app: App) {
   app.post(
     "/consultations/:id/messages",
     { schema: { params: idParams, response: { 201: consultationDetail } } },
-    async (req, reply) => reply.status(201).send(await postMessage(req.ctx, req.params.id, inputOf(req))),
+    async (req, reply) => reply.status(201).send(await postMessage(req.ctx, req.params.id, uploadOf(req, { json: true }))),
   );
   app.post(
     "/consultations/:id/assign",
@@ -117,7 +103,7 @@ export function consultationRoutes(app: App) {
   );
   app.get("/consultations/:id/attachments/:attachmentId", { schema: { params: attachmentParams } }, async (req, reply) => {
     const file = await attachmentFor(req.ctx, req.params.id, req.params.attachmentId);
-    return sendStoredFile(reply, req.ctx, file, { inline: (req.query as { inline?: string }).inline === "1" });
+    return sendDownload(reply, storedDownload(req.ctx, file, { inline: (req.query as { inline?: string }).inline === "1" }));
   });
 
   app.get("/consultation-templates", { schema: { response: { 200: listOf(templateView) } } }, (req) => listTemplates(req.ctx));

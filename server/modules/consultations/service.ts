@@ -11,13 +11,14 @@ import { jstDate } from "../../../shared/dates/jst.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, isPrefectureStaff, newId, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
+import { documentKinds } from "../../platform/files/types.js";
+import { parseFields, type Upload } from "../../platform/files/upload.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { isSmallOrg } from "../orgs/service.js";
 import { getSettings } from "../settings/service.js";
 import { engagementsFromConsultation } from "../support/service.js";
 import { clocks, noDue, refreshClock, soonUntil } from "./clock.js";
-import { type InputSource, parseInput } from "./parse.js";
 import { addAttachments, presentThread } from "./thread.js";
 import "./policy.js";
 import { indexConsultation } from "./indexing.js";
@@ -148,12 +149,12 @@ export const staffRepliesOf = (ctx: Ctx, id: string) => staffReplyBodies(ctx, id
 /** Active prefecture staff (admin, secretariat, specialists; by role descending, then name) with their open consultations' count. */
 export const staffWithOpenConsultations = (ctx: Ctx) => staffWithLoad(ctx);
 
-export async function fileConsultation(ctx: Ctx, source: InputSource): Promise<ConsultationDetail> {
+export async function fileConsultation(ctx: Ctx, upload: Upload): Promise<ConsultationDetail> {
   authorize(ctx.actor, "consultation.create");
   const actor = ctx.actor;
   const id = await inTx(ctx, async (tx) => {
-    const { data, files } = await source(tx);
-    const input: z.infer<typeof consultationInput> = parseInput(inputSchema, data);
+    const { fields, files } = await upload.store(tx, { kinds: documentKinds });
+    const input: z.infer<typeof consultationInput> = parseFields(inputSchema, fields);
     const intake = await intakeOf(tx, actor, input);
     const now = nowIso();
     const id = newId();

@@ -4,11 +4,12 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, isPrefectureStaff, newId, nowIso } from "../../platform/context.js";
 import { conflict, notFound } from "../../platform/errors.js";
 import type { StoredFile } from "../../platform/files/store.js";
+import { documentKinds } from "../../platform/files/types.js";
+import { parseFields, type Upload } from "../../platform/files/upload.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { refreshClock } from "./clock.js";
 import { indexConsultation } from "./indexing.js";
-import { type InputSource, parseInput } from "./parse.js";
 import {
   attachmentsOf,
   type ConsultationWithNames,
@@ -104,11 +105,11 @@ async function tellAbout(ctx: Ctx, row: ConsultationWithNames, kind: "reply" | "
  * staff may ask back (→ waiting, the clock pauses) or answer (→ resolved). A municipal reply to a
  * consultation that waits or is resolved reopens it (→ in progress, the clock runs again).
  */
-export async function postMessage(ctx: Ctx, id: string, source: InputSource) {
+export async function postMessage(ctx: Ctx, id: string, upload: Upload) {
   await inTx(ctx, async (tx) => {
     const row = await visibleConsultation(tx, id);
-    const { data, files } = await source(tx);
-    const input: z.infer<typeof messageInput> = parseInput(messageInput, data);
+    const { fields, files } = await upload.store(tx, { kinds: documentKinds });
+    const input: z.infer<typeof messageInput> = parseFields(messageInput, fields);
     authorize(tx.actor, input.kind === "note" ? "consultation.note" : "consultation.reply", row);
     if (input.status) authorize(tx.actor, "consultation.changeStatus", row);
     if (row.status === "closed" && input.kind === "reply")

@@ -1,6 +1,6 @@
 import { idParams } from "../../../shared/api/common.js";
 import { copyPlanResult, fiscalYearParams, planEntryInput, planEntryPatch, yearPlan } from "../../../shared/api/year-plan.js";
-import { contentDisposition } from "../../platform/files/http.js";
+import { sendDownload } from "../../platform/files/http.js";
 import { xlsxMime } from "../../platform/files/xlsx.js";
 import type { App } from "../../platform/http/types.js";
 import { copyPreviousPlan, createPlanEntry, deletePlanEntry, getYearPlan, updatePlanEntry } from "./plan.js";
@@ -30,6 +30,6 @@ export function yearPlanRoutes(app: App) {
   );
   app.get("/year-plans/:fy/plan.xlsx", { schema: { params: fiscalYearParams } }, async (req, reply) => {
     const { bytes, fileName } = await yearPlanXlsx(req.ctx, req.params.fy);
-    return reply.header("content-type", xlsxMime).header("content-disposition", contentDisposition(fileName)).send(bytes);
+    return sendDownload(reply, { filename: fileName, contentType: xlsxMime, body: bytes });
   });
 }

@@ -1,6 +1,5 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { challengeInput } from "../../../shared/api/challenges.js";
-import { consultationInput, messageInput } from "../../../shared/api/consultations.js";
 import { faqInput } from "../../../shared/api/faq.js";
 import { actionInput, attendanceInput, meetingInput, minutesInput, proposalInput } from "../../../shared/api/meetings.js";
 import { noticeInput } from "../../../shared/api/notices.js";
@@ -10,7 +9,7 @@ import { addBusinessDays, addDays } from "../../../shared/dates/calendar.js";
 import { jstDate, jstInstant } from "../../../shared/dates/jst.js";
 import { eraYear } from "../../../shared/dates/wareki.js";
 import { type Actor, type Ctx, inTx } from "../../platform/context.js";
-import { storeBuffer } from "../../platform/files/store.js";
+import { localUpload } from "../../platform/files/upload.js";
 import { createChallenge } from "../challenges/service.js";
 import { shareChallenge } from "../challenges/social.js";
 import { fileConsultation } from "../consultations/service.js";
@@ -229,25 +228,23 @@ export async function seedDemoContent(ctx: Ctx, demo: DemoCouncil): Promise<Demo
     await shareChallenge(kaminoseki, challenge.id, "当町も税務系で同じ状況です。");
 
     // 上関町's consultation (with its draft sheet), the specialist's reply, and a published FAQ article.
-    const sheet = await storeBuffer(
+    const sheet = {
+      name: "住民記録システム_FitGap一覧（案）.pdf",
+      bytes: await smallPdf("Fit & Gap analysis (draft) - resident registry"),
+    };
+    const consultation = await fileConsultation(
       kaminoseki,
-      "住民記録システム_FitGap一覧（案）.pdf",
-      "application/pdf",
-      await smallPdf("Fit & Gap analysis (draft) - resident registry"),
+      localUpload(
+        {
+          category: "standardisation",
+          subject: "住民基本台帳システムのFit&Gap分析の進め方について",
+          body: texts.consultation,
+          urgency: "normal",
+        },
+        [sheet],
+      ),
     );
-    const consultation = await fileConsultation(kaminoseki, async () => ({
-      data: consultationInput.parse({
-        category: "standardisation",
-        subject: "住民基本台帳システムのFit&Gap分析の進め方について",
-        body: texts.consultation,
-        urgency: "normal",
-      }),
-      files: [sheet],
-    }));
-    await postMessage(specialist, consultation.id, async () => ({
-      data: messageInput.parse({ kind: "reply", body: texts.specialistReply }),
-      files: [],
-    }));
+    await postMessage(specialist, consultation.id, localUpload({ kind: "reply", body: texts.specialistReply }));
     const faq = await createFaq(specialist, faqInput.parse(faqText));
     await publishFaq(specialist, faq.id);
 

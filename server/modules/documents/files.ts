@@ -1,11 +1,10 @@
 import path from "node:path";
-import type { FastifyReply } from "fastify";
 import yazl from "yazl";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
-import { contentDisposition, sendStoredFile } from "../../platform/files/http.js";
+import { type Download, storedDownload } from "../../platform/files/download.js";
 import { findFile, openFileStream, readFileBytes } from "../../platform/files/store.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize } from "../../platform/policy/authorize.js";
@@ -15,13 +14,13 @@ import { findVersionFileId, findVersionRow, listDocumentRows, setVersionText } f
 import { indexDocument } from "./search-hook.js";
 
 /** One version's file (the current one unless asked), inline for the PDF and image preview. */
-export async function sendVersion(ctx: Ctx, reply: FastifyReply, id: string, version: number | "current", inline: boolean) {
+export async function versionFile(ctx: Ctx, id: string, version: number | "current", inline: boolean): Promise<Download> {
   const { row } = await visibleDocument(ctx, id);
   const n = version === "current" ? row.current_version : version;
   const v = await findVersionFileId(ctx, id, n);
   const file = v && (await findFile(ctx, v.file_id));
   if (!file) throw notFound("版");
-  return sendStoredFile(reply, ctx, file, { inline });
+  return storedDownload(ctx, file, { inline });
 }
 
 /** Names inside the archive: the file's own name, made unique with (2), (3) … */
@@ -38,7 +37,7 @@ export function uniqueNames(names: string[]): string[] {
 }
 
 /** Several documents' current versions in one ZIP. Any id the actor may not see makes it a 404, not a partial file. */
-export async function sendZip(ctx: Ctx, reply: FastifyReply, ids: string[]) {
+export async function documentsZip(ctx: Ctx, ids: string[]): Promise<Download> {
   authorize(ctx.actor, "document.list");
   const standing = await libraryStanding(ctx);
   const { rows } = await listDocumentRows(
@@ -55,11 +54,7 @@ export async function sendZip(ctx: Ctx, reply: FastifyReply, ids: string[]) {
   zip.end();
   await inTx(ctx, (tx) => recordAudit(tx, "document.downloadZip", { type: "document", id: null }, { ids }));
   const date = jstDate().replaceAll("-", "");
-  return reply
-    .header("content-type", "application/zip")
-    .header("content-disposition", contentDisposition(`資料_${date}.zip`))
-    .header("cache-control", "private, max-age=0")
-    .send(zip.outputStream);
+  return { filename: `資料_${date}.zip`, contentType: "application/zip", body: zip.outputStream };
 }
 
 /** Extracts a version's text for search, after the upload has committed; a damaged file is marked and skipped. */

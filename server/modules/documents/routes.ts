@@ -12,8 +12,9 @@ import {
   folderPatch,
   zipQuery,
 } from "../../../shared/api/documents.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
-import { sendVersion, sendZip } from "./files.js";
+import { documentsZip, versionFile } from "./files.js";
 import { createFolder, deleteFolder, listFolders, renameFolder } from "./folders.js";
 import { deleteDocument, getDocument, listDocuments, updateDocument, uploadDocument, uploadVersion } from "./service.js";
 
@@ -25,10 +26,12 @@ export function documentRoutes(app: App) {
     listDocuments(req.ctx, req.query),
   );
   app.post("/documents", { schema: { response: { 201: documentDetail } } }, async (req, reply) =>
-    reply.status(201).send(await uploadDocument(req.ctx, req)),
+    reply.status(201).send(await uploadDocument(req.ctx, uploadOf(req))),
   );
   // Before /documents/:id so "zip" is not taken for an id.
-  app.get("/documents/zip", { schema: { querystring: zipQuery } }, (req, reply) => sendZip(req.ctx, reply, req.query.ids));
+  app.get("/documents/zip", { schema: { querystring: zipQuery } }, async (req, reply) =>
+    sendDownload(reply, await documentsZip(req.ctx, req.query.ids)),
+  );
   app.get("/documents/:id", { schema: { params: idParams, response: { 200: documentDetail } } }, (req) =>
     getDocument(req.ctx, req.params.id),
   );
@@ -39,10 +42,13 @@ export function documentRoutes(app: App) {
     deleteDocument(req.ctx, req.params.id),
   );
   app.post("/documents/:id/versions", { schema: { params: idParams, response: { 201: documentDetail } } }, async (req, reply) =>
-    reply.status(201).send(await uploadVersion(req.ctx, req.params.id, req)),
+    reply.status(201).send(await uploadVersion(req.ctx, req.params.id, uploadOf(req))),
   );
-  app.get("/documents/:id/versions/:version/file", { schema: { params: fileParams, querystring: inlineQuery } }, (req, reply) =>
-    sendVersion(req.ctx, reply, req.params.id, req.params.version, req.query.inline === "1"),
+  app.get(
+    "/documents/:id/versions/:version/file",
+    { schema: { params: fileParams, querystring: inlineQuery } },
+    async (req, reply) =>
+      sendDownload(reply, await versionFile(req.ctx, req.params.id, req.params.version, req.query.inline === "1")),
   );
 
   app.get("/document-folders", { schema: { querystring: z.object({ area }), response: { 200: folderList } } }, (req) =>

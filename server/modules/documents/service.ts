@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import {
   type DocumentDetail,
@@ -9,9 +8,9 @@ import {
 } from "../../../shared/api/documents.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
-import { AppError, invalid } from "../../platform/errors.js";
-import { readMultipart } from "../../platform/files/http.js";
+import { invalid } from "../../platform/errors.js";
 import { documentKinds } from "../../platform/files/types.js";
+import { parseFields, textField, type Upload } from "../../platform/files/upload.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { libraryStanding, visibleArea, visibleDocument } from "./access.js";
@@ -57,15 +56,6 @@ export async function getDocument(ctx: Ctx, id: string): Promise<DocumentDetail>
   };
 }
 
-/** Field errors of a multipart form, in the same shape as JSON bodies get them. */
-export function parseFields<T extends z.ZodType>(schema: T, fields: Record<string, string>): z.infer<T> {
-  const parsed = schema.safeParse(fields);
-  if (parsed.success) return parsed.data;
-  throw new AppError("VALIDATION_FAILED", "入力内容を確認してください。", {
-    issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-  });
-}
-
 async function checkFolder(ctx: Ctx, folderId: string | null | undefined, bodyId: string | null) {
   if (!folderId) return;
   const folder = await findFolderRow(ctx, folderId);
@@ -74,10 +64,10 @@ async function checkFolder(ctx: Ctx, folderId: string | null | undefined, bodyId
 }
 
 /** Uploads a new document (version 1). Everything, the stored file included, is rolled back on a refusal. */
-export async function uploadDocument(ctx: Ctx, request: FastifyRequest): Promise<DocumentDetail> {
+export async function uploadDocument(ctx: Ctx, upload: Upload): Promise<DocumentDetail> {
   return inTx(ctx, async (tx) => {
     authorize(tx.actor, "document.list");
-    const { fields, files } = await readMultipart(request, tx, { kinds: [...documentKinds, "zip"] });
+    const { fields, files } = await upload.store(tx, { kinds: [...documentKinds, "zip"] });
     const input = parseFields(uploadFields, fields);
     if (files.length !== 1) throw invalid(`${oneFileMessage}。`, [{ path: "file", message: oneFileMessage }]);
     const { bodyId, subject } = await visibleArea(tx, input.area);
@@ -124,12 +114,12 @@ async function addVersionRow(ctx: Ctx, documentId: string, version: number, file
 }
 
 /** A new version of the file; earlier versions stay downloadable. */
-export async function uploadVersion(ctx: Ctx, id: string, request: FastifyRequest): Promise<DocumentDetail> {
+export async function uploadVersion(ctx: Ctx, id: string, upload: Upload): Promise<DocumentDetail> {
   return inTx(ctx, async (tx) => {
     const { row, subject } = await visibleDocument(tx, id);
     authorize(tx.actor, "document.edit", subject);
-    const { fields, files } = await readMultipart(request, tx, { kinds: [...documentKinds, "zip"] });
-    const note = (fields.note ?? "").trim().slice(0, 500);
+    const { fields, files } = await upload.store(tx, { kinds: [...documentKinds, "zip"] });
+    const note = textField(fields, "note").trim().slice(0, 500);
     if (files.length !== 1) throw invalid(`${oneFileMessage}。`, [{ path: "file", message: oneFileMessage }]);
     const version = row.current_version + 1;
     await addVersionRow(tx, id, version, files[0]!.id, note);

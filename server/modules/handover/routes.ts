@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { handoverBatch, handoverLetter } from "../../../shared/api/handover.js";
-import { contentDisposition, readImportFile } from "../../platform/files/http.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
+import { textField } from "../../platform/files/upload.js";
 import type { App } from "../../platform/http/types.js";
 import { handoverLetterPdf } from "./letter-pdf.js";
 import { applyHandover, handoverLetter as letterOf, listHandoverBatches, previewHandover } from "./service.js";
@@ -10,12 +11,12 @@ const userParams = z.object({ userId: z.uuid() });
 export function handoverRoutes(app: App) {
   // The transfer list as a file (multipart `file`): the preview writes nothing.
   app.post("/handover/preview", { schema: { response: { 200: handoverBatch } } }, async (req) =>
-    previewHandover(req.ctx, (await readImportFile(req)).file),
+    previewHandover(req.ctx, (await uploadOf(req).read()).file),
   );
   // `mode`: "now" applies at once; "scheduled" applies on the list's 異動日 (a job that morning).
   app.post("/handover/apply", { schema: { response: { 200: handoverBatch } } }, async (req) => {
-    const { file, fields } = await readImportFile(req);
-    return applyHandover(req.ctx, file, fields.mode === "scheduled" ? "scheduled" : "now");
+    const { file, fields } = await uploadOf(req).read();
+    return applyHandover(req.ctx, file, textField(fields, "mode") === "scheduled" ? "scheduled" : "now");
   });
   app.get("/handover/batches", (req) => listHandoverBatches(req.ctx));
   app.get("/handover/letters/me", { schema: { response: { 200: handoverLetter } } }, (req) =>
@@ -26,9 +27,6 @@ export function handoverRoutes(app: App) {
   );
   app.get("/handover/letters/:userId/pdf", { schema: { params: userParams } }, async (req, reply) => {
     const { pdf, fileName } = await handoverLetterPdf(req.ctx, req.params.userId);
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", contentDisposition(fileName))
-      .send(Buffer.from(pdf));
+    return sendDownload(reply, { filename: fileName, contentType: "application/pdf", body: Buffer.from(pdf) });
   });
 }

@@ -199,7 +199,7 @@ export async function decideAgendaItem(ctx: Ctx, meetingId: string, itemId: stri
     await updateAgendaRow(tx, itemId, patch);
     await recordAudit(
       tx,
-      `agenda.${input.decision}`,
+      `agenda.${input.decision}` as const,
       { type: "agenda_item", id: itemId },
       {
         meetingId,

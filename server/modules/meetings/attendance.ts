@@ -6,8 +6,9 @@ import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
-import { csvBytes, csvValue } from "../../platform/files/csv.js";
-import { excelTime, sheetNamer, workbookBuffer, type XlsxValue } from "../../platform/files/xlsx.js";
+import { csvBytes, csvDownload, csvValue } from "../../platform/files/csv.js";
+import type { Download } from "../../platform/files/download.js";
+import { excelTime, sheetNamer, workbookBuffer, type XlsxValue, xlsxMime } from "../../platform/files/xlsx.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
@@ -151,7 +152,7 @@ async function exportRows(ctx: Ctx, meetingId: string) {
 /** The attendance list as CSV, UTF-8 with a BOM so Excel reads the Japanese. */
 export async function attendanceCsv(ctx: Ctx, meetingId: string) {
   const { name, rows } = await exportRows(ctx, meetingId);
-  return { file: csvBytes([header, ...rows].map((r) => r.map(csvValue))), fileName: `${name}_出欠.csv` };
+  return csvDownload(csvBytes([header, ...rows].map((r) => r.map(csvValue))), `${name}_出欠.csv`);
 }
 
 /** The attendance list as XLSX: the meeting's name above the table, printed on A4 landscape with the header on every page. */
@@ -166,5 +167,5 @@ export async function attendanceXlsx(ctx: Ctx, meetingId: string) {
       widths: [18, 12, 16, 30, 24, 18, 12],
     },
   ]);
-  return { bytes, fileName: `${name}_出欠.xlsx` };
+  return { filename: `${name}_出欠.xlsx`, contentType: xlsxMime, body: bytes } satisfies Download;
 }

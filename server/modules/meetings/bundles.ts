@@ -4,6 +4,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import yazl from "yazl";
 import type { Ctx } from "../../platform/context.js";
+import type { Download } from "../../platform/files/download.js";
 import { openFileStream, readFileBytes } from "../../platform/files/store.js";
 import { visibleMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
@@ -50,7 +51,7 @@ export async function materialsZip(ctx: Ctx, meetingId: string) {
   zip.end();
   const out = new PassThrough();
   zip.outputStream.pipe(out);
-  return { stream: out, fileName: `${safe(name)}_資料一式.zip` };
+  return { filename: `${safe(name)}_資料一式.zip`, contentType: "application/zip", body: out } satisfies Download;
 }
 
 /**
@@ -58,7 +59,7 @@ export async function materialsZip(ctx: Ctx, meetingId: string) {
  * Cached under DATA_DIR/cache/packs per meeting and set of material versions (and everything else the
  * cover shows), so repeated downloads do not rebuild it; a changed material or agenda builds a new one.
  */
-export async function meetingPack(ctx: Ctx, meetingId: string) {
+export async function meetingPack(ctx: Ctx, meetingId: string, opts: { inline?: boolean } = {}): Promise<Download> {
   const { loaded, agenda, files, name } = await currentFiles(ctx, meetingId);
   const { number } = agendaNumbers(agenda);
   const accepted = agenda.filter((a) => number.has(a.id)).sort((a, b) => number.get(a.id)! - number.get(b.id)!);
@@ -86,8 +87,13 @@ export async function meetingPack(ctx: Ctx, meetingId: string) {
     .slice(0, 32);
   const dir = path.join(ctx.config.dataDir, "cache", "packs");
   const file = path.join(dir, `${meetingId}-${key}.pdf`);
-  const fileName = `${safe(name)}_会議資料.pdf`;
-  if (fs.existsSync(file)) return { bytes: fs.readFileSync(file), fileName };
+  const pdf = (body: Buffer): Download => ({
+    filename: `${safe(name)}_会議資料.pdf`,
+    contentType: "application/pdf",
+    body,
+    ...opts,
+  });
+  if (fs.existsSync(file)) return pdf(fs.readFileSync(file));
   const bytes = Buffer.from(await buildPack(input));
   fs.mkdirSync(dir, { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
@@ -96,5 +102,5 @@ export async function meetingPack(ctx: Ctx, meetingId: string) {
   // The meeting's older packs are out of date now.
   for (const old of fs.readdirSync(dir))
     if (old.startsWith(`${meetingId}-`) && old !== path.basename(file)) fs.rmSync(path.join(dir, old), { force: true });
-  return { bytes, fileName };
+  return pdf(bytes);
 }

@@ -1,10 +1,10 @@
-import type { FastifyRequest } from "fastify";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
-import { readMultipart } from "../../platform/files/http.js";
-import { findFile, type StoredFile } from "../../platform/files/store.js";
+import { type Download, storedDownload } from "../../platform/files/download.js";
+import { findFile } from "../../platform/files/store.js";
 import { documentKinds } from "../../platform/files/types.js";
+import { textField, type Upload } from "../../platform/files/upload.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { loadMaterials, materialVisible, meetingDetail, presentAgendaItem } from "./present.js";
@@ -39,16 +39,16 @@ export async function checkUpload(ctx: Ctx, loaded: LoadedMeeting, agendaItemId:
 }
 
 /** Upload one or more files as new materials (multipart: file(s), title, agendaItemId). One transaction for all. */
-export async function uploadMaterials(ctx: Ctx, request: FastifyRequest, meetingId: string) {
+export async function uploadMaterials(ctx: Ctx, meetingId: string, upload: Upload) {
   return inTx(ctx, async (tx) => {
     const loaded = await visibleMeeting(tx, meetingId);
     // Refuse early whoever may never upload here, before reading the body.
     if (!can(tx.actor, "meeting.manage", loaded.subject)) authorize(tx.actor, "agenda.propose", loaded.subject);
-    const { fields, files } = await readMultipart(request, tx, rules);
-    const agendaItemId = fields.agendaItemId || null;
+    const { fields, files } = await upload.store(tx, rules);
+    const agendaItemId = textField(fields, "agendaItemId") || null;
     await checkUpload(tx, loaded, agendaItemId);
     if (!files.length) throw invalid("ファイルを選んでください。", [{ path: "file", message: "ファイルを選んでください" }]);
-    const title = (fields.title ?? "").trim();
+    const title = textField(fields, "title").trim();
     if (title.length > 200)
       throw invalid("資料名は200文字以内にしてください。", [{ path: "title", message: "200文字以内にしてください" }]);
     const base = Date.now();
@@ -98,7 +98,7 @@ export async function loadMaterial(ctx: Ctx, meetingId: string, materialId: stri
 }
 
 /** Replaces a material's file: a new version; the earlier ones stay downloadable. */
-export async function replaceMaterial(ctx: Ctx, request: FastifyRequest, meetingId: string, materialId: string) {
+export async function replaceMaterial(ctx: Ctx, meetingId: string, materialId: string, upload: Upload) {
   return inTx(ctx, async (tx) => {
     const { loaded, row } = await loadMaterial(tx, meetingId, materialId);
     const view = (await loadMaterials(tx, loaded, await listAgendaRows(tx, meetingId))).find((m) => m.id === materialId);
@@ -106,7 +106,7 @@ export async function replaceMaterial(ctx: Ctx, request: FastifyRequest, meeting
       authorize(tx.actor, "meeting.manage", loaded.subject);
       throw conflict("この資料は差し替えできません。");
     }
-    const { files } = await readMultipart(request, tx, rules);
+    const { files } = await upload.store(tx, rules);
     if (files.length !== 1)
       throw invalid("差し替えるファイルを1つ選んでください。", [{ path: "file", message: "ファイルを1つ選んでください" }]);
     const version = row.current_version + 1;
@@ -142,13 +142,18 @@ export async function deleteMaterial(ctx: Ctx, meetingId: string, materialId: st
 }
 
 /** The stored file of a material's current (or given) version, after the access check; the name carries the label. */
-export async function materialFile(ctx: Ctx, meetingId: string, materialId: string, version?: number): Promise<StoredFile> {
+export async function materialFile(
+  ctx: Ctx,
+  meetingId: string,
+  materialId: string,
+  opts: { version?: number; inline?: boolean },
+): Promise<Download> {
   const { loaded, row } = await loadMaterial(ctx, meetingId, materialId);
   const versions = await listVersionRows(ctx, [materialId]);
-  const v = versions.find((x) => x.version === (version ?? row.current_version));
+  const v = versions.find((x) => x.version === (opts.version ?? row.current_version));
   if (!v) throw notFound("資料の版");
   const file = await findFile(ctx, v.file_id);
   if (!file) throw new AppError("NOT_FOUND", "資料のファイルが見つかりません。");
   const view = (await loadMaterials(ctx, loaded, await listAgendaRows(ctx, meetingId))).find((m) => m.id === materialId);
-  return { ...file, name: view ? `${view.label}_${file.name}` : file.name };
+  return storedDownload(ctx, { ...file, name: view ? `${view.label}_${file.name}` : file.name }, opts);
 }

@@ -1,5 +1,5 @@
 import type { Actor } from "../../platform/context.js";
-import { definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { runsCouncil } from "../../platform/policy/predicates.js";
 
 /** What the rules need to know about a meeting's body and the actor's standing in it. */
@@ -17,7 +17,7 @@ export interface MeetingSubject {
 export const runsBody = (a: Actor, s?: MeetingSubject) =>
   runsCouncil(a) || s?.myPersonalPosition === "chair" || s?.myPersonalPosition === "secretariat";
 
-definePolicies({
+const policies = {
   // The register of decisions: every signed-in user, over the bodies they may see.
   "decisions.read": () => true,
   "meeting.create": runsBody,
@@ -28,4 +28,50 @@ definePolicies({
   "attendance.answer": (a, s?: MeetingSubject) => !!s?.orgAttends || runsBody(a, s),
   "action.updateStatus": (a, s?: MeetingSubject & { ownerOrgId: string }) =>
     runsBody(a, s) || (a.role !== "observer" && a.orgId === s?.ownerOrgId),
-});
+} satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
+
+/** The audit events this module records (recordAudit refuses any other name at compile time). */
+type MeetingsEvent =
+  | "action.create"
+  | "action.remind"
+  | "action.update"
+  | "agenda.accept"
+  | "agenda.add"
+  | "agenda.adopt"
+  | "agenda.defer"
+  | "agenda.order"
+  | "agenda.propose"
+  | "agenda.reject"
+  | "agenda.update"
+  | "agenda.withdraw"
+  | "attendance.answer"
+  | "attendance.answerOnBehalf"
+  | "attendance.roll"
+  | "calendar.createFeed"
+  | "calendar.revokeFeed"
+  | "material.delete"
+  | "material.order"
+  | "material.replace"
+  | "material.update"
+  | "material.upload"
+  | "meeting.announce"
+  | "meeting.cancel"
+  | "meeting.create"
+  | "meeting.hold"
+  | "meeting.prepareNext"
+  | "meeting.update"
+  | "minutes.approve"
+  | "minutes.correct"
+  | "minutes.publish"
+  | "minutes.save"
+  | "meeting.remind.attendance"
+  | "meeting.remind.proposal"
+  | "agenda.refer"
+  | "meeting.renumber";
+declare module "../../platform/audit/record.js" {
+  interface AuditEvents extends Record<MeetingsEvent, true> {}
+}

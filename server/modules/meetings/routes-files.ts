@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { idParams } from "../../../shared/api/common.js";
 import { materialOrder, materialPatch, meetingDetail } from "../../../shared/api/meetings.js";
-import { sendCsvFile } from "../../platform/files/csv.js";
-import { contentDisposition, sendStoredFile } from "../../platform/files/http.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { attendanceCsv, attendanceXlsx } from "./attendance.js";
 import { materialsZip, meetingPack } from "./bundles.js";
@@ -12,17 +11,18 @@ import { orderMaterials, updateMaterial } from "./materials-edit.js";
 
 const materialParams = z.object({ id: z.uuid(), materialId: z.uuid() });
 const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional(), inline: z.enum(["1"]).optional() });
-const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const icsMime = "text/calendar; charset=utf-8";
 
 /** Uploads and downloads: materials, the ZIP, the meeting pack, exports and calendars. */
 export function meetingFileRoutes(app: App) {
   app.post("/meetings/:id/materials", { schema: { params: idParams, response: { 201: meetingDetail } } }, async (req, reply) =>
-    reply.status(201).send(await uploadMaterials(req.ctx, req, req.params.id)),
+    reply.status(201).send(await uploadMaterials(req.ctx, req.params.id, uploadOf(req))),
   );
   app.post(
     "/meetings/:id/materials/:materialId/versions",
     { schema: { params: materialParams, response: { 201: meetingDetail } } },
-    async (req, reply) => reply.status(201).send(await replaceMaterial(req.ctx, req, req.params.id, req.params.materialId)),
+    async (req, reply) =>
+      reply.status(201).send(await replaceMaterial(req.ctx, req.params.id, req.params.materialId, uploadOf(req))),
   );
   app.put(
     "/meetings/:id/materials/order",
@@ -42,44 +42,32 @@ export function meetingFileRoutes(app: App) {
   app.get(
     "/meetings/:id/materials/:materialId/file",
     { schema: { params: materialParams, querystring: versionQuery } },
-    async (req, reply) => {
-      const file = await materialFile(req.ctx, req.params.id, req.params.materialId, req.query.version);
-      return sendStoredFile(reply, req.ctx, file, { inline: req.query.inline === "1" });
-    },
+    async (req, reply) =>
+      sendDownload(
+        reply,
+        await materialFile(req.ctx, req.params.id, req.params.materialId, {
+          version: req.query.version,
+          inline: req.query.inline === "1",
+        }),
+      ),
   );
-  app.get("/meetings/:id/materials.zip", { schema: { params: idParams } }, async (req, reply) => {
-    const { stream, fileName } = await materialsZip(req.ctx, req.params.id);
-    return reply
-      .header("content-type", "application/zip")
-      .header("content-disposition", contentDisposition(fileName))
-      .send(stream);
-  });
+  app.get("/meetings/:id/materials.zip", { schema: { params: idParams } }, async (req, reply) =>
+    sendDownload(reply, await materialsZip(req.ctx, req.params.id)),
+  );
   app.get(
     "/meetings/:id/pack.pdf",
     { schema: { params: idParams, querystring: versionQuery.pick({ inline: true }) } },
-    async (req, reply) => {
-      const { bytes, fileName } = await meetingPack(req.ctx, req.params.id);
-      return reply
-        .header("content-type", "application/pdf")
-        .header("content-disposition", contentDisposition(fileName, req.query.inline === "1"))
-        .header("cache-control", "private, max-age=0")
-        .send(bytes);
-    },
+    async (req, reply) => sendDownload(reply, await meetingPack(req.ctx, req.params.id, { inline: req.query.inline === "1" })),
   );
-  app.get("/meetings/:id/attendance.csv", { schema: { params: idParams } }, async (req, reply) => {
-    const { file, fileName } = await attendanceCsv(req.ctx, req.params.id);
-    return sendCsvFile(reply, file, fileName);
-  });
-  app.get("/meetings/:id/attendance.xlsx", { schema: { params: idParams } }, async (req, reply) => {
-    const { bytes, fileName } = await attendanceXlsx(req.ctx, req.params.id);
-    return reply.header("content-type", xlsx).header("content-disposition", contentDisposition(fileName)).send(bytes);
-  });
+  app.get("/meetings/:id/attendance.csv", { schema: { params: idParams } }, async (req, reply) =>
+    sendDownload(reply, await attendanceCsv(req.ctx, req.params.id)),
+  );
+  app.get("/meetings/:id/attendance.xlsx", { schema: { params: idParams } }, async (req, reply) =>
+    sendDownload(reply, await attendanceXlsx(req.ctx, req.params.id)),
+  );
   app.get("/meetings/:id/meeting.ics", { schema: { params: idParams } }, async (req, reply) => {
     const { text, fileName } = await meetingIcs(req.ctx, req.params.id);
-    return reply
-      .header("content-type", "text/calendar; charset=utf-8")
-      .header("content-disposition", contentDisposition(fileName))
-      .send(text);
+    return sendDownload(reply, { filename: fileName, contentType: icsMime, body: text });
   });
   // Public: calendar apps fetch it without a session; the secret token in the path is checked in the service.
   app.get(
@@ -87,10 +75,7 @@ export function meetingFileRoutes(app: App) {
     { config: { public: true }, schema: { params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) }) } },
     async (req, reply) => {
       const text = await personalFeed(req.ctx, req.params.token.replace(/\.ics$/, ""));
-      return reply
-        .header("content-type", "text/calendar; charset=utf-8")
-        .header("cache-control", "private, max-age=300")
-        .send(text);
+      return sendDownload(reply, { filename: "renkei.ics", contentType: icsMime, body: text, inline: true });
     },
   );
 }

@@ -1,10 +1,10 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid, notFound } from "../../platform/errors.js";
-import { readMultipart, sendStoredFile } from "../../platform/files/http.js";
+import { type Download, storedDownload } from "../../platform/files/download.js";
 import { findFile, readFileBytes } from "../../platform/files/store.js";
 import { documentKinds } from "../../platform/files/types.js";
+import type { Upload } from "../../platform/files/upload.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize } from "../../platform/policy/authorize.js";
@@ -15,11 +15,11 @@ import { indexNotice } from "./search-hook.js";
 import { getNotice } from "./service.js";
 
 /** Attaches files (the ministry's PDF …). Type and size are checked; a refused file leaves nothing behind. */
-export async function uploadAttachments(ctx: Ctx, id: string, request: FastifyRequest) {
+export async function uploadAttachments(ctx: Ctx, id: string, upload: Upload) {
   return inTx(ctx, async (tx) => {
     const { subject } = await visibleNotice(tx, id);
     authorize(tx.actor, "notice.edit", subject);
-    const { files } = await readMultipart(request, tx, { kinds: documentKinds });
+    const { files } = await upload.store(tx, { kinds: documentKinds });
     if (files.length === 0) throw invalid("ファイルを選んでください。", [{ path: "file", message: "ファイルを選んでください" }]);
     for (const f of files) {
       const attachmentId = newId();
@@ -45,12 +45,12 @@ export async function removeAttachment(ctx: Ctx, id: string, attachmentId: strin
   });
 }
 
-/** Sends an attachment to whoever may read the notice; PDFs and images inline for the preview. */
-export async function sendAttachment(ctx: Ctx, reply: FastifyReply, id: string, attachmentId: string, inline: boolean) {
+/** An attachment for whoever may read the notice; PDFs and images inline for the preview. */
+export async function attachmentFile(ctx: Ctx, id: string, attachmentId: string, inline: boolean): Promise<Download> {
   await visibleNotice(ctx, id);
   const att = await findAttachment(ctx, id, attachmentId);
   if (!att) throw notFound("添付ファイル");
-  return sendStoredFile(reply, ctx, att, { inline });
+  return storedDownload(ctx, att, { inline });
 }
 
 /** Text of an attachment for search, outside the upload's transaction (a large PDF takes a while). */

@@ -1,5 +1,5 @@
 import type { Actor } from "../../platform/context.js";
-import { definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 
 /** What the rules need to know of a notice and the actor's standing towards it. */
 export interface NoticeSubject {
@@ -15,7 +15,7 @@ const runsCouncil = (a: Actor) => a.role === "admin" || a.role === "secretariat"
 const edits = (a: Actor, n?: NoticeSubject) => runsCouncil(a) || !!n?.runsBody;
 const isOut = (n?: NoticeSubject) => n?.status === "published" || n?.status === "archived";
 
-definePolicies({
+const policies = {
   /** Anyone signed in lists notices; the query itself keeps to what they may read. */
   "notice.list": () => true,
   /** The secretariat posts notices; a body's chair or secretariat may post to that body. */
@@ -27,4 +27,28 @@ definePolicies({
   "notice.markRead": (_a, n?: NoticeSubject) => isOut(n) && !!n?.bodyVisible,
   "notice.viewReads": (a, n?: NoticeSubject) => edits(a, n) && isOut(n),
   "notice.remind": (a, n?: NoticeSubject) => edits(a, n) && n?.status === "published" && !!n?.required,
-});
+} satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
+
+/** The audit events this module records (recordAudit refuses any other name at compile time). */
+type NoticesEvent =
+  | "notice.archive"
+  | "notice.attach"
+  | "notice.create"
+  | "notice.delete"
+  | "notice.detach"
+  | "notice.pin"
+  | "notice.publish"
+  | "notice.read"
+  | "notice.remind"
+  | "notice.schedule"
+  | "notice.unarchive"
+  | "notice.unpin"
+  | "notice.unpublish"
+  | "notice.update";
+declare module "../../platform/audit/record.js" {
+  interface AuditEvents extends Record<NoticesEvent, true> {}
+}

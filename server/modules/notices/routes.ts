@@ -11,8 +11,9 @@ import {
   readStatus,
   remindResult,
 } from "../../../shared/api/notices.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
-import { removeAttachment, sendAttachment, uploadAttachments } from "./attachments.js";
+import { attachmentFile, removeAttachment, uploadAttachments } from "./attachments.js";
 import { archiveNotice, pinNotice, publishNotice, unpublishNotice } from "./publish.js";
 import { readStatus as getReadStatus, markRead, remindUnread } from "./reads.js";
 import { createNotice, deleteNotice, getNotice, listNotices, updateNotice } from "./service.js";
@@ -55,7 +56,7 @@ export function noticeRoutes(app: App) {
   app.post("/notices/:id/remind", { schema: { params: idParams, response: { 200: remindResult } } }, (req) =>
     remindUnread(req.ctx, req.params.id),
   );
-  app.post("/notices/:id/attachments", { schema: detail }, (req) => uploadAttachments(req.ctx, req.params.id, req));
+  app.post("/notices/:id/attachments", { schema: detail }, (req) => uploadAttachments(req.ctx, req.params.id, uploadOf(req)));
   app.delete(
     "/notices/:id/attachments/:attachmentId",
     { schema: { params: attachmentParams, response: { 200: noticeDetail } } },
@@ -64,6 +65,7 @@ export function noticeRoutes(app: App) {
   app.get(
     "/notices/:id/attachments/:attachmentId",
     { schema: { params: attachmentParams, querystring: z.object({ inline: z.enum(["0", "1"]).optional() }) } },
-    (req, reply) => sendAttachment(req.ctx, reply, req.params.id, req.params.attachmentId, req.query.inline === "1"),
+    async (req, reply) =>
+      sendDownload(reply, await attachmentFile(req.ctx, req.params.id, req.params.attachmentId, req.query.inline === "1")),
   );
 }

@@ -12,7 +12,7 @@ import { notFound } from "../../platform/errors.js";
 import { redactMailLinks } from "../../platform/http/redact.js";
 import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
-import { authorize, definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, authorize, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { type MailAttachment, sendMail } from "./mail.js";
 import {
   activeUserIdsOf,
@@ -30,7 +30,11 @@ import {
 } from "./repo.js";
 import { type MailSpec, mailComposer } from "./templates.js";
 
-definePolicies({ "mail.outbox": (a) => a.role === "admin" });
+const policies = { "mail.outbox": (a) => a.role === "admin" } satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
 
 export interface NotifyInput {
   /** Recipients: users, and/or every active user of these organisations. */
@@ -203,3 +207,9 @@ defineRecurring("notifications.digest", (now) => {
   const at = nextJstTime(now, 7);
   return { at, key: at.toISOString().slice(0, 10) };
 });
+
+/** The audit events this module records (recordAudit refuses any other name at compile time). */
+type NotificationsEvent = "mail.template.reset" | "mail.template.update" | "notification.read" | "notification.setPrefs";
+declare module "../../platform/audit/record.js" {
+  interface AuditEvents extends Record<NotificationsEvent, true> {}
+}

@@ -10,14 +10,18 @@ import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
-import { authorize, definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, authorize, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { runsCouncil } from "../../platform/policy/predicates.js";
 import { prefectureWithContact } from "../orgs/index.js";
 import { deleteSetting, findSettingValue, upsertSetting } from "../settings/index.js";
 
-definePolicies({
+const policies = {
   "mail.templates": runsCouncil,
-});
+} satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
 
 const settingKey = (key: MailTemplateKey) => `mailTemplate:${key}`;
 

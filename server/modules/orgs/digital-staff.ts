@@ -5,14 +5,18 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { type Actor, type Ctx, inTx, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import type { App } from "../../platform/http/types.js";
-import { authorize, can, definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, authorize, can, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { runsCouncil } from "../../platform/policy/predicates.js";
 import { findOrgRow, updateOrgRow } from "./repo.js";
 
 /** The digital-staff headcount (デジタル人材の人数, issue 18): the organisation's own admin keeps it, or the secretariat. */
-definePolicies({
+const policies = {
   "org.digitalStaff.update": (a: Actor, s?: { id: string }) => runsCouncil(a) || (a.isOrgAdmin && a.orgId === s?.id),
-});
+} satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
 
 export async function getDigitalStaff(ctx: Ctx, orgId: string): Promise<z.infer<typeof digitalStaff>> {
   authorize(ctx.actor, "org.read");
@@ -46,4 +50,10 @@ export function digitalStaffRoutes(app: App) {
     { schema: { params: idParams, body: digitalStaffInput, response: { 200: digitalStaff } } },
     (req) => saveDigitalStaff(req.ctx, req.params.id, req.body),
   );
+}
+
+/** The audit events this module records (recordAudit refuses any other name at compile time). */
+type DigitalStaffEvent = "org.digitalStaff";
+declare module "../../platform/audit/record.js" {
+  interface AuditEvents extends Record<DigitalStaffEvent, true> {}
 }

@@ -1,7 +1,7 @@
 import { idParams } from "../../../shared/api/common.js";
 import { org, orgImportResult, orgInput, orgListQuery, orgPatch } from "../../../shared/api/orgs.js";
 import { pageOf } from "../../../shared/api/paging.js";
-import { readImportFile } from "../../platform/files/http.js";
+import { uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { createOrg, getOrg, importOrgs, listOrgs, updateOrg } from "./service.js";
 
@@ -17,7 +17,5 @@ export function orgRoutes(app: App) {
     updateOrg(req.ctx, req.params.id, req.body),
   );
   // The CSV comes as a file (multipart `file`): the server decodes it like `renkei org import` does.
-  app.post("/orgs/import", { schema: { response: { 200: orgImportResult } } }, async (req) =>
-    importOrgs(req.ctx, (await readImportFile(req)).file),
-  );
+  app.post("/orgs/import", { schema: { response: { 200: orgImportResult } } }, async (req) => importOrgs(req.ctx, uploadOf(req)));
 }

@@ -8,6 +8,7 @@ import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { decodeText } from "../../platform/files/text.js";
+import type { Upload } from "../../platform/files/upload.js";
 import { abilities, authorize } from "../../platform/policy/authorize.js";
 import { getSettings } from "../settings/service.js";
 import "./policy.js";
@@ -147,11 +148,9 @@ export function parseOrgCsv(text: string): { rows: OrgInput[]; issues: FieldIssu
  * Imports organisations from a CSV file (the web page and `renkei org import` send the same bytes
  * through the one decoder): upserts by code, all or nothing.
  */
-export async function importOrgs(
-  ctx: Ctx,
-  file: { bytes: Uint8Array; name: string },
-): Promise<{ created: number; updated: number; encoding: string }> {
+export async function importOrgs(ctx: Ctx, upload: Upload): Promise<{ created: number; updated: number; encoding: string }> {
   authorize(ctx.actor, "org.import");
+  const { file } = await upload.read();
   const { text, encoding } = decodeText(file.bytes, file.name);
   const { rows, issues } = parseOrgCsv(text);
   if (issues.length) throw invalid(`CSVに${issues.length}件の誤りがあります。何も取り込んでいません。`, issues);

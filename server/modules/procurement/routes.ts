@@ -19,7 +19,7 @@ import {
   usageFromProgressInput,
   usageFromSurveyInput,
 } from "../../../shared/api/procurement.js";
-import { contentDisposition, readImportFile } from "../../platform/files/http.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import { xlsxMime } from "../../platform/files/xlsx.js";
 import type { App } from "../../platform/http/types.js";
 import { createProject, getProject, listProjects, setMeetings, setParticipants, setPhases, updateProject } from "./projects.js";
@@ -66,10 +66,9 @@ export function procurementRoutes(app: App) {
     { schema: { params: idParams, body: correctionInput, response: { 201: scenarioDetail } } },
     async (req, reply) => reply.status(201).send(await correctScenario(req.ctx, req.params.id, req.body)),
   );
-  app.post("/procurement/scenarios/:id/usage.xlsx", { schema: scenario }, async (req) => {
-    const { file, fields } = await readImportFile(req);
-    return importUsageXlsx(req.ctx, req.params.id, file, fields.label ?? "");
-  });
+  app.post("/procurement/scenarios/:id/usage.xlsx", { schema: scenario }, (req) =>
+    importUsageXlsx(req.ctx, req.params.id, uploadOf(req)),
+  );
   app.post("/procurement/scenarios/:id/usage/from-progress", { schema: { ...scenario, body: usageFromProgressInput } }, (req) =>
     usageFromProgress(req.ctx, req.params.id, req.body),
   );
@@ -84,24 +83,18 @@ export function procurementRoutes(app: App) {
   );
   app.get("/procurement/summary.xlsx", { schema: { querystring: summaryQuery } }, async (req, reply) => {
     const { buffer, fileName } = await (await outputs()).paymentSummaryXlsx(req.ctx, req.query.fiscalYear);
-    return reply.header("content-type", xlsxMime).header("content-disposition", contentDisposition(fileName)).send(buffer);
+    return sendDownload(reply, { filename: fileName, contentType: xlsxMime, body: buffer });
   });
   app.get("/procurement/scenarios/:id/table.xlsx", { schema: { params: idParams } }, async (req, reply) => {
     const { buffer, fileName } = await (await outputs()).tableXlsx(req.ctx, req.params.id);
-    return reply.header("content-type", xlsxMime).header("content-disposition", contentDisposition(fileName)).send(buffer);
+    return sendDownload(reply, { filename: fileName, contentType: xlsxMime, body: buffer });
   });
   app.get("/procurement/scenarios/:id/table.pdf", { schema: { params: idParams } }, async (req, reply) => {
     const { pdf, fileName } = await (await outputs()).tablePdf(req.ctx, req.params.id);
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", contentDisposition(fileName))
-      .send(Buffer.from(pdf));
+    return sendDownload(reply, { filename: fileName, contentType: "application/pdf", body: pdf });
   });
   app.get("/procurement/scenarios/:id/notices/:orgId.pdf", { schema: { params: noticeParams } }, async (req, reply) => {
     const { pdf, fileName } = await (await outputs()).noticePdf(req.ctx, req.params.id, req.params.orgId);
-    return reply
-      .header("content-type", "application/pdf")
-      .header("content-disposition", contentDisposition(fileName))
-      .send(Buffer.from(pdf));
+    return sendDownload(reply, { filename: fileName, contentType: "application/pdf", body: pdf });
   });
 }

@@ -3,6 +3,7 @@ import { halfWidth } from "../../../shared/normalise.js";
 import { normalizeNumberText } from "../../../shared/numbers.js";
 import type { Ctx } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
+import { textField, type Upload } from "../../platform/files/upload.js";
 import { type ReadCell, readXlsx } from "../../platform/files/xlsx-read.js";
 import { visibleScenario } from "./access.js";
 import { setUsage } from "./scenarios.js";
@@ -15,8 +16,10 @@ const text = (c: ReadCell | undefined) => (c == null ? "" : c instanceof Date ? 
  * Every row that names no participant or holds no number is reported with its row number; nothing is
  * stored unless the whole file reads.
  */
-export async function importUsageXlsx(ctx: Ctx, scenarioId: string, file: { bytes: Buffer; name: string }, label: string) {
+export async function importUsageXlsx(ctx: Ctx, scenarioId: string, upload: Upload) {
   const { participants } = await visibleScenario(ctx, scenarioId);
+  const { file, fields } = await upload.read();
+  const label = textField(fields, "label");
   const [sheet] = await readXlsx(file.bytes, file.name);
   const grid = sheet?.grid ?? [];
   const headerAt = grid.findIndex((r) => r.some((c) => /団体コード|団体名|団体/.test(text(c))));

@@ -6,6 +6,7 @@ import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid, notFound } from "../../platform/errors.js";
 import { type CsvFile, csvBytes } from "../../platform/files/csv.js";
 import { decodeText } from "../../platform/files/text.js";
+import { textField, type Upload } from "../../platform/files/upload.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
 import { parseDateCell } from "./cells.js";
@@ -96,12 +97,10 @@ export interface DefinitionImportResult {
   issues: FieldIssue[];
 }
 
-export async function importDefinitions(
-  ctx: Ctx,
-  file: { bytes: Buffer; name: string },
-  opts: { dryRun: boolean },
-): Promise<DefinitionImportResult> {
+export async function importDefinitions(ctx: Ctx, upload: Upload): Promise<DefinitionImportResult> {
   authorize(ctx.actor, "progress.manage");
+  const { file, fields } = await upload.read();
+  const opts = { dryRun: textField(fields, "dryRun") !== "false" };
   const { text, encoding } = decodeText(file.bytes, file.name);
   const { lines, issues } = readLines(text);
   const result: DefinitionImportResult = {

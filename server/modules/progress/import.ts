@@ -6,6 +6,7 @@ import { storeBuffer } from "../../platform/files/store.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
 import { readSpreadsheet } from "../../platform/files/spreadsheet.js";
+import { textField, type Upload } from "../../platform/files/upload.js";
 import { xlsxMime } from "../../platform/files/xlsx.js";
 import { columnLetter } from "./cells.js";
 import { toGridItem } from "./export.js";
@@ -64,12 +65,10 @@ const countFields = (c: RecordChanges) =>
  * would change; the real run writes only a clean file, all at once, through applyProgressUpdates
  * (so a municipality changes only its own rows), keeping the file as the changes' evidence.
  */
-export async function importProgress(
-  ctx: Ctx,
-  file: { bytes: Buffer; name: string },
-  opts: { dryRun: boolean },
-): Promise<ImportResult> {
+export async function importProgress(ctx: Ctx, upload: Upload): Promise<ImportResult> {
   authorize(ctx.actor, "progress.import");
+  const { file, fields } = await upload.read();
+  const dryRun = textField(fields, "dryRun") !== "false";
   const book = await readSpreadsheet(file.bytes, file.name);
   const { pc, names } = await parseContext(ctx);
   const parsed = book.sheets.map((s) => parseItemGrid(s.name, s.grid, pc));
@@ -98,7 +97,7 @@ export async function importProgress(
       fields: countFields(c.changes),
     })),
   });
-  if (opts.dryRun) return result(dry, true);
+  if (dryRun) return result(dry, true);
   if (issues.length) throw invalid(`ファイルに${issues.length}件の誤りがあります。何も取り込んでいません。`, issues);
   return inTx(ctx, async (tx) => {
     const mime = book.format === "xlsx" ? xlsxMime : "text/csv";

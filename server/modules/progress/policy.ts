@@ -1,8 +1,8 @@
-import { definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { runsCouncil } from "../../platform/policy/predicates.js";
 
 /** Progress is read by every signed-in member; a municipality writes only its own rows. */
-definePolicies({
+const policies = {
   "progress.read": () => true,
   /** Defining programmes, items, steps and metrics. */
   "progress.manage": runsCouncil,
@@ -11,5 +11,27 @@ definePolicies({
   "progress.update": (a, s?: { orgId: string }) => runsCouncil(a) || (a.role === "municipal" && !!s && s.orgId === a.orgId),
   "progress.import": (a) => runsCouncil(a) || a.role === "municipal",
   "progress.export": () => true,
-  "progress.weeklySummary": runsCouncil,
-});
+} satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
+
+/** The audit events this module records (recordAudit refuses any other name at compile time). */
+type ProgressEvent =
+  | "progress.import"
+  | "progress.remind"
+  | "progress.seed"
+  | "progressDefinition.import"
+  | "progressItem.create"
+  | "progressItem.update"
+  | "progressMetric.create"
+  | "progressMetric.update"
+  | "progressProgramme.create"
+  | "progressProgramme.update"
+  | "progressStep.create"
+  | "progressStep.update"
+  | "progress.export";
+declare module "../../platform/audit/record.js" {
+  interface AuditEvents extends Record<ProgressEvent, true> {}
+}

@@ -3,6 +3,8 @@ import { jstDate } from "../../../shared/dates/jst.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { findFile, type StoredFile } from "../../platform/files/store.js";
+import { documentKinds } from "../../platform/files/types.js";
+import type { Upload } from "../../platform/files/upload.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import "./policy.js";
 import { historyRows, labelsFor, presentHistory } from "./history.js";
@@ -125,10 +127,10 @@ export async function listRecordHistory(ctx: Ctx, orgId: string, itemId: string,
 }
 
 /** Evidence is stored by the uploader first, then attached to a change (evidenceFileId). */
-export async function storeEvidence(ctx: Ctx, store: (tx: Ctx) => Promise<StoredFile[]>) {
+export async function storeEvidence(ctx: Ctx, upload: Upload) {
   authorize(ctx.actor, "progress.updateAny");
   return inTx(ctx, async (tx) => {
-    const files = await store(tx);
+    const { files } = await upload.store(tx, { kinds: documentKinds });
     const f = files[0];
     if (!f) throw notFound("アップロードされたファイル");
     return { id: f.id, name: f.name, size: f.size };

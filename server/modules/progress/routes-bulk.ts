@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { idParams } from "../../../shared/api/common.js";
 import { exportJob, exportJobInput, exportQuery, importResult } from "../../../shared/api/progress-views.js";
-import { sendCsvFile } from "../../platform/files/csv.js";
-import { contentDisposition, readImportFile, sendStoredFile } from "../../platform/files/http.js";
+import { csvDownload } from "../../platform/files/csv.js";
+import { storedDownload } from "../../platform/files/download.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import { xlsxMime } from "../../platform/files/xlsx.js";
 import type { App } from "../../platform/http/types.js";
 import { exportDefinitions, importDefinitions } from "./definitions-csv.js";
@@ -26,19 +27,12 @@ const definitionImportResult = z.object({
 
 /** Spreadsheet import (with its dry run) and export, and the definitions as CSV. */
 export function progressBulkRoutes(app: App) {
-  app.post("/progress/import", { schema: { response: { 200: importResult } } }, async (req) => {
-    // The spreadsheet comes as multipart (field `file`, and `dryRun`: "true" previews without writing).
-    const { file, fields } = await readImportFile(req);
-    return importProgress(req.ctx, file, { dryRun: fields.dryRun !== "false" });
-  });
+  // The spreadsheet comes as multipart (field `file`, and `dryRun`: "false" writes; anything else previews).
+  app.post("/progress/import", { schema: { response: { 200: importResult } } }, (req) => importProgress(req.ctx, uploadOf(req)));
   app.get("/progress/export", { schema: { querystring: exportQuery } }, async (req, reply) => {
     const out = await exportProgress(req.ctx, req.query);
-    if (out.csv) return sendCsvFile(reply, out.csv, out.fileName);
-    return reply
-      .header("content-type", xlsxMime)
-      .header("content-disposition", contentDisposition(out.fileName))
-      .header("cache-control", "private, max-age=0")
-      .send(out.xlsx);
+    if (out.csv) return sendDownload(reply, csvDownload(out.csv, out.fileName));
+    return sendDownload(reply, { filename: out.fileName, contentType: xlsxMime, body: out.xlsx! });
   });
   // The whole programme's XLSX is written by a background job: ask, follow its percentage, then download.
   app.post("/progress/exports", { schema: { body: exportJobInput, response: { 202: exportJob } } }, async (req, reply) =>
@@ -48,15 +42,14 @@ export function progressBulkRoutes(app: App) {
     getExportJob(req.ctx, req.params.id),
   );
   app.get("/progress/exports/:id/file", { schema: { params: idParams } }, async (req, reply) =>
-    sendStoredFile(reply, req.ctx, await exportJobFile(req.ctx, req.params.id)),
+    sendDownload(reply, storedDownload(req.ctx, await exportJobFile(req.ctx, req.params.id))),
   );
   // The CSV comes as a file (multipart `file`, `dryRun`: "false" to write), decoded on the server like every text input.
-  app.post("/progress/definitions/import", { schema: { response: { 200: definitionImportResult } } }, async (req) => {
-    const { file, fields } = await readImportFile(req);
-    return importDefinitions(req.ctx, file, { dryRun: fields.dryRun !== "false" });
-  });
+  app.post("/progress/definitions/import", { schema: { response: { 200: definitionImportResult } } }, (req) =>
+    importDefinitions(req.ctx, uploadOf(req)),
+  );
   app.get("/progress/programmes/:id/definitions.csv", { schema: { params: idParams } }, async (req, reply) => {
     const { file, fileName } = await exportDefinitions(req.ctx, req.params.id);
-    return sendCsvFile(reply, file, fileName);
+    return sendDownload(reply, csvDownload(file, fileName));
   });
 }

@@ -20,8 +20,8 @@ import {
   stepPatch,
 } from "../../../shared/api/progress.js";
 import { dashboard, dashboardQuery, itemPage, matrix, orgPage } from "../../../shared/api/progress-views.js";
-import { readMultipart, sendStoredFile } from "../../platform/files/http.js";
-import { documentKinds } from "../../platform/files/types.js";
+import { storedDownload } from "../../platform/files/download.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { getDashboard, getMatrix } from "./dashboard.js";
 import { getItemPage, getOrgPage } from "./pages.js";
@@ -120,13 +120,10 @@ export function progressRoutes(app: App) {
   app.post(
     "/progress/evidence",
     { schema: { response: { 201: z.object({ id: z.string(), name: z.string(), size: z.number() }) } } },
-    async (req, reply) =>
-      reply
-        .status(201)
-        .send(await storeEvidence(req.ctx, async (tx) => (await readMultipart(req, tx, { kinds: documentKinds })).files)),
+    async (req, reply) => reply.status(201).send(await storeEvidence(req.ctx, uploadOf(req))),
   );
   app.get("/progress/history/:id/evidence", { schema: { params: idParams } }, async (req, reply) =>
-    sendStoredFile(reply, req.ctx, await evidenceFile(req.ctx, req.params.id)),
+    sendDownload(reply, storedDownload(req.ctx, await evidenceFile(req.ctx, req.params.id))),
   );
   progressBulkRoutes(app);
 }

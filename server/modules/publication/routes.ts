@@ -8,7 +8,7 @@ import {
   publicationPreview,
   publicationState,
 } from "../../../shared/api/publication.js";
-import { contentDisposition } from "../../platform/files/http.js";
+import { sendDownload } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { buildSiteExport } from "./export.js";
 import { applyPublication, getPublication, previewPublication } from "./levels.js";
@@ -39,9 +39,6 @@ export function publicationRoutes(app: App) {
   );
   app.get("/publication/export.zip", { schema: { querystring: z.object({}) } }, async (req, reply) => {
     const { stream, fileName } = await buildSiteExport(req.ctx);
-    return reply
-      .header("content-type", "application/zip")
-      .header("content-disposition", contentDisposition(fileName))
-      .send(stream);
+    return sendDownload(reply, { filename: fileName, contentType: "application/zip", body: stream });
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply } from "fastify";
-import { contentDisposition } from "../../platform/files/http.js";
-import { openFileStream } from "../../platform/files/store.js";
+import { storedDownload } from "../../platform/files/download.js";
+import { sendDownload } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { html } from "../../platform/text/html.js";
 import { sitePage } from "./site.js";
@@ -31,12 +31,9 @@ export function publicSiteRoutes(app: App) {
     if (material) {
       const file = await publicMaterial(req.ctx, material[1]!);
       if (!file) return notFound(reply);
-      return reply
-        .type(file.file_mime)
-        .header("content-length", String(file.file_size))
-        .header("content-disposition", contentDisposition(file.downloadName, file.file_mime === "application/pdf"))
-        .header("cache-control", "no-cache")
-        .send(openFileStream(req.ctx, { sha256: file.file_sha256 }));
+      const stored = { name: file.downloadName, mime: file.file_mime, size: file.file_size, sha256: file.file_sha256 };
+      const inline = file.file_mime === "application/pdf";
+      return sendDownload(reply, { ...storedDownload(req.ctx, stored, { inline }), cache: "public" });
     }
     const page = await sitePage(req.ctx, path);
     if (!page) return notFound(reply);

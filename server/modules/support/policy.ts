@@ -1,5 +1,5 @@
 import { type Actor, isPrefectureStaff } from "../../platform/context.js";
-import { definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 
 /** What the rules need of an engagement: whose it is. */
 export interface EngagementSubject {
@@ -10,7 +10,7 @@ const staff = (a: Actor) => isPrefectureStaff(a);
 /** The supported municipality and prefecture staff; nobody else learns an engagement exists. */
 const reads = (a: Actor, e?: EngagementSubject) => staff(a) || (!!e && a.role === "municipal" && e.org_id === a.orgId);
 
-definePolicies({
+const policies = {
   "support.list": (a) => staff(a) || a.role === "municipal",
   "support.read": reads,
   "support.manage": staff,
@@ -20,4 +20,21 @@ definePolicies({
   "support.workload": staff,
   // Time is logged by the desk's people: specialists and the secretariat.
   "support.logTime": (a) => a.role === "specialist" || a.role === "secretariat",
-});
+} satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
+
+/** The audit events this module records (recordAudit refuses any other name at compile time). */
+type SupportEvent =
+  | "support.addStep"
+  | "support.comment"
+  | "support.create"
+  | "support.logSession"
+  | "support.logTime"
+  | "support.update"
+  | "support.updateStep";
+declare module "../../platform/audit/record.js" {
+  interface AuditEvents extends Record<SupportEvent, true> {}
+}

@@ -1,12 +1,11 @@
-import type { FastifyRequest } from "fastify";
 import type { Answer, AnswerInput, AnswerStatus } from "../../../shared/api/surveys.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import { type AnswerData, checkAnswers, cleanAnswers } from "../../../shared/surveys/rules.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { AppError, invalid, notFound } from "../../platform/errors.js";
-import { readMultipart } from "../../platform/files/http.js";
 import { documentKinds, type FileKind } from "../../platform/files/types.js";
+import type { Upload } from "../../platform/files/upload.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { effectiveDeadline, isOpened, type LoadedSurvey, loadSurvey } from "./access.js";
@@ -191,13 +190,13 @@ const emptyAnswer = (surveyId: string, orgId: string, now: string): AnswerRow =>
 const answerFileKinds: FileKind[] = [...documentKinds, "zip"];
 
 /** Uploads files for a file question; the answer points to them once it is saved. */
-export async function uploadAnswerFiles(request: FastifyRequest, ctx: Ctx, id: string, orgId: string) {
+export async function uploadAnswerFiles(ctx: Ctx, id: string, orgId: string, upload: Upload) {
   return inTx(ctx, async (tx) => {
     const a = await answerContext(tx, id, orgId);
     authorize(tx.actor, "survey.answer", a.answerSubject);
     const reason = lockReason(a.row, a.orgTarget, await findAnswerRow(tx, id, orgId));
     if (reason) throw new AppError("FORBIDDEN", reason, { reason: "locked" });
-    const { files } = await readMultipart(request, tx, { kinds: answerFileKinds });
+    const { files } = await upload.store(tx, { kinds: answerFileKinds });
     if (!files.length) throw invalid("ファイルを選んでください。", [{ path: "file", message: "ファイルを選んでください" }]);
     const now = nowIso();
     for (const f of files) await linkSurveyFile(tx, id, f.id, orgId, now);

@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Survey } from "../../../shared/api/surveys.js";
 import { warekiDateTime } from "../../../shared/dates/format.js";
 import { jstDate, jstDayStart, jstTime } from "../../../shared/dates/jst.js";
@@ -6,8 +5,9 @@ import { warekiDate } from "../../../shared/dates/wareki.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
-import { readMultipart, sendStoredFile } from "../../platform/files/http.js";
+import { type Download, storedDownload } from "../../platform/files/download.js";
 import { documentKinds } from "../../platform/files/types.js";
+import type { Upload } from "../../platform/files/upload.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
@@ -100,11 +100,11 @@ export async function reopenSurvey(ctx: Ctx, id: string): Promise<Survey> {
 }
 
 /** Attachments of the instructions (the Excel or PDF a prefecture used to e-mail). */
-export async function uploadAttachments(request: FastifyRequest, ctx: Ctx, id: string): Promise<Survey> {
+export async function uploadAttachments(ctx: Ctx, id: string, upload: Upload): Promise<Survey> {
   return inTx(ctx, async (tx) => {
     const { subject } = await loadSurvey(tx, id);
     authorize(tx.actor, "survey.update", subject);
-    const { files } = await readMultipart(request, tx, { kinds: documentKinds });
+    const { files } = await upload.store(tx, { kinds: documentKinds });
     const now = nowIso();
     for (const f of files) await linkSurveyFile(tx, id, f.id, null, now);
     await recordAudit(tx, "survey.attach", { type: "survey", id }, { files: files.map((f) => ({ id: f.id, name: f.name })) });
@@ -125,10 +125,10 @@ export async function removeAttachment(ctx: Ctx, id: string, fileId: string): Pr
 }
 
 /** A survey's attachment (anyone who sees the survey) or an answer's file (whoever may read that answer). */
-export async function downloadSurveyFile(reply: FastifyReply, ctx: Ctx, id: string, fileId: string) {
+export async function surveyFile(ctx: Ctx, id: string, fileId: string): Promise<Download> {
   const { subject } = await loadSurvey(ctx, id);
   const f = await findSurveyFile(ctx, id, fileId);
   if (!f) throw notFound("ファイル");
   if (f.org_id && !can(ctx.actor, "survey.readAnswer", { ...subject, orgId: f.org_id })) throw notFound("ファイル");
-  return sendStoredFile(reply, ctx, f, { inline: true });
+  return storedDownload(ctx, f, { inline: true });
 }

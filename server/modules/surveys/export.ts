@@ -1,5 +1,4 @@
 import { PassThrough, type Writable } from "node:stream";
-import type { FastifyReply } from "fastify";
 import { answerStatusLabels } from "../../../shared/api/surveys.js";
 import type { CsvValue } from "../../../shared/csv.js";
 import { jstDate, jstStamp } from "../../../shared/dates/jst.js";
@@ -8,8 +7,8 @@ import { cellOf, headerOf } from "../../../shared/surveys/format.js";
 import type { GridValue } from "../../../shared/surveys/rules.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
-import { csvBytes, sendCsvFile } from "../../platform/files/csv.js";
-import { contentDisposition } from "../../platform/files/http.js";
+import { csvBytes, csvDownload } from "../../platform/files/csv.js";
+import type { Download } from "../../platform/files/download.js";
 import {
   excelDate,
   excelTime,
@@ -81,21 +80,17 @@ async function auditExport(ctx: Ctx, id: string, format: string, filter: Results
   await inTx(ctx, (tx) => recordAudit(tx, "survey.export", { type: "survey", id }, { format, ...filter }));
 }
 
-/** Streams the XLSX to the client; access is checked (and audited) before the first byte. */
-export async function sendXlsx(reply: FastifyReply, ctx: Ctx, id: string, query: ResultsFilter) {
+/** The XLSX, streamed as it is written; access is checked (and audited) before the first byte. */
+export async function exportXlsx(ctx: Ctx, id: string, query: ResultsFilter): Promise<Download> {
   const { loaded, filter } = await loadForResults(ctx, id, query);
   await auditExport(ctx, id, "xlsx", filter);
   const pass = new PassThrough();
   writeXlsx(ctx, loaded, filter, pass).catch((err) => pass.destroy(err));
-  return reply
-    .header("content-type", xlsxMime)
-    .header("content-disposition", contentDisposition(exportName(loaded.row, "xlsx")))
-    .header("cache-control", "private, no-store")
-    .send(pass);
+  return { filename: exportName(loaded.row, "xlsx"), contentType: xlsxMime, body: pass };
 }
 
 /** The CSV: one row per organisation, grids spread over one column per cell; UTF-8 with BOM, or CP932 (Windows's Shift_JIS) whose unencodable characters become 〓 and are named in a header. */
-export async function sendCsv(reply: FastifyReply, ctx: Ctx, id: string, query: ResultsFilter & { encoding: "utf8" | "sjis" }) {
+export async function exportCsv(ctx: Ctx, id: string, query: ResultsFilter & { encoding: "utf8" | "sjis" }): Promise<Download> {
   const { encoding, ...rest } = query;
   const { loaded, filter } = await loadForResults(ctx, id, rest);
   await auditExport(ctx, id, `csv-${encoding}`, filter);
@@ -104,5 +99,5 @@ export async function sendCsv(reply: FastifyReply, ctx: Ctx, id: string, query: 
   const lines: CsvValue[][] = [[...fixedHeaders, ...cols.map((c) => c.label)]];
   for await (const r of resultRows(ctx, loaded, filter))
     lines.push([...(fixedCells(r, jstText) as CsvValue[]), ...cols.map((c) => c.cell(r.data, files))]);
-  return sendCsvFile(reply, csvBytes(lines, encoding), exportName(loaded.row, "csv"));
+  return csvDownload(csvBytes(lines, encoding), exportName(loaded.row, "csv"));
 }

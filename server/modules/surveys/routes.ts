@@ -21,18 +21,12 @@ import {
   surveyPatch,
   tableQuery,
 } from "../../../shared/api/surveys.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { getAnswer, saveAnswer, uploadAnswerFiles } from "./answers.js";
 import { copySurvey, createSurvey, deleteSurvey, getSurvey, listSurveys, updateSurvey } from "./builder.js";
-import {
-  closeSurvey,
-  downloadSurveyFile,
-  publishSurvey,
-  removeAttachment,
-  reopenSurvey,
-  uploadAttachments,
-} from "./distribution.js";
-import { sendCsv, sendXlsx } from "./export.js";
+import { closeSurvey, publishSurvey, removeAttachment, reopenSurvey, surveyFile, uploadAttachments } from "./distribution.js";
+import { exportCsv, exportXlsx } from "./export.js";
 import { progressRoutes } from "./into-progress-routes.js";
 import "./reminders.js";
 import { getAnswerTable, getResults } from "./results.js";
@@ -68,13 +62,13 @@ export function surveyRoutes(app: App) {
     reopenSurvey(req.ctx, req.params.id),
   );
   app.post("/surveys/:id/attachments", { schema: { params: idParams, response: { 200: survey } } }, (req) =>
-    uploadAttachments(req, req.ctx, req.params.id),
+    uploadAttachments(req.ctx, req.params.id, uploadOf(req)),
   );
   app.delete("/surveys/:id/attachments/:fileId", { schema: { params: fileParams, response: { 200: survey } } }, (req) =>
     removeAttachment(req.ctx, req.params.id, req.params.fileId),
   );
-  app.get("/surveys/:id/files/:fileId", { schema: { params: fileParams } }, (req, reply) =>
-    downloadSurveyFile(reply, req.ctx, req.params.id, req.params.fileId),
+  app.get("/surveys/:id/files/:fileId", { schema: { params: fileParams } }, async (req, reply) =>
+    sendDownload(reply, await surveyFile(req.ctx, req.params.id, req.params.fileId)),
   );
 
   app.get("/surveys/:id/answers/:orgId", { schema: { params: orgParams, response: { 200: answer } } }, (req) =>
@@ -89,7 +83,7 @@ export function surveyRoutes(app: App) {
     (req) => saveAnswer(req.ctx, req.params.id, req.params.orgId, req.body, true),
   );
   app.post("/surveys/:id/answers/:orgId/files", { schema: { params: orgParams, response: { 200: listOf(fileRef) } } }, (req) =>
-    uploadAnswerFiles(req, req.ctx, req.params.id, req.params.orgId),
+    uploadAnswerFiles(req.ctx, req.params.id, req.params.orgId, uploadOf(req)),
   );
   app.post(
     "/surveys/:id/answers/:orgId/return",
@@ -123,11 +117,11 @@ export function surveyRoutes(app: App) {
     { schema: { params: idParams, querystring: tableQuery, response: { 200: answerTable } } },
     (req) => getAnswerTable(req.ctx, req.params.id, req.query),
   );
-  app.get("/surveys/:id/export.xlsx", { schema: { params: idParams, querystring: resultsQuery } }, (req, reply) =>
-    sendXlsx(reply, req.ctx, req.params.id, req.query),
+  app.get("/surveys/:id/export.xlsx", { schema: { params: idParams, querystring: resultsQuery } }, async (req, reply) =>
+    sendDownload(reply, await exportXlsx(req.ctx, req.params.id, req.query)),
   );
-  app.get("/surveys/:id/export.csv", { schema: { params: idParams, querystring: exportQuery } }, (req, reply) =>
-    sendCsv(reply, req.ctx, req.params.id, req.query),
+  app.get("/surveys/:id/export.csv", { schema: { params: idParams, querystring: exportQuery } }, async (req, reply) =>
+    sendDownload(reply, await exportCsv(req.ctx, req.params.id, req.query)),
   );
   progressRoutes(app);
   workbookRoutes(app);

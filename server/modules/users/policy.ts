@@ -1,12 +1,12 @@
 import type { Actor } from "../../platform/context.js";
-import { definePolicies } from "../../platform/policy/authorize.js";
+import { type ActionsOf, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { runsCouncil } from "../../platform/policy/predicates.js";
 
 type Target = { org_id: string; role: string; id: string };
 const staffAdmin = (a: Actor) => a.role === "admin";
 const orgAdminOf = (a: Actor, t?: Target) => a.isOrgAdmin && !!t && t.org_id === a.orgId && t.role === "municipal";
 
-definePolicies({
+const policies = {
   // Listing: admin and secretariat see everyone; an org admin sees their own organisation.
   "user.list": (a) => runsCouncil(a) || a.isOrgAdmin,
   "user.list.all": runsCouncil,
@@ -15,10 +15,24 @@ definePolicies({
   "user.update": (a, t?: Target) => staffAdmin(a) || orgAdminOf(a, t),
   "user.changeRole": (a) => staffAdmin(a),
   "user.unlock": (a, t?: Target) => staffAdmin(a) || orgAdminOf(a, t),
-});
-
-definePolicies({
   // Bulk import and export: the system administrator for everyone, an org admin for their own organisation.
   "user.bulk": (a) => staffAdmin(a) || a.isOrgAdmin,
   "user.bulk.all": staffAdmin,
-});
+} satisfies Policies;
+definePolicies(policies);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies> {}
+}
+
+/** The audit events this module records (recordAudit refuses any other name at compile time). */
+type UsersEvent =
+  | "user.create"
+  | "user.disable"
+  | "user.invite"
+  | "user.setPassword"
+  | "user.unlock"
+  | "user.update"
+  | "user.import";
+declare module "../../platform/audit/record.js" {
+  interface AuditEvents extends Record<UsersEvent, true> {}
+}

@@ -1,7 +1,8 @@
 import { idParams, listOf } from "../../../shared/api/common.js";
 import { inviteInput, user, userExportQuery, userImportResult, userListQuery, userPatch } from "../../../shared/api/users.js";
-import { sendCsvFile } from "../../platform/files/csv.js";
-import { contentDisposition, readImportFile } from "../../platform/files/http.js";
+import { csvDownload } from "../../platform/files/csv.js";
+import { sendDownload, uploadOf } from "../../platform/files/http.js";
+import { textField } from "../../platform/files/upload.js";
 import type { App } from "../../platform/http/types.js";
 import { importUsers } from "./bulk.js";
 import { exportUsersCsv, exportUsersXlsx } from "./export.js";
@@ -23,15 +24,15 @@ export function userRoutes(app: App) {
   );
   // XLSX or CSV as a file (multipart `file`; `dryRun`: "false" to create, anything else only checks).
   app.post("/users/import", { schema: { response: { 200: userImportResult } } }, async (req) => {
-    const { file, fields } = await readImportFile(req);
-    return importUsers(req.ctx, file, { dryRun: fields.dryRun !== "false" });
+    const { file, fields } = await uploadOf(req).read();
+    return importUsers(req.ctx, file, { dryRun: textField(fields, "dryRun") !== "false" });
   });
   app.get("/users/export.xlsx", { schema: { querystring: userExportQuery } }, async (req, reply) => {
     const { bytes, mime, fileName } = await exportUsersXlsx(req.ctx, req.query.orgId);
-    return reply.header("content-type", mime).header("content-disposition", contentDisposition(fileName)).send(bytes);
+    return sendDownload(reply, { filename: fileName, contentType: mime, body: bytes });
   });
   app.get("/users/export.csv", { schema: { querystring: userExportQuery } }, async (req, reply) => {
     const { file, fileName } = await exportUsersCsv(req.ctx, req.query.orgId, req.query.encoding);
-    return sendCsvFile(reply, file, fileName);
+    return sendDownload(reply, csvDownload(file, fileName));
   });
 }

@@ -55,9 +55,9 @@ describe(`the audit trail on ${engine}`, () => {
       Array.from({ length: 30 }, (_, i) =>
         inTx(env.ctx, async (tx) => {
           await tx.db.selectFrom("orgs").select("id").limit(1).execute();
-          await recordAudit(tx, "test.concurrent", { type: "test", id: String(i) });
+          await recordAudit(tx, "audit.testConcurrent", { type: "test", id: String(i) });
           await new Promise((r) => setTimeout(r, 5));
-          await recordAudit(tx, "test.concurrent", { type: "test", id: `${i}b` });
+          await recordAudit(tx, "audit.testConcurrent", { type: "test", id: `${i}b` });
         }),
       ),
     );
@@ -95,3 +95,10 @@ describe(`the audit trail on ${engine}`, () => {
     expect(problems).toContain(`audit row #${tail.seq}, recorded by a backup, is missing: the end of the trail was removed`);
   });
 });
+
+declare module "./record.js" {
+  interface AuditEvents {
+    /** Only this test's concurrent appends. */
+    "audit.testConcurrent": true;
+  }
+}

@@ -5,6 +5,15 @@ import { auditHash } from "./chain.js";
 
 export type AuditRow = Omit<AuditLogTable, "seq" | "prev_hash" | "hash">;
 
+/**
+ * Every audit event name (`<entity>.<verb>`). Each module adds its own next to its policy
+ * (`declare module "…/platform/audit/record.js" { interface AuditEvents extends Record<…, true> {} }`),
+ * so `recordAudit` refuses an unknown name at compile time (tsc).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the modules through declaration merging
+export interface AuditEvents {}
+export type AuditEvent = keyof AuditEvents;
+
 /** One advisory lock for the chain's end: concurrent transactions on PostgreSQL append one after another. */
 const CHAIN_LOCK = 0x72656e6b6569;
 /** Parameters per statement, under SQLite's and PostgreSQL's limits (13 columns a row). */
@@ -16,7 +25,7 @@ const ROWS_PER_INSERT = 2000;
  */
 export async function recordAudit(
   ctx: Ctx,
-  event: `${string}.${string}`,
+  event: AuditEvent,
   subject: { type: string; id: string | null },
   changes?: Record<string, unknown>,
 ): Promise<void> {

@@ -1,6 +1,5 @@
-import type { FastifyReply } from "fastify";
 import { type CsvValue, toCsv } from "../../../shared/csv.js";
-import { contentDisposition } from "./http.js";
+import type { Download } from "./download.js";
 import { cp932Label, encodeCp932 } from "./text.js";
 import type { XlsxValue } from "./xlsx.js";
 
@@ -26,15 +25,11 @@ export function csvBytes(rows: CsvValue[][], encoding: CsvEncoding = "utf8"): Cs
 export const unencodableHeader = "x-unencodable-characters";
 export const encodingHeader = "x-text-encoding";
 
-/** Sends a CSV download; the encoding label and any unencodable characters travel in headers the page shows. */
-export function sendCsvFile(reply: FastifyReply, file: CsvFile, fileName: string) {
-  reply
-    .header("content-type", file.mime)
-    .header("content-disposition", contentDisposition(fileName))
-    .header("cache-control", "private, no-store")
-    .header(encodingHeader, file.mime.includes("Shift_JIS") ? cp932Label : "UTF-8 (BOM)");
-  if (file.unencodable.length) reply.header(unencodableHeader, encodeURIComponent(file.unencodable.join("")));
-  return reply.send(file.bytes);
+/** A CSV as a download; the encoding label and any unencodable characters travel in headers the page shows. */
+export function csvDownload(file: CsvFile, filename: string): Download {
+  const headers: Record<string, string> = { [encodingHeader]: file.mime.includes("Shift_JIS") ? cp932Label : "UTF-8 (BOM)" };
+  if (file.unencodable.length) headers[unencodableHeader] = encodeURIComponent(file.unencodable.join(""));
+  return { filename, contentType: file.mime, body: file.bytes, headers };
 }
 
 /** A typed spreadsheet value as CSV text: dates as 2026-04-01, timestamps as 2026-04-01 09:30 (the Japan time they hold). */

@@ -2,18 +2,37 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx } from "../context.js";
 import { AppError } from "../errors.js";
 import { nulError } from "../http/input-guards.js";
-import { openFileStream, type StoredFile, storeUpload, type UploadRules } from "./store.js";
+import type { Download } from "./download.js";
+import { type StoredFile, storeUpload, type UploadRules } from "./store.js";
+import { type Fields, noFileError, type Upload, type UploadedFile } from "./upload.js";
 
 /**
- * Reads a multipart request: text fields, and every file stored (checked for size and type).
- * Call it inside the mutation's transaction so a rejected file leaves nothing behind.
+ * A request's body as an `Upload` for the service: read only when the service asks, inside its transaction.
+ * With `json`, a request that is not multipart is a form without files whose fields are its JSON body;
+ * otherwise it is refused (415).
  */
-export async function readMultipart(
+export function uploadOf(request: FastifyRequest, opts: { json?: boolean } = {}): Upload {
+  return {
+    store: async (tx, rules) => {
+      if (request.isMultipart()) return readMultipart(request, tx, rules);
+      if (opts.json) return { fields: jsonFields(request), files: [] };
+      throw notMultipart();
+    },
+    read: () => readImportFile(request),
+  };
+}
+
+const jsonFields = (request: FastifyRequest): Fields =>
+  request.body && typeof request.body === "object" ? (request.body as Fields) : {};
+
+const notMultipart = () => new AppError("UNSUPPORTED_MEDIA_TYPE", "ファイルは multipart/form-data で送ってください。");
+
+/** Reads a multipart request: text fields, and every file stored (checked for size and type). */
+async function readMultipart(
   request: FastifyRequest,
   ctx: Ctx,
   rules: UploadRules,
 ): Promise<{ fields: Record<string, string>; files: StoredFile[] }> {
-  if (!request.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "ファイルは multipart/form-data で送ってください。");
   const fields: Record<string, string> = {};
   const files: StoredFile[] = [];
   try {
@@ -47,12 +66,10 @@ export async function readMultipart(
  * Reads one file an import parses without storing it (field `file`), with the text fields
  * (`dryRun` …). The bytes stay in memory: imports are limited to the upload size.
  */
-export async function readImportFile(
-  request: FastifyRequest,
-): Promise<{ file: { bytes: Buffer; name: string }; fields: Record<string, string> }> {
-  if (!request.isMultipart()) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "ファイルは multipart/form-data で送ってください。");
+async function readImportFile(request: FastifyRequest): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
+  if (!request.isMultipart()) throw notMultipart();
   const fields: Record<string, string> = {};
-  let file: { bytes: Buffer; name: string } | null = null;
+  let file: UploadedFile | null = null;
   try {
     for await (const part of request.parts()) {
       if (part.type === "file") {
@@ -65,27 +82,32 @@ export async function readImportFile(
       throw new AppError("PAYLOAD_TOO_LARGE", "ファイルが大きすぎます。いくつかに分けて取り込んでください。");
     throw err;
   }
-  if (!file?.bytes.length)
-    throw new AppError("VALIDATION_FAILED", "取り込むファイルを選んでください。", {
-      issues: [{ path: "file", message: "ファイルを選んでください" }],
-    });
+  if (!file?.bytes.length) throw noFileError();
   return { file, fields };
 }
 
-/** RFC 5987 filename so Japanese names survive every browser. */
+/** RFC 5987 filename so Japanese names survive every browser (an ASCII fallback for old clients). */
 export function contentDisposition(name: string, inline = false): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replaceAll('"', "");
   return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** Sends a stored file after the caller has checked access. PDFs and images may open inline for preview. */
-export function sendStoredFile(reply: FastifyReply, ctx: Ctx, file: StoredFile, opts: { inline?: boolean } = {}) {
-  const inline = !!opts.inline && (file.mime === "application/pdf" || file.mime.startsWith("image/"));
-  return reply
-    .header("content-type", file.mime)
-    .header("content-length", String(file.size))
-    .header("content-disposition", contentDisposition(file.name, inline))
+/**
+ * The one way a file leaves the server: type, length when known, Content-Disposition with the Japanese
+ * name, nosniff, and no-store for signed-in data (no-cache for the public site).
+ */
+export function sendDownload(reply: FastifyReply, d: Download) {
+  const body =
+    d.body instanceof Uint8Array && !Buffer.isBuffer(d.body)
+      ? Buffer.from(d.body.buffer, d.body.byteOffset, d.body.byteLength)
+      : d.body;
+  const size = d.size ?? (Buffer.isBuffer(body) ? body.length : typeof body === "string" ? Buffer.byteLength(body) : undefined);
+  reply
+    .header("content-type", d.contentType)
+    .header("content-disposition", contentDisposition(d.filename, d.inline))
     .header("x-content-type-options", "nosniff")
-    .header("cache-control", "no-store")
-    .send(openFileStream(ctx, file));
+    .header("cache-control", d.cache === "public" ? "no-cache" : "no-store");
+  if (size !== undefined) reply.header("content-length", String(size));
+  for (const [name, value] of Object.entries(d.headers ?? {})) reply.header(name, value);
+  return reply.send(body);
 }

@@ -8,7 +8,7 @@ import { SESSION_COOKIE } from "../auth/session.js";
  * Checked by `redocly lint` (recommended rules) in server/openapi.db.test.ts.
  */
 
-/** Routes that read multipart/form-data (readMultipart or req.parts()): the files come in the field "file". */
+/** Routes that pass an upload to their service (`uploadOf(req)`, multipart/form-data): the files come in the field "file". */
 const multipartRoutes = [
   "POST /api/meetings/{id}/materials",
   "POST /api/meetings/{id}/materials/{materialId}/versions",
@@ -26,6 +26,8 @@ const multipartRoutes = [
   "POST /api/surveys/import-workbook",
   "POST /api/surveys/{id}/answers/{orgId}/workbook",
   "POST /api/surveys/{id}/workbook/collation.xlsx",
+  "POST /api/progress/definitions/import",
+  "POST /api/procurement/scenarios/{id}/usage.xlsx",
 ];
 
 const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -8,10 +8,18 @@ import ts from "typescript";
  *    `deleteFrom`, …), the `sql` template and any value imported from "kysely" appear only in a module's
  *    `repo.ts`, `repo-*.ts` or `*-repo.ts` (and in server/platform/, which is not under the checked root);
  * 2. a module reaches another module only through that module's public face: its `service.ts`, and `index.ts` when
- *    it shares more than its service (search indexing, mail, the users/orgs query fragments for joins).
+ *    it shares more than its service (search indexing, mail, the users/orgs query fragments for joins);
+ * 3. only route files (`routes.ts`, `routes-*.ts`, `*-routes.ts`) see HTTP: nothing else imports "fastify",
+ *    "@fastify/*" or platform/files/http.ts, so services take an `Upload` and return a `Download` instead of a
+ *    request or reply.
  * Tests (`*.test.ts`, `test-*.ts`) and the demo seeder (`demo/`, which writes every table to build fixtures) are not checked.
  */
-export type Violation = { file: string; line: number; rule: "sql-outside-repo" | "module-internals"; detail: string };
+export type Violation = {
+  file: string;
+  line: number;
+  rule: "sql-outside-repo" | "module-internals" | "http-outside-routes";
+  detail: string;
+};
 
 const QUERY_BUILDERS = new Set([
   "selectFrom",
@@ -24,6 +32,9 @@ const QUERY_BUILDERS = new Set([
 ]);
 
 export const isRepositoryFile = (name: string) => /^repo(-[a-z0-9-]+)?\.ts$|-repo\.ts$/.test(name);
+export const isRouteFile = (name: string) => /^routes(-[a-z0-9-]+)?\.ts$|-routes\.ts$/.test(name);
+const isHttpImport = (spec: string) =>
+  spec === "fastify" || spec.startsWith("@fastify/") || /(^|\/)platform\/files\/http\.js$/.test(spec);
 const isTestFile = (name: string) => /\.test\.ts$|^test-[a-z0-9-]+\.ts$/.test(name);
 const EXEMPT_MODULES = new Set(["demo"]);
 
@@ -70,6 +81,8 @@ export function checkLayering(modulesRoot: string): Violation[] {
                 ];
             if (values.length) sqlViolation(node, `imports ${values.join(", ")} from "kysely"`);
           }
+          if (isHttpImport(spec.text) && !isRouteFile(name))
+            out.push({ file: rel, line: at(node), rule: "http-outside-routes", detail: `imports ${spec.text}` });
           if (module && spec.text.startsWith(".")) {
             const target = relative(root, resolve(dirname(file), spec.text))
               .split(sep)

@@ -11,17 +11,18 @@ import {
   workbookInfo,
 } from "../../../../shared/api/relay.js";
 import { orgParams } from "../../../../shared/api/surveys.js";
+import { sendDownload, uploadOf } from "../../../platform/files/http.js";
 import type { App } from "../../../platform/http/types.js";
 import { setChecks } from "../checks.js";
 import { getRelay, listRelays, putRelay } from "./relay.js";
 import {
-  downloadCollation,
-  downloadOrgCopies,
-  downloadOrgCopy,
+  collationFile,
+  collationInto,
   getWorkbookInfo,
   importWorkbook,
+  orgCopiesZip,
+  orgCopy,
   previewOrgUpload,
-  writeIntoUploaded,
 } from "./service.js";
 
 /** The 照会 relay with the ministry's own workbook (multipart bodies; downloads are files). */
@@ -39,24 +40,24 @@ export function workbookRoutes(app: App) {
     putRelay(req.ctx, req.params.id, req.body),
   );
   app.post("/surveys/import-workbook", { schema: { response: { 201: workbookImportResult } } }, async (req, reply) =>
-    reply.status(201).send(await importWorkbook(req, req.ctx)),
+    reply.status(201).send(await importWorkbook(req.ctx, uploadOf(req))),
   );
   app.get("/surveys/:id/workbook", { schema: { params: idParams, response: { 200: workbookInfo } } }, (req) =>
     getWorkbookInfo(req.ctx, req.params.id),
   );
-  app.get("/surveys/:id/workbook/collation.xlsx", { schema: { params: idParams } }, (req, reply) =>
-    downloadCollation(reply, req.ctx, req.params.id),
+  app.get("/surveys/:id/workbook/collation.xlsx", { schema: { params: idParams } }, async (req, reply) =>
+    sendDownload(reply, await collationFile(req.ctx, req.params.id)),
   );
-  app.post("/surveys/:id/workbook/collation.xlsx", { schema: { params: idParams } }, (req, reply) =>
-    writeIntoUploaded(req, reply, req.ctx, req.params.id),
+  app.post("/surveys/:id/workbook/collation.xlsx", { schema: { params: idParams } }, async (req, reply) =>
+    sendDownload(reply, await collationInto(req.ctx, req.params.id, uploadOf(req))),
   );
-  app.get("/surveys/:id/workbook/copies.zip", { schema: { params: idParams } }, (req, reply) =>
-    downloadOrgCopies(reply, req.ctx, req.params.id),
+  app.get("/surveys/:id/workbook/copies.zip", { schema: { params: idParams } }, async (req, reply) =>
+    sendDownload(reply, await orgCopiesZip(req.ctx, req.params.id)),
   );
-  app.get("/surveys/:id/answers/:orgId/workbook.xlsx", { schema: { params: orgParams } }, (req, reply) =>
-    downloadOrgCopy(reply, req.ctx, req.params.id, req.params.orgId),
+  app.get("/surveys/:id/answers/:orgId/workbook.xlsx", { schema: { params: orgParams } }, async (req, reply) =>
+    sendDownload(reply, await orgCopy(req.ctx, req.params.id, req.params.orgId)),
   );
   app.post("/surveys/:id/answers/:orgId/workbook", { schema: { params: orgParams, response: { 200: uploadPreview } } }, (req) =>
-    previewOrgUpload(req, req.ctx, req.params.id, req.params.orgId),
+    previewOrgUpload(req.ctx, req.params.id, req.params.orgId, uploadOf(req)),
   );
 }

@@ -1,4 +1,3 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { relayInput, type UploadPreview, type WorkbookImportResult, type WorkbookInfo } from "../../../../shared/api/relay.js";
 import type { Definition } from "../../../../shared/surveys/definition.js";
 import type { AnswerData } from "../../../../shared/surveys/rules.js";
@@ -6,9 +5,10 @@ import { recordAudit } from "../../../platform/audit/record.js";
 import { type Ctx, inTx, nowIso } from "../../../platform/context.js";
 import { AppError, invalid, notFound } from "../../../platform/errors.js";
 import { checkArchive } from "../../../platform/files/archive.js";
-import { contentDisposition, readImportFile, readMultipart } from "../../../platform/files/http.js";
+import type { Download } from "../../../platform/files/download.js";
 import { readFileBytes, type StoredFile } from "../../../platform/files/store.js";
 import { documentKinds } from "../../../platform/files/types.js";
+import { textField, type Upload, type UploadedFile } from "../../../platform/files/upload.js";
 import { runInWorker } from "../../../platform/files/worker.js";
 import { xlsxMime } from "../../../platform/files/xlsx.js";
 import { refuseOtherSpreadsheets, spreadsheetKind } from "../../../platform/files/xlsx-read.js";
@@ -34,10 +34,10 @@ const here = (file: string) => new URL(`./${file}`, import.meta.url).href;
 const xlsxName = (name: string) => (/\.xlsx$/i.test(name) ? name : `${name.replace(/\.[^.]+$/, "")}.xlsx`);
 
 /** POST /surveys/import-workbook: the ministry's files (the workbook and its notice, overview …) → a draft survey. */
-export async function importWorkbook(request: FastifyRequest, ctx: Ctx): Promise<WorkbookImportResult> {
+export async function importWorkbook(ctx: Ctx, upload: Upload): Promise<WorkbookImportResult> {
   authorize(ctx.actor, "survey.create");
   return inTx(ctx, async (tx) => {
-    const { fields, files } = await readMultipart(request, tx, { kinds: [...documentKinds, "zip"] });
+    const { fields, files } = await upload.store(tx, { kinds: [...documentKinds, "zip"] });
     const isXlsx = (f: StoredFile) => f.mime === xlsxMime;
     const workbook = files.find(isXlsx);
     if (!workbook) {
@@ -53,7 +53,7 @@ export async function importWorkbook(request: FastifyRequest, ctx: Ctx): Promise
       [await readFileBytes(tx, workbook), workbook.name, orgs],
       workbook.name,
     );
-    const title = (fields.title?.trim() || workbook.name.replace(/\.xlsx$/i, "")).slice(0, 200);
+    const title = (textField(fields, "title").trim() || workbook.name.replace(/\.xlsx$/i, "")).slice(0, 200);
     const definition: Definition = {
       sections: [{ id: "s1", title: detection.layout.sheet, description: "", questions: detection.questions }],
     };
@@ -73,7 +73,7 @@ export async function importWorkbook(request: FastifyRequest, ctx: Ctx): Promise
       created_at: now,
     });
     // The national 照会's own data, when given with the files: the internal deadline follows from it.
-    if (fields.ministry?.trim()) {
+    if (textField(fields, "ministry").trim()) {
       const relay = relayInput.safeParse({
         ...fields,
         nationalDeadline: fields.nationalDeadline || null,
@@ -133,15 +133,14 @@ async function loadWorkbook(ctx: Ctx, surveyId: string) {
   return { ...wb, bytes: await readFileBytes(ctx, wb) };
 }
 
-const sendXlsxBytes = (reply: FastifyReply, bytes: Uint8Array, name: string, mime = xlsxMime) =>
-  reply
-    .header("content-type", mime)
-    .header("content-disposition", contentDisposition(name))
-    .header("cache-control", "private, no-store")
-    .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+const xlsxDownload = (bytes: Uint8Array, filename: string, contentType = xlsxMime): Download => ({
+  filename,
+  contentType,
+  body: bytes,
+});
 
 /** GET /surveys/:id/answers/:orgId/workbook.xlsx: the ministry's workbook with this organisation's row pre-filled, others' empty. */
-export async function downloadOrgCopy(reply: FastifyReply, ctx: Ctx, id: string, orgId: string) {
+export async function orgCopy(ctx: Ctx, id: string, orgId: string): Promise<Download> {
   const a = await answerContext(ctx, id, orgId);
   const wb = await loadWorkbook(ctx, id);
   const answer = await findAnswerRow(ctx, id, orgId);
@@ -153,18 +152,18 @@ export async function downloadOrgCopy(reply: FastifyReply, ctx: Ctx, id: string,
     wb.name,
   );
   const org = (await listOrgRows(ctx, {})).find((o) => o.id === orgId)!;
-  return sendXlsxBytes(reply, bytes, `${org.name}_${xlsxName(wb.name)}`);
+  return xlsxDownload(bytes, `${org.name}_${xlsxName(wb.name)}`);
 }
 
 /** POST /surveys/:id/answers/:orgId/workbook: reads a filled copy and shows what it would change; nothing is saved. */
-export async function previewOrgUpload(request: FastifyRequest, ctx: Ctx, id: string, orgId: string): Promise<UploadPreview> {
+export async function previewOrgUpload(ctx: Ctx, id: string, orgId: string, upload: Upload): Promise<UploadPreview> {
   const a = await answerContext(ctx, id, orgId);
   authorize(ctx.actor, "survey.answer", a.answerSubject);
   const existing = await findAnswerRow(ctx, id, orgId);
   const reason = lockReason(a.row, a.orgTarget, existing);
   if (reason) throw new AppError("FORBIDDEN", reason, { reason: "locked" });
   const wb = await loadWorkbook(ctx, id);
-  const { file } = await readImportFile(request);
+  const { file } = await upload.read();
   if (spreadsheetKind(file.bytes) === "xlsx") await checkArchive(file.bytes, file.name);
   const current = { data: existing ? (JSON.parse(existing.data) as AnswerData) : {}, version: existing?.version ?? 0 };
   return runInWorker<UploadPreview>(
@@ -176,7 +175,7 @@ export async function previewOrgUpload(request: FastifyRequest, ctx: Ctx, id: st
 }
 
 /** Submitted answers go into the ministry's workbook (the original, or a copy the secretariat sends). */
-async function collation(ctx: Ctx, id: string, target: { bytes: Buffer; name: string } | null) {
+async function collation(ctx: Ctx, id: string, target: UploadedFile | null): Promise<Download> {
   const loaded = await loadSurvey(ctx, id);
   authorize(ctx.actor, "survey.track", loaded.subject);
   const wb = await loadWorkbook(ctx, id);
@@ -205,22 +204,20 @@ async function collation(ctx: Ctx, id: string, target: { bytes: Buffer; name: st
       { answers: answers.length, into: target ? target.name : "original" },
     ),
   );
-  return { bytes, name: xlsxName(target?.name ?? wb.name) };
+  return xlsxDownload(bytes, xlsxName(target?.name ?? wb.name));
 }
 
-export async function downloadCollation(reply: FastifyReply, ctx: Ctx, id: string) {
-  const out = await collation(ctx, id, null);
-  return sendXlsxBytes(reply, out.bytes, out.name);
-}
+/** GET /surveys/:id/workbook/collation.xlsx: the submitted answers written into the ministry's original workbook. */
+export const collationFile = (ctx: Ctx, id: string) => collation(ctx, id, null);
 
-export async function writeIntoUploaded(request: FastifyRequest, reply: FastifyReply, ctx: Ctx, id: string) {
-  const { file } = await readImportFile(request);
-  const out = await collation(ctx, id, { bytes: file.bytes, name: file.name });
-  return sendXlsxBytes(reply, out.bytes, out.name);
+/** POST /surveys/:id/workbook/collation.xlsx: the submitted answers written into a copy the secretariat sends. */
+export async function collationInto(ctx: Ctx, id: string, upload: Upload) {
+  const { file } = await upload.read();
+  return collation(ctx, id, file);
 }
 
 /** GET /surveys/:id/workbook/copies.zip: one filled workbook per organisation that submitted. */
-export async function downloadOrgCopies(reply: FastifyReply, ctx: Ctx, id: string) {
+export async function orgCopiesZip(ctx: Ctx, id: string): Promise<Download> {
   const loaded = await loadSurvey(ctx, id);
   authorize(ctx.actor, "survey.track", loaded.subject);
   const wb = await loadWorkbook(ctx, id);
@@ -237,5 +234,5 @@ export async function downloadOrgCopies(reply: FastifyReply, ctx: Ctx, id: strin
     wb.name,
   );
   await inTx(ctx, (tx) => recordAudit(tx, "survey.writeBack", { type: "survey", id }, { answers: answers.length, into: "zip" }));
-  return sendXlsxBytes(reply, zip, `${wb.name.replace(/\.xlsx$/i, "")}_団体別.zip`, "application/zip");
+  return xlsxDownload(zip, `${wb.name.replace(/\.xlsx$/i, "")}_団体別.zip`, "application/zip");
 }
