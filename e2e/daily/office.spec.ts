@@ -165,3 +165,24 @@ test("the prefecture rewrites a mail text: an empty subject is refused before se
   await texts.getByRole("button", { name: "標準の文面に戻す" }).click();
   await expect(subject).toHaveValue(original);
 });
+
+test("system settings: the threshold is checked by the server's rule before sending, and saved as typed with a comma", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.admin, { to: "/admin/settings" });
+  const form = page.getByRole("form", { name: "システム設定" });
+  const threshold = form.getByRole("textbox", { name: /^小規模団体とする人口の基準/ });
+  await expect(threshold).not.toHaveValue("");
+  const original = await threshold.inputValue();
+  await threshold.fill("５万");
+  await form.getByRole("button", { name: "保存する" }).click();
+  await expect(form.getByText("数値で入力してください")).toBeVisible();
+  await expect(threshold).toBeFocused();
+  await checkA11y(page, { label: "settings with an error", ...bell });
+  await threshold.fill("30,000");
+  await form.getByRole("button", { name: "保存する" }).click();
+  await expect(threshold).toHaveValue("30000");
+  await threshold.fill(original);
+  await form.getByRole("button", { name: "保存する" }).click();
+  await expect(threshold).toHaveValue(original);
+});

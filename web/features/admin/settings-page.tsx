@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Navigate } from "react-router";
-import { normalizeNumberText } from "../../../shared/numbers.js";
+import { settingsPatch } from "../../../shared/api/settings.js";
 import { sessionKey, useMe } from "../../app/session.js";
-import { Alert, FormError, fieldError } from "../../components/alert.js";
+import { Alert } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { CheckboxField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -15,6 +16,7 @@ import { useI18n } from "../../lib/i18n.js";
 import { ContactSection, MailTemplatesSection } from "./mail-settings.js";
 
 const settingsKey = ["settings"] as const;
+type SettingsFields = { smallMunicipalityThreshold: string; requireTwoFactorForStaff: boolean };
 
 export function SettingsPage() {
   const { t } = useI18n();
@@ -22,14 +24,18 @@ export function SettingsPage() {
   const toast = useToast();
   const qc = useQueryClient();
   const settings = useQuery({ queryKey: settingsKey, queryFn: () => api.get<Settings>("/settings") });
-  const [threshold, setThreshold] = useState("");
-  const [require2fa, setRequire2fa] = useState(false);
-  const [localError, setLocalError] = useState<string>();
+  const form = useZodForm<typeof settingsPatch, SettingsFields>(settingsPatch, {
+    defaultValues: { smallMunicipalityThreshold: "", requireTwoFactorForStaff: false },
+  });
+  const { reset } = form;
   useEffect(() => {
-    if (!settings.data) return;
-    setThreshold(String(settings.data.smallMunicipalityThreshold));
-    setRequire2fa(settings.data.requireTwoFactorForStaff);
-  }, [settings.data]);
+    if (settings.data)
+      reset({
+        smallMunicipalityThreshold: String(settings.data.smallMunicipalityThreshold),
+        requireTwoFactorForStaff: settings.data.requireTwoFactorForStaff,
+      });
+  }, [settings.data, reset]);
+  const require2fa = form.watch("requireTwoFactorForStaff");
   const save = useMutation({
     mutationFn: (patch: Partial<Settings>) => api.patch<Settings>("/settings", patch),
     onSuccess: (data) => {
@@ -42,35 +48,28 @@ export function SettingsPage() {
   });
   if (!me.abilities.manageSettings) return <Navigate to="/" replace />;
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const n = normalizeNumberText(threshold);
-    if (!/^\d+$/.test(n)) return setLocalError(t("settings.thresholdInvalid"));
-    setLocalError(undefined);
-    save.mutate({ smallMunicipalityThreshold: Number(n), requireTwoFactorForStaff: require2fa });
-  };
-
   return (
     <>
       <PageHeader title={t("nav.settings")} />
       <QueryState query={settings}>
         {() => (
-          <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-5">
-            <FormError error={save.error} fields={["smallMunicipalityThreshold", "requireTwoFactorForStaff"]} />
+          <ZodForm
+            form={form}
+            error={save.error}
+            aria-label={t("nav.settings")}
+            onValid={(patch) => save.mutate(patch as Partial<Settings>)}
+            className="flex max-w-2xl flex-col gap-5"
+          >
             <TextField
               label={t("settings.threshold")}
               hint={t("settings.thresholdHint")}
               inputMode="numeric"
-              value={threshold}
-              onChange={(e) => setThreshold(e.target.value)}
-              error={localError ?? fieldError(save.error, "smallMunicipalityThreshold")}
+              {...form.field("smallMunicipalityThreshold")}
             />
             <CheckboxField
               label={t("settings.require2fa")}
               hint={t("settings.require2faHint")}
-              checked={require2fa}
-              onChange={(e) => setRequire2fa(e.target.checked)}
-              error={fieldError(save.error, "requireTwoFactorForStaff")}
+              {...form.field("requireTwoFactorForStaff")}
             />
             {require2fa && !settings.data?.requireTwoFactorForStaff && !me.user.twoFactorEnabled && (
               <Alert tone="warning">{t("settings.require2faSelf")}</Alert>
@@ -80,7 +79,7 @@ export function SettingsPage() {
                 {t("action.save")}
               </Button>
             </div>
-          </form>
+          </ZodForm>
         )}
       </QueryState>
       <div className="mt-12 flex flex-col gap-12">

@@ -40,7 +40,6 @@ export const admin = {
     "人口がこの値未満の市町村を「小規模」と表示し、伴走支援の対象として扱います。",
     "Municipalities below this population are shown as “small”.",
   ],
-  "settings.thresholdInvalid": ["0以上の整数で入力してください", "Enter a whole number"],
   "settings.require2fa": ["県職員に二要素認証を必須にする", "Require two-factor authentication for prefecture staff"],
   "settings.require2faSelf": [
     "あなた自身も二要素認証が未設定のため、保存するとすぐに設定画面に移ります。認証アプリを手元に用意してください。",
