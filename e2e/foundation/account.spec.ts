@@ -48,3 +48,23 @@ test("notification preferences are saved per category, and sign out everywhere e
   await expect(page).toHaveURL(/\/login$/);
   expect((await page.request.get("/api/me")).status()).toBe(401);
 });
+
+test("the name on the account page: an empty name is refused before sending, a new one shows at once in the header", async ({
+  page,
+}) => {
+  await signIn(page, demoUsers.mine, { to: "/account" });
+  const profile = page.getByRole("form", { name: "登録情報" });
+  const name = profile.getByRole("textbox", { name: /^氏名/ });
+  const original = await name.inputValue();
+  await name.fill("");
+  await profile.getByRole("button", { name: "氏名を保存する" }).click();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(name).toBeFocused();
+  await checkA11y(page, { label: "profile with an error" });
+  await name.fill(`${original}（改）`);
+  await profile.getByRole("button", { name: "氏名を保存する" }).click();
+  await expect(page.getByRole("button", { name: `ユーザーメニュー： ${original}（改）` })).toBeVisible();
+  await name.fill(original);
+  await profile.getByRole("button", { name: "氏名を保存する" }).click();
+  await expect(page.getByRole("button", { name: `ユーザーメニュー： ${original}` })).toBeVisible();
+});

@@ -1,11 +1,11 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { mePatch } from "../../../shared/api/auth.js";
 import { roleLabels } from "../../../shared/api/users.js";
 import { useSetMe } from "../../app/session.js";
-import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
 import { DescriptionList } from "../../components/description-list.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
 import { api } from "../../lib/api.js";
@@ -16,18 +16,14 @@ export function ProfileSection({ me }: { me: Me }) {
   const { t, label } = useI18n();
   const setMe = useSetMe();
   const toast = useToast();
-  const [name, setName] = useState(me.user.name);
+  const form = useZodForm(mePatch, { defaultValues: { name: me.user.name } });
   const save = useMutation({
-    mutationFn: () => api.patch<Me>("/me", { name }),
+    mutationFn: (patch: { name?: string }) => api.patch<Me>("/me", patch),
     onSuccess: (next) => {
       setMe(next);
       toast.show(t("state.saved"));
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
     <Card id="account-profile" title={t("account.profile")}>
       <DescriptionList
@@ -37,22 +33,20 @@ export function ProfileSection({ me }: { me: Me }) {
           { key: "role", term: t("users.role"), value: label(roleLabels, me.user.role) },
         ]}
       />
-      <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-        <FormError error={save.error} fields={["name"]} />
-        <TextField
-          label={t("users.name")}
-          required
-          autoComplete="name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={fieldError(save.error, "name")}
-        />
+      <ZodForm
+        form={form}
+        error={save.error}
+        aria-label={t("account.profile")}
+        onValid={(patch) => save.mutate(patch)}
+        className="flex flex-col gap-4"
+      >
+        <TextField label={t("users.name")} required autoComplete="name" {...form.field("name")} />
         <div>
           <Button type="submit" busy={save.isPending}>
             {t("account.saveName")}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </Card>
   );
 }
