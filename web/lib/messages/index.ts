@@ -26,7 +26,8 @@ import { year } from "./year.js";
 
 /**
  * The UI strings loaded with the first page, [日本語, English]. A new feature adds its own file here;
- * the largest features (surveys, progress) load theirs with their pages (features/<name>/messages.ts).
+ * the larger features (surveys with the relay, progress, procurement, handover, insight, accounts, the meeting form) load
+ * theirs with their pages (features/<name>/messages.ts); their menu labels stay here (menu.ts, insight-nav.ts).
  */
 export const messages = {
   ...common,
