@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
 import { seedDemo } from "./modules/demo/seed.js";
 import { minimalPdf } from "./modules/documents/test-files.js";
+import { jst, samplePdf } from "./modules/meetings/test-support.js";
 import { sendMail } from "./modules/notifications/mail.js";
 import type { Ctx } from "./platform/context.js";
 import { type Database, migrateToLatest, openDatabase } from "./platform/db/database.js";
@@ -32,6 +33,7 @@ let scratch: ScratchDatabase;
 let database: Database;
 let smtp: SMTPServer;
 let smtpUrl: string;
+let councilId: string;
 const inbox: string[] = [];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-scale-"));
 const children: ChildProcess[] = [];
@@ -43,6 +45,7 @@ function startChild(name: string, cmd: string, args: string[], env: NodeJS.Proce
   const log = (d: Buffer) => output.push(`[${name}] ${d}`);
   child.stdout!.on("data", log);
   child.stderr!.on("data", log);
+  child.on("error", (err) => output.push(`[${name}] could not start: ${err.message}\n`));
   children.push(child);
   return child;
 }
@@ -110,7 +113,9 @@ backend instances
   server b 127.0.0.1:${ports.b} check
 `,
   );
-  startChild("haproxy", "haproxy", ["-db", "-f", cfg], process.env);
+  // Debian puts it in /usr/sbin, which is not on every user's PATH.
+  const haproxy = fs.existsSync("/usr/sbin/haproxy") ? "/usr/sbin/haproxy" : "haproxy";
+  startChild("haproxy", haproxy, ["-db", "-f", cfg], process.env);
 }
 
 /** A signed-in browser: its session cookie and CSRF token, sent to whichever port it is given. */
@@ -156,7 +161,11 @@ describe.skipIf(!serverUrl)("two instances behind HAProxy on one PostgreSQL and 
     database = openDatabase({ dataDir: tmp, databaseUrl: scratch.url });
     await migrateToLatest(database.db);
     const config = loadConfig({ ...s3.env, DATA_DIR: tmp, DATABASE_URL: scratch.url, SMTP_URL: smtpUrl });
-    await seedDemo({ db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null }, { password });
+    const demo = await seedDemo(
+      { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null },
+      { password },
+    );
+    councilId = demo.bodies.council;
 
     startInstance("a");
     startInstance("b");
@@ -200,6 +209,48 @@ describe.skipIf(!serverUrl)("two instances behind HAProxy on one PostgreSQL and 
       const stored = fs.existsSync(files) ? fs.readdirSync(files, { recursive: true }) : [];
       expect(stored.filter((f) => fs.statSync(path.join(files, String(f))).isFile())).toEqual([]);
     }
+  }, 30_000);
+
+  it("builds the meeting pack on one instance from materials uploaded through the other", async () => {
+    const browser = await signIn("secretariat@example.jp");
+    const json = (body: unknown): RequestInit => ({
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const meeting = await browser(
+      ports.lb,
+      "/api/meetings",
+      json({ bodyId: councilId, kind: "in_person", startsAt: jst(30, 14), endsAt: jst(30, 16), place: "山口県庁 共用第1会議室" }),
+    );
+    expect(meeting.status).toBe(201);
+    const { id } = (await meeting.json()) as { id: string };
+    const agenda = await browser(
+      ports.lb,
+      `/api/meetings/${id}/agenda`,
+      json({ title: "広域連携の進め方", presenter: "事務局", minutesRequested: 15 }),
+    );
+    expect(agenda.status).toBe(201);
+    const itemId = ((await agenda.json()) as { agenda: { id: string }[] }).agenda[0]!.id;
+    for (const [label, pages] of [
+      ["Plan", 2],
+      ["Budget", 1],
+    ] as const) {
+      const form = new FormData();
+      form.set("agendaItemId", itemId);
+      form.set("file", new Blob([new Uint8Array(await samplePdf(label, pages))], { type: "application/pdf" }), `${label}.pdf`);
+      expect((await browser(ports.a, `/api/meetings/${id}/materials`, { method: "POST", body: form })).status).toBe(201);
+    }
+
+    const pack = await browser(ports.b, `/api/meetings/${id}/pack.pdf`);
+    expect(pack.status).toBe(200);
+    const file = path.join(tmp, "pack.pdf");
+    fs.writeFileSync(file, Buffer.from(await pack.arrayBuffer()));
+    expect(execFileSync("qpdf", ["--show-npages", file], { encoding: "utf8" }).trim()).toBe("4"); // cover + 2 + 1
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(text).toContain("広域連携の進め方（事務局）");
+    expect(text).toContain("Plan page 2");
+    expect(text).toContain("Budget page 1");
   }, 30_000);
 
   it("sends each job once with two workers running", async () => {
