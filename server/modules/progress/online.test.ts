@@ -60,4 +60,19 @@ describe("online procedures on the dashboard: the national figure (マイナポ�
     expect(past.status).toBe(200);
     expect(past.body.online).toBeNull();
   });
+
+  it("a body's space counts complete towns as the national dashboard does, with the broad figure beside it", async () => {
+    const ids = await progressIds(env);
+    const programmeId = await ids.prog("online-procedures");
+    const sec = await env.as("secretariat@example.jp");
+    expect((await sec.patch(`/api/progress/programmes/${programmeId}`, { bodyId: env.demo.bodies.wgOnline })).status).toBe(200);
+    const { online } = (await sec.get(`/api/progress/dashboard?programmeId=${programmeId}`)).body;
+    const space = (await sec.get(`/api/bodies/${env.demo.bodies.wgOnline}/space`)).body;
+    const p = space.programmes.find((x: { id: string }) => x.id === programmeId);
+    expect(p).toMatchObject({
+      complete: online.national.complete,
+      completeAnyChannel: online.broad.complete,
+      municipalities: 19,
+    });
+  });
 });
