@@ -31,6 +31,18 @@ export const behindReasonLabels: Record<(typeof behindReasons)[number], { ja: st
   below_median: { ja: "県内の中央値を大きく下回る", en: "Far below the prefecture's median" },
 };
 
+const completionFigure = z.object({ complete: z.number(), pct: z.number().nullable() });
+/**
+ * A programme of online procedures (shared/progress/online.ts): municipalities complete by the national
+ * definition (all target procedures via マイナポータル) and, separately, via any online channel.
+ */
+export const onlineCompletion = z.object({
+  counted: z.number(),
+  noData: z.number(),
+  national: completionFigure,
+  broad: completionFigure,
+});
+
 /** Percentages are 0–100 with up to two decimals; null where nothing applies or nothing was tracked yet. */
 export const dashboard = z.object({
   programmes: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
@@ -52,6 +64,8 @@ export const dashboard = z.object({
   orgs: z.array(orgRef.extend({ pct: z.number().nullable(), overdueItems: z.number(), exceptionItems: z.number() })),
   overall: z.number().nullable(),
   median: z.number().nullable(),
+  /** Null unless the programme's items are online procedures, and for a past day ("as of": current state only). */
+  online: onlineCompletion.nullable(),
   trend: z.array(z.object({ month: z.string(), pct: z.number().nullable() })),
   behind: z.array(
     z.object({

@@ -26,7 +26,10 @@ export const bodySpace = z.object({
       municipalities: z.number(),
       reporting: z.number(),
       meanPercent: z.number().nullable(),
+      /** For online procedures, by the national definition (every target procedure via マイナポータル). */
       complete: z.number(),
+      /** Online procedures only: every target procedure online through any channel; null for other programmes. */
+      completeAnyChannel: z.number().nullable(),
       overdueRecords: z.number(),
     }),
   ),

@@ -4,6 +4,7 @@ import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { getSettings } from "../settings/service.js";
+import { onlineFigures } from "./online.js";
 import "./policy.js";
 import { toPercent } from "./present.js";
 import { findProgramme, hasArchivedItems, listItemRows, listMunicipalOrgs, listProgrammeRows } from "./repo.js";
@@ -50,7 +51,8 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
     today,
     abilities: abilitiesOut,
   };
-  if (!p) return { ...base, programme: null, items: [], orgs: [], overall: null, median: null, trend: [], behind: [] };
+  if (!p)
+    return { ...base, programme: null, items: [], orgs: [], overall: null, median: null, online: null, trend: [], behind: [] };
   const itemIds = items.map((i) => i.id);
   const orgSet = new Set(orgs.map((o) => o.id));
   const agg = await aggregateProgramme(ctx, p.id, itemIds, orgs, { asOf, day, filtered });
@@ -98,6 +100,7 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
     })),
     overall: toPercent(overall),
     median: toPercent(median(standings.map((s) => s.pct).filter((x): x is number => x != null))),
+    online: asOf ? null : await onlineFigures(ctx, itemIds, [...orgSet]),
     trend: trend.map((t) => ({ month: t.month, pct: toPercent(t.pct) })),
     behind: behindPlan(standings, { lagThreshold: p.lag_threshold, smallFirst: q.smallFirst === "true" }).map((b) => ({
       orgId: b.orgId,

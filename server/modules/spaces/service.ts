@@ -48,6 +48,7 @@ export async function getBodySpace(ctx: Ctx, bodyId: string): Promise<BodySpace>
       reporting: t.reporting,
       meanPercent: t.meanPercent,
       complete: t.complete,
+      completeAnyChannel: t.completeAnyChannel,
       overdueRecords: t.overdueRecords,
     })),
   };

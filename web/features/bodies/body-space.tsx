@@ -173,9 +173,10 @@ function Programmes({ space }: { space: BodySpace }) {
               </Link>
               <progress className="h-3 w-full max-w-md" max={100} value={p.meanPercent ?? 0} aria-label={p.name} />
               <span className="text-dns-14N-130">
-                {t("space.programmeFigures", {
+                {t(p.completeAnyChannel == null ? "space.programmeFigures" : "space.onlineFigures", {
                   pct: p.meanPercent == null ? "—" : `${p.meanPercent}%`,
                   complete: p.complete,
+                  any: p.completeAnyChannel ?? "",
                   total: p.municipalities,
                   reporting: p.reporting,
                   overdue: p.overdueRecords,

@@ -74,6 +74,30 @@ function Stat({ label, value }: { label: string; value: string }) {
   );
 }
 
+/** Online procedures: the national figure (マイナポータル only) and, beside it and labelled, any online channel. */
+function OnlineCompletion({ online }: { online: NonNullable<Dashboard["online"]> }) {
+  const { t } = useI18n();
+  const value = (f: { complete: number; pct: number | null }) =>
+    f.pct == null
+      ? t("progress.onlineNoValue")
+      : t("progress.onlineValue", { complete: f.complete, counted: online.counted, pct: pctText(f.pct) });
+  return (
+    <section aria-labelledby="progress-online" className="flex flex-col gap-3">
+      <h2 id="progress-online" className="text-std-20B-150">
+        {t("progress.onlineTitle")}
+      </h2>
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <Stat label={t("progress.onlineNational")} value={value(online.national)} />
+        <Stat label={t("progress.onlineBroad")} value={value(online.broad)} />
+      </dl>
+      <p className="text-dns-14N-130 text-solid-gray-700">{t("progress.onlineNote")}</p>
+      {online.noData > 0 && (
+        <p className="text-dns-14N-130 text-solid-gray-700">{t("progress.onlineNoTargets", { n: online.noData })}</p>
+      )}
+    </section>
+  );
+}
+
 function DashboardBody({ d, params }: { d: Dashboard; params: DashboardParams }) {
   const { t, label, locale } = useI18n();
   const navigate = useNavigate();
@@ -85,6 +109,7 @@ function DashboardBody({ d, params }: { d: Dashboard; params: DashboardParams })
         <Stat label={t("progress.median")} value={pctText(d.median)} />
         <Stat label={t("progress.behindCount")} value={String(d.behind.length)} />
       </dl>
+      {d.online && <OnlineCompletion online={d.online} />}
       {d.programme?.deadline && (
         <p className="-mt-4 text-dns-14N-130 text-solid-gray-700">
           {t("progress.deadline")}：{formatDate(d.programme.deadline, locale)}

@@ -23,6 +23,10 @@ export const spaces = {
     "平均進捗率 {pct}・完了 {complete}／{total}団体・報告 {reporting}団体・期限超過 {overdue}件",
     "Mean {pct} · complete {complete}/{total} · reporting {reporting} · overdue {overdue}",
   ],
+  "space.onlineFigures": [
+    "平均進捗率 {pct}・マイナポータル対応（国の定義） {complete}／{total}団体・オンライン化（他の電子申請を含む） {any}／{total}団体・報告 {reporting}団体・期限超過 {overdue}件",
+    "Mean {pct} · via Mynaportal (national definition) {complete}/{total} · online incl. other e-application systems {any}/{total} · reporting {reporting} · overdue {overdue}",
+  ],
   "space.contact": ["連絡先", "Contact"],
   "space.noContact": ["事務局の連絡先は登録されていません。", "No secretariat contact is registered."],
   "space.body": ["会議体", "Body"],

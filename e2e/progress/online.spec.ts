@@ -1,0 +1,24 @@
+import { apiClient, checkA11y, demoUsers, expect, signIn, test } from "../support/fixtures.js";
+
+test("online procedures show the national figure (マイナポータル) and the broad one, each labelled", async ({ page }) => {
+  await signIn(page, demoUsers.abu, { to: "/progress" });
+  const api = apiClient(page);
+  const programme = (await api.get("/progress/programmes")).items.find((p: { code: string }) => p.code === "online-procedures");
+  const { online } = await api.get(`/progress/dashboard?programmeId=${programme.id}`);
+  await page.goto(`/progress?programmeId=${programme.id}`);
+  const section = page.getByRole("region", { name: "手続のオンライン化が完了した市町" });
+  const figure = (label: string) => section.getByText(label).locator("xpath=following-sibling::dd");
+  await expect(figure("マイナポータル対応（国の定義）")).toHaveText(
+    `${online.national.complete} / ${online.counted} 団体（${Math.round(online.national.pct * 10) / 10}%）`,
+  );
+  await expect(figure("オンライン化（他の電子申請を含む）")).toHaveText(
+    `${online.broad.complete} / ${online.counted} 団体（${Math.round(online.broad.pct * 10) / 10}%）`,
+  );
+  await expect(section).toContainText("マイナポータル（ぴったりサービス）で申請できる市町を完了と数えます");
+  await checkA11y(page, { label: "online procedures dashboard" });
+
+  // A programme that is not about online procedures has no such figures.
+  await page.goto("/progress");
+  await expect(page.getByRole("heading", { level: 2, name: "市町 × 項目の進捗率" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "手続のオンライン化が完了した市町" })).toHaveCount(0);
+});

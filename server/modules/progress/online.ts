@@ -1,0 +1,32 @@
+import {
+  channelOf,
+  type OnlineChannel,
+  type OnlineCompletion,
+  offersMynaportal,
+  onlineCompletion,
+} from "../../../shared/progress/online.js";
+import type { Ctx } from "../../platform/context.js";
+import { readStepStates } from "./online-repo.js";
+import { listStepRows, recordKey } from "./repo.js";
+
+/**
+ * A programme's online-procedure figures (shared/progress/online.ts) for the municipalities compared: null
+ * when none of its items is an online procedure (no step offers マイナポータル). Its items are the target
+ * procedures; a municipality without a record for one has it not online. Current state only.
+ */
+export async function onlineFigures(ctx: Ctx, itemIds: string[], orgIds: string[]): Promise<OnlineCompletion | null> {
+  const steps = (await listStepRows(ctx, itemIds)).filter((s) => offersMynaportal(s.options ? JSON.parse(s.options) : null));
+  if (!steps.length) return null;
+  const procedures = [...new Set(steps.map((s) => s.item_id))];
+  const states = new Map<string, OnlineChannel | null>();
+  for (const r of await readStepStates(
+    ctx,
+    steps.map((s) => s.id),
+  ))
+    states.set(recordKey(r.org_id, r.item_id), channelOf(r));
+  const channel = (orgId: string, itemId: string) => {
+    const c = states.get(recordKey(orgId, itemId));
+    return c === undefined ? "none" : c;
+  };
+  return onlineCompletion(orgIds.map((orgId) => procedures.map((itemId) => channel(orgId, itemId))));
+}
