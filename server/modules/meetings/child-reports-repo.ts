@@ -40,3 +40,8 @@ export const childReportItemRows = (ctx: Ctx, meetingId: string) =>
     .where("source_ref", "like", "child-report:%")
     .where("status", "!=", "withdrawn")
     .execute();
+
+/** Holds the meeting row until the transaction ends (PostgreSQL; SQLite runs one writer at a time anyway). */
+export async function lockMeeting(ctx: Ctx, id: string) {
+  if (ctx.engine === "postgres") await ctx.db.selectFrom("meetings").select("id").where("id", "=", id).forUpdate().execute();
+}

@@ -159,6 +159,14 @@ describe("部会・WGの報告 (standing items of the child bodies' outcomes)", 
     expect(again.body.added).toBe(0);
     expect(await reportItems(meeting.id)).toHaveLength(1);
     expect((await lastAudit(env, "agenda.addChildReports"))!.seq).toBe(audit!.seq);
+    // Two calls at once (a double click) still add nothing twice.
+    await env.ctx.db.updateTable("agenda_items").set({ status: "withdrawn" }).where("id", "=", items[0]!.id).execute();
+    const both = await Promise.all([
+      sec.post(`/api/meetings/${meeting.id}/child-reports`),
+      sec.post(`/api/meetings/${meeting.id}/child-reports`),
+    ]);
+    expect(both.map((r) => r.body.added).sort()).toEqual([0, 1]);
+    expect((await reportItems(meeting.id)).filter((i) => i.status === "accepted")).toHaveLength(1);
   });
 
   it("with no earlier meeting of the parent, reports the fiscal year so far", async () => {

@@ -7,7 +7,7 @@ import { authorize, can } from "../../platform/policy/authorize.js";
 import { bodyStandings } from "../bodies/index.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { newItem, requireOpen } from "./agenda.js";
-import { childReportItemRows, heldMeetingRows, previousMeetingStart } from "./child-reports-repo.js";
+import { childReportItemRows, heldMeetingRows, lockMeeting, previousMeetingStart } from "./child-reports-repo.js";
 import { latestOutcomes } from "./decisions.js";
 import { publishedMinutesRows } from "./decisions-repo.js";
 import { meetingName } from "./naming.js";
@@ -88,6 +88,8 @@ export async function addChildReports(ctx: Ctx, meetingId: string): Promise<{ ad
     const loaded = await visibleMeeting(tx, meetingId);
     authorize(tx.actor, "meeting.manage", loaded.subject);
     requireOpen(loaded);
+    // Two clicks at once: the second waits here and then finds the items of the first.
+    await lockMeeting(tx, meetingId);
     const reports = await reportsFor(tx, loaded);
     const added: { bodyId: string; itemId: string }[] = [];
     for (const r of reports.bodies) {
