@@ -339,3 +339,33 @@ export const decisionEntry = z.object({
   decision: z.string(),
 });
 export type DecisionEntry = z.infer<typeof decisionEntry>;
+
+/**
+ * 部会・WGの報告: for a meeting of a parent body, each child body's meetings held since the parent's previous
+ * meeting (or since the start of the fiscal year when there was none) with the outcomes of their published minutes.
+ */
+export const childReportMeeting = z.object({
+  id: z.string(),
+  name: z.string(),
+  heldAt: z.string(),
+  /** False while the minutes are not published: the outcomes are not known yet. */
+  minutesPublished: z.boolean(),
+  outcomes: z.array(z.object({ agendaItemId: z.string(), agendaTitle: z.string(), decision: z.string() })),
+});
+export const childReports = z.object({
+  /** The parent body's previous meeting started then; null when this is its first meeting of the fiscal year. */
+  since: z.string().nullable(),
+  bodies: z.array(
+    z.object({
+      body: orgRef,
+      /** A members-only body: listed for its members, but never reported on the parent's agenda automatically. */
+      membersOnly: z.boolean(),
+      meetings: z.array(childReportMeeting),
+      /** The standing item 「{body}報告」 already on this meeting's agenda. */
+      agendaItemId: z.string().nullable(),
+    }),
+  ),
+});
+export type ChildReports = z.infer<typeof childReports>;
+/** What adding the standing items did: how many were added (0 when every report item was already there). */
+export const childReportsAdded = z.object({ added: z.number(), reports: childReports });

@@ -31,7 +31,7 @@ import { moveItemMaterials } from "./repo-files.js";
 import { indexMeeting } from "./search-hook.js";
 
 const open = (l: LoadedMeeting) => l.row.status === "draft" || l.row.status === "announced";
-function requireOpen(l: LoadedMeeting) {
+export function requireOpen(l: LoadedMeeting) {
   if (!open(l)) throw conflict("開催済み・中止の会議の議題は変更できません。");
 }
 
@@ -88,7 +88,7 @@ export async function proposeAgendaItem(
   });
 }
 
-function newItem(
+export function newItem(
   l: LoadedMeeting,
   f: Omit<
     AgendaRow,

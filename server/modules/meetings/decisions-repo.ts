@@ -4,8 +4,8 @@ import type { Ctx } from "../../platform/context.js";
  * Published minutes of these bodies' meetings (every revision, newest first per meeting), with the meeting's
  * naming fields: the register of decisions keeps the latest published revision of each meeting.
  */
-export function publishedMinutesRows(ctx: Ctx, bodyIds: string[], fiscalYear?: number) {
-  if (!bodyIds.length) return Promise.resolve([]);
+export function publishedMinutesRows(ctx: Ctx, bodyIds: string[], f: { fiscalYear?: number; meetingIds?: string[] } = {}) {
+  if (!bodyIds.length || f.meetingIds?.length === 0) return Promise.resolve([]);
   let q = ctx.db
     .selectFrom("meeting_minutes as mm")
     .innerJoin("meetings as m", "m.id", "mm.meeting_id")
@@ -14,11 +14,14 @@ export function publishedMinutesRows(ctx: Ctx, bodyIds: string[], fiscalYear?: n
     .select("b.name as body_name")
     .where("mm.status", "=", "published")
     .where("m.body_id", "in", bodyIds);
-  if (fiscalYear) q = q.where("m.fiscal_year", "=", fiscalYear);
+  if (f.fiscalYear) q = q.where("m.fiscal_year", "=", f.fiscalYear);
+  if (f.meetingIds) q = q.where("m.id", "in", f.meetingIds);
   return q.orderBy("m.starts_at", "desc").orderBy("m.id").orderBy("mm.revision", "desc").execute();
 }
 
 /** Titles and agenda positions of agenda items by id. */
+export type PublishedMinutesRow = Awaited<ReturnType<typeof publishedMinutesRows>>[number];
+
 export const agendaTitles = (ctx: Ctx, ids: string[]) =>
   ids.length
     ? ctx.db.selectFrom("agenda_items").select(["id", "title", "position"]).where("id", "in", ids).execute()

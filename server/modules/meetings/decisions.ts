@@ -3,11 +3,42 @@ import type { DecisionEntry, decisionQuery } from "../../../shared/api/meetings.
 import { type Page, pageArray } from "../../../shared/api/paging.js";
 import type { Ctx } from "../../platform/context.js";
 import { authorize } from "../../platform/policy/authorize.js";
-import { agendaTitles, publishedMinutesRows } from "./decisions-repo.js";
+import { agendaTitles, type PublishedMinutesRow, publishedMinutesRows } from "./decisions-repo.js";
 import { visibleBodies } from "./meetings.js";
 import { meetingName } from "./naming.js";
 
 const fold = (s: string) => s.normalize("NFKC").toLowerCase();
+
+export interface MeetingOutcomes {
+  minutes: PublishedMinutesRow;
+  /** The outcome of each agenda item, in agenda order. */
+  outcomes: { agendaItemId: string; agendaTitle: string; decision: string }[];
+}
+
+/**
+ * The latest published revision of each meeting's minutes (rows newest revision first per meeting, as
+ * publishedMinutesRows gives them) with its outcomes in agenda order; the register and the 部会・WG reports read these.
+ */
+export async function latestOutcomes(ctx: Ctx, rows: PublishedMinutesRow[]): Promise<MeetingOutcomes[]> {
+  const seen = new Set<string>();
+  const latest = rows.filter((r) => !seen.has(r.meeting_id) && seen.add(r.meeting_id));
+  const parsed = latest.map((r) => ({ r, o: Object.entries(JSON.parse(r.outcomes) as Record<string, string>) }));
+  const items = new Map(
+    (
+      await agendaTitles(
+        ctx,
+        parsed.flatMap((x) => x.o.map(([id]) => id)),
+      )
+    ).map((a) => [a.id, a]),
+  );
+  return parsed.map(({ r, o }) => ({
+    minutes: r,
+    outcomes: o
+      .filter(([id]) => items.has(id))
+      .sort(([a], [b]) => items.get(a)!.position - items.get(b)!.position)
+      .map(([id, decision]) => ({ agendaItemId: id, agendaTitle: items.get(id)!.title, decision })),
+  }));
+}
 
 /**
  * 決定事項 across the meetings of every body the actor may see: each agenda item's outcome in the latest
@@ -17,27 +48,13 @@ export async function listDecisions(ctx: Ctx, q: z.infer<typeof decisionQuery>):
   authorize(ctx.actor, "decisions.read");
   const bodies = await visibleBodies(ctx);
   const ids = q.bodyId ? [...bodies.keys()].filter((id) => id === q.bodyId) : [...bodies.keys()];
-  const seen = new Set<string>();
-  const latest = (await publishedMinutesRows(ctx, ids, q.fiscalYear)).filter(
-    (r) => !seen.has(r.meeting_id) && seen.add(r.meeting_id),
-  );
-  const outcomes = latest.map((r) => ({ r, o: Object.entries(JSON.parse(r.outcomes) as Record<string, string>) }));
-  const items = new Map(
-    (
-      await agendaTitles(
-        ctx,
-        outcomes.flatMap((x) => x.o.map(([id]) => id)),
-      )
-    ).map((a) => [a.id, a]),
-  );
+  const meetings = await latestOutcomes(ctx, await publishedMinutesRows(ctx, ids, { fiscalYear: q.fiscalYear }));
   const words = q.q ? fold(q.q).split(/\s+/).filter(Boolean) : [];
   const out: DecisionEntry[] = [];
-  for (const { r, o } of outcomes) {
+  for (const { minutes: r, outcomes } of meetings) {
     const name = meetingName(r, r.body_name);
-    const sorted = o.filter(([id]) => items.has(id)).sort(([a], [b]) => items.get(a)!.position - items.get(b)!.position);
-    for (const [id, decision] of sorted) {
-      const title = items.get(id)!.title;
-      const hay = fold(`${title}\n${decision}\n${name}`);
+    for (const { agendaItemId, agendaTitle, decision } of outcomes) {
+      const hay = fold(`${agendaTitle}\n${decision}\n${name}`);
       if (words.some((w) => !hay.includes(w))) continue;
       out.push({
         meetingId: r.meeting_id,
@@ -45,8 +62,8 @@ export async function listDecisions(ctx: Ctx, q: z.infer<typeof decisionQuery>):
         body: { id: r.body_id, name: r.body_name },
         fiscalYear: r.fiscal_year,
         heldAt: r.starts_at,
-        agendaItemId: id,
-        agendaTitle: title,
+        agendaItemId,
+        agendaTitle,
         decision,
       });
     }

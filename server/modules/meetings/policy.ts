@@ -41,6 +41,7 @@ type MeetingsEvent =
   | "action.update"
   | "agenda.accept"
   | "agenda.add"
+  | "agenda.addChildReports"
   | "agenda.adopt"
   | "agenda.defer"
   | "agenda.order"

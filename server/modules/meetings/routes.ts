@@ -12,6 +12,8 @@ import {
   attendanceInput,
   attendanceList,
   cancelInput,
+  childReportsAdded,
+  childReports as childReportsView,
   correctionInput,
   decisionEntry,
   decisionInput,
@@ -35,6 +37,7 @@ import {
 import { pageOf } from "../../../shared/api/paging.js";
 import type { App } from "../../platform/http/types.js";
 import { createAction, listActions, updateAction } from "./actions.js";
+import { addChildReports, childReports } from "./child-reports.js";
 import { listDecisions } from "./decisions.js";
 import { agendaReferralHistory, referAgendaItem } from "./referrals.js";
 import "./reminders.js";
@@ -118,6 +121,13 @@ export function meetingRoutes(app: App) {
   );
   app.get("/decisions", { schema: { querystring: decisionQuery, response: { 200: listOf(decisionEntry) } } }, (req) =>
     listDecisions(req.ctx, req.query),
+  );
+  // 部会・WGの報告: the child bodies' meetings since the parent's previous meeting, and their standing items.
+  app.get("/meetings/:id/child-reports", { schema: { params: idParams, response: { 200: childReportsView } } }, (req) =>
+    childReports(req.ctx, req.params.id),
+  );
+  app.post("/meetings/:id/child-reports", { schema: { params: idParams, response: { 200: childReportsAdded } } }, (req) =>
+    addChildReports(req.ctx, req.params.id),
   );
   app.get("/agenda-items/:id/referrals", { schema: { params: idParams, response: { 200: agendaReferrals } } }, (req) =>
     agendaReferralHistory(req.ctx, req.params.id),

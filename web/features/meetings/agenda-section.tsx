@@ -10,6 +10,7 @@ import { useToast } from "../../components/toast.js";
 import { formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { type AgendaItem, api, type MeetingDetail, useBacklog, useMeetingMutation } from "./api.js";
+import { ChildReportsButton } from "./child-reports.js";
 
 const tone = { proposed: "orange", accepted: "green", rejected: "red", deferred: "neutral", withdrawn: "neutral" } as const;
 
@@ -252,6 +253,7 @@ export function AgendaSection({ m }: { m: MeetingDetail }) {
           ))}
         </ol>
       )}
+      <ChildReportsButton m={m} />
       {m.proposalDeadline && (
         <p className="text-dns-14N-130">{t("agenda.deadline", { when: formatDateTime(m.proposalDeadline, locale) })}</p>
       )}

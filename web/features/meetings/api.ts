@@ -7,6 +7,7 @@ import type {
   agendaItem,
   attendanceInput,
   attendanceList,
+  ChildReports,
   feedStatus,
   meeting,
   meetingDetail,
@@ -22,6 +23,7 @@ import { api, type Query } from "../../lib/api.js";
 import type { ListOf } from "../../lib/api-types.js";
 
 export type Meeting = z.infer<typeof meeting>;
+export type { ChildReports };
 export type MeetingDetail = z.infer<typeof meetingDetail>;
 export type AgendaItem = z.infer<typeof agendaItem>;
 export type AttendanceList = z.infer<typeof attendanceList>;
@@ -42,6 +44,7 @@ export const meetingKeys = {
   attendance: (id: string) => ["meetings", "attendance", id] as const,
   minutes: (id: string) => ["meetings", "minutes", id] as const,
   backlog: (id: string) => ["meetings", "backlog", id] as const,
+  childReports: (id: string) => ["meetings", "child-reports", id] as const,
   actions: (q: Query) => ["action-items", q] as const,
   feed: ["calendar-feed"] as const,
 };
@@ -56,6 +59,12 @@ export const useMinutes = (id: string) =>
   useQuery({ queryKey: meetingKeys.minutes(id), queryFn: () => api.get<MinutesView>(`/meetings/${id}/minutes`) });
 export const useBacklog = (id: string, enabled: boolean) =>
   useQuery({ queryKey: meetingKeys.backlog(id), enabled, queryFn: () => api.get<ListOf<AgendaItem>>(`/meetings/${id}/backlog`) });
+export const useChildReports = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: meetingKeys.childReports(id),
+    enabled,
+    queryFn: () => api.get<ChildReports>(`/meetings/${id}/child-reports`),
+  });
 export const useActionItems = (q: Query) =>
   useQuery({
     queryKey: meetingKeys.actions(q),

@@ -74,6 +74,16 @@ export const meetings = {
   "agenda.backlog": ["延期中の議題（{count}）", "Deferred items ({count})"],
   "agenda.adopt": ["この会議で取り上げる", "Take up in this meeting"],
   "agenda.outcome": ["決定事項", "Decision"],
+  "agenda.childReports": ["部会・WGの報告を議題に加える", "Add the reports of the subcommittees and WGs"],
+  "agenda.childReportsHint": [
+    "前回の会議以降に開催された部会・WGごとに「○○報告」の議題を加え、決定事項を内容に記載します（委員限りの会議体は除きます）。",
+    "Adds an item “… report” for each subcommittee or WG that met since the previous meeting, listing its decisions (members-only bodies excepted).",
+  ],
+  "agenda.childReportsAdded": ["{n}件の報告を議題に加えました", "{n} report items added"],
+  "agenda.childReportsNone": [
+    "加える報告はありません（前回以降の開催がないか、追加済みです）",
+    "Nothing to add: no meetings since the previous one, or already added",
+  ],
   "materials.title": ["資料", "Materials"],
   "materials.empty": ["資料はまだありません。", "No materials yet."],
   "materials.upload": ["資料を追加", "Add material"],
