@@ -5,13 +5,18 @@ import type { Ctx } from "../../platform/context.js";
  * (exclusive), ISO instants, counted per category and organisation. Merged duplicates are left out.
  */
 export function deskCountsByCategory(ctx: Ctx, since: string, until: string) {
+  // Counted per organisation first on a range of consultations_window (migration 0845), then named.
+  const counted = ctx.db
+    .selectFrom("consultations")
+    .select(["category", "org_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("created_at", ">=", since)
+    .where("created_at", "<", until)
+    .where("merged_into_id", "is", null)
+    .groupBy(["category", "org_id"]);
   return ctx.db
-    .selectFrom("consultations as c")
+    .selectFrom(counted.as("c"))
     .innerJoin("orgs as o", "o.id", "c.org_id")
-    .select(["c.category", "o.name as orgName", "o.lg_code as lgCode", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("c.created_at", ">=", since)
-    .where("c.created_at", "<", until)
-    .where("c.merged_into_id", "is", null)
+    .select(["c.category", "o.name as orgName", "o.lg_code as lgCode", (eb) => eb.fn.sum<number>("c.n").as("n")])
     .groupBy(["c.category", "o.name", "o.lg_code"])
     .orderBy("o.lg_code")
     .execute();

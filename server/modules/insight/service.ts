@@ -78,7 +78,7 @@ async function gatherEvidence(ctx: Ctx, loaded: LoadedMeeting, rules: InsightRul
       itemName: r.itemName,
       programmeName: r.programmeName,
       deadline: (r.itemDeadline ?? r.programmeDeadline)!,
-      orgName: r.orgName,
+      towns: r.orgNames,
     }));
   }
   if (rules.challenge.enabled) {

@@ -12,7 +12,8 @@ import { warekiDate } from "../../../shared/dates/wareki.js";
 
 export interface Evidence {
   today: string;
-  behind: { itemId: string; itemName: string; programmeName: string; deadline: string; orgName: string }[];
+  /** Per item, the municipalities behind plan on it (in order of their code). */
+  behind: { itemId: string; itemName: string; programmeName: string; deadline: string; towns: string[] }[];
   challenges: { id: string; title: string; openDays: number; towns: string[] }[];
   desk: { category: keyof typeof consultationCategoryLabels; current: { orgName: string; n: number }[]; previous: number }[];
   actions: { id: string; title: string; meetingId: string; dueDate: string; orgName: string; overdueDays: number }[];
@@ -33,13 +34,10 @@ export function fingerprint(s: Pick<Suggestion, "counts" | "towns">): string {
 type Draft = Omit<Suggestion, "fingerprint" | "changedSinceDismissed">;
 
 function progressSuggestions(r: InsightRules["progress"], e: Evidence): Draft[] {
-  const byItem = new Map<string, Evidence["behind"]>();
-  for (const row of e.behind) byItem.set(row.itemId, [...(byItem.get(row.itemId) ?? []), row]);
   const out: Draft[] = [];
-  for (const [itemId, rows] of byItem) {
-    const towns = uniq(rows.map((x) => x.orgName));
+  for (const { itemId, itemName, programmeName, deadline, ...behind } of e.behind) {
+    const towns = uniq(behind.towns);
     if (towns.length < r.minTownsBehind) continue;
-    const { itemName, programmeName, deadline } = rows[0]!;
     const daysLeft = Math.max(0, (Date.parse(deadline) - Date.parse(e.today)) / 86_400_000);
     const monthsLeft = Math.round((daysLeft / DAYS_PER_MONTH) * 10) / 10;
     const urgency = clamp01(1 - monthsLeft / r.monthsAhead);

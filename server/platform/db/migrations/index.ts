@@ -44,6 +44,7 @@ import * as m0791 from "./0791-handover-indexes.js";
 import * as m0800 from "./0800-insight.js";
 import * as m0801 from "./0801-digital-staff.js";
 import * as m0820 from "./0820-progress-exports.js";
+import * as m0845 from "./0845-desk-window-index.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   "0772-agenda-referrals": m0772,
   "0781-account-hygiene": m0781,
   "0801-digital-staff": m0801,
+  "0845-desk-window-index": m0845,
 };
