@@ -77,14 +77,16 @@ export async function exportJobFile(ctx: Ctx, id: string) {
 }
 
 /** The job: writes the workbook, noting each sheet, then stores the file and marks the export done. */
-export async function runExportJob(ctx: Ctx, exportId: string) {
+/** Writes the workbook, noting each finished sheet on the job's row (`afterSheet` lets a caller watch each note). */
+export async function runExportJob(ctx: Ctx, exportId: string, afterSheet?: () => Promise<void>) {
   const row = await findExportJob(ctx, exportId);
   if (!row || row.status === "done") return;
   await updateExportJob(ctx, exportId, { status: "running", done: 0 });
   try {
-    const { bytes, fileName } = await wholeProgrammeXlsx(ctx, row.programme_id, (done, total) =>
-      updateExportJob(ctx, exportId, { done, total }),
-    );
+    const { bytes, fileName } = await wholeProgrammeXlsx(ctx, row.programme_id, async (done, total) => {
+      await updateExportJob(ctx, exportId, { done, total });
+      await afterSheet?.();
+    });
     await inTx(ctx, async (tx) => {
       const file = await storeBuffer(tx, fileName, xlsxMime, bytes);
       await updateExportJob(tx, exportId, { status: "done", file_id: file.id, finished_at: nowIso() });
