@@ -126,6 +126,13 @@ describe("CSRF and sessions", () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe("NOT_FOUND");
   });
+
+  it("answers 401, not a validation error, to a write without a session whatever its body holds", async () => {
+    const res = await env.app.inject({ method: "POST", url: "/api/consultations", payload: { title: 42, nothing: "\u0000" } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe("UNAUTHENTICATED");
+    expect(JSON.stringify(res.json())).not.toContain("title");
+  });
 });
 
 describe("password reset and invitation by e-mail link", () => {

@@ -10,11 +10,13 @@ const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Deny by default: every /api route needs a signed-in session unless its config says `public`.
+ * It runs before validation, so a request without a session is told to sign in (401) whatever its body holds,
+ * and nothing about the route's input rules is revealed to it.
  * Cookie-authenticated mutations must echo the session's CSRF token in `x-csrf-token`,
  * and cross-site requests (Sec-Fetch-Site) are refused outright.
  */
 export function registerAuthHook(app: App, database: Database) {
-  app.addHook("preHandler", async (request: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook("preValidation", async (request: FastifyRequest, _reply: FastifyReply) => {
     const config = request.routeOptions.config;
     if (request.is404) return; // unknown /api routes answer a JSON 404 to everyone
     const found = await readSession(database, request);
