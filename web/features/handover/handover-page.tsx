@@ -6,14 +6,13 @@ import { Alert, useErrorMessage } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
 import { DataTable } from "../../components/data-table.js";
+import { FilePicker, type RowIssue, RowIssuesTable } from "../../components/file-picker.js";
 import { PageHeader } from "../../components/page-header.js";
 import { RadioGroup } from "../../components/radio-group.js";
 import { type ApiError, api, isApiError } from "../../lib/api.js";
 import type { HandoverBatch } from "../../lib/api-types.js";
 import { formatDate } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
-
-type Issue = { row?: number | null; column?: string | null; message: string };
 
 /** The secretariat's 人事異動: upload the list, see every change (or every refusal by row and column), apply. */
 export function HandoverPage() {
@@ -43,7 +42,7 @@ export function HandoverPage() {
       setBusy(false);
     }
   };
-  const issues = (result?.issues.length ? result.issues : (error?.issues ?? [])) as Issue[];
+  const issues = (result?.issues.length ? result.issues : (error?.issues ?? [])) as RowIssue[];
   const changes = result && !issues.length ? result.changes : [];
   const date = (d: string | null) => (d ? formatDate(d, locale) : "");
 
@@ -60,21 +59,16 @@ export function HandoverPage() {
       />
       <div className="flex flex-col gap-6">
         <Card title={t("handover.file")}>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="handover-file" className="text-std-16B-170">
-              {t("handover.file")}
-            </label>
-            <input
-              id="handover-file"
-              type="file"
-              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => {
-                setResult(null);
-                setError(null);
-                setFile(e.target.files?.[0] ?? null);
-              }}
-            />
-          </div>
+          <FilePicker
+            id="handover-file"
+            label={t("handover.file")}
+            accept="spreadsheet"
+            onFile={(f) => {
+              setResult(null);
+              setError(null);
+              setFile(f);
+            }}
+          />
           <RadioGroup
             legend={t("handover.when")}
             name="handover-mode"
@@ -110,16 +104,10 @@ export function HandoverPage() {
           {error && !issues.length && <Alert tone="error" role="alert" title={message(error)} />}
         </Card>
         {issues.length > 0 && (
-          <DataTable
+          <RowIssuesTable
             caption={t("handover.issues", { n: issues.length })}
-            columns={[
-              { key: "r", header: t("handover.row"), cell: (i) => i.row ?? "" },
-              { key: "c", header: t("handover.column"), cell: (i) => i.column ?? "" },
-              { key: "m", header: t("handover.problem"), cell: (i) => i.message },
-            ]}
-            rows={issues.map((i, n) => ({ ...i, n }))}
-            rowKey={(i) => String(i.n)}
-            empty=""
+            issues={issues}
+            headers={{ row: t("handover.row"), column: t("handover.column"), problem: t("handover.problem") }}
           />
         )}
         {changes.length > 0 && (

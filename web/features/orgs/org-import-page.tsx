@@ -1,9 +1,10 @@
-import { type ChangeEvent, type FormEvent, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { Navigate } from "react-router";
 import { useMe } from "../../app/session.js";
 import { Alert, useErrorMessage } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
+import { FilePicker } from "../../components/file-picker.js";
 import { PageHeader } from "../../components/page-header.js";
 import { isApiError } from "../../lib/api.js";
 import { useI18n } from "../../lib/i18n.js";
@@ -19,9 +20,8 @@ export function OrgImportPage() {
   if (!me.abilities.manageOrgs) return <Navigate to="/orgs" replace />;
 
   // The file goes as it is: the server decodes it (UTF-8 or Shift_JIS) exactly as `renkei org import` does.
-  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+  const onFile = (file: File | null) => {
     run.reset();
-    const file = e.target.files?.[0];
     if (!file) return setCsv(null);
     if (file.size > 5_000_000) {
       setCsv(null);
@@ -51,26 +51,14 @@ export function OrgImportPage() {
         }
       />
       <form noValidate onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-5">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="csv-file" className="text-std-16B-170">
-            {t("import.file")}
-          </label>
-          <input
-            id="csv-file"
-            type="file"
-            accept=".csv,text/csv"
-            onChange={onFile}
-            aria-describedby={fileError ? "csv-file-error" : undefined}
-            aria-invalid={fileError ? true : undefined}
-            className="rounded-8 border border-solid-gray-900 px-3 py-2 text-std-16N-170 file:mr-3 file:rounded-6 file:border file:border-blue-900 file:bg-white file:px-3 file:py-1 file:text-blue-900"
-          />
-          {fileError && (
-            <p id="csv-file-error" className="text-dns-16N-130 text-error-2">
-              {fileError}
-            </p>
-          )}
-          {csv && <p className="text-dns-14N-130 text-solid-gray-700">{t("import.selected", { name: csv.name })}</p>}
-        </div>
+        <FilePicker
+          id="csv-file"
+          label={t("import.file")}
+          accept="csv"
+          error={fileError}
+          selected={csv ? t("import.selected", { name: csv.name }) : undefined}
+          onFile={onFile}
+        />
         <div>
           <Button type="submit" busy={run.isPending}>
             {t("import.submit")}

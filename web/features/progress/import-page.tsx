@@ -5,6 +5,7 @@ import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
 import { CsvDownload } from "../../components/csv-download.js";
 import { DataTable } from "../../components/data-table.js";
+import { FilePicker } from "../../components/file-picker.js";
 import { SelectField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { type ApiError, isApiError } from "../../lib/api.js";
@@ -62,26 +63,18 @@ export function ImportPage() {
         <TemplateDownload />
         <Card id="import-file" title={t("progress.importStep")}>
           <form onSubmit={check} className="flex flex-col gap-4">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="progress-import-file" className="text-std-16B-170">
-                {t("progress.importFile")}
-              </label>
-              <p id="progress-import-hint" className="text-dns-14N-130 text-solid-gray-700">
-                {t("progress.importFileHint")}
-              </p>
-              <input
-                id="progress-import-file"
-                type="file"
-                accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-describedby="progress-import-hint"
-                onChange={(e) => {
-                  setFile(e.target.files?.[0] ?? null);
-                  setPreview(null);
-                  setDone(null);
-                  setError(null);
-                }}
-              />
-            </div>
+            <FilePicker
+              id="progress-import-file"
+              label={t("progress.importFile")}
+              hint={t("progress.importFileHint")}
+              accept="spreadsheet"
+              onFile={(f) => {
+                setFile(f);
+                setPreview(null);
+                setDone(null);
+                setError(null);
+              }}
+            />
             <div>
               <Button type="submit" variant="secondary" disabled={!file} busy={busy}>
                 {t("progress.importCheck")}

@@ -8,6 +8,7 @@ import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
 import { CsvDownload } from "../../components/csv-download.js";
 import { DataTable } from "../../components/data-table.js";
+import { FilePicker, type RowIssue, RowIssuesTable } from "../../components/file-picker.js";
 import { PageHeader } from "../../components/page-header.js";
 import { type ApiError, isApiError } from "../../lib/api.js";
 import type { UserImportResult } from "../../lib/api-types.js";
@@ -43,11 +44,7 @@ export function UserImportPage() {
     }
   };
   // A refused apply carries the same issues (row, column, message) in the error's details.
-  const issues = (result?.issues.length ? result.issues : (error?.issues ?? [])) as {
-    row?: number | null;
-    column?: string | null;
-    message: string;
-  }[];
+  const issues = (result?.issues.length ? result.issues : (error?.issues ?? [])) as RowIssue[];
   const rows = result && !issues.length ? result.rows : [];
 
   return (
@@ -64,21 +61,16 @@ export function UserImportPage() {
       />
       <div className="flex flex-col gap-6">
         <Card title={t("users.bulkFile")}>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="users-file" className="text-std-16B-170">
-              {t("users.bulkFile")}
-            </label>
-            <input
-              id="users-file"
-              type="file"
-              accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => {
-                setResult(null);
-                setError(null);
-                setFile(e.target.files?.[0] ?? null);
-              }}
-            />
-          </div>
+          <FilePicker
+            id="users-file"
+            label={t("users.bulkFile")}
+            accept="spreadsheet"
+            onFile={(f) => {
+              setResult(null);
+              setError(null);
+              setFile(f);
+            }}
+          />
           <div className="flex flex-wrap gap-3">
             <Button variant="secondary" disabled={!file} busy={busy} onClick={() => send(true)}>
               {t("users.bulkCheck")}
@@ -96,18 +88,11 @@ export function UserImportPage() {
           {error && !issues.length && <Alert tone="error" role="alert" title={message(error)} />}
         </Card>
         {issues.length > 0 && (
-          <DataTable
+          <RowIssuesTable
             caption={t("users.bulkIssues", { n: issues.length })}
-            columns={[
-              { key: "r", header: t("users.bulkRow"), cell: (i) => i.row ?? "" },
-              { key: "c", header: t("users.bulkColumn"), cell: (i) => i.column ?? "" },
-              { key: "m", header: t("users.bulkProblem"), cell: (i) => i.message },
-            ]}
-            rows={issues
-              .slice(0, shown)
-              .map((i, n) => ({ ...i, n, row: "row" in i ? i.row : null, column: "column" in i ? i.column : null }))}
-            rowKey={(i) => String(i.n)}
-            empty=""
+            issues={issues}
+            headers={{ row: t("users.bulkRow"), column: t("users.bulkColumn"), problem: t("users.bulkProblem") }}
+            limit={shown}
           />
         )}
         {rows.length > 0 && (
