@@ -152,7 +152,13 @@ export type OrgPage = z.infer<typeof orgPage>;
 
 export const itemPage = z.object({
   item,
-  programme: z.object({ id: z.string(), name: z.string(), exceptionLabel: z.string().nullable() }),
+  programme: z.object({
+    id: z.string(),
+    name: z.string(),
+    exceptionLabel: z.string().nullable(),
+    /** The programme-wide (national) deadline, which an item without its own deadline follows. */
+    deadline: z.string().nullable(),
+  }),
   asOf: z.string().nullable(),
   pct: z.number().nullable(),
   rows: z.array(
@@ -225,3 +231,28 @@ export const exportJob = z.object({
   createdAt: z.string(),
 });
 export type ExportJob = z.infer<typeof exportJob>;
+
+/** One step on a timeline (線表): its planned and actual dates. */
+export const timelineStep = z.object({
+  name: z.string(),
+  status: z.enum(stepStatuses),
+  plannedDate: z.string().nullable(),
+  actualDate: z.string().nullable(),
+});
+export type TimelineStep = z.infer<typeof timelineStep>;
+
+/** A municipality's timeline: per programme, each step-tracked item's steps against its national deadline. */
+export const orgTimeline = z.object({
+  org: z.object({ id: z.string(), name: z.string() }),
+  programmes: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      deadline: z.string().nullable(),
+      items: z.array(
+        z.object({ id: z.string(), name: z.string(), deadline: z.string().nullable(), steps: z.array(timelineStep) }),
+      ),
+    }),
+  ),
+});
+export type OrgTimeline = z.infer<typeof orgTimeline>;

@@ -171,7 +171,12 @@ export async function getItemPage(ctx: Ctx, itemId: string, opts: { asOf?: strin
   });
   return {
     item: presentItem(item, steps, metrics),
-    programme: { id: programme.id, name: programme.name, exceptionLabel: programme.exception_label },
+    programme: {
+      id: programme.id,
+      name: programme.name,
+      exceptionLabel: programme.exception_label,
+      deadline: programme.deadline,
+    },
     asOf,
     pct: toPercent(meanPct([...cells.values()].map((c) => c.pct))),
     rows,

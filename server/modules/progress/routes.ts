@@ -19,11 +19,12 @@ import {
   stepInput,
   stepPatch,
 } from "../../../shared/api/progress.js";
-import { dashboard, dashboardQuery, itemPage, matrix, orgPage } from "../../../shared/api/progress-views.js";
+import { dashboard, dashboardQuery, itemPage, matrix, orgPage, orgTimeline } from "../../../shared/api/progress-views.js";
 import { storedDownload } from "../../platform/files/download.js";
 import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { getDashboard, getMatrix } from "./dashboard.js";
+import { getOrgTimeline } from "./gantt.js";
 import { getItemPage, getOrgPage } from "./pages.js";
 import {
   addMetric,
@@ -101,6 +102,9 @@ export function progressRoutes(app: App) {
   );
   app.get("/progress/orgs/:orgId", { schema: { params: orgParams, querystring: asOfQuery, response: { 200: orgPage } } }, (req) =>
     getOrgPage(req.ctx, req.params.orgId, req.query),
+  );
+  app.get("/progress/orgs/:orgId/timeline", { schema: { params: orgParams, response: { 200: orgTimeline } } }, (req) =>
+    getOrgTimeline(req.ctx, req.params.orgId),
   );
   app.get(
     "/progress/records/:orgId/:itemId",

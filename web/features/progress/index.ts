@@ -6,3 +6,4 @@ export { ItemProgressPage } from "./item-page.js";
 export { ManagePage } from "./manage-page.js";
 export { OrgProgressPage } from "./org-page.js";
 export { RecordPage } from "./record-page.js";
+export { ItemTimelinePage, OrgTimelinePage } from "./timeline-page.js";

@@ -30,6 +30,13 @@ export function ItemProgressPage() {
               ]}
               description={`${d.programme.name}　${t("progress.itemAverage")} ${pctText(d.pct)}`}
             />
+            {d.item.tracking === "steps" && (
+              <p className="mb-4">
+                <Link className="link" to={`/progress/items/${d.item.id}/timeline`}>
+                  {t("timeline.link")}
+                </Link>
+              </p>
+            )}
             {steps.length > 1 && (
               <details className="mb-4">
                 <summary className="cursor-pointer text-std-16B-170">{t("progress.stepLegend")}</summary>

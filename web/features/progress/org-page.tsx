@@ -33,6 +33,11 @@ export function OrgProgressPage() {
               </span>
             }
           />
+          <p className="mb-4">
+            <Link className="link" to={`/progress/orgs/${d.org.id}/timeline`}>
+              {t("timeline.link")}
+            </Link>
+          </p>
           <div className="mb-6 max-w-xs">
             <TextField
               type="date"

@@ -245,4 +245,28 @@ export const progress = {
   "progress.homeTitle": ["取組状況", "Progress"],
   "progress.homeAll": ["ダッシュボードへ", "Dashboard"],
   "progress.homeMine": ["{org}：遅れている項目 {n} 件", "{org}: {n} items behind"],
+  "timeline.title": ["線表（予定と実績）", "Timeline (planned and actual)"],
+  "timeline.link": ["線表（予定と実績）を見る", "Timeline (planned and actual)"],
+  "timeline.itemTitle": ["{item}の線表", "Timeline: {item}"],
+  "timeline.orgTitle": ["{org}の線表", "Timeline: {org}"],
+  "timeline.lead": [
+    "各ステップの予定日と実績日を、国の期限と並べて示します。予定日を過ぎて完了していないもの、予定日より遅れて完了したものは赤で示します。",
+    "Each step's planned and actual dates beside the national deadline. Steps done late, or still open past their planned date, are red.",
+  ],
+  "timeline.legend": [
+    "◇＝予定日　●＝実績日　赤い縦線＝国の期限　青い破線＝今日　赤＝遅れ",
+    "◇ planned　● done　red tick: national deadline　blue dashes: today　red: late",
+  ],
+  "timeline.chartLabel": [
+    "線表：{rows} 行、遅れているステップ {late} 件。日付は下の表にあります。",
+    "Timeline: {rows} rows, {late} steps late. The dates are in the table below.",
+  ],
+  "timeline.deadline": ["国の期限", "National deadline"],
+  "timeline.late": ["遅れ", "late"],
+  "timeline.none": ["ステップで管理する取組項目はありません。", "No items are tracked by steps."],
+  "timeline.metricsItem": [
+    "この取組項目は年度ごとの数値で管理しているため、線表はありません。",
+    "This item is tracked by yearly figures, so it has no timeline.",
+  ],
+  "timeline.print": ["印刷する", "Print"],
 } as const;
