@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDate } from "./common.js";
 
 /**
  * Insight for the secretariat (issue 18): agenda suggestions for a meeting being prepared, from the
@@ -219,3 +220,43 @@ export const digitalStaff = z.object({
   canEdit: z.boolean(),
 });
 export const digitalStaffInput = z.object({ headcount: int("デジタル人材の人数", 0, 10_000) });
+
+/* ---------- The radar's backtest ---------- */
+
+export const radarBacktestQuery = z.object({
+  /** The past day the radar is recomputed for. */
+  date: isoDate,
+  /** The day its outcome is read (default: the next national deadline after `date`, or today if sooner). */
+  to: isoDate.optional(),
+});
+export const radarBacktestEnds = ["deadline", "today", "chosen"] as const;
+export const radarBacktest = z.object({
+  date: z.string(),
+  to: z.string(),
+  /** Why `to` is that day: the next national deadline, today (the deadline has not come), or chosen. */
+  toReason: z.enum(radarBacktestEnds),
+  rows: z.array(
+    z.object({
+      orgId: z.string(),
+      orgName: z.string(),
+      lgCode: z.string().nullable(),
+      /** Rank by the score on `date` (1 = first to support). */
+      rank: z.number().int(),
+      score: z.number(),
+      components: z.array(z.object({ key: z.enum(radarComponentKeys), value: z.number(), points: z.number() })),
+      /** Records behind plan on `date`, and on `to`: what happened. */
+      behindThen: z.number().int(),
+      behindAfter: z.number().int(),
+    }),
+  ),
+  summary: z.object({
+    /** The top quarter by score, and how many of them were still behind on `to`; the same for the rest. */
+    topN: z.number().int(),
+    topBehind: z.number().int(),
+    restN: z.number().int(),
+    restBehind: z.number().int(),
+    /** Spearman's rank correlation between the score on `date` and the records behind on `to` (null if undefined). */
+    correlation: z.number().nullable(),
+  }),
+});
+export type RadarBacktest = z.infer<typeof radarBacktest>;

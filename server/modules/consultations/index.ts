@@ -1,2 +1,2 @@
 /** The desk's public face beside its service: reads for the insight module's agenda suggestions. */
-export { deskCountsByCategory, radarDeskCounts } from "./insight-repo.js";
+export { deskCountsByCategory, radarDeskCounts, radarDeskCountsAt } from "./insight-repo.js";

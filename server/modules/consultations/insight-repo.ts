@@ -43,3 +43,37 @@ export async function radarDeskCounts(ctx: Ctx, since: string, today: string) {
     .execute();
   return { volume, missed };
 }
+
+/**
+ * The radar's desk counts as they stood at `until` (an ISO instant, the end of a past day, for the backtest):
+ * consultations received from `since` to `until`, and those that had missed a target by then — a first
+ * response or resolution due before `day` and not given before `until`. Pauses are not replayed: the due
+ * dates are the ones kept now.
+ */
+export async function radarDeskCountsAt(ctx: Ctx, since: string, until: string, day: string) {
+  const volume = await ctx.db
+    .selectFrom("consultations")
+    .select(["org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("created_at", ">=", since)
+    .where("created_at", "<", until)
+    .where("merged_into_id", "is", null)
+    .groupBy("org_id")
+    .execute();
+  const missed = await ctx.db
+    .selectFrom("consultations")
+    .select(["org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("created_at", "<", until)
+    .where("merged_into_id", "is", null)
+    .where((eb) =>
+      eb.or([
+        eb.and([
+          eb("first_response_due", "<", day),
+          eb.or([eb("first_response_at", "is", null), eb("first_response_at", ">=", until)]),
+        ]),
+        eb.and([eb("resolution_due", "<", day), eb.or([eb("resolved_at", "is", null), eb("resolved_at", ">=", until)])]),
+      ]),
+    )
+    .groupBy("org_id")
+    .execute();
+  return { volume, missed };
+}

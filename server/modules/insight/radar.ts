@@ -37,3 +37,40 @@ export function allocateHours(scores: number[], capacity: number): number[] {
   }
   return out;
 }
+
+/** Ranks from 1, ties sharing the mean of their positions. */
+function ranks(values: number[]): number[] {
+  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
+  const out = new Array<number>(values.length);
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1]!.v === order[start]!.v) end++;
+    const mean = (start + end) / 2 + 1;
+    for (let k = start; k <= end; k++) out[order[k]!.i] = mean;
+    start = end + 1;
+  }
+  return out;
+}
+
+/**
+ * Spearman's rank correlation (Pearson's on the ranks, so ties are handled), rounded to two decimals;
+ * null when fewer than two values or when either side does not vary.
+ */
+export function spearman(xs: number[], ys: number[]): number | null {
+  if (xs.length < 2 || xs.length !== ys.length) return null;
+  const rx = ranks(xs);
+  const ry = ranks(ys);
+  const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+  const mx = mean(rx);
+  const my = mean(ry);
+  let num = 0;
+  let dx = 0;
+  let dy = 0;
+  for (let i = 0; i < rx.length; i++) {
+    num += (rx[i]! - mx) * (ry[i]! - my);
+    dx += (rx[i]! - mx) ** 2;
+    dy += (ry[i]! - my) ** 2;
+  }
+  if (dx === 0 || dy === 0) return null;
+  return Math.round((num / Math.sqrt(dx * dy)) * 100) / 100;
+}

@@ -4,12 +4,15 @@ import {
   dismissInput,
   insightRules,
   meetingParams,
+  radarBacktest,
+  radarBacktestQuery,
   radarPlanInput,
   radarView,
   rulesResponse,
   suggestionList,
 } from "../../../shared/api/insight.js";
 import type { App } from "../../platform/http/types.js";
+import { getRadarBacktest } from "./radar-backtest.js";
 import { getRadar, saveRadarPlan } from "./radar-service.js";
 import { acceptSuggestion, dismissSuggestion, getRules, meetingSuggestions, updateRules } from "./service.js";
 
@@ -32,6 +35,9 @@ export function insightRoutes(app: App) {
     (req) => dismissSuggestion(req.ctx, req.params.id, req.body),
   );
   app.get("/insight/radar", { schema: { response: { 200: radarView } } }, (req) => getRadar(req.ctx));
+  app.get("/insight/radar/backtest", { schema: { querystring: radarBacktestQuery, response: { 200: radarBacktest } } }, (req) =>
+    getRadarBacktest(req.ctx, req.query),
+  );
   app.put("/insight/radar/plan", { schema: { body: radarPlanInput, response: { 200: radarView } } }, (req) =>
     saveRadarPlan(req.ctx, req.body),
   );

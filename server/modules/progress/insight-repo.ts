@@ -1,4 +1,6 @@
 import type { Ctx } from "../../platform/context.js";
+import { asOfCutoff } from "./rules.js";
+import { stateAtSql, unpackState } from "./state-repo.js";
 
 /**
  * For agenda suggestions (insight module): the municipalities behind plan on the items of a body's
@@ -77,4 +79,49 @@ export async function radarProgressCounts(ctx: Ctx, today: string) {
     .groupBy("r.org_id")
     .execute();
   return { behind, exceptions };
+}
+
+/**
+ * The radar's progress counts as they stood at the end of a past `day` (its backtest), from the progress
+ * history: per municipality, records behind plan then (a due date before `day`, not complete, not an
+ * exception) and records flagged as exceptions then. Records not tracked yet on that day count for nothing.
+ */
+export async function radarProgressCountsAt(ctx: Ctx, day: string) {
+  const rows = await ctx.db
+    .selectFrom("progress_records as r")
+    .innerJoin("progress_programmes as p", "p.id", "r.programme_id")
+    .select(["r.org_id as orgId", stateAtSql(asOfCutoff(day)).as("s")])
+    .where("p.archived", "=", 0)
+    .execute();
+  const behind = new Map<string, number>();
+  const exceptions = new Map<string, number>();
+  const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const r of rows) {
+    if (r.s == null) continue;
+    const st = unpackState(r.s);
+    if (st.exception) add(exceptions, r.orgId);
+    else if (st.dueDate && st.dueDate < day && (st.pct == null || st.pct < 10000)) add(behind, r.orgId);
+  }
+  const list = (m: Map<string, number>) => [...m].map(([orgId, n]) => ({ orgId, n }));
+  return { behind: list(behind), exceptions: list(exceptions) };
+}
+
+/** The first national deadline (a programme's or an item's) after `day`, or null. */
+export async function nextDeadlineAfter(ctx: Ctx, day: string): Promise<string | null> {
+  const programme = await ctx.db
+    .selectFrom("progress_programmes")
+    .select((eb) => eb.fn.min<string>("deadline").as("d"))
+    .where("archived", "=", 0)
+    .where("deadline", ">", day)
+    .executeTakeFirst();
+  const item = await ctx.db
+    .selectFrom("progress_items as i")
+    .innerJoin("progress_programmes as p", "p.id", "i.programme_id")
+    .select((eb) => eb.fn.min<string>("i.deadline").as("d"))
+    .where("p.archived", "=", 0)
+    .where("i.archived", "=", 0)
+    .where("i.deadline", ">", day)
+    .executeTakeFirst();
+  const found = [programme?.d, item?.d].filter((d): d is string => !!d).sort();
+  return found[0] ?? null;
 }

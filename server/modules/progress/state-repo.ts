@@ -15,6 +15,22 @@ export interface CellState {
 type Scope = { orgId: string } | { itemId: string };
 
 /**
+ * A record's state (percentage, due date, exception) at the end of a day, from its latest history row before
+ * the cutoff, packed into one string ("pct|due|exception") so a single scalar subquery answers; null when
+ * the record was not tracked yet. Unpack with `unpackState`.
+ */
+export const stateAtSql = (cutoff: string) =>
+  sql<
+    string | null
+  >`(SELECT COALESCE(CAST(h.pct AS TEXT), '') || '|' || COALESCE(h.due_date, '') || '|' || CAST(h.exception AS TEXT)
+        FROM progress_history h WHERE h.record_id = r.id AND h.at < ${cutoff} ORDER BY h.at DESC LIMIT 1)`;
+
+export function unpackState(s: string) {
+  const [pct, due, exc] = s.split("|");
+  return { pct: pct ? Number(pct) : null, dueDate: due || null, exception: exc === "1" };
+}
+
+/**
  * Cells of one municipality or one item now (from the current-state table) or "as of" the end of a day
  * (a whole programme's: totals-repo.ts readProgrammeCells). The as-of read takes,
  * per record, the latest history row before the cutoff: one backward seek on progress_history_asof,
@@ -35,19 +51,11 @@ export async function readCells(ctx: Ctx, scope: Scope, asOf?: string | null): P
     }));
   }
   const cutoff = asOfCutoff(asOf);
-  const rows = await q
-    .select(
-      sql<
-        string | null
-      >`(SELECT COALESCE(CAST(h.pct AS TEXT), '') || '|' || COALESCE(h.due_date, '') || '|' || CAST(h.exception AS TEXT)
-        FROM progress_history h WHERE h.record_id = r.id AND h.at < ${cutoff} ORDER BY h.at DESC LIMIT 1)`.as("s"),
-    )
-    .execute();
+  const rows = await q.select(stateAtSql(cutoff).as("s")).execute();
   const out: CellState[] = [];
   for (const r of rows) {
     if (r.s == null) continue; // not tracked yet on that day
-    const [pct, due, exc] = r.s.split("|");
-    out.push({ orgId: r.org_id, itemId: r.item_id, pct: pct ? Number(pct) : null, dueDate: due || null, exception: exc === "1" });
+    out.push({ orgId: r.org_id, itemId: r.item_id, ...unpackState(r.s) });
   }
   return out;
 }
