@@ -69,6 +69,7 @@ export const routes: RouteObject[] = [
               { path: "/insight", ...page(insight, "InsightPage") },
               { path: "/insight/rules", ...page(insight, "RulesPage") },
               { path: "/insight/radar", ...page(insight, "RadarPage") },
+              { path: "/insight/radar/backtest", ...page(insight, "RadarBacktestPage") },
               { path: "/insight/meetings/:id", ...page(insight, "SuggestionsPage") },
               { path: "/year-plan/:fy", ...page(councilYear, "YearPlanPage") },
               { path: "/date-polls", ...page(councilYear, "PollListPage") },

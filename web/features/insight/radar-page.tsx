@@ -29,7 +29,12 @@ export function RadarPage() {
             description={t("radar.lead")}
             breadcrumbs={[{ label: t("insight.title"), to: "/insight" }, { label: t("radar.title") }]}
           />
-          <p>{t("radar.asOf", { date: formatDate(data.asOf, locale) })}</p>
+          <p className="flex flex-wrap gap-4">
+            <span>{t("radar.asOf", { date: formatDate(data.asOf, locale) })}</span>
+            <Link className="link" to="/insight/radar/backtest">
+              {t("radar.backtestLink")}
+            </Link>
+          </p>
           <Formula />
           <RadarChart data={data} />
           <PlanTable data={data} />

@@ -96,4 +96,55 @@ export const insight = {
   "radar.savePlan": ["配分を保存", "Save plan"],
   "radar.saved": ["配分を保存しました。", "Plan saved."],
   "radar.hoursFor": ["{name}の配分（時間）", "Hours for {name}"],
+  "radar.backtestLink": ["過去の日付で検証する（バックテスト）", "Check it against the past (backtest)"],
+  "backtest.title": ["レーダーの検証（バックテスト）", "Radar backtest"],
+  "backtest.lead": [
+    "過去のある日に、その日までに分かっていたことからレーダーが示したはずの点数を計算し、次の国の期限の時点で実際に遅れていた項目の数と比べます。点数の高い市町ほど後で遅れていたなら、レーダーは支援先を選ぶ手がかりになります。",
+    "The scores the radar would have given on a past day, from what was known then, against the items actually behind at the next national deadline. If the towns it ranked high were the ones behind later, the radar is a fair guide.",
+  ],
+  "backtest.date": ["検証する日", "Day to check"],
+  "backtest.to": ["結果を見る日（任意）", "Day to read the outcome (optional)"],
+  "backtest.toHint": [
+    "空欄のときは、検証する日の後の最初の国の期限（まだ来ていなければ今日）",
+    "If empty: the first national deadline after the day checked (today if it has not come)",
+  ],
+  "backtest.run": ["検証する", "Check"],
+  "backtest.summary": ["結果", "Outcome"],
+  "backtest.toReason.deadline": [
+    "{date}時点の点数と、次の国の期限（{to}）の時点で遅れていた項目数を比べています。",
+    "Scores on {date} against the items behind at the next national deadline ({to}).",
+  ],
+  "backtest.toReason.today": [
+    "{date}時点の点数と、今日（{to}）遅れている項目数を比べています（次の国の期限はまだ来ていません）。",
+    "Scores on {date} against the items behind today ({to}); the next national deadline has not come.",
+  ],
+  "backtest.toReason.chosen": [
+    "{date}時点の点数と、{to}の時点で遅れていた項目数を比べています。",
+    "Scores on {date} against the items behind on {to}.",
+  ],
+  "backtest.top": [
+    "点数の上位4分の1（{n}団体）のうち、その時点で遅れていた団体：{behind}団体",
+    "Of the top quarter ({n} towns), still behind then: {behind}",
+  ],
+  "backtest.rest": ["それ以外（{n}団体）のうち、遅れていた団体：{behind}団体", "Of the rest ({n} towns), behind then: {behind}"],
+  "backtest.correlation": [
+    "点数と後の遅れ項目数の順位相関（スピアマン）：{r}（1に近いほど、点数の高い市町ほど後で遅れていた）",
+    "Rank correlation (Spearman) of score and later items behind: {r} (near 1: the higher the score, the more behind later)",
+  ],
+  "backtest.noCorrelation": [
+    "点数または後の遅れ項目数に差がないため、順位相関は計算できません。",
+    "The scores or the later counts do not vary, so no rank correlation can be computed.",
+  ],
+  "backtest.caveat": [
+    "進捗は履歴から、相談と照会の回答はその日までの記録から再現しています。デジタル人材の人数は履歴がないため現在の値を使い、相談の対応目標は現在の期日で判定しています。",
+    "Progress is rebuilt from its history and desk cases and survey answers from their dates. The digital-staff headcount has no history, so today's is used; desk targets use the due dates kept now.",
+  ],
+  "backtest.chart": [
+    "市町ごとの遅れ項目数（検証した日と結果を見た日、点数の順）",
+    "Items behind per town, then and after, in score order",
+  ],
+  "backtest.table": ["{date}の点数と{to}の遅れ", "Scores on {date} and items behind on {to}"],
+  "backtest.score": ["点数（検証した日）", "Score (then)"],
+  "backtest.behindThen": ["遅れ項目数（検証した日）", "Items behind (then)"],
+  "backtest.behindAfter": ["遅れ項目数（結果を見た日）", "Items behind (after)"],
 } as const;
