@@ -2,7 +2,7 @@
  * bench:insight — the insight module at national scale: 1,741 municipalities with the standardisation
  * programme (20 items × 12 steps, its history) owned by a working group, plus 50,000 consultations.
  * Prints p50/p95 of the agenda suggestions for one meeting of that group and of the support-priority
- * radar for all municipalities, through the real app (app.inject), on SQLite and (when
+ * radar for all municipalities and of its backtest, through the real app (app.inject), on SQLite and (when
  * BENCH_DATABASE_URL or TEST_DATABASE_URL is set) PostgreSQL in a scratch database.
  *   npm run bench:insight
  *   SCALE=100000 MONTHS=12 RUNS=50 npm run bench:insight
@@ -86,6 +86,11 @@ async function runEngine(label: string, databaseUrl?: string) {
     (b) => `${b.items.length} suggestions`,
   );
   await time("radar, all municipalities", "/api/insight/radar", (b) => `${b.rows.length} rows`);
+  await time(
+    "radar backtest, 60 days ago",
+    `/api/insight/radar/backtest?date=${addDays(jstDate(), -60)}`,
+    (b) => `${b.rows.length} rows, outcome ${b.toReason}, r = ${b.summary.correlation}`,
+  );
   await app.close();
   await bench.close();
 }
