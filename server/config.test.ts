@@ -8,6 +8,12 @@ describe("config", () => {
     expect(c.dataDir).toMatch(/data$/);
     expect(c.databaseUrl).toBeUndefined();
     expect(c.publicUrl).toBe("http://localhost:3000");
+    expect(c.jobPollMs).toBe(2000);
+  });
+
+  it("takes the job worker's poll interval in milliseconds and refuses one below 10", () => {
+    expect(loadConfig({ JOB_POLL_MS: "50" }).jobPollMs).toBe(50);
+    expect(() => loadConfig({ JOB_POLL_MS: "5" })).toThrow(/JOB_POLL_MS/);
   });
 
   it("reports every invalid variable at once", () => {

@@ -40,6 +40,8 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** How long an idle job worker waits before looking for due jobs again. */
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(2),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
@@ -89,6 +91,8 @@ export interface Config {
   uploadMaxBytes: number;
   accountDormantDays: number;
   jobsEnabled: boolean;
+  /** Milliseconds an idle job worker waits between looks at the jobs table. */
+  jobPollMs: number;
   /** Where the scheduled backup job writes (unset: no scheduled backups), at which hour (JST), how many it keeps. */
   backupDir?: string;
   backupHour: number;
@@ -177,6 +181,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     accountDormantDays: e.ACCOUNT_DORMANT_DAYS,
     jobsEnabled: e.JOBS_ENABLED,
+    jobPollMs: e.JOB_POLL_MS,
     backupDir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : undefined,
     backupHour: e.BACKUP_HOUR,
     backupKeep: e.BACKUP_KEEP,

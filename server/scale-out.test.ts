@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "kysely";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +27,7 @@ const bin = path.resolve(import.meta.dirname, "../bin/renkei.js");
 const password = "Scale-Out-Password-2026";
 const ports = { lb: 3510, a: 3511, b: 3512 };
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+const pollMs = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let s3: TestS3;
@@ -64,6 +66,8 @@ function startInstance(name: "a" | "b") {
     LOG_LEVEL: "warn",
     SMTP_URL: smtpUrl,
     JOBS_ENABLED: "true",
+    // An idle worker looks again every 20 ms, so both workers claim side by side as soon as jobs appear.
+    JOB_POLL_MS: String(pollMs),
     DRAIN_SECONDS: "0",
     TEST_ENGINE: "",
   };
@@ -254,27 +258,48 @@ describe.skipIf(!serverUrl)("two instances behind HAProxy on one PostgreSQL and 
   }, 30_000);
 
   it("sends each job once with two workers running", async () => {
-    // 150 mails queued in one transaction: the worker that polls first (every 2 s, 10 jobs per claim) is still
-    // sending when the other one polls, and from then on both claim from the same jobs table side by side.
+    // 200 mails queued in one transaction, due a second later. Until both workers are seen waiting at a gate (an
+    // EXCLUSIVE lock on the jobs table that lets plain reads through but holds every row lock and write), they
+    // cannot claim; released after the jobs fall due, both claim at the same instant, then go on claiming 10
+    // at a time side by side, polling every 20 ms. A claim that can hand one job to both workers (no
+    // FOR UPDATE SKIP LOCKED, and no status check in its UPDATE) fails here every time: the first 10 jobs get
+    // two attempts and their mails arrive twice.
     const config = loadConfig({ ...s3.env, DATA_DIR: tmp, DATABASE_URL: scratch.url, SMTP_URL: smtpUrl });
     const ctx: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
-    const subjects = Array.from({ length: 150 }, (_, i) => `会議開催のお知らせ ${i + 1}`);
+    const subjects = Array.from({ length: 200 }, (_, i) => `会議開催のお知らせ ${i + 1}`);
+    inbox.length = 0;
+    const due = new Date(Date.now() + 1000);
     await database.db.transaction().execute(async (trx) => {
       for (const subject of subjects) await sendMail({ ...ctx, db: trx }, { to: "clerk@example.jp", subject, text: "本文" });
+      await trx.updateTable("jobs").set({ run_at: due.toISOString() }).where("kind", "=", "mail.send").execute();
     });
-    await waitFor("every mail sent", async () => inbox.length >= subjects.length, 20);
-    await sleep(2500); // one more poll of both workers: nothing is sent again
+    await database.db.transaction().execute(async (gate) => {
+      await sql`lock table jobs in exclusive mode`.execute(gate);
+      await waitFor(
+        "both workers waiting at the gate after the jobs fell due",
+        async () => {
+          const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_locks
+            where locktype = 'relation' and relation = 'jobs'::regclass and not granted`.execute(database.db);
+          return rows[0]!.n >= 2 && Date.now() > due.getTime();
+        },
+        20,
+      );
+    });
+    const jobs = () =>
+      database.db.selectFrom("jobs").select(["status", "attempts", "locked_by"]).where("kind", "=", "mail.send").execute();
+    await waitFor("every mail job finished", async () => (await jobs()).every((j) => j.status === "done"), 60);
+    await sleep(pollMs * 25); // many more polls of both workers: nothing is sent again
+    expect(inbox.length).toBe(subjects.length);
     expect(inbox.toSorted()).toEqual(subjects.toSorted());
-    const jobs = await database.db
-      .selectFrom("jobs")
-      .select(["status", "attempts", "locked_by"])
-      .where("kind", "=", "mail.send")
-      .execute();
-    expect(jobs).toHaveLength(150);
-    expect(jobs.every((j) => j.status === "done" && j.attempts === 1)).toBe(true);
-    const workers = new Set(jobs.map((j) => j.locked_by));
-    expect(workers.size).toBe(2);
-  }, 40_000);
+    const done = await jobs();
+    expect(done).toHaveLength(subjects.length);
+    expect(done.filter((j) => j.status !== "done" || j.attempts !== 1)).toEqual([]);
+    // Both workers took a real share.
+    const share = new Map<string | null, number>();
+    for (const j of done) share.set(j.locked_by, (share.get(j.locked_by) ?? 0) + 1);
+    expect(share.size).toBe(2);
+    for (const n of share.values()) expect(n).toBeGreaterThanOrEqual(20);
+  }, 90_000);
 
   it("loses no acknowledged write when one instance is killed during a burst", async () => {
     const browser = await signIn("secretariat@example.jp");

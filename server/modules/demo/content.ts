@@ -46,7 +46,7 @@ export interface DemoContent {
 const jst = (days: number, hour: number) => jstInstant(addDays(jstDate(), days), `${hour}:00`).toISOString();
 
 /** A context acting as the demo user with this e-mail (the same Actor the session middleware builds). */
-async function actingAs(ctx: Ctx, email: string): Promise<Ctx> {
+export async function actingAs(ctx: Ctx, email: string): Promise<Ctx> {
   const u = await ctx.db
     .selectFrom("users as u")
     .innerJoin("orgs as o", "o.id", "u.org_id")

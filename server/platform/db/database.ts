@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, type KyselyConfig, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.js";
 
@@ -12,7 +12,61 @@ export type Engine = "sqlite" | "postgres";
 export interface Database {
   db: Db;
   engine: Engine;
+  /** Called after every statement (and every failed one) with its timing: /metrics subscribes here. */
+  observers: Set<QueryObserver>;
+  /** PostgreSQL's connection pool as it stands (SQLite has one connection and no pool). */
+  pool?: () => PoolState;
   close(): Promise<void>;
+}
+
+export type QueryKind = "select" | "insert" | "update" | "delete" | "transaction" | "other";
+export type QueryObserver = (kind: QueryKind, seconds: number, failed: boolean) => void;
+export interface PoolState {
+  max: number;
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+const nodeKinds: Record<string, QueryKind> = {
+  SelectQueryNode: "select",
+  InsertQueryNode: "insert",
+  UpdateQueryNode: "update",
+  DeleteQueryNode: "delete",
+};
+const words: Record<string, QueryKind> = {
+  select: "select",
+  with: "select",
+  insert: "insert",
+  update: "update",
+  delete: "delete",
+  begin: "transaction",
+  commit: "transaction",
+  rollback: "transaction",
+  savepoint: "transaction",
+  release: "transaction",
+};
+
+/** What a statement does: from the query tree Kysely built, else the first word of raw SQL. */
+export function queryKind(e: LogEvent): QueryKind {
+  const byNode = nodeKinds[e.query.query.kind];
+  if (byNode) return byNode;
+  const word = /^\s*([a-z]+)/i.exec(e.query.sql)?.[1]?.toLowerCase() ?? "";
+  return words[word] ?? "other";
+}
+
+/**
+ * Every statement passes through Kysely's log hook (the driver times it with performance.now()); this
+ * one hands the kind and duration to the observers and then to the caller's `log`, if any.
+ */
+function observe(observers: Set<QueryObserver>, log?: (e: LogEvent) => void) {
+  return (e: LogEvent) => {
+    if (observers.size) {
+      const kind = queryKind(e);
+      for (const o of observers) o(kind, e.queryDurationMillis / 1000, e.level === "error");
+    }
+    log?.(e);
+  };
 }
 
 /** The SQLite database file of a data folder. */
@@ -20,18 +74,22 @@ export const sqliteFile = (dataDir: string) => path.join(dataDir, "renkei.sqlite
 
 /** Opens SQLite at DATA_DIR/renkei.sqlite (WAL, foreign keys, busy timeout), or PostgreSQL when a URL is given. */
 /** `log` sees every executed query (the HTTP benchmark records each route's SQL with it). */
-export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?: KyselyConfig["log"] }): Database {
+export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?: (e: LogEvent) => void }): Database {
+  const observers = new Set<QueryObserver>();
+  const log = observe(observers, opts.log);
   if (opts.databaseUrl) {
     // COUNT(*) and other int8 values come back as strings by default; our counts fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const max = 10;
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max });
     // An idle connection closed by the server (restart, failover, a dropped test database) must not
     // crash the process: the pool drops the client and the next query opens a new one.
     pool.on("error", (err: Error & { code?: string }) => {
       if (err.code !== "57P01") console.error(`PostgreSQL idle connection error: ${err.message}`);
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: opts.log });
-    return { db, engine: "postgres", close: () => db.destroy() };
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
+    const state = () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+    return { db, engine: "postgres", observers, pool: state, close: () => db.destroy() };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const file = sqliteFile(opts.dataDir);
@@ -41,8 +99,8 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
   sqlite.pragma("busy_timeout = 5000");
   // FULL: a commit is on disk (WAL fsynced) before it is acknowledged; see ARCHITECTURE "Durability".
   sqlite.pragma("synchronous = FULL");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log: opts.log });
-  return { db, engine: "sqlite", close: () => db.destroy() };
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
+  return { db, engine: "sqlite", observers, close: () => db.destroy() };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
 import { enqueue } from "../jobs/queue.js";
@@ -57,6 +58,40 @@ describe(`/metrics on ${engine}`, () => {
     const again = (await scrape(`Bearer ${token}`)).body;
     expect(sample(again, "renkei_http_requests_total", { ...route, status: "404" })).toBe(3);
     expect(sample(again, "renkei_http_requests_total", { method: "GET", route: "/metrics", status: "200" })).toBeUndefined();
+  });
+
+  it("times every database statement by operation and engine, counts failed ones, and shows PostgreSQL's pool", async () => {
+    const before = (await scrape(`Bearer ${token}`)).body;
+    const count = (text: string, operation: string) =>
+      sample(text, "renkei_db_query_duration_seconds_count", { operation, engine }) ?? 0;
+    const errors = (text: string) => sample(text, "renkei_db_query_errors_total", { operation: "select", engine }) ?? 0;
+
+    const clerk = await env.as("secretariat@example.jp");
+    const made = await clerk.post("/api/document-folders", { area: "shared", name: "計測用フォルダ" });
+    expect(made.status).toBe(201);
+    const id = (made.body as { id: string }).id;
+    expect((await clerk.patch(`/api/document-folders/${id}`, { name: "計測用フォルダ（改）" })).status).toBe(200);
+    expect((await clerk.delete(`/api/document-folders/${id}`)).status).toBe(200);
+    expect((await clerk.get("/api/home")).status).toBe(200);
+    // A statement the database refuses.
+    await expect(sql`select * from no_such_table_for_metrics`.execute(env.database.db)).rejects.toThrow();
+
+    const text = (await scrape(`Bearer ${token}`)).body;
+    for (const operation of ["select", "insert", "update", "delete", "transaction"])
+      expect(count(text, operation), operation).toBeGreaterThan(count(before, operation));
+    const selects = { operation: "select", engine };
+    expect(sample(text, "renkei_db_query_duration_seconds_bucket", { ...selects, le: "+Inf" })).toBe(count(text, "select"));
+    expect(sample(text, "renkei_db_query_duration_seconds_sum", selects)).toBeGreaterThan(0);
+    expect(errors(text)).toBe(errors(before) + 1);
+    if (engine === "postgres") {
+      expect(sample(text, "renkei_db_pool_max")).toBe(10);
+      // The scrape's own queue query has returned its connection: open ones are idle, nobody waits.
+      expect(sample(text, "renkei_db_pool_idle")).toBeGreaterThanOrEqual(1);
+      expect(sample(text, "renkei_db_pool_in_use")).toBeGreaterThanOrEqual(0);
+      expect(sample(text, "renkei_db_pool_waiting")).toBe(0);
+    } else {
+      expect(text).not.toContain("renkei_db_pool_");
+    }
   });
 
   it("refuses a wrong or missing token with 401, and is a 404 when no METRICS_TOKEN is configured", async () => {

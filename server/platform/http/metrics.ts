@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Config } from "../../config.js";
-import type { Database } from "../db/database.js";
+import type { Database, PoolState, QueryObserver } from "../db/database.js";
 import { AppError } from "../errors.js";
 import { type QueueStats, queueStats } from "../jobs/stats.js";
 import type { App } from "./types.js";
@@ -16,7 +16,9 @@ const sameToken = (given: string, expected: string) => {
  * GET /metrics in Prometheus text format, for the operator's Prometheus with `Authorization: Bearer
  * METRICS_TOKEN`; without METRICS_TOKEN the route is a 404. Per instance: HTTP requests by route
  * template (`/api/meetings/:id`, never the id) and status with latency histograms, the process (memory,
- * event-loop lag, GC) and, read from the database on each scrape, the job queue and the mail outbox.
+ * event-loop lag, GC), every database statement's duration by kind and engine and the failed ones (from the
+ * one hook all queries pass, db/database.ts), PostgreSQL's pool and, read from the database on each scrape,
+ * the job queue and the mail outbox.
  */
 export function registerMetrics(app: App, config: Config, database: Database) {
   const register = new Registry();
@@ -50,6 +52,8 @@ export function registerMetrics(app: App, config: Config, database: Database) {
     gauge("renkei_mail_outbox_failed", "E-mails given up on", (s) => s.mailFailed),
   ];
 
+  if (config.metricsToken) registerDatabaseMetrics(app, register, database);
+
   app.addHook("onResponse", (request, reply, done) => {
     const route = request.routeOptions.url ?? "unmatched";
     if (route !== "/metrics") {
@@ -74,4 +78,47 @@ export function registerMetrics(app: App, config: Config, database: Database) {
       .header("cache-control", "no-store")
       .send(await register.metrics());
   });
+}
+
+/** Statement timings and failures (observed while the app is open) and, on PostgreSQL, the pool. */
+function registerDatabaseMetrics(app: App, register: Registry, database: Database) {
+  const labelNames = ["operation", "engine"] as const;
+  const duration = new Histogram({
+    name: "renkei_db_query_duration_seconds",
+    help: "Time a database statement took, by operation (select, insert, update, delete, transaction, other)",
+    labelNames,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [register],
+  });
+  const errors = new Counter({
+    name: "renkei_db_query_errors_total",
+    help: "Database statements that failed (constraint, deadlock, lost connection …)",
+    labelNames,
+    registers: [register],
+  });
+  const engine = database.engine;
+  const observer: QueryObserver = (operation, seconds, failed) => {
+    duration.observe({ operation, engine }, seconds);
+    if (failed) errors.inc({ operation, engine });
+  };
+  database.observers.add(observer);
+  app.addHook("onClose", (_app, done) => {
+    database.observers.delete(observer);
+    done();
+  });
+  const pool = database.pool;
+  if (!pool) return;
+  const poolGauge = (name: string, help: string, read: (p: PoolState) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [register],
+      collect() {
+        this.set(read(pool()));
+      },
+    });
+  poolGauge("renkei_db_pool_max", "PostgreSQL connections this instance may open", (p) => p.max);
+  poolGauge("renkei_db_pool_in_use", "PostgreSQL connections running a statement or transaction", (p) => p.total - p.idle);
+  poolGauge("renkei_db_pool_idle", "PostgreSQL connections open and free", (p) => p.idle);
+  poolGauge("renkei_db_pool_waiting", "Requests waiting for a free PostgreSQL connection", (p) => p.waiting);
 }

@@ -24,7 +24,7 @@ export function startWorker(
   database: Database,
   config: Config,
   log: FastifyBaseLogger,
-  opts: { id?: string; intervalMs?: number; autoStart?: boolean } = {},
+  opts: { id?: string; autoStart?: boolean } = {},
 ): Worker {
   const id = opts.id ?? `worker-${crypto.randomUUID().slice(0, 8)}`;
   let timer: NodeJS.Timeout | null = null;
@@ -61,7 +61,7 @@ export function startWorker(
     });
     await running;
     running = null;
-    if (!stopped) timer = setTimeout(tick, opts.intervalMs ?? 2000);
+    if (!stopped) timer = setTimeout(tick, config.jobPollMs);
   };
   if (opts.autoStart !== false) timer = setTimeout(tick, 100);
 
