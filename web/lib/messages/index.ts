@@ -12,6 +12,7 @@ import { insightNav } from "./insight-nav.js";
 import type { meetingForm } from "./meeting-form.js";
 import { meetings } from "./meetings.js";
 import { menu } from "./menu.js";
+import type { minutesReview } from "./minutes-review.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
 import type { procurement } from "./procurement.js";
@@ -56,6 +57,7 @@ export type MessageKey =
   | keyof typeof progress
   | keyof typeof insight
   | keyof typeof meetingForm
+  | keyof typeof minutesReview
   | keyof typeof accounts
   | keyof typeof procurement
   | keyof typeof handover
