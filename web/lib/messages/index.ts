@@ -18,6 +18,7 @@ import { orgs } from "./orgs.js";
 import type { procurement } from "./procurement.js";
 import type { progress } from "./progress.js";
 import { publication } from "./publication.js";
+import type { referrals } from "./referrals.js";
 import type { relay } from "./relay.js";
 import { sharing } from "./sharing.js";
 import { spaces } from "./spaces.js";
@@ -58,6 +59,7 @@ export type MessageKey =
   | keyof typeof insight
   | keyof typeof meetingForm
   | keyof typeof minutesReview
+  | keyof typeof referrals
   | keyof typeof accounts
   | keyof typeof procurement
   | keyof typeof handover
