@@ -29,7 +29,7 @@ export const listBodyReferralRows = (ctx: Ctx, bodyId: string) =>
     .leftJoin("users as u", "u.id", "r.referred_by")
     .selectAll("r")
     .select(["f.name as from_name", "t.name as to_name", "u.name as user_name"])
-    .select(["i.title as item_title", "i.status as item_status", "i.body_id as item_body_id"])
+    .select(["i.title as item_title", "i.status as item_status", "i.body_id as item_body_id", "i.disclosure as item_disclosure"])
     .where((eb) => eb.or([eb("r.to_body_id", "=", bodyId), eb("r.from_body_id", "=", bodyId)]))
     .orderBy("r.referred_at", "desc")
     .orderBy("r.id")

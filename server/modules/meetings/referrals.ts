@@ -7,7 +7,7 @@ import { authorize, can } from "../../platform/policy/authorize.js";
 import { visibleBody } from "../bodies/service.js";
 import { orgPositionsIn, subjectOf, visibleMeeting } from "./access.js";
 import { visibleBodies } from "./meetings.js";
-import { presentAgendaItem } from "./present.js";
+import { disclosed, presentAgendaItem } from "./present.js";
 import { insertReferral, listBodyReferralRows, listReferralRows } from "./referrals-repo.js";
 import { findAgendaRow, updateAgendaRow } from "./repo.js";
 import { indexMeeting } from "./search-hook.js";
@@ -23,15 +23,18 @@ async function bodySubject(ctx: Ctx, bodyId: string) {
   return { row: body.row, subject: subjectOf(body.subject, orgPositionsIn(ctx, body.members)) };
 }
 
-/** An item the actor may see (its body is visible), with its body's standing. */
+/** An item the actor may see (its body is visible; a 委員限り item only for the body's members), with its body's standing. */
 async function loadItem(ctx: Ctx, id: string) {
   const item = await findAgendaRow(ctx, id);
   if (!item) throw notFound("議題");
+  let body: Awaited<ReturnType<typeof bodySubject>>;
   try {
-    return { item, body: await bodySubject(ctx, item.body_id) };
+    body = await bodySubject(ctx, item.body_id);
   } catch {
     throw notFound("議題");
   }
+  if (!disclosed(ctx.actor, body.subject, item)) throw notFound("議題");
+  return { item, body };
 }
 
 const referable = (status: string) => status === "proposed" || status === "deferred";
@@ -116,7 +119,10 @@ export async function referAgendaItem(ctx: Ctx, id: string, input: z.infer<typeo
 export async function bodyReferralHistory(ctx: Ctx, bodyId: string): Promise<BodyReferrals> {
   await bodySubject(ctx, bodyId);
   const visible = await visibleBodies(ctx);
-  const rows = (await listBodyReferralRows(ctx, bodyId)).filter((r) => visible.has(r.item_body_id));
+  const rows = (await listBodyReferralRows(ctx, bodyId)).filter((r) => {
+    const now = visible.get(r.item_body_id);
+    return !!now && disclosed(ctx.actor, now.subject, { disclosure: r.item_disclosure });
+  });
   return {
     items: rows.map((r) => ({
       id: r.id,
