@@ -36,7 +36,7 @@ test("minutes review: two speakers correct their own remarks, the secretariat ac
   await checkA11y(page, { ...bell, label: "minutes review (secretariat)" });
   const reviewUrl = new URL(page.url()).pathname;
 
-  const speaker = async (email: string, own: string, other: string, text: string) => {
+  const speaker = async (email: string, own: string, other: string, text: string, finish = false) => {
     const p = await newPage();
     await signIn(p, email, { to: reviewUrl });
     await expect(p.getByRole("paragraph").filter({ hasText: own })).toBeVisible();
@@ -48,16 +48,30 @@ test("minutes review: two speakers correct their own remarks, the secretariat ac
     await passage.getByRole("button", { name: "提案する" }).click();
     await expect(passage.getByText("確認待ち")).toBeVisible();
     await checkA11y(p, { ...bell, label: `minutes review (${email})` });
+    if (finish) {
+      // Suggesting alone does not finish: the reviewer says so, by keyboard.
+      const done = p.getByRole("button", { name: "提案を送信して完了" });
+      await done.focus();
+      await p.keyboard.press("Enter");
+      await expect(p.getByText(/確認を完了しました（提案を送信して完了）/)).toBeVisible();
+      await expect(p.getByRole("form", { name: "この箇所の修正を提案" })).toHaveCount(0);
+      await checkA11y(p, { ...bell, label: `minutes review finished (${email})` });
+    }
   };
   await speaker(
     demoUsers.abu,
     "○阿武町（総務課長）",
     "○周南市",
     "○阿武町（総務課長）　窓口の予約制を令和9年度から始める予定である。",
+    true,
   );
   await speaker(demoUsers.shunan, "○周南市", "○阿武町", "○周南市　共同調達への参加を前向きに検討している。");
 
   await page.reload();
+  // The secretariat sees who has finished and who has not.
+  const answers = page.getByRole("table", { name: "団体ごとの回答状況" });
+  await expect(answers.getByRole("row").filter({ hasText: "阿武町" })).toContainText("提案を送信して完了");
+  await expect(answers.getByRole("row").filter({ hasText: "周南市" })).toContainText("未回答");
   await page.getByRole("button", { name: "阿武町の提案を反映する" }).click();
   await expect(page.getByText("反映済み")).toBeVisible();
   await page.getByRole("button", { name: "周南市の提案を見送る" }).click();

@@ -14,6 +14,7 @@ export const mailTemplateKeys = [
   "meeting.proposalReminder",
   "poll.request",
   "poll.reminder",
+  "minutesReview.reminder",
   "survey.request",
   "survey.reminder",
   "survey.returned",
@@ -86,6 +87,12 @@ export const mailTemplateDefaults: Record<MailTemplateKey, MailTemplateDefault> 
     placeholders: ["件名", "期限"],
     subject: "【回答のお願い】{件名}の開催日程について",
     body: `${head}　　　{件名}の開催日程の回答について（お願い）\n\n${preface}\n　先に照会しました標記の会議の日程について、現時点で貴団体からの回答を確認できておりません。\n　御多忙のところ恐縮ですが、{期限}までに下記のページから御回答くださいますようお願いします。\n　なお、このメールと行き違いに御回答いただいている場合は、御容赦ください。\n\n{リンク}${foot}`,
+  },
+  "minutesReview.reminder": {
+    label: { ja: "議事録（案）の確認の督促", en: "Minutes review reminder" },
+    placeholders: ["会議名", "開催日", "期限"],
+    subject: "【確認のお願い】{会議名}の議事録（案）について",
+    body: `${head}　　　{会議名}の議事録（案）の確認について（お願い）\n\n${preface}\n　先に確認を依頼しました標記の会議の議事録（案）について、現時点で貴団体からの確認の完了を確認できておりません。\n　御多忙のところ恐縮ですが、{期限}までに下記のページで貴団体の発言箇所を御確認のうえ、「修正なし」又は「提案を送信して完了」を選んでくださいますようお願いします。\n　なお、このメールと行き違いに御回答いただいている場合は、御容赦ください。\n\n記\n\n１　会議の開催日　{開催日}\n２　確認の期限　{期限}\n\n　議事録（案）の確認：\n{リンク}\n\n以上${foot}`,
   },
   "survey.request": {
     label: { ja: "照会の依頼", en: "Survey request" },

@@ -318,7 +318,19 @@ export const agendaReferral = z.object({
   referredBy: z.string().nullable(),
   referredAt: z.string(),
 });
-export const agendaReferrals = z.object({ item: agendaItem, referrals: z.array(agendaReferral) });
+export const agendaReferrals = z.object({
+  item: agendaItem,
+  referrals: z.array(agendaReferral),
+  /** The bodies the actor may refer this item to (it runs them); empty when the item cannot move now. */
+  targets: z.array(orgRef),
+});
+/** A body's referral history: items referred to it and from it, whose present body the actor may see. */
+export const bodyReferral = agendaReferral.extend({
+  item: z.object({ id: z.string(), title: z.string(), status: z.enum(agendaStatuses), bodyId: z.string() }),
+  direction: z.enum(["received", "sent"]),
+});
+export const bodyReferrals = z.object({ items: z.array(bodyReferral) });
+export type BodyReferrals = z.infer<typeof bodyReferrals>;
 export type AgendaReferrals = z.infer<typeof agendaReferrals>;
 
 /** The register of decisions (決定事項): the outcomes recorded in published minutes, across all meetings. */

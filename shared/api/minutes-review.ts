@@ -24,6 +24,15 @@ export const suggestionInput = z.object({
   text: text(20000).min(1, "修正後の文を入力してください"),
   note: text(1000).default(""),
 });
+/** A reviewer finishes: 「修正なし」, or 「提案を送信して完了」 once its suggestions are in. Suggesting alone does not finish. */
+export const reviewOutcomes = ["no_change", "suggested"] as const;
+export const reviewOutcomeLabels: Record<(typeof reviewOutcomes)[number], { ja: string; en: string }> = {
+  no_change: { ja: "修正なし", en: "No changes" },
+  suggested: { ja: "提案を送信して完了", en: "Suggestions sent" },
+};
+export const reviewAnswerInput = z.object({
+  outcome: z.enum(reviewOutcomes, { error: "「修正なし」か「提案を送信して完了」を選んでください" }),
+});
 export const suggestionDecision = z.object({
   decision: z.enum(["accepted", "rejected"], { error: "反映するか見送るかを選んでください" }),
 });
@@ -51,6 +60,15 @@ export const minutesReview = z.object({
   deadline: z.string(),
   accepting: z.boolean(),
   orgs: z.array(orgRef),
+  /** Who has answered: every organisation asked for the secretariat; a reviewer sees its own. */
+  reviewers: z.array(
+    z.object({
+      org: orgRef,
+      answer: z.object({ outcome: z.enum(reviewOutcomes), userName: z.string(), answeredAt: z.string() }).nullable(),
+      /** When its people were last reminded, if they were. */
+      remindedAt: z.string().nullable(),
+    }),
+  ),
   passages: z.array(
     z.object({
       id: z.string(),
@@ -65,7 +83,8 @@ export const minutesReview = z.object({
   suggestions: z.array(suggestion),
   createdAt: z.string(),
   closedAt: z.string().nullable(),
-  abilities: z.object({ canClose: z.boolean() }),
+  /** canFollowAnswers: the secretariat, who sees every organisation's answer and reminder. */
+  abilities: z.object({ canClose: z.boolean(), canAnswer: z.boolean(), canFollowAnswers: z.boolean() }),
 });
 export type MinutesReview = z.infer<typeof minutesReview>;
 

@@ -2,11 +2,11 @@ import type { HomeDeadline } from "../../../shared/api/home.js";
 import type { Ctx } from "../../platform/context.js";
 import { meetingName, visibleBodies } from "../meetings/index.js";
 import { unansweredPollRows } from "./polls-repo.js";
-import { openReviewRows } from "./review-repo.js";
+import { answeredReviewIds, openReviewRows } from "./review-repo.js";
 
 /**
  * The home page's part of the council's year: date polls my organisation has not answered and minutes
- * reviews it is asked to take part in, while they are open, earliest deadline first.
+ * reviews it is asked to take part in and has not finished, while they are open, earliest deadline first.
  */
 export async function yearDeadlines(ctx: Ctx): Promise<HomeDeadline[]> {
   const orgId = ctx.actor?.orgId;
@@ -20,9 +20,17 @@ export async function yearDeadlines(ctx: Ctx): Promise<HomeDeadline[]> {
     deadline: p.deadline,
     link: `/date-polls/${p.id}`,
   }));
-  for (const r of await openReviewRows(ctx, now)) {
+  const open = await openReviewRows(ctx, now);
+  const answered = new Set(
+    await answeredReviewIds(
+      ctx,
+      orgId,
+      open.map((r) => r.id),
+    ),
+  );
+  for (const r of open) {
     const body = bodies.get(r.body_id);
-    if (!body || !(JSON.parse(r.org_ids) as string[]).includes(orgId)) continue;
+    if (!body || answered.has(r.id) || !(JSON.parse(r.org_ids) as string[]).includes(orgId)) continue;
     out.push({
       kind: "review",
       title: meetingName(r, body.name),

@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
-import type { MinutesPassagesTable, MinutesReviewsTable, MinutesSuggestionsTable } from "./tables.js";
+import type { MinutesPassagesTable, MinutesReviewAnswersTable, MinutesReviewsTable, MinutesSuggestionsTable } from "./tables.js";
 
 export type ReviewRow = MinutesReviewsTable;
 export type PassageRow = MinutesPassagesTable;
@@ -60,3 +60,81 @@ export const openReviewRows = (ctx: Ctx, now: string) =>
     .orderBy("r.deadline")
     .limit(50)
     .execute();
+
+/** The organisations that have finished a review, with who answered. */
+export const listAnswerRows = (ctx: Ctx, reviewId: string) =>
+  ctx.db
+    .selectFrom("minutes_review_answers as a")
+    .innerJoin("users as u", "u.id", "a.user_id")
+    .selectAll("a")
+    .select("u.name as user_name")
+    .where("a.review_id", "=", reviewId)
+    .execute();
+
+export async function insertAnswer(ctx: Ctx, row: MinutesReviewAnswersTable) {
+  await ctx.db.insertInto("minutes_review_answers").values(row).execute();
+}
+
+/** Of these reviews, the ones this organisation has answered. */
+export const answeredReviewIds = async (ctx: Ctx, orgId: string, reviewIds: string[]) =>
+  reviewIds.length
+    ? (
+        await ctx.db
+          .selectFrom("minutes_review_answers")
+          .select("review_id")
+          .where("org_id", "=", orgId)
+          .where("review_id", "in", reviewIds)
+          .execute()
+      ).map((r) => r.review_id)
+    : [];
+
+/** The latest reminder per organisation of a review (by the reminded people's organisation). */
+export const lastRemindedByOrg = async (ctx: Ctx, reviewId: string) =>
+  new Map(
+    (
+      await ctx.db
+        .selectFrom("minutes_review_reminders as r")
+        .innerJoin("users as u", "u.id", "r.user_id")
+        .select(["u.org_id", (eb) => eb.fn.max("r.sent_at").as("sent_at")])
+        .where("r.review_id", "=", reviewId)
+        .groupBy("u.org_id")
+        .execute()
+    ).map((r) => [r.org_id, r.sent_at as string]),
+  );
+
+/** Open reviews whose deadline falls in (now, until], with their meeting's naming fields and body name. */
+export const reviewsDueForReminder = (ctx: Ctx, now: string, until: string) =>
+  ctx.db
+    .selectFrom("minutes_reviews as r")
+    .innerJoin("meetings as m", "m.id", "r.meeting_id")
+    .innerJoin("bodies as b", "b.id", "m.body_id")
+    .select(["r.id", "r.meeting_id", "r.deadline", "r.org_ids", "m.starts_at", "m.fiscal_year", "m.seq", "m.subtitle"])
+    .select("b.name as body_name")
+    .where("r.status", "=", "open")
+    .where("r.deadline", ">", now)
+    .where("r.deadline", "<=", until)
+    .orderBy("r.deadline")
+    .execute();
+
+/** Active people of these organisations not yet reminded of this review. */
+export async function unremindedReviewUserIds(ctx: Ctx, reviewId: string, orgIds: string[]) {
+  if (!orgIds.length) return [];
+  const rows = await ctx.db
+    .selectFrom("users as u")
+    .leftJoin("minutes_review_reminders as r", (j) => j.onRef("r.user_id", "=", "u.id").on("r.review_id", "=", reviewId))
+    .select("u.id")
+    .where("u.status", "=", "active")
+    .where("r.user_id", "is", null)
+    .where("u.org_id", "in", orgIds)
+    .orderBy("u.id")
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function insertReviewReminders(ctx: Ctx, reviewId: string, userIds: string[], sentAt: string) {
+  if (!userIds.length) return;
+  await ctx.db
+    .insertInto("minutes_review_reminders")
+    .values(userIds.map((user_id) => ({ review_id: reviewId, user_id, sent_at: sentAt })))
+    .execute();
+}

@@ -1,8 +1,15 @@
 import { z } from "zod";
 import { idParams } from "../../../shared/api/common.js";
-import { reviewInput, reviewState, suggestionDecision, suggestionInput } from "../../../shared/api/minutes-review.js";
+import {
+  reviewAnswerInput,
+  reviewInput,
+  reviewState,
+  suggestionDecision,
+  suggestionInput,
+} from "../../../shared/api/minutes-review.js";
 import type { App } from "../../platform/http/types.js";
-import { closeReview, decideSuggestion, getReviewState, startReview, suggestChange } from "./review.js";
+import "./review-reminders.js";
+import { answerReview, closeReview, decideSuggestion, getReviewState, startReview, suggestChange } from "./review.js";
 
 const passageParams = z.object({ id: z.uuid(), passageId: z.uuid() });
 const state = { 200: reviewState };
@@ -25,6 +32,9 @@ export function minutesReviewRoutes(app: App) {
     "/minutes-suggestions/:id/decision",
     { schema: { params: idParams, body: suggestionDecision, response: state } },
     (req) => decideSuggestion(req.ctx, req.params.id, req.body),
+  );
+  app.post("/minutes-reviews/:id/answer", { schema: { params: idParams, body: reviewAnswerInput, response: state } }, (req) =>
+    answerReview(req.ctx, req.params.id, req.body),
   );
   app.post("/minutes-reviews/:id/close", { schema: { params: idParams, response: state } }, (req) =>
     closeReview(req.ctx, req.params.id),

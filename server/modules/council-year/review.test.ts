@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Client, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { jst, makeMeeting, startedYesterday } from "../meetings/test-support.js";
+import { sendReviewReminders } from "./review-reminders.js";
 import { splitPassages } from "./review-rules.js";
 
 let env: TestEnv;
@@ -163,5 +164,128 @@ describe("minutes review", () => {
     const kaminoseki = await env.as("kaminoseki@example.jp");
     expect((await kaminoseki.get(`/api/meetings/${rpa.id}/minutes/review`)).status).toBe(404);
     expect((await kaminoseki.post(`/api/meetings/${rpa.id}/minutes/review`, { deadline: jst(5, 17) })).status).toBe(404);
+  });
+
+  it("a reviewer finishes with 「修正なし」 or 「提案を送信して完了」; suggesting alone does not finish; the secretariat sees who has answered", async () => {
+    const m = await heldWithMinutes();
+    const started = (await sec.post(`/api/meetings/${m.id}/minutes/review`, { deadline: jst(5, 17) })).body;
+    const reviewId = started.current.id;
+    const abuState = (await abu.get(`/api/meetings/${m.id}/minutes/review`)).body;
+    expect(abuState.current.abilities.canAnswer).toBe(true);
+    expect(abuState.current.reviewers).toEqual([
+      { org: { id: env.demo.orgs.阿武町, name: "阿武町" }, answer: null, remindedAt: null },
+    ]);
+    const answers = () =>
+      env.ctx.db.selectFrom("minutes_review_answers").selectAll().where("review_id", "=", reviewId).orderBy("org_id").execute();
+
+    // 「提案を送信して完了」 needs a suggestion sent first; after one, 「修正なし」 is refused.
+    const early = await abu.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "suggested" });
+    expect(early.status).toBe(400);
+    expect(early.body.error.message).toBe("まだ修正の提案がありません。修正がない場合は「修正なし」を選んでください。");
+    const p = passageOf(abuState, "○阿武町");
+    expect(
+      (await abu.post(`/api/minutes-reviews/${reviewId}/passages/${p.id}/suggestions`, { text: "○阿武町　修正した発言" })).status,
+    ).toBe(201);
+    // Suggesting did not finish: the secretariat still sees 阿武町 as not answered.
+    let secView = (await sec.get(`/api/meetings/${m.id}/minutes/review`)).body.current;
+    expect(secView.reviewers.find((r: any) => r.org.name === "阿武町").answer).toBeNull();
+    expect((await abu.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "no_change" })).status).toBe(400);
+    expect((await abu.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "maybe" })).status).toBe(400);
+    expect(await answers()).toHaveLength(0);
+
+    const done = await abu.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "suggested" });
+    expect(done.status).toBe(200);
+    expect(done.body.current.abilities.canAnswer).toBe(false);
+    expect(done.body.current.passages.every((x: { canSuggest: boolean }) => !x.canSuggest)).toBe(true);
+    const audit = await lastAudit(env, "minutesReview.answer");
+    expect(audit?.subject_id).toBe(m.id);
+    expect(JSON.parse(audit!.changes!)).toEqual({ reviewId, outcome: "suggested" });
+    expect((await shunan.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "no_change" })).status).toBe(200);
+
+    secView = (await sec.get(`/api/meetings/${m.id}/minutes/review`)).body.current;
+    const byName = new Map(secView.reviewers.map((r: any) => [r.org.name, r.answer]));
+    expect(byName.get("阿武町")).toMatchObject({ outcome: "suggested", userName: expect.any(String) });
+    expect(byName.get("周南市")).toMatchObject({ outcome: "no_change" });
+    // A reviewer sees only its own organisation's state.
+    expect((await shunan.get(`/api/meetings/${m.id}/minutes/review`)).body.current.reviewers).toHaveLength(1);
+
+    // Once finished: no second answer, no further suggestion.
+    const again = await abu.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "suggested" });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe("貴団体はこの議事録の確認をすでに完了しています。");
+    expect(
+      (await abu.post(`/api/minutes-reviews/${reviewId}/passages/${p.id}/suggestions`, { text: "○阿武町　さらに修正" })).status,
+    ).toBe(409);
+    expect((await answers()).map((a) => a.outcome).sort()).toEqual(["no_change", "suggested"]);
+  });
+
+  it("answering: 401 without a session, 403 for the secretariat (not asked), 404 for an organisation not asked, 409 after the deadline", async () => {
+    const m = await heldWithMinutes();
+    const reviewId = (await sec.post(`/api/meetings/${m.id}/minutes/review`, { deadline: jst(5, 17) })).body.current.id;
+    expect((await env.anon.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "no_change" })).status).toBe(401);
+    const bySec = await sec.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "no_change" });
+    expect(bySec.status).toBe(403);
+    const kaminoseki = await env.as("kaminoseki@example.jp");
+    expect((await kaminoseki.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "no_change" })).status).toBe(404);
+    await env.ctx.db
+      .updateTable("minutes_reviews")
+      .set({ deadline: jst(-1, 17) })
+      .where("id", "=", reviewId)
+      .execute();
+    const late = await abu.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "no_change" });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/^確認の期限（令和.+）を過ぎているため、回答できません。/);
+    const stored = await env.ctx.db
+      .selectFrom("minutes_review_answers")
+      .select("org_id")
+      .where("review_id", "=", reviewId)
+      .execute();
+    expect(stored).toHaveLength(0);
+    expect(await lastAudit(env, "minutesReview.answer")).not.toMatchObject({ subject_id: m.id });
+  });
+
+  it("reminds, once per person and review, the people of organisations that have not answered as the deadline nears", async () => {
+    const m = await heldWithMinutes();
+    const reviewId = (await sec.post(`/api/meetings/${m.id}/minutes/review`, { deadline: jst(1, 17) })).body.current.id;
+    const far = await heldWithMinutes();
+    const farId = (await sec.post(`/api/meetings/${far.id}/minutes/review`, { deadline: jst(20, 17) })).body.current.id;
+    expect((await abu.post(`/api/minutes-reviews/${reviewId}/answer`, { outcome: "no_change" })).status).toBe(200);
+    // 阿武町 has finished: the home card no longer lists the review for it.
+    const abuHome = (await abu.get("/api/home")).body.deadlines.map((d: { link: string }) => d.link);
+    expect(abuHome).not.toContain(`/meetings/${m.id}/minutes`);
+    expect((await shunan.get("/api/home")).body.deadlines.map((d: { link: string }) => d.link)).toContain(
+      `/meetings/${m.id}/minutes`,
+    );
+
+    await sendReviewReminders(env.ctx);
+    const reminded = async (id: string) =>
+      (await env.ctx.db.selectFrom("minutes_review_reminders").select("user_id").where("review_id", "=", id).execute()).map(
+        (r) => r.user_id,
+      );
+    const first = await reminded(reviewId);
+    expect(first).toContain(env.demo.users["shunan@example.jp"]);
+    expect(first).not.toContain(env.demo.users["abu@example.jp"]);
+    expect(await reminded(farId)).toEqual([]);
+    const mails = () =>
+      env.ctx.db
+        .selectFrom("mail_outbox")
+        .select(["subject", "text"])
+        .where("to_address", "=", "shunan@example.jp")
+        .where("subject", "like", "【確認のお願い】%")
+        .execute();
+    const [mail] = await mails();
+    expect(mail?.subject).toBe(`【確認のお願い】${m.name}の議事録（案）について`);
+    expect(mail?.text).toContain(`${m.name}の議事録（案）の確認について（お願い）`);
+    expect(mail?.text).toMatch(/２　確認の期限　令和\d+年\d+月\d+日（.）17時/);
+    expect(mail?.text).toContain(`/meetings/${m.id}/minutes/review`);
+    expect(mail?.text).toContain("以上");
+    const audit = await lastAudit(env, "minutesReview.remind");
+    expect(JSON.parse(audit!.changes!)).toEqual({ reviewId, userIds: first });
+    const secView = (await sec.get(`/api/meetings/${m.id}/minutes/review`)).body.current;
+    expect(secView.reviewers.find((r: any) => r.org.name === "周南市").remindedAt).toBeTruthy();
+
+    // The next morning: nobody is reminded twice.
+    expect(await sendReviewReminders(env.ctx)).toBe(0);
+    expect(await mails()).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type {
   MinutesReview,
   ReviewState,
+  reviewAnswerInput,
   reviewInput,
   suggestionDecision,
   suggestionInput,
@@ -23,8 +24,11 @@ import { notify } from "../notifications/service.js";
 import {
   findReviewRow,
   findSuggestionRow,
+  insertAnswer,
   insertReview,
   insertSuggestion,
+  lastRemindedByOrg,
+  listAnswerRows,
   listPassageRows,
   listReviewRows,
   listSuggestionRows,
@@ -49,15 +53,19 @@ const rollOrgs = (l: LoadedMeeting) => {
 
 async function present(ctx: Ctx, loaded: LoadedMeeting, r: ReviewRow): Promise<MinutesReview> {
   const manage = manages(ctx, loaded);
-  const [passages, suggestions, orgs] = await Promise.all([
+  const [passages, suggestions, orgs, answers, reminded] = await Promise.all([
     listPassageRows(ctx, r.id),
     listSuggestionRows(ctx, r.id),
     orgNames(ctx, reviewerOrgs(r)),
+    listAnswerRows(ctx, r.id),
+    lastRemindedByOrg(ctx, r.id),
   ]);
   const names = new Map(rollOrgs(loaded).map((o) => [o.id, o.name]));
   const open = accepting(r);
   const myOrg = ctx.actor?.orgId;
   const asked = !!myOrg && reviewerOrgs(r).includes(myOrg);
+  const answerOf = new Map(answers.map((a) => [a.org_id, a]));
+  const answered = !!myOrg && answerOf.has(myOrg);
   return {
     id: r.id,
     meetingId: r.meeting_id,
@@ -66,12 +74,22 @@ async function present(ctx: Ctx, loaded: LoadedMeeting, r: ReviewRow): Promise<M
     deadline: r.deadline,
     accepting: open,
     orgs: orgs.map((o) => ({ id: o.id, name: o.name })),
+    reviewers: orgs
+      .filter((o) => manage || o.id === myOrg)
+      .map((o) => {
+        const a = answerOf.get(o.id);
+        return {
+          org: { id: o.id, name: o.name },
+          answer: a ? { outcome: a.outcome, userName: a.user_name, answeredAt: a.answered_at } : null,
+          remindedAt: reminded.get(o.id) ?? null,
+        };
+      }),
     passages: passages.map((p) => ({
       id: p.id,
       position: p.position,
       speaker: p.speaker_org_id ? { id: p.speaker_org_id, name: names.get(p.speaker_org_id) ?? "" } : null,
       text: p.text,
-      canSuggest: open && asked && p.speaker_org_id === myOrg,
+      canSuggest: open && asked && !answered && p.speaker_org_id === myOrg,
     })),
     suggestions: suggestions
       .filter((s) => manage || s.org_id === myOrg)
@@ -89,7 +107,7 @@ async function present(ctx: Ctx, loaded: LoadedMeeting, r: ReviewRow): Promise<M
       })),
     createdAt: r.created_at,
     closedAt: r.closed_at,
-    abilities: { canClose: manage && r.status === "open" },
+    abilities: { canClose: manage && r.status === "open", canAnswer: open && asked && !answered, canFollowAnswers: manage },
   };
 }
 
@@ -214,6 +232,9 @@ export async function suggestChange(
           ? `確認の期限（${warekiDateTime(review.deadline)}）を過ぎているため、提案できません。事務局に御連絡ください。`
           : "この議事録の確認は終了しています。",
       );
+    const orgId = tx.actor.orgId;
+    if ((await listAnswerRows(tx, reviewId)).some((a) => a.org_id === orgId))
+      throw conflict("貴団体はこの議事録の確認を完了しています。追加の修正は事務局に御連絡ください。");
     if (input.text === passage.text)
       throw invalid("元の文と同じです。修正後の文を入力してください。", [
         { path: "text", message: "元の文から変更してください" },
@@ -275,6 +296,45 @@ export async function closeReview(ctx: Ctx, reviewId: string): Promise<ReviewSta
     if (review.status !== "open") throw conflict("この議事録の確認はすでに終了しています。");
     await updateReviewRow(tx, reviewId, { status: "closed", closed_at: nowIso() });
     await recordAudit(tx, "minutesReview.close", { type: "meeting", id: loaded.row.id }, { reviewId });
+    return getReviewState(tx, loaded.row.id);
+  });
+}
+
+/**
+ * A reviewing organisation finishes: 「修正なし」 (it has sent no suggestion) or 「提案を送信して完了」 (it has
+ * sent at least one). Once per organisation and review, before the deadline; the secretariat sees who has.
+ */
+export async function answerReview(ctx: Ctx, reviewId: string, input: z.infer<typeof reviewAnswerInput>): Promise<ReviewState> {
+  return inTx(ctx, async (tx) => {
+    const { review, loaded } = await loadReview(tx, reviewId);
+    authorize(tx.actor, "yearPlan.read");
+    const orgId = tx.actor.orgId;
+    if (!reviewerOrgs(review).includes(orgId)) throw forbidden("この議事録の確認を依頼された団体だけが回答できます。");
+    if (!accepting(review))
+      throw conflict(
+        review.status === "open"
+          ? `確認の期限（${warekiDateTime(review.deadline)}）を過ぎているため、回答できません。事務局に御連絡ください。`
+          : "この議事録の確認は終了しています。",
+      );
+    if ((await listAnswerRows(tx, reviewId)).some((a) => a.org_id === orgId))
+      throw conflict("貴団体はこの議事録の確認をすでに完了しています。");
+    const sent = (await listSuggestionRows(tx, reviewId)).filter((s) => s.org_id === orgId).length;
+    if (input.outcome === "suggested" && !sent)
+      throw invalid("まだ修正の提案がありません。修正がない場合は「修正なし」を選んでください。", [
+        { path: "outcome", message: "提案を送信してから完了してください" },
+      ]);
+    if (input.outcome === "no_change" && sent)
+      throw invalid("修正の提案を送信済みです。「提案を送信して完了」を選んでください。", [
+        { path: "outcome", message: "「提案を送信して完了」を選んでください" },
+      ]);
+    await insertAnswer(tx, {
+      review_id: reviewId,
+      org_id: orgId,
+      outcome: input.outcome,
+      user_id: tx.actor.userId,
+      answered_at: nowIso(),
+    });
+    await recordAudit(tx, "minutesReview.answer", { type: "meeting", id: loaded.row.id }, { reviewId, outcome: input.outcome });
     return getReviewState(tx, loaded.row.id);
   });
 }

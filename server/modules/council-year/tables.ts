@@ -79,6 +79,22 @@ export interface MinutesPassagesTable {
   text: string;
 }
 
+/** An organisation asked to review has finished: 「修正なし」 or 「提案を送信して完了」 (migration 0870). */
+export interface MinutesReviewAnswersTable {
+  review_id: string;
+  org_id: string;
+  outcome: "no_change" | "suggested";
+  user_id: string;
+  answered_at: string;
+}
+
+/** A person reminded of a review their organisation has not answered, once per review (migration 0870). */
+export interface MinutesReviewRemindersTable {
+  review_id: string;
+  user_id: string;
+  sent_at: string;
+}
+
 export interface MinutesSuggestionsTable {
   id: string;
   review_id: string;
@@ -102,4 +118,6 @@ export interface CouncilYearTables {
   minutes_reviews: MinutesReviewsTable;
   minutes_passages: MinutesPassagesTable;
   minutes_suggestions: MinutesSuggestionsTable;
+  minutes_review_answers: MinutesReviewAnswersTable;
+  minutes_review_reminders: MinutesReviewRemindersTable;
 }

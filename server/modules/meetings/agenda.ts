@@ -16,7 +16,7 @@ import { authorize, can } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
-import { meetingDetail, presentAgendaItem, proposalOpen } from "./present.js";
+import { disclosedAgenda, meetingDetail, presentAgendaItem, proposalOpen } from "./present.js";
 import { notifyNewProposal } from "./proposal-notices.js";
 import {
   type AgendaRow,
@@ -267,7 +267,11 @@ export async function orderAgenda(ctx: Ctx, meetingId: string, input: z.infer<ty
 export async function listBacklog(ctx: Ctx, meetingId: string): Promise<{ items: AgendaItem[] }> {
   const loaded = await visibleMeeting(ctx, meetingId);
   const rows = await listBacklogRows(ctx, loaded.row.body_id);
-  return { items: rows.map((r) => presentAgendaItem(ctx.actor, null, r, loaded.subject, null)) };
+  return {
+    items: disclosedAgenda(ctx.actor, loaded.subject, rows).map((r) =>
+      presentAgendaItem(ctx.actor, null, r, loaded.subject, null),
+    ),
+  };
 }
 
 /** Brings deferred items onto a meeting as proposals again (the series does it for all of them). */

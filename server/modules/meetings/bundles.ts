@@ -9,15 +9,17 @@ import { openFileStream, readFileBytes } from "../../platform/files/store.js";
 import { visibleMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
 import type { PackInput } from "./pack-pdf.js";
-import { agendaNumbers, loadMaterials } from "./present.js";
+import { agendaNumbers, disclosedAgenda, loadMaterials } from "./present.js";
 import { listAgendaRows } from "./repo.js";
 import { listVersionRows } from "./repo-files.js";
 
 /** The current files of the materials the actor may see, in agenda order, with their labels. */
 async function currentFiles(ctx: Ctx, meetingId: string) {
   const loaded = await visibleMeeting(ctx, meetingId);
-  const agenda = await listAgendaRows(ctx, meetingId);
-  const materials = await loadMaterials(ctx, loaded, agenda);
+  const all = await listAgendaRows(ctx, meetingId);
+  const materials = await loadMaterials(ctx, loaded, all);
+  // The pack's cover lists only the items the actor may see (委員限り ones for members); numbers stay the agenda's.
+  const agenda = disclosedAgenda(ctx.actor, loaded.subject, all);
   const versions = await listVersionRows(
     ctx,
     materials.map((m) => m.id),
@@ -26,7 +28,7 @@ async function currentFiles(ctx: Ctx, meetingId: string) {
     const v = versions.find((x) => x.material_id === m.id && x.version === m.version)!;
     return { ...m, sha256: v.sha256 };
   });
-  return { loaded, agenda, files, name: meetingName(loaded.row, loaded.body.name) };
+  return { loaded, all, agenda, files, name: meetingName(loaded.row, loaded.body.name) };
 }
 
 /** Windows-safe file name: no path separators or reserved characters. */
@@ -60,8 +62,8 @@ export async function materialsZip(ctx: Ctx, meetingId: string) {
  * cover shows), so repeated downloads do not rebuild it; a changed material or agenda builds a new one.
  */
 export async function meetingPack(ctx: Ctx, meetingId: string, opts: { inline?: boolean } = {}): Promise<Download> {
-  const { loaded, agenda, files, name } = await currentFiles(ctx, meetingId);
-  const { number } = agendaNumbers(agenda);
+  const { loaded, all, agenda, files, name } = await currentFiles(ctx, meetingId);
+  const { number } = agendaNumbers(all);
   const accepted = agenda.filter((a) => number.has(a.id)).sort((a, b) => number.get(a.id)! - number.get(b.id)!);
   const inPack = files.filter((f) => f.label !== "提案資料");
   const input: PackInput = {

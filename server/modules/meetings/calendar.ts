@@ -9,6 +9,7 @@ import { visibleMeeting } from "./access.js";
 import { buildCalendar, type IcsEvent } from "./ics.js";
 import { visibleMeetingList } from "./meetings.js";
 import { meetingName } from "./naming.js";
+import { disclosedAgenda } from "./present.js";
 import { listAgendaRows, type MeetingRow } from "./repo.js";
 import { findCalendarUser, setCalendarToken } from "./repo-follow.js";
 
@@ -50,8 +51,10 @@ function event(
  * the same UID and a higher SEQUENCE) that calendar programs apply to the copy they already have.
  */
 export async function meetingIcs(ctx: Ctx, id: string, opts: { cancel?: boolean } = {}) {
-  const { row, body } = await visibleMeeting(ctx, id);
-  const agenda = (await listAgendaRows(ctx, id)).filter((a) => a.status === "accepted").map((a) => a.title);
+  const { row, body, subject } = await visibleMeeting(ctx, id);
+  const agenda = disclosedAgenda(ctx.actor, subject, await listAgendaRows(ctx, id))
+    .filter((a) => a.status === "accepted")
+    .map((a) => a.title);
   const name = meetingName(row, body.name);
   const ev = event(
     ctx,

@@ -33,9 +33,10 @@ async function reportsFor(ctx: Ctx, loaded: LoadedMeeting): Promise<ChildReports
   );
   const ids = held.map((m) => m.id);
   const outcomes = new Map(
-    (
-      await latestOutcomes(ctx, await publishedMinutesRows(ctx, [...new Set(held.map((m) => m.body_id))], { meetingIds: ids }))
-    ).map((o) => [o.minutes.meeting_id, o.outcomes]),
+    (await latestOutcomes(ctx, await publishedMinutesRows(ctx, [...new Set(held.map((m) => m.body_id))], { meetingIds: ids })))
+      // 委員限り outcomes stay with the child body: the report goes onto the parent's agenda, read more widely.
+      .filter((o) => o.minutes.minutes_disclosure !== "members")
+      .map((o) => [o.minutes.meeting_id, o.outcomes.filter((x) => x.disclosure !== "members")]),
   );
   const items = new Map((await childReportItemRows(ctx, loaded.row.id)).map((r) => [r.source_ref, r.id]));
   return {

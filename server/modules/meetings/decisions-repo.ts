@@ -11,6 +11,7 @@ export function publishedMinutesRows(ctx: Ctx, bodyIds: string[], f: { fiscalYea
     .innerJoin("meetings as m", "m.id", "mm.meeting_id")
     .innerJoin("bodies as b", "b.id", "m.body_id")
     .select(["mm.meeting_id", "mm.revision", "mm.outcomes", "m.body_id", "m.fiscal_year", "m.seq", "m.subtitle", "m.starts_at"])
+    .select("m.minutes_disclosure")
     .select("b.name as body_name")
     .where("mm.status", "=", "published")
     .where("m.body_id", "in", bodyIds);
@@ -24,5 +25,5 @@ export type PublishedMinutesRow = Awaited<ReturnType<typeof publishedMinutesRows
 
 export const agendaTitles = (ctx: Ctx, ids: string[]) =>
   ids.length
-    ? ctx.db.selectFrom("agenda_items").select(["id", "title", "position"]).where("id", "in", ids).execute()
+    ? ctx.db.selectFrom("agenda_items").select(["id", "title", "position", "disclosure"]).where("id", "in", ids).execute()
     : Promise.resolve([]);

@@ -1,18 +1,20 @@
 import type { z } from "zod";
 import type { DecisionEntry, decisionQuery } from "../../../shared/api/meetings.js";
 import { type Page, pageArray } from "../../../shared/api/paging.js";
+import type { Disclosure } from "../../../shared/api/publication.js";
 import type { Ctx } from "../../platform/context.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { agendaTitles, type PublishedMinutesRow, publishedMinutesRows } from "./decisions-repo.js";
 import { visibleBodies } from "./meetings.js";
 import { meetingName } from "./naming.js";
+import { disclosed } from "./present.js";
 
 const fold = (s: string) => s.normalize("NFKC").toLowerCase();
 
 export interface MeetingOutcomes {
   minutes: PublishedMinutesRow;
   /** The outcome of each agenda item, in agenda order. */
-  outcomes: { agendaItemId: string; agendaTitle: string; decision: string }[];
+  outcomes: { agendaItemId: string; agendaTitle: string; decision: string; disclosure?: Disclosure }[];
 }
 
 /**
@@ -36,7 +38,12 @@ export async function latestOutcomes(ctx: Ctx, rows: PublishedMinutesRow[]): Pro
     outcomes: o
       .filter(([id]) => items.has(id))
       .sort(([a], [b]) => items.get(a)!.position - items.get(b)!.position)
-      .map(([id, decision]) => ({ agendaItemId: id, agendaTitle: items.get(id)!.title, decision })),
+      .map(([id, decision]) => ({
+        agendaItemId: id,
+        agendaTitle: items.get(id)!.title,
+        decision,
+        disclosure: items.get(id)!.disclosure,
+      })),
   }));
 }
 
@@ -53,7 +60,11 @@ export async function listDecisions(ctx: Ctx, q: z.infer<typeof decisionQuery>):
   const out: DecisionEntry[] = [];
   for (const { minutes: r, outcomes } of meetings) {
     const name = meetingName(r, r.body_name);
-    for (const { agendaItemId, agendaTitle, decision } of outcomes) {
+    // 委員限り minutes and items: the body's members only.
+    const subject = bodies.get(r.body_id)!.subject;
+    if (!disclosed(ctx.actor, subject, { disclosure: r.minutes_disclosure })) continue;
+    for (const { agendaItemId, agendaTitle, decision, disclosure } of outcomes) {
+      if (!disclosed(ctx.actor, subject, { disclosure })) continue;
       const hay = fold(`${agendaTitle}\n${decision}\n${name}`);
       if (words.some((w) => !hay.includes(w))) continue;
       out.push({

@@ -16,4 +16,5 @@ export { listMaterialRows, updateMaterialRow } from "./repo-files.js";
 export { latestPublishedMinutes, listAttendanceRows, listMinutesRows, updateMinutesRow } from "./repo-follow.js";
 export { overdueBodyActions } from "./repo-insight.js";
 export { findMaterialWithFile, findPublicMeetingRow, listPublicMeetingRows, publicStatuses } from "./repo-public.js";
+export { indexMeeting } from "./search-hook.js";
 export type { MeetingKind } from "./tables.js";

@@ -93,7 +93,8 @@ export async function loadMaterial(ctx: Ctx, meetingId: string, materialId: stri
   const loaded = await visibleMeeting(ctx, meetingId);
   const row = await findMaterialRow(ctx, meetingId, materialId);
   const item = row?.agenda_item_id ? await findAgendaRow(ctx, row.agenda_item_id) : undefined;
-  if (!row || !materialVisible(ctx.actor, loaded.row, loaded.subject, item)) throw notFound("資料");
+  // 委員限り: a non-member gets the same 404 as for a material that does not exist.
+  if (!row || !materialVisible(ctx.actor, loaded.row, loaded.subject, item, row)) throw notFound("資料");
   return { loaded, row };
 }
 

@@ -25,6 +25,7 @@ import { listAttendance } from "./attendance.js";
 import { meetingPlace, meetingWhen } from "./meeting-mail.js";
 import { getMinutes } from "./minutes.js";
 import { meetingName } from "./naming.js";
+import { disclosedAgenda } from "./present.js";
 import { listAgendaRows } from "./repo.js";
 
 /** One block of the 議事の経過: what the minutes' formatted text is made of, for documents. */
@@ -97,7 +98,7 @@ export async function minutesDocument(ctx: Ctx, meetingId: string): Promise<Minu
   const minutes = await getMinutes(ctx, meetingId);
   const cur = minutes.current;
   if (!cur) throw notFound("議事録");
-  const agenda = (await listAgendaRows(ctx, meetingId))
+  const agenda = disclosedAgenda(ctx.actor, loaded.subject, await listAgendaRows(ctx, meetingId))
     .filter((a) => a.status === "accepted")
     .sort((a, b) => a.position - b.position);
   const attendance = await listAttendance(ctx, meetingId);

@@ -9,6 +9,7 @@ import { notify } from "../notifications/service.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { recipients } from "./meetings.js";
 import { meetingName } from "./naming.js";
+import { disclosed, disclosedAgenda } from "./present.js";
 import { listAgendaRows, updateMeetingRow } from "./repo.js";
 import { insertMinutes, listMinutesRows, type MinutesRow, updateMinutesRow } from "./repo-follow.js";
 import { indexMeeting } from "./search-hook.js";
@@ -27,17 +28,33 @@ const present = (r: MinutesRow) => ({
   updatedAt: r.updated_at,
 });
 
+/** The meeting whose minutes the actor may read: 委員限り minutes are the body's members' only (404 for others). */
+async function readableMinutesMeeting(ctx: Ctx, meetingId: string) {
+  const loaded = await visibleMeeting(ctx, meetingId);
+  if (!disclosed(ctx.actor, loaded.subject, { disclosure: loaded.row.minutes_disclosure })) throw notFound("議事録");
+  return loaded;
+}
+
+/** The agenda items of the meeting the actor may not see (委員限り for a non-member): their outcomes are left out. */
+async function hiddenItemIds(ctx: Ctx, loaded: LoadedMeeting) {
+  const agenda = await listAgendaRows(ctx, loaded.row.id);
+  const seen = new Set(disclosedAgenda(ctx.actor, loaded.subject, agenda).map((a) => a.id));
+  return new Set(agenda.filter((a) => !seen.has(a.id)).map((a) => a.id));
+}
+const withoutHiddenOutcomes = <V extends { outcomes: Record<string, string> }>(v: V, hidden: Set<string>): V =>
+  hidden.size ? { ...v, outcomes: Object.fromEntries(Object.entries(v.outcomes).filter(([id]) => !hidden.has(id))) } : v;
+
 const afterHeld = (l: LoadedMeeting) => l.row.status === "held" || l.row.status === "minutes_published";
 
 /** The minutes: managers see the working revision; everyone else only what was published. History lists every revision they may see. */
 export async function getMinutes(ctx: Ctx, meetingId: string): Promise<View> {
-  const loaded = await visibleMeeting(ctx, meetingId);
+  const loaded = await readableMinutesMeeting(ctx, meetingId);
   const manage = can(ctx.actor, "meeting.manage", loaded.subject);
   const rows = (await listMinutesRows(ctx, meetingId)).filter((r) => manage || r.status === "published");
   const latest = rows[0];
   const live = afterHeld(loaded);
   return {
-    current: latest ? present(latest) : null,
+    current: latest ? withoutHiddenOutcomes(present(latest), await hiddenItemIds(ctx, loaded)) : null,
     history: rows.map((r) => ({
       revision: r.revision,
       status: r.status,
@@ -56,11 +73,11 @@ export async function getMinutes(ctx: Ctx, meetingId: string): Promise<View> {
 }
 
 export async function getMinutesRevision(ctx: Ctx, meetingId: string, revision: number) {
-  const loaded = await visibleMeeting(ctx, meetingId);
+  const loaded = await readableMinutesMeeting(ctx, meetingId);
   const manage = can(ctx.actor, "meeting.manage", loaded.subject);
   const row = (await listMinutesRows(ctx, meetingId)).find((r) => r.revision === revision);
   if (!row || (!manage && row.status !== "published")) throw notFound("議事録の版");
-  return present(row);
+  return withoutHiddenOutcomes(present(row), await hiddenItemIds(ctx, loaded));
 }
 
 async function load(ctx: Ctx, meetingId: string) {

@@ -18,6 +18,9 @@ export const runsBody = (a: Actor, s?: MeetingSubject) =>
   runsCouncil(a) || s?.myPersonalPosition === "chair" || s?.myPersonalPosition === "secretariat";
 
 const policies = {
+  // 委員限り (disclosure "members"): the body's members — in person or through any organisation on its roll — and
+  // those who run it (the council secretariat, the body's chair and secretariat). Others get a 404, never a 403.
+  "meeting.readMembersOnly": (a, s?: MeetingSubject) => runsBody(a, s) || !!s?.orgAttends || !!s?.myPosition,
   // The register of decisions: every signed-in user, over the bodies they may see.
   "decisions.read": () => true,
   "meeting.create": runsBody,

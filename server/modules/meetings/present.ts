@@ -1,4 +1,5 @@
 import type { AgendaItem, Material, Meeting, MeetingDetail } from "../../../shared/api/meetings.js";
+import type { Disclosure } from "../../../shared/api/publication.js";
 import { nonBusinessReason } from "../../../shared/dates/calendar.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Actor, Ctx } from "../../platform/context.js";
@@ -106,8 +107,34 @@ export function agendaNumbers(items: AgendaWithOrg[]) {
   return { order: accepted.map((i) => i.id), number: new Map(accepted.map((i, n) => [i.id, n + 1])) };
 }
 
-/** Whether the actor may see a material: everyone once announced; before that managers and the proposing organisation. */
-export function materialVisible(actor: Actor | null, m: MeetingRow, s: MeetingSubject, item: AgendaWithOrg | undefined) {
+/**
+ * 委員限り in the app: an agenda item, material or minutes marked "members" is seen only by the body's members and
+ * those who run it (meeting.readMembersOnly); for everyone else it does not exist (lists, search, pack, 404).
+ */
+export const disclosed = (actor: Actor | null, s: MeetingSubject, x: { disclosure?: Disclosure }) =>
+  x.disclosure !== "members" || can(actor, "meeting.readMembersOnly", s);
+
+/** The agenda items the actor may see (委員限り ones only for members); numbers stay those of the whole agenda. */
+export const disclosedAgenda = <T extends { disclosure?: Disclosure }>(actor: Actor | null, s: MeetingSubject, agenda: T[]) =>
+  agenda.filter((a) => disclosed(actor, s, a));
+
+/**
+ * Whether the actor may see a material: everyone once announced; before that managers and the proposing
+ * organisation; a 委員限り material, or one of a 委員限り item, only the body's members. Without `mat`, the
+ * meeting-wide rule alone (used to decide whether materials are readable at all).
+ */
+export function materialVisible(
+  actor: Actor | null,
+  m: MeetingRow,
+  s: MeetingSubject,
+  item: AgendaWithOrg | undefined,
+  mat?: { disclosure?: Disclosure },
+) {
+  if ((mat && !disclosed(actor, s, mat)) || (item && !disclosed(actor, s, item))) return false;
+  return materialReadable(actor, m, s, item);
+}
+
+function materialReadable(actor: Actor | null, m: MeetingRow, s: MeetingSubject, item: AgendaWithOrg | undefined) {
   if (m.status !== "draft" || can(actor, "meeting.manage", s)) return true;
   return !!item?.proposer_org_id && item.proposer_org_id === actor?.orgId;
 }
@@ -115,11 +142,12 @@ export function materialVisible(actor: Actor | null, m: MeetingRow, s: MeetingSu
 export async function loadMaterials(ctx: Ctx, loaded: LoadedMeeting, agenda: AgendaWithOrg[]): Promise<Material[]> {
   const { row, subject } = loaded;
   const byId = new Map(agenda.map((a) => [a.id, a]));
-  const rows = (await listMaterialRows(ctx, row.id)).filter((m) =>
-    materialVisible(ctx.actor, row, subject, m.agenda_item_id ? byId.get(m.agenda_item_id) : undefined),
-  );
+  const itemOf = (m: { agenda_item_id: string | null }) => (m.agenda_item_id ? byId.get(m.agenda_item_id) : undefined);
+  const readable = (await listMaterialRows(ctx, row.id)).filter((m) => materialReadable(ctx.actor, row, subject, itemOf(m)));
+  const rows = readable.filter((m) => materialVisible(ctx.actor, row, subject, itemOf(m), m));
   const { order } = agendaNumbers(agenda);
-  const labels = materialLabels(order, rows);
+  // Labels (資料N) are given before 委員限り is applied, so 資料3 is 資料3 for everyone who sees it.
+  const labels = materialLabels(order, readable);
   const versions = await listVersionRows(
     ctx,
     rows.map((r) => r.id),
@@ -167,7 +195,9 @@ export async function meetingDetail(ctx: Ctx, loaded: LoadedMeeting): Promise<Me
   const sorted = [...agenda].sort((a, b) => (number.get(a.id) ?? 1e6) - (number.get(b.id) ?? 1e6) || a.position - b.position);
   return {
     ...presentMeeting(ctx.actor, row, body.name, subject),
-    agenda: sorted.map((a) => presentAgendaItem(ctx.actor, row, a, subject, number.get(a.id) ?? null)),
+    agenda: disclosedAgenda(ctx.actor, subject, sorted).map((a) =>
+      presentAgendaItem(ctx.actor, row, a, subject, number.get(a.id) ?? null),
+    ),
     agendaMinutes,
     meetingMinutes,
     agendaOverrun: agendaMinutes > meetingMinutes,

@@ -107,4 +107,45 @@ describe("agenda across bodies", () => {
     expect((await abu.post(`/api/agenda-items/${hq.itemId}/refer`, { bodyId: env.demo.bodies.council })).status).toBe(404);
     expect((await abu.get("/api/agenda-items/00000000-0000-4000-8000-000000000000/referrals")).status).toBe(404);
   });
+
+  it("offers as targets only the bodies the actor runs; a body shows what it received and sent, without items now in a body one cannot see", async () => {
+    const spec = await env.as("specialist@example.jp");
+    const { itemId } = await itemOn(env.demo.bodies.divide, "スマホ教室の講師の確保", true, spec);
+    // The specialist runs only the 専門部会: nowhere to refer to.
+    expect((await spec.get(`/api/agenda-items/${itemId}/referrals`)).body.targets).toEqual([]);
+    const secTargets = (await sec.get(`/api/agenda-items/${itemId}/referrals`)).body.targets.map((b: { id: string }) => b.id);
+    expect(secTargets).toContain(env.demo.bodies.council);
+    expect(secTargets).not.toContain(env.demo.bodies.divide);
+    // A town sees the history but has no targets.
+    const abu = await env.as("abu@example.jp");
+    expect((await abu.get(`/api/agenda-items/${itemId}/referrals`)).body.targets).toEqual([]);
+
+    expect(
+      (await sec.post(`/api/agenda-items/${itemId}/refer`, { bodyId: env.demo.bodies.council, note: "全体で議論" })).status,
+    ).toBe(200);
+    expect((await sec.get(`/api/agenda-items/${itemId}/referrals`)).body.targets.length).toBeGreaterThan(0);
+    const received = (await abu.get(`/api/bodies/${env.demo.bodies.council}/referrals`)).body.items;
+    expect(received.find((r: { item: { id: string } }) => r.item.id === itemId)).toMatchObject({
+      direction: "received",
+      fromBody: { id: env.demo.bodies.divide },
+      note: "全体で議論",
+      item: { title: "スマホ教室の講師の確保", status: "deferred", bodyId: env.demo.bodies.council },
+    });
+    const sent = (await sec.get(`/api/bodies/${env.demo.bodies.divide}/referrals`)).body.items;
+    expect(sent.find((r: { item: { id: string } }) => r.item.id === itemId)?.direction).toBe("sent");
+
+    // An item referred into the HQ (members only) is left out of the council's history for a town.
+    const moved = await itemOn(env.demo.bodies.council, "本部へ上げる議題", true);
+    await sec.post(`/api/agenda-items/${moved.itemId}/refer`, { bodyId: env.demo.bodies.hq });
+    const forAbu = (await abu.get(`/api/bodies/${env.demo.bodies.council}/referrals`)).body.items.map(
+      (r: { item: { id: string } }) => r.item.id,
+    );
+    expect(forAbu).not.toContain(moved.itemId);
+    const forSec = (await sec.get(`/api/bodies/${env.demo.bodies.council}/referrals`)).body.items.map(
+      (r: { item: { id: string } }) => r.item.id,
+    );
+    expect(forSec).toContain(moved.itemId);
+    expect((await env.anon.get(`/api/bodies/${env.demo.bodies.council}/referrals`)).status).toBe(401);
+    expect((await abu.get(`/api/bodies/${env.demo.bodies.hq}/referrals`)).status).toBe(404);
+  });
 });

@@ -1,13 +1,14 @@
 import type { z } from "zod";
-import type { AgendaReferrals, referInput } from "../../../shared/api/meetings.js";
+import type { AgendaReferrals, BodyReferrals, referInput } from "../../../shared/api/meetings.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
-import { authorize } from "../../platform/policy/authorize.js";
+import { authorize, can } from "../../platform/policy/authorize.js";
 import { visibleBody } from "../bodies/service.js";
 import { orgPositionsIn, subjectOf, visibleMeeting } from "./access.js";
-import { presentAgendaItem } from "./present.js";
-import { insertReferral, listReferralRows } from "./referrals-repo.js";
+import { visibleBodies } from "./meetings.js";
+import { disclosed, presentAgendaItem } from "./present.js";
+import { insertReferral, listBodyReferralRows, listReferralRows } from "./referrals-repo.js";
 import { findAgendaRow, updateAgendaRow } from "./repo.js";
 import { indexMeeting } from "./search-hook.js";
 
@@ -22,21 +23,36 @@ async function bodySubject(ctx: Ctx, bodyId: string) {
   return { row: body.row, subject: subjectOf(body.subject, orgPositionsIn(ctx, body.members)) };
 }
 
-/** An item the actor may see (its body is visible), with its body's standing. */
+/** An item the actor may see (its body is visible; a 委員限り item only for the body's members), with its body's standing. */
 async function loadItem(ctx: Ctx, id: string) {
   const item = await findAgendaRow(ctx, id);
   if (!item) throw notFound("議題");
+  let body: Awaited<ReturnType<typeof bodySubject>>;
   try {
-    return { item, body: await bodySubject(ctx, item.body_id) };
+    body = await bodySubject(ctx, item.body_id);
   } catch {
     throw notFound("議題");
   }
+  if (!disclosed(ctx.actor, body.subject, item)) throw notFound("議題");
+  return { item, body };
 }
+
+const referable = (status: string) => status === "proposed" || status === "deferred";
+
+/** The bodies the actor runs, other than the item's own, when the actor runs that one too and the item may move. */
+async function referralTargets(ctx: Ctx, item: { body_id: string; status: string }, subject: BodySubject) {
+  if (!referable(item.status) || !can(ctx.actor, "meeting.manage", subject)) return [];
+  return [...(await visibleBodies(ctx))]
+    .filter(([id, b]) => id !== item.body_id && can(ctx.actor, "meeting.manage", b.subject))
+    .map(([id, b]) => ({ id, name: b.name }));
+}
+type BodySubject = Awaited<ReturnType<typeof bodySubject>>["subject"];
 
 async function history(ctx: Ctx, id: string): Promise<AgendaReferrals> {
   const { item, body } = await loadItem(ctx, id);
   const rows = await listReferralRows(ctx, id);
   return {
+    targets: await referralTargets(ctx, item, body.subject),
     item: presentAgendaItem(ctx.actor, null, item, body.subject, null),
     referrals: rows.map((r) => ({
       id: r.id,
@@ -66,8 +82,7 @@ export async function referAgendaItem(ctx: Ctx, id: string, input: z.infer<typeo
       throw invalid("回付先が今の会議体と同じです。別の会議体を選んでください。", [
         { path: "bodyId", message: "今の会議体とは別の会議体を選んでください" },
       ]);
-    if (item.status !== "proposed" && item.status !== "deferred")
-      throw conflict("回付できるのは、判断前の提案と延期中の議題です。");
+    if (!referable(item.status)) throw conflict("回付できるのは、判断前の提案と延期中の議題です。");
     const meeting = item.meeting_id ? await visibleMeeting(tx, item.meeting_id) : null;
     if (meeting && meeting.row.status !== "draft" && meeting.row.status !== "announced")
       throw conflict("開催済み・中止の会議の議題は回付できません。");
@@ -98,4 +113,27 @@ export async function referAgendaItem(ctx: Ctx, id: string, input: z.infer<typeo
     if (meeting) await indexMeeting(tx, meeting);
     return history(tx, id);
   });
+}
+
+/** A body's referral history (received and sent); items now in a body the actor cannot see are left out. */
+export async function bodyReferralHistory(ctx: Ctx, bodyId: string): Promise<BodyReferrals> {
+  await bodySubject(ctx, bodyId);
+  const visible = await visibleBodies(ctx);
+  const rows = (await listBodyReferralRows(ctx, bodyId)).filter((r) => {
+    const now = visible.get(r.item_body_id);
+    return !!now && disclosed(ctx.actor, now.subject, { disclosure: r.item_disclosure });
+  });
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      item: { id: r.agenda_item_id, title: r.item_title, status: r.item_status, bodyId: r.item_body_id },
+      direction: r.to_body_id === bodyId ? "received" : "sent",
+      fromBody: { id: r.from_body_id, name: r.from_name },
+      fromMeetingId: r.from_meeting_id,
+      toBody: { id: r.to_body_id, name: r.to_name },
+      note: r.note,
+      referredBy: r.user_name,
+      referredAt: r.referred_at,
+    })),
+  };
 }

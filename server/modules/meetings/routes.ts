@@ -11,6 +11,7 @@ import {
   agendaReferrals,
   attendanceInput,
   attendanceList,
+  bodyReferrals,
   cancelInput,
   childReportsAdded,
   childReports as childReportsView,
@@ -39,7 +40,7 @@ import type { App } from "../../platform/http/types.js";
 import { createAction, listActions, updateAction } from "./actions.js";
 import { addChildReports, childReports } from "./child-reports.js";
 import { listDecisions } from "./decisions.js";
-import { agendaReferralHistory, referAgendaItem } from "./referrals.js";
+import { agendaReferralHistory, bodyReferralHistory, referAgendaItem } from "./referrals.js";
 import "./reminders.js";
 import {
   addAgendaItem,
@@ -136,6 +137,9 @@ export function meetingRoutes(app: App) {
     "/agenda-items/:id/refer",
     { schema: { params: idParams, body: referInput, response: { 200: agendaReferrals } } },
     (req) => referAgendaItem(req.ctx, req.params.id, req.body),
+  );
+  app.get("/bodies/:id/referrals", { schema: { params: idParams, response: { 200: bodyReferrals } } }, (req) =>
+    bodyReferralHistory(req.ctx, req.params.id),
   );
   app.get("/meetings/:id/backlog", { schema: { params: idParams, response: { 200: listOf(agendaItem) } } }, (req) =>
     listBacklog(req.ctx, req.params.id),

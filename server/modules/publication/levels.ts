@@ -7,6 +7,7 @@ import { renderMarkdown } from "../../platform/text/markdown.js";
 import { findIdentifyingIn, personForms } from "../faq/index.js";
 import {
   agendaNumbers,
+  indexMeeting,
   latestPublishedMinutes,
   listAgendaRows,
   listMaterialRows,
@@ -151,6 +152,8 @@ export async function applyPublication(
       );
     const changes = await writeLevels(tx, l, want);
     if (changes.length === 0) throw new AppError("VALIDATION_FAILED", "公開区分は変わっていません。");
+    // 委員限り items, materials and minutes leave the meeting's search entry (and come back when no longer so).
+    await indexMeeting(tx, await visibleMeeting(tx, meetingId));
     await recordAudit(
       tx,
       "meeting.publication.update",

@@ -11,6 +11,7 @@ import { useI18n } from "../../lib/i18n.js";
 import { useChallenges } from "../challenges/api.js";
 import { useMeetings } from "../meetings/api.js";
 import { meetingWhen } from "../meetings/format.js";
+import { BodyReferralsCard } from "../meetings/referral.js";
 import { useNotices } from "../notices/api.js";
 import { ContactCard } from "./contact-card.js";
 
@@ -211,6 +212,7 @@ export function BodySpaceSections({ body }: { body: BodyDetail }) {
         <Notices body={body} />
         <Challenges body={body} />
       </div>
+      <BodyReferralsCard bodyId={body.id} />
       <Card id="space-documents" title={t("space.documents")}>
         <p>
           <Link className="link" to={`/documents?area=${body.id}`}>

@@ -1,3 +1,5 @@
+import "./messages.js";
+
 export { MinutesReviewPage } from "./minutes-review-page.js";
 export { PollCreatePage } from "./poll-create-page.js";
 export { PollDetailPage } from "./poll-detail-page.js";

@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
-import { type MinutesReview, suggestionStatusLabels } from "../../../shared/api/minutes-review.js";
+import { type MinutesReview, reviewOutcomeLabels, suggestionStatusLabels } from "../../../shared/api/minutes-review.js";
 import { Alert, FormError, fieldError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
+import { DataTable } from "../../components/data-table.js";
 import { TextAreaField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -54,6 +55,78 @@ function SuggestForm({ meetingId, review, passage }: { meetingId: string; review
   );
 }
 
+type Reviewer = MinutesReview["reviewers"][number];
+
+/** The secretariat's view of who has finished (「修正なし」 / 「提案を送信して完了」), who has not, and who was reminded. */
+function AnswersTable({ review }: { review: MinutesReview }) {
+  const { t, label, locale } = useI18n();
+  return (
+    <DataTable<Reviewer>
+      caption={t("review.answers")}
+      rows={review.reviewers}
+      rowKey={(r) => r.org.id}
+      empty={t("review.answerNone")}
+      columns={[
+        { key: "org", header: t("review.answerOrg"), cell: (r) => r.org.name },
+        {
+          key: "state",
+          header: t("review.answerState"),
+          cell: (r) =>
+            r.answer ? (
+              <Badge tone="green">{label(reviewOutcomeLabels, r.answer.outcome)}</Badge>
+            ) : (
+              <Badge tone="orange">{t("review.unanswered")}</Badge>
+            ),
+        },
+        {
+          key: "at",
+          header: t("review.answeredAt"),
+          cell: (r) => (r.answer ? `${formatDateTime(r.answer.answeredAt, locale)}（${r.answer.userName}）` : "—"),
+        },
+        {
+          key: "reminded",
+          header: t("review.remindedAt"),
+          cell: (r) => (r.remindedAt ? formatDateTime(r.remindedAt, locale) : "—"),
+        },
+      ]}
+    />
+  );
+}
+
+/** A reviewer finishes: 「修正なし」 while it has sent nothing, 「提案を送信して完了」 once it has. */
+function FinishReview({ meetingId, review }: { meetingId: string; review: MinutesReview }) {
+  const { t, label, locale } = useI18n();
+  const toast = useToast();
+  const mine = review.reviewers[0];
+  const sent = review.suggestions.some((s) => s.org.id === mine?.org.id);
+  const answer = useReviewMutation(meetingId, (outcome: "no_change" | "suggested") =>
+    api.post(`/minutes-reviews/${review.id}/answer`, { outcome }),
+  );
+  if (mine?.answer)
+    return (
+      <Alert tone="success">
+        {t("review.finishedOn", {
+          when: formatDateTime(mine.answer.answeredAt, locale),
+          outcome: label(reviewOutcomeLabels, mine.answer.outcome),
+        })}
+      </Alert>
+    );
+  if (!review.abilities.canAnswer) return null;
+  const outcome = sent ? "suggested" : "no_change";
+  return (
+    <Card title={t("review.finishTitle")} id="review-finish">
+      <p className="mb-3 text-std-16N-170">{t("review.finishLeadNone")}</p>
+      <FormError error={answer.error} />
+      <Button
+        busy={answer.isPending}
+        onClick={() => answer.mutate(outcome, { onSuccess: () => toast.show(t("review.finished")) })}
+      >
+        {t(sent ? "review.finishSuggested" : "review.finishNoChange")}
+      </Button>
+    </Card>
+  );
+}
+
 function ReviewView({ meetingId, review }: { meetingId: string; review: MinutesReview }) {
   const { t, label, locale } = useI18n();
   const toast = useToast();
@@ -68,6 +141,7 @@ function ReviewView({ meetingId, review }: { meetingId: string; review: MinutesR
         {t("review.deadline")}：{formatDateTime(review.deadline, locale)}　{t("review.orgs")}：
         {review.orgs.map((o) => o.name).join("、")}
       </p>
+      {review.abilities.canFollowAnswers && <AnswersTable review={review} />}
       <FormError error={decide.error ?? close.error} />
       <ol className="flex flex-col gap-4" aria-label={t("review.passages")}>
         {review.passages.map((p) => {
@@ -128,6 +202,7 @@ function ReviewView({ meetingId, review }: { meetingId: string; review: MinutesR
           );
         })}
       </ol>
+      <FinishReview meetingId={meetingId} review={review} />
       {review.abilities.canClose && (
         <div>
           <Button

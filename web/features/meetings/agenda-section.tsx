@@ -11,6 +11,9 @@ import { formatDateTime } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { type AgendaItem, api, type MeetingDetail, useBacklog, useMeetingMutation } from "./api.js";
 import { ChildReportsButton } from "./child-reports.js";
+import { ReferButton, ReferralHistory } from "./referral.js";
+
+const referable = (i: AgendaItem) => i.abilities.canDecide && (i.status === "proposed" || i.status === "deferred");
 
 const tone = { proposed: "orange", accepted: "green", rejected: "red", deferred: "neutral", withdrawn: "neutral" } as const;
 
@@ -162,12 +165,14 @@ function ItemRow({
             </Button>
           </>
         )}
+        {referable(item) && <ReferButton item={item} />}
         {item.abilities.canWithdraw && (
           <Button size="sm" variant="danger" busy={withdraw.isPending} onClick={() => withdraw.mutate(undefined)}>
             {t("agenda.withdraw")}
           </Button>
         )}
       </div>
+      <ReferralHistory item={item} />
       <Dialog
         open={rejecting}
         title={t("agenda.rejectTitle")}
@@ -214,6 +219,9 @@ function Backlog({ m }: { m: MeetingDetail }) {
             <Button size="sm" variant="secondary" onClick={() => adopt.mutate(i.id)}>
               {t("agenda.adopt")}
             </Button>
+            {/* The backlog is shown to those who run the body: the dialog lists where they may refer it. */}
+            <ReferButton item={i} />
+            <ReferralHistory item={i} />
           </li>
         ))}
       </ul>

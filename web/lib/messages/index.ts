@@ -12,11 +12,13 @@ import { insightNav } from "./insight-nav.js";
 import type { meetingForm } from "./meeting-form.js";
 import { meetings } from "./meetings.js";
 import { menu } from "./menu.js";
+import type { minutesReview } from "./minutes-review.js";
 import { office } from "./office.js";
 import { orgs } from "./orgs.js";
 import type { procurement } from "./procurement.js";
 import type { progress } from "./progress.js";
 import { publication } from "./publication.js";
+import type { referrals } from "./referrals.js";
 import type { relay } from "./relay.js";
 import { sharing } from "./sharing.js";
 import { spaces } from "./spaces.js";
@@ -56,6 +58,8 @@ export type MessageKey =
   | keyof typeof progress
   | keyof typeof insight
   | keyof typeof meetingForm
+  | keyof typeof minutesReview
+  | keyof typeof referrals
   | keyof typeof accounts
   | keyof typeof procurement
   | keyof typeof handover

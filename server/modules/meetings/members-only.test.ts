@@ -1,0 +1,137 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Client, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { unzipAll } from "../../security/scan.js";
+import { heldMeeting } from "../publication/test-support.js";
+
+/**
+ * 委員限り inside the app: an agenda item, a material and the minutes marked "members" are seen by the body's
+ * members and the secretariat only. Every read path is asked as a member and as a signed-in non-member,
+ * looking for marker strings; the non-member meets a 404 (never a 403) on direct access.
+ */
+let env: TestEnv;
+let sec: Client;
+let member: Client;
+let outsider: Client;
+let bodyId: string;
+let h: Awaited<ReturnType<typeof heldMeeting>>;
+const MARK = "MEMBERSONLYZQ7";
+// The texts heldMeeting writes with the mark: the 委員限り item, the 委員限り material, the item's material, the minutes.
+const hidden = [`非公開議題${MARK}`, `非公開資料${MARK}`, `非公開議題の資料${MARK}`, `要旨${MARK}`, "closed.pdf", "item.pdf"];
+
+const raw = async (c: Client, url: string) => env.app.inject({ method: "GET", url, headers: { cookie: c.cookie } });
+const pdfText = (buf: Buffer) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "members-only-")), "x.pdf");
+  fs.writeFileSync(file, buf);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+};
+const leaks = (text: string) => hidden.filter((m) => text.includes(m));
+
+beforeAll(async () => {
+  env = await testEnv();
+  sec = await env.as("secretariat@example.jp");
+  // An open body with a municipal user whose organisation is on its roll, and one whose organisation is not.
+  const users = await env.ctx.db.selectFrom("users").select(["email", "org_id"]).where("role", "=", "municipal").execute();
+  for (const id of Object.values(env.demo.bodies)) {
+    const b = await env.ctx.db.selectFrom("bodies").select("visibility").where("id", "=", id).executeTakeFirstOrThrow();
+    const roll = new Set(
+      (await env.ctx.db.selectFrom("body_members").select("org_id").where("body_id", "=", id).execute()).map((r) => r.org_id),
+    );
+    const inside = users.find((u) => roll.has(u.org_id));
+    const outside = users.find((u) => !roll.has(u.org_id));
+    if (b.visibility !== "all" || !inside || !outside) continue;
+    bodyId = id;
+    member = await env.as(inside.email);
+    outsider = await env.as(outside.email);
+    break;
+  }
+  h = await heldMeeting(env, bodyId, MARK);
+  const set = await sec.put(`/api/meetings/${h.id}/publication`, {
+    meeting: "closed",
+    minutes: "members",
+    agendaItems: [{ id: h.closedItem, level: "members" }],
+    materials: [{ id: h.closedMaterial, level: "members" }],
+    acceptFindings: true,
+  });
+  expect(set.status).toBe(200);
+});
+
+describe("委員限り in the app", () => {
+  it("the meeting page, its materials and minutes: the member sees them, the non-member sees none of them", async () => {
+    const mine = (await member.get(`/api/meetings/${h.id}`)).body;
+    expect(mine.agenda.map((a: { id: string }) => a.id)).toContain(h.closedItem);
+    expect(mine.materials.map((m: { id: string }) => m.id)).toEqual(
+      expect.arrayContaining([h.closedMaterial, h.itemMaterial, h.openMaterial]),
+    );
+    expect((await member.get(`/api/meetings/${h.id}/minutes`)).body.current.bodyMd).toContain(`要旨${MARK}`);
+    expect((await sec.get(`/api/meetings/${h.id}/minutes`)).status).toBe(200);
+
+    const theirs = await outsider.get(`/api/meetings/${h.id}`);
+    expect(theirs.status).toBe(200);
+    expect(leaks(JSON.stringify(theirs.body))).toEqual([]);
+    expect(theirs.body.materials.map((m: { id: string }) => m.id)).toContain(h.openMaterial);
+    // Labels stay those of the whole agenda: the open item's material is 資料1 for everyone.
+    const label = (body: { materials: { id: string; label: string }[] }) =>
+      body.materials.find((m) => m.id === h.openMaterial)?.label;
+    expect(label(theirs.body)).toBe(label(mine));
+  });
+
+  it("direct access is a 404 for the non-member: files, minutes, revisions, documents, the item's history", async () => {
+    const urls = [
+      `/api/meetings/${h.id}/materials/${h.closedMaterial}/file`,
+      `/api/meetings/${h.id}/materials/${h.itemMaterial}/file`,
+      `/api/meetings/${h.id}/minutes`,
+      `/api/meetings/${h.id}/minutes/revisions/1`,
+      `/api/meetings/${h.id}/minutes.pdf`,
+      `/api/meetings/${h.id}/minutes.docx`,
+      `/api/agenda-items/${h.closedItem}/referrals`,
+    ];
+    for (const url of urls) {
+      const res = await raw(outsider, url);
+      expect({ url, status: res.statusCode }).toEqual({ url, status: 404 });
+      expect(leaks(res.body)).toEqual([]);
+      expect((await raw(member, url)).statusCode).toBe(200);
+    }
+    // The same answer as for a material that does not exist.
+    const none = await raw(outsider, `/api/meetings/${h.id}/materials/00000000-0000-4000-8000-000000000000/file`);
+    expect(JSON.parse(none.body).error).toEqual(JSON.parse((await raw(outsider, urls[0]!)).body).error);
+  });
+
+  it("the meeting pack and the materials ZIP leave them out for the non-member (read with pdftotext and yauzl)", async () => {
+    const pack = await raw(outsider, `/api/meetings/${h.id}/pack.pdf`);
+    expect(pack.statusCode).toBe(200);
+    const text = pdfText(pack.rawPayload);
+    expect(text).toContain(`公開資料${MARK}`);
+    expect(leaks(text)).toEqual([]);
+    expect(pdfText((await raw(member, `/api/meetings/${h.id}/pack.pdf`)).rawPayload)).toContain(`非公開資料${MARK}`);
+
+    const zip = await raw(outsider, `/api/meetings/${h.id}/materials.zip`);
+    const entries = await unzipAll(zip.rawPayload);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(leaks(entries.map((e) => `${e.name}\n${e.data.toString("latin1")}`).join("\n"))).toEqual([]);
+    const ics = await raw(outsider, `/api/meetings/${h.id}/meeting.ics`);
+    expect(leaks(ics.body)).toEqual([]);
+  });
+
+  it("lists and search: the body space, the decisions register, the body's referrals and search find none of them", async () => {
+    const space = await outsider.get(`/api/bodies/${bodyId}/space`);
+    expect(leaks(JSON.stringify(space.body))).toEqual([]);
+    expect(JSON.stringify((await member.get(`/api/bodies/${bodyId}/space`)).body)).toContain(`非公開資料${MARK}`);
+    for (const q of [`非公開議題${MARK}`, `非公開資料${MARK}`, `要旨${MARK}`]) {
+      const found = await outsider.get(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(found.status).toBe(200);
+      expect(found.body.items).toEqual([]);
+    }
+    // The meeting itself is still found by what is not 委員限り.
+    const open = await outsider.get(`/api/search?q=${encodeURIComponent(`副題${MARK}`)}`);
+    expect(open.body.items.map((i: { refId: string }) => i.refId)).toContain(h.id);
+    expect(leaks(JSON.stringify(open.body))).toEqual([]);
+    const decisions = await outsider.get(`/api/decisions?q=${encodeURIComponent(MARK)}`);
+    expect(leaks(JSON.stringify(decisions.body))).toEqual([]);
+    const referrals = await outsider.get(`/api/bodies/${bodyId}/referrals`);
+    expect(leaks(JSON.stringify(referrals.body))).toEqual([]);
+  });
+});
