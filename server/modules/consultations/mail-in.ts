@@ -68,7 +68,7 @@ export async function receiveDeskMail(ctx: Ctx, mail: InboundMail): Promise<stri
   };
   if (user.status !== "active")
     throw await refuse(550, "5.7.1 The sender's Renkei account is disabled", "利用停止中の利用者からのメールです。");
-  const duplicate = `250 2.0.0 Already received (Message-ID ${mail.messageId})`;
+  const duplicate = `2.0.0 Already received (Message-ID ${mail.messageId})`;
   if (await findMailIn(ctx, mail.messageId)) return duplicate;
   const consultationId = await threadOf(ctx, mail.references);
   const files = mail.attachments;
@@ -93,7 +93,7 @@ export async function receiveDeskMail(ctx: Ctx, mail: InboundMail): Promise<stri
             files: files.map((f) => f.name),
           },
         );
-        return `250 2.0.0 Filed as a reply to consultation ${consultationId}`;
+        return `2.0.0 Filed as a reply to consultation ${consultationId}`;
       }
       const subject = mail.subject.replace(replyPrefix, "").trim().slice(0, 200) || noSubject;
       const fields = { category: "other", subject, body: mail.text || noBody };
@@ -110,7 +110,7 @@ export async function receiveDeskMail(ctx: Ctx, mail: InboundMail): Promise<stri
           files: files.map((f) => f.name),
         },
       );
-      return `250 2.0.0 Filed as consultation ${created.id}`;
+      return `2.0.0 Filed as consultation ${created.id}`;
     });
   } catch (err) {
     if (isDuplicateClaim(err) && (await findMailIn(ctx, mail.messageId))) return duplicate;

@@ -11,14 +11,18 @@ const quoteStarts: RegExp[] = [
   /^\s*(From|差出人|送信者)\s*[:：]\s*.+/,
 ];
 
+const onlyQuotes = (lines: string[], from: number) => lines.slice(from).every((l) => l.startsWith(">") || !l.trim());
+
 /** The plain-text body without the quoted tail of earlier messages; trailing blank lines removed. */
 export function trimQuoted(text: string): string {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
   let end = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const quotedRun = line.startsWith(">") && lines.slice(i).every((l) => l.startsWith(">") || !l.trim());
-    if (quoteStarts.some((r) => r.test(line.trim())) || quotedRun) {
+    const quotedRun = line.startsWith(">") && onlyQuotes(lines, i);
+    // Any client's attribution ("2026年11月30日(月) 10:00 県 <desk@…>:") right before a quoted rest.
+    const attribution = /[:：]\s*$/.test(line) && onlyQuotes(lines, i + 1) && lines.slice(i + 1).some((l) => l.startsWith(">"));
+    if (quoteStarts.some((r) => r.test(line.trim())) || quotedRun || attribution) {
       end = i;
       break;
     }
