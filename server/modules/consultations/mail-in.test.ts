@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { simpleParser } from "mailparser";
 import nodemailer, { type SendMailOptions } from "nodemailer";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MailInListener } from "../../platform/mail/smtp-in.js";
 import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/testing/harness.js";
@@ -18,9 +20,38 @@ let env: TestEnv;
 let listener: MailInListener;
 let second: MailInListener;
 const silent = { info: () => {}, warn: () => {} };
+/** The town's mailbox: what Renkei delivers over SMTP_URL, as the town's mail client reads it. */
+const outgoing: { to: string; messageId: string; replyTo: string; subject: string; text: string }[] = [];
+let relay: SMTPServer;
 
 beforeAll(async () => {
-  env = await testEnv({ MAILIN_SMTP_PORT: "0", MAILIN_ADDRESS: desk, MAILIN_MAX_MB: "1", MAILIN_HOST: "127.0.0.1" });
+  relay = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, cb) {
+      simpleParser(stream)
+        .then((m) => {
+          outgoing.push({
+            to: session.envelope.rcptTo[0]!.address,
+            messageId: m.messageId ?? "",
+            replyTo: m.replyTo?.value[0]?.address ?? "",
+            subject: m.subject ?? "",
+            text: m.text ?? "",
+          });
+          cb();
+        })
+        .catch(cb);
+    },
+  });
+  await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
+  const relayPort = (relay.server.address() as { port: number }).port;
+  env = await testEnv({
+    MAILIN_SMTP_PORT: "0",
+    MAILIN_ADDRESS: desk,
+    MAILIN_MAX_MB: "1",
+    MAILIN_HOST: "127.0.0.1",
+    SMTP_URL: `smtp://127.0.0.1:${relayPort}`,
+  });
   listener = (await startDeskMailIn(env.database, env.config, silent))!;
   // A second instance's listener on the same database: the same message delivered to both is filed once.
   second = (await startDeskMailIn(env.database, env.config, silent))!;
@@ -28,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await listener?.close();
   await second?.close();
+  await new Promise<void>((resolve) => relay.close(() => resolve()));
 });
 
 const transport = (port = listener.port) =>
@@ -152,11 +184,17 @@ describe("a mail to the desk's address from a town's user", () => {
       body: "4月の切替をお勧めします。",
     });
     expect(answer.status, answer.text).toBe(201);
+    await env.worker.runOnce();
+    // The desk's mail as the town receives it: its Message-ID is the outbox row's, answers go to the desk's address.
+    const received = outgoing.filter((m) => m.to === "kaminoseki@example.jp").at(-1)!;
     const deskMail = await deskMailTo("kaminoseki@example.jp", filedId);
+    expect(received).toMatchObject({ messageId: deskMail, replyTo: desk });
+    expect(received.text).toContain("このメールに返信すると、相談への返信として登録されます。");
     const before = await counts();
     const res = await send({
+      to: received.replyTo,
       from: "kaminoseki@example.jp",
-      subject: "Re: 相談に回答がありました",
+      subject: `Re: ${received.subject}`,
       text: "ありがとうございます。4月で調整します。\n\n2026年11月30日(月) 10:00 県 専門人材 <noreply@renkei.localhost>:\n> 4月の切替をお勧めします。\n> \n",
       messageId: mid("reply"),
       inReplyTo: deskMail,
