@@ -45,13 +45,15 @@ describe("config", () => {
         return (e as ConfigError).problems;
       }
     };
-    expect(problems({ MAILIN_SMTP_PORT: "2525" })).toEqual([expect.stringMatching(/^MAILIN_ADDRESS: required when MAILIN_SMTP_PORT/)]);
+    expect(problems({ MAILIN_SMTP_PORT: "2525" })).toEqual([
+      expect.stringMatching(/^MAILIN_ADDRESS: required when MAILIN_SMTP_PORT/),
+    ]);
     expect(problems({ MAILIN_ADDRESS: "soudan@pref.example.lg.jp" })).toEqual([
       expect.stringMatching(/^MAILIN_SMTP_PORT: required when MAILIN_ADDRESS/),
     ]);
-    expect(problems({ MAILIN_SMTP_PORT: "2525", MAILIN_ADDRESS: "soudan", MAILIN_RELAY_HOSTS: "relay.lg.jp" }).join("\n")).toMatch(
-      /MAILIN_ADDRESS: must be an e-mail address/,
-    );
+    expect(
+      problems({ MAILIN_SMTP_PORT: "2525", MAILIN_ADDRESS: "soudan", MAILIN_RELAY_HOSTS: "relay.lg.jp" }).join("\n"),
+    ).toMatch(/MAILIN_ADDRESS: must be an e-mail address/);
     expect(
       problems({ MAILIN_SMTP_PORT: "2525", MAILIN_ADDRESS: "soudan@pref.example.lg.jp", MAILIN_RELAY_HOSTS: "relay.lg.jp" }),
     ).toEqual(["MAILIN_RELAY_HOSTS: not IP addresses: relay.lg.jp (give the relays' addresses, comma-separated)"]);

@@ -185,6 +185,12 @@ describe("a mail to the desk's address from a town's user", () => {
     });
     expect(answer.status, answer.text).toBe(201);
     await env.worker.runOnce();
+    // The mail that opened it got a receipt by mail.
+    expect(
+      outgoing.find((m) => m.to === "kaminoseki@example.jp" && m.subject.includes("メールでのご相談を受け付けました")),
+    ).toMatchObject({
+      replyTo: desk,
+    });
     // The desk's mail as the town receives it: its Message-ID is the outbox row's, answers go to the desk's address.
     const received = outgoing.filter((m) => m.to === "kaminoseki@example.jp").at(-1)!;
     const deskMail = await deskMailTo("kaminoseki@example.jp", filedId);
@@ -278,6 +284,21 @@ describe("a mail to the desk's address from a town's user", () => {
     expect(html.body.body).toContain("表の確認をお願いします。");
     expect(html.body.body).toContain("よろしくお願いします。");
     expect(html.body.body).not.toMatch(/<|alert/);
+  });
+
+  it("takes an out-of-office answer to a desk mail without filing it or bouncing it (no mail loop)", async () => {
+    const deskMail = await deskMailTo("kaminoseki@example.jp", filedId);
+    const before = await counts();
+    const res = await send({
+      from: "kaminoseki@example.jp",
+      subject: "自動応答：不在のお知らせ",
+      text: "12月1日まで不在です。",
+      messageId: mid("ooo"),
+      inReplyTo: deskMail,
+      headers: { "Auto-Submitted": "auto-replied" },
+    });
+    expect(res.ok && res.response).toContain("not filed");
+    expect(await counts()).toEqual(before);
   });
 });
 

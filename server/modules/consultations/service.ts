@@ -215,6 +215,16 @@ export async function fileConsultation(ctx: Ctx, upload: Upload, opts: { byMail?
       link: `/consultations/${id}`,
       thread,
     });
+    // A mail to the desk gets a receipt by mail; answering the receipt adds to the same consultation.
+    if (intake.channel === "mail" && !intake.onBehalf)
+      await notify(tx, {
+        userIds: [actor.userId],
+        category: "consultation",
+        title: `メールでのご相談を受け付けました：${input.subject}`,
+        body: "お送りいただいたメールを相談として登録しました。経過はこの画面で確認できます。",
+        link: `/consultations/${id}`,
+        thread,
+      });
     if (intake.askerUserId && intake.onBehalf)
       await notify(tx, {
         userIds: [intake.askerUserId],

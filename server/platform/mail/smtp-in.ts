@@ -24,6 +24,8 @@ export interface InboundMail {
   references: string[];
   attachments: { name: string; bytes: Buffer }[];
   remoteAddress: string;
+  /** An automatic message (Auto-Submitted other than "no", or an auto-reply's Precedence / X-Autoreply). */
+  automatic: boolean;
 }
 
 export interface MailInLog {
@@ -97,6 +99,14 @@ export async function startMailIn(
         const bytes = await readAtMost(stream, cfg.maxBytes);
         if (!bytes) throw new MailRefused(552, `5.3.4 Message too big: at most ${cfg.maxBytes} bytes`);
         const mail = await parse(bytes, session.remoteAddress);
+        if (mail.automatic) {
+          // RFC 3834: an out-of-office or other automatic answer is taken and dropped, never bounced (no mail loops).
+          log.info(
+            { mailIn: { remote: session.remoteAddress, from: mail.from, messageId: mail.messageId } },
+            "mail-in dropped an automatic message",
+          );
+          return "2.0.0 Automatic message (Auto-Submitted) taken, not filed";
+        }
         if (cfg.senderDomains.length && !cfg.senderDomains.includes(domainOf(mail.from)))
           throw new MailRefused(550, "5.7.1 Sender domain not accepted by the desk (MAILIN_SENDER_DOMAINS)");
         return deliver(mail);
@@ -153,5 +163,17 @@ async function parse(bytes: Buffer, remoteAddress: string): Promise<InboundMail>
       .filter((a) => a.contentDisposition === "attachment" || a.filename)
       .map((a, i) => ({ name: a.filename || `attachment-${i + 1}`, bytes: a.content })),
     remoteAddress,
+    automatic: isAutomatic(m.headers),
   };
+}
+
+function isAutomatic(headers: Map<string, unknown>): boolean {
+  const h = (name: string) => String(headers.get(name) ?? "").toLowerCase();
+  const auto = h("auto-submitted");
+  return (
+    (!!auto && auto !== "no" && !auto.startsWith("no;")) ||
+    ["auto_reply", "bulk", "junk", "list"].includes(h("precedence")) ||
+    !!h("x-autoreply") ||
+    !!h("x-autorespond")
+  );
 }
