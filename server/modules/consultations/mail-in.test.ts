@@ -302,6 +302,31 @@ describe("a mail to the desk's address from a town's user", () => {
   });
 });
 
+describe("an answer to a consultation merged since", () => {
+  it("goes to the consultation it was merged into", async () => {
+    const filed = async (subject: string) => {
+      const r = await send({ from: "kaminoseki@example.jp", subject, text: "本文です。", messageId: mid("merge") });
+      return r.ok ? r.response.slice(-36) : "";
+    };
+    const a = await filed("重複した相談A");
+    const b = await filed("重複した相談B");
+    const spec = await env.as("specialist@example.jp");
+    expect((await spec.post(`/api/consultations/${a}/messages`, { kind: "reply", body: "確認します。" })).status).toBe(201);
+    const deskMail = await deskMailTo("kaminoseki@example.jp", a);
+    expect((await spec.post(`/api/consultations/${a}/merge`, { targetId: b })).status).toBe(200);
+    const res = await send({
+      from: "kaminoseki@example.jp",
+      subject: "Re: 重複した相談A",
+      text: "補足です。",
+      messageId: mid("merged-reply"),
+      inReplyTo: deskMail,
+    });
+    expect(res.ok && res.response).toContain(`reply to consultation ${b}`);
+    const detail = await (await env.as("kaminoseki@example.jp")).get(`/api/consultations/${b}`);
+    expect(detail.body.messages.at(-1)).toMatchObject({ kind: "reply", body: "補足です。" });
+  });
+});
+
 describe("refusals at SMTP level store nothing", () => {
   const refused = async (mail: SendMailOptions, code: number, text: RegExp) => {
     const before = await counts();

@@ -77,15 +77,17 @@ export async function receiveDeskMail(ctx: Ctx, mail: InboundMail): Promise<stri
       // Claimed first: a second delivery (here or on another instance) waits on the key, then fails and stores nothing.
       await claimMessageId(tx, mail.messageId, user.id, nowIso());
       if (consultationId) {
-        const row = await findConsultation(tx, consultationId);
+        const found = await findConsultation(tx, consultationId);
+        // Merged into another since the mail was sent: the answer goes to the consultation that carries on.
+        const row = found?.merged_into_id ? await findConsultation(tx, found.merged_into_id) : found;
         if (!row || !can(tx.actor, "consultation.reply", row))
           throw new MailRefused(550, "5.7.1 The sender may not reply to this consultation");
-        await postMessage(tx, consultationId, localUpload({ kind: "reply", body: mail.text || noBody }, files));
-        await setMailInConsultation(tx, mail.messageId, consultationId);
+        await postMessage(tx, row.id, localUpload({ kind: "reply", body: mail.text || noBody }, files));
+        await setMailInConsultation(tx, mail.messageId, row.id);
         await recordAudit(
           tx,
           "consultation.mailIn",
-          { type: "consultation", id: consultationId },
+          { type: "consultation", id: row.id },
           {
             kind: "reply",
             messageId: mail.messageId,
@@ -93,7 +95,7 @@ export async function receiveDeskMail(ctx: Ctx, mail: InboundMail): Promise<stri
             files: files.map((f) => f.name),
           },
         );
-        return `2.0.0 Filed as a reply to consultation ${consultationId}`;
+        return `2.0.0 Filed as a reply to consultation ${row.id}`;
       }
       const subject = mail.subject.replace(replyPrefix, "").trim().slice(0, 200) || noSubject;
       const fields = { category: "other", subject, body: mail.text || noBody };

@@ -95,10 +95,12 @@ export async function startMailIn(
       cb();
     },
     onData(stream, session, cb) {
+      const seen: { remote: string; from?: string; messageId?: string } = { remote: session.remoteAddress };
       void (async () => {
         const bytes = await readAtMost(stream, cfg.maxBytes);
         if (!bytes) throw new MailRefused(552, `5.3.4 Message too big: at most ${cfg.maxBytes} bytes`);
         const mail = await parse(bytes, session.remoteAddress);
+        Object.assign(seen, { from: mail.from, messageId: mail.messageId });
         if (mail.automatic) {
           // RFC 3834: an out-of-office or other automatic answer is taken and dropped, never bounced (no mail loops).
           log.info(
@@ -113,8 +115,8 @@ export async function startMailIn(
       })().then(
         (answer) => cb(null, answer),
         (err: unknown) => {
-          if (err instanceof MailRefused) return refuse(err.responseCode, err.message, cb, { remote: session.remoteAddress });
-          log.warn({ err, remote: session.remoteAddress }, "mail-in failed");
+          if (err instanceof MailRefused) return refuse(err.responseCode, err.message, cb, seen);
+          log.warn({ err, mailIn: seen }, "mail-in failed");
           const e = new MailRefused(451, "4.3.0 Temporary failure, try again later");
           cb(e);
         },
