@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { type OidcProviderConfig, parseOidcProviders } from "./config-sso.js";
@@ -66,6 +67,16 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Prepended to every object key, e.g. `renkei/` to share a bucket. */
   S3_PREFIX: z.string().default(""),
+  /** Mail-in for the desk (off unless set): the port Renkei's own SMTP listener takes mail on. */
+  MAILIN_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  MAILIN_HOST: z.string().min(1).default("0.0.0.0"),
+  /** The desk's address, e.g. soudan@pref.yamaguchi.lg.jp; mail to any other recipient is refused. */
+  MAILIN_ADDRESS: z.email("must be an e-mail address such as soudan@pref.example.lg.jp").optional(),
+  MAILIN_MAX_MB: z.coerce.number().int().min(1).max(100).default(20),
+  /** Comma-separated sender domains accepted (unset: any domain of a known user). */
+  MAILIN_SENDER_DOMAINS: z.string().default(""),
+  /** Comma-separated IP addresses of the relays allowed to connect, e.g. the LGWAN mail relay (unset: any). */
+  MAILIN_RELAY_HOSTS: z.string().default(""),
 });
 
 export type Env = z.input<typeof schema>;
@@ -109,6 +120,8 @@ export interface Config {
   metricsToken?: string;
   /** The S3 settings whenever S3_BUCKET is set (also with FILE_STORE=local: `renkei storage migrate --to s3` uses them). */
   s3?: S3StoreConfig;
+  /** Mail-in for the consultation desk (MAILIN_*); unset: off. */
+  mailIn?: MailInConfig;
   /** argon2 cost; lowered only by tests, never by an environment variable. */
   argon2MemoryKiB: number;
 }
@@ -125,6 +138,47 @@ export interface S3StoreConfig {
   prefix: string;
 }
 export type FileStoreConfig = { kind: "local" } | S3StoreConfig;
+
+export interface MailInConfig {
+  /** 0 in tests: an ephemeral port. */
+  port: number;
+  host: string;
+  /** The desk's address, lower case. */
+  address: string;
+  maxBytes: number;
+  /** Lower-case sender domains accepted; empty: any. */
+  senderDomains: string[];
+  /** Client addresses allowed to connect; empty: any. */
+  relayHosts: string[];
+}
+
+const list = (v: string) =>
+  v
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+
+/** MAILIN_*: on when both the port and the desk's address are set; every half-set or wrong value named. */
+function mailInOf(e: z.infer<typeof schema>, problems: string[]): MailInConfig | undefined {
+  if (e.MAILIN_SMTP_PORT === undefined && !e.MAILIN_ADDRESS) return undefined;
+  if (e.MAILIN_SMTP_PORT === undefined)
+    problems.push("MAILIN_SMTP_PORT: required when MAILIN_ADDRESS is set (the port Renkei takes the desk's mail on, e.g. 2525)");
+  if (!e.MAILIN_ADDRESS)
+    problems.push("MAILIN_ADDRESS: required when MAILIN_SMTP_PORT is set (the desk's address, e.g. soudan@pref.example.lg.jp)");
+  const relayHosts = list(e.MAILIN_RELAY_HOSTS);
+  const wrong = relayHosts.filter((h) => !isIP(h));
+  if (wrong.length)
+    problems.push(`MAILIN_RELAY_HOSTS: not IP addresses: ${wrong.join(", ")} (give the relays' addresses, comma-separated)`);
+  if (e.MAILIN_SMTP_PORT === undefined || !e.MAILIN_ADDRESS) return undefined;
+  return {
+    port: e.MAILIN_SMTP_PORT,
+    host: e.MAILIN_HOST,
+    address: e.MAILIN_ADDRESS.toLowerCase(),
+    maxBytes: e.MAILIN_MAX_MB * 1024 * 1024,
+    senderDomains: list(e.MAILIN_SENDER_DOMAINS).map((d) => d.replace(/^@/, "")),
+    relayHosts,
+  };
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -146,6 +200,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     problems.push("S3_BUCKET: required when FILE_STORE=s3 (the bucket that holds the files)");
   if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY)
     problems.push("S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: give both or neither");
+  const mailIn = mailInOf(e, problems);
   if (problems.length) throw new ConfigError(problems);
   const s3: S3StoreConfig | undefined = e.S3_BUCKET
     ? {
@@ -191,6 +246,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     drainSeconds: e.DRAIN_SECONDS,
     fileStore: e.FILE_STORE === "s3" && s3 ? s3 : { kind: "local" },
     s3,
+    mailIn,
     argon2MemoryKiB: 19456,
   };
 }

@@ -4,6 +4,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import SQLite from "better-sqlite3";
+import nodemailer from "nodemailer";
 import { afterAll, describe, expect, it } from "vitest";
 
 const bin = path.resolve(import.meta.dirname, "../bin/renkei.js");
@@ -97,11 +98,16 @@ describe("the renkei CLI", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("PORT");
     expect(r.stderr).toContain("DATABASE_URL");
+    // Mail-in half configured: the start stops and says what to add.
+    const m = spawnSync(process.execPath, [bin, "migrate"], { env: { ...env, MAILIN_SMTP_PORT: "2525" }, encoding: "utf8" });
+    expect(m.status).toBe(1);
+    expect(m.stderr).toContain("MAILIN_ADDRESS: required when MAILIN_SMTP_PORT is set (the desk's address");
   }, 60_000);
 
   it("starts with the demo council, prints the logins; on SIGTERM /readyz turns 503 first and a request in flight finishes", async () => {
     const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-start-"));
     const port = 3900 + Math.floor(Math.random() * 90);
+    const mailPort = port + 100;
     const child: ChildProcess = spawn(process.execPath, [bin, "start"], {
       env: {
         ...env,
@@ -110,6 +116,9 @@ describe("the renkei CLI", () => {
         RENKEI_DEMO_PASSWORD: "Start-Password-2026",
         JOBS_ENABLED: "false",
         DRAIN_SECONDS: "2",
+        MAILIN_SMTP_PORT: String(mailPort),
+        MAILIN_ADDRESS: "soudan@pref.example.lg.jp",
+        MAILIN_HOST: "127.0.0.1",
       },
     });
     let out = "";
@@ -130,6 +139,16 @@ describe("the renkei CLI", () => {
           .on("error", reject),
       );
     expect(await readyz()).toBe(200);
+
+    // The desk's mail-in listener runs in the served process: a town's mail is filed.
+    const smtp = nodemailer.createTransport({ host: "127.0.0.1", port: mailPort, ignoreTLS: true });
+    const sent = await smtp.sendMail({
+      from: "kaminoseki@example.jp",
+      to: "soudan@pref.example.lg.jp",
+      subject: "メールでの相談",
+      text: "本文",
+    });
+    expect(sent.response).toMatch(/^250 2\.0\.0 Filed as consultation/);
 
     // Send half a request, stop the server: /readyz turns 503 while that request is still open;
     // then finish the request: it must still be answered.
@@ -166,6 +185,10 @@ describe("the renkei CLI", () => {
     expect(readyWhileOpen.at(-1)).toBe(503);
     expect(status).toBe(200);
     expect(await exited).toBe(0);
+    // The mail-in listener closed with the drain.
+    await expect(smtp.sendMail({ from: "kaminoseki@example.jp", to: "soudan@pref.example.lg.jp", text: "x" })).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
     fs.rmSync(demoDir, { recursive: true, force: true });
   }, 120_000);
 });

@@ -3,12 +3,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { beginDrain, buildApp } from "./app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { startDeskMailIn } from "./modules/consultations/index.js";
 import type { DemoCouncil } from "./modules/demo/seed.js";
 import type { Ctx } from "./platform/context.js";
 import { migrateToLatest, openDatabase } from "./platform/db/database.js";
 import { AppError } from "./platform/errors.js";
 import "./platform/jobs/backup.js";
 import { startWorker } from "./platform/jobs/worker.js";
+import type { MailInListener } from "./platform/mail/smtp-in.js";
 
 // What only some commands use (the demo seed with its PDFs, CSV import, user commands, backup) is
 // imported by those commands, so `renkei serve` loads no more than the server before listening.
@@ -201,6 +203,7 @@ async function userCommand(
 async function serve(config: Config, database: ReturnType<typeof openDatabase>, demo: DemoCouncil | null) {
   const app = await buildApp({ config, database, webDir });
   const worker = config.jobsEnabled ? startWorker(database, config, app.log) : null;
+  let mailIn: MailInListener | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -210,7 +213,8 @@ async function serve(config: Config, database: ReturnType<typeof openDatabase>, 
     app.log.info({ signal, drainSeconds: config.drainSeconds }, "draining: /readyz answers 503, then requests in flight finish");
     const stopping = worker?.stop(); // claims no new job; the one running finishes
     await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
-    await app.close(); // stops accepting, waits for in-flight requests
+    // The mail-in listener stops taking connections (relays retry elsewhere or later); messages being received finish.
+    await Promise.all([app.close(), mailIn?.close()]); // stops accepting, waits for in-flight requests
     await stopping;
     await database.close();
     process.exit(0);
@@ -218,6 +222,7 @@ async function serve(config: Config, database: ReturnType<typeof openDatabase>, 
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
   await app.listen({ port: config.port, host: config.host });
+  mailIn = await startDeskMailIn(database, config, app.log);
   if (demo) printLogins(demo, config);
 }
 

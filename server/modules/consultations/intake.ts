@@ -12,6 +12,20 @@ export interface Intake {
   channel: ConsultationChannel;
   askerName: string;
   askerUserId: string | null;
+  /** Filed by prefecture staff for the town (the town's asker hears that the desk registered it). */
+  onBehalf: boolean;
+}
+
+/**
+ * A town's user who mailed the desk's address files for their own organisation, by mail; prefecture
+ * staff have no organisation to ask for (they file for a town on screen, naming it).
+ */
+export function mailIntakeOf(actor: Actor): Intake {
+  if (actor.role !== "municipal")
+    throw forbidden(
+      "県の職員のメールからは新しい相談を登録できません。市町に代わって登録するときは画面から団体を選んで登録してください。",
+    );
+  return { orgId: actor.orgId, channel: "mail", askerName: actor.name, askerUserId: actor.userId, onBehalf: false };
 }
 
 /**
@@ -26,7 +40,7 @@ export async function intakeOf(ctx: Ctx, actor: Actor, input: z.infer<typeof con
       throw invalid("受付方法と相談者は県の職員が代理で登録するときだけ指定できます。", [
         { path: "channel", message: "市町からの相談はポータルで受け付けます" },
       ]);
-    return { orgId: actor.orgId, channel: "portal", askerName: "", askerUserId: null };
+    return { orgId: actor.orgId, channel: "portal", askerName: "", askerUserId: null, onBehalf: false };
   }
   const issues: FieldIssue[] = [];
   if (!input.orgId) issues.push({ path: "orgId", message: "相談した団体を選んでください" });
@@ -41,5 +55,5 @@ export async function intakeOf(ctx: Ctx, actor: Actor, input: z.infer<typeof con
   const askerName = input.askerName || asker?.name || "";
   if (!askerName) issues.push({ path: "askerName", message: "相談者の氏名を入力してください" });
   if (issues.length) throw invalid(`代理で登録する相談の入力に誤りがあります：${issues[0]!.message}`, issues);
-  return { orgId: input.orgId!, channel: input.channel, askerName, askerUserId: asker?.id ?? null };
+  return { orgId: input.orgId!, channel: input.channel, askerName, askerUserId: asker?.id ?? null, onBehalf: true };
 }

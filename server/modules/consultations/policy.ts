@@ -45,6 +45,8 @@ declare module "../../platform/policy/authorize.js" {
 type ConsultationsEvent =
   | "consultation.assign"
   | "consultation.create"
+  | "consultation.mailIn"
+  | "consultation.mailRefused"
   | "consultation.merge"
   | "consultation.note"
   | "consultation.reply"

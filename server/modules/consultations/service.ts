@@ -22,7 +22,7 @@ import { clocks, noDue, refreshClock, soonUntil } from "./clock.js";
 import { addAttachments, presentThread } from "./thread.js";
 import "./policy.js";
 import { indexConsultation } from "./indexing.js";
-import { intakeOf } from "./intake.js";
+import { intakeOf, mailIntakeOf } from "./intake.js";
 import {
   activeDeskUserIds,
   askingOrgWithPeople,
@@ -149,13 +149,15 @@ export const staffRepliesOf = (ctx: Ctx, id: string) => staffReplyBodies(ctx, id
 /** Active prefecture staff (admin, secretariat, specialists; by role descending, then name) with their open consultations' count. */
 export const staffWithOpenConsultations = (ctx: Ctx) => staffWithLoad(ctx);
 
-export async function fileConsultation(ctx: Ctx, upload: Upload): Promise<ConsultationDetail> {
+/** Files a consultation: on screen (the town's own, or staff for a town), or `byMail` from a town's user's mail to the desk (mail-in.ts). */
+export async function fileConsultation(ctx: Ctx, upload: Upload, opts: { byMail?: boolean } = {}): Promise<ConsultationDetail> {
   authorize(ctx.actor, "consultation.create");
   const actor = ctx.actor;
   const id = await inTx(ctx, async (tx) => {
+    const intakeByMail = opts.byMail ? mailIntakeOf(actor) : null;
     const { fields, files } = await upload.store(tx, { kinds: documentKinds });
     const input: z.infer<typeof consultationInput> = parseFields(inputSchema, fields);
-    const intake = await intakeOf(tx, actor, input);
+    const intake = intakeByMail ?? (await intakeOf(tx, actor, input));
     const now = nowIso();
     const id = newId();
     const row = {
@@ -202,23 +204,35 @@ export async function fileConsultation(ctx: Ctx, upload: Upload): Promise<Consul
           : { orgId: intake.orgId, channel: intake.channel, askerName: intake.askerName, askerUserId: intake.askerUserId }),
       },
     );
-    const onBehalf = intake.channel !== "portal";
+    const thread = `consultation:${id}`;
     await notify(tx, {
       userIds: (await deskUserIds(tx)).filter((u) => u !== actor.userId),
       category: "consultation",
       title: `新しい相談：${input.subject}`,
-      body: onBehalf
+      body: intake.onBehalf
         ? `${actor.name}さんが${intake.askerName}さんからの相談を代理で登録しました。`
-        : `${actor.name}さんから相談が届きました。`,
+        : `${actor.name}さんから${intake.channel === "mail" ? "メールで" : ""}相談が届きました。`,
       link: `/consultations/${id}`,
+      thread,
     });
-    if (intake.askerUserId)
+    // A mail to the desk gets a receipt by mail; answering the receipt adds to the same consultation.
+    if (intake.channel === "mail" && !intake.onBehalf)
+      await notify(tx, {
+        userIds: [actor.userId],
+        category: "consultation",
+        title: `メールでのご相談を受け付けました：${input.subject}`,
+        body: "お送りいただいたメールを相談として登録しました。経過はこの画面で確認できます。",
+        link: `/consultations/${id}`,
+        thread,
+      });
+    if (intake.askerUserId && intake.onBehalf)
       await notify(tx, {
         userIds: [intake.askerUserId],
         category: "consultation",
         title: `ご相談を受け付けました：${input.subject}`,
         body: `${actor.name}（県）がお問い合わせの内容を相談として登録しました。経過はこの画面で確認できます。`,
         link: `/consultations/${id}`,
+        thread,
       });
     await indexConsultation(tx, row);
     return id;

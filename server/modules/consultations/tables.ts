@@ -85,4 +85,14 @@ export interface ConsultationTables {
   consultation_pauses: ConsultationPausesTable;
   consultation_alerts: ConsultationAlertsTable;
   consultation_templates: ConsultationTemplatesTable;
+  consultation_mail_in: ConsultationMailInTable;
+}
+
+/** One accepted message of mail-in (migration 0865), by its Message-ID: the consultation it opened or answered. */
+export interface ConsultationMailInTable {
+  message_id: string;
+  /** Null only inside the transaction that claims the Message-ID, before the consultation exists. */
+  consultation_id: string | null;
+  user_id: string;
+  created_at: string;
 }

@@ -85,6 +85,7 @@ async function tellAbout(ctx: Ctx, row: ConsultationWithNames, kind: "reply" | "
       body: "県の担当者から回答がありました。内容を確認してください。",
       link,
       mail: { template: "desk.reply", vars: { 件名: row.subject } },
+      thread: `consultation:${row.id}`,
     });
     return;
   }
@@ -97,6 +98,7 @@ async function tellAbout(ctx: Ctx, row: ConsultationWithNames, kind: "reply" | "
     title: kind === "note" ? `内部メモが追加されました：${row.subject}` : `相談に返信がありました：${row.subject}`,
     body: kind === "note" ? "担当の相談に県職員向けのメモが追加されました。" : `${row.org_name}から返信がありました。`,
     link,
+    thread: `consultation:${row.id}`,
   });
 }
 

@@ -1,10 +1,13 @@
 import { type Ctx, newId, nowIso } from "../../platform/context.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { defineJob } from "../../platform/jobs/worker.js";
-import { mailTransport } from "../../platform/mail/mailer.js";
-import { findOutboxRow, insertOutboxRow, updateOutboxRow } from "./repo.js";
+import { mailTransport, outboxIdsIn, outboxMessageId } from "../../platform/mail/mailer.js";
+import { findOutboxRow, insertOutboxRow, outboxThreadRefs, updateOutboxRow } from "./repo.js";
 
-const signature = "\n\n--\nRenkei（連携）デジタル・ガバメント構築連携プラットフォーム\nこのメールは送信専用です。";
+const footer = "\n\n--\nRenkei（連携）デジタル・ガバメント構築連携プラットフォーム\n";
+/** A mail about a thread (a consultation) can be answered by mail when mail-in is on; every other mail is send-only. */
+const signature = (answerable: boolean) =>
+  footer + (answerable ? "このメールに返信すると、相談への返信として登録されます。" : "このメールは送信専用です。");
 
 /** A text attachment, e.g. a meeting as an .ics file ("text/calendar; method=PUBLISH"). */
 export interface MailAttachment {
@@ -25,21 +28,23 @@ export const automaticHeaders = { "Auto-Submitted": "auto-generated", "X-Auto-Re
  */
 export async function sendMail(
   ctx: Ctx,
-  msg: { to: string; subject: string; text: string; attachments?: MailAttachment[] },
+  msg: { to: string; subject: string; text: string; attachments?: MailAttachment[]; thread?: string },
 ): Promise<void> {
   const id = newId();
   const held = !ctx.config.smtpUrl;
+  const answerable = !!msg.thread && !!ctx.config.mailIn;
   await insertOutboxRow(ctx, {
     id,
     to_address: msg.to,
     subject: msg.subject,
-    text: msg.text + signature,
+    text: msg.text + signature(answerable),
     status: held ? "held" : "pending",
     attempts: 0,
     last_error: null,
     created_at: nowIso(),
     sent_at: null,
     attachments: msg.attachments?.length ? JSON.stringify(msg.attachments) : null,
+    thread_ref: msg.thread ?? null,
   });
   if (!held) await enqueue(ctx, "mail.send", { id }, { maxAttempts: 8 });
 }
@@ -58,6 +63,9 @@ defineJob("mail.send", async (ctx, { id }: { id: string }) => {
       to: mail.to_address,
       subject: mail.subject,
       text: mail.text,
+      messageId: outboxMessageId(ctx.config, mail.id),
+      // An answer to a thread's mail goes to the desk's mail-in address, which files it in the thread.
+      replyTo: mail.thread_ref && ctx.config.mailIn ? ctx.config.mailIn.address : undefined,
       headers: automaticHeaders,
       attachments: mail.attachments ? (JSON.parse(mail.attachments) as MailAttachment[]) : undefined,
     });
@@ -68,3 +76,9 @@ defineJob("mail.send", async (ctx, { id }: { id: string }) => {
     throw err; // the job queue retries with backoff
   }
 });
+
+/** The threads (e.g. "consultation:<id>") of Renkei's own mails named by these Message-IDs (an answer's In-Reply-To/References). */
+export async function threadsOfMessageIds(ctx: Ctx, messageIds: string[]): Promise<string[]> {
+  const ids = outboxIdsIn(ctx.config, messageIds);
+  return ids.length ? outboxThreadRefs(ctx, ids) : [];
+}

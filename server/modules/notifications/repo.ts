@@ -101,6 +101,17 @@ export async function insertOutboxRow(ctx: Ctx, row: MailOutboxTable): Promise<v
   await ctx.db.insertInto("mail_outbox").values(row).execute();
 }
 
+/** The thread refs of these outbox rows (rows without one are left out). */
+export async function outboxThreadRefs(ctx: Ctx, ids: string[]): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom("mail_outbox")
+    .select("thread_ref")
+    .where("id", "in", ids)
+    .where("thread_ref", "is not", null)
+    .execute();
+  return rows.map((r) => r.thread_ref!);
+}
+
 export const findOutboxRow = (ctx: Ctx, id: string) =>
   ctx.db.selectFrom("mail_outbox").selectAll().where("id", "=", id).executeTakeFirst();
 

@@ -49,6 +49,8 @@ export interface NotifyInput {
   mail?: MailSpec;
   /** Files the e-mails carry (the in-app notification links to the page instead). */
   attachments?: MailAttachment[];
+  /** The thread the mails are about ("consultation:<id>"): an answer to them is filed there by mail-in. */
+  thread?: string;
 }
 
 /**
@@ -88,7 +90,12 @@ export async function notify(ctx: Ctx, n: NotifyInput): Promise<number> {
       created_at: now,
     });
     if (mode === "immediate" && u.status === "active") {
-      await sendMail(ctx, { to: u.email, ...compose({ name: u.name, orgName: u.org_name }), attachments: n.attachments });
+      await sendMail(ctx, {
+        to: u.email,
+        ...compose({ name: u.name, orgName: u.org_name }),
+        attachments: n.attachments,
+        thread: n.thread,
+      });
     }
     count++;
   }

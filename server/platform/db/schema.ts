@@ -214,6 +214,8 @@ export interface MailOutboxTable {
   sent_at: string | null;
   /** JSON [{ filename, contentType, content }] (text content), or null. */
   attachments: string | null;
+  /** The thread the mail is about (migration 0865), e.g. "consultation:<id>": answers to it are matched by mail-in. */
+  thread_ref: string | null;
 }
 
 export interface FilesTable {

@@ -14,3 +14,22 @@ export async function mailTransport(config: Config): Promise<Transporter | null>
   }
   return t;
 }
+
+/** The domain of MAIL_FROM's address: the right-hand side of the Message-IDs Renkei gives its mails. */
+export function mailDomain(config: Config): string {
+  const m = /@([^>\s]+)>?\s*$/.exec(config.mailFrom);
+  return (m?.[1] ?? "renkei.localhost").toLowerCase();
+}
+
+/** The Message-ID of the outbox row `id` (fixed, so an answer's In-Reply-To/References lead back to the row). */
+export const outboxMessageId = (config: Config, id: string) => `<${id}@${mailDomain(config)}>`;
+
+/** The outbox row ids named by Message-IDs of Renkei's own mails (others are ignored). */
+export function outboxIdsIn(config: Config, messageIds: string[]): string[] {
+  const suffix = `@${mailDomain(config)}>`;
+  const uuid = /^<[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}@/;
+  return messageIds
+    .map((m) => m.trim().toLowerCase())
+    .filter((m) => m.endsWith(suffix) && uuid.test(m))
+    .map((m) => m.slice(1, 37));
+}
