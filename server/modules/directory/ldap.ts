@@ -30,7 +30,12 @@ const all = (v: Entry[string] | undefined): string[] =>
 export const normaliseDn = (dn: string) =>
   dn
     .split(",")
-    .map((rdn) => rdn.trim().toLowerCase().replace(/\s*=\s*/, "="))
+    .map((rdn) =>
+      rdn
+        .trim()
+        .toLowerCase()
+        .replace(/\s*=\s*/, "="),
+    )
     .join(",");
 
 function explain(e: unknown, c: DirectoryConfig): DirectoryError {
@@ -40,7 +45,9 @@ function explain(e: unknown, c: DirectoryConfig): DirectoryError {
     );
   const err = e as { code?: string; message?: string };
   if (err.code === "ECONNREFUSED" || err.code === "ENOTFOUND" || err.code === "ETIMEDOUT" || /timeout/i.test(String(err.message)))
-    return new DirectoryError(`ディレクトリ（${c.url}）に接続できません（${err.code ?? err.message}）。LDAP_URL と通信経路を確認してください。`);
+    return new DirectoryError(
+      `ディレクトリ（${c.url}）に接続できません（${err.code ?? err.message}）。LDAP_URL と通信経路を確認してください。`,
+    );
   return new DirectoryError(`ディレクトリの読み取りに失敗しました: ${String(err.message ?? e).slice(0, 200)}`);
 }
 

@@ -33,7 +33,10 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
     if (child.exitCode !== null) throw new Error(`slapd exited (${child.exitCode}): ${log()}`);
     const open = await new Promise<boolean>((resolve) => {
       const c = net.connect(port, "127.0.0.1");
-      c.once("connect", () => (c.end(), resolve(true)));
+      c.once("connect", () => {
+        c.end();
+        resolve(true);
+      });
       c.once("error", () => resolve(false));
     });
     if (open) return;
