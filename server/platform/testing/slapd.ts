@@ -48,9 +48,10 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
 /**
  * Starts slapd with a slapd.conf in a temporary folder (back_mdb, core/cosine/inetorgperson schemas),
  * loads `ldif` with slapadd before it starts, and runs it in the foreground as the current user
- * (no -u/-g, nothing under /etc or /var), so it works as root and as an ordinary user.
+ * (no -u/-g, nothing under /etc or /var), so it works as root and as an ordinary user. `fixedPort`:
+ * the browser tests' server is configured with the directory's address before the spec starts it.
  */
-export async function startSlapd(ldif: string, baseDn = "dc=pref,dc=example"): Promise<TestSlapd> {
+export async function startSlapd(ldif: string, baseDn = "dc=pref,dc=example", fixedPort?: number): Promise<TestSlapd> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-slapd-"));
   const dbDir = path.join(dir, "db");
   fs.mkdirSync(dbDir);
@@ -80,7 +81,7 @@ export async function startSlapd(ldif: string, baseDn = "dc=pref,dc=example"): P
   const ldifFile = path.join(dir, "seed.ldif");
   fs.writeFileSync(ldifFile, ldif);
   await run("/usr/sbin/slapadd", ["-f", conf, "-l", ldifFile]);
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const url = `ldap://127.0.0.1:${port}`;
   const child = spawn("/usr/sbin/slapd", ["-f", conf, "-h", `${url}/`, "-d", "0"], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
