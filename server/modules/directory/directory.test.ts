@@ -3,6 +3,7 @@ import type { DirectoryReport } from "../../../shared/api/directory.js";
 import { loadConfig } from "../../config.js";
 import { AppError } from "../../platform/errors.js";
 import { enqueue } from "../../platform/jobs/queue.js";
+import { scheduleRecurring } from "../../platform/jobs/recurring.js";
 import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { startSlapd, type TestSlapd } from "../../platform/testing/slapd.js";
 import { formatReport } from "./report.js";
@@ -238,6 +239,25 @@ describe("directory sync from slapd", () => {
       expect.objectContaining({ changes: { dryRun: false, error: error.message } }),
     ]);
     expect(await auditSince(env, mark, "directory.sync")).toEqual([]);
+  });
+
+  it("is scheduled every LDAP_SYNC_INTERVAL_MINUTES on the interval's boundaries, and not at all without it", async () => {
+    const jobs = () =>
+      env.database.db
+        .selectFrom("jobs")
+        .select(["run_at", "dedupe_key"])
+        .where("kind", "=", DIRECTORY_JOB)
+        .where("status", "=", "queued")
+        .execute();
+    await scheduleRecurring(env.ctx, new Date("2026-04-01T00:10:00Z"));
+    expect(await jobs()).toEqual([]);
+    const config = { ...env.config, directory: { ...env.config.directory!, intervalMinutes: 30 } };
+    const at = new Date("2026-04-01T00:10:00Z");
+    await scheduleRecurring({ db: env.ctx.db, config }, at);
+    await scheduleRecurring({ db: env.ctx.db, config }, at); // a second instance names the same run
+    const queued = await jobs();
+    expect(queued).toHaveLength(1);
+    expect(new Date(queued[0]!.run_at).toISOString()).toBe("2026-04-01T00:30:00.000Z");
   });
 
   it("an unreachable directory answers the secretariat with what to check", async () => {
