@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DirectoryReport } from "../../../shared/api/directory.js";
 import { loadConfig } from "../../config.js";
+import { startSession } from "../../platform/auth/session.js";
 import { AppError } from "../../platform/errors.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { scheduleRecurring } from "../../platform/jobs/recurring.js";
@@ -191,6 +192,9 @@ describe("directory sync from slapd", () => {
       ].join("\n\n"),
     );
     const sato = (await userByEmail("sato@ube.example.jp"))!;
+    await startSession(env.ctx, sato.id, true); // signed in through single sign-on before leaving
+    const sessionsOf = (id: string) => env.database.db.selectFrom("sessions").select("id").where("user_id", "=", id).execute();
+    expect(await sessionsOf(sato.id)).toHaveLength(1);
     const unmanaged = (await userByEmail("abu2@example.jp"))!;
     const mark = await auditMark(env);
     await enqueue(env.ctx, DIRECTORY_JOB, {});
@@ -204,6 +208,7 @@ describe("directory sync from slapd", () => {
       status: "active",
     });
     expect(await userByEmail("sato@ube.example.jp")).toMatchObject({ status: "disabled" });
+    expect(await sessionsOf(sato.id)).toEqual([]);
     expect(await userByEmail("yamaguchi2@example.jp")).toMatchObject({ is_org_admin: 1, status: "active" });
     expect(await userByEmail("abu2@example.jp")).toEqual(unmanaged);
     expect(await userByEmail("secretariat@example.jp")).toMatchObject({ status: "active" });
