@@ -8,7 +8,7 @@ const change = z.object({
   after: z.union([z.string(), z.number(), z.null()]),
 });
 
-export const unmappedReasons = ["no_org", "no_email", "conflict", "duplicate"] as const;
+export const unmappedReasons = ["no_org", "no_email", "conflict", "duplicate", "disabled"] as const;
 
 export const directoryReport = z.object({
   dryRun: z.boolean(),
@@ -26,7 +26,7 @@ export const directoryReport = z.object({
   ),
   updated: z.array(person.extend({ userId: z.string(), linked: z.boolean(), changes: z.record(z.string(), change) })),
   disabled: z.array(person.extend({ userId: z.string() })),
-  /** Entries that were left alone: no organisation maps, no address, an address another account holds, a second entry. */
+  /** Entries left alone: no organisation maps, no address, an address another account holds, a second entry, an account disabled in Renkei. */
   unmapped: z.array(
     z.object({ dn: z.string(), email: z.string().nullable(), reason: z.enum(unmappedReasons), orgCode: z.string().nullable() }),
   ),

@@ -228,7 +228,34 @@ describe("directory sync from slapd", () => {
     // Nothing changed since: the next run writes no account rows.
     const again = await syncDirectory(env.ctx, { dryRun: false });
     expect([again.created, again.updated, again.disabled]).toEqual([[], [], []]);
-    expect(again.unchanged).toBe(2); // tanaka, ouchi; sato is gone and stays disabled
+    expect(again.unchanged).toBe(2); // tanaka, ouchi
+
+    // Back in the directory, the disabled account is reported, not enabled behind the secretariat's back.
+    await slapd.modify(
+      `dn: uid=sato,ou=people,${BASE}\nchangetype: add\nobjectClass: inetOrgPerson\nuid: sato\ncn: sato\nsn: sato\nmail: sato@ube.example.jp\ndepartmentNumber: 352021`,
+    );
+    // 大内 is re-created in the directory (a new entryUUID, as after a migration): relinked, not disabled.
+    const ouchi = (await userByEmail("yamaguchi2@example.jp"))!;
+    await slapd.modify(
+      [
+        `dn: uid=ouchi,ou=people,${BASE}\nchangetype: delete`,
+        `dn: uid=ouchi,ou=people,${BASE}\nchangetype: add\nobjectClass: inetOrgPerson\nuid: ouchi\ncn: ouchi\nsn: ouchi\ndisplayName: 大内 健一\nmail: yamaguchi2@example.jp\nou: 情報政策課\ntitle: 係長\ndepartmentNumber: 352039`,
+      ].join("\n\n"),
+    );
+    const back = await syncDirectory(env.ctx, { dryRun: false });
+    expect(back.created).toEqual([]);
+    expect(back.disabled).toEqual([]);
+    expect(back.updated).toEqual([expect.objectContaining({ userId: ouchi.id, linked: true, changes: {} })]);
+    expect(await userByEmail("yamaguchi2@example.jp")).toEqual(ouchi);
+    const links = await env.database.db.selectFrom("user_identities").select("subject").where("user_id", "=", ouchi.id).execute();
+    expect(links).toHaveLength(1);
+    expect(back.unmapped).toContainEqual({
+      dn: `uid=sato,ou=people,${BASE}`,
+      email: "sato@ube.example.jp",
+      reason: "disabled",
+      orgCode: "352021",
+    });
+    expect(await userByEmail("sato@ube.example.jp")).toMatchObject({ status: "disabled" });
   });
 
   it("a wrong bind password is a clear error, audited, and changes nothing", async () => {

@@ -37,7 +37,14 @@ export interface SyncPlan {
     department: string;
     title: string;
   }[];
-  update: { userId: string; subject: string; link: boolean; patch: Partial<Pick<UserRow, (typeof compared)[number]>> }[];
+  /** link: the account is linked to this entry (a registered account, or one whose old entry was replaced: relinkFrom). */
+  update: {
+    userId: string;
+    subject: string;
+    link: boolean;
+    relinkFrom: string | null;
+    patch: Partial<Pick<UserRow, (typeof compared)[number]>>;
+  }[];
   disable: { userId: string }[];
 }
 
@@ -65,6 +72,8 @@ export function planSync(
   };
   const bySubject = new Map(managed.map((m) => [m.subject, m]));
   const seen = new Set<string>();
+  const listed = new Set(people.map((p) => p.id));
+  const relinked = new Set<string>();
   const emails = new Set<string>();
   const orgNameById = new Map([...orgs.values()].map((o) => [o.id, o.name]));
   for (const p of people) {
@@ -93,13 +102,17 @@ export function planSync(
     const holder = byEmail.get(p.email);
     let user: Account | undefined = bySubject.get(p.id);
     let link = false;
+    let relinkFrom: string | null = null;
     if (!user && holder) {
-      if (holder.managedBy !== null) {
+      // An account whose own entry is still listed belongs to that entry; one whose entry is gone was re-created in the directory.
+      if (holder.managedBy !== null && listed.has(holder.managedBy)) {
         skip("conflict", mapped.orgCode);
         continue;
       }
       user = holder;
       link = true;
+      relinkFrom = holder.managedBy;
+      if (relinkFrom) relinked.add(relinkFrom);
     } else if (user && holder && holder.id !== user.id) {
       skip("conflict", mapped.orgCode); // the new address belongs to another account
       continue;
@@ -130,7 +143,7 @@ export function planSync(
       continue;
     }
     if (user.status === "disabled") {
-      plan.report.unchanged++; // an account disabled in Renkei stays disabled until someone enables it
+      skip("disabled", mapped.orgCode); // stays disabled until someone enables it; the report says so
       continue;
     }
     const patch: SyncPlan["update"][number]["patch"] = {};
@@ -148,11 +161,11 @@ export function planSync(
       plan.report.unchanged++;
       continue;
     }
-    plan.update.push({ userId: user.id, subject: p.id, link, patch });
+    plan.update.push({ userId: user.id, subject: p.id, link, relinkFrom, patch });
     plan.report.updated.push({ userId: user.id, email: p.email, name, linked: link, changes });
   }
   for (const m of managed) {
-    if (seen.has(m.subject) || m.status === "disabled") continue;
+    if (seen.has(m.subject) || relinked.has(m.subject) || m.status === "disabled") continue;
     plan.disable.push({ userId: m.id });
     plan.report.disabled.push({ userId: m.id, email: m.email, name: m.name });
   }

@@ -5,6 +5,7 @@ const reasons: Record<DirectoryReport["unmapped"][number]["reason"], string> = {
   no_email: "メールアドレスがない",
   conflict: "メールアドレスが別のアカウントで使われている",
   duplicate: "同じ人が二度載っている",
+  disabled: "Renkei のアカウントが無効（再開は利用者管理で）",
 };
 const show = (v: string | number | null) => (v === null || v === "" ? "（なし）" : String(v));
 

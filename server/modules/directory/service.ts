@@ -7,7 +7,7 @@ import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { listOrgRows } from "../orgs/index.js";
-import { identitiesWithUsers, insertIdentity } from "../sso/index.js";
+import { deleteIdentity, identitiesWithUsers, insertIdentity } from "../sso/index.js";
 import { deleteSessionsOf, insertNewUser, updateUserRow, usersByEmails } from "../users/index.js";
 import { DirectoryError, readDirectory } from "./ldap.js";
 import { type Account, planSync } from "./plan.js";
@@ -82,6 +82,7 @@ export async function syncDirectory(ctx: Ctx, opts: { dryRun: boolean; via?: str
     }
     for (const u of plan.update) {
       if (Object.keys(u.patch).length) await updateUserRow(tx, u.userId, { ...u.patch, updated_at: now });
+      if (u.relinkFrom) await deleteIdentity(tx, DIRECTORY_PROVIDER, u.relinkFrom);
       if (u.link) await insertIdentity(tx, DIRECTORY_PROVIDER, u.subject, u.userId, now);
       const r = plan.report.updated.find((x) => x.userId === u.userId)!;
       await recordAudit(tx, "user.update", { type: "user", id: u.userId }, { via: "directory", linked: u.link, ...r.changes });

@@ -63,3 +63,8 @@ export const identitiesWithUsers = (ctx: Ctx, provider: string) =>
     ])
     .where("i.provider", "=", provider)
     .execute();
+
+/** Drops one identity link (a directory entry replaced by a new one for the same person). */
+export async function deleteIdentity(ctx: Ctx, provider: string, subject: string) {
+  await ctx.db.deleteFrom("user_identities").where("provider", "=", provider).where("subject", "=", subject).execute();
+}

@@ -41,6 +41,10 @@ export const directory = {
   "directory.reason.no_email": ["メールアドレスがありません", "No e-mail address"],
   "directory.reason.conflict": ["メールアドレスが別のアカウントで使われています", "Address held by another account"],
   "directory.reason.duplicate": ["同じ人が二度載っています", "Listed twice"],
+  "directory.reason.disabled": [
+    "Renkei のアカウントが無効です（再開する場合は利用者管理で）",
+    "The Renkei account is disabled (enable it under Users if needed)",
+  ],
   "directory.field.email": ["メールアドレス", "E-mail address"],
   "directory.field.name": ["氏名", "Name"],
   "directory.field.org_id": ["所属団体", "Organisation"],
