@@ -10,6 +10,8 @@ process.env.RENKEI_E2E_DATA_DIR ??= path.join(os.tmpdir(), `renkei-e2e-${Date.no
 const dataDir = process.env.RENKEI_E2E_DATA_DIR;
 /** The test identity provider of the single sign-on story (e2e/foundation/sso.spec.ts) listens on the next port. */
 export const e2eIdp = { issuer: `http://127.0.0.1:${port + 1}`, clientSecret: "e2e-client-secret-not-for-production" };
+/** The directory of the directory-sync story (e2e/people/directory.spec.ts, slapd) listens on the port after. */
+export const e2eDirectory = { port: port + 2, baseDn: "dc=pref,dc=example", readerPassword: "e2e-reader-secret" };
 
 export default defineConfig({
   testDir: "e2e",
@@ -60,6 +62,16 @@ export default defineConfig({
       OIDC_PREF_ALLOW_HTTP: "true",
       OIDC_PREF_ORG_CLAIM: "lg_code",
       OIDC_PREF_RULES: "groups=renkei-secretariat => org=350001, role=secretariat",
+      LDAP_URL: `ldap://127.0.0.1:${port + 2}`,
+      LDAP_ALLOW_PLAIN: "true",
+      LDAP_BIND_DN: "cn=renkei-reader,dc=pref,dc=example",
+      LDAP_BIND_PASSWORD: "e2e-reader-secret",
+      LDAP_BASE_DN: "dc=pref,dc=example",
+      LDAP_USER_FILTER: "(objectClass=inetOrgPerson)",
+      LDAP_DEPARTMENT_ATTRIBUTE: "ou",
+      LDAP_ORG_ATTRIBUTE: "departmentNumber",
+      LDAP_GROUP_FILTER: "(objectClass=groupOfNames)",
+      LDAP_RULES: "groups=renkei-secretariat => org=350001, role=secretariat",
     },
   },
 });

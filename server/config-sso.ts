@@ -10,8 +10,18 @@ export interface SsoRule {
   orgAdmin?: boolean;
 }
 
+/** How claims (OIDC), attributes and groups (LDAP, SAML) map to organisation, role and org-admin flag (modules/sso/mapping.ts). */
+export interface SsoMapping {
+  /** A claim or attribute holding the organisation's 全国地方公共団体コード (6 digits). */
+  orgClaim?: string;
+  /** Rules in order; a later match overrides an earlier one's organisation or role; orgAdmin when any match says so. */
+  rules: SsoRule[];
+  defaultOrg?: string;
+  defaultRole: RoleName;
+}
+
 /** An OpenID Connect provider, from OIDC_PROVIDERS and the OIDC_<ID>_* variables. */
-export interface OidcProviderConfig {
+export interface OidcProviderConfig extends SsoMapping {
   /** Lower-case id used in URLs (/api/auth/oidc/<id>/start). */
   id: string;
   /** The sign-in button's text, e.g. 「県庁アカウントでログイン」. */
@@ -22,12 +32,6 @@ export interface OidcProviderConfig {
   /** Absent: a public client (PKCE only). */
   clientSecret?: string;
   scopes: string;
-  /** A claim holding the organisation's 全国地方公共団体コード (6 digits). */
-  orgClaim?: string;
-  /** Rules in order; a later match overrides an earlier one's organisation or role; orgAdmin when any match says so. */
-  rules: SsoRule[];
-  defaultOrg?: string;
-  defaultRole: RoleName;
   /** Create an account on first sign-in (just in time); false: only people already registered may sign in. */
   createUsers: boolean;
   /** `amr` values (any) or `acr` values that mean the provider did multi-factor authentication. */

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { type DirectoryConfig, parseDirectory } from "./config-directory.js";
 import { type OidcProviderConfig, parseOidcProviders } from "./config-sso.js";
 
 /** Every environment variable Renkei reads. Parsed once at start; nothing else reads process.env. */
@@ -112,6 +113,8 @@ export interface Config {
   pgBinDir?: string;
   /** OpenID Connect providers (OIDC_PROVIDERS and OIDC_<ID>_*, see config-sso.ts). */
   oidcProviders: OidcProviderConfig[];
+  /** The LDAP / Active Directory directory synced into the accounts (LDAP_*, see config-directory.ts); unset: none. */
+  directory?: DirectoryConfig;
   /** Where the content-addressed blobs of uploaded and generated files are kept (platform/files/blob-store.ts). */
   fileStore: FileStoreConfig;
   /** Seconds between readiness going false on SIGTERM and closing the listener. */
@@ -190,9 +193,10 @@ export class ConfigError extends Error {
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(source);
   const sso = parseOidcProviders(source);
-  if (!parsed.success || sso.problems.length) {
+  const directory = parseDirectory(source);
+  if (!parsed.success || sso.problems.length || directory.problems.length) {
     const issues = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError([...issues, ...sso.problems]);
+    throw new ConfigError([...issues, ...sso.problems, ...directory.problems]);
   }
   const e = parsed.data;
   const problems: string[] = [];
@@ -242,6 +246,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     backupKeep: e.BACKUP_KEEP,
     pgBinDir: e.PG_BIN_DIR,
     oidcProviders: sso.providers,
+    directory: directory.directory,
     metricsToken: e.METRICS_TOKEN,
     drainSeconds: e.DRAIN_SECONDS,
     fileStore: e.FILE_STORE === "s3" && s3 ? s3 : { kind: "local" },

@@ -30,6 +30,9 @@ Usage:
   renkei backup --to DIR           online backup: database snapshot, stored files, manifest of SHA-256 sums
   renkei restore DIR               restore a checked backup into an empty DATA_DIR / empty database
   renkei verify                    check the database, stored files against their rows, and the audit chain
+  renkei directory sync [--dry-run]
+                                   sync accounts from the LDAP directory (LDAP_* settings); --dry-run only
+                                   prints who would be created, updated, disabled or left out
   renkei storage migrate --to s3|local
                                    copy every stored file to the other store (S3_* settings), SHA-256 verified
 
@@ -55,6 +58,7 @@ async function main(argv: string[]) {
       "org-admin": { type: "boolean" },
       password: { type: "string" },
       to: { type: "string" },
+      "dry-run": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -106,6 +110,15 @@ async function main(argv: string[]) {
       const { localUpload } = await import("./platform/files/upload.js");
       const result = await importOrgs(actor, localUpload({}, [{ bytes: fs.readFileSync(arg), name: path.basename(arg) }]));
       console.log(`Imported organisations (${result.encoding}): ${result.created} created, ${result.updated} updated.`);
+      return close();
+    }
+    case "directory": {
+      if (sub !== "sync") throw new Error("Usage: renkei directory sync [--dry-run]");
+      await migrateToLatest(database.db);
+      const { syncDirectory } = await import("./modules/directory/service.js");
+      const { formatReport } = await import("./modules/directory/report.js");
+      // A directory that cannot be read is an AppError: printed with what to check, exit status 1.
+      console.log(formatReport(await syncDirectory(ctx, { dryRun: !!values["dry-run"], via: "cli" })));
       return close();
     }
     case "storage": {

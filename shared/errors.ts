@@ -13,6 +13,8 @@ export const errorCodes = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** A service Renkei depends on (the LDAP directory) refused or could not be reached; the message says what to check. */
+  UPSTREAM_FAILED: 502,
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -5,6 +5,7 @@ import { bodyRoutes } from "./bodies/routes.js";
 import { challengeRoutes } from "./challenges/routes.js";
 import { consultationRoutes } from "./consultations/routes.js";
 import { councilYearRoutes } from "./council-year/routes.js";
+import { directoryRoutes } from "./directory/routes.js";
 import { documentRoutes } from "./documents/routes.js";
 import { faqRoutes } from "./faq/routes.js";
 import { handoverRoutes } from "./handover/routes.js";
@@ -34,6 +35,7 @@ import { userRoutes } from "./users/routes.js";
 export async function registerModules(app: App) {
   authRoutes(app);
   ssoRoutes(app);
+  directoryRoutes(app);
   settingsRoutes(app);
   orgRoutes(app);
   userRoutes(app);

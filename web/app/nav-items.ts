@@ -14,7 +14,8 @@ export type Ability =
   | "useSupport"
   | "useSurveys"
   | "managePublication"
-  | "useInsight";
+  | "useInsight"
+  | "syncDirectory";
 
 export interface NavItem {
   to: string;
@@ -49,6 +50,7 @@ export const navItems: NavItem[] = [
   { to: "/handover/mine", label: "nav.handoverMine", group: "main" },
   { to: "/users", label: "nav.users", group: "admin", ability: "manageUsers" },
   { to: "/handover", label: "nav.handover", group: "admin", ability: "manageHandover" },
+  { to: "/admin/directory", label: "nav.directory", group: "admin", ability: "syncDirectory" },
   { to: "/orgs/import", label: "nav.orgImport", group: "admin", ability: "manageOrgs" },
   { to: "/audit", label: "nav.audit", group: "admin", ability: "viewAudit" },
   { to: "/admin/outbox", label: "nav.outbox", group: "admin", ability: "viewOutbox" },

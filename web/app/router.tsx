@@ -15,6 +15,7 @@ const auth = () => import("../features/auth/index.js");
 const orgs = () => import("../features/orgs/index.js");
 const users = () => import("../features/users/index.js");
 const handover = () => import("../features/handover/index.js");
+const directory = () => import("../features/directory/index.js");
 const bodies = () => import("../features/bodies/index.js");
 const meetings = () => import("../features/meetings/index.js");
 const notices = () => import("../features/notices/index.js");
@@ -138,6 +139,7 @@ export const routes: RouteObject[] = [
               { path: "/account", ...page(account, "AccountPage") },
               { path: "/admin/outbox", ...page(admin, "OutboxPage") },
               { path: "/admin/accounts", ...page(account, "DormantAccountsPage") },
+              { path: "/admin/directory", ...page(directory, "DirectoryPage") },
               { path: "/admin/accounts/:id/sessions", ...page(account, "UserSessionsPage") },
               { path: "/admin/settings", ...page(admin, "SettingsPage") },
               { path: "*", Component: NotFoundPage },

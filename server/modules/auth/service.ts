@@ -159,6 +159,7 @@ const navAbilities = {
   useSurveys: "survey.use",
   managePublication: "publication.manage",
   useInsight: "insight.suggest",
+  syncDirectory: "directory.sync",
 } as const;
 
 export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {

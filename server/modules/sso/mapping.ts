@@ -1,5 +1,5 @@
 import type { RoleName } from "../../../shared/api/roles.js";
-import type { OidcProviderConfig } from "../../config-sso.js";
+import type { OidcProviderConfig, SsoMapping } from "../../config-sso.js";
 
 export interface Mapped {
   /** The organisation's code, or null when the claims name none (the sign-in is refused). */
@@ -14,11 +14,12 @@ const matches = (claim: unknown, value: string) =>
     : claim !== undefined && claim !== null && String(claim) === value;
 
 /**
- * Maps a provider's claims to organisation, role and org-admin flag: rules in order (a later match's
- * organisation or role overrides an earlier one's; org-admin when any match says so), then the
- * organisation claim, then the provider's defaults.
+ * Maps a provider's claims (or a directory entry's attributes and groups) to organisation, role and
+ * org-admin flag: rules in order (a later match's organisation or role overrides an earlier one's;
+ * org-admin when any match says so), then the organisation claim, then the defaults. The one mapping
+ * of OpenID Connect sign-in and directory sync.
  */
-export function mapClaims(p: OidcProviderConfig, claims: Record<string, unknown>): Mapped {
+export function mapClaims(p: SsoMapping, claims: Record<string, unknown>): Mapped {
   let org: string | undefined;
   let role: RoleName | undefined;
   let orgAdmin = false;

@@ -41,3 +41,30 @@ export async function touchIdentity(ctx: Ctx, provider: string, subject: string,
     .where("subject", "=", subject)
     .execute();
 }
+
+/** Every account one provider (or the directory, "ldap") manages, with the fields a sync compares. */
+export const identitiesWithUsers = (ctx: Ctx, provider: string) =>
+  ctx.db
+    .selectFrom("user_identities as i")
+    .innerJoin("users as u", "u.id", "i.user_id")
+    .innerJoin("orgs as o", "o.id", "u.org_id")
+    .select([
+      "o.name as org_name",
+      "i.subject",
+      "u.id",
+      "u.email",
+      "u.name",
+      "u.org_id",
+      "u.role",
+      "u.is_org_admin",
+      "u.status",
+      "u.department",
+      "u.title",
+    ])
+    .where("i.provider", "=", provider)
+    .execute();
+
+/** Drops one identity link (a directory entry replaced by a new one for the same person). */
+export async function deleteIdentity(ctx: Ctx, provider: string, subject: string) {
+  await ctx.db.deleteFrom("user_identities").where("provider", "=", provider).where("subject", "=", subject).execute();
+}

@@ -5,6 +5,7 @@ import { auth } from "./auth.js";
 import { bodies } from "./bodies.js";
 import { common } from "./common.js";
 import { desk } from "./desk.js";
+import type { directory } from "./directory.js";
 import type { handover } from "./handover.js";
 import { home } from "./home.js";
 import type { insight } from "./insight.js";
@@ -63,4 +64,5 @@ export type MessageKey =
   | keyof typeof accounts
   | keyof typeof procurement
   | keyof typeof handover
+  | keyof typeof directory
   | keyof typeof relay;

@@ -3,4 +3,5 @@ export const menu = {
   "nav.procurement": ["共同調達・費用按分", "Joint procurement"],
   "nav.handover": ["人事異動", "Personnel changes"],
   "nav.handoverMine": ["引継ぎ書", "My handover"],
+  "nav.directory": ["ディレクトリ同期", "Directory sync"],
 } as const;

@@ -1,0 +1,3 @@
+import "./messages.js";
+
+export { DirectoryPage } from "./directory-page.js";
