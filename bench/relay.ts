@@ -19,7 +19,7 @@ import { type Detection, detectWorkbook } from "../server/modules/surveys/workbo
 import { ministryWorkbook } from "../server/modules/surveys/workbook/test-workbook.js";
 import { previewUploadHere } from "../server/modules/surveys/workbook/upload.js";
 import { collationHere, orgCopyHere } from "../server/modules/surveys/workbook/writeback.js";
-import type { WorkbookLayout } from "../shared/api/relay.js";
+import { isSheetsLayout, type WorkbookLayout } from "../shared/api/relay.js";
 import { lgCheckDigit } from "../shared/lg-code.js";
 import type { Definition } from "../shared/surveys/definition.js";
 
@@ -56,7 +56,7 @@ async function runPhase() {
   let note = "";
   if (phase === "import") {
     const d = await detectWorkbook(original, "collation.xlsx", orgs);
-    note = `${d.layout.rows.length} rows, ${d.questions.length} questions`;
+    note = `${isSheetsLayout(d.layout) ? `${d.layout.sheets.length} sheets` : `${d.layout.rows.length} rows`}, ${d.questions.length} questions`;
   } else if (phase === "copies") {
     fs.mkdirSync(path.join(dir, "up"), { recursive: true });
     for (let i = 0; i < SCALE; i++) {
