@@ -130,8 +130,9 @@ const resolveTarget = (from: string, target: string) => {
   return parts.join("/");
 };
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-/** A formula's reference to a sheet: `'宇部市'!A1` or `宇部市!A1`. */
-const sheetMention = (name: string) => new RegExp(`(^|[^\\w'])('${escapeRe(name.replace(/'/g, "''"))}'|${escapeRe(name)})!`);
+/** A formula's reference to any of the sheets: `'宇部市'!A1` or `宇部市!A1`. */
+const sheetMention = (names: string[]) =>
+  new RegExp(`(^|[^\\w'])(${names.map((n) => `'${escapeRe(n.replace(/'/g, "''"))}'|${escapeRe(n)}`).join("|")})!`);
 
 /**
  * Removes whole sheets from a workbook (not hiding them: their parts, relationships and the parts
@@ -167,11 +168,11 @@ export function removeSheets(pkg: XlsxPackage, names: Set<string>, active?: stri
       dropped.add(rel.part);
     }
   // Defined names: those of or about removed sheets go; the others follow their sheet's new index.
-  const mentions = [...names].map(sheetMention);
+  const mentions = sheetMention([...names]);
   wb = wb.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g, (all, tagAttrs: string, body: string) => {
     const local = /\blocalSheetId="(\d+)"/.exec(tagAttrs)?.[1];
     const to = local === undefined ? null : newIndex.get(Number(local));
-    if (to === -1 || mentions.some((re) => re.test(unescapeXml(body)))) return "";
+    if (to === -1 || mentions.test(unescapeXml(body))) return "";
     return to === null || to === undefined ? all : all.replace(/\blocalSheetId="\d+"/, `localSheetId="${to}"`);
   });
   wb = wb.replace(/<definedNames>\s*<\/definedNames>/, "");

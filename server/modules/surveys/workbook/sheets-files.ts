@@ -2,8 +2,9 @@ import type { SheetsLayout, UploadPreview } from "../../../../shared/api/relay.j
 import type { FieldIssue } from "../../../../shared/errors.js";
 import { allQuestions, type Definition } from "../../../../shared/surveys/definition.js";
 import type { AnswerData } from "../../../../shared/surveys/rules.js";
-import { savePackage } from "../../../platform/files/xlsx-package.js";
+import { openPackage, savePackage } from "../../../platform/files/xlsx-package.js";
 import { type CellWrite, recalcOnOpen, removeSheets, writeCells } from "../../../platform/files/xlsx-patch.js";
+import { sheetList } from "../../../platform/files/xlsx-sheets.js";
 import { cellOfValue } from "./cells.js";
 import {
   at,
@@ -117,7 +118,11 @@ function checkTarget(original: Book, target: Book, file: string, layout: SheetsL
 }
 
 /** Writes the planned cells into a copy of `book`; with `only`, the other organisations' sheets are removed. */
-async function write(book: Book, planned: ReturnType<typeof plan>, only?: { layout: SheetsLayout; sheet: string }) {
+async function write(
+  book: Pick<Book, "pkg"> & { sheets: { name: string; part: string }[] },
+  planned: ReturnType<typeof plan>,
+  only?: { layout: SheetsLayout; sheet: string },
+) {
   const pkg = { parts: new Map(book.pkg.parts) };
   const partOf = new Map(book.sheets.map((s) => [s.name, s.part]));
   for (const { sheet, writes } of planned) writeCells(pkg, partOf.get(sheet)!, writes);
@@ -152,7 +157,8 @@ export async function sheetsOrgCopy(
   def: Definition,
   answer: { orgId: string; data: AnswerData },
 ) {
-  const original = (await readBook(originalBytes, "original.xlsx"))!;
+  // Only the sheet list is needed here (no cell is read): the copy is written from the package itself.
+  const pkg = await openPackage(originalBytes, "original.xlsx");
   const mine = layout.sheets.find((s) => s.orgId === answer.orgId)!;
-  return write(original, plan(layout, def, [answer]), { layout, sheet: mine.sheet });
+  return write({ pkg, sheets: sheetList(pkg) }, plan(layout, def, [answer]), { layout, sheet: mine.sheet });
 }
