@@ -140,7 +140,12 @@ describe("answers: by form and by upload of the own sheet", () => {
     expect(ws.C8.f).toBe("SUM(C6:C7)");
     const parts = [...(await openPackage(res.bytes)).parts.keys()];
     expect(parts.filter((p) => p.startsWith("xl/worksheets/sheet"))).toHaveLength(3);
-    expect((await openPackage(res.bytes)).parts.get("xl/workbook.xml")!.toString()).not.toContain("下関市");
+    const workbookXml = (await openPackage(res.bytes)).parts.get("xl/workbook.xml")!.toString();
+    expect(workbookXml).not.toContain("下関市");
+    // The own sheet's print area follows it to its new tab index; the removed sheets' print areas are gone.
+    expect([...workbookXml.matchAll(/<definedName\b[^>]*>[^<]*<\/definedName>/g)].map((m) => m[0])).toEqual([
+      `<definedName name="_xlnm.Print_Area" localSheetId="1">'阿武町'!$A$1:$D$13</definedName>`,
+    ]);
     // Opens in LibreOffice: the own sheet (second tab) with its total recomputed.
     const csv = (await libreOfficeCsv(res.bytes, 2)).split(/\r?\n/);
     expect(csv[7]).toBe("職員数の計,,22,人");
