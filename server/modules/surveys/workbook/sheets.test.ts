@@ -144,7 +144,7 @@ describe("answers: by form and by upload of the own sheet", () => {
     expect(workbookXml).not.toContain("下関市");
     // The own sheet's print area follows it to its new tab index; the removed sheets' print areas are gone.
     expect([...workbookXml.matchAll(/<definedName\b[^>]*>[^<]*<\/definedName>/g)].map((m) => m[0])).toEqual([
-      `<definedName name="_xlnm.Print_Area" localSheetId="1">'阿武町'!$A$1:$D$13</definedName>`,
+      `<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;阿武町&apos;!$A1:$D13</definedName>`,
     ]);
     // Opens in LibreOffice: the own sheet (second tab) with its total recomputed.
     const csv = (await libreOfficeCsv(res.bytes, 2)).split(/\r?\n/);
