@@ -2,7 +2,7 @@ import type { SheetsLayout, UploadPreview } from "../../../../shared/api/relay.j
 import type { FieldIssue } from "../../../../shared/errors.js";
 import { allQuestions, type Definition } from "../../../../shared/surveys/definition.js";
 import type { AnswerData } from "../../../../shared/surveys/rules.js";
-import { openPackage, savePackage } from "../../../platform/files/xlsx-package.js";
+import { openPackage, savePackage, type XlsxPackage } from "../../../platform/files/xlsx-package.js";
 import { type CellWrite, recalcOnOpen, removeSheets, writeCells } from "../../../platform/files/xlsx-patch.js";
 import { sheetList } from "../../../platform/files/xlsx-sheets.js";
 import { cellOfValue } from "./cells.js";
@@ -152,13 +152,14 @@ export async function sheetsCollation(
 
 /** One organisation's copy: its own sheet, pre-filled; the other organisations' sheets removed. */
 export async function sheetsOrgCopy(
-  originalBytes: Uint8Array,
+  original: Uint8Array | XlsxPackage,
   layout: SheetsLayout,
   def: Definition,
   answer: { orgId: string; data: AnswerData },
 ) {
-  // Only the sheet list is needed here (no cell is read): the copy is written from the package itself.
-  const pkg = await openPackage(originalBytes, "original.xlsx");
+  // Only the sheet list is needed here (no cell is read): the copy is written from the package itself,
+  // opened once by a caller writing many copies.
+  const pkg = original instanceof Uint8Array ? await openPackage(original, "original.xlsx") : original;
   const mine = layout.sheets.find((s) => s.orgId === answer.orgId)!;
   return write({ pkg, sheets: sheetList(pkg) }, plan(layout, def, [answer]), { layout, sheet: mine.sheet });
 }

@@ -3,7 +3,7 @@ import { isSheetsLayout, type RowsLayout, type WorkbookLayout } from "../../../.
 import type { FieldIssue } from "../../../../shared/errors.js";
 import { allQuestions, type Definition } from "../../../../shared/surveys/definition.js";
 import type { AnswerData } from "../../../../shared/surveys/rules.js";
-import { savePackage } from "../../../platform/files/xlsx-package.js";
+import { openPackage, savePackage } from "../../../platform/files/xlsx-package.js";
 import { type CellWrite, recalcOnOpen, writeCells } from "../../../platform/files/xlsx-patch.js";
 import { cellOfValue } from "./cells.js";
 import { at, type Grid, readGrid, refused, templateChanged, templateIssues } from "./grid.js";
@@ -114,13 +114,16 @@ export async function orgCopiesZipHere(
   def: Definition,
   answers: (OrgAnswer & { fileName: string })[],
 ): Promise<Uint8Array> {
-  const original = isSheetsLayout(layout) ? null : await readGrid(originalBytes, "original.xlsx", layout);
+  const sheets = isSheetsLayout(layout) ? layout : null;
+  const original = sheets
+    ? await openPackage(originalBytes, "original.xlsx")
+    : await readGrid(originalBytes, "original.xlsx", layout as RowsLayout);
   const zip = new yazl.ZipFile();
   for (const a of answers) {
     const bytes =
-      isSheetsLayout(layout) || !original
-        ? await orgCopyHere(originalBytes, layout, def, a)
-        : await writeInto(original, null, layout, plan(layout, def, [a], original));
+      "parts" in original
+        ? await sheetsOrgCopy(original, sheets!, def, a)
+        : await writeInto(original, null, layout as RowsLayout, plan(layout as RowsLayout, def, [a], original));
     zip.addBuffer(bytes, a.fileName, { compress: false });
   }
   zip.end();
