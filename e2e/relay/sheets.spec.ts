@@ -29,7 +29,11 @@ test("照会 relay, one sheet per municipality: import, a town answers on its ow
     .getByLabel("国から届いたファイル")
     .setInputFiles({ name: "調査票.xlsx", mimeType: xlsxMime, buffer: await perSheetWorkbook(munis) });
   await dialog.getByRole("button", { name: "読み込んで設問を作成" }).click();
-  await expect(page.getByText(new RegExp(`シート「${munis[0]!.name}」の C6:C13 から 7 問を作りました`))).toBeVisible();
+  await expect(
+    page.getByText(
+      new RegExp(`団体ごとのシート（${munis.length}枚）の C6:C13 から 7 問を作りました（見本はシート「${munis[0]!.name}」）`),
+    ),
+  ).toBeVisible();
   await expect(page.getByRole("group", { name: /^設問1/ }).getByLabel(/^設問文/)).toHaveValue("職員数 正規（人）");
   await page.getByRole("link", { name: "概要" }).click();
   await page.getByRole("button", { name: "公開する" }).click();

@@ -16,6 +16,10 @@ export const relay = {
     "シート「{sheet}」の {range} から {n} 問を作りました。設問の種類と文言を確かめてから公開してください。",
     "Created {n} questions from {range} on sheet “{sheet}”. Check their kinds and wording before publishing.",
   ],
+  "relay.importedSheets": [
+    "団体ごとのシート（{count}枚）の {range} から {n} 問を作りました（見本はシート「{sheet}」）。設問の種類と文言を確かめてから公開してください。",
+    "Created {n} questions from {range} of the {count} per-body sheets (model: sheet “{sheet}”). Check their kinds and wording before publishing.",
+  ],
   "relay.byExcel": ["Excel で回答する", "Answer in Excel"],
   "relay.byExcelLead": [
     "国の様式に自団体の行だけを入力したファイルを作れます。ダウンロードして Excel で入力し、保存したファイル（.xlsx または CSV）をアップロードしてください。読み取った内容を確かめてから保存します。",
