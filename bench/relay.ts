@@ -9,6 +9,7 @@
  * over the process after loading the code) is its own. These are the functions the worker threads run.
  *   npm run bench:relay              (SCALE=1741)
  *   SCALE=200 npm run bench:relay    (a quick run)
+ *   LAYOUT=sheets SCALE=200 npm run bench:relay   (one input sheet per municipality: copies keep only the own sheet)
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,14 +17,15 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Detection, detectWorkbook } from "../server/modules/surveys/workbook/detect.js";
-import { ministryWorkbook } from "../server/modules/surveys/workbook/test-workbook.js";
+import { ministryWorkbook, perSheetWorkbook } from "../server/modules/surveys/workbook/test-workbook.js";
 import { previewUploadHere } from "../server/modules/surveys/workbook/upload.js";
 import { collationHere, orgCopyHere } from "../server/modules/surveys/workbook/writeback.js";
-import type { WorkbookLayout } from "../shared/api/relay.js";
+import { isSheetsLayout, type WorkbookLayout } from "../shared/api/relay.js";
 import { lgCheckDigit } from "../shared/lg-code.js";
 import type { Definition } from "../shared/surveys/definition.js";
 
 const SCALE = Number(process.env.SCALE ?? 1741);
+const SHEETS = process.env.LAYOUT === "sheets";
 const self = fileURLToPath(import.meta.url);
 const phase = process.env.RELAY_PHASE;
 const dir = process.env.RELAY_DIR ?? "";
@@ -32,15 +34,21 @@ const orgs = Array.from({ length: SCALE }, (_, i) => {
   const five = String(10000 + i * 5).padStart(5, "0");
   return { id: `org-${i}`, name: `団体${String(i + 1).padStart(4, "0")}町`, lgCode: `${five}${lgCheckDigit(five)}` };
 });
-const answerOf = (i: number) => ({
-  col_D: 10 + (i % 90),
-  col_E: i % 7,
-  col_F: `2026-${String((i % 12) + 1).padStart(2, "0")}-01`,
-  col_G: `o${(i % 3) + 1}`,
-  col_H: i % 2 === 0,
-  col_I: 1000 + i,
-  col_J: `回答${i}`,
-});
+const answerOf = (i: number) => {
+  const values = [
+    10 + (i % 90),
+    i % 7,
+    `2026-${String((i % 12) + 1).padStart(2, "0")}-01`,
+    `o${(i % 3) + 1}`,
+    i % 2 === 0,
+    1000 + i,
+    `回答${i}`,
+  ];
+  const ids = SHEETS
+    ? ["cell_C6", "cell_C7", "cell_C9", "cell_C10", "cell_C11", "cell_C12", "cell_C13"]
+    : ["col_D", "col_E", "col_F", "col_G", "col_H", "col_I", "col_J"];
+  return Object.fromEntries(ids.map((id, k) => [id, values[k]]));
+};
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const maxRss = () => process.resourceUsage().maxRSS * 1024;
@@ -56,7 +64,7 @@ async function runPhase() {
   let note = "";
   if (phase === "import") {
     const d = await detectWorkbook(original, "collation.xlsx", orgs);
-    note = `${d.layout.rows.length} rows, ${d.questions.length} questions`;
+    note = `${isSheetsLayout(d.layout) ? `${d.layout.sheets.length} sheets` : `${d.layout.rows.length} rows`}, ${d.questions.length} questions`;
   } else if (phase === "copies") {
     fs.mkdirSync(path.join(dir, "up"), { recursive: true });
     for (let i = 0; i < SCALE; i++) {
@@ -89,11 +97,11 @@ async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-relay-"));
   try {
     const t0 = performance.now();
-    const wb = await ministryWorkbook(orgs);
+    const wb = SHEETS ? await perSheetWorkbook(orgs) : await ministryWorkbook(orgs);
     fs.writeFileSync(path.join(work, "collation.xlsx"), wb);
     fs.writeFileSync(path.join(work, "detection.json"), JSON.stringify(await detectWorkbook(wb, "collation.xlsx", orgs)));
     console.log(
-      `collation workbook: ${SCALE} rows, ${(wb.length / 1024).toFixed(0)} KB (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      `collation workbook: ${SCALE} ${SHEETS ? "sheets (one per municipality)" : "rows"}, ${(wb.length / 1024).toFixed(0)} KB (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     );
     for (const [p, label] of [
       ["import", "import (find the table, propose questions)"],

@@ -10,7 +10,7 @@ import { survey, surveyPhases } from "./surveys.js";
 
 /** One answer column of the ministry's table and the question it became. */
 export const workbookColumn = z.object({
-  /** Column letters, e.g. "D". */
+  /** Column letters, e.g. "D" (in a workbook's info for a sheet per organisation: the input cell, "C6"). */
   col: z.string(),
   questionId: z.string(),
   /** The header as the workbook shows it (merged header rows joined). */
@@ -26,7 +26,9 @@ export type WorkbookColumn = z.infer<typeof workbookColumn>;
 /** Where each organisation's row is, and how the workbook names it (its code or its name). */
 export const workbookRow = z.object({ row: z.number(), orgId: z.string(), key: z.string() });
 
+/** One row per organisation in a collation table (the layout imported before `kind` existed has none). */
 export const workbookLayout = z.object({
+  kind: z.literal("rows").optional(),
   sheet: z.string(),
   /** The sheet's part inside the XLSX ("xl/worksheets/sheet2.xml"). */
   part: z.string(),
@@ -38,9 +40,34 @@ export const workbookLayout = z.object({
   columns: z.array(workbookColumn),
   date1904: z.boolean(),
 });
-export type WorkbookLayout = z.infer<typeof workbookLayout>;
+export type RowsLayout = z.infer<typeof workbookLayout>;
+
+/** One labelled input cell of a form-style sheet and the question it became. */
+export const workbookField = workbookColumn.omit({ col: true }).extend({
+  /** The input cell, e.g. "C5"; the same cell on every organisation's sheet. */
+  ref: z.string(),
+});
+export type WorkbookField = z.infer<typeof workbookField>;
+
+/** One input sheet per organisation, named after it (「下関市」「宇部市」…), all made from one template. */
+export const sheetsLayout = z.object({
+  kind: z.literal("sheets"),
+  /** The sheet the questions were read from (the first organisation's). */
+  template: z.string(),
+  /** The label cells of the template: the template check of uploads and write-back compares these on each sheet. */
+  labelCells: z.array(z.object({ ref: z.string(), text: z.string() })),
+  fields: z.array(workbookField),
+  sheets: z.array(z.object({ sheet: z.string(), part: z.string(), orgId: z.string() })),
+  date1904: z.boolean(),
+});
+export type SheetsLayout = z.infer<typeof sheetsLayout>;
+
+export type WorkbookLayout = RowsLayout | SheetsLayout;
+export const isSheetsLayout = (l: WorkbookLayout): l is SheetsLayout => l.kind === "sheets";
 
 export const workbookInfo = z.object({
+  /** One table with a row per organisation, or one sheet per organisation. */
+  kind: z.enum(["rows", "sheets"]),
   fileId: z.string(),
   fileName: z.string(),
   sheet: z.string(),
@@ -49,7 +76,8 @@ export const workbookInfo = z.object({
   keyCol: z.string(),
   headerRows: z.array(z.number()),
   columns: z.array(workbookColumn),
-  rows: z.array(z.object({ row: z.number(), org: z.object({ id: z.string(), name: z.string() }) })),
+  /** Each organisation's row (`row`), or its sheet (`sheet`, with `row` 0). */
+  rows: z.array(z.object({ row: z.number(), sheet: z.string().optional(), org: z.object({ id: z.string(), name: z.string() }) })),
   /** Sheets kept as they are (notices, lists, hidden sheets). */
   otherSheets: z.array(z.object({ name: z.string(), hidden: z.boolean() })),
 });
@@ -69,7 +97,8 @@ export const uploadChange = z.object({
 export const uploadPreview = z.object({
   file: z.string(),
   sheet: z.string(),
-  row: z.number(),
+  /** The organisation's row; null when it answers on a sheet of its own. */
+  row: z.number().nullable(),
   /** The answer version the preview was made from: saving sends it, so a concurrent edit is a 409 as on the form. */
   version: z.number(),
   data: z.record(z.string(), z.unknown()),

@@ -1,4 +1,4 @@
-import { attrs, escapeXml, partText, splitRef, type XlsxPackage } from "./xlsx-package.js";
+import { attrs, escapeXml, partText, splitRef, unescapeXml, type XlsxPackage } from "./xlsx-package.js";
 
 /**
  * Writes values into single cells of a workbook someone else made (a ministry's 様式) without
@@ -117,4 +117,101 @@ export function recalcOnOpen(pkg: XlsxPackage): void {
   else if (xml.includes("</definedNames>")) next = xml.replace("</definedNames>", '</definedNames><calcPr fullCalcOnLoad="1"/>');
   else next = xml.replace("</sheets>", '</sheets><calcPr fullCalcOnLoad="1"/>');
   if (next !== xml) pkg.parts.set("xl/workbook.xml", Buffer.from(next, "utf8"));
+}
+
+const relsOf = (part: string) => part.replace(/([^/]+)$/, "_rels/$1.rels");
+const resolveTarget = (from: string, target: string) => {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = from.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") parts.pop();
+    else if (seg !== ".") parts.push(seg);
+  }
+  return parts.join("/");
+};
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A formula's reference to any of the sheets: `'宇部市'!A1` or `宇部市!A1`. */
+const sheetMention = (names: string[]) =>
+  new RegExp(`(^|[^\\w'])(${names.map((n) => `'${escapeRe(n.replace(/'/g, "''"))}'|${escapeRe(n)}`).join("|")})!`);
+
+/**
+ * Removes whole sheets from a workbook (not hiding them: their parts, relationships and the parts
+ * only they use are gone), in place. Defined names of removed sheets go too; the others keep
+ * pointing at their sheets (`localSheetId` renumbered); the calculation chain is dropped for Excel to
+ * rebuild; `active` becomes the tab the workbook opens on.
+ */
+export function removeSheets(pkg: XlsxPackage, names: Set<string>, active?: string): void {
+  if (!names.size) return;
+  let wb = partText(pkg, "xl/workbook.xml");
+  let rels = partText(pkg, "xl/_rels/workbook.xml.rels");
+  const relTargets = new Map(
+    [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
+      const a = attrs(m[0]);
+      return [a.Id!, { tag: m[0], part: resolveTarget("xl/workbook.xml", a.Target!), type: a.Type ?? "" }];
+    }),
+  );
+  const sheetTags = [...wb.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => ({ ...attrs(m[0]), tag: m[0] }) as Record<string, string>);
+  const kept = sheetTags.filter((s) => !names.has(s.name!));
+  const newIndex = new Map(sheetTags.map((s, i) => [i, kept.indexOf(s)]));
+  const dropped = new Set<string>();
+  for (const s of sheetTags.filter((t) => names.has(t.name!))) {
+    wb = wb.replace(s.tag!, "");
+    const rel = relTargets.get(s["r:id"]!);
+    if (!rel) continue;
+    rels = rels.replace(rel.tag, "");
+    dropped.add(rel.part);
+  }
+  // Drop the calculation chain (it lists cells of the removed sheets by index).
+  for (const rel of relTargets.values())
+    if (rel.type.endsWith("/calcChain")) {
+      rels = rels.replace(rel.tag, "");
+      dropped.add(rel.part);
+    }
+  // Defined names: those of or about removed sheets go; the others follow their sheet's new index.
+  const mentions = sheetMention([...names]);
+  wb = wb.replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g, (all, tagAttrs: string, body: string) => {
+    const local = /\blocalSheetId="(\d+)"/.exec(tagAttrs)?.[1];
+    const to = local === undefined ? null : newIndex.get(Number(local));
+    if (to === -1 || mentions.test(unescapeXml(body))) return "";
+    return to === null || to === undefined ? all : all.replace(/\blocalSheetId="\d+"/, `localSheetId="${to}"`);
+  });
+  wb = wb.replace(/<definedNames>\s*<\/definedNames>/, "");
+  const activeIndex = Math.max(
+    0,
+    kept.findIndex((s) => s.name === active),
+  );
+  wb = wb.replace(/<workbookView\b[^>]*?\/?>/g, (tag) =>
+    tag.replace(/\s(activeTab|firstSheet)="\d+"/g, "").replace(/^<workbookView/, `<workbookView activeTab="${activeIndex}"`),
+  );
+  pkg.parts.set("xl/workbook.xml", Buffer.from(wb, "utf8"));
+  pkg.parts.set("xl/_rels/workbook.xml.rels", Buffer.from(rels, "utf8"));
+  // The removed parts' own relationships, and what only they used (drawings, comments, printer settings).
+  const queue = [...dropped];
+  while (queue.length) {
+    const part = queue.pop()!;
+    const own = relsOf(part);
+    for (const m of partText(pkg, own).matchAll(/<Relationship\b[^>]*>/g)) {
+      const a = attrs(m[0]);
+      if (a.TargetMode === "External") continue;
+      const target = resolveTarget(part, a.Target!);
+      if (!dropped.has(target)) {
+        dropped.add(target);
+        queue.push(target);
+      }
+    }
+    dropped.add(own);
+  }
+  // Keep whatever a remaining part still refers to.
+  for (const [name, bytes] of pkg.parts) {
+    if (!name.endsWith(".rels") || dropped.has(name)) continue;
+    const from = name.replace(/_rels\/([^/]+)\.rels$/, "$1");
+    for (const m of bytes.toString("utf8").matchAll(/<Relationship\b[^>]*>/g)) {
+      const a = attrs(m[0]);
+      if (a.TargetMode !== "External") dropped.delete(resolveTarget(from, a.Target!));
+    }
+  }
+  for (const part of dropped) if (part !== "xl/workbook.xml") pkg.parts.delete(part);
+  let types = partText(pkg, "[Content_Types].xml");
+  types = types.replace(/<Override\b[^>]*\/>/g, (tag) => (dropped.has(attrs(tag).PartName!.replace(/^\//, "")) ? "" : tag));
+  pkg.parts.set("[Content_Types].xml", Buffer.from(types, "utf8"));
 }

@@ -11,13 +11,15 @@ import { norm } from "./detect.js";
  * cell means (or why it cannot be read), and what the write-back puts in the cell.
  */
 export type CellRead = { value: unknown } | { error: string };
+/** What a column or a form field tells about its cells: the words its yes/no list uses. */
+type Words = Pick<WorkbookColumn, "yes" | "no">;
 
 const yesWords = ["はい", "有", "あり", "○", "〇", "済", "true", "1"];
 const noWords = ["いいえ", "無", "なし", "×", "未", "false", "0"];
 
 export function readCellValue(
   q: Question,
-  col: WorkbookColumn,
+  col: Words,
   raw: string | number | boolean | null,
   opts: { dateCell: boolean; date1904: boolean },
 ): CellRead {
@@ -70,7 +72,7 @@ export function readCellValue(
 }
 
 /** The cell the write-back puts for a value (blank when there is none). */
-export function cellOfValue(q: Question, col: WorkbookColumn, v: unknown): CellWrite {
+export function cellOfValue(q: Question, col: Words, v: unknown): CellWrite {
   if (v === undefined || v === null || v === "") return { blank: true };
   switch (q.kind) {
     case "number":
@@ -95,7 +97,7 @@ export function cellOfValue(q: Question, col: WorkbookColumn, v: unknown): CellW
 }
 
 /** A value as the preview shows it ("" when empty). */
-export function displayValue(q: Question, col: WorkbookColumn, v: unknown): string {
+export function displayValue(q: Question, col: Words, v: unknown): string {
   if (v === undefined || v === null || v === "") return "";
   if (q.kind === "date" && typeof v === "string") return warekiDate(v);
   if (q.kind === "number" && typeof v === "number") return `${v.toLocaleString("ja-JP")}${q.unit ?? ""}`;

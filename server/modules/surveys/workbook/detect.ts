@@ -1,4 +1,4 @@
-import type { WorkbookColumn, WorkbookLayout } from "../../../../shared/api/relay.js";
+import type { RowsLayout, WorkbookColumn, WorkbookLayout } from "../../../../shared/api/relay.js";
 import type { Question } from "../../../../shared/surveys/definition.js";
 import { AppError } from "../../../platform/errors.js";
 import { colLetters, openPackage, rangeOf } from "../../../platform/files/xlsx-package.js";
@@ -10,12 +10,14 @@ import {
   type SheetInfo,
   uses1904,
 } from "../../../platform/files/xlsx-sheets.js";
+import { detectSheets, orgSheets } from "./sheets-detect.js";
 
 /**
  * Finds the input table of a ministry's workbook: the column that names the organisations (their
  * names or 全国地方公共団体コード), the header rows above it (merged cells spread over the columns
  * they cover), and one question per answer column, typed from the column's data validation, its
- * number format and its header (units in brackets, 年月日). Pure: runs in a worker thread.
+ * number format and its header (units in brackets, 年月日). A workbook with one sheet per
+ * organisation instead is read by sheets-detect.ts. Pure: runs in a worker thread.
  */
 export interface OrgKey {
   id: string;
@@ -81,7 +83,7 @@ function covers(sqref: string[], row: number, col: number) {
 }
 
 /** The question a column becomes, with the reason shown at review. */
-function typeColumn(
+export function typeColumn(
   sheet: SheetInfo,
   col: number,
   rows: number[],
@@ -136,6 +138,8 @@ function typeColumn(
 export async function detectWorkbook(bytes: Uint8Array, file: string, orgs: OrgKey[]): Promise<Detection> {
   const pkg = await openPackage(bytes, file);
   const sheets = readSheets(pkg);
+  const perSheet = orgSheets(sheets, orgs);
+  if (perSheet.length) return detectSheets(sheets, perSheet, file, uses1904(pkg));
   const orgOfCell = orgMatcher(orgs);
   // The column naming the most organisations, on a visible sheet.
   let best: { sheet: SheetInfo; col: number; rows: { row: number; org: OrgKey; key: string }[] } | null = null;
@@ -158,7 +162,7 @@ export async function detectWorkbook(bytes: Uint8Array, file: string, orgs: OrgK
         .map((s) => `「${s.name}」`)
         .join(
           "",
-        )}）で、団体名（例：${orgs[1]?.name ?? orgs[0]?.name ?? "下関市"}）か団体コード（6桁）が2団体以上縦に並んだ列を探しました。様式の団体名の列に、団体名をそのまま入力してから取り込んでください。`,
+        )}）で、団体名（例：${orgs[1]?.name ?? orgs[0]?.name ?? "下関市"}）か団体コード（6桁）が2団体以上縦に並んだ列と、団体名をシート名にした団体ごとのシート（2団体以上）を探しました。様式の団体名の列に団体名をそのまま入力するか、団体ごとのシートの名前を団体名にしてから取り込んでください。`,
       { file, lookedFor: "団体名または団体コードの列", sheets: sheets.map((s) => s.name) },
     );
   const { sheet, col: keyCol } = best;
@@ -209,7 +213,7 @@ export async function detectWorkbook(bytes: Uint8Array, file: string, orgs: OrgK
       `シート「${sheet.name}」の団体名の列（${colLetters(keyCol)}列）は見つかりましたが、回答を入力する空欄の列が見つかりませんでした（${headerRows.join("・") || "見出し"}行目の見出しの下で、数式でも記入済みでもない列を探しました）。`,
       { file, sheet: sheet.name },
     );
-  const layout: WorkbookLayout = {
+  const layout: RowsLayout = {
     sheet: sheet.name,
     part: sheet.part,
     keyCol: colLetters(keyCol),

@@ -1,4 +1,11 @@
-import { relayInput, type UploadPreview, type WorkbookImportResult, type WorkbookInfo } from "../../../../shared/api/relay.js";
+import {
+  isSheetsLayout,
+  relayInput,
+  type UploadPreview,
+  type WorkbookImportResult,
+  type WorkbookInfo,
+  type WorkbookLayout,
+} from "../../../../shared/api/relay.js";
 import type { Definition } from "../../../../shared/surveys/definition.js";
 import type { AnswerData } from "../../../../shared/surveys/rules.js";
 import { recordAudit } from "../../../platform/audit/record.js";
@@ -31,6 +38,13 @@ import { answersForWriteBack, findWorkbook, insertWorkbook } from "./repo.js";
  */
 const here = (file: string) => new URL(`./${file}`, import.meta.url).href;
 
+/** The sheet the questions come from, and which organisation answers where (a row, or a sheet of its own). */
+const sheetOf = (l: WorkbookLayout) => (isSheetsLayout(l) ? l.template : l.sheet);
+const placesOf = (l: WorkbookLayout) =>
+  isSheetsLayout(l)
+    ? l.sheets.map((s) => ({ orgId: s.orgId, row: 0, sheet: s.sheet as string | undefined, key: s.sheet }))
+    : l.rows.map((r) => ({ orgId: r.orgId, row: r.row, sheet: undefined, key: r.key }));
+
 const xlsxName = (name: string) => (/\.xlsx$/i.test(name) ? name : `${name.replace(/\.[^.]+$/, "")}.xlsx`);
 
 /** POST /surveys/import-workbook: the ministry's files (the workbook and its notice, overview …) → a draft survey. */
@@ -55,13 +69,13 @@ export async function importWorkbook(ctx: Ctx, upload: Upload): Promise<Workbook
     );
     const title = (textField(fields, "title").trim() || workbook.name.replace(/\.xlsx$/i, "")).slice(0, 200);
     const definition: Definition = {
-      sections: [{ id: "s1", title: detection.layout.sheet, description: "", questions: detection.questions }],
+      sections: [{ id: "s1", title: sheetOf(detection.layout), description: "", questions: detection.questions }],
     };
     const created = await createSurvey(tx, {
       title,
       definition,
       targetMode: "orgs",
-      targetOrgIds: [...new Set(detection.layout.rows.map((r) => r.orgId))],
+      targetOrgIds: [...new Set(placesOf(detection.layout).map((r) => r.orgId))],
     });
     const now = nowIso();
     for (const f of files) await linkSurveyFile(tx, created.id, f.id, null, now);
@@ -92,9 +106,10 @@ export async function importWorkbook(ctx: Ctx, upload: Upload): Promise<Workbook
       { type: "survey", id: created.id },
       {
         file: workbook.name,
-        sheet: detection.layout.sheet,
-        rows: detection.layout.rows.length,
-        columns: detection.layout.columns.length,
+        sheet: sheetOf(detection.layout),
+        layout: isSheetsLayout(detection.layout) ? "sheets" : "rows",
+        rows: placesOf(detection.layout).length,
+        columns: detection.questions.length,
       },
     );
     return { survey: await getSurvey(tx, created.id), workbook: await presentInfo(tx, created.id) };
@@ -106,9 +121,30 @@ async function presentInfo(ctx: Ctx, surveyId: string, onlyOrg?: string): Promis
   if (!wb) throw notFound("国の様式");
   const names = new Map((await listOrgRows(ctx, {})).map((o) => [o.id, o.name]));
   const { layout } = wb;
-  const rows = layout.rows.filter((r) => !onlyOrg || r.orgId === onlyOrg);
+  const rows = placesOf(layout).filter((r) => !onlyOrg || r.orgId === onlyOrg);
+  const present = rows.map((r) => ({
+    row: r.row,
+    ...(r.sheet ? { sheet: r.sheet } : {}),
+    org: { id: r.orgId, name: names.get(r.orgId) ?? r.key },
+  }));
+  if (isSheetsLayout(layout)) {
+    const refs = layout.fields.map((f) => f.ref);
+    return {
+      kind: "sheets",
+      fileId: wb.file_id,
+      fileName: wb.name,
+      sheet: layout.template,
+      range: refs.length > 1 ? `${refs[0]}:${refs.at(-1)}` : (refs[0] ?? ""),
+      keyCol: "",
+      headerRows: [],
+      columns: layout.fields.map(({ ref, ...f }) => ({ ...f, col: ref })),
+      rows: present,
+      otherSheets: [],
+    };
+  }
   const lastCol = layout.columns.at(-1)?.col ?? layout.keyCol;
   return {
+    kind: "rows",
     fileId: wb.file_id,
     fileName: wb.name,
     sheet: layout.sheet,
@@ -116,7 +152,7 @@ async function presentInfo(ctx: Ctx, surveyId: string, onlyOrg?: string): Promis
     keyCol: layout.keyCol,
     headerRows: layout.headerRows,
     columns: layout.columns,
-    rows: rows.map((r) => ({ row: r.row, org: { id: r.orgId, name: names.get(r.orgId) ?? r.key } })),
+    rows: present,
     otherSheets: [],
   };
 }

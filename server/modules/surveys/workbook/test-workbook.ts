@@ -84,3 +84,82 @@ export async function ministryWorkbook(orgs: FixtureOrg[]): Promise<Buffer> {
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/**
+ * The other layout: a notice sheet, then one input sheet per municipality named after it, each the
+ * same form (a merged title, the body's name filled in, a merged group label, input cells with
+ * borders right of their labels and units right of them, a 和暦 date, drop-downs from a hidden list
+ * sheet and inline, a formula total, print settings), and the hidden list sheet.
+ */
+export const sheetFields = {
+  regular: "C6",
+  partTime: "C7",
+  total: "C8",
+  startDate: "C9",
+  cloud: "C10",
+  dedicated: "C11",
+  budget: "C12",
+  note: "C13",
+} as const;
+
+export async function perSheetWorkbook(orgs: FixtureOrg[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "総務省自治行政局";
+  const notice = wb.addWorksheet("記入要領");
+  notice.getCell("A1").value = "自治体DXの推進状況に関する調査（令和7年度）";
+  notice.getCell("A3").value = "各団体のシートに御記入ください。シートの追加・削除はしないでください。";
+  const border = {
+    top: { style: "thin" },
+    bottom: { style: "thin" },
+    left: { style: "thin" },
+    right: { style: "thin" },
+  } as const;
+  for (const o of orgs) {
+    const ws = wb.addWorksheet(o.name, { pageSetup: { orientation: "portrait", paperSize: 9, fitToPage: true } });
+    ws.mergeCells("A1:D1");
+    ws.getCell("A1").value = "自治体DX推進状況調査票";
+    ws.getCell("A1").font = { bold: true, size: 14 };
+    ws.getCell("A3").value = "団体名";
+    ws.mergeCells("B3:D3");
+    ws.getCell("B3").value = o.name;
+    ws.getCell("A4").value = "団体コード";
+    ws.getCell("B4").value = o.lgCode;
+    ws.mergeCells("A6:A7");
+    ws.getCell("A6").value = "職員数";
+    ws.getCell("A6").alignment = { vertical: "middle" };
+    ws.getCell("B6").value = "正規";
+    ws.getCell("B7").value = "非正規";
+    ws.mergeCells("A8:B8");
+    ws.getCell("A8").value = "職員数の計";
+    ws.getCell("C8").value = { formula: "SUM(C6:C7)", result: 0 };
+    for (const r of [6, 7, 8]) {
+      ws.getCell(`C${r}`).numFmt = "#,##0";
+      ws.getCell(`D${r}`).value = "人";
+    }
+    const row = (r: number, label: string) => {
+      ws.mergeCells(`A${r}:B${r}`);
+      ws.getCell(`A${r}`).value = label;
+    };
+    row(9, "導入予定日");
+    ws.getCell("C9").numFmt = '[$-ja-JP-x-gannen]ggge"年"m"月"d"日"';
+    row(10, "クラウド利用");
+    ws.getCell("C10").dataValidation = { type: "list", allowBlank: true, formulae: ["リスト!$A$1:$A$3"] };
+    row(11, "専任部署の有無");
+    ws.getCell("C11").dataValidation = { type: "list", allowBlank: true, formulae: ['"はい,いいえ"'] };
+    row(12, "予算額");
+    ws.getCell("C12").numFmt = '#,##0"千円"';
+    row(13, "備考");
+    ws.mergeCells("C13:D13");
+    ws.getCell("C13").numFmt = "@";
+    for (const ref of ["C6", "C7", "C8", "C9", "C10", "C11", "C12", "C13"]) ws.getCell(ref).border = border;
+    ws.pageSetup.printArea = "A1:D13";
+    ws.columns.forEach((c, i) => {
+      c.width = [12, 10, 22, 8][i] ?? 10;
+    });
+  }
+  const list = wb.addWorksheet("リスト", { state: "hidden" });
+  ["利用中", "検討中", "予定なし"].forEach((v, i) => {
+    list.getCell(`A${i + 1}`).value = v;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

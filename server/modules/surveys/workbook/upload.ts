@@ -1,9 +1,10 @@
-import type { UploadPreview, WorkbookLayout } from "../../../../shared/api/relay.js";
+import { isSheetsLayout, type UploadPreview, type WorkbookLayout } from "../../../../shared/api/relay.js";
 import type { FieldIssue } from "../../../../shared/errors.js";
 import { allQuestions, type Definition } from "../../../../shared/surveys/definition.js";
 import { type AnswerData, checkAnswers } from "../../../../shared/surveys/rules.js";
 import { displayValue, readCellValue } from "./cells.js";
-import { at, readGrid, refused, templateChanged, templateIssues } from "./grid.js";
+import { at, type Grid, readGrid, refused, templateChanged, templateIssues } from "./grid.js";
+import { previewSheetUpload } from "./sheets-files.js";
 
 /**
  * Reads a filled copy of the ministry's workbook sent back by one organisation: the template must
@@ -19,6 +20,7 @@ export async function previewUploadHere(
   orgId: string,
   current: { data: AnswerData; version: number },
 ): Promise<UploadPreview> {
+  if (isSheetsLayout(layout)) return previewSheetUpload(bytes, file, layout, def, orgId, current);
   const g = await readGrid(bytes, file, layout);
   const mine = layout.rows.find((r) => r.orgId === orgId)!;
   const moved = templateIssues(g, layout, [mine]);
@@ -40,12 +42,38 @@ export async function previewUploadHere(
       `「${file}」には、ほかの団体の行（${others[0]!.path} など）に入力があります。自団体（${mine.key}、${mine.row}行目）の行だけに入力したファイルを送ってください。`,
       others,
     );
+  const fields = columns.map((c) => ({ ...c, ref: `${c.col}${mine.row}` }));
+  return { file, row: mine.row, ...readAnswer(g, file, fields, def, current) };
+}
+
+/** The cells of one organisation's answer, each with the question it answers. */
+export interface AnswerCell {
+  ref: string;
+  questionId: string;
+  header: string;
+  yes?: string;
+  no?: string;
+}
+
+/**
+ * The answer a grid's cells make: values only (no formulas), each read as its question's kind and
+ * checked by the form's rules; refusals name sheet and cell. With the changes cell by cell.
+ */
+export function readAnswer(
+  g: Grid,
+  file: string,
+  fields: AnswerCell[],
+  def: Definition,
+  current: { data: AnswerData; version: number },
+): Omit<UploadPreview, "file" | "row"> {
+  const questions = new Map(allQuestions(def).map((q) => [q.id, q]));
   const issues: FieldIssue[] = [];
   const data: AnswerData = { ...current.data };
   const refOf = new Map<string, string>();
-  for (const c of columns) {
-    const ref = `${c.col}${mine.row}`;
-    const q = questions.get(c.questionId)!;
+  for (const c of fields) {
+    const ref = c.ref;
+    const q = questions.get(c.questionId);
+    if (!q) continue;
     refOf.set(q.id, ref);
     const cell = g.cells.get(ref);
     if (cell?.formula) {
@@ -75,12 +103,13 @@ export async function previewUploadHere(
     );
   const changes: UploadPreview["changes"] = [];
   let unchanged = 0;
-  for (const c of columns) {
-    const q = questions.get(c.questionId)!;
+  for (const c of fields) {
+    const q = questions.get(c.questionId);
+    if (!q) continue;
     const before = displayValue(q, c, current.data[q.id]);
     const after = displayValue(q, c, data[q.id]);
     if (before === after && JSON.stringify(current.data[q.id]) === JSON.stringify(data[q.id])) unchanged++;
-    else changes.push({ ref: `${c.col}${mine.row}`, questionId: q.id, title: q.title, before, after });
+    else changes.push({ ref: c.ref, questionId: q.id, title: q.title, before, after });
   }
-  return { file, sheet: g.sheet, row: mine.row, version: current.version, data, changes, unchanged };
+  return { sheet: g.sheet, version: current.version, data, changes, unchanged };
 }

@@ -1,12 +1,13 @@
 import yazl from "yazl";
-import type { WorkbookLayout } from "../../../../shared/api/relay.js";
+import { isSheetsLayout, type RowsLayout, type WorkbookLayout } from "../../../../shared/api/relay.js";
 import type { FieldIssue } from "../../../../shared/errors.js";
 import { allQuestions, type Definition } from "../../../../shared/surveys/definition.js";
 import type { AnswerData } from "../../../../shared/surveys/rules.js";
-import { savePackage } from "../../../platform/files/xlsx-package.js";
+import { openPackage, savePackage } from "../../../platform/files/xlsx-package.js";
 import { type CellWrite, recalcOnOpen, writeCells } from "../../../platform/files/xlsx-patch.js";
 import { cellOfValue } from "./cells.js";
 import { at, type Grid, readGrid, refused, templateChanged, templateIssues } from "./grid.js";
+import { sheetsCollation, sheetsOrgCopy } from "./sheets-files.js";
 
 /**
  * Writes answers into the ministry's own workbook: only the answer cells of the table change (see
@@ -26,7 +27,7 @@ const cellOf = (g: Grid, ref: string): CellWrite => {
 };
 
 /** The cells to write: for each organisation given, its answer; with `blankOthers`, every other row's filled answer cells emptied. */
-function plan(layout: WorkbookLayout, def: Definition, answers: OrgAnswer[], blankOthers: Grid | null) {
+function plan(layout: RowsLayout, def: Definition, answers: OrgAnswer[], blankOthers: Grid | null) {
   const questions = new Map(allQuestions(def).map((q) => [q.id, q]));
   const byOrg = new Map(answers.map((a) => [a.orgId, a.data]));
   const writes = new Map<string, CellWrite>();
@@ -49,7 +50,7 @@ function plan(layout: WorkbookLayout, def: Definition, answers: OrgAnswer[], bla
  * formulas in answer cells, or answer cells typed by hand (different from the original and from
  * the answer about to be written).
  */
-function checkTarget(original: Grid, target: Grid, file: string, layout: WorkbookLayout, writes: Map<string, CellWrite>) {
+function checkTarget(original: Grid, target: Grid, file: string, layout: RowsLayout, writes: Map<string, CellWrite>) {
   const moved = templateIssues(target, layout, layout.rows);
   if (moved.length) throw templateChanged(file, moved);
   const issues: FieldIssue[] = [];
@@ -73,7 +74,7 @@ function checkTarget(original: Grid, target: Grid, file: string, layout: Workboo
 async function writeInto(
   original: Grid,
   target: { bytes: Uint8Array; file: string } | null,
-  layout: WorkbookLayout,
+  layout: RowsLayout,
   writes: Map<string, CellWrite>,
 ) {
   const into = target ? await readGrid(target.bytes, target.file, layout) : original;
@@ -93,6 +94,7 @@ export async function collationHere(
   def: Definition,
   answers: OrgAnswer[],
 ): Promise<Uint8Array> {
+  if (isSheetsLayout(layout)) return sheetsCollation(originalBytes, target, layout, def, answers);
   const original = await readGrid(originalBytes, "original.xlsx", layout);
   const writes = plan(layout, def, answers, null);
   return writeInto(original, target, layout, writes);
@@ -100,6 +102,7 @@ export async function collationHere(
 
 /** One organisation's copy: its own row pre-filled with its answer, every other row's answer cells empty. */
 export async function orgCopyHere(originalBytes: Uint8Array, layout: WorkbookLayout, def: Definition, answer: OrgAnswer) {
+  if (isSheetsLayout(layout)) return sheetsOrgCopy(originalBytes, layout, def, answer);
   const original = await readGrid(originalBytes, "original.xlsx", layout);
   return writeInto(original, null, layout, plan(layout, def, [answer], original));
 }
@@ -111,10 +114,16 @@ export async function orgCopiesZipHere(
   def: Definition,
   answers: (OrgAnswer & { fileName: string })[],
 ): Promise<Uint8Array> {
-  const original = await readGrid(originalBytes, "original.xlsx", layout);
+  const sheets = isSheetsLayout(layout) ? layout : null;
+  const original = sheets
+    ? await openPackage(originalBytes, "original.xlsx")
+    : await readGrid(originalBytes, "original.xlsx", layout as RowsLayout);
   const zip = new yazl.ZipFile();
   for (const a of answers) {
-    const bytes = await writeInto(original, null, layout, plan(layout, def, [a], original));
+    const bytes =
+      "parts" in original
+        ? await sheetsOrgCopy(original, sheets!, def, a)
+        : await writeInto(original, null, layout as RowsLayout, plan(layout as RowsLayout, def, [a], original));
     zip.addBuffer(bytes, a.fileName, { compress: false });
   }
   zip.end();

@@ -24,7 +24,9 @@ export function ImportWorkbookDialog({ open, onClose }: { open: boolean; onClose
     mutationFn: () => importWorkbook(title, [...(input.current?.files ?? [])], relay),
     onSuccess: (r) => {
       qc.invalidateQueries({ queryKey: ["surveys", "list"] });
-      toast.show(t("relay.imported", { sheet: r.workbook.sheet, range: r.workbook.range, n: r.workbook.columns.length }));
+      const w = r.workbook;
+      const vars = { sheet: w.sheet, range: w.range, n: w.columns.length, count: w.rows.length };
+      toast.show(t(w.kind === "sheets" ? "relay.importedSheets" : "relay.imported", vars));
       navigate(`/surveys/${r.survey.id}/edit`);
     },
   });

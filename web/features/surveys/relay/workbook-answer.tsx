@@ -39,7 +39,7 @@ export function WorkbookAnswer({ surveyId, orgId, canEdit }: { surveyId: string;
       <h3 id={`${id}-title`} className="text-std-20B-150">
         {t("relay.byExcel")}
       </h3>
-      <p className="text-std-16N-170">{t("relay.byExcelLead")}</p>
+      <p className="text-std-16N-170">{t(workbook.data.kind === "sheets" ? "relay.byExcelLeadSheet" : "relay.byExcelLead")}</p>
       <p>
         <a className="link" href={orgCopyUrl(surveyId, orgId)} download>
           {t("relay.download")}
@@ -69,7 +69,11 @@ export function WorkbookAnswer({ surveyId, orgId, canEdit }: { surveyId: string;
       {preview && (
         <div className="flex flex-col gap-3">
           <DataTable
-            caption={t("relay.previewTitle", { file: preview.file, row: preview.row })}
+            caption={
+              preview.row === null
+                ? t("relay.previewTitleSheet", { file: preview.file, sheet: preview.sheet })
+                : t("relay.previewTitle", { file: preview.file, row: preview.row })
+            }
             rows={preview.changes}
             rowKey={(c) => c.ref}
             empty={t("relay.noChanges")}
