@@ -58,7 +58,8 @@ async function visibleUser(ctx: Ctx, id: string): Promise<UserWithOrg> {
 }
 
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
-  authorize(ctx.actor, "user.list");
+  // Anyone reads their own account (the account page's 所属・役職); others need the user list.
+  if (!ctx.actor || id !== ctx.actor.userId) authorize(ctx.actor, "user.list");
   return present(ctx, await visibleUser(ctx, id));
 }
 

@@ -4,6 +4,7 @@ import { admin } from "./admin.js";
 import { auth } from "./auth.js";
 import { bodies } from "./bodies.js";
 import { common } from "./common.js";
+import type { contacts } from "./contacts.js";
 import { desk } from "./desk.js";
 import type { handover } from "./handover.js";
 import { home } from "./home.js";
@@ -57,6 +58,7 @@ export type MessageKey =
   | keyof typeof insight
   | keyof typeof meetingForm
   | keyof typeof accounts
+  | keyof typeof contacts
   | keyof typeof procurement
   | keyof typeof handover
   | keyof typeof relay;
