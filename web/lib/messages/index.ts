@@ -24,6 +24,7 @@ import { spaces } from "./spaces.js";
 import type { surveys } from "./surveys.js";
 import { users } from "./users.js";
 import { year } from "./year.js";
+import type { yearPrint } from "./year-print.js";
 
 /**
  * The UI strings loaded with the first page, [日本語, English]. A new feature adds its own file here;
@@ -59,6 +60,7 @@ export type MessageKey =
   | keyof typeof meetingForm
   | keyof typeof accounts
   | keyof typeof contacts
+  | keyof typeof yearPrint
   | keyof typeof procurement
   | keyof typeof handover
   | keyof typeof relay;
