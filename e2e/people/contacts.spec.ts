@@ -33,6 +33,11 @@ test("an organisation's administrator sets a colleague's 役職 and the body's m
   await expect(row).toContainText("主査");
   await checkA11y(page, { label: "body members with contacts" });
 
+  // The town's own page carries its contact card.
+  await page.goto(`/orgs/${nago.org.id}`);
+  await expect(page.getByRole("heading", { name: "問合せ先（阿武町）" })).toBeVisible();
+  await checkA11y(page, { label: "organisation contact card" });
+
   // He keeps his own title current in account settings.
   await signIn(page, "abu2@example.jp", { to: "/account" });
   const own = page.getByRole("form", { name: "所属・役職" });
