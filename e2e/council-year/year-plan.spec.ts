@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import * as XLSX from "xlsx";
 import { checkA11y, demoBodies, demoUsers, expect, signIn, test } from "../support/fixtures.js";
@@ -78,6 +79,16 @@ test("the secretariat lays out next year's plan, sees the clashes, exports it; a
   expect(wg[0]).toBe(demoBodies.wgStandard);
   expect((wg[3] as Date).toISOString().slice(0, 10)).toBe(plus(1));
   expect(wg[9]).toBe(`同じ週に${demoBodies.wgOnline}`);
+
+  // The printable plan beside it: a PDF that qpdf finds sound, with the timeline's text.
+  const pdfDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "PDFで出力（A4横）" }).click();
+  const pdfPath = (await (await pdfDownload).path())!;
+  execFileSync("qpdf", ["--check", pdfPath]);
+  const pdfText = execFileSync("pdftotext", ["-layout", pdfPath, "-"]).toString();
+  expect(pdfText).toContain("年間計画");
+  expect(pdfText).toContain("標準化WG 第1回");
+  expect(pdfText).toMatch(/同じ週に\s*行政手続/);
 
   // 阿武町 reads the plan but cannot change it.
   const abu = await newPage();

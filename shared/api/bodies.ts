@@ -57,6 +57,8 @@ export const memberPatch = z.object({
 /** A person's or organisation's contact as shown where people reach each other (members, attendance, desk). */
 export const contact = z.object({ department: z.string(), title: z.string(), phone: z.string(), email: z.string() });
 export type Contact = z.infer<typeof contact>;
+/** A contact with something in it, or null. */
+export const contactOf = (c: Contact): Contact | null => (c.department || c.title || c.phone || c.email ? c : null);
 
 export const member = z.object({
   id: z.string(),

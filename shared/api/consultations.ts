@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contact } from "./bodies.js";
 import { pageQuery } from "./paging.js";
 
 type Labels<T extends string> = Record<T, { ja: string; en: string }>;
@@ -164,6 +165,8 @@ export const consultationDetail = consultationSummary.extend({
   body: z.string(),
   preferredContact: z.enum(contactMethods),
   contactNote: z.string(),
+  /** How to reach who asked and who answers (issue 15): 所属・役職, their organisation's phone and e-mail. */
+  contacts: z.object({ asker: contact.nullable(), assignee: contact.nullable() }),
   attachments: z.array(attachmentView),
   messages: z.array(messageView),
   merged: z.array(z.object({ id: z.string(), subject: z.string() })),

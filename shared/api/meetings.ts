@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { looseNumber } from "../numbers.js";
+import { contact } from "./bodies.js";
 import { isoDate, isoDateTime } from "./common.js";
 import { pageQuery } from "./paging.js";
 
@@ -230,6 +231,9 @@ export const attendanceRow = z.object({
   answeredAt: z.string().nullable(),
   /** Entered by the secretariat for the organisation. */
   onBehalf: z.boolean(),
+  /** Whom to reach about the answer (issue 15): the person who answered, else the organisation's contact. */
+  answeredBy: z.string().nullable(),
+  contact: contact.nullable(),
   present: z.boolean().nullable(),
   abilities: z.object({ canAnswer: z.boolean(), canTakeRoll: z.boolean() }),
 });

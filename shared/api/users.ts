@@ -16,8 +16,17 @@ export const user = z.object({
   locked: z.boolean(),
   twoFactorEnabled: z.boolean(),
   org: z.object({ id: z.string(), name: z.string() }),
+  /** 所属 and 役職 (issue 15): shown where people reach each other. */
+  department: z.string(),
+  title: z.string(),
   createdAt: z.string(),
-  abilities: z.object({ canEdit: z.boolean(), canChangeRole: z.boolean(), canUnlock: z.boolean() }),
+  abilities: z.object({
+    canEdit: z.boolean(),
+    canChangeRole: z.boolean(),
+    canUnlock: z.boolean(),
+    /** The person's own 所属・役職: their organisation's administrator, the secretariat for prefecture staff, themselves. */
+    canEditContact: z.boolean(),
+  }),
 });
 export type User = z.infer<typeof user>;
 
@@ -43,6 +52,19 @@ export const userPatch = z.object({
   isOrgAdmin: z.boolean().optional(),
   status: z.enum(["active", "disabled"]).optional(),
 });
+
+/** One line of a contact: trimmed, at most 100 characters, no line breaks or other control characters. */
+const contactText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(100, `${label}は100文字以内にしてください`)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+    .refine((v) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v), `${label}に改行や制御文字は使えません`);
+
+/** A person's 所属 and 役職: the edit form, PATCH /users/:id/contact and each row of the bulk file. */
+export const personContact = z.object({ department: contactText("所属"), title: contactText("役職") });
+export type PersonContact = z.infer<typeof personContact>;
 
 /** One problem in an imported file: the row and column the clerk sees in Excel, and what to do. */
 export const fileIssue = z.object({

@@ -1,5 +1,13 @@
 import type { z } from "zod";
-import type { Body, BodyDetail, bodyInput, bodyPatch, Contact, memberInput, memberPatch } from "../../../shared/api/bodies.js";
+import {
+  type Body,
+  type BodyDetail,
+  type bodyInput,
+  type bodyPatch,
+  contactOf,
+  type memberInput,
+  type memberPatch,
+} from "../../../shared/api/bodies.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Actor, type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
@@ -57,9 +65,6 @@ const presentMember = (m: MemberWithNames) => ({
       : { department: m.org_department ?? "", title: "", phone: m.org_phone ?? "", email: m.org_email ?? "" },
   ),
 });
-
-/** A contact with something in it, or null. */
-export const contactOf = (c: Contact) => (c.department || c.title || c.phone || c.email ? c : null);
 
 /** The bodies the actor may see: open ones, and members-only ones they belong to. */
 export async function visibleBodyList(ctx: Ctx): Promise<Body[]> {

@@ -18,6 +18,7 @@ import { notify } from "../notifications/service.js";
 import { isSmallOrg } from "../orgs/service.js";
 import { getSettings } from "../settings/service.js";
 import { engagementsFromConsultation } from "../support/service.js";
+import { personContacts } from "../users/index.js";
 import { clocks, noDue, refreshClock, soonUntil } from "./clock.js";
 import { addAttachments, presentThread } from "./thread.js";
 import "./policy.js";
@@ -104,18 +105,24 @@ export async function visibleConsultation(ctx: Ctx, id: string): Promise<Consult
 export async function getConsultation(ctx: Ctx, id: string): Promise<ConsultationDetail> {
   const row = await visibleConsultation(ctx, id);
   const staff = isPrefectureStaff(ctx.actor);
-  const [pauses, thread, merged, settings, engagements] = await Promise.all([
+  const askerId = row.channel === "portal" ? row.created_by : row.asker_user_id;
+  const [pauses, thread, merged, settings, engagements, people] = await Promise.all([
     pausesOf(ctx, [id]),
     presentThread(ctx, id, staff),
     mergedInto(ctx, id),
     getSettings(ctx),
     engagementsFromConsultation(ctx, id),
+    personContacts(ctx, [askerId, row.assignee_id]),
   ]);
   return {
     ...summarize(row, pauses, settings.smallMunicipalityThreshold),
     body: row.body,
     preferredContact: row.preferred_contact,
     contactNote: row.contact_note,
+    contacts: {
+      asker: people.get(askerId ?? "")?.contact ?? null,
+      assignee: people.get(row.assignee_id ?? "")?.contact ?? null,
+    },
     attachments: thread.attachments,
     messages: thread.messages,
     merged,

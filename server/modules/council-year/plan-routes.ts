@@ -5,6 +5,7 @@ import { xlsxMime } from "../../platform/files/xlsx.js";
 import type { App } from "../../platform/http/types.js";
 import { copyPreviousPlan, createPlanEntry, deletePlanEntry, getYearPlan, updatePlanEntry } from "./plan.js";
 import { yearPlanXlsx } from "./plan-export.js";
+import { yearPlanPdf } from "./plan-pdf.js";
 
 export function yearPlanRoutes(app: App) {
   app.get("/year-plans/:fy", { schema: { params: fiscalYearParams, response: { 200: yearPlan } } }, (req) =>
@@ -31,5 +32,9 @@ export function yearPlanRoutes(app: App) {
   app.get("/year-plans/:fy/plan.xlsx", { schema: { params: fiscalYearParams } }, async (req, reply) => {
     const { bytes, fileName } = await yearPlanXlsx(req.ctx, req.params.fy);
     return sendDownload(reply, { filename: fileName, contentType: xlsxMime, body: bytes });
+  });
+  app.get("/year-plans/:fy/plan.pdf", { schema: { params: fiscalYearParams } }, async (req, reply) => {
+    const { pdf, fileName } = await yearPlanPdf(req.ctx, req.params.fy);
+    return sendDownload(reply, { filename: fileName, contentType: "application/pdf", body: Buffer.from(pdf) });
   });
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { positionLabels } from "../../../shared/api/bodies.js";
+import { contactOf, positionLabels } from "../../../shared/api/bodies.js";
 import { type attendanceInput, type attendanceList, attendanceModeLabels, type rollInput } from "../../../shared/api/meetings.js";
 import { jstDate, jstTime } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
@@ -10,6 +10,7 @@ import { csvBytes, csvDownload, csvValue } from "../../platform/files/csv.js";
 import type { Download } from "../../platform/files/download.js";
 import { excelTime, sheetNamer, workbookBuffer, type XlsxValue, xlsxMime } from "../../platform/files/xlsx.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
+import { personContacts } from "../users/index.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
 import { attendanceOpen } from "./present.js";
@@ -22,12 +23,21 @@ async function roll(ctx: Ctx, loaded: LoadedMeeting) {
   const answers = new Map((await listAttendanceRows(ctx, loaded.row.id)).map((a) => [a.org_id, a]));
   const seen = new Set<string>();
   const orgs = loaded.members.filter((m) => m.org_id && !seen.has(m.org_id) && seen.add(m.org_id));
-  return orgs.map((m) => ({ orgId: m.org_id!, orgName: m.org_name ?? "", position: m.position, answer: answers.get(m.org_id!) }));
+  return orgs.map((m) => ({
+    orgId: m.org_id!,
+    orgName: m.org_name ?? "",
+    position: m.position,
+    answer: answers.get(m.org_id!),
+    orgContact: contactOf({ department: m.org_department ?? "", title: "", phone: m.org_phone ?? "", email: m.org_email ?? "" }),
+  }));
 }
 
 export async function listAttendance(ctx: Ctx, meetingId: string): Promise<List> {
   const loaded = await visibleMeeting(ctx, meetingId);
   const rows = await roll(ctx, loaded);
+  // The person who answered for their organisation is whom to reach; the secretariat answering on its behalf is not.
+  const answerer = (r: (typeof rows)[number]) => (r.answer && r.answer.on_behalf !== 1 ? r.answer.answered_by : null);
+  const people = await personContacts(ctx, rows.map(answerer));
   const manage = can(ctx.actor, "meeting.manage", loaded.subject);
   const open = attendanceOpen(loaded.row) || (manage && ["draft", "announced"].includes(loaded.row.status));
   const items = rows.map((r) => ({
@@ -38,6 +48,8 @@ export async function listAttendance(ctx: Ctx, meetingId: string): Promise<List>
     note: r.answer?.note ?? "",
     answeredAt: r.answer?.answered_at ?? null,
     onBehalf: r.answer?.on_behalf === 1,
+    answeredBy: people.get(answerer(r) ?? "")?.name ?? null,
+    contact: people.get(answerer(r) ?? "")?.contact ?? r.orgContact,
     present: r.answer?.present == null ? null : r.answer.present === 1,
     abilities: {
       canAnswer: open && (manage || (r.orgId === ctx.actor?.orgId && can(ctx.actor, "attendance.answer", loaded.subject))),

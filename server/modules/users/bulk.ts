@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   type FileIssue,
+  personContact,
   type RoleName,
   roleLabels,
   roles,
@@ -110,15 +111,18 @@ export async function planUserImport(ctx: Ctx, grid: ReadCell[][]): Promise<{ pl
       if (isOrgAdmin && !can(actor, "user.changeRole"))
         bad("isOrgAdmin", "団体管理者の指定は県のシステム管理者だけができます。空欄にしてください");
     }
-    if (issues.length === before)
+    // 所属・役職 go through the same schema as the edit form, so a file cannot store what the form refuses.
+    const contact = personContact.safeParse({ department: get("department"), title: get("title") });
+    if (!contact.success) for (const i of contact.error.issues) bad(i.path[0] as "department" | "title", i.message);
+
+    if (issues.length === before && contact.success)
       planned.push({
         row,
         email,
         name,
         role: role!,
         isOrgAdmin,
-        department: get("department").slice(0, 100),
-        title: get("title").slice(0, 100),
+        ...contact.data,
         org: org!,
       });
   }

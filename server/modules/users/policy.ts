@@ -1,6 +1,6 @@
 import type { Actor } from "../../platform/context.js";
 import { type ActionsOf, definePolicies, type Policies } from "../../platform/policy/authorize.js";
-import { runsCouncil } from "../../platform/policy/predicates.js";
+import { isPrefectureStaff, runsCouncil } from "../../platform/policy/predicates.js";
 
 type Target = { org_id: string; role: string; id: string };
 const staffAdmin = (a: Actor) => a.role === "admin";
@@ -14,6 +14,13 @@ const policies = {
   "user.invite": (a, t?: { org_id: string; role: string }) => staffAdmin(a) || orgAdminOf(a, t as Target),
   "user.update": (a, t?: Target) => staffAdmin(a) || orgAdminOf(a, t),
   "user.changeRole": (a) => staffAdmin(a),
+  // A person's 所属・役職 (issue 15): the system administrator; their organisation's administrator; the
+  // secretariat for prefecture staff; and the person themselves (account settings), as a title changes with 人事異動.
+  "user.contact.update": (a, t?: Target) =>
+    staffAdmin(a) ||
+    (!!t && t.id === a.userId) ||
+    (a.isOrgAdmin && !!t && t.org_id === a.orgId) ||
+    (a.role === "secretariat" && !!t && isPrefectureStaff({ ...a, role: t.role as Actor["role"] })),
   "user.unlock": (a, t?: Target) => staffAdmin(a) || orgAdminOf(a, t),
   // Bulk import and export: the system administrator for everyone, an org admin for their own organisation.
   "user.bulk": (a) => staffAdmin(a) || a.isOrgAdmin,
@@ -32,6 +39,7 @@ type UsersEvent =
   | "user.setPassword"
   | "user.unlock"
   | "user.update"
+  | "user.contact.update"
   | "user.import";
 declare module "../../platform/audit/record.js" {
   interface AuditEvents extends Record<UsersEvent, true> {}

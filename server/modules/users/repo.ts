@@ -122,3 +122,14 @@ export async function usersByEmails(ctx: Ctx, emails: string[]): Promise<UserWit
   }
   return out;
 }
+
+/** People's 所属・役職 with their organisation's contact row (department, phone, representative e-mail). */
+export const contactRows = (ctx: Ctx, userIds: string[]) =>
+  userIds.length === 0
+    ? Promise.resolve([])
+    : ctx.db
+        .selectFrom("users as u")
+        .leftJoin("org_contacts as oc", "oc.org_id", "u.org_id")
+        .select(["u.id", "u.name", "u.department", "u.title", "oc.department as org_department", "oc.phone", "oc.email"])
+        .where("u.id", "in", [...new Set(userIds)])
+        .execute();

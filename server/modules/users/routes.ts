@@ -1,12 +1,20 @@
 import { idParams, listOf } from "../../../shared/api/common.js";
-import { inviteInput, user, userExportQuery, userImportResult, userListQuery, userPatch } from "../../../shared/api/users.js";
+import {
+  inviteInput,
+  personContact,
+  user,
+  userExportQuery,
+  userImportResult,
+  userListQuery,
+  userPatch,
+} from "../../../shared/api/users.js";
 import { csvDownload } from "../../platform/files/csv.js";
 import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import { textField } from "../../platform/files/upload.js";
 import type { App } from "../../platform/http/types.js";
 import { importUsers } from "./bulk.js";
 import { exportUsersCsv, exportUsersXlsx } from "./export.js";
-import { getUser, inviteUser, listUsers, unlockUser, updateUser } from "./service.js";
+import { getUser, inviteUser, listUsers, unlockUser, updateUser, updateUserContact } from "./service.js";
 
 export function userRoutes(app: App) {
   app.get("/users", { schema: { querystring: userListQuery, response: { 200: listOf(user) } } }, (req) =>
@@ -18,6 +26,9 @@ export function userRoutes(app: App) {
   );
   app.patch("/users/:id", { schema: { params: idParams, body: userPatch, response: { 200: user } } }, (req) =>
     updateUser(req.ctx, req.params.id, req.body),
+  );
+  app.patch("/users/:id/contact", { schema: { params: idParams, body: personContact, response: { 200: user } } }, (req) =>
+    updateUserContact(req.ctx, req.params.id, req.body),
   );
   app.post("/users/:id/unlock", { schema: { params: idParams, response: { 200: user } } }, (req) =>
     unlockUser(req.ctx, req.params.id),

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import type { inviteInput, User, userListQuery, userPatch } from "../../../shared/api/users.js";
+import { type Contact, contactOf } from "../../../shared/api/bodies.js";
+import type { inviteInput, PersonContact, User, userListQuery, userPatch } from "../../../shared/api/users.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
@@ -9,6 +10,7 @@ import { mailComposer, sendMail } from "../notifications/index.js";
 import { findOrgRow } from "../orgs/index.js";
 import "./policy.js";
 import {
+  contactRows,
   deleteSessionsOf,
   findUser,
   findUserByEmail,
@@ -31,9 +33,11 @@ function present(ctx: Ctx, r: UserWithOrg): User {
     locked: !!r.locked_until && r.locked_until > nowIso(),
     twoFactorEnabled: r.totp_enabled === 1,
     org: { id: r.org_id, name: r.org_name },
+    department: r.department ?? "",
+    title: r.title ?? "",
     createdAt: r.created_at,
     abilities: {
-      ...abilities(ctx.actor, r, { canEdit: "user.update", canUnlock: "user.unlock" }),
+      ...abilities(ctx.actor, r, { canEdit: "user.update", canUnlock: "user.unlock", canEditContact: "user.contact.update" }),
       canChangeRole: can(ctx.actor, "user.changeRole", r),
     },
   };
@@ -54,7 +58,8 @@ async function visibleUser(ctx: Ctx, id: string): Promise<UserWithOrg> {
 }
 
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
-  authorize(ctx.actor, "user.list");
+  // Anyone reads their own account (the account page's 所属・役職); others need the user list.
+  if (!ctx.actor || id !== ctx.actor.userId) authorize(ctx.actor, "user.list");
   return present(ctx, await visibleUser(ctx, id));
 }
 
@@ -142,6 +147,25 @@ export async function updateUser(ctx: Ctx, id: string, patch: z.infer<typeof use
   });
 }
 
+/** Sets a person's 所属 and 役職; the audit row holds only what changed (nothing changed: no row). */
+export async function updateUserContact(ctx: Ctx, id: string, input: PersonContact): Promise<User> {
+  if (!ctx.actor) authorize(ctx.actor, "user.contact.update");
+  return inTx(ctx, async (tx) => {
+    const row = await findUser(tx, id);
+    // Another organisation's person the actor may not list is a 404 (their existence does not leak); a colleague or
+    // someone the secretariat sees, but may not edit, is a 403.
+    if (!row || (row.org_id !== tx.actor?.orgId && !can(tx.actor, "user.read", row))) throw notFound("ユーザー");
+    authorize(tx.actor, "user.contact.update", row);
+    const before = { department: row.department ?? "", title: row.title ?? "" };
+    const changes = diff(before, input);
+    if (Object.keys(changes).length) {
+      await updateUserRow(tx, id, { ...input, updated_at: nowIso() });
+      await recordAudit(tx, "user.contact.update", { type: "user", id }, changes);
+    }
+    return present(tx, (await findUser(tx, id))!);
+  });
+}
+
 export async function unlockUser(ctx: Ctx, id: string): Promise<User> {
   authorize(ctx.actor, "user.list");
   return inTx(ctx, async (tx) => {
@@ -185,3 +209,31 @@ export async function disableByEmail(ctx: Ctx, email: string): Promise<void> {
 
 /** A user's row without an actor check, for other modules' rules (the desk's intake names the town's asker). */
 export const userRowById = (ctx: Ctx, id: string) => findUser(ctx, id);
+
+/**
+ * How to reach each person (issue 15), for the pages where people reach each other (attendance, the desk): their
+ * 所属 (else their organisation's department) and 役職, their organisation's phone and representative e-mail.
+ */
+export async function personContacts(
+  ctx: Ctx,
+  userIds: (string | null | undefined)[],
+): Promise<Map<string, { name: string; contact: Contact | null }>> {
+  const rows = await contactRows(
+    ctx,
+    userIds.filter((id): id is string => !!id),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        name: r.name,
+        contact: contactOf({
+          department: r.department || r.org_department || "",
+          title: r.title ?? "",
+          phone: r.phone ?? "",
+          email: r.email ?? "",
+        }),
+      },
+    ]),
+  );
+}

@@ -62,46 +62,58 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
 }
 
 export const A4: [number, number] = [595.28, 841.89];
-const margin = 60;
+/** A4 turned on its side: wide tables (the yearly plan's months across). */
+export const A4Landscape: [number, number] = [A4[1], A4[0]];
 export const ink = rgb(0.1, 0.1, 0.1);
 
-/** Text and bordered tables flowing over A4 pages (議事録, 負担金の別表, 通知). */
+/** Text and bordered tables flowing over A4 pages (議事録, 負担金の別表, 通知; the yearly plan in landscape). */
 export class PdfWriter {
   page!: PDFPage;
   y = 0;
   constructor(
     private doc: PDFDocument,
     readonly font: PDFFont,
+    readonly size: [number, number] = A4,
+    readonly margin = 60,
   ) {
     this.newPage();
   }
   newPage() {
-    this.page = this.doc.addPage(A4);
-    this.y = A4[1] - margin;
+    this.page = this.doc.addPage(this.size);
+    this.y = this.size[1] - this.margin;
   }
   ensure(height: number) {
-    if (this.y - height < margin + 20) this.newPage();
+    if (this.y - height < this.margin + 20) this.newPage();
   }
   /** Flowing text; `right` sets it flush right (a letter's date and sender). */
   text(text: string, o: { size?: number; indent?: number; gap?: number; center?: boolean; right?: boolean } = {}) {
     const size = o.size ?? 10.5;
     const indent = o.indent ?? 0;
-    for (const line of wrap(text, this.font, size, A4[0] - 2 * margin - indent)) {
+    const [pageWidth] = this.size;
+    for (const line of wrap(text, this.font, size, pageWidth - 2 * this.margin - indent)) {
       this.ensure(size * 1.7);
       this.y -= size * 1.7;
       const width = this.font.widthOfTextAtSize(line, size);
-      const x = o.center ? (A4[0] - width) / 2 : o.right ? A4[0] - margin - width : margin + indent;
+      const x = o.center ? (pageWidth - width) / 2 : o.right ? pageWidth - this.margin - width : this.margin + indent;
       this.page.drawText(line, { x, y: this.y, size, font: this.font, color: ink });
     }
     this.y -= o.gap ?? 0;
   }
-  /** A table with borders; a row never splits across pages, and the header row repeats on a new page. */
-  /** `weights` share the width among the columns (equal by default); `right` columns are right-aligned (amounts). */
-  table(rows: string[][], o: { size?: number; weights?: number[]; right?: number[] } = {}) {
+  /**
+   * A table with borders; a row never splits across pages, and the header rows (`headerRows`, default 1) repeat on a
+   * new page. `weights` share the width among the columns (equal by default); `right` columns are right-aligned
+   * (amounts), `center` columns centred.
+   */
+  table(
+    rows: string[][],
+    o: { size?: number; weights?: number[]; right?: number[]; center?: number[]; headerRows?: number } = {},
+  ) {
+    const margin = this.margin;
+    const headerRows = o.headerRows ?? 1;
     const size = o.size ?? 9.5;
     const cols = Math.max(...rows.map((r) => r.length));
     const weights = o.weights ?? Array.from({ length: cols }, () => 1);
-    const unit = (A4[0] - 2 * margin) / weights.reduce((a, b) => a + b, 0);
+    const unit = (this.size[0] - 2 * margin) / weights.reduce((a, b) => a + b, 0);
     const widths = weights.map((w) => w * unit);
     const lefts = widths.map((_, i) => margin + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const layout = rows.map((r) => {
@@ -123,9 +135,14 @@ export class PdfWriter {
           color: head ? rgb(0.94, 0.94, 0.94) : undefined,
         });
         const right = !head && o.right?.includes(i);
+        const center = o.center?.includes(i);
         for (const [j, l] of lines.entries())
           this.page.drawText(l, {
-            x: right ? x + width - 4 - this.font.widthOfTextAtSize(l, size) : x + 4,
+            x: right
+              ? x + width - 4 - this.font.widthOfTextAtSize(l, size)
+              : center
+                ? x + (width - this.font.widthOfTextAtSize(l, size)) / 2
+                : x + 4,
             y: top - 4 - (j + 1) * size * 1.5 + 3,
             size,
             font: this.font,
@@ -137,9 +154,9 @@ export class PdfWriter {
     layout.forEach((row, i) => {
       if (this.y - row.height < margin + 20) {
         this.newPage();
-        if (i > 0) drawRow(layout[0]!, true);
+        if (i >= headerRows) for (const head of layout.slice(0, headerRows)) drawRow(head, true);
       }
-      drawRow(row, i === 0);
+      drawRow(row, i < headerRows);
     });
     this.y -= 8;
   }
@@ -150,6 +167,6 @@ export function numberPages(doc: PDFDocument, font: PDFFont) {
   const pages = doc.getPages();
   pages.forEach((p, i) => {
     const label = `${i + 1} / ${pages.length}`;
-    p.drawText(label, { x: (A4[0] - font.widthOfTextAtSize(label, 9)) / 2, y: 30, size: 9, font, color: ink });
+    p.drawText(label, { x: (p.getWidth() - font.widthOfTextAtSize(label, 9)) / 2, y: 30, size: 9, font, color: ink });
   });
 }

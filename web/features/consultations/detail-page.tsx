@@ -9,6 +9,7 @@ import {
 import { Alert } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
+import { ContactLine } from "../../components/contact-line.js";
 import { DescriptionList } from "../../components/description-list.js";
 import { PageHeader } from "../../components/page-header.js";
 import { useToast } from "../../components/toast.js";
@@ -64,24 +65,43 @@ function Detail({ c }: { c: ConsultationDetail }) {
               {
                 key: "org",
                 term: t("desk.org"),
-                value: t("desk.detail.filedBy", { org: c.org.name, name: c.createdBy?.name ?? "" }),
+                value: (
+                  <>
+                    {t("desk.detail.filedBy", { org: c.org.name, name: c.createdBy?.name ?? "" })}
+                    {!c.asker && <ContactLine contact={c.contacts.asker} />}
+                  </>
+                ),
               },
               ...(c.asker
                 ? [
                     {
                       key: "channel",
                       term: t("desk.channel"),
-                      value: t("desk.detail.onBehalf", {
-                        channel: label(consultationChannelLabels, c.channel),
-                        asker: c.asker.name,
-                      }),
+                      value: (
+                        <>
+                          {t("desk.detail.onBehalf", {
+                            channel: label(consultationChannelLabels, c.channel),
+                            asker: c.asker.name,
+                          })}
+                          <ContactLine contact={c.contacts.asker} />
+                        </>
+                      ),
                     },
                   ]
                 : []),
               { key: "category", term: t("desk.category"), value: label(consultationCategoryLabels, c.category) },
               { key: "urgency", term: t("desk.form.urgency"), value: label(urgencyLabels, c.urgency) },
               { key: "filed", term: t("desk.filedOn"), value: formatDateTime(c.createdAt, locale) },
-              { key: "assignee", term: t("desk.assignee"), value: c.assignee?.name ?? t("desk.unassigned") },
+              {
+                key: "assignee",
+                term: t("desk.assignee"),
+                value: (
+                  <>
+                    {c.assignee?.name ?? t("desk.unassigned")}
+                    <ContactLine contact={c.contacts.assignee} />
+                  </>
+                ),
+              },
               {
                 key: "contact",
                 term: t("desk.detail.contact"),

@@ -230,6 +230,9 @@ function PlanView({ plan }: { plan: YearPlan }) {
         <a className={buttonClass("secondary", "sm")} href={`/api/year-plans/${plan.fiscalYear}/plan.xlsx`} download>
           {t("plan.xlsx")}
         </a>
+        <a className={buttonClass("secondary", "sm")} href={`/api/year-plans/${plan.fiscalYear}/plan.pdf`} download>
+          {t("plan.pdf")}
+        </a>
         <Button variant="secondary" size="sm" onClick={() => window.print()}>
           {t("plan.print")}
         </Button>

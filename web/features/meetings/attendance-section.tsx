@@ -4,6 +4,7 @@ import { attendanceModeLabels, attendanceModes } from "../../../shared/api/meeti
 import { useMe } from "../../app/session.js";
 import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
+import { ContactLine } from "../../components/contact-line.js";
 import { DataTable } from "../../components/data-table.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { QueryState } from "../../components/query-state.js";
@@ -197,7 +198,17 @@ export function AttendanceSection({ m }: { m: MeetingDetail }) {
               rowKey={(r) => r.org.id}
               empty={t("meetings.empty")}
               columns={[
-                { key: "org", header: t("attendance.org"), cell: (r) => r.org.name },
+                {
+                  key: "org",
+                  header: t("attendance.org"),
+                  cell: (r) => (
+                    <>
+                      {r.org.name}
+                      {r.answeredBy && `（${r.answeredBy}）`}
+                      <ContactLine contact={r.contact} />
+                    </>
+                  ),
+                },
                 {
                   key: "mode",
                   header: t("attendance.mode"),

@@ -9,6 +9,7 @@ import { QueryState } from "../../components/query-state.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useOrg } from "./api.js";
 import { DigitalStaffSection } from "./digital-staff.js";
+import { OrgContactCard } from "./org-contact-card.js";
 
 export function OrgDetailPage() {
   const { t, label } = useI18n();
@@ -48,6 +49,9 @@ export function OrgDetailPage() {
               },
             ]}
           />
+          <div className="mt-6">
+            <OrgContactCard orgId={o.id} orgName={o.name} />
+          </div>
           {(o.kind === "city" || o.kind === "town" || o.kind === "village") && <DigitalStaffSection orgId={o.id} />}
           {me.abilities.manageUsers && (
             <p className="mt-6">

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { PersonContact } from "../../../shared/api/users.js";
 import { api, type Query } from "../../lib/api.js";
 import type { InviteInput, ListOf, User, UserImportResult, UserPatch } from "../../lib/api-types.js";
 
@@ -30,6 +31,18 @@ export function useUpdateUser(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (patch: UserPatch) => api.patch<User>(`/users/${id}`, patch),
+    onSuccess: (u) => {
+      qc.setQueryData(userKeys.one(id), u);
+      qc.invalidateQueries({ queryKey: userKeys.all });
+    },
+  });
+}
+
+/** A person's 所属・役職 (PATCH /users/:id/contact). */
+export function useUpdateContact(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PersonContact) => api.patch<User>(`/users/${id}/contact`, input),
     onSuccess: (u) => {
       qc.setQueryData(userKeys.one(id), u);
       qc.invalidateQueries({ queryKey: userKeys.all });

@@ -10,6 +10,7 @@ import { useToast } from "../../components/toast.js";
 import { formatDate } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { statusLabels, useUnlockUser, useUser } from "./api.js";
+import { ContactForm } from "./contact-form.js";
 import { UserEditForm } from "./user-edit-form.js";
 
 export function UserDetailPage() {
@@ -45,6 +46,8 @@ export function UserDetailPage() {
             items={[
               { key: "email", term: t("users.email"), value: <span className="break-all">{u.email}</span> },
               { key: "org", term: t("users.org"), value: u.org.name },
+              { key: "department", term: t("contacts.department"), value: u.department },
+              { key: "title", term: t("contacts.title"), value: u.title },
               {
                 key: "role",
                 term: t("users.role"),
@@ -60,6 +63,7 @@ export function UserDetailPage() {
               { key: "created", term: t("users.created"), value: formatDate(u.createdAt, locale) },
             ]}
           />
+          {u.abilities.canEditContact && <ContactForm key={`contact:${u.id}`} user={u} />}
           {u.abilities.canEdit && <UserEditForm key={`${u.id}:${u.status}:${u.role}`} user={u} />}
         </>
       )}

@@ -4,6 +4,7 @@ import { admin } from "./admin.js";
 import { auth } from "./auth.js";
 import { bodies } from "./bodies.js";
 import { common } from "./common.js";
+import type { contacts } from "./contacts.js";
 import { desk } from "./desk.js";
 import type { directory } from "./directory.js";
 import type { handover } from "./handover.js";
@@ -26,6 +27,7 @@ import { spaces } from "./spaces.js";
 import type { surveys } from "./surveys.js";
 import { users } from "./users.js";
 import { year } from "./year.js";
+import type { yearPrint } from "./year-print.js";
 
 /**
  * The UI strings loaded with the first page, [日本語, English]. A new feature adds its own file here;
@@ -62,6 +64,8 @@ export type MessageKey =
   | keyof typeof minutesReview
   | keyof typeof referrals
   | keyof typeof accounts
+  | keyof typeof contacts
+  | keyof typeof yearPrint
   | keyof typeof procurement
   | keyof typeof handover
   | keyof typeof directory
