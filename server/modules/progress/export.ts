@@ -8,6 +8,7 @@ import { sheetNamer } from "../../platform/files/xlsx.js";
 import type { Cell } from "./cells.js";
 import { filteredOrgs } from "./dashboard.js";
 import { type GridItem, itemColumns, itemGrid } from "./grid.js";
+import { latestMetricFy } from "./records-repo.js";
 import { findProgramme, type LoadedItem, listItemRows, loadItemDefs, loadRecords, type ProgrammeRow, recordKey } from "./repo.js";
 import { meanPct } from "./rules.js";
 import { type ProgressSheet, writeCsv, writeXlsx } from "./sheets.js";
@@ -45,12 +46,8 @@ async function summaryGrid(ctx: Ctx, p: ProgrammeRow, items: { id: string; name:
 /** The fiscal year a metric sheet shows: the latest any municipality reported, else the current one. */
 async function sheetFy(ctx: Ctx, itemId: string, asked?: number): Promise<number> {
   if (asked) return asked;
-  const r = await ctx.db
-    .selectFrom("progress_records")
-    .select((eb) => eb.fn.max("metric_fy").as("fy"))
-    .where("item_id", "=", itemId)
-    .executeTakeFirst();
-  return r?.fy != null ? Number(r.fy) : fiscalYear(jstDate());
+  const fy = await latestMetricFy(ctx, itemId);
+  return fy != null ? Number(fy) : fiscalYear(jstDate());
 }
 
 async function itemSheet(ctx: Ctx, l: LoadedItem, orgs: Orgs, asked?: number) {
