@@ -22,7 +22,7 @@ import { actingAs, seedDemoContent } from "../server/modules/demo/content.js";
 import { uploadMaterials } from "../server/modules/meetings/materials.js";
 import { announceMeeting, createMeeting } from "../server/modules/meetings/meetings.js";
 import { samplePdf } from "../server/modules/meetings/test-support.js";
-import { insertChunked } from "../server/modules/progress/batch.js";
+import { insertChunked } from "../server/modules/progress/batch-repo.js";
 import { newId, nowIso } from "../server/platform/context.js";
 import { localUpload } from "../server/platform/files/upload.js";
 import { scratchPostgres } from "../server/platform/testing/scratch-postgres.js";

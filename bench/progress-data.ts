@@ -4,7 +4,7 @@
  * the demo seed's own batched writer — so the rows, indexes and rollup are the application's.
  */
 
-import { insertChunked } from "../server/modules/progress/batch.js";
+import { insertChunked } from "../server/modules/progress/batch-repo.js";
 import { loadItemDefs } from "../server/modules/progress/repo.js";
 import { emptyRecord, type RecordData } from "../server/modules/progress/rules.js";
 import { programmeSpecs } from "../server/modules/progress/seed-definitions.js";

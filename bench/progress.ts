@@ -241,7 +241,7 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
   );
   // Every municipality's row changes: its last step is planned a week later (done or not).
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(exported.xlsx as unknown as ArrayBuffer);
+  await wb.xlsx.load(exported.body as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   ws.eachRow((row, n) => {
     if (n > 3) row.getCell(3 + 11 * 3 + 1).value = new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86400_000);

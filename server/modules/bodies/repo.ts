@@ -1,5 +1,6 @@
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Actor, Ctx } from "../../platform/context.js";
+import { contains } from "../../platform/db/contains.js";
 import type { BodiesTable, BodyMembersTable } from "../../platform/db/schema.js";
 
 export type BodyRow = BodiesTable;
@@ -107,3 +108,22 @@ export async function updateMemberRow(ctx: Ctx, id: string, patch: Partial<Membe
 export async function deleteMemberRow(ctx: Ctx, id: string) {
   await ctx.db.deleteFrom("body_members").where("id", "=", id).execute();
 }
+
+/** Whether the organisation and the user a new member names exist. */
+export const orgExists = async (ctx: Ctx, id: string) =>
+  !!(await ctx.db.selectFrom("orgs").select("id").where("id", "=", id).executeTakeFirst());
+export const userExists = async (ctx: Ctx, id: string) =>
+  !!(await ctx.db.selectFrom("users").select("id").where("id", "=", id).executeTakeFirst());
+
+/** Active people whose name, e-mail or organisation contains `q` (the first 20, by organisation and name). */
+export const findMemberCandidates = (ctx: Ctx, q: string) =>
+  ctx.db
+    .selectFrom("users")
+    .innerJoin("orgs", "orgs.id", "users.org_id")
+    .select(["users.id", "users.name", "users.email", "orgs.name as org_name"])
+    .where("users.status", "=", "active")
+    .where((eb) => eb.or([contains(ctx, "users.name", q), contains(ctx, "users.email", q), contains(ctx, "orgs.name", q)]))
+    .orderBy("orgs.lg_code")
+    .orderBy("users.name")
+    .limit(20)
+    .execute();

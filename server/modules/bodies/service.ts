@@ -10,7 +10,6 @@ import {
 } from "../../../shared/api/bodies.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Actor, type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
-import { contains } from "../../platform/db/contains.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import type { BodySubject } from "./policy.js";
@@ -20,14 +19,17 @@ import {
   type BodyRow,
   deleteMemberRow,
   findBodyRow,
+  findMemberCandidates,
   findMemberRow,
   insertBody,
   insertMember,
   listMemberRows,
   type MemberWithNames,
+  orgExists,
   standing,
   updateBodyRow,
   updateMemberRow,
+  userExists,
 } from "./repo.js";
 import { bodyStandings } from "./standing.js";
 
@@ -148,9 +150,9 @@ export async function addMember(ctx: Ctx, bodyId: string, input: z.infer<typeof 
   return inTx(ctx, async (tx) => {
     const { members, subject } = await visibleBody(tx, bodyId);
     authorize(tx.actor, "body.manageMembers", subject);
-    if (input.orgId && !(await tx.db.selectFrom("orgs").select("id").where("id", "=", input.orgId).executeTakeFirst()))
+    if (input.orgId && !(await orgExists(tx, input.orgId)))
       throw invalid("団体が見つかりません。", [{ path: "orgId", message: "団体を選び直してください" }]);
-    if (input.userId && !(await tx.db.selectFrom("users").select("id").where("id", "=", input.userId).executeTakeFirst()))
+    if (input.userId && !(await userExists(tx, input.userId)))
       throw invalid("ユーザーが見つかりません。", [{ path: "userId", message: "ユーザーを選び直してください" }]);
     if (members.some((m) => (input.orgId && m.org_id === input.orgId) || (input.userId && m.user_id === input.userId)))
       throw conflict("すでにこの会議体の構成員です。役職を変える場合は構成員の編集から行ってください。");
@@ -208,15 +210,6 @@ export async function removeMember(ctx: Ctx, bodyId: string, memberId: string) {
 export async function memberCandidates(ctx: Ctx, bodyId: string, q: string) {
   const { subject } = await visibleBody(ctx, bodyId);
   authorize(ctx.actor, "body.manageMembers", subject);
-  const rows = await ctx.db
-    .selectFrom("users")
-    .innerJoin("orgs", "orgs.id", "users.org_id")
-    .select(["users.id", "users.name", "users.email", "orgs.name as org_name"])
-    .where("users.status", "=", "active")
-    .where((eb) => eb.or([contains(ctx, "users.name", q), contains(ctx, "users.email", q), contains(ctx, "orgs.name", q)]))
-    .orderBy("orgs.lg_code")
-    .orderBy("users.name")
-    .limit(20)
-    .execute();
+  const rows = await findMemberCandidates(ctx, q);
   return { items: rows.map((r) => ({ id: r.id, name: r.name, email: r.email, orgName: r.org_name })) };
 }

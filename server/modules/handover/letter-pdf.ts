@@ -3,13 +3,14 @@ import { handoverKindLabels } from "../../../shared/api/handover.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import type { Ctx } from "../../platform/context.js";
+import type { Download } from "../../platform/files/download.js";
 import { loadJapaneseFont, numberPages, PdfWriter } from "../../platform/files/pdf.js";
 import { fontkit } from "../../platform/lazy-libs.js";
 import { prefectureWithContact } from "../orgs/index.js";
 import { handoverLetter } from "./service.js";
 
 /** The 引継ぎ書 as a PDF in 公用文 (和暦, A4), through the one Japanese typesetter. */
-export async function handoverLetterPdf(ctx: Ctx, successorId: string): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function handoverLetterPdf(ctx: Ctx, successorId: string): Promise<Download> {
   const letter = await handoverLetter(ctx, successorId);
   const pref = await prefectureWithContact(ctx);
   const doc = await PDFDocument.create();
@@ -47,5 +48,9 @@ export async function handoverLetterPdf(ctx: Ctx, successorId: string): Promise<
   if (pref?.person || pref?.phone)
     w.text(`（問合せ先）${[pref.department, pref.person, pref.phone].filter(Boolean).join("　")}`, { size: 9 });
   numberPages(doc, font);
-  return { pdf: await doc.save(), fileName: `引継ぎ書_${letter.successor.name}.pdf` };
+  return {
+    filename: `引継ぎ書_${letter.successor.name}.pdf`,
+    contentType: "application/pdf",
+    body: Buffer.from(await doc.save()),
+  };
 }

@@ -25,8 +25,7 @@ export function handoverRoutes(app: App) {
   app.get("/handover/letters/:userId", { schema: { params: userParams, response: { 200: handoverLetter } } }, (req) =>
     letterOf(req.ctx, req.params.userId),
   );
-  app.get("/handover/letters/:userId/pdf", { schema: { params: userParams } }, async (req, reply) => {
-    const { pdf, fileName } = await handoverLetterPdf(req.ctx, req.params.userId);
-    return sendDownload(reply, { filename: fileName, contentType: "application/pdf", body: Buffer.from(pdf) });
-  });
+  app.get("/handover/letters/:userId/pdf", { schema: { params: userParams } }, async (req, reply) =>
+    sendDownload(reply, await handoverLetterPdf(req.ctx, req.params.userId)),
+  );
 }

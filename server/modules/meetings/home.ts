@@ -1,8 +1,14 @@
-import { sql } from "kysely";
 import type { HomeDue } from "../../../shared/api/home.js";
 import { jstToday } from "../../../shared/dates/jst.js";
 import { type Ctx, nowIso } from "../../platform/context.js";
 import { can } from "../../platform/policy/authorize.js";
+import {
+  answeredCounts,
+  orgAttendanceAnswers,
+  overdueActionsByOrg,
+  proposalsToDecide,
+  upcomingMeetingRows,
+} from "./home-repo.js";
 import { visibleBodies } from "./meetings.js";
 import { meetingName } from "./naming.js";
 import { runsBody } from "./policy.js";
@@ -48,17 +54,7 @@ export async function meetingsDue(ctx: Ctx): Promise<Pick<HomeDue, "meetings" | 
 async function upcomingRows(ctx: Ctx, bodies: Bodies) {
   const ids = [...bodies.keys()];
   if (!ids.length) return [];
-  const rows = await ctx.db
-    .selectFrom("meetings as m")
-    .innerJoin("bodies as b", "b.id", "m.body_id")
-    .selectAll("m")
-    .select("b.name as body_name")
-    .where("m.starts_at", ">=", nowIso())
-    .where("m.status", "in", ["draft", "announced"])
-    .where("m.body_id", "in", ids)
-    .orderBy("m.starts_at")
-    .limit(upcomingLimit * 3)
-    .execute();
+  const rows = await upcomingMeetingRows(ctx, ids, nowIso(), upcomingLimit * 3);
   return rows
     .filter((r) => r.status === "announced" || proposalOpen(r) || runsBody(ctx.actor!, bodies.get(r.body_id)!.subject))
     .slice(0, upcomingLimit);
@@ -66,47 +62,20 @@ async function upcomingRows(ctx: Ctx, bodies: Bodies) {
 
 async function myAnswers(ctx: Ctx, meetingIds: string[]) {
   if (!meetingIds.length || !ctx.actor) return new Map<string, "in_person" | "online" | "absent">();
-  const rows = await ctx.db
-    .selectFrom("meeting_attendance")
-    .select(["meeting_id", "mode"])
-    .where("meeting_id", "in", meetingIds)
-    .where("org_id", "=", ctx.actor.orgId)
-    .where("mode", "is not", null)
-    .execute();
+  const rows = await orgAttendanceAnswers(ctx, meetingIds, ctx.actor.orgId);
   return new Map(rows.map((r) => [r.meeting_id, r.mode!]));
 }
 
 async function secretariatDue(ctx: Ctx, bodies: Bodies, upcoming: Awaited<ReturnType<typeof upcomingRows>>) {
   const bodyIds = [...bodies.keys()];
-  const proposals = !bodyIds.length
-    ? []
-    : await ctx.db
-        .selectFrom("agenda_items as a")
-        .innerJoin("meetings as m", "m.id", "a.meeting_id")
-        .innerJoin("bodies as b", "b.id", "m.body_id")
-        .leftJoin("orgs as o", "o.id", "a.proposer_org_id")
-        .select(["a.id", "a.title", "a.created_at", "a.proposer_org_id", "o.name as org_name", "b.name as body_name"])
-        .select(["m.id as meeting_id", "m.fiscal_year", "m.seq", "m.subtitle"])
-        .where("a.body_id", "in", bodyIds)
-        .where("a.status", "=", "proposed")
-        .where("m.status", "in", ["draft", "announced"])
-        .orderBy("a.created_at")
-        .limit(20)
-        .execute();
+  const proposals = !bodyIds.length ? [] : await proposalsToDecide(ctx, bodyIds);
 
   const announced = upcoming.filter((r) => r.status === "announced");
   const answered = announced.length
-    ? await ctx.db
-        .selectFrom("meeting_attendance")
-        .select(["meeting_id", (eb) => eb.fn.countAll<number>().as("n")])
-        .where(
-          "meeting_id",
-          "in",
-          announced.map((r) => r.id),
-        )
-        .where("mode", "is not", null)
-        .groupBy("meeting_id")
-        .execute()
+    ? await answeredCounts(
+        ctx,
+        announced.map((r) => r.id),
+      )
     : [];
   const answeredBy = new Map(answered.map((r) => [r.meeting_id, Number(r.n)]));
   const attendance = announced
@@ -122,16 +91,7 @@ async function secretariatDue(ctx: Ctx, bodies: Bodies, upcoming: Awaited<Return
     })
     .filter((a) => a.unanswered > 0);
 
-  const overdue = await ctx.db
-    .selectFrom("action_items as a")
-    .innerJoin("orgs as o", "o.id", "a.owner_org_id")
-    .select(["o.id", "o.name", (eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.min("a.due_date").as("oldest")])
-    .where("a.status", "in", ["open", "in_progress"])
-    .where("a.due_date", "<", jstToday())
-    .groupBy(["o.id", "o.name"])
-    .orderBy(sql`count(*)`, "desc")
-    .orderBy("o.name")
-    .execute();
+  const overdue = await overdueActionsByOrg(ctx, jstToday());
 
   return {
     proposals: proposals.map((p) => ({

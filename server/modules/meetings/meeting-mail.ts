@@ -7,6 +7,7 @@ import { checkTemplate, loadTemplate, type MailSpec, mailComposer } from "../not
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { recipients } from "./meetings.js";
 import { meetingName } from "./naming.js";
+import { activeMembersWithMode } from "./recipients-repo.js";
 import { listAgendaRows, type MeetingRow } from "./repo.js";
 
 /** 「令和8年11月30日（月）14時〜16時」 */
@@ -42,22 +43,8 @@ export async function meetingMailVars(
 async function mailRecipients(ctx: Ctx, loaded: LoadedMeeting) {
   const { orgIds, userIds } = recipients(loaded);
   if (!orgIds.length && !userIds.length) return [];
-  return ctx.db
-    .selectFrom("users")
-    .innerJoin("orgs as o", "o.id", "users.org_id")
-    .leftJoin("notification_prefs as p", (j) => j.onRef("p.user_id", "=", "users.id").on("p.category", "=", "meeting"))
-    .select(["users.name", "users.email", "o.name as orgName", "p.mode"])
-    .where("users.status", "=", "active")
-    .where((eb) =>
-      eb.or([
-        ...(orgIds.length ? [eb("users.org_id", "in", orgIds)] : []),
-        ...(userIds.length ? [eb("users.id", "in", userIds)] : []),
-      ]),
-    )
-    .orderBy("o.lg_code")
-    .orderBy("users.name")
-    .execute()
-    .then((rows) => rows.filter((r) => (r.mode ?? "immediate") === "immediate"));
+  const rows = await activeMembersWithMode(ctx, orgIds, userIds);
+  return rows.filter((r) => (r.mode ?? "immediate") === "immediate");
 }
 
 /** The 開催通知 as it will go out: the recipients and the text (with the first recipient's 宛名), before anything is sent. */

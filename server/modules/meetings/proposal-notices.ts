@@ -1,10 +1,10 @@
-import type { RoleName } from "../../../shared/api/users.js";
 import { formatDateTime } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { notify } from "../notifications/service.js";
 import type { LoadedMeeting } from "./access.js";
 import { meetingName } from "./naming.js";
 import { proposalOpen } from "./present.js";
+import { activeStaff } from "./recipients-repo.js";
 import type { MeetingRow } from "./repo.js";
 
 const fullMember = new Set(["chair", "vice_chair", "member"]);
@@ -18,14 +18,9 @@ async function bodySecretariat(ctx: Ctx, loaded: LoadedMeeting): Promise<string[
   const personal = sec.filter((m) => m.user_id).map((m) => m.user_id!);
   const orgIds = sec.filter((m) => m.org_id).map((m) => m.org_id!);
   if (personal.length && !orgIds.length) return personal;
-  const staff = (roles: RoleName[], orgs?: string[]) => {
-    let q = ctx.db.selectFrom("users").select("id").where("status", "=", "active").where("role", "in", roles);
-    if (orgs) q = q.where("org_id", "in", orgs);
-    return q.execute();
-  };
-  const fromOrgs = orgIds.length ? await staff(["secretariat", "admin"], orgIds) : [];
+  const fromOrgs = orgIds.length ? await activeStaff(ctx, ["secretariat", "admin"], orgIds) : [];
   const ids = [...personal, ...fromOrgs.map((r) => r.id)];
-  return ids.length ? ids : (await staff(["secretariat"])).map((r) => r.id);
+  return ids.length ? ids : (await activeStaff(ctx, ["secretariat"])).map((r) => r.id);
 }
 
 /** A member organisation proposed an item: the body's secretariat hears of it at once. */

@@ -13,8 +13,9 @@ import { fiscalYearLabel, warekiDate } from "../../../shared/dates/wareki.js";
 import { formatBp } from "../../../shared/procurement/allocation.js";
 import type { Ctx } from "../../platform/context.js";
 import { AppError, forbidden, invalid, notFound } from "../../platform/errors.js";
+import type { Download } from "../../platform/files/download.js";
 import { loadJapaneseFont, numberPages, PdfWriter } from "../../platform/files/pdf.js";
-import { sheetNamer, workbookBuffer, type XlsxValue } from "../../platform/files/xlsx.js";
+import { sheetNamer, workbookBuffer, type XlsxValue, xlsxMime } from "../../platform/files/xlsx.js";
 import { fontkit } from "../../platform/lazy-libs.js";
 import { sender } from "../notifications/index.js";
 import { visibleProject } from "./access.js";
@@ -81,9 +82,13 @@ const columns = (s: ScenarioDetail) => {
 const title = (s: ScenarioDetail) => `${s.project.name}　${fiscalYearLabel(s.fiscalYear)}　負担金額`;
 
 /** 別表 as XLSX: real numbers (yen as integers with a thousands format), the rule above the table. */
-export async function tableXlsx(ctx: Ctx, scenarioId: string) {
+export async function tableXlsx(ctx: Ctx, scenarioId: string): Promise<Download> {
   const s = await tableFor(ctx, scenarioId);
-  return { buffer: await tableWorkbook(s), fileName: safe(`別表_${s.project.name}_${fiscalYearLabel(s.fiscalYear)}.xlsx`) };
+  return {
+    filename: safe(`別表_${s.project.name}_${fiscalYearLabel(s.fiscalYear)}.xlsx`),
+    contentType: xlsxMime,
+    body: await tableWorkbook(s),
+  };
 }
 
 /** The 別表 workbook of a computed scenario (pure: also what bench/allocation.ts measures). */
@@ -122,7 +127,7 @@ async function newPdf(titleText: string) {
 }
 
 /** 別表 as PDF (和暦, A4): the title, the rule, the table with a total row. */
-export async function tablePdf(ctx: Ctx, scenarioId: string) {
+export async function tablePdf(ctx: Ctx, scenarioId: string): Promise<Download> {
   const s = await tableFor(ctx, scenarioId);
   const cols = columns(s);
   const { doc, font, w } = await newPdf(title(s));
@@ -147,14 +152,18 @@ export async function tablePdf(ctx: Ctx, scenarioId: string) {
   );
   w.text("内訳の各額は円未満切捨て。負担額は端数調整後の額です。", { size: 8.5 });
   numberPages(doc, font);
-  return { pdf: await doc.save(), fileName: safe(`別表_${s.project.name}_${fiscalYearLabel(s.fiscalYear)}.pdf`) };
+  return {
+    filename: safe(`別表_${s.project.name}_${fiscalYearLabel(s.fiscalYear)}.pdf`),
+    contentType: "application/pdf",
+    body: await doc.save(),
+  };
 }
 
 /** The head of a municipality: 「山口市長」「阿武町長」「山口県知事」. */
 const headOf = (name: string, isPrefecture: boolean) => (isPrefecture ? `${name}知事` : `${name}長`);
 
 /** 負担金の額の通知 to one participant (公用文), from an agreed allocation. */
-export async function noticePdf(ctx: Ctx, scenarioId: string, orgId: string) {
+export async function noticePdf(ctx: Ctx, scenarioId: string, orgId: string): Promise<Download> {
   const s = await getScenario(ctx, scenarioId);
   const row = s.rows.find((r) => r.org.id === orgId);
   if (!row) throw notFound("この按分の参加団体");
@@ -200,8 +209,9 @@ export async function noticePdf(ctx: Ctx, scenarioId: string, orgId: string) {
   for (const line of contact.split("\n")) w.text(line, { size: 9.5, indent: 12 });
   numberPages(doc, font);
   return {
-    pdf: await doc.save(),
-    fileName: safe(`負担金通知_${row.org.name}_${s.project.name}_${fiscalYearLabel(s.fiscalYear)}.pdf`),
+    filename: safe(`負担金通知_${row.org.name}_${s.project.name}_${fiscalYearLabel(s.fiscalYear)}.pdf`),
+    contentType: "application/pdf",
+    body: await doc.save(),
   };
 }
 
@@ -236,7 +246,7 @@ export async function paymentSummary(ctx: Ctx, fiscalYear?: number) {
 }
 
 /** The summary as XLSX: one row per municipality, a column per project and year, and per-year totals. */
-export async function paymentSummaryXlsx(ctx: Ctx, fiscalYear?: number) {
+export async function paymentSummaryXlsx(ctx: Ctx, fiscalYear?: number): Promise<Download> {
   const s = await paymentSummary(ctx, fiscalYear);
   const head = [
     "団体コード",
@@ -256,5 +266,9 @@ export async function paymentSummaryXlsx(ctx: Ctx, fiscalYear?: number) {
   ];
   const numFmts = Object.fromEntries(Array.from({ length: head.length - 2 }, (_, i) => [i + 2, "#,##0"]));
   const buffer = await workbookBuffer([{ name: sheetNamer()("負担金一覧"), rows, headerRows: 2, titleRows: 1, numFmts }]);
-  return { buffer, fileName: safe(`共同調達負担金一覧${fiscalYear ? `_${fiscalYearLabel(fiscalYear)}` : ""}.xlsx`) };
+  return {
+    filename: safe(`共同調達負担金一覧${fiscalYear ? `_${fiscalYearLabel(fiscalYear)}` : ""}.xlsx`),
+    contentType: xlsxMime,
+    body: buffer,
+  };
 }

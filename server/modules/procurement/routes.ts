@@ -20,7 +20,6 @@ import {
   usageFromSurveyInput,
 } from "../../../shared/api/procurement.js";
 import { sendDownload, uploadOf } from "../../platform/files/http.js";
-import { xlsxMime } from "../../platform/files/xlsx.js";
 import type { App } from "../../platform/http/types.js";
 import { createProject, getProject, listProjects, setMeetings, setParticipants, setPhases, updateProject } from "./projects.js";
 import { compareScenarios, correctScenario, createScenario, freezeScenario, getScenario, updateScenario } from "./scenarios.js";
@@ -81,20 +80,16 @@ export function procurementRoutes(app: App) {
   app.get("/procurement/summary", { schema: { querystring: summaryQuery, response: { 200: summaryResponse } } }, async (req) =>
     (await outputs()).paymentSummary(req.ctx, req.query.fiscalYear),
   );
-  app.get("/procurement/summary.xlsx", { schema: { querystring: summaryQuery } }, async (req, reply) => {
-    const { buffer, fileName } = await (await outputs()).paymentSummaryXlsx(req.ctx, req.query.fiscalYear);
-    return sendDownload(reply, { filename: fileName, contentType: xlsxMime, body: buffer });
-  });
-  app.get("/procurement/scenarios/:id/table.xlsx", { schema: { params: idParams } }, async (req, reply) => {
-    const { buffer, fileName } = await (await outputs()).tableXlsx(req.ctx, req.params.id);
-    return sendDownload(reply, { filename: fileName, contentType: xlsxMime, body: buffer });
-  });
-  app.get("/procurement/scenarios/:id/table.pdf", { schema: { params: idParams } }, async (req, reply) => {
-    const { pdf, fileName } = await (await outputs()).tablePdf(req.ctx, req.params.id);
-    return sendDownload(reply, { filename: fileName, contentType: "application/pdf", body: pdf });
-  });
-  app.get("/procurement/scenarios/:id/notices/:orgId.pdf", { schema: { params: noticeParams } }, async (req, reply) => {
-    const { pdf, fileName } = await (await outputs()).noticePdf(req.ctx, req.params.id, req.params.orgId);
-    return sendDownload(reply, { filename: fileName, contentType: "application/pdf", body: pdf });
-  });
+  app.get("/procurement/summary.xlsx", { schema: { querystring: summaryQuery } }, async (req, reply) =>
+    sendDownload(reply, await (await outputs()).paymentSummaryXlsx(req.ctx, req.query.fiscalYear)),
+  );
+  app.get("/procurement/scenarios/:id/table.xlsx", { schema: { params: idParams } }, async (req, reply) =>
+    sendDownload(reply, await (await outputs()).tableXlsx(req.ctx, req.params.id)),
+  );
+  app.get("/procurement/scenarios/:id/table.pdf", { schema: { params: idParams } }, async (req, reply) =>
+    sendDownload(reply, await (await outputs()).tablePdf(req.ctx, req.params.id)),
+  );
+  app.get("/procurement/scenarios/:id/notices/:orgId.pdf", { schema: { params: noticeParams } }, async (req, reply) =>
+    sendDownload(reply, await (await outputs()).noticePdf(req.ctx, req.params.id, req.params.orgId)),
+  );
 }

@@ -4,7 +4,8 @@ import { halfWidth, sameCode } from "../../../shared/normalise.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid, notFound } from "../../platform/errors.js";
-import { type CsvFile, csvBytes } from "../../platform/files/csv.js";
+import { csvBytes, csvDownload } from "../../platform/files/csv.js";
+import type { Download } from "../../platform/files/download.js";
 import { decodeText } from "../../platform/files/text.js";
 import { textField, type Upload } from "../../platform/files/upload.js";
 import { authorize } from "../../platform/policy/authorize.js";
@@ -274,7 +275,8 @@ export async function importDefinitions(ctx: Ctx, upload: Upload): Promise<Defin
   return result;
 }
 
-export async function exportDefinitions(ctx: Ctx, programmeId: string): Promise<{ file: CsvFile; fileName: string }> {
+/** The programme's definitions as CSV (the file the definitions import reads back). */
+export async function exportDefinitions(ctx: Ctx, programmeId: string): Promise<Download> {
   authorize(ctx.actor, "progress.read");
   const p = await findProgramme(ctx, programmeId);
   if (!p) throw notFound("取組");
@@ -298,5 +300,5 @@ export async function exportDefinitions(ctx: Ctx, programmeId: string): Promise<
     for (const m of metrics.filter((m) => m.item_id === i.id))
       rows.push([...base, m.code, m.name, "", m.unit, m.target_default ?? "", "", i.deadline ?? ""]);
   }
-  return { file: csvBytes(rows), fileName: `取組定義_${p.code}.csv` };
+  return csvDownload(csvBytes(rows), `取組定義_${p.code}.csv`);
 }

@@ -4,10 +4,13 @@ import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
-import { sheetNamer } from "../../platform/files/xlsx.js";
+import { csvDownload } from "../../platform/files/csv.js";
+import type { Download } from "../../platform/files/download.js";
+import { sheetNamer, xlsxMime } from "../../platform/files/xlsx.js";
 import type { Cell } from "./cells.js";
 import { filteredOrgs } from "./dashboard.js";
 import { type GridItem, itemColumns, itemGrid } from "./grid.js";
+import { latestMetricFy } from "./records-repo.js";
 import { findProgramme, type LoadedItem, listItemRows, loadItemDefs, loadRecords, type ProgrammeRow, recordKey } from "./repo.js";
 import { meanPct } from "./rules.js";
 import { type ProgressSheet, writeCsv, writeXlsx } from "./sheets.js";
@@ -45,12 +48,8 @@ async function summaryGrid(ctx: Ctx, p: ProgrammeRow, items: { id: string; name:
 /** The fiscal year a metric sheet shows: the latest any municipality reported, else the current one. */
 async function sheetFy(ctx: Ctx, itemId: string, asked?: number): Promise<number> {
   if (asked) return asked;
-  const r = await ctx.db
-    .selectFrom("progress_records")
-    .select((eb) => eb.fn.max("metric_fy").as("fy"))
-    .where("item_id", "=", itemId)
-    .executeTakeFirst();
-  return r?.fy != null ? Number(r.fy) : fiscalYear(jstDate());
+  const fy = await latestMetricFy(ctx, itemId);
+  return fy != null ? Number(fy) : fiscalYear(jstDate());
 }
 
 async function itemSheet(ctx: Ctx, l: LoadedItem, orgs: Orgs, asked?: number) {
@@ -79,7 +78,7 @@ async function itemSheet(ctx: Ctx, l: LoadedItem, orgs: Orgs, asked?: number) {
 export async function exportProgress(
   ctx: Ctx,
   q: { programmeId: string; itemId?: string; format: "xlsx" | "csv"; fiscalYear?: number; encoding: "utf8" | "sjis" },
-) {
+): Promise<Download> {
   authorize(ctx.actor, "progress.export");
   const p = await findProgramme(ctx, q.programmeId);
   if (!p) throw notFound("取組");
@@ -95,9 +94,9 @@ export async function exportProgress(
     const grid = q.itemId
       ? (await itemSheet(ctx, defs.get(q.itemId)!, orgs, q.fiscalYear)).grid
       : await summaryGrid(ctx, p, items, orgs);
-    return { csv: writeCsv(grid, q.encoding), fileName: `${base}.csv` };
+    return csvDownload(writeCsv(grid, q.encoding), `${base}.csv`);
   }
-  return { xlsx: await programmeWorkbook(ctx, p, items, orgs, defs, q), fileName: `${base}.xlsx` };
+  return { filename: `${base}.xlsx`, contentType: xlsxMime, body: await programmeWorkbook(ctx, p, items, orgs, defs, q) };
 }
 
 /**

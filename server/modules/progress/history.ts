@@ -1,76 +1,9 @@
 import type { HistoryEntry } from "../../../shared/api/progress.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
-import type { Ctx } from "../../platform/context.js";
 import { toPercent } from "./present.js";
 import type { ProgressHistoryTable } from "./tables.js";
 
 type Row = ProgressHistoryTable & { item_id?: string; org_id?: string };
-
-/** History rows of records, newest first, with the actor's and the evidence file's names. */
-export async function historyRows(ctx: Ctx, recordIds: string[], opts: { limit: number; offset?: number }) {
-  if (!recordIds.length) return [];
-  const ids = recordIds.length === 1 ? recordIds : await latestIds(ctx, recordIds, opts.limit + (opts.offset ?? 0));
-  if (!ids.length) return [];
-  return ctx.db
-    .selectFrom("progress_history as h")
-    .innerJoin("progress_records as r", "r.id", "h.record_id")
-    .leftJoin("users as u", "u.id", "h.actor_user_id")
-    .leftJoin("orgs as o", "o.id", "u.org_id")
-    .leftJoin("files as f", "f.id", "h.file_id")
-    .selectAll("h")
-    .select([
-      "r.item_id",
-      "r.org_id",
-      "u.name as actor_name",
-      "o.name as actor_org",
-      "f.name as file_name",
-      "f.size as file_size",
-    ])
-    .where(recordIds.length === 1 ? "h.record_id" : "h.id", "in", ids)
-    .orderBy("h.at", "desc")
-    .orderBy("h.id", "desc")
-    .limit(opts.limit)
-    .offset(opts.offset ?? 0)
-    .execute();
-}
-
-/**
- * The newest `n` history rows over several records: each record's newest `n` (one short backward walk
- * of progress_history_asof each), merged. One query over all of them would make PostgreSQL walk the
- * whole history by date, which at national scale is millions of rows for one town's page.
- */
-async function latestIds(ctx: Ctx, recordIds: string[], n: number): Promise<string[]> {
-  const found: { id: string; at: string }[] = [];
-  for (const recordId of recordIds) {
-    const rows = await ctx.db
-      .selectFrom("progress_history")
-      .select(["id", "at"])
-      .where("record_id", "=", recordId)
-      .orderBy("at", "desc")
-      .limit(n)
-      .execute();
-    found.push(...rows);
-  }
-  return found
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-    .slice(0, n)
-    .map((r) => r.id);
-}
-
-/** Step and metric names of items (archived ones too: old history mentions them). */
-export async function labelsFor(ctx: Ctx, itemIds: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (!itemIds.length) return out;
-  const steps = await ctx.db.selectFrom("progress_steps").select(["id", "name"]).where("item_id", "in", itemIds).execute();
-  const metrics = await ctx.db
-    .selectFrom("progress_metrics")
-    .select(["id", "name", "unit"])
-    .where("item_id", "in", itemIds)
-    .execute();
-  for (const s of steps) out.set(s.id, s.name);
-  for (const m of metrics) out.set(m.id, m.unit ? `${m.name}（${m.unit}）` : m.name);
-  return out;
-}
 
 const recordFieldLabels: Record<string, string> = {
   exception: "区分",

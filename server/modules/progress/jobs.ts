@@ -1,38 +1,10 @@
-import { sql } from "kysely";
 import { jstDate, jstWeekday, nextJstTime } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
 import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { notify } from "../notifications/service.js";
-
-/** A planned step date that passed without completion, not yet reminded about. */
-function overdueSteps(ctx: Ctx, today: string) {
-  return ctx.db
-    .selectFrom("progress_step_states as s")
-    .innerJoin("progress_records as r", "r.id", "s.record_id")
-    .innerJoin("progress_items as i", "i.id", "r.item_id")
-    .innerJoin("progress_programmes as p", "p.id", "i.programme_id")
-    .innerJoin("progress_steps as st", "st.id", "s.step_id")
-    .select([
-      "r.org_id",
-      "s.record_id",
-      "s.step_id",
-      "s.planned_date",
-      "i.name as item",
-      "st.name as step",
-      "p.name as programme",
-    ])
-    .where("s.status", "in", ["not_started", "in_progress"])
-    .where("s.planned_date", "<", today)
-    .where((eb) => eb.or([eb("s.reminded_for", "is", null), eb("s.reminded_for", "<>", eb.ref("s.planned_date"))]))
-    .where("i.archived", "=", 0)
-    .where("p.archived", "=", 0)
-    .where("st.archived", "=", 0)
-    .orderBy("r.org_id")
-    .orderBy("s.planned_date")
-    .execute();
-}
+import { activeSecretariat, changesBetween, markReminded, overdueSteps } from "./jobs-repo.js";
 
 /**
  * Reminds each municipality once per planned date that passed without completion: one
@@ -54,13 +26,7 @@ export async function sendOverdueReminders(ctx: Ctx, now = new Date()): Promise<
         body: `次のステップが予定日を過ぎても完了になっていません。状況を更新するか、予定日を見直してください。\n\n${lines.join("\n")}`,
         link: `/progress/orgs/${orgId}`,
       });
-      for (const s of steps)
-        await tx.db
-          .updateTable("progress_step_states")
-          .set({ reminded_for: sql`planned_date` })
-          .where("record_id", "=", s.record_id)
-          .where("step_id", "=", s.step_id)
-          .execute();
+      for (const s of steps) await markReminded(tx, s.record_id, s.step_id);
       await recordAudit(tx, "progress.remind", { type: "org", id: orgId }, { steps: steps.length });
     });
   }
@@ -70,19 +36,7 @@ export async function sendOverdueReminders(ctx: Ctx, now = new Date()): Promise<
 /** The secretariat's weekly summary: what changed in the last seven days, per programme and municipality. */
 export async function sendWeeklySummary(ctx: Ctx, now = new Date()): Promise<number> {
   const since = new Date(now.getTime() - 7 * 86400_000).toISOString();
-  const rows = await ctx.db
-    .selectFrom("progress_history as h")
-    .innerJoin("progress_records as r", "r.id", "h.record_id")
-    .innerJoin("orgs as o", "o.id", "r.org_id")
-    .innerJoin("progress_programmes as p", "p.id", "r.programme_id")
-    .innerJoin("progress_items as i", "i.id", "r.item_id")
-    .select(["p.name as programme", "o.name as org", "i.name as item", "h.changes", "h.source"])
-    .where("h.at", ">=", since)
-    .where("h.at", "<", now.toISOString())
-    .where("h.source", "<>", "definition")
-    .orderBy("p.sort_order")
-    .orderBy("o.lg_code")
-    .execute();
+  const rows = await changesBetween(ctx, since, now.toISOString());
   const perProgramme = new Map<string, Map<string, number>>();
   const completed: string[] = [];
   const flagged: string[] = [];
@@ -104,12 +58,7 @@ export async function sendWeeklySummary(ctx: Ctx, now = new Date()): Promise<num
         flagged.length ? `\n■ 移行困難等になった項目\n${flagged.map((x) => `・${x}`).join("\n")}` : "",
       ].join("\n")
     : `${from}〜${to} の更新はありませんでした。`;
-  const secretariat = await ctx.db
-    .selectFrom("users")
-    .select("id")
-    .where("role", "=", "secretariat")
-    .where("status", "=", "active")
-    .execute();
+  const secretariat = await activeSecretariat(ctx);
   if (!secretariat.length) return 0;
   return inTx(ctx, (tx) =>
     notify(tx, {

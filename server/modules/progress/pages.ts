@@ -5,7 +5,8 @@ import { notFound } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import "./policy.js";
 import { filteredOrgs } from "./dashboard.js";
-import { historyRows, labelsFor, presentHistory } from "./history.js";
+import { presentHistory } from "./history.js";
+import { historyRows, labelsFor } from "./history-repo.js";
 import { presentItem, toPercent } from "./present.js";
 import {
   findItem,

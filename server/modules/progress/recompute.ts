@@ -1,6 +1,7 @@
 import { jstMonth } from "../../../shared/dates/jst.js";
 import { type Ctx, newId, nowIso } from "../../platform/context.js";
 import { missingRecords } from "./definitions-repo.js";
+import { itemRecordPcts } from "./records-repo.js";
 import { loadItemDefs, loadRecords } from "./repo.js";
 import { computeRecordState, emptyRecord } from "./rules.js";
 import { addRollupRows, type RecordWrite, writeRecords } from "./writer.js";
@@ -79,12 +80,7 @@ export async function recomputeItems(ctx: Ctx, itemIds: string[]): Promise<numbe
  * so the trend's last point always equals the dashboard's overall percentage.
  */
 export async function shiftRollupForItem(ctx: Ctx, itemId: string, sign: 1 | -1): Promise<void> {
-  const rows = await ctx.db
-    .selectFrom("progress_records")
-    .select(["org_id", "programme_id", "pct"])
-    .where("item_id", "=", itemId)
-    .where("pct", "is not", null)
-    .execute();
+  const rows = await itemRecordPcts(ctx, itemId);
   const month = jstMonth();
   const byOrg = new Map<string, { programme_id: string; month: string; org_id: string; pct_sum: number; pct_n: number }>();
   for (const r of rows) {

@@ -7,8 +7,10 @@ import { documentKinds } from "../../platform/files/types.js";
 import type { Upload } from "../../platform/files/upload.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import "./policy.js";
-import { historyRows, labelsFor, presentHistory } from "./history.js";
+import { presentHistory } from "./history.js";
+import { countHistory, historyChangesSince, historyFileId, historyRows, labelsFor } from "./history-repo.js";
 import { presentItem, toPercent } from "./present.js";
+import { findOrg, findRecordId, findUpdater } from "./records-repo.js";
 import {
   findItem,
   findProgramme,
@@ -24,7 +26,7 @@ import { type RecordChanges, rewindRecord } from "./update-rules.js";
 import { applyProgressUpdates } from "./updates.js";
 
 async function municipality(ctx: Ctx, orgId: string) {
-  const org = await ctx.db.selectFrom("orgs").select(["id", "name", "kind"]).where("id", "=", orgId).executeTakeFirst();
+  const org = await findOrg(ctx, orgId);
   if (!org || !(municipalKinds as readonly string[]).includes(org.kind)) throw notFound("市町村");
   return org;
 }
@@ -45,27 +47,14 @@ export async function getRecord(ctx: Ctx, orgId: string, itemId: string, opts: {
   let data: RecordData = found?.data ?? emptyRecord();
   let exists = !!found;
   if (found && opts.asOf) {
-    const later = await ctx.db
-      .selectFrom("progress_history")
-      .select(["changes"])
-      .where("record_id", "=", found.row.id)
-      .where("at", ">=", asOfCutoff(opts.asOf))
-      .orderBy("at", "desc")
-      .execute();
+    const later = await historyChangesSince(ctx, found.row.id, asOfCutoff(opts.asOf));
     const changes = later.map((h) => JSON.parse(h.changes) as RecordChanges & { created?: boolean });
     exists = !changes.some((c) => c.created);
     data = exists ? rewindRecord(data, changes) : emptyRecord();
   }
   const state = computeRecordState(loaded.def, data);
   const [steps, metrics] = await Promise.all([listStepRows(ctx, [itemId], true), listMetricRows(ctx, [itemId], true)]);
-  const updater = found?.row.updated_by
-    ? await ctx.db
-        .selectFrom("users")
-        .innerJoin("orgs", "orgs.id", "users.org_id")
-        .select(["users.id", "users.name", "orgs.name as orgName"])
-        .where("users.id", "=", found.row.updated_by)
-        .executeTakeFirst()
-    : undefined;
+  const updater = found?.row.updated_by ? await findUpdater(ctx, found.row.updated_by) : undefined;
   return {
     id: exists ? (found?.row.id ?? null) : null,
     org,
@@ -109,21 +98,12 @@ export async function listRecordHistory(ctx: Ctx, orgId: string, itemId: string,
   authorize(ctx.actor, "progress.read");
   await municipality(ctx, orgId);
   if (!(await findItem(ctx, itemId))) throw notFound("取組項目");
-  const rec = await ctx.db
-    .selectFrom("progress_records")
-    .select("id")
-    .where("org_id", "=", orgId)
-    .where("item_id", "=", itemId)
-    .executeTakeFirst();
+  const rec = await findRecordId(ctx, orgId, itemId);
   if (!rec) return { items: [], total: 0 };
-  const total = await ctx.db
-    .selectFrom("progress_history")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("record_id", "=", rec.id)
-    .executeTakeFirstOrThrow();
+  const total = await countHistory(ctx, rec.id);
   const rows = await historyRows(ctx, [rec.id], page);
   const labels = await labelsFor(ctx, [itemId]);
-  return { items: rows.map((r) => presentHistory(r, labels)), total: Number(total.n) };
+  return { items: rows.map((r) => presentHistory(r, labels)), total };
 }
 
 /** Evidence is stored by the uploader first, then attached to a change (evidenceFileId). */
@@ -140,8 +120,8 @@ export async function storeEvidence(ctx: Ctx, upload: Upload) {
 /** An evidence file attached to a history entry: readable by everyone who reads progress. */
 export async function evidenceFile(ctx: Ctx, historyId: string): Promise<StoredFile> {
   authorize(ctx.actor, "progress.read");
-  const h = await ctx.db.selectFrom("progress_history").select("file_id").where("id", "=", historyId).executeTakeFirst();
-  const file = h?.file_id ? await findFile(ctx, h.file_id) : undefined;
+  const fileId = await historyFileId(ctx, historyId);
+  const file = fileId ? await findFile(ctx, fileId) : undefined;
   if (!file) throw notFound("添付ファイル");
   return file;
 }

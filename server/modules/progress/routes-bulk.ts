@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { idParams } from "../../../shared/api/common.js";
 import { exportJob, exportJobInput, exportQuery, importResult } from "../../../shared/api/progress-views.js";
-import { csvDownload } from "../../platform/files/csv.js";
 import { storedDownload } from "../../platform/files/download.js";
 import { sendDownload, uploadOf } from "../../platform/files/http.js";
-import { xlsxMime } from "../../platform/files/xlsx.js";
 import type { App } from "../../platform/http/types.js";
 import { exportDefinitions, importDefinitions } from "./definitions-csv.js";
 import { exportProgress } from "./export.js";
@@ -29,11 +27,9 @@ const definitionImportResult = z.object({
 export function progressBulkRoutes(app: App) {
   // The spreadsheet comes as multipart (field `file`, and `dryRun`: "false" writes; anything else previews).
   app.post("/progress/import", { schema: { response: { 200: importResult } } }, (req) => importProgress(req.ctx, uploadOf(req)));
-  app.get("/progress/export", { schema: { querystring: exportQuery } }, async (req, reply) => {
-    const out = await exportProgress(req.ctx, req.query);
-    if (out.csv) return sendDownload(reply, csvDownload(out.csv, out.fileName));
-    return sendDownload(reply, { filename: out.fileName, contentType: xlsxMime, body: out.xlsx! });
-  });
+  app.get("/progress/export", { schema: { querystring: exportQuery } }, async (req, reply) =>
+    sendDownload(reply, await exportProgress(req.ctx, req.query)),
+  );
   // The whole programme's XLSX is written by a background job: ask, follow its percentage, then download.
   app.post("/progress/exports", { schema: { body: exportJobInput, response: { 202: exportJob } } }, async (req, reply) =>
     reply.status(202).send(await requestProgrammeExport(req.ctx, req.body)),
@@ -48,8 +44,7 @@ export function progressBulkRoutes(app: App) {
   app.post("/progress/definitions/import", { schema: { response: { 200: definitionImportResult } } }, (req) =>
     importDefinitions(req.ctx, uploadOf(req)),
   );
-  app.get("/progress/programmes/:id/definitions.csv", { schema: { params: idParams } }, async (req, reply) => {
-    const { file, fileName } = await exportDefinitions(req.ctx, req.params.id);
-    return sendDownload(reply, csvDownload(file, fileName));
-  });
+  app.get("/progress/programmes/:id/definitions.csv", { schema: { params: idParams } }, async (req, reply) =>
+    sendDownload(reply, await exportDefinitions(req.ctx, req.params.id)),
+  );
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { parseCsv } from "../../../shared/csv.js";
 import { type Ctx, newId, nowIso } from "../../platform/context.js";
-import { insertChunked } from "./batch.js";
+import { insertChunked } from "./batch-repo.js";
 import type { ItemRow, MetricRow, ProgrammeRow, StepRow } from "./repo.js";
 
 /**

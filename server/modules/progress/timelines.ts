@@ -1,6 +1,6 @@
 import { jstMonth } from "../../../shared/dates/jst.js";
 import { type Ctx, newId } from "../../platform/context.js";
-import { insertChunked } from "./batch.js";
+import { insertChunked } from "./batch-repo.js";
 import { computeRecordState, emptyRecord, type ItemDef, type RecordData } from "./rules.js";
 import type {
   HistorySource,

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
-import { insertChunked, takeExcluded } from "./batch.js";
+import { insertChunked, takeExcluded } from "./batch-repo.js";
 import type { CellState } from "./state-repo.js";
 import type { ProgressOrgStateTable } from "./tables.js";
 

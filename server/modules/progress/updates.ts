@@ -4,6 +4,7 @@ import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, forbidden, invalid } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import "./policy.js";
+import { filesUploadedBy, findOrgs } from "./records-repo.js";
 import { type LoadedItem, loadItemDefs, loadRecords, municipalKinds, type RecordRow, recordKey } from "./repo.js";
 import { computeRecordState, emptyRecord, type RecordData } from "./rules.js";
 import type { HistorySource } from "./tables.js";
@@ -78,15 +79,7 @@ async function prepare(ctx: Ctx, updates: ProgressUpdate[], opts: ApplyOptions) 
     updates.map((u) => u.itemId),
   );
   const orgIds = [...new Set(updates.map((u) => u.orgId))];
-  const orgs = new Map(
-    (
-      await ctx.db
-        .selectFrom("orgs")
-        .select(["id", "kind", "name"])
-        .where("id", "in", orgIds.length ? orgIds : [""])
-        .execute()
-    ).map((o) => [o.id, o]),
-  );
+  const orgs = new Map((await findOrgs(ctx, orgIds)).map((o) => [o.id, o]));
   const files = await evidenceFiles(ctx, updates);
   const records = await loadRecords(ctx, [...defs.keys()], orgIds, { lock: !opts.dryRun });
   const work = new Map<string, { row: RecordRow | null; before: RecordData; after: RecordData; def: LoadedItem }>();
@@ -189,11 +182,6 @@ async function prepare(ctx: Ctx, updates: ProgressUpdate[], opts: ApplyOptions) 
 async function evidenceFiles(ctx: Ctx, updates: ProgressUpdate[]): Promise<Set<string>> {
   const ids = [...new Set(updates.map((u) => u.evidenceFileId).filter((x): x is string => !!x))];
   if (!ids.length) return new Set();
-  const rows = await ctx.db
-    .selectFrom("files")
-    .select("id")
-    .where("id", "in", ids)
-    .where("created_by", "=", ctx.actor!.userId)
-    .execute();
+  const rows = await filesUploadedBy(ctx, ids, ctx.actor!.userId);
   return new Set(rows.map((r) => r.id));
 }

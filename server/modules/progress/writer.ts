@@ -1,7 +1,7 @@
 import { jstMonth } from "../../../shared/dates/jst.js";
 import { appendAudit } from "../../platform/audit/record.js";
 import { type Ctx, newId } from "../../platform/context.js";
-import { insertChunked, takeExcluded } from "./batch.js";
+import { insertChunked, takeExcluded } from "./batch-repo.js";
 import type { RecordData, RecordState } from "./rules.js";
 import type {
   HistorySource,

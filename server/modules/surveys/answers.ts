@@ -9,6 +9,7 @@ import type { Upload } from "../../platform/files/upload.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { effectiveDeadline, isOpened, type LoadedSurvey, loadSurvey } from "./access.js";
+import { findAnsweringOrg, insertAnswerOnce } from "./answers-repo.js";
 import { deadlineLabel, officialDeadline } from "./distribution.js";
 import type { AnswerSubject } from "./policy.js";
 import {
@@ -54,7 +55,7 @@ export function lockReason(row: SurveyRow, target: TargetRow, answer: Pick<Answe
 
 export async function presentAnswer(ctx: Ctx, a: AnswerContext, row: AnswerRow | undefined): Promise<Answer> {
   const orgId = a.answerSubject.orgId;
-  const org = await ctx.db.selectFrom("orgs").select(["id", "name"]).where("id", "=", orgId).executeTakeFirstOrThrow();
+  const org = await findAnsweringOrg(ctx, orgId);
   const names = await userNames(ctx, [row?.updated_by ?? null, row?.submitted_by ?? null]);
   const person = (id: string | null | undefined) => (id ? { id, name: names.get(id) ?? "" } : null);
   const data = row ? (JSON.parse(row.data) as AnswerData) : {};
@@ -136,12 +137,7 @@ export async function saveAnswer(ctx: Ctx, id: string, orgId: string, input: Ans
     };
     if (!existing) {
       const row: AnswerRow = { ...emptyAnswer(id, orgId, now), ...patch };
-      const res = await tx.db
-        .insertInto("survey_answers")
-        .values(row)
-        .onConflict((oc) => oc.columns(["survey_id", "org_id"]).doNothing())
-        .executeTakeFirst();
-      if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) throw await stale(tx, a);
+      if (!(await insertAnswerOnce(tx, row))) throw await stale(tx, a);
     } else if (!(await updateAnswerIfVersion(tx, existing.id, existing.version, patch))) throw await stale(tx, a);
     const before = existing ? (JSON.parse(existing.data) as AnswerData) : {};
     await recordAudit(

@@ -20,6 +20,7 @@ import {
   userNames,
 } from "./repo.js";
 import { assertSettings } from "./settings-rules.js";
+import { orgAnswers, orgTargets } from "./targets-repo.js";
 
 export async function listSurveys(ctx: Ctx, q: z.infer<typeof surveyListQuery>) {
   if (ctx.actor?.role === "specialist")
@@ -31,22 +32,8 @@ export async function listSurveys(ctx: Ctx, q: z.infer<typeof surveyListQuery>) 
   const visible = rows.filter((r) => can(actor, "survey.read", subjectOf(r, !staff)));
   const ids = visible.map((r) => r.id);
   const counts = await countsBySurvey(ctx, ids);
-  const mine = ids.length
-    ? await ctx.db
-        .selectFrom("survey_answers")
-        .selectAll()
-        .where("survey_id", "in", ids)
-        .where("org_id", "=", actor.orgId)
-        .execute()
-    : [];
-  const targets = ids.length
-    ? await ctx.db
-        .selectFrom("survey_targets")
-        .selectAll()
-        .where("survey_id", "in", ids)
-        .where("org_id", "=", actor.orgId)
-        .execute()
-    : [];
+  const mine = ids.length ? await orgAnswers(ctx, ids, actor.orgId) : [];
+  const targets = ids.length ? await orgTargets(ctx, ids, actor.orgId) : [];
   const items = visible.map((r) => {
     const target = targets.find((t) => t.survey_id === r.id);
     return presentSummary(ctx, r, subjectOf(r, !!target), {

@@ -6,7 +6,7 @@ import { invalid } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { loadSurvey } from "./access.js";
 import { setAnswerChecks } from "./repo.js";
-import { targetStates } from "./tracking.js";
+import { targetStates } from "./targets-repo.js";
 
 /**
  * 確認済: the secretariat marks submitted answers as checked, one by one or in bulk, with who and

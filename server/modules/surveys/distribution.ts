@@ -14,8 +14,17 @@ import { authorize, can } from "../../platform/policy/authorize.js";
 import { notify } from "../notifications/service.js";
 import { deadlineDateOf, isOpened, loadSurvey } from "./access.js";
 import { getSurvey } from "./builder.js";
-import { findSurveyFile, findSurveyRow, insertTargets, linkSurveyFile, type SurveyRow, updateSurveyRow } from "./repo.js";
+import {
+  findSurveyFile,
+  findSurveyRow,
+  insertTargets,
+  linkSurveyFile,
+  type SurveyRow,
+  unlinkSurveyFile,
+  updateSurveyRow,
+} from "./repo.js";
 import { assertSettings } from "./settings-rules.js";
+import { targetOrgIds } from "./targets-repo.js";
 
 /** 「令和8年10月30日（金）17時」: a deadline as official mail writes it. */
 export const officialDeadline = (iso: string | null) => (iso ? warekiDateTime(iso) : "未設定");
@@ -28,7 +37,7 @@ export function deadlineLabel(iso: string | null): string {
 
 /** Tells every user of the asked organisations that the survey is open (in the caller's transaction). */
 async function announce(ctx: Ctx, row: SurveyRow) {
-  const targets = await ctx.db.selectFrom("survey_targets").select("org_id").where("survey_id", "=", row.id).execute();
+  const targets = await targetOrgIds(ctx, row.id);
   await notify(ctx, {
     orgIds: targets.map((t) => t.org_id),
     category: "survey",
@@ -118,7 +127,7 @@ export async function removeAttachment(ctx: Ctx, id: string, fileId: string): Pr
     authorize(tx.actor, "survey.update", subject);
     const f = await findSurveyFile(tx, id, fileId);
     if (!f || f.org_id !== null) throw notFound("添付ファイル");
-    await tx.db.deleteFrom("survey_files").where("survey_id", "=", id).where("file_id", "=", fileId).execute();
+    await unlinkSurveyFile(tx, id, fileId);
     await recordAudit(tx, "survey.detach", { type: "survey", id }, { fileId, name: f.name });
     return getSurvey(tx, id);
   });

@@ -15,6 +15,7 @@ import { conflict, invalid } from "../../platform/errors.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { applyProgressUpdates, listProgressItems, type ProgressUpdate } from "../progress/service.js";
 import { loadSurvey } from "./access.js";
+import { findProgressMap, markProgressMapApplied, upsertProgressMap } from "./progress-map-repo.js";
 import { userNames } from "./repo.js";
 import { resultRows } from "./results.js";
 
@@ -23,7 +24,7 @@ type Item = Awaited<ReturnType<typeof listProgressItems>>[number];
 export async function getProgressMap(ctx: Ctx, id: string): Promise<ProgressMapResponse> {
   const { subject } = await loadSurvey(ctx, id);
   authorize(ctx.actor, "survey.mapProgress", subject);
-  const row = await ctx.db.selectFrom("survey_progress_maps").selectAll().where("survey_id", "=", id).executeTakeFirst();
+  const row = await findProgressMap(ctx, id);
   const names = await userNames(ctx, [row?.applied_by ?? null]);
   return {
     mapping: row ? (JSON.parse(row.mapping) as ProgressMapping) : null,
@@ -90,11 +91,7 @@ export async function saveProgressMap(ctx: Ctx, id: string, mapping: ProgressMap
     if (issues.length) throw invalid("進捗への対応づけを確認してください。", issues);
     const now = nowIso();
     const value = { mapping: JSON.stringify(mapping), updated_at: now, updated_by: tx.actor.userId };
-    await tx.db
-      .insertInto("survey_progress_maps")
-      .values({ survey_id: id, ...value, applied_at: null, applied_by: null })
-      .onConflict((oc) => oc.column("survey_id").doUpdateSet(value))
-      .execute();
+    await upsertProgressMap(tx, id, value);
     await recordAudit(
       tx,
       "survey.mapProgress",
@@ -194,7 +191,7 @@ const fieldLabels: Record<string, string> = {
 export async function applyToProgress(ctx: Ctx, id: string, dryRun: boolean): Promise<ProgressApplyResult> {
   const { row, def, subject } = await loadSurvey(ctx, id);
   authorize(ctx.actor, "survey.mapProgress", subject);
-  const map = await ctx.db.selectFrom("survey_progress_maps").selectAll().where("survey_id", "=", id).executeTakeFirst();
+  const map = await findProgressMap(ctx, id);
   if (!map) throw conflict("先に、回答を進捗のどの項目に反映するかを設定してください。");
   const mapping = JSON.parse(map.mapping) as ProgressMapping;
   const items = await itemsOf(ctx, mapping.programmeId);
@@ -212,11 +209,7 @@ export async function applyToProgress(ctx: Ctx, id: string, dryRun: boolean): Pr
     const changed = new Set(result.changes.map((c) => `${c.orgId}|${c.itemId}`));
     const toWrite = updates.filter((u) => changed.has(`${u.orgId}|${u.itemId}`));
     const written = await applyProgressUpdates(tx, toWrite, { source: "survey", onForbidden: "issue" });
-    await tx.db
-      .updateTable("survey_progress_maps")
-      .set({ applied_at: nowIso(), applied_by: tx.actor!.userId })
-      .where("survey_id", "=", id)
-      .execute();
+    await markProgressMapApplied(tx, id, nowIso(), tx.actor!.userId);
     await recordAudit(
       tx,
       "survey.applyProgress",

@@ -5,7 +5,9 @@ import { type Ctx, inTx } from "../../platform/context.js";
 import { defineRecurring } from "../../platform/jobs/recurring.js";
 import { defineJob } from "../../platform/jobs/worker.js";
 import { deadlineDateOf, effectiveDeadline, isOpened } from "./access.js";
-import { sendReminder, targetStates } from "./tracking.js";
+import { publishedWithDeadline } from "./reminders-repo.js";
+import { targetStates } from "./targets-repo.js";
+import { sendReminder } from "./tracking.js";
 
 /**
  * The daily reminder run: for each open survey, every organisation that has not submitted gets
@@ -14,12 +16,7 @@ import { sendReminder, targetStates } from "./tracking.js";
  */
 export async function sendDueReminders(ctx: Ctx, now = new Date()): Promise<number> {
   const today = jstDate(now);
-  const surveys = await ctx.db
-    .selectFrom("surveys")
-    .selectAll()
-    .where("status", "=", "published")
-    .where("deadline_at", "is not", null)
-    .execute();
+  const surveys = await publishedWithDeadline(ctx);
   let sent = 0;
   for (const row of surveys) {
     if (!isOpened(row, now)) continue;

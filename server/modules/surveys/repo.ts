@@ -154,3 +154,6 @@ export async function linkSurveyFile(ctx: Ctx, surveyId: string, fileId: string,
     .onConflict((oc) => oc.columns(["survey_id", "file_id"]).doNothing())
     .execute();
 }
+export async function unlinkSurveyFile(ctx: Ctx, surveyId: string, fileId: string) {
+  await ctx.db.deleteFrom("survey_files").where("survey_id", "=", surveyId).where("file_id", "=", fileId).execute();
+}

@@ -8,6 +8,8 @@ import { invalid } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedSurvey, loadSurvey } from "./access.js";
 import { aggregateQuestion, answerMatches } from "./aggregate.js";
+import { answerFileNames, resultPage } from "./results-repo.js";
+import { countTargets } from "./targets-repo.js";
 
 export type ResultsFilter = z.infer<typeof resultsQuery>;
 
@@ -37,16 +39,7 @@ export async function loadForResults(ctx: Ctx, id: string, filter: ResultsFilter
 export async function* resultRows(ctx: Ctx, loaded: LoadedSurvey, f: ResultsFilter, pageSize = 500): AsyncGenerator<ResultRow> {
   const filterQ = f.q ? allQuestions(loaded.def).find((q) => q.id === f.q) : undefined;
   for (let offset = 0; ; offset += pageSize) {
-    let q = ctx.db
-      .selectFrom("survey_targets as t")
-      .innerJoin("orgs as o", "o.id", "t.org_id")
-      .leftJoin("survey_answers as a", (j) => j.onRef("a.survey_id", "=", "t.survey_id").onRef("a.org_id", "=", "t.org_id"))
-      .leftJoin("users as u", "u.id", "a.submitted_by")
-      .select(["o.id", "o.name", "o.lg_code", "a.status", "a.submitted_at", "a.data", "u.name as submitted_by_name"])
-      .where("t.survey_id", "=", loaded.row.id);
-    if (f.include === "submitted") q = q.where("a.status", "=", "submitted");
-    if (f.orgKind) q = q.where("o.kind", "=", f.orgKind);
-    const page = await q.orderBy("o.lg_code").orderBy("o.id").limit(pageSize).offset(offset).execute();
+    const page = await resultPage(ctx, loaded.row.id, f, pageSize, offset);
     for (const r of page) {
       const data = r.data ? (JSON.parse(r.data) as AnswerData) : {};
       if (filterQ && !answerMatches(filterQ, data[filterQ.id], f.v ?? "")) continue;
@@ -66,13 +59,9 @@ export async function getResults(ctx: Ctx, id: string, query: ResultsFilter): Pr
   const { loaded, filter } = await loadForResults(ctx, id, query);
   const answers: AnswerData[] = [];
   for await (const r of resultRows(ctx, loaded, filter)) if (r.status !== "not_started") answers.push(r.data);
-  const targets = await ctx.db
-    .selectFrom("survey_targets")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("survey_id", "=", id)
-    .executeTakeFirstOrThrow();
+  const targets = await countTargets(ctx, id);
   return {
-    targets: Number(targets.n),
+    targets,
     respondents: answers.length,
     questions: loaded.def.sections.flatMap((s) =>
       s.questions.map((q) => ({
@@ -106,13 +95,7 @@ export function flatColumns(def: Definition) {
 }
 
 export async function fileNamesOf(ctx: Ctx, surveyId: string) {
-  const rows = await ctx.db
-    .selectFrom("survey_files as sf")
-    .innerJoin("files as f", "f.id", "sf.file_id")
-    .select(["f.id", "f.name"])
-    .where("sf.survey_id", "=", surveyId)
-    .where("sf.org_id", "is not", null)
-    .execute();
+  const rows = await answerFileNames(ctx, surveyId);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

@@ -5,8 +5,7 @@ import type { Ctx } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
 import { parseDefinition } from "./access.js";
 import type { SurveyRow } from "./repo.js";
-
-const municipalKinds = ["city", "town", "village"] as const;
+import { bodyExists, bodyMunicipalityIds, existingOrgIds, municipalOrgIds } from "./targets-repo.js";
 
 /**
  * The organisations a survey asks: every municipality, the chosen organisations, or the
@@ -14,7 +13,7 @@ const municipalKinds = ["city", "town", "village"] as const;
  */
 export async function resolveTargets(ctx: Ctx, row: Pick<SurveyRow, "target_mode" | "target_org_ids" | "target_body_id">) {
   if (row.target_mode === "all") {
-    const rows = await ctx.db.selectFrom("orgs").select("id").where("kind", "in", municipalKinds).execute();
+    const rows = await municipalOrgIds(ctx);
     return rows.map((r) => r.id);
   }
   if (row.target_mode === "orgs") {
@@ -22,27 +21,14 @@ export async function resolveTargets(ctx: Ctx, row: Pick<SurveyRow, "target_mode
     if (!ids.length) return [];
     const found = new Set<string>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await ctx.db
-        .selectFrom("orgs")
-        .select("id")
-        .where("id", "in", ids.slice(i, i + 500))
-        .execute();
+      const rows = await existingOrgIds(ctx, ids.slice(i, i + 500));
       for (const r of rows) found.add(r.id);
     }
     return ids.filter((id) => found.has(id));
   }
   if (!row.target_body_id) return [];
   const today = jstDate();
-  const rows = await ctx.db
-    .selectFrom("body_members as m")
-    .innerJoin("orgs as o", "o.id", "m.org_id")
-    .select("o.id")
-    .distinct()
-    .where("m.body_id", "=", row.target_body_id)
-    .where("m.position", "in", ["chair", "vice_chair", "member"])
-    .where("o.kind", "in", municipalKinds)
-    .where((eb) => eb.or([eb("m.term_end", "is", null), eb("m.term_end", ">=", today)]))
-    .execute();
+  const rows = await bodyMunicipalityIds(ctx, row.target_body_id, today);
   return rows.map((r) => r.id);
 }
 
@@ -63,10 +49,7 @@ export async function assertSettings(
     issues.push({ path: "opensOn", message: "回答の受付開始日は回答期限より前の日にしてください" });
   if (row.target_mode === "body" && !row.target_body_id)
     issues.push({ path: "targetBodyId", message: "回答を求める会議体を選んでください" });
-  if (
-    row.target_body_id &&
-    !(await ctx.db.selectFrom("bodies").select("id").where("id", "=", row.target_body_id).executeTakeFirst())
-  )
+  if (row.target_body_id && !(await bodyExists(ctx, row.target_body_id)))
     issues.push({ path: "targetBodyId", message: "会議体が見つかりません。選び直してください" });
   let targets: string[] = [];
   if (row.target_mode === "orgs" || opts.publishing) {

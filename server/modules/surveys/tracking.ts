@@ -8,45 +8,15 @@ import { notify } from "../notifications/service.js";
 import { effectiveDeadline, loadSurvey } from "./access.js";
 import { answerContext, getAnswer } from "./answers.js";
 import { deadlineLabel, officialDeadline } from "./distribution.js";
+import { insertReminderOnce, lastReminders } from "./reminders-repo.js";
 import { findAnswerRow, type SurveyRow, setExtension, updateAnswerIfVersion, userNames } from "./repo.js";
-
-/** Every asked organisation with its answer's state, for the status board and the reminders. */
-export async function targetStates(ctx: Ctx, surveyId: string) {
-  return ctx.db
-    .selectFrom("survey_targets as t")
-    .innerJoin("orgs as o", "o.id", "t.org_id")
-    .leftJoin("survey_answers as a", (j) => j.onRef("a.survey_id", "=", "t.survey_id").onRef("a.org_id", "=", "t.org_id"))
-    .select([
-      "t.org_id",
-      "t.extended_until",
-      "o.name",
-      "o.lg_code",
-      "o.kind",
-      "a.status",
-      "a.updated_at",
-      "a.updated_by",
-      "a.submitted_at",
-      "a.submitted_by",
-      "a.return_comment",
-      "a.checked_at",
-      "a.checked_by",
-    ])
-    .where("t.survey_id", "=", surveyId)
-    .orderBy("o.lg_code")
-    .orderBy("o.name")
-    .execute();
-}
+import { targetStates } from "./targets-repo.js";
 
 export async function getBoard(ctx: Ctx, id: string) {
   const { row, subject } = await loadSurvey(ctx, id);
   authorize(ctx.actor, "survey.track", subject);
   const states = await targetStates(ctx, id);
-  const reminded = await ctx.db
-    .selectFrom("survey_reminders")
-    .select(["org_id", (eb) => eb.fn.max("sent_at").as("at")])
-    .where("survey_id", "=", id)
-    .groupBy("org_id")
-    .execute();
+  const reminded = await lastReminders(ctx, id);
   const lastReminded = new Map(reminded.map((r) => [r.org_id, r.at as string]));
   const names = await userNames(
     ctx,
@@ -85,20 +55,16 @@ export async function sendReminder(
   kind: "before" | "day" | "manual",
   key: string,
 ): Promise<boolean> {
-  const res = await ctx.db
-    .insertInto("survey_reminders")
-    .values({
-      id: newId(),
-      survey_id: row.id,
-      org_id: org.org_id,
-      kind,
-      key,
-      sent_at: nowIso(),
-      sent_by: ctx.actor?.userId ?? null,
-    })
-    .onConflict((oc) => oc.columns(["survey_id", "org_id", "key"]).doNothing())
-    .executeTakeFirst();
-  if (Number(res.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+  const inserted = await insertReminderOnce(ctx, {
+    id: newId(),
+    survey_id: row.id,
+    org_id: org.org_id,
+    kind,
+    key,
+    sent_at: nowIso(),
+    sent_by: ctx.actor?.userId ?? null,
+  });
+  if (!inserted) return false;
   const deadline = deadlineLabel(effectiveDeadline(row, org));
   await notify(ctx, {
     orgIds: [org.org_id],

@@ -1,7 +1,8 @@
 import { roleLabels, userFileColumns } from "../../../shared/api/users.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
-import { type CsvEncoding, type CsvFile, csvBytes, csvValue } from "../../platform/files/csv.js";
+import { type CsvEncoding, csvBytes, csvDownload, csvValue } from "../../platform/files/csv.js";
+import type { Download } from "../../platform/files/download.js";
 import { excelDate, sheetNamer, workbookBuffer, type XlsxValue, xlsxMime } from "../../platform/files/xlsx.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { findOrgRow } from "../orgs/index.js";
@@ -55,27 +56,23 @@ async function table(ctx: Ctx, orgId: string | undefined): Promise<XlsxValue[][]
 
 const fileBase = (label: string) => `利用者一覧_${label}`;
 
-export async function exportUsersXlsx(ctx: Ctx, orgId?: string): Promise<{ bytes: Buffer; mime: string; fileName: string }> {
+export async function exportUsersXlsx(ctx: Ctx, orgId?: string): Promise<Download> {
   const scope = await exportScope(ctx, orgId);
   const rows = await table(ctx, scope.id);
   const bytes = await workbookBuffer([
     { name: sheetNamer()("利用者一覧"), rows, widths: [10, 16, 16, 30, 14, 10, 20, 14, 8, 12], freezeCols: 3 },
   ]);
-  return { bytes, mime: xlsxMime, fileName: `${fileBase(scope.label)}.xlsx` };
+  return { filename: `${fileBase(scope.label)}.xlsx`, contentType: xlsxMime, body: bytes };
 }
 
-export async function exportUsersCsv(
-  ctx: Ctx,
-  orgId: string | undefined,
-  encoding: CsvEncoding,
-): Promise<{ file: CsvFile; fileName: string }> {
+export async function exportUsersCsv(ctx: Ctx, orgId: string | undefined, encoding: CsvEncoding): Promise<Download> {
   const scope = await exportScope(ctx, orgId);
   const rows = await table(ctx, scope.id);
-  return {
-    file: csvBytes(
+  return csvDownload(
+    csvBytes(
       rows.map((r) => r.map(csvValue)),
       encoding,
     ),
-    fileName: `${fileBase(scope.label)}.csv`,
-  };
+    `${fileBase(scope.label)}.csv`,
+  );
 }

@@ -8,7 +8,6 @@ import {
   userListQuery,
   userPatch,
 } from "../../../shared/api/users.js";
-import { csvDownload } from "../../platform/files/csv.js";
 import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import { textField } from "../../platform/files/upload.js";
 import type { App } from "../../platform/http/types.js";
@@ -38,12 +37,10 @@ export function userRoutes(app: App) {
     const { file, fields } = await uploadOf(req).read();
     return importUsers(req.ctx, file, { dryRun: textField(fields, "dryRun") !== "false" });
   });
-  app.get("/users/export.xlsx", { schema: { querystring: userExportQuery } }, async (req, reply) => {
-    const { bytes, mime, fileName } = await exportUsersXlsx(req.ctx, req.query.orgId);
-    return sendDownload(reply, { filename: fileName, contentType: mime, body: bytes });
-  });
-  app.get("/users/export.csv", { schema: { querystring: userExportQuery } }, async (req, reply) => {
-    const { file, fileName } = await exportUsersCsv(req.ctx, req.query.orgId, req.query.encoding);
-    return sendDownload(reply, csvDownload(file, fileName));
-  });
+  app.get("/users/export.xlsx", { schema: { querystring: userExportQuery } }, async (req, reply) =>
+    sendDownload(reply, await exportUsersXlsx(req.ctx, req.query.orgId)),
+  );
+  app.get("/users/export.csv", { schema: { querystring: userExportQuery } }, async (req, reply) =>
+    sendDownload(reply, await exportUsersCsv(req.ctx, req.query.orgId, req.query.encoding)),
+  );
 }
