@@ -45,6 +45,7 @@ import * as m0800 from "./0800-insight.js";
 import * as m0801 from "./0801-digital-staff.js";
 import * as m0820 from "./0820-progress-exports.js";
 import * as m0845 from "./0845-desk-window-index.js";
+import * as m0880 from "./0880-progress-version.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -94,4 +95,5 @@ export const migrations: Record<string, Migration> = {
   "0781-account-hygiene": m0781,
   "0801-digital-staff": m0801,
   "0845-desk-window-index": m0845,
+  "0880-progress-version": m0880,
 };
