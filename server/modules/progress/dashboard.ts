@@ -1,4 +1,5 @@
-import type { Dashboard, DashboardQuery, Matrix } from "../../../shared/api/progress-views.js";
+import { z } from "zod";
+import { type Dashboard, type DashboardQuery, dashboard, type Matrix, matrix } from "../../../shared/api/progress-views.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
@@ -11,7 +12,7 @@ import { findProgramme, hasArchivedItems, listItemRows, listMunicipalOrgs, listP
 import { behindPlan, isOverdue, median, trendFromDeltas } from "./rules.js";
 import { aggregateCells, type CellState, type ItemAgg, type OrgAgg, readRollup } from "./state-repo.js";
 import { countBefore, eachProgrammeCell, readItemTotals, readOrgTotals } from "./totals-repo.js";
-import { cachedView } from "./view-cache.js";
+import { cachedText, cachedView } from "./view-cache.js";
 
 /** Municipalities in the comparison: by kind and by size (the small threshold is a setting); the list kept in memory (view-cache.ts). */
 export async function filteredOrgs(ctx: Ctx, q: Pick<DashboardQuery, "kind" | "small">) {
@@ -53,6 +54,19 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
   return cachedView(ctx, `dashboard|${JSON.stringify(q)}|${JSON.stringify(abilities)}`, () =>
     computeDashboard(ctx, q, abilities),
   );
+}
+
+/**
+ * The summary and the heatmap as JSON text, encoded through their response contracts once per
+ * change (the routes send the text as is: 1,741 municipalities are not encoded again on each request).
+ */
+export async function getDashboardJson(ctx: Ctx, q: DashboardQuery): Promise<string> {
+  const value = await getDashboard(ctx, q);
+  return cachedText(value, () => JSON.stringify(z.encode(dashboard, value)));
+}
+export async function getMatrixJson(ctx: Ctx, q: DashboardQuery): Promise<string> {
+  const value = await getMatrix(ctx, q);
+  return cachedText(value, () => JSON.stringify(z.encode(matrix, value)));
 }
 
 async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashboard["abilities"]): Promise<Dashboard> {

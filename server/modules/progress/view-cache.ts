@@ -33,3 +33,14 @@ export async function cachedView<T>(ctx: Ctx, key: string, load: () => Promise<T
   if (mine.size > MAX_VIEWS) mine.delete(mine.keys().next().value!);
   return value;
 }
+
+/** The JSON text of a view object, kept beside it while that same object is the one served. */
+const texts = new WeakMap<object, string>();
+export function cachedText(value: object, encode: () => string): string {
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = encode();
+    texts.set(value, text);
+  }
+  return text;
+}
