@@ -7,6 +7,8 @@
  *   SCALE=full npm run bench:progress      (five years: ~3.2 M history rows; much longer)
  *   MONTHS=24 RUNS=50 ENGINES=sqlite npm run bench:progress
  *   VIEWS_ONLY=1 …                         (the views and one edit only: no XLSX export or import)
+ *   KEEP=/tmp/dir …                        (keep the generated data — SQLite file in DIR, PostgreSQL database named
+ *                                           after DIR's last part — and reuse it on the next run: before/after pairs)
  */
 
 import fs from "node:fs";
@@ -22,6 +24,7 @@ import { exportProgress } from "../server/modules/progress/export.js";
 import { importProgress } from "../server/modules/progress/import.js";
 import { getOrgPage } from "../server/modules/progress/pages.js";
 import { getRecord } from "../server/modules/progress/records.js";
+import { loadItemDefs } from "../server/modules/progress/repo.js";
 import { applyProgressUpdates } from "../server/modules/progress/service.js";
 import { hashPassword } from "../server/platform/auth/passwords.js";
 import { type Actor, type Ctx, newId, nowIso } from "../server/platform/context.js";
@@ -78,16 +81,24 @@ async function memoryOf<T>(label: string, fn: () => Promise<T>): Promise<T> {
 }
 
 async function scratchPostgres(base: string) {
-  const name = `renkei_bench_progress_${Date.now()}`;
+  const keep = process.env.KEEP
+    ? path
+        .basename(process.env.KEEP)
+        .replace(/[^a-z0-9_]/gi, "_")
+        .toLowerCase()
+    : null;
+  const name = keep ? `renkei_bench_progress_${keep}` : `renkei_bench_progress_${Date.now()}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (!exists.rowCount) await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: async () => {
+      if (keep) return;
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -110,6 +121,11 @@ async function setup(engine: string, dataDir: string, databaseUrl?: string) {
   const database = openDatabase(config);
   await migrateToLatest(database.db);
   const sys: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
+  const kept = process.env.KEEP ? await loadKept(sys) : null;
+  if (kept) {
+    log(`${engine}: reusing the kept data (${kept.history.toLocaleString()} history rows)`);
+    return { config, database, ctx: { ...sys, actor: benchActor(kept.userId, kept.prefId) }, ...kept };
+  }
   const t0 = performance.now();
   const now = nowIso();
   const prefId = newId();
@@ -156,17 +172,50 @@ async function setup(engine: string, dataDir: string, databaseUrl?: string) {
   if (engine === "postgres") await sql`VACUUM ANALYZE`.execute(database.db);
   else await sql`ANALYZE`.execute(database.db);
   log(`  generated ${history.toLocaleString()} history rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  const actor: Actor = {
-    userId,
-    orgId: prefId,
-    orgKind: "prefecture",
-    role: "secretariat",
-    isOrgAdmin: false,
-    email: "sec@example.jp",
-    name: "事務局",
-    twoFactorEnabled: false,
+  return { config, database, ctx: { ...sys, actor: benchActor(userId, prefId) }, orgs, p, history };
+}
+
+const benchActor = (userId: string, orgId: string): Actor => ({
+  userId,
+  orgId,
+  orgKind: "prefecture",
+  role: "secretariat",
+  isOrgAdmin: false,
+  email: "sec@example.jp",
+  name: "事務局",
+  twoFactorEnabled: false,
+});
+
+/** The data of an earlier run with KEEP (null when there is none yet). */
+async function loadKept(ctx: Ctx) {
+  const user = await ctx.db.selectFrom("users").select(["id", "org_id"]).where("email", "=", "sec@example.jp").executeTakeFirst();
+  const programme = await ctx.db.selectFrom("progress_programmes").select("id").executeTakeFirst();
+  if (!user || !programme) return null;
+  const orgs = await ctx.db
+    .selectFrom("orgs")
+    .select(["id", "kind"])
+    .where("kind", "!=", "prefecture")
+    .orderBy("lg_code")
+    .execute();
+  const items = (
+    await ctx.db
+      .selectFrom("progress_items")
+      .select("id")
+      .where("programme_id", "=", programme.id)
+      .orderBy("sort_order")
+      .execute()
+  ).map((i) => i.id);
+  const history = await ctx.db
+    .selectFrom("progress_history")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return {
+    userId: user.id,
+    prefId: user.org_id,
+    orgs,
+    p: { programmeId: programme.id, items, defs: await loadItemDefs(ctx, items) },
+    history: Number(history.n),
   };
-  return { config, database, ctx: { ...sys, actor }, orgs, p, history };
 }
 
 async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
@@ -260,12 +309,13 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
 async function main() {
   log(`bench:progress  (${os.cpus().length} cores, Node ${process.version}, ${MONTHS} months of history)`);
   if (ENGINES.includes("sqlite")) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-progress-"));
+    const dir = process.env.KEEP ?? fs.mkdtempSync(path.join(os.tmpdir(), "renkei-bench-progress-"));
+    fs.mkdirSync(dir, { recursive: true });
     const s = await setup("sqlite", dir);
     log(`  SQLite file: ${(fs.statSync(path.join(dir, "renkei.sqlite")).size / 1048576).toFixed(0)} MB`);
     await measure("sqlite", s);
     await s.database.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }
   const pgBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (ENGINES.includes("postgres") && pgBase) {

@@ -1,4 +1,5 @@
-import type { Dashboard, DashboardQuery, Matrix } from "../../../shared/api/progress-views.js";
+import { z } from "zod";
+import { type Dashboard, type DashboardQuery, dashboard, type Matrix, matrix } from "../../../shared/api/progress-views.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
@@ -11,11 +12,15 @@ import { findProgramme, hasArchivedItems, listItemRows, listMunicipalOrgs, listP
 import { behindPlan, isOverdue, median, trendFromDeltas } from "./rules.js";
 import { aggregateCells, type CellState, type ItemAgg, type OrgAgg, readRollup } from "./state-repo.js";
 import { countBefore, eachProgrammeCell, readItemTotals, readOrgTotals } from "./totals-repo.js";
+import { cachedText, cachedView } from "./view-cache.js";
 
-/** Municipalities in the comparison: by kind and by size (the small threshold is a setting). */
+/** Municipalities in the comparison: by kind and by size (the small threshold is a setting); the list kept in memory (view-cache.ts). */
 export async function filteredOrgs(ctx: Ctx, q: Pick<DashboardQuery, "kind" | "small">) {
   const { smallMunicipalityThreshold: t } = await getSettings(ctx);
-  const all = (await listMunicipalOrgs(ctx)).map((o) => ({ ...o, isSmall: o.population != null && o.population < t }));
+  const all = (await cachedView(ctx, "orgs", () => listMunicipalOrgs(ctx))).map((o) => ({
+    ...o,
+    isSmall: o.population != null && o.population < t,
+  }));
   const orgs = all.filter((o) => (!q.kind || o.kind === q.kind) && (!q.small || o.isSmall === (q.small === "true")));
   return { threshold: t, orgs, filtered: orgs.length !== all.length };
 }
@@ -35,16 +40,37 @@ async function scope(ctx: Ctx, q: DashboardQuery) {
 /**
  * The prefecture-wide summary for one programme: overall, per-municipality and per-item percentages,
  * the month-by-month trend and who is behind plan — now or as of the end of a past day, from the
- * municipalities' cells maintained on each write (totals-repo.ts). The heatmap's cells come from getMatrix.
+ * municipalities' cells maintained on each write (totals-repo.ts), computed once per change of the
+ * data it reads (view-cache.ts). The heatmap's cells come from getMatrix.
  */
 export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboard> {
-  const { programmes, p, today, asOf, day, items, orgs, filtered } = await scope(ctx, q);
-  const abilitiesOut = {
+  authorize(ctx.actor, "progress.read");
+  const abilities = {
     canManage: can(ctx.actor, "progress.manage"),
     canImport: can(ctx.actor, "progress.import"),
     canEditAll: can(ctx.actor, "progress.update", { orgId: "" }),
     canEditOrgId: can(ctx.actor, "progress.update", { orgId: ctx.actor!.orgId }) ? ctx.actor!.orgId : null,
   };
+  return cachedView(ctx, `dashboard|${JSON.stringify(q)}|${JSON.stringify(abilities)}`, () =>
+    computeDashboard(ctx, q, abilities),
+  );
+}
+
+/**
+ * The summary and the heatmap as JSON text, encoded through their response contracts once per
+ * change (the routes send the text as is: 1,741 municipalities are not encoded again on each request).
+ */
+export async function getDashboardJson(ctx: Ctx, q: DashboardQuery): Promise<string> {
+  const value = await getDashboard(ctx, q);
+  return cachedText(value, () => JSON.stringify(z.encode(dashboard, value)));
+}
+export async function getMatrixJson(ctx: Ctx, q: DashboardQuery): Promise<string> {
+  const value = await getMatrix(ctx, q);
+  return cachedText(value, () => JSON.stringify(z.encode(matrix, value)));
+}
+
+async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashboard["abilities"]): Promise<Dashboard> {
+  const { programmes, p, today, asOf, day, items, orgs, filtered } = await scope(ctx, q);
   const base = {
     programmes: programmes.map((x) => ({ id: x.id, code: x.code, name: x.name })),
     asOf,
@@ -156,6 +182,11 @@ export async function aggregateProgramme(
 
 /** The heatmap: every cell of the programme for the municipalities compared, in the summary's order. */
 export async function getMatrix(ctx: Ctx, q: DashboardQuery): Promise<Matrix> {
+  authorize(ctx.actor, "progress.read");
+  return cachedView(ctx, `matrix|${JSON.stringify(q)}`, () => computeMatrix(ctx, q));
+}
+
+async function computeMatrix(ctx: Ctx, q: DashboardQuery): Promise<Matrix> {
   const { p, asOf, day, items, orgs } = await scope(ctx, q);
   const out: Matrix = {
     asOf,

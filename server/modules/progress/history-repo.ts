@@ -1,9 +1,10 @@
 import type { Ctx } from "../../platform/context.js";
+import { latestHistoryIds } from "./recent-repo.js";
 
 /** History rows of records, newest first, with the actor's and the evidence file's names. */
 export async function historyRows(ctx: Ctx, recordIds: string[], opts: { limit: number; offset?: number }) {
   if (!recordIds.length) return [];
-  const ids = recordIds.length === 1 ? recordIds : await latestIds(ctx, recordIds, opts.limit + (opts.offset ?? 0));
+  const ids = recordIds.length === 1 ? recordIds : await latestHistoryIds(ctx, recordIds, opts.limit + (opts.offset ?? 0));
   if (!ids.length) return [];
   return ctx.db
     .selectFrom("progress_history as h")
@@ -26,29 +27,6 @@ export async function historyRows(ctx: Ctx, recordIds: string[], opts: { limit: 
     .limit(opts.limit)
     .offset(opts.offset ?? 0)
     .execute();
-}
-
-/**
- * The newest `n` history rows over several records: each record's newest `n` (one short backward walk
- * of progress_history_asof each), merged. One query over all of them would make PostgreSQL walk the
- * whole history by date, which at national scale is millions of rows for one town's page.
- */
-async function latestIds(ctx: Ctx, recordIds: string[], n: number): Promise<string[]> {
-  const found: { id: string; at: string }[] = [];
-  for (const recordId of recordIds) {
-    const rows = await ctx.db
-      .selectFrom("progress_history")
-      .select(["id", "at"])
-      .where("record_id", "=", recordId)
-      .orderBy("at", "desc")
-      .limit(n)
-      .execute();
-    found.push(...rows);
-  }
-  return found
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-    .slice(0, n)
-    .map((r) => r.id);
 }
 
 /** Step and metric names of items (archived ones too: old history mentions them). */

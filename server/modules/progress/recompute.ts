@@ -4,6 +4,7 @@ import { missingRecords } from "./definitions-repo.js";
 import { itemRecordPcts } from "./records-repo.js";
 import { loadItemDefs, loadRecords } from "./repo.js";
 import { computeRecordState, emptyRecord } from "./rules.js";
+import { refreshRollupTotals } from "./totals-repo.js";
 import { addRollupRows, type RecordWrite, writeRecords } from "./writer.js";
 
 const systemMeta = (ctx: Ctx) => ({
@@ -90,4 +91,5 @@ export async function shiftRollupForItem(ctx: Ctx, itemId: string, sign: 1 | -1)
     byOrg.set(r.org_id, o);
   }
   await addRollupRows(ctx, [...byOrg.values()]);
+  if (rows.length) await refreshRollupTotals(ctx, rows[0]!.programme_id, [month]);
 }

@@ -124,8 +124,11 @@ async function refreshItemTotals(ctx: Db, itemIds: string[]) {
   return out;
 }
 
-/** The all-municipality rollup of a programme's months (all of them when `months` is omitted), from progress_rollup. */
-async function refreshRollupTotals(ctx: Db, programmeId: string, months?: string[]): Promise<void> {
+/**
+ * The all-municipality rollup of a programme's months (all of them when `months` is omitted), from
+ * progress_rollup: after every write to it (records written, an item archived or restored).
+ */
+export async function refreshRollupTotals(ctx: Db, programmeId: string, months?: string[]): Promise<void> {
   let q = ctx.db
     .selectFrom("progress_rollup")
     .select(["month", (eb) => eb.fn.sum<number>("pct_sum").as("s"), (eb) => eb.fn.sum<number>("pct_n").as("n")])

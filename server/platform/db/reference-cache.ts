@@ -14,7 +14,12 @@ import type { Ctx } from "../context.js";
 const copies = new WeakMap<object, Map<string, { version: number; tag: string; value: unknown }>>();
 
 export async function referenceVersion(ctx: Ctx): Promise<number> {
-  const row = await ctx.db.selectFrom("cache_versions").select("version").where("key", "=", "reference").executeTakeFirst();
+  return cacheVersion(ctx, "reference");
+}
+
+/** A counter of cache_versions: "reference" (0650), "progress" (0880, progress/view-cache.ts). */
+export async function cacheVersion(ctx: Pick<Ctx, "db">, key: string): Promise<number> {
+  const row = await ctx.db.selectFrom("cache_versions").select("version").where("key", "=", key).executeTakeFirst();
   return Number(row?.version ?? 0);
 }
 

@@ -47,6 +47,7 @@ import * as m0820 from "./0820-progress-exports.js";
 import * as m0845 from "./0845-desk-window-index.js";
 import * as m0865 from "./0865-mail-in.js";
 import * as m0870 from "./0870-review-answers.js";
+import * as m0880 from "./0880-progress-version.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -98,4 +99,5 @@ export const migrations: Record<string, Migration> = {
   "0845-desk-window-index": m0845,
   "0865-mail-in": m0865,
   "0870-review-answers": m0870,
+  "0880-progress-version": m0880,
 };
