@@ -37,6 +37,24 @@ test("an organisation's administrator sets a colleague's 役職 and the body's m
   await page.goto(`/orgs/${nago.org.id}`);
   await expect(page.getByRole("heading", { name: "問合せ先（阿武町）" })).toBeVisible();
   await checkA11y(page, { label: "organisation contact card" });
+  // Its administrator keeps the town's 問合せ先: the browser checks it with the server's rules first.
+  await page.getByRole("button", { name: "問合せ先を編集" }).click();
+  const card = page.getByRole("form", { name: "問合せ先（阿武町）" });
+  await card.getByLabel("電話番号").fill("代表");
+  await card.getByRole("button", { name: "問合せ先を保存" }).click();
+  await expect(card.getByText("電話番号は数字とハイフンで入力してください")).toBeVisible();
+  await expect(card.getByLabel("電話番号")).toBeFocused();
+  await checkA11y(page, { label: "organisation contact, refused" });
+  await card.getByLabel("担当部署").fill("総務課 情報政策係");
+  await card.getByLabel("電話番号").fill("08388-2-3111");
+  await card.getByRole("button", { name: "問合せ先を保存" }).press("Enter");
+  const shown = page.getByRole("region", { name: "問合せ先（阿武町）" });
+  await expect(shown).toContainText("08388-2-3111");
+  await expect(shown).toContainText("総務課 情報政策係");
+  // Another town's card has no edit button for her.
+  await page.goto(`/orgs/${(await api.get("/orgs?q=周南市")).items[0].id}`);
+  await expect(page.getByRole("heading", { name: "問合せ先（周南市）" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "問合せ先を編集" })).toHaveCount(0);
 
   // He keeps his own title current in account settings.
   await signIn(page, "abu2@example.jp", { to: "/account" });

@@ -19,7 +19,7 @@ export async function getOrgContact(ctx: Ctx, orgId: string): Promise<OrgContact
 }
 
 export async function saveOrgContact(ctx: Ctx, orgId: string, input: OrgContact): Promise<OrgContact> {
-  authorize(ctx.actor, "org.update");
+  authorize(ctx.actor, "org.contact.update", { id: orgId });
   return inTx(ctx, async (tx) => {
     const before = await getOrgContact(tx, orgId);
     await upsertOrgContact(tx, orgId, { ...input, updated_at: nowIso() });

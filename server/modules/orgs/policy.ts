@@ -7,6 +7,8 @@ const policies = {
   "org.create": (a) => manages(a.role),
   "org.update": (a) => manages(a.role),
   "org.import": (a) => manages(a.role),
+  // Its contact data (department, person, phone, representative e-mail, address): also the organisation's own administrator.
+  "org.contact.update": (a, t?: { id: string }) => manages(a.role) || (a.isOrgAdmin && !!t && t.id === a.orgId),
 } satisfies Policies;
 definePolicies(policies);
 declare module "../../platform/policy/authorize.js" {

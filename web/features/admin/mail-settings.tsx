@@ -8,7 +8,6 @@ import {
   mailTemplateText,
 } from "../../../shared/api/mail-templates.js";
 import type { OrgContact } from "../../../shared/api/orgs.js";
-import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
@@ -16,6 +15,7 @@ import { QueryState } from "../../components/query-state.js";
 import { useToast } from "../../components/toast.js";
 import { api } from "../../lib/api.js";
 import { useI18n } from "../../lib/i18n.js";
+import { OrgContactForm, orgContactKey } from "../orgs/org-contact-form.js";
 
 type TemplateList = z.infer<typeof mailTemplateList>;
 const templatesKey = ["mail-templates"] as const;
@@ -92,60 +92,14 @@ export function MailTemplatesSection() {
 /** The sender's 問合せ先 printed under every official mail: the prefecture's contact data. */
 export function ContactSection({ orgId, orgName }: { orgId: string; orgName: string }) {
   const { t } = useI18n();
-  const toast = useToast();
-  const qc = useQueryClient();
-  const key = ["orgs", orgId, "contact"];
-  const contact = useQuery({ queryKey: key, queryFn: () => api.get<OrgContact>(`/orgs/${orgId}/contact`) });
-  const [v, setV] = useState<OrgContact | null>(null);
-  useEffect(() => {
-    if (contact.data) setV(contact.data);
-  }, [contact.data]);
-  const save = useMutation({
-    mutationFn: (c: OrgContact) => api.put<OrgContact>(`/orgs/${orgId}/contact`, c),
-    onSuccess: (data) => {
-      qc.setQueryData(key, data);
-      toast.show(t("state.saved"));
-    },
-  });
-  const field = (name: keyof OrgContact, type = "text") => (
-    <TextField
-      label={t(`contact.${name}`)}
-      type={type}
-      value={v?.[name] ?? ""}
-      onChange={(e) => v && setV({ ...v, [name]: e.target.value })}
-      error={fieldError(save.error, name)}
-    />
-  );
+  const contact = useQuery({ queryKey: orgContactKey(orgId), queryFn: () => api.get<OrgContact>(`/orgs/${orgId}/contact`) });
   return (
     <section aria-labelledby="contact-heading" className="flex max-w-2xl flex-col gap-4">
       <h2 id="contact-heading" className="text-std-24B-150">
         {t("contact.title", { org: orgName })}
       </h2>
       <p>{t("contact.lead")}</p>
-      <QueryState query={contact}>
-        {() => (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (v) save.mutate(v);
-            }}
-            className="flex flex-col gap-4"
-          >
-            <FormError error={save.error} fields={["department", "person", "phone", "email", "address"]} />
-            {field("department")}
-            {field("person")}
-            {field("phone", "tel")}
-            {field("email", "email")}
-            {field("address")}
-            <div>
-              <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
-                {t("contact.save")}
-              </Button>
-            </div>
-          </form>
-        )}
-      </QueryState>
+      <QueryState query={contact}>{(c) => <OrgContactForm orgId={orgId} contact={c} labelledBy="contact-heading" />}</QueryState>
     </section>
   );
 }

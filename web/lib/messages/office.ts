@@ -106,4 +106,5 @@ export const office = {
   "minutes.downloadDocx": ["議事録（Word）をダウンロード", "Download the minutes (Word)"],
   "mailSettings.save": ["文面を保存", "Save the text"],
   "contact.save": ["問合せ先を保存", "Save the contact"],
+  "contact.edit": ["問合せ先を編集", "Edit the contact"],
 } as const;
