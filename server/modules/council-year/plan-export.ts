@@ -2,7 +2,8 @@ import { meetingKindLabels, meetingStatusLabels } from "../../../shared/api/meet
 import { planEntryTypeLabels, planOutcomeLabels, type YearPlan } from "../../../shared/api/year-plan.js";
 import { warekiWithWeekday } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
-import { excelDate, excelTime, sheetNamer, workbookBuffer, type XlsxValue } from "../../platform/files/xlsx.js";
+import type { Download } from "../../platform/files/download.js";
+import { excelDate, excelTime, sheetNamer, workbookBuffer, type XlsxValue, xlsxMime } from "../../platform/files/xlsx.js";
 import { getYearPlan } from "./plan.js";
 
 /** The warnings of an entry as a clerk reads them in the sheet. */
@@ -10,7 +11,7 @@ export const warningText = (w: YearPlan["entries"][number]["warnings"][number]) 
   w.code === "closed" ? `閉庁日（${w.detail}）` : `同じ週に${w.detail}`;
 
 /** The plan as a workbook: one row per entry in date order, then the meetings held outside the plan. */
-export async function yearPlanXlsx(ctx: Ctx, fy: number) {
+export async function yearPlanXlsx(ctx: Ctx, fy: number): Promise<Download> {
   const plan = await getYearPlan(ctx, fy);
   const name = sheetNamer();
   const rows: XlsxValue[][] = [
@@ -44,5 +45,5 @@ export async function yearPlanXlsx(ctx: Ctx, fy: number) {
       titleRows: 1,
       widths: [30, 44, 18, 16],
     });
-  return { bytes: await workbookBuffer(sheets), fileName: `${plan.label}_年間計画.xlsx` };
+  return { filename: `${plan.label}_年間計画.xlsx`, contentType: xlsxMime, body: await workbookBuffer(sheets) };
 }

@@ -6,6 +6,7 @@ import { formatDate, formatMonth, warekiDateTime, warekiWithWeekday } from "../.
 import { jstDate } from "../../../shared/dates/jst.js";
 import { warekiDate } from "../../../shared/dates/wareki.js";
 import type { Ctx } from "../../platform/context.js";
+import type { Download } from "../../platform/files/download.js";
 import { A4Landscape, loadJapaneseFont, numberPages, PdfWriter } from "../../platform/files/pdf.js";
 import { fontkit } from "../../platform/lazy-libs.js";
 import { prefectureWithContact } from "../orgs/index.js";
@@ -72,7 +73,7 @@ function timelineRows(plan: YearPlan): string[][] {
  * The yearly plan as a printable PDF (A4 landscape, 公用文): the cross-body timeline, the national
  * deadlines, the clash warnings and planned against held, through the one Japanese typesetter.
  */
-export async function yearPlanPdf(ctx: Ctx, fy: number): Promise<{ pdf: Uint8Array; fileName: string }> {
+export async function yearPlanPdf(ctx: Ctx, fy: number): Promise<Download> {
   const plan = await getYearPlan(ctx, fy);
   const pref = await prefectureWithContact(ctx);
   const doc = await PDFDocument.create();
@@ -150,5 +151,5 @@ export async function yearPlanPdf(ctx: Ctx, fy: number): Promise<{ pdf: Uint8Arr
   if (pref?.person || pref?.phone)
     w.text(`（問合せ先）${[pref.department, pref.person, pref.phone].filter(Boolean).join("　")}`, { size: 9 });
   numberPages(doc, font);
-  return { pdf: await doc.save(), fileName: `${plan.label}_年間計画.pdf` };
+  return { filename: `${plan.label}_年間計画.pdf`, contentType: "application/pdf", body: await doc.save() };
 }

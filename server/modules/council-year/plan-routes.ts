@@ -1,7 +1,6 @@
 import { idParams } from "../../../shared/api/common.js";
 import { copyPlanResult, fiscalYearParams, planEntryInput, planEntryPatch, yearPlan } from "../../../shared/api/year-plan.js";
 import { sendDownload } from "../../platform/files/http.js";
-import { xlsxMime } from "../../platform/files/xlsx.js";
 import type { App } from "../../platform/http/types.js";
 import { copyPreviousPlan, createPlanEntry, deletePlanEntry, getYearPlan, updatePlanEntry } from "./plan.js";
 import { yearPlanXlsx } from "./plan-export.js";
@@ -29,12 +28,10 @@ export function yearPlanRoutes(app: App) {
     { schema: { params: fiscalYearParams, response: { 201: copyPlanResult } } },
     async (req, reply) => reply.status(201).send(await copyPreviousPlan(req.ctx, req.params.fy)),
   );
-  app.get("/year-plans/:fy/plan.xlsx", { schema: { params: fiscalYearParams } }, async (req, reply) => {
-    const { bytes, fileName } = await yearPlanXlsx(req.ctx, req.params.fy);
-    return sendDownload(reply, { filename: fileName, contentType: xlsxMime, body: bytes });
-  });
-  app.get("/year-plans/:fy/plan.pdf", { schema: { params: fiscalYearParams } }, async (req, reply) => {
-    const { pdf, fileName } = await yearPlanPdf(req.ctx, req.params.fy);
-    return sendDownload(reply, { filename: fileName, contentType: "application/pdf", body: Buffer.from(pdf) });
-  });
+  app.get("/year-plans/:fy/plan.xlsx", { schema: { params: fiscalYearParams } }, async (req, reply) =>
+    sendDownload(reply, await yearPlanXlsx(req.ctx, req.params.fy)),
+  );
+  app.get("/year-plans/:fy/plan.pdf", { schema: { params: fiscalYearParams } }, async (req, reply) =>
+    sendDownload(reply, await yearPlanPdf(req.ctx, req.params.fy)),
+  );
 }

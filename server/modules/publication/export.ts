@@ -1,6 +1,7 @@
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { type ZipEntry, zipStream } from "../../platform/files/archive.js";
+import type { Download } from "../../platform/files/download.js";
 import { openFileStream } from "../../platform/files/store.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
@@ -12,9 +13,10 @@ import { newMemo } from "./site-data.js";
  * files, under one folder, for a prefecture that publishes through its own CMS. Built from the same
  * pages the live site serves, so the two cannot differ.
  */
-export async function buildSiteExport(ctx: Ctx) {
+export async function buildSiteExport(ctx: Ctx): Promise<Download> {
   authorize(ctx.actor, "publication.manage");
-  return siteExport(ctx);
+  const { stream, fileName } = await siteExport(ctx);
+  return { filename: fileName, contentType: "application/zip", body: stream };
 }
 
 /** The export without the permission check (the benchmark and the leak test call it too). */

@@ -37,8 +37,7 @@ export function publicationRoutes(app: App) {
     { schema: { params: idParams, body: programmeDisclosureInput, response: { 200: programmeDisclosure } } },
     (req) => setProgrammeDisclosure(req.ctx, req.params.id, req.body.level),
   );
-  app.get("/publication/export.zip", { schema: { querystring: z.object({}) } }, async (req, reply) => {
-    const { stream, fileName } = await buildSiteExport(req.ctx);
-    return sendDownload(reply, { filename: fileName, contentType: "application/zip", body: stream });
-  });
+  app.get("/publication/export.zip", { schema: { querystring: z.object({}) } }, async (req, reply) =>
+    sendDownload(reply, await buildSiteExport(req.ctx)),
+  );
 }
