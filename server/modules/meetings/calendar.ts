@@ -4,6 +4,7 @@ import { recordAudit } from "../../platform/audit/record.js";
 import { newSecret, sha256 } from "../../platform/auth/tokens.js";
 import { type Actor, type Ctx, inTx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
+import type { Download } from "../../platform/files/download.js";
 import type { MailAttachment } from "../notifications/index.js";
 import { visibleMeeting } from "./access.js";
 import { buildCalendar, type IcsEvent } from "./ics.js";
@@ -74,6 +75,14 @@ export async function meetingIcs(ctx: Ctx, id: string, opts: { cancel?: boolean 
   return { text, fileName: `${name}.ics` };
 }
 
+export const icsMime = "text/calendar; charset=utf-8";
+
+/** The meeting's .ics to download. */
+export async function meetingIcsDownload(ctx: Ctx, id: string): Promise<Download> {
+  const { text, fileName } = await meetingIcs(ctx, id);
+  return { filename: fileName, contentType: icsMime, body: text };
+}
+
 /** The meeting as a mail attachment: announcements carry it to add, cancellations to remove. */
 export async function meetingIcsAttachment(ctx: Ctx, id: string, opts: { cancel?: boolean } = {}): Promise<MailAttachment> {
   const { text, fileName } = await meetingIcs(ctx, id, opts);
@@ -114,7 +123,7 @@ export async function revokeFeed(ctx: Ctx) {
  * The personal feed, reached without a session: the secret token stands for the user, who sees
  * exactly the meetings they would see signed in (a year back and ahead). A revoked or unknown token is 404.
  */
-export async function personalFeed(ctx: Ctx, token: string) {
+export async function personalFeed(ctx: Ctx, token: string): Promise<Download> {
   const user = token.length >= 20 ? await findCalendarUser(ctx, { tokenHash: sha256(token) }) : undefined;
   if (user?.status !== "active") throw notFound("カレンダー");
   const actor: Actor = {
@@ -131,5 +140,6 @@ export async function personalFeed(ctx: Ctx, token: string) {
   const day = (offset: number) => addDays(jstDate(), offset);
   const items = await visibleMeetingList(as, { from: day(-366), to: day(366) });
   const events = items.map((m) => event(as, m));
-  return buildCalendar(`Renkei 会議（${user.name}）`, events, { refresh: FEED_REFRESH });
+  const text = buildCalendar(`Renkei 会議（${user.name}）`, events, { refresh: FEED_REFRESH });
+  return { filename: "renkei.ics", contentType: icsMime, body: text, inline: true };
 }

@@ -5,13 +5,12 @@ import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { attendanceCsv, attendanceXlsx } from "./attendance.js";
 import { materialsZip, meetingPack } from "./bundles.js";
-import { meetingIcs, personalFeed } from "./calendar.js";
+import { meetingIcsDownload, personalFeed } from "./calendar.js";
 import { deleteMaterial, materialFile, replaceMaterial, uploadMaterials } from "./materials.js";
 import { orderMaterials, updateMaterial } from "./materials-edit.js";
 
 const materialParams = z.object({ id: z.uuid(), materialId: z.uuid() });
 const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional(), inline: z.enum(["1"]).optional() });
-const icsMime = "text/calendar; charset=utf-8";
 
 /** Uploads and downloads: materials, the ZIP, the meeting pack, exports and calendars. */
 export function meetingFileRoutes(app: App) {
@@ -65,17 +64,13 @@ export function meetingFileRoutes(app: App) {
   app.get("/meetings/:id/attendance.xlsx", { schema: { params: idParams } }, async (req, reply) =>
     sendDownload(reply, await attendanceXlsx(req.ctx, req.params.id)),
   );
-  app.get("/meetings/:id/meeting.ics", { schema: { params: idParams } }, async (req, reply) => {
-    const { text, fileName } = await meetingIcs(req.ctx, req.params.id);
-    return sendDownload(reply, { filename: fileName, contentType: icsMime, body: text });
-  });
+  app.get("/meetings/:id/meeting.ics", { schema: { params: idParams } }, async (req, reply) =>
+    sendDownload(reply, await meetingIcsDownload(req.ctx, req.params.id)),
+  );
   // Public: calendar apps fetch it without a session; the secret token in the path is checked in the service.
   app.get(
     "/calendar/feed/:token",
     { config: { public: true }, schema: { params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) }) } },
-    async (req, reply) => {
-      const text = await personalFeed(req.ctx, req.params.token.replace(/\.ics$/, ""));
-      return sendDownload(reply, { filename: "renkei.ics", contentType: icsMime, body: text, inline: true });
-    },
+    async (req, reply) => sendDownload(reply, await personalFeed(req.ctx, req.params.token.replace(/\.ics$/, ""))),
   );
 }
