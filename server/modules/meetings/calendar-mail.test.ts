@@ -1,33 +1,20 @@
-import { type ParsedMail, simpleParser } from "mailparser";
 import ical, { type VEvent } from "node-ical";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { type CapturedMail, startSmtpCapture } from "../../platform/testing/smtp-capture.js";
 import { makeMeeting } from "./test-support.js";
 
 /** Announcements and cancellations over a real SMTP exchange, the .ics read back with node-ical. */
 let env: TestEnv;
-let smtp: SMTPServer;
-const inbox: { to: string[]; mail: ParsedMail }[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+let inbox: CapturedMail[];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, cb) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
-          cb();
-        })
-        .catch(cb);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as { port: number }).port;
-  env = await testEnv({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Renkei <noreply@pref.yamaguchi.example>" });
+  smtp = await startSmtpCapture();
+  inbox = smtp.inbox;
+  env = await testEnv({ SMTP_URL: smtp.url, MAIL_FROM: "Renkei <noreply@pref.yamaguchi.example>" });
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.close());
 
 const deliver = () => env.worker.runOnce(); // runs every due job, mail delivery included
 const mailFor = (address: string, subject: string) =>
