@@ -27,13 +27,7 @@ export function deskCountsByCategory(ctx: Ctx, since: string, until: string) {
  * and those still open with a missed target (`next_due`, the earliest unmet due date, before `today`).
  */
 export async function radarDeskCounts(ctx: Ctx, since: string, today: string) {
-  const volume = await ctx.db
-    .selectFrom("consultations")
-    .select(["org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("created_at", ">=", since)
-    .where("merged_into_id", "is", null)
-    .groupBy("org_id")
-    .execute();
+  const volume = await deskVolume(ctx, since);
   const missed = await ctx.db
     .selectFrom("consultations")
     .select(["org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
@@ -51,14 +45,7 @@ export async function radarDeskCounts(ctx: Ctx, since: string, today: string) {
  * dates are the ones kept now.
  */
 export async function radarDeskCountsAt(ctx: Ctx, since: string, until: string, day: string) {
-  const volume = await ctx.db
-    .selectFrom("consultations")
-    .select(["org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("created_at", ">=", since)
-    .where("created_at", "<", until)
-    .where("merged_into_id", "is", null)
-    .groupBy("org_id")
-    .execute();
+  const volume = await deskVolume(ctx, since, until);
   const missed = await ctx.db
     .selectFrom("consultations")
     .select(["org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
@@ -76,4 +63,15 @@ export async function radarDeskCountsAt(ctx: Ctx, since: string, until: string, 
     .groupBy("org_id")
     .execute();
   return { volume, missed };
+}
+
+/** Per municipality, consultations received from `since` (to `until` when given), merged duplicates left out. */
+function deskVolume(ctx: Ctx, since: string, until?: string) {
+  let q = ctx.db
+    .selectFrom("consultations")
+    .select(["org_id as orgId", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("created_at", ">=", since)
+    .where("merged_into_id", "is", null);
+  if (until) q = q.where("created_at", "<", until);
+  return q.groupBy("org_id").execute();
 }
