@@ -4,8 +4,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
 import { seedDemo } from "./modules/demo/seed.js";
@@ -16,6 +14,7 @@ import type { Ctx } from "./platform/context.js";
 import { type Database, migrateToLatest, openDatabase } from "./platform/db/database.js";
 import { startS3, type TestS3 } from "./platform/testing/s3.js";
 import { type ScratchDatabase, scratchPostgres } from "./platform/testing/scratch-postgres.js";
+import { startSmtpCapture } from "./platform/testing/smtp-capture.js";
 
 /**
  * Two Renkei instances as child processes on one PostgreSQL database and one S3-compatible store (s3rver),
@@ -33,10 +32,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let s3: TestS3;
 let scratch: ScratchDatabase;
 let database: Database;
-let smtp: SMTPServer;
-let smtpUrl: string;
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>> | undefined;
 let councilId: string;
-const inbox: string[] = [];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-scale-"));
 const children: ChildProcess[] = [];
 const instances: Record<"a" | "b", ChildProcess> = {} as never;
@@ -64,7 +61,7 @@ function startInstance(name: "a" | "b") {
     HOST: "127.0.0.1",
     PUBLIC_URL: `http://127.0.0.1:${ports.lb}`,
     LOG_LEVEL: "warn",
-    SMTP_URL: smtpUrl,
+    SMTP_URL: smtp!.url,
     JOBS_ENABLED: "true",
     // An idle worker looks again every 20 ms, so both workers claim side by side as soon as jobs appear.
     JOB_POLL_MS: String(pollMs),
@@ -146,25 +143,12 @@ describe.skipIf(!serverUrl)("two instances behind HAProxy on one PostgreSQL and 
   beforeAll(async () => {
     s3 = await startS3();
     scratch = await scratchPostgres(serverUrl!, "renkei_scale");
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, cb) {
-        simpleParser(stream)
-          .then((mail) => {
-            inbox.push(mail.subject ?? "");
-            cb();
-          })
-          .catch(cb);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+    smtp = await startSmtpCapture();
 
     // The demo council, seeded once before either instance starts (as an operator would run `renkei seed`).
     database = openDatabase({ dataDir: tmp, databaseUrl: scratch.url });
     await migrateToLatest(database.db);
-    const config = loadConfig({ ...s3.env, DATA_DIR: tmp, DATABASE_URL: scratch.url, SMTP_URL: smtpUrl });
+    const config = loadConfig({ ...s3.env, DATA_DIR: tmp, DATABASE_URL: scratch.url, SMTP_URL: smtp!.url });
     const demo = await seedDemo(
       { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null },
       { password },
@@ -187,7 +171,7 @@ describe.skipIf(!serverUrl)("two instances behind HAProxy on one PostgreSQL and 
     await database?.close();
     await scratch?.drop();
     await s3?.close();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -264,10 +248,10 @@ describe.skipIf(!serverUrl)("two instances behind HAProxy on one PostgreSQL and 
     // at a time side by side, polling every 20 ms. A claim that can hand one job to both workers (no
     // FOR UPDATE SKIP LOCKED, and no status check in its UPDATE) fails here every time: the first 10 jobs get
     // two attempts and their mails arrive twice.
-    const config = loadConfig({ ...s3.env, DATA_DIR: tmp, DATABASE_URL: scratch.url, SMTP_URL: smtpUrl });
+    const config = loadConfig({ ...s3.env, DATA_DIR: tmp, DATABASE_URL: scratch.url, SMTP_URL: smtp!.url });
     const ctx: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
     const subjects = Array.from({ length: 200 }, (_, i) => `会議開催のお知らせ ${i + 1}`);
-    inbox.length = 0;
+    smtp!.inbox.length = 0;
     const due = new Date(Date.now() + 1000);
     await database.db.transaction().execute(async (trx) => {
       for (const subject of subjects) await sendMail({ ...ctx, db: trx }, { to: "clerk@example.jp", subject, text: "本文" });
@@ -289,8 +273,8 @@ describe.skipIf(!serverUrl)("two instances behind HAProxy on one PostgreSQL and 
       database.db.selectFrom("jobs").select(["status", "attempts", "locked_by"]).where("kind", "=", "mail.send").execute();
     await waitFor("every mail job finished", async () => (await jobs()).every((j) => j.status === "done"), 60);
     await sleep(pollMs * 25); // many more polls of both workers: nothing is sent again
-    expect(inbox.length).toBe(subjects.length);
-    expect(inbox.toSorted()).toEqual(subjects.toSorted());
+    expect(smtp!.inbox.length).toBe(subjects.length);
+    expect(smtp!.inbox.map((m) => m.subject).toSorted()).toEqual(subjects.toSorted());
     const done = await jobs();
     expect(done).toHaveLength(subjects.length);
     expect(done.filter((j) => j.status !== "done" || j.attempts !== 1)).toEqual([]);

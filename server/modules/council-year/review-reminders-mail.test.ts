@@ -38,7 +38,7 @@ describe("minutes review reminder mail", () => {
     await env.worker.runOnce();
 
     const subject = `【確認のお願い】${m.name}の議事録（案）について`;
-    const toShunan = inbox.filter((x) => x.to.includes("shunan@example.jp") && x.mail.subject === subject);
+    const toShunan = inbox.filter((x) => x.to.includes("shunan@example.jp") && x.subject === subject);
     expect(toShunan).toHaveLength(1);
     const mail = toShunan[0]!.mail;
     expect(mail.headers.get("auto-submitted")).toBe("auto-generated");
@@ -46,6 +46,6 @@ describe("minutes review reminder mail", () => {
     expect(mail.text).toContain("「修正なし」又は「提案を送信して完了」を選んでくださいますようお願いします。");
     expect(mail.text).toMatch(/１　会議の開催日　令和\d+年\d+月\d+日（.）/);
     expect(mail.text).toContain(`/meetings/${m.id}/minutes/review`);
-    expect(inbox.some((x) => x.to.includes("abu@example.jp") && x.mail.subject === subject)).toBe(false);
+    expect(inbox.some((x) => x.to.includes("abu@example.jp") && x.subject === subject)).toBe(false);
   }, 60_000);
 });

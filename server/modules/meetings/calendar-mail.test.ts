@@ -18,7 +18,7 @@ afterAll(() => smtp.close());
 
 const deliver = () => env.worker.runOnce(); // runs every due job, mail delivery included
 const mailFor = (address: string, subject: string) =>
-  inbox.find((m) => m.to.includes(address) && (m.mail.subject ?? "").includes(subject))?.mail;
+  inbox.find((m) => m.to.includes(address) && m.subject.includes(subject))?.mail;
 const eventOf = (text: string) => {
   const parsed = ical.sync.parseICS(text);
   const ev = Object.values(parsed).find((c) => c?.type === "VEVENT") as VEvent;

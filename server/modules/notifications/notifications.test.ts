@@ -1,46 +1,18 @@
-import { simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTx } from "../../platform/context.js";
 import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { startSmtpCapture } from "../../platform/testing/smtp-capture.js";
 import { notify, sendDigests } from "./service.js";
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
 let env: TestEnv;
-let smtp: SMTPServer;
-const inbox: Received[] = [];
-let failNext = 0;
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+const inbox = () => smtp.inbox;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onRcptTo(_address, _session, cb) {
-      if (failNext > 0) {
-        failNext--;
-        return cb(Object.assign(new Error("mailbox busy"), { responseCode: 451 }));
-      }
-      cb();
-    },
-    onData(stream, session, cb) {
-      simpleParser(stream)
-        .then((mail) => {
-          inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? "", text: mail.text ?? "" });
-          cb();
-        })
-        .catch(cb);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const port = (smtp.server.address() as { port: number }).port;
-  env = await testEnv({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Renkei <noreply@pref.yamaguchi.example>" });
+  smtp = await startSmtpCapture();
+  env = await testEnv({ SMTP_URL: smtp.url, MAIL_FROM: "Renkei <noreply@pref.yamaguchi.example>" });
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.close());
 
 describe("notifications", () => {
   it("delivers an in-app notification and an e-mail over real SMTP with Japanese text", async () => {
@@ -55,7 +27,7 @@ describe("notifications", () => {
       }),
     );
     await env.worker.runOnce();
-    const mail = inbox.find((m) => m.to.includes("abu@example.jp"));
+    const mail = inbox().find((m) => m.to.includes("abu@example.jp"));
     expect(mail?.subject).toBe("【Renkei】第2回連携会議の開催のお知らせ");
     expect(mail?.text).toContain("阿武 由美 様");
     expect(mail?.text).toContain("議題の提案を受け付けています。");
@@ -73,7 +45,7 @@ describe("notifications", () => {
   });
 
   it("retries a failed delivery through the job queue", async () => {
-    failNext = 1;
+    smtp.refuseNext(1);
     await inTx(env.ctx, (tx) =>
       notify(tx, { orgIds: [env.demo.orgs["上関町"]!], category: "notice", title: "再送テスト", body: "本文" }),
     );
@@ -93,7 +65,7 @@ describe("notifications", () => {
       .execute();
     await env.worker.runOnce();
     expect((await outbox()).status).toBe("sent");
-    expect(inbox.filter((m) => m.subject === "【Renkei】再送テスト")).toHaveLength(1);
+    expect(inbox().filter((m) => m.subject === "【Renkei】再送テスト")).toHaveLength(1);
   });
 
   it("honours per-category preferences: off, and the daily digest", async () => {
@@ -101,25 +73,25 @@ describe("notifications", () => {
     const put = await shunan.put("/api/me/notification-prefs", { prefs: { survey: "digest", notice: "off" } });
     expect(put.body.prefs).toMatchObject({ survey: "digest", notice: "off", meeting: "immediate" });
     const id = env.demo.users["shunan@example.jp"]!;
-    const before = inbox.length;
+    const before = inbox().length;
     await inTx(env.ctx, async (tx) => {
       await notify(tx, { userIds: [id], category: "survey", title: "照会Aのお知らせ", body: "回答してください" });
       await notify(tx, { userIds: [id], category: "survey", title: "照会Bのお知らせ", body: "回答してください" });
       await notify(tx, { userIds: [id], category: "notice", title: "通知オフのお知らせ", body: "x" });
     });
     await env.worker.runOnce();
-    expect(inbox.length).toBe(before);
+    expect(inbox().length).toBe(before);
     expect((await shunan.get("/api/notifications/unread-count")).body.count).toBe(3);
 
     await sendDigests(env.ctx);
     await env.worker.runOnce();
-    const digest = inbox.find((m) => m.to.includes("shunan@example.jp") && m.subject.includes("本日のお知らせ"));
+    const digest = inbox().find((m) => m.to.includes("shunan@example.jp") && m.subject.includes("本日のお知らせ"));
     expect(digest?.subject).toBe("【Renkei】本日のお知らせ（2件）");
     expect(digest?.text).toContain("照会Aのお知らせ");
     expect(digest?.text).not.toContain("通知オフ");
     await sendDigests(env.ctx);
     await env.worker.runOnce();
-    expect(inbox.filter((m) => m.subject.includes("本日のお知らせ"))).toHaveLength(1);
+    expect(inbox().filter((m) => m.subject.includes("本日のお知らせ"))).toHaveLength(1);
   });
 
   it("shows the outbox to admins only; a notification of someone else is 404", async () => {
