@@ -2,9 +2,10 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { openPackage, readZipEntries } from "../../../platform/files/xlsx-package.js";
-import { lastAudit, multipartBody, type TestEnv, testEnv } from "../../../platform/testing/harness.js";
+import { lastAudit, type TestEnv, testEnv } from "../../../platform/testing/harness.js";
 import { deadlineIn } from "../test-helpers.js";
 import { libreOfficeCsv } from "./libreoffice.js";
+import { fixtureMunicipalities, relayRequest } from "./test-relay.js";
 import { type FixtureOrg, perSheetWorkbook } from "./test-workbook.js";
 
 /**
@@ -17,24 +18,8 @@ let munis: (FixtureOrg & { id: string })[];
 let original: Buffer;
 let surveyId: string;
 
-const inject = async (email: string | null, method: "GET" | "POST", url: string, file?: { name: string; data: Buffer }) => {
-  const c = email ? await env.as(email) : null;
-  const body = file ? multipartBody({}, [file]) : null;
-  const res = await env.app.inject({
-    method,
-    url,
-    headers: {
-      ...(c ? { cookie: c.cookie, "x-csrf-token": c.csrf } : {}),
-      ...(body ? { "content-type": body.contentType } : {}),
-    },
-    payload: body?.payload,
-  });
-  let json: any = null;
-  try {
-    json = res.json();
-  } catch {}
-  return { status: res.statusCode, bytes: res.rawPayload, body: json, headers: res.headers };
-};
+const inject = (email: string | null, method: "GET" | "POST", url: string, file?: { name: string; data: Buffer }) =>
+  relayRequest(env, email, method, url, file);
 const copyUrl = (org: string) => `/api/surveys/${surveyId}/answers/${env.demo.orgs[org]}/workbook.xlsx`;
 const uploadUrl = (org: string) => `/api/surveys/${surveyId}/answers/${env.demo.orgs[org]}/workbook`;
 
@@ -55,13 +40,7 @@ async function fillInExcel(
 
 beforeAll(async () => {
   env = await testEnv();
-  const rows = await env.database.db
-    .selectFrom("orgs")
-    .select(["id", "name", "lg_code"])
-    .where("kind", "in", ["city", "town", "village"])
-    .orderBy("lg_code")
-    .execute();
-  munis = rows.map((r) => ({ id: r.id, name: r.name, lgCode: r.lg_code! }));
+  munis = await fixtureMunicipalities(env);
   original = await perSheetWorkbook(munis);
 });
 

@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
 import { encodeCp932 } from "../../../platform/files/text.js";
 import { openPackage, readZipEntries } from "../../../platform/files/xlsx-package.js";
-import { lastAudit, multipartBody, type TestEnv, testEnv } from "../../../platform/testing/harness.js";
+import { lastAudit, type TestEnv, testEnv } from "../../../platform/testing/harness.js";
 import { minimalPdf } from "../../documents/test-files.js";
 import { deadlineIn } from "../test-helpers.js";
 import { libreOfficeCsv } from "./libreoffice.js";
+import { fixtureMunicipalities, relayRequest } from "./test-relay.js";
 import { type FixtureOrg, ministryWorkbook } from "./test-workbook.js";
 
 /**
@@ -20,21 +21,8 @@ let original: Buffer;
 let surveyId: string;
 const rowOf = (name: string) => 5 + munis.findIndex((m) => m.name === name);
 
-const inject = async (email: string, method: "GET" | "POST", url: string, file?: { name: string; data: Buffer }) => {
-  const c = await env.as(email);
-  const body = file ? multipartBody({}, [file]) : null;
-  const res = await env.app.inject({
-    method,
-    url,
-    headers: { cookie: c.cookie, "x-csrf-token": c.csrf, ...(body ? { "content-type": body.contentType } : {}) },
-    payload: body?.payload,
-  });
-  let json: any = null;
-  try {
-    json = res.json();
-  } catch {}
-  return { status: res.statusCode, bytes: res.rawPayload, body: json, headers: res.headers };
-};
+const inject = (email: string | null, method: "GET" | "POST", url: string, file?: { name: string; data: Buffer }) =>
+  relayRequest(env, email, method, url, file);
 
 /** A town's clerk filling its row in Excel: exceljs opens the copy, types values, saves. */
 async function fillInExcel(
@@ -53,13 +41,7 @@ async function fillInExcel(
 
 beforeAll(async () => {
   env = await testEnv();
-  const rows = await env.database.db
-    .selectFrom("orgs")
-    .select(["id", "name", "lg_code"])
-    .where("kind", "in", ["city", "town", "village"])
-    .orderBy("lg_code")
-    .execute();
-  munis = rows.map((r) => ({ id: r.id, name: r.name, lgCode: r.lg_code! }));
+  munis = await fixtureMunicipalities(env);
   original = await ministryWorkbook(munis);
 });
 
