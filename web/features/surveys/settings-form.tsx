@@ -3,8 +3,8 @@ import { Controller } from "react-hook-form";
 import type { Body } from "../../../shared/api/bodies.js";
 import type { Org } from "../../../shared/api/orgs.js";
 import type { SurveyPatch } from "../../../shared/api/surveys.js";
-import type { Definition } from "../../../shared/surveys/definition.js";
 import { parseNumberInput } from "../../../shared/numbers.js";
+import type { Definition } from "../../../shared/surveys/definition.js";
 import type { ZodFormApi } from "../../components/form.js";
 import { CheckboxField, SelectField, TextField } from "../../components/form-field.js";
 import { RadioGroup } from "../../components/radio-group.js";
@@ -35,27 +35,25 @@ export interface BuilderFields {
 }
 
 /** The PATCH body the fields stand for; targets, opening date and questions only while the survey is a draft. */
-export const builderPatch =
-  (draft: boolean) =>
-  (v: BuilderFields) => ({
-    title: v.title,
-    description: v.description,
-    deadlineAt: fromJstParts(v.deadlineAt.date, v.deadlineAt.time),
-    allowEditAfterSubmit: v.allowEditAfterSubmit,
-    resultsVisibility: v.resultsVisibility,
-    // Text as typed: the schema reads it (full-width digits too) and says what is wrong with it.
-    remindDaysBefore: v.remindDaysBefore,
-    remindOnDay: v.remindOnDay,
-    ...(draft
-      ? {
-          definition: v.definition,
-          targetMode: v.targetMode,
-          targetOrgIds: v.targetOrgIds,
-          targetBodyId: v.targetBodyId || null,
-          opensOn: v.opensOn || null,
-        }
-      : {}),
-  });
+export const builderPatch = (draft: boolean) => (v: BuilderFields) => ({
+  title: v.title,
+  description: v.description,
+  deadlineAt: fromJstParts(v.deadlineAt.date, v.deadlineAt.time),
+  allowEditAfterSubmit: v.allowEditAfterSubmit,
+  resultsVisibility: v.resultsVisibility,
+  // Text as typed: the schema reads it (full-width digits too) and says what is wrong with it.
+  remindDaysBefore: v.remindDaysBefore,
+  remindOnDay: v.remindOnDay,
+  ...(draft
+    ? {
+        definition: v.definition,
+        targetMode: v.targetMode,
+        targetOrgIds: v.targetOrgIds,
+        targetBodyId: v.targetBodyId || null,
+        opensOn: v.opensOn || null,
+      }
+    : {}),
+});
 
 const daysOf = (text: string) => {
   const n = parseNumberInput(text);
