@@ -18,6 +18,7 @@ const local = (days: number, time: string) =>
   `${new Date(Date.now() + 9 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10)}T${time}`;
 
 test("agenda: a missing title and 700 minutes are refused in the browser with the schema's words", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, demoUsers.secretariat, { to: "/meetings/new" });
   await page.getByRole("combobox", { name: /^会議体/ }).selectOption({ label: demoBodies.council });
   await page.getByLabel(/^開始日時/).fill(local(45, "14:00"));
@@ -49,6 +50,7 @@ test("agenda: a missing title and 700 minutes are refused in the browser with th
 });
 
 test("survey builder: an empty title and a reminder beyond 20 days are refused before sending", async ({ page }) => {
+  test.setTimeout(180_000);
   await signIn(page, demoUsers.secretariat, { to: "/surveys" });
   await page.getByRole("button", { name: "新しい照会を作成" }).click();
   await page.getByRole("dialog").getByLabel(/^件名/).fill("窓口DXの状況調査（入力検査）");
