@@ -33,6 +33,8 @@ export const documentMeta = z.object({
     .transform((v) => [...new Set(v.map((t) => t.trim()).filter(Boolean))])
     .pipe(z.array(z.string().max(40, "タグは40文字以内にしてください")).max(20, "タグは20個までです")),
 });
+/** The fields of a new version (multipart): a note on what changed. */
+export const versionFields = z.object({ note: z.string().trim().max(500, "メモは500文字以内にしてください").default("") });
 export const uploadFields = documentMeta.extend({
   area,
   folderId: z
@@ -40,7 +42,7 @@ export const uploadFields = documentMeta.extend({
     .optional()
     .transform((v) => v || null)
     .pipe(z.uuid("フォルダの指定が正しくありません").nullable()),
-  note: z.string().trim().max(500).default(""),
+  note: versionFields.shape.note,
   fiscalYear: documentMeta.shape.fiscalYear.default(null),
   source: documentMeta.shape.source.default(null),
   tags: documentMeta.shape.tags.default([]),
@@ -48,7 +50,6 @@ export const uploadFields = documentMeta.extend({
 /** A document or a new version carries exactly one file (checked by the server on the multipart body, and by the form before sending). */
 export const oneFileMessage = "ファイルを1つ選んでください";
 export const documentPatch = documentMeta.extend({ folderId: z.uuid().nullable() }).partial();
-export const versionFields = z.object({ note: z.string().trim().max(500).default("") });
 
 export const documentQuery = z.object({
   area: area.optional(),

@@ -172,6 +172,17 @@ export const materialPatch = z.object({
   /** Move to another agenda item of the meeting; null makes it a meeting-wide (参考) material. */
   agendaItemId: z.uuid().nullable().optional(),
 });
+/** The fields of a materials upload (multipart): the agenda item ("" for the whole meeting) and a title for a single file. */
+export const materialUpload = z.object({
+  agendaItemId: z
+    .string()
+    .optional()
+    .transform((v) => v || null)
+    .pipe(z.uuid("この会議の議題を選んでください").nullable()),
+  title: text(200).default(""),
+});
+/** An upload of materials carries at least one file (checked by the server on the multipart body, and by the form before sending). */
+export const materialFileMessage = "ファイルを選んでください";
 export const materialOrder = z.object({ materialIds: z.array(z.uuid()).min(1).max(500) });
 
 export const meetingDetail = meeting.extend({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { looseNumber } from "../numbers.js";
 import { definition } from "../surveys/definition.js";
 import { isoDate, isoDateTime } from "./common.js";
 import { pageQuery } from "./paging.js";
@@ -37,7 +38,14 @@ export const surveyFields = z.object({
   deadlineAt: isoDateTime.nullable(),
   allowEditAfterSubmit: z.boolean(),
   resultsVisibility: z.enum(["staff", "shared"]),
-  remindDaysBefore: z.number().int().min(0, "0以上にしてください").max(20, "20営業日以内にしてください").nullable(),
+  remindDaysBefore: looseNumber(
+    z
+      .number({ error: "日数を数値で入力してください" })
+      .int("日数は整数で入力してください")
+      .min(0, "0以上にしてください")
+      .max(20, "20営業日以内にしてください")
+      .nullable(),
+  ),
   remindOnDay: z.boolean(),
 });
 export const surveyCreate = surveyFields.partial().required({ title: true });

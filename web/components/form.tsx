@@ -63,7 +63,9 @@ export function useZodForm<S extends FormSchema, V extends FieldValues = z.input
     ...props,
   });
   const errorOf = (name: string): string | undefined => {
-    const message = (get(form.formState.errors, name) as { message?: unknown } | undefined)?.message;
+    const error = get(form.formState.errors, name) as { message?: unknown } | { message?: unknown }[] | undefined;
+    // A list held in one field (names one a line): the first wrong item's message ("attendees.2").
+    const message = Array.isArray(error) ? error.find((e) => typeof e?.message === "string")?.message : error?.message;
     return typeof message === "string" ? message : undefined;
   };
   return {

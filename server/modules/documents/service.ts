@@ -5,12 +5,13 @@ import {
   type documentQuery,
   oneFileMessage,
   uploadFields,
+  versionFields,
 } from "../../../shared/api/documents.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
 import { documentKinds } from "../../platform/files/types.js";
-import { parseFields, textField, type Upload } from "../../platform/files/upload.js";
+import { parseFields, type Upload } from "../../platform/files/upload.js";
 import { enqueue } from "../../platform/jobs/queue.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import { libraryStanding, visibleArea, visibleDocument } from "./access.js";
@@ -119,7 +120,7 @@ export async function uploadVersion(ctx: Ctx, id: string, upload: Upload): Promi
     const { row, subject } = await visibleDocument(tx, id);
     authorize(tx.actor, "document.edit", subject);
     const { fields, files } = await upload.store(tx, { kinds: [...documentKinds, "zip"] });
-    const note = textField(fields, "note").trim().slice(0, 500);
+    const { note } = parseFields(versionFields, fields);
     if (files.length !== 1) throw invalid(`${oneFileMessage}。`, [{ path: "file", message: oneFileMessage }]);
     const version = row.current_version + 1;
     await addVersionRow(tx, id, version, files[0]!.id, note);

@@ -1,10 +1,11 @@
+import { materialFileMessage, materialUpload } from "../../../shared/api/meetings.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { AppError, conflict, forbidden, invalid, notFound } from "../../platform/errors.js";
 import { type Download, storedDownload } from "../../platform/files/download.js";
 import { findFile } from "../../platform/files/store.js";
 import { documentKinds } from "../../platform/files/types.js";
-import { textField, type Upload } from "../../platform/files/upload.js";
+import { parseFields, type Upload } from "../../platform/files/upload.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedMeeting, visibleMeeting } from "./access.js";
 import { loadMaterials, materialVisible, meetingDetail, presentAgendaItem } from "./present.js";
@@ -45,12 +46,9 @@ export async function uploadMaterials(ctx: Ctx, meetingId: string, upload: Uploa
     // Refuse early whoever may never upload here, before reading the body.
     if (!can(tx.actor, "meeting.manage", loaded.subject)) authorize(tx.actor, "agenda.propose", loaded.subject);
     const { fields, files } = await upload.store(tx, rules);
-    const agendaItemId = textField(fields, "agendaItemId") || null;
+    const { agendaItemId, title } = parseFields(materialUpload, fields);
     await checkUpload(tx, loaded, agendaItemId);
-    if (!files.length) throw invalid("ファイルを選んでください。", [{ path: "file", message: "ファイルを選んでください" }]);
-    const title = textField(fields, "title").trim();
-    if (title.length > 200)
-      throw invalid("資料名は200文字以内にしてください。", [{ path: "title", message: "200文字以内にしてください" }]);
+    if (!files.length) throw invalid(`${materialFileMessage}。`, [{ path: "file", message: materialFileMessage }]);
     const base = Date.now();
     const position = await nextMaterialPosition(tx, meetingId);
     for (const [i, file] of files.entries()) {

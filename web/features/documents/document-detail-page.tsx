@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { type DocumentDetail, documentKindLabels } from "../../../shared/api/documents.js";
+import { z } from "zod";
+import { type DocumentDetail, documentKindLabels, oneFileMessage, versionFields } from "../../../shared/api/documents.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
-import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
 import { DescriptionList } from "../../components/description-list.js";
 import { ConfirmDialog } from "../../components/dialog.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -45,14 +46,25 @@ function Preview({ d }: { d: DocumentDetail }) {
   return <iframe src={src} title={name} className="h-[70vh] w-full rounded-8 border border-solid-gray-300" />;
 }
 
+/** A new version's note as the server reads it, plus the one file it requires. */
+const versionForm = versionFields.extend({
+  file: z.custom<FileList>((v) => v instanceof FileList && v.length === 1, { error: oneFileMessage }),
+});
+
 function NewVersionForm({ d }: { d: DocumentDetail }) {
   const { t } = useI18n();
   const toast = useToast();
   const upload = useUploadVersion(d.id);
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    upload.mutate(new FormData(form), {
+  const form = useZodForm<typeof versionForm, { note: string; file: FileList | null }>(versionForm, {
+    defaultValues: { note: "", file: null },
+  });
+  // The multipart body carries the note as typed; the server parses it with the same schema.
+  const submit = () => {
+    const { note, file } = form.getValues();
+    const data = new FormData();
+    data.append("note", note);
+    if (file?.[0]) data.append("file", file[0], file[0].name);
+    upload.mutate(data, {
       onSuccess: () => {
         form.reset();
         toast.show(t("documents.versionAdded"));
@@ -60,20 +72,24 @@ function NewVersionForm({ d }: { d: DocumentDetail }) {
     });
   };
   return (
-    <form noValidate onSubmit={submit} className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4">
-      <h3 className="text-std-18B-160">{t("documents.newVersion")}</h3>
-      <FormError error={upload.error} />
-      <label htmlFor="version-file" className="text-std-16B-170">
-        {t("documents.file")}
-      </label>
-      <input id="version-file" name="file" type="file" required />
-      <TextField name="note" label={t("documents.note")} />
+    <ZodForm
+      form={form}
+      onValid={submit}
+      error={upload.error}
+      aria-labelledby="new-version-heading"
+      className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4"
+    >
+      <h3 id="new-version-heading" className="text-std-18B-160">
+        {t("documents.newVersion")}
+      </h3>
+      <TextField label={t("documents.file")} type="file" required {...form.field("file")} />
+      <TextField label={t("documents.note")} {...form.field("note")} />
       <div>
         <Button type="submit" variant="secondary" busy={upload.isPending} busyLabel={t("state.saving")}>
           {t("documents.newVersion")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
 

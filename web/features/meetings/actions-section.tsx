@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
-import { actionStatuses, actionStatusLabels } from "../../../shared/api/meetings.js";
+import type { z } from "zod";
+import { actionInput, actionStatuses, actionStatusLabels } from "../../../shared/api/meetings.js";
 import { PAGE_MAX } from "../../../shared/api/paging.js";
-import { FormError, fieldError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { QueryState } from "../../components/query-state.js";
 import { useToast } from "../../components/toast.js";
@@ -86,69 +86,55 @@ export function ActionTable({ items, withMeeting, caption }: { items: ActionItem
   );
 }
 
+/** The new action item as typed: "" for no agenda item (null in the request) and for no choice yet. */
+type ActionFields = Record<"title" | "ownerOrgId" | "dueDate" | "agendaItemId", string>;
+const emptyAction: ActionFields = { title: "", ownerOrgId: "", dueDate: "", agendaItemId: "" };
+
 function AddAction({ m }: { m: MeetingDetail }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const toast = useToast();
   const orgs = useQueryOrgs();
-  const [v, setV] = useState({ title: "", ownerOrgId: "", dueDate: "", agendaItemId: "" });
+  const form = useZodForm<typeof actionInput, ActionFields>(actionInput, {
+    defaultValues: emptyAction,
+    toInput: (v) => ({ ...v, agendaItemId: v.agendaItemId || null }),
+  });
   const save = useMutation({
-    mutationFn: () => api.post<ActionItem>(`/meetings/${m.id}/action-items`, { ...v, agendaItemId: v.agendaItemId || null }),
+    mutationFn: (input: z.output<typeof actionInput>) => api.post<ActionItem>(`/meetings/${m.id}/action-items`, input),
     onSuccess: () => {
       toast.show(t("actions.created"));
-      setV({ title: "", ownerOrgId: "", dueDate: "", agendaItemId: "" });
+      form.reset(emptyAction);
       qc.invalidateQueries({ queryKey: ["action-items"] });
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
     <section aria-labelledby="add-action-heading" className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4">
       <h3 id="add-action-heading" className="text-std-18B-160">
         {t("actions.add")}
       </h3>
-      <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-4">
-        <FormError error={save.error} fields={["title", "ownerOrgId", "dueDate"]} />
+      <ZodForm form={form} onValid={(input) => save.mutate(input)} error={save.error} className="flex max-w-2xl flex-col gap-4">
         <SelectField
           label={t("actions.fromAgenda")}
-          value={v.agendaItemId}
-          onChange={(e) => setV({ ...v, agendaItemId: e.target.value })}
+          {...form.field("agendaItemId")}
           options={[
             { value: "", label: t("state.none") },
             ...m.agenda.filter((a) => a.status === "accepted").map((a) => ({ value: a.id, label: a.title })),
           ]}
         />
-        <TextField
-          label={t("actions.item")}
-          required
-          value={v.title}
-          onChange={(e) => setV({ ...v, title: e.target.value })}
-          error={fieldError(save.error, "title")}
-        />
+        <TextField label={t("actions.item")} required {...form.field("title")} />
         <SelectField
           label={t("actions.owner")}
           required
-          value={v.ownerOrgId}
-          onChange={(e) => setV({ ...v, ownerOrgId: e.target.value })}
+          {...form.field("ownerOrgId")}
           options={[{ value: "", label: t("form.select") }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
-          error={fieldError(save.error, "ownerOrgId")}
         />
-        <TextField
-          label={t("actions.due")}
-          type="date"
-          required
-          value={v.dueDate}
-          onChange={(e) => setV({ ...v, dueDate: e.target.value })}
-          error={fieldError(save.error, "dueDate")}
-        />
+        <TextField label={t("actions.due")} type="date" required {...form.field("dueDate")} />
         <div>
           <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
             {t("actions.add")}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </section>
   );
 }

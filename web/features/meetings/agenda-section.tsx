@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from "react";
-import { agendaStatusLabels } from "../../../shared/api/meetings.js";
-import { numberOrText } from "../../../shared/numbers.js";
-import { Alert, FormError, fieldError } from "../../components/alert.js";
+import { useState } from "react";
+import type { z } from "zod";
+import { agendaStatusLabels, decisionInput, proposalInput } from "../../../shared/api/meetings.js";
+import { Alert, FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
 import { Dialog } from "../../components/dialog.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextAreaField, TextField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
 import { formatDateTime } from "../../lib/dates.js";
@@ -17,67 +18,70 @@ const referable = (i: AgendaItem) => i.abilities.canDecide && (i.status === "pro
 
 const tone = { proposed: "orange", accepted: "green", rejected: "red", deferred: "neutral", withdrawn: "neutral" } as const;
 
+/** The fields as typed: the minutes are text until the schema reads them (full-width digits included). */
+type ProposalFields = Record<keyof z.input<typeof proposalInput>, string>;
+const emptyProposal: ProposalFields = { title: "", purpose: "", presenter: "", minutesRequested: "15" };
+
 function ProposalForm({ m }: { m: MeetingDetail }) {
   const { t } = useI18n();
   const toast = useToast();
   const manage = m.abilities.canDecide;
-  const [v, setV] = useState({ title: "", purpose: "", presenter: "", minutesRequested: "15" });
-  const send = useMeetingMutation(m.id, async () => {
-    const body = { ...v, minutesRequested: numberOrText(v.minutesRequested) };
+  const form = useZodForm<typeof proposalInput, ProposalFields>(proposalInput, { defaultValues: emptyProposal });
+  const send = useMeetingMutation(m.id, async (body: z.output<typeof proposalInput>) => {
     if (manage) return api.post<MeetingDetail>(`/meetings/${m.id}/agenda`, body);
     await api.post(`/meetings/${m.id}/proposals`, body);
     return api.get<MeetingDetail>(`/meetings/${m.id}`);
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    send.mutate(undefined, {
+  const submit = (body: z.output<typeof proposalInput>) =>
+    send.mutate(body, {
       onSuccess: () => {
         toast.show(t("agenda.proposed"));
-        setV({ title: "", purpose: "", presenter: "", minutesRequested: "15" });
+        form.reset(emptyProposal);
       },
     });
-  };
   const title = manage ? t("agenda.add") : t("agenda.propose");
   return (
     <section aria-labelledby="propose-heading" className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4">
       <h3 id="propose-heading" className="text-std-18B-160">
         {title}
       </h3>
-      <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-4">
-        <FormError error={send.error} fields={["title", "purpose", "presenter", "minutesRequested"]} />
-        <TextField
-          label={t("agenda.itemTitle")}
-          required
-          value={v.title}
-          onChange={(e) => setV({ ...v, title: e.target.value })}
-          error={fieldError(send.error, "title")}
-        />
-        <TextAreaField
-          label={t("agenda.purpose")}
-          rows={3}
-          value={v.purpose}
-          onChange={(e) => setV({ ...v, purpose: e.target.value })}
-        />
-        <TextField
-          label={t("agenda.presenter")}
-          value={v.presenter}
-          onChange={(e) => setV({ ...v, presenter: e.target.value })}
-        />
-        <TextField
-          label={t("agenda.minutesRequested")}
-          inputMode="numeric"
-          required
-          value={v.minutesRequested}
-          onChange={(e) => setV({ ...v, minutesRequested: e.target.value })}
-          error={fieldError(send.error, "minutesRequested")}
-        />
+      <ZodForm form={form} onValid={submit} error={send.error} className="flex max-w-2xl flex-col gap-4">
+        <TextField label={t("agenda.itemTitle")} required {...form.field("title")} />
+        <TextAreaField label={t("agenda.purpose")} rows={3} {...form.field("purpose")} />
+        <TextField label={t("agenda.presenter")} {...form.field("presenter")} />
+        <TextField label={t("agenda.minutesRequested")} inputMode="numeric" required {...form.field("minutesRequested")} />
         <div>
           <Button type="submit" busy={send.isPending} busyLabel={t("state.saving")}>
             {title}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </section>
+  );
+}
+
+type Decide = ReturnType<typeof useMeetingMutation<z.input<typeof decisionInput>>>;
+
+/** 不採択: the reason is required, by the same schema as the server's. */
+function RejectDialog({ item, decide, onClose }: { item: AgendaItem; decide: Decide; onClose: () => void }) {
+  const { t } = useI18n();
+  const form = useZodForm(decisionInput, { defaultValues: { decision: "reject", reason: "" } });
+  const formId = `reject-${item.id}`;
+  return (
+    <Dialog
+      open
+      title={t("agenda.rejectTitle")}
+      onClose={onClose}
+      actions={
+        <Button type="submit" form={formId} variant="danger" busy={decide.isPending}>
+          {t("agenda.reject")}
+        </Button>
+      }
+    >
+      <ZodForm id={formId} form={form} error={decide.error} onValid={(d) => decide.mutate(d, { onSuccess: onClose })}>
+        <TextAreaField label={t("agenda.reason")} required rows={3} {...form.field("reason")} />
+      </ZodForm>
+    </Dialog>
   );
 }
 
@@ -96,8 +100,7 @@ function ItemRow({
 }) {
   const { t, label } = useI18n();
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState("");
-  const decide = useMeetingMutation(m.id, (d: { decision: string; reason?: string }) =>
+  const decide = useMeetingMutation(m.id, (d: z.input<typeof decisionInput>) =>
     api.post<MeetingDetail>(`/meetings/${m.id}/agenda/${item.id}/decision`, d),
   );
   const withdraw = useMeetingMutation(m.id, () => api.post<MeetingDetail>(`/meetings/${m.id}/agenda/${item.id}/withdraw`));
@@ -173,29 +176,7 @@ function ItemRow({
         )}
       </div>
       <ReferralHistory item={item} />
-      <Dialog
-        open={rejecting}
-        title={t("agenda.rejectTitle")}
-        onClose={() => setRejecting(false)}
-        actions={
-          <Button
-            variant="danger"
-            busy={decide.isPending}
-            onClick={() => decide.mutate({ decision: "reject", reason }, { onSuccess: () => setRejecting(false) })}
-          >
-            {t("agenda.reject")}
-          </Button>
-        }
-      >
-        <TextAreaField
-          label={t("agenda.reason")}
-          required
-          rows={3}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={fieldError(decide.error, "reason")}
-        />
-      </Dialog>
+      {rejecting && <RejectDialog item={item} decide={decide} onClose={() => setRejecting(false)} />}
     </li>
   );
 }

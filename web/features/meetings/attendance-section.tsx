@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { attendanceModeLabels, attendanceModes } from "../../../shared/api/meetings.js";
+import { useState } from "react";
+import { Controller } from "react-hook-form";
+import type { z } from "zod";
+import { attendanceInput, attendanceModeLabels, attendanceModes } from "../../../shared/api/meetings.js";
 import { useMe } from "../../app/session.js";
-import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { ContactLine } from "../../components/contact-line.js";
 import { DataTable } from "../../components/data-table.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { QueryState } from "../../components/query-state.js";
 import { RadioGroup } from "../../components/radio-group.js";
@@ -15,6 +17,12 @@ import { useI18n } from "../../lib/i18n.js";
 import { type AttendanceList, api, type MeetingDetail, meetingKeys, useAttendance } from "./api.js";
 
 type Mode = (typeof attendanceModes)[number];
+/** The answer as typed: the attendees one a line. */
+interface AnswerFields {
+  mode: Mode | null;
+  attendees: string;
+  note: string;
+}
 
 function useAttendanceMutation<V>(id: string, fn: (v: V) => Promise<AttendanceList>) {
   const qc = useQueryClient();
@@ -38,27 +46,26 @@ function AnswerForm({
   const { t, label } = useI18n();
   const toast = useToast();
   const row = list.items.find((i) => i.org.id === orgId);
-  // Nothing is preselected: an organisation that has not answered sees no choice made for it.
-  const [mode, setMode] = useState<Mode | null>(row?.mode ?? null);
-  const [names, setNames] = useState((row?.attendees ?? []).join("\n"));
-  const [note, setNote] = useState(row?.note ?? "");
-  const save = useAttendanceMutation(m.id, () =>
-    api.put<AttendanceList>(`/meetings/${m.id}/attendance/${orgId}`, {
-      mode,
-      attendees: names
+  const form = useZodForm<typeof attendanceInput, AnswerFields>(attendanceInput, {
+    // Nothing is preselected: an organisation that has not answered sees no choice made for it.
+    defaultValues: { mode: row?.mode ?? null, attendees: (row?.attendees ?? []).join("\n"), note: row?.note ?? "" },
+    toInput: (v) => ({
+      ...v,
+      attendees: v.attendees
         .split("\n")
         .map((s) => s.trim())
         .filter(Boolean),
-      note,
     }),
+  });
+  const save = useAttendanceMutation(m.id, (answer: z.output<typeof attendanceInput>) =>
+    api.put<AttendanceList>(`/meetings/${m.id}/attendance/${orgId}`, answer),
   );
+  const mode = form.watch("mode");
   if (!row?.abilities.canAnswer) return null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(undefined, {
+  const submit = (answer: z.output<typeof attendanceInput>) =>
+    save.mutate(answer, {
       onSuccess: () => toast.show(t(onBehalf ? "attendance.answeredFor" : "attendance.answered", { org: orgName })),
     });
-  };
   const headingId = `answer-heading-${orgId}`;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4">
@@ -66,37 +73,40 @@ function AnswerForm({
         {t(onBehalf ? "attendance.forOrg" : "attendance.mine", { org: orgName })}
       </h3>
       {row.answeredAt ? null : <p className="text-dns-16N-130">{t("attendance.notYet")}</p>}
-      <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-4">
-        <FormError error={save.error} fields={["attendees", "mode"]} />
-        <RadioGroup<Mode>
-          legend={t("attendance.mode")}
-          name={`attendance-mode-${orgId}`}
-          value={mode}
-          onChange={setMode}
-          options={attendanceModes.map((k) => ({ value: k, label: label(attendanceModeLabels, k) }))}
+      <ZodForm form={form} onValid={submit} error={save.error} className="flex max-w-2xl flex-col gap-4">
+        <Controller
+          control={form.control}
+          name="mode"
+          render={({ field }) => (
+            <RadioGroup<Mode>
+              legend={t("attendance.mode")}
+              name={`attendance-mode-${orgId}`}
+              value={field.value}
+              onChange={field.onChange}
+              options={attendanceModes.map((k) => ({ value: k, label: label(attendanceModeLabels, k) }))}
+            />
+          )}
         />
+        {form.errorOf("mode") && <p className="text-dns-16N-130 text-error-2">! {form.errorOf("mode")}</p>}
         {mode !== "absent" && (
           <TextAreaField
             label={t("attendance.attendees")}
             hint={t("attendance.attendeesHint")}
             rows={3}
-            value={names}
-            onChange={(e) => setNames(e.target.value)}
-            error={fieldError(save.error, "attendees")}
+            {...form.field("attendees")}
           />
         )}
         <TextField
           label={t("attendance.note")}
           hint={onBehalf ? t("attendance.onBehalfHint") : undefined}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
+          {...form.field("note")}
         />
         <div>
           <Button type="submit" busy={save.isPending} busyLabel={t("state.saving")}>
             {t(onBehalf ? "attendance.answerFor" : "attendance.answer")}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </section>
   );
 }

@@ -1,7 +1,10 @@
-import { type FormEvent, useState } from "react";
-import { FormError, fieldError } from "../../components/alert.js";
+import { useState } from "react";
+import type { z } from "zod";
+import { materialPatch } from "../../../shared/api/meetings.js";
+import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { ConfirmDialog, Dialog } from "../../components/dialog.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
 import { useI18n } from "../../lib/i18n.js";
@@ -9,25 +12,31 @@ import { api, type MeetingDetail, useMeetingMutation } from "./api.js";
 
 type Material = MeetingDetail["materials"][number];
 
+interface EditFields {
+  title: string;
+  /** "" for a meeting-wide material (null in the request). */
+  agendaItemId: string;
+}
+
 /** Rename a material or move it to another agenda item, in a dialog. */
 function EditDialog({ m, x, onClose }: { m: MeetingDetail; x: Material; onClose: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
-  const [title, setTitle] = useState(x.title);
-  const [itemId, setItemId] = useState(x.agendaItemId ?? "");
-  const save = useMeetingMutation(m.id, () =>
-    api.patch<MeetingDetail>(`/meetings/${m.id}/materials/${x.id}`, { title, agendaItemId: itemId || null }),
+  const form = useZodForm<typeof materialPatch, EditFields>(materialPatch, {
+    defaultValues: { title: x.title, agendaItemId: x.agendaItemId ?? "" },
+    toInput: (v) => ({ ...v, agendaItemId: v.agendaItemId || null }),
+  });
+  const save = useMeetingMutation(m.id, (patch: z.output<typeof materialPatch>) =>
+    api.patch<MeetingDetail>(`/meetings/${m.id}/materials/${x.id}`, patch),
   );
   const items = m.agenda.filter((a) => a.status === "accepted" || a.status === "proposed");
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(undefined, {
+  const submit = (patch: z.output<typeof materialPatch>) =>
+    save.mutate(patch, {
       onSuccess: () => {
         toast.show(t("materials.updated"));
         onClose();
       },
     });
-  };
   return (
     <Dialog
       open
@@ -39,20 +48,11 @@ function EditDialog({ m, x, onClose }: { m: MeetingDetail; x: Material; onClose:
         </Button>
       }
     >
-      <form id={`material-edit-${x.id}`} noValidate onSubmit={submit} className="flex flex-col gap-4">
-        <FormError error={save.error} fields={["title", "agendaItemId"]} />
-        <TextField
-          label={t("materials.name")}
-          required
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          error={fieldError(save.error, "title")}
-        />
+      <ZodForm id={`material-edit-${x.id}`} form={form} onValid={submit} error={save.error} className="flex flex-col gap-4">
+        <TextField label={t("materials.name")} required {...form.field("title")} />
         <SelectField
           label={t("materials.item")}
-          value={itemId}
-          onChange={(e) => setItemId(e.target.value)}
-          error={fieldError(save.error, "agendaItemId")}
+          {...form.field("agendaItemId")}
           options={[
             ...(m.abilities.canUpload ? [{ value: "", label: t("materials.meetingWide") }] : []),
             ...items.map((a) => ({
@@ -61,7 +61,7 @@ function EditDialog({ m, x, onClose }: { m: MeetingDetail; x: Material; onClose:
             })),
           ]}
         />
-      </form>
+      </ZodForm>
     </Dialog>
   );
 }

@@ -1,6 +1,9 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useRef } from "react";
+import { z } from "zod";
+import { materialFileMessage, materialUpload } from "../../../shared/api/meetings.js";
 import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
 import { fileSize } from "../../lib/files.js";
@@ -8,26 +11,37 @@ import { useI18n } from "../../lib/i18n.js";
 import { api, type MeetingDetail, useMeetingMutation } from "./api.js";
 import { MaterialActions } from "./material-actions.js";
 
+/** The upload's fields as the server reads them, plus at least one file. */
+const uploadForm = materialUpload.extend({
+  file: z.custom<FileList>((v) => v instanceof FileList && v.length > 0, { error: materialFileMessage }),
+});
+interface UploadFields {
+  agendaItemId: string;
+  title: string;
+  file: FileList | null;
+}
+
 function UploadForm({ m }: { m: MeetingDetail }) {
   const { t } = useI18n();
   const toast = useToast();
-  const file = useRef<HTMLInputElement>(null);
   const items = m.agenda.filter((a) => a.abilities.canUpload && (a.status === "accepted" || a.status === "proposed"));
-  const [itemId, setItemId] = useState(m.abilities.canUpload ? "" : (items[0]?.id ?? ""));
-  const [title, setTitle] = useState("");
-  const upload = useMeetingMutation(m.id, (form: FormData) => api.postForm<MeetingDetail>(`/meetings/${m.id}/materials`, form));
+  const form = useZodForm<typeof uploadForm, UploadFields>(uploadForm, {
+    defaultValues: { agendaItemId: m.abilities.canUpload ? "" : (items[0]?.id ?? ""), title: "", file: null },
+  });
+  const upload = useMeetingMutation(m.id, (data: FormData) => api.postForm<MeetingDetail>(`/meetings/${m.id}/materials`, data));
   if (!m.abilities.canUpload && items.length === 0) return null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const form = new FormData();
-    if (itemId) form.append("agendaItemId", itemId);
-    form.append("title", title);
-    for (const f of file.current?.files ?? []) form.append("file", f);
-    upload.mutate(form, {
+  // The multipart body carries the fields as typed; the server parses them with the same schema.
+  const submit = () => {
+    const { agendaItemId, title, file } = form.getValues();
+    const data = new FormData();
+    if (agendaItemId) data.append("agendaItemId", agendaItemId);
+    data.append("title", title);
+    for (const f of file ?? []) data.append("file", f);
+    upload.mutate(data, {
       onSuccess: () => {
         toast.show(t("materials.uploaded"));
-        setTitle("");
-        if (file.current) file.current.value = "";
+        form.setValue("title", "");
+        form.setValue("file", null);
       },
     });
   };
@@ -36,12 +50,10 @@ function UploadForm({ m }: { m: MeetingDetail }) {
       <h3 id="upload-heading" className="text-std-18B-160">
         {t("materials.upload")}
       </h3>
-      <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-4">
-        <FormError error={upload.error} />
+      <ZodForm form={form} onValid={submit} error={upload.error} className="flex max-w-2xl flex-col gap-4">
         <SelectField
           label={t("materials.item")}
-          value={itemId}
-          onChange={(e) => setItemId(e.target.value)}
+          {...form.field("agendaItemId")}
           options={[
             ...(m.abilities.canUpload ? [{ value: "", label: t("materials.meetingWide") }] : []),
             ...items.map((a) => ({
@@ -50,29 +62,14 @@ function UploadForm({ m }: { m: MeetingDetail }) {
             })),
           ]}
         />
-        <TextField label={t("materials.materialTitle")} value={title} onChange={(e) => setTitle(e.target.value)} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={`${m.id}-file`} className="text-std-16B-170">
-            {t("materials.file")}
-          </label>
-          <p id={`${m.id}-file-hint`} className="text-dns-14N-130 text-solid-gray-700">
-            {t("materials.fileHint")}
-          </p>
-          <input
-            id={`${m.id}-file`}
-            ref={file}
-            type="file"
-            multiple
-            aria-describedby={`${m.id}-file-hint`}
-            className="text-std-16N-170"
-          />
-        </div>
+        <TextField label={t("materials.materialTitle")} {...form.field("title")} />
+        <TextField label={t("materials.file")} hint={t("materials.fileHint")} type="file" multiple {...form.field("file")} />
         <div>
           <Button type="submit" busy={upload.isPending} busyLabel={t("state.saving")}>
             {t("materials.upload")}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </section>
   );
 }

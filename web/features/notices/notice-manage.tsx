@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useNavigate } from "react-router";
-import type { NoticeDetail } from "../../../shared/api/notices.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { type NoticeDetail, publishInput } from "../../../shared/api/notices.js";
+import { FormError } from "../../components/alert.js";
 import { Button, ButtonLink } from "../../components/button.js";
 import { ConfirmDialog } from "../../components/dialog.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
 import { useI18n } from "../../lib/i18n.js";
@@ -14,19 +15,20 @@ export function NoticeManage({ n }: { n: NoticeDetail }) {
   const { t } = useI18n();
   const toast = useToast();
   const navigate = useNavigate();
-  const [at, setAt] = useState("");
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [confirmPublish, setConfirmPublish] = useState(false);
   const publish = usePublish(n.id);
+  const schedule = usePublish(n.id);
   const unpublish = useNoticeAction(n.id, "unpublish");
   const pin = useNoticeAction(n.id, "pin");
   const archive = useNoticeAction(n.id, "archive");
   const del = useDeleteNotice(n.id);
   const error = publish.error ?? unpublish.error ?? pin.error ?? archive.error ?? del.error;
-  const schedule = (e: FormEvent) => {
-    e.preventDefault();
-    publish.mutate(at ? jstInputToIso(at) : "invalid", { onSuccess: () => toast.show(t("notices.scheduledToast")) });
-  };
+  // The time as typed in Japan; an empty field is no time, which the schema refuses with its own words.
+  const scheduleForm = useZodForm<typeof publishInput, { at: string }>(publishInput, {
+    defaultValues: { at: "" },
+    toInput: (v) => ({ at: v.at ? jstInputToIso(v.at) : "" }),
+  });
   const draftLike = n.status === "draft" || n.status === "scheduled";
   return (
     <section
@@ -36,7 +38,7 @@ export function NoticeManage({ n }: { n: NoticeDetail }) {
       <h2 id="manage-heading" className="text-std-20B-150">
         {t("notices.manage")}
       </h2>
-      <FormError error={error} fields={["at"]} />
+      <FormError error={error} />
       <div className="flex flex-wrap gap-3">
         <ButtonLink to={`/notices/${n.id}/edit`}>{t("action.edit")}</ButtonLink>
         {draftLike && (
@@ -66,19 +68,22 @@ export function NoticeManage({ n }: { n: NoticeDetail }) {
         )}
       </div>
       {draftLike && (
-        <form noValidate onSubmit={schedule} className="flex flex-wrap items-end gap-3">
+        <ZodForm
+          form={scheduleForm}
+          error={schedule.error}
+          onValid={(v) => schedule.mutate(v.at, { onSuccess: () => toast.show(t("notices.scheduledToast")) })}
+          className="flex flex-wrap items-end gap-3"
+        >
           <TextField
             type="datetime-local"
             label={t("notices.scheduleAt")}
             hint={t("notices.scheduleHint")}
-            value={at}
-            onChange={(e) => setAt(e.target.value)}
-            error={fieldError(publish.error, "at")}
+            {...scheduleForm.field("at")}
           />
-          <Button type="submit" variant="secondary" busy={publish.isPending}>
+          <Button type="submit" variant="secondary" busy={schedule.isPending}>
             {t("notices.schedule")}
           </Button>
-        </form>
+        </ZodForm>
       )}
       <ConfirmDialog
         open={confirmPublish}
