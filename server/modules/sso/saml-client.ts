@@ -1,5 +1,5 @@
-import { DOMParser } from "@xmldom/xmldom";
 import { type CacheProvider, type Profile, SAML, ValidateInResponseTo } from "@node-saml/node-saml";
+import { DOMParser } from "@xmldom/xmldom";
 import type { SamlProviderConfig, SamlSpKeys } from "../../config-saml.js";
 
 /**
@@ -36,7 +36,8 @@ function samlOf(p: SamlProviderConfig, keys: SamlSpKeys | undefined, at: SamlEnd
     wantAuthnResponseSigned: false,
     privateKey: keys?.privateKey,
     publicCert: keys?.certificate,
-    decryptionPvk: keys?.privateKey,
+    // Encrypted assertions are read only when the provider is configured for them (metadata then publishes the key).
+    decryptionPvk: p.encryptedAssertions ? keys?.privateKey : undefined,
     signatureAlgorithm: "sha256",
     identifierFormat: null,
     disableRequestedAuthnContext: true,
@@ -71,7 +72,9 @@ const SAML_NS = "urn:oasis:names:tc:SAML:2.0:assertion";
 
 type XmlJs = Record<string, { $?: Record<string, string>; _?: string }[] & XmlJs[]>;
 const first = (o: unknown, ...path: string[]): Record<string, unknown> | undefined =>
-  path.reduce<unknown>((cur, key) => (cur as Record<string, unknown[]> | undefined)?.[key]?.[0], o) as Record<string, unknown> | undefined;
+  path.reduce<unknown>((cur, key) => (cur as Record<string, unknown[]> | undefined)?.[key]?.[0], o) as
+    | Record<string, unknown>
+    | undefined;
 
 /**
  * Checks a POSTed SAMLResponse; throws with the reason when any check fails. `take` takes the stored
@@ -101,7 +104,8 @@ export async function checkResponse(
 
   const root = new DOMParser().parseFromString(xml, "text/xml").documentElement;
   const destination = attr(root, "Destination");
-  if (destination !== null && destination !== at.acsUrl) throw new Error(`response destination ${destination} is not ${at.acsUrl}`);
+  if (destination !== null && destination !== at.acsUrl)
+    throw new Error(`response destination ${destination} is not ${at.acsUrl}`);
   if (p.encryptedAssertions) {
     const plain = root?.getElementsByTagNameNS(SAML_NS, "Assertion") ?? [];
     const encrypted = root?.getElementsByTagNameNS(SAML_NS, "EncryptedAssertion") ?? [];

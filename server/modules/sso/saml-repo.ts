@@ -9,9 +9,4 @@ export async function insertSamlRequest(ctx: Ctx, row: SamlRequestsTable): Promi
 
 /** Takes a request once: the row is deleted as it is read, so a replayed response (same InResponseTo) finds nothing. */
 export const takeSamlRequest = (ctx: Ctx, provider: string, id: string) =>
-  ctx.db
-    .deleteFrom("saml_requests")
-    .where("id", "=", id)
-    .where("provider", "=", provider)
-    .returningAll()
-    .executeTakeFirst();
+  ctx.db.deleteFrom("saml_requests").where("id", "=", id).where("provider", "=", provider).returningAll().executeTakeFirst();
