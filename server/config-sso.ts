@@ -41,14 +41,14 @@ export interface OidcProviderConfig extends SsoMapping {
   allowHttp: boolean;
 }
 
-const list = (s: string | undefined) =>
+export const list = (s: string | undefined) =>
   (s ?? "")
     .split(/[,\s]+/)
     .map((v) => v.trim())
     .filter(Boolean);
 
-const orgCode = z.string().regex(/^\d{6}$/, "must be a 6-digit organisation code (全国地方公共団体コード)");
-const flag = (d: "true" | "false") =>
+export const orgCode = z.string().regex(/^\d{6}$/, "must be a 6-digit organisation code (全国地方公共団体コード)");
+export const flag = (d: "true" | "false") =>
   z
     .enum(["true", "false"])
     .default(d)

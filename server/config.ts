@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { type DirectoryConfig, parseDirectory } from "./config-directory.js";
+import { parseSamlProviders, type SamlProviderConfig, type SamlSpKeys } from "./config-saml.js";
 import { type OidcProviderConfig, parseOidcProviders } from "./config-sso.js";
 
 /** Every environment variable Renkei reads. Parsed once at start; nothing else reads process.env. */
@@ -113,6 +114,9 @@ export interface Config {
   pgBinDir?: string;
   /** OpenID Connect providers (OIDC_PROVIDERS and OIDC_<ID>_*, see config-sso.ts). */
   oidcProviders: OidcProviderConfig[];
+  /** SAML 2.0 identity providers (SAML_PROVIDERS and SAML_<ID>_*, see config-saml.ts) and this service's key pair. */
+  samlProviders: SamlProviderConfig[];
+  samlSpKeys?: SamlSpKeys;
   /** The LDAP / Active Directory directory synced into the accounts (LDAP_*, see config-directory.ts); unset: none. */
   directory?: DirectoryConfig;
   /** Where the content-addressed blobs of uploaded and generated files are kept (platform/files/blob-store.ts). */
@@ -193,10 +197,11 @@ export class ConfigError extends Error {
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(source);
   const sso = parseOidcProviders(source);
+  const saml = parseSamlProviders(source);
   const directory = parseDirectory(source);
-  if (!parsed.success || sso.problems.length || directory.problems.length) {
+  if (!parsed.success || sso.problems.length || saml.problems.length || directory.problems.length) {
     const issues = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new ConfigError([...issues, ...sso.problems, ...directory.problems]);
+    throw new ConfigError([...issues, ...sso.problems, ...saml.problems, ...directory.problems]);
   }
   const e = parsed.data;
   const problems: string[] = [];
@@ -246,6 +251,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     backupKeep: e.BACKUP_KEEP,
     pgBinDir: e.PG_BIN_DIR,
     oidcProviders: sso.providers,
+    samlProviders: saml.providers,
+    samlSpKeys: saml.spKeys,
     directory: directory.directory,
     metricsToken: e.METRICS_TOKEN,
     drainSeconds: e.DRAIN_SECONDS,

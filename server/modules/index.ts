@@ -27,6 +27,7 @@ import { searchRoutes } from "./search/routes.js";
 import { settingsRoutes } from "./settings/routes.js";
 import { spaceRoutes } from "./spaces/routes.js";
 import { ssoRoutes } from "./sso/routes.js";
+import { samlRoutes } from "./sso/saml-routes.js";
 import { supportRoutes } from "./support/routes.js";
 import { surveyRoutes } from "./surveys/routes.js";
 import { userRoutes } from "./users/routes.js";
@@ -35,6 +36,7 @@ import { userRoutes } from "./users/routes.js";
 export async function registerModules(app: App) {
   authRoutes(app);
   ssoRoutes(app);
+  await app.register(samlRoutes);
   directoryRoutes(app);
   settingsRoutes(app);
   orgRoutes(app);

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
-/** The sign-in page's provider buttons (GET /auth/providers). */
-export const ssoProviderList = z.object({ items: z.array(z.object({ id: z.string(), label: z.string() })) });
+/** The sign-in page's provider buttons (GET /auth/providers): OpenID Connect and SAML 2.0, each with where its sign-in starts. */
+export const ssoProviderList = z.object({
+  items: z.array(z.object({ id: z.string(), label: z.string(), startUrl: z.string() })),
+});
 export type SsoProviderList = z.infer<typeof ssoProviderList>;
 
 /** Sign-out: where to send the browser next when the provider signs out too (RP-initiated logout). */

@@ -152,6 +152,14 @@ describe("人事異動 handover", () => {
     expect(moved).toMatchObject({ org_id: env.demo.orgs["周南市"], status: "active", is_org_admin: 0 });
     const list = await sec.get("/api/handover/batches");
     expect(list.body.items.find((b: { id: string }) => b.id === res.body.id)?.status).toBe("applied");
+    // The existing successor is told in the app, with a link to their 引継ぎ書.
+    const kami = await env.as("kaminoseki@example.jp");
+    const told = (await kami.get("/api/notifications")).body.items.filter(
+      (n: { title: string }) => n.title === "引継ぎ書が届きました",
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({ category: "account", link: "/handover/mine" });
+    expect(told[0].body).toContain("秋芳 美穂さんの業務");
   });
 
   it("the successor sees their own 引継ぎ書", async () => {

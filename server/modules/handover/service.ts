@@ -10,7 +10,7 @@ import { defineJob } from "../../platform/jobs/worker.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { reassignMemberships } from "../bodies/index.js";
 import { reassignOpenConsultations } from "../consultations/service.js";
-import { copyNotificationPrefs } from "../notifications/index.js";
+import { copyNotificationPrefs, notify } from "../notifications/index.js";
 import { reassignOpenEngagements } from "../support/index.js";
 import { createInvitedUsers, deleteSessionsOf, findUser, updateUserRow } from "../users/index.js";
 import { presentChange, type ResolvedChange, readTransferRows, resolveTransfers, type TransferRow } from "./plan.js";
@@ -96,7 +96,15 @@ async function carryOut(tx: Ctx, batchId: string, changes: ResolvedChange[]) {
   );
   const createdIds = new Map(fresh.map((c, i) => [c, created[i]!.id]));
   const entries: HandoverEntriesTable[] = [];
+  /** Existing successors (new ones get their invitation): whose work they received, how many items. */
+  const received = new Map<string, { leavers: string[]; items: number }>();
   for (const c of changes) {
+    if (c.successor) {
+      const r = received.get(c.successor.id) ?? { leavers: [], items: 0 };
+      r.leavers.push(c.leaver.name);
+      r.items += c.items.length;
+      received.set(c.successor.id, r);
+    }
     const to = c.successor?.id ?? createdIds.get(c)!;
     const from = c.leaver.id;
     await reassignOpenConsultations(tx, from, to, now);
@@ -136,6 +144,14 @@ async function carryOut(tx: Ctx, batchId: string, changes: ResolvedChange[]) {
     );
   }
   await insertEntries(tx, entries);
+  for (const [userId, r] of received)
+    await notify(tx, {
+      userIds: [userId],
+      category: "account",
+      title: "引継ぎ書が届きました",
+      body: `人事異動により、${r.leavers.join("、")}さんの業務${r.items}件を引き継ぎました。引継ぎ書で内容と期限を確認してください。`,
+      link: "/handover/mine",
+    });
 }
 
 /** The job that applies a list on its date: checked again; a list that no longer fits is marked failed with why, nothing changed. */

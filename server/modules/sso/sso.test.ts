@@ -94,8 +94,8 @@ describe("OpenID Connect sign-in", () => {
   it("lists the providers' buttons for the sign-in page", async () => {
     const res = await env.anon.get("/api/auth/providers");
     expect(res.body.items).toEqual([
-      { id: "pref", label: "県庁アカウントでログイン" },
-      { id: "lgwan", label: "LGWAN認証基盤でログイン" },
+      { id: "pref", label: "県庁アカウントでログイン", startUrl: "/api/auth/oidc/pref/start" },
+      { id: "lgwan", label: "LGWAN認証基盤でログイン", startUrl: "/api/auth/oidc/lgwan/start" },
     ]);
   });
 

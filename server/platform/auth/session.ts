@@ -25,7 +25,7 @@ export interface SessionCookies {
 /** A session signed in through a provider: which one, its ID token (the logout hint), and whether its MFA is trusted. */
 export interface SsoSession {
   provider: string;
-  idToken: string;
+  idToken: string | null;
   idpMfa: boolean;
 }
 

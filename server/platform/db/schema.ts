@@ -107,6 +107,15 @@ export interface SsoLoginsTable {
   expires_at: string;
 }
 
+export interface SamlRequestsTable {
+  /** The AuthnRequest's ID, answered as the response's InResponseTo. */
+  id: string;
+  provider: string;
+  return_to: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface UserTokensTable {
   id: string;
   user_id: string;
@@ -251,6 +260,7 @@ export interface DB
   user_tokens: UserTokensTable;
   user_identities: UserIdentitiesTable;
   sso_logins: SsoLoginsTable;
+  saml_requests: SamlRequestsTable;
   settings: SettingsTable;
   cache_versions: CacheVersionsTable;
   bodies: BodiesTable;

@@ -27,7 +27,7 @@ export function registerAuthHook(app: App, database: Database) {
 
     if (unsafe.has(request.method)) {
       const site = request.headers["sec-fetch-site"];
-      if (site === "cross-site") throw new AppError("CSRF_FAILED", "別のサイトからの送信は受け付けません。");
+      if (site === "cross-site" && !config.crossSite) throw new AppError("CSRF_FAILED", "別のサイトからの送信は受け付けません。");
       if (found && !config.skipCsrf && request.headers["x-csrf-token"] !== found.session.csrfToken) {
         throw new AppError("CSRF_FAILED", "画面を再読み込みしてからもう一度操作してください。");
       }

@@ -26,6 +26,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without a session (login, password reset…). Everything else requires one. */
     public?: boolean;
+    /** Accept a cross-site POST (only the SAML Assertion Consumer Service, which an identity provider's form posts). */
+    crossSite?: boolean;
     /** Skip the CSRF token check (only for routes that start or end a session). */
     skipCsrf?: boolean;
     /** Reachable with a session that has not yet passed two-factor (only the code check itself). */

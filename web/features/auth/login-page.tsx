@@ -63,8 +63,8 @@ export function LoginPage() {
           </h2>
           {sso.map((p) => (
             <a
-              key={p.id}
-              href={`/api/auth/oidc/${p.id}/start?returnTo=${encodeURIComponent(returnTo)}`}
+              key={p.startUrl}
+              href={`${p.startUrl}?returnTo=${encodeURIComponent(returnTo)}`}
               className={buttonClass("primary", "md", "no-underline")}
             >
               {p.label}

@@ -1,0 +1,85 @@
+import type { SamlProviderConfig } from "../../config-saml.js";
+import type { Ctx } from "../../platform/context.js";
+import { notFound } from "../../platform/errors.js";
+import { authnContextOf, authnRequestUrl, checkResponse, REQUEST_TTL_MS, type SamlEndpoints, spMetadata } from "./saml-client.js";
+import { insertSamlRequest, takeSamlRequest } from "./saml-repo.js";
+import { claimString, completeSignIn, refuseSignIn, type SignInResult, safeReturnTo } from "./sign-in.js";
+
+function providerOf(ctx: Ctx, id: string): SamlProviderConfig {
+  const p = ctx.config.samlProviders.find((x) => x.id === id);
+  if (!p) throw notFound("ログイン方法");
+  return p;
+}
+
+/** Identities and sessions of a SAML provider are kept under this key, apart from any OpenID Connect provider's. */
+const keyOf = (p: SamlProviderConfig) => `saml:${p.id}`;
+
+export function endpointsOf(ctx: Ctx, p: SamlProviderConfig): SamlEndpoints {
+  const base = `${ctx.config.publicUrl}/api/auth/saml/${p.id}`;
+  return { entityId: p.spEntityId ?? `${base}/metadata`, acsUrl: `${base}/acs` };
+}
+
+/** Starts a sign-in at the identity provider: the AuthnRequest's ID is kept (with where to return) until its response. */
+export async function startSamlSignIn(ctx: Ctx, providerId: string, returnTo: string | undefined): Promise<string> {
+  const p = providerOf(ctx, providerId);
+  return authnRequestUrl(p, ctx.config.samlSpKeys, endpointsOf(ctx, p), async (id) => {
+    const now = new Date();
+    await insertSamlRequest(ctx, {
+      id,
+      provider: p.id,
+      return_to: safeReturnTo(returnTo),
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + REQUEST_TTL_MS).toISOString(),
+    });
+  });
+}
+
+const attribute = (attrs: Record<string, unknown>, name: string) => {
+  const v = attrs[name];
+  return claimString(Array.isArray(v) ? v[0] : v);
+};
+
+/**
+ * Finishes a sign-in at the Assertion Consumer Service: the response is checked (saml-client.ts), the
+ * request it answers is taken once, then the account rules shared with OpenID Connect (sign-in.ts), with
+ * the assertion's attributes (and groups) as the claims and its NameID as the subject.
+ */
+export async function finishSamlSignIn(ctx: Ctx, providerId: string, samlResponse: string | undefined): Promise<SignInResult> {
+  const p = providerOf(ctx, providerId);
+  if (!samlResponse) return refuseSignIn(ctx, keyOf(p), "failed", { error: "no SAMLResponse" });
+  let returnTo = "/";
+  let profile: Awaited<ReturnType<typeof checkResponse>>;
+  try {
+    profile = await checkResponse(p, ctx.config.samlSpKeys, endpointsOf(ctx, p), samlResponse, async (id) => {
+      const row = await takeSamlRequest(ctx, p.id, id);
+      if (!row || row.expires_at < new Date().toISOString()) return null;
+      returnTo = row.return_to;
+      return row.created_at;
+    });
+  } catch (e) {
+    return refuseSignIn(ctx, keyOf(p), "failed", { error: String((e as Error).message).slice(0, 200) });
+  }
+  const claims: Record<string, unknown> = { ...(profile.attributes as Record<string, unknown> | undefined) };
+  const context = authnContextOf(profile);
+  return completeSignIn(
+    ctx,
+    { ...p, key: keyOf(p) },
+    {
+      subject: profile.nameID,
+      email: (attribute(claims, p.emailAttribute) ?? claimString(profile.email))?.toLowerCase(),
+      // The identity provider is the prefecture's directory: the addresses it asserts are its own.
+      emailVerified: true,
+      name: attribute(claims, p.nameAttribute),
+      claims,
+      idpMfa: !!context && p.mfaContexts.includes(context),
+      idToken: null,
+    },
+    returnTo,
+  );
+}
+
+/** The SP metadata for the identity provider to import. */
+export function samlMetadata(ctx: Ctx, providerId: string): string {
+  const p = providerOf(ctx, providerId);
+  return spMetadata(p, ctx.config.samlSpKeys, endpointsOf(ctx, p));
+}

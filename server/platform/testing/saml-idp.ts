@@ -1,0 +1,116 @@
+import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { DOMParser } from "@xmldom/xmldom";
+import { SignedXml } from "xml-crypto";
+
+/** A key pair with a self-signed certificate (Debian's openssl), as an IdP or an SP holds. */
+export function selfSignedPair(cn: string): { privateKey: string; certificate: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-saml-"));
+  try {
+    const key = path.join(dir, "key.pem");
+    const cert = path.join(dir, "cert.pem");
+    execFileSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", `/CN=${cn}`],
+      {
+        stdio: "ignore",
+      },
+    );
+    return { privateKey: fs.readFileSync(key, "utf8"), certificate: fs.readFileSync(cert, "utf8") };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The AuthnRequest carried by an HTTP-Redirect binding URL. */
+export function readAuthnRequest(url: URL) {
+  const xml = zlib.inflateRawSync(Buffer.from(url.searchParams.get("SAMLRequest") ?? "", "base64")).toString("utf8");
+  const root = new DOMParser().parseFromString(xml, "text/xml").documentElement!;
+  return { id: root.getAttribute("ID")!, acsUrl: root.getAttribute("AssertionConsumerServiceURL"), xml };
+}
+
+export interface AssertionInput {
+  inResponseTo: string;
+  acsUrl: string;
+  audience: string;
+  nameId: string;
+  attributes: Record<string, string | string[]>;
+  issuer?: string;
+  /** Seconds from now: the assertion's NotOnOrAfter (negative: already expired). */
+  validFor?: number;
+  authnContext?: string;
+  /** What the IdP signs: the assertion (default), the whole response, or nothing. */
+  sign?: "assertion" | "response" | "none";
+  /** Sign with this key instead of the IdP's published one. */
+  otherKey?: string;
+  /** Changes the signed XML afterwards (a tampered response). */
+  after?: (xml: string) => string;
+}
+
+const esc = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll('"', "&quot;");
+const SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
+const EXC_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
+
+function sign(xml: string, element: "Assertion" | "Response", privateKey: string): string {
+  const sig = new SignedXml({
+    privateKey,
+    signatureAlgorithm: "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
+    canonicalizationAlgorithm: EXC_C14N,
+  });
+  const target = `//*[local-name(.)='${element}']`;
+  sig.addReference({
+    xpath: target,
+    transforms: ["http://www.w3.org/2000/09/xmldsig#enveloped-signature", EXC_C14N],
+    digestAlgorithm: SHA256,
+  });
+  sig.computeSignature(xml, { location: { reference: `${target}/*[local-name(.)='Issuer']`, action: "after" } });
+  return sig.getSignedXml();
+}
+
+/**
+ * A SAML 2.0 identity provider for tests: its key pair and entity id, and Responses built and signed
+ * with xml-crypto (the assertion or the whole response, RSA-SHA256, exclusive C14N) as an IdP posts them.
+ */
+export function testIdp(entityId = "https://idp.pref.example.jp/saml") {
+  const keys = selfSignedPair("test-idp");
+  return {
+    entityId,
+    certificate: keys.certificate,
+    /** The base64 SAMLResponse the IdP's form would post to the ACS. */
+    response(a: AssertionInput): string {
+      const now = new Date();
+      const iso = (s: number) => new Date(now.getTime() + s * 1000).toISOString();
+      const until = iso(a.validFor ?? 300);
+      const issuer = esc(a.issuer ?? entityId);
+      const id = (p: string) => `${p}${crypto.randomBytes(16).toString("hex")}`;
+      const attrs = Object.entries(a.attributes)
+        .map(
+          ([name, v]) =>
+            `<saml:Attribute Name="${esc(name)}">${(Array.isArray(v) ? v : [v])
+              .map((x) => `<saml:AttributeValue>${esc(x)}</saml:AttributeValue>`)
+              .join("")}</saml:Attribute>`,
+        )
+        .join("");
+      const assertion =
+        `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id("_a")}" Version="2.0" IssueInstant="${iso(0)}">` +
+        `<saml:Issuer>${issuer}</saml:Issuer>` +
+        `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${esc(a.nameId)}</saml:NameID>` +
+        `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${esc(a.inResponseTo)}" NotOnOrAfter="${until}" Recipient="${esc(a.acsUrl)}"/></saml:SubjectConfirmation></saml:Subject>` +
+        `<saml:Conditions NotBefore="${iso(-5)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${esc(a.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
+        `<saml:AuthnStatement AuthnInstant="${iso(0)}" SessionIndex="${id("_s")}"><saml:AuthnContext><saml:AuthnContextClassRef>${esc(a.authnContext ?? "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport")}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
+        `<saml:AttributeStatement>${attrs}</saml:AttributeStatement></saml:Assertion>`;
+      const key = a.otherKey ?? keys.privateKey;
+      const sign_ = a.sign ?? "assertion";
+      const body = sign_ === "assertion" ? sign(assertion, "Assertion", key).replace(/^<\?xml[^>]*\?>/, "") : assertion;
+      let xml =
+        `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id("_r")}" Version="2.0" IssueInstant="${iso(0)}" Destination="${esc(a.acsUrl)}" InResponseTo="${esc(a.inResponseTo)}">` +
+        `<saml:Issuer>${issuer}</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>${body}</samlp:Response>`;
+      if (sign_ === "response") xml = sign(xml, "Response", key);
+      return Buffer.from(a.after ? a.after(xml) : xml).toString("base64");
+    },
+  };
+}
