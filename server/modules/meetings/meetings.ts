@@ -26,7 +26,7 @@ import { type Page, pageArray } from "../../../shared/api/paging.js";
 import { warekiDateTime } from "../../../shared/dates/format.js";
 import { checkTemplate } from "../notifications/index.js";
 import { announcementSpec, meetingMailVars, meetingPlace, meetingWhen } from "./meeting-mail.js";
-import { meetingDetail, presentMeeting } from "./present.js";
+import { disclosed, meetingDetail, presentMeeting } from "./present.js";
 import { notifyProposalsOpen } from "./proposal-notices.js";
 import { insertMeeting, listMeetingRows, type MeetingRow, updateMeetingRow } from "./repo.js";
 import { indexMeeting } from "./search-hook.js";
@@ -65,7 +65,9 @@ export async function visibleMeetingList(
     to: q.to ? jstDayEnd(q.to).toISOString() : undefined,
     status: q.status,
   });
-  return rows.map((r) => presentMeeting(ctx.actor, r, r.body_name, bodies.get(r.body_id)!.subject));
+  return rows
+    .filter((r) => disclosed(ctx.actor, bodies.get(r.body_id)!.subject, r))
+    .map((r) => presentMeeting(ctx.actor, r, r.body_name, bodies.get(r.body_id)!.subject));
 }
 
 export async function listMeetings(ctx: Ctx, q: z.infer<typeof meetingQuery>): Promise<Page<Meeting>> {

@@ -135,3 +135,25 @@ describe("委員限り in the app", () => {
     expect(leaks(JSON.stringify(referrals.body))).toEqual([]);
   });
 });
+
+describe("a meeting that is 委員限り as a whole", () => {
+  it("is listed and opened by the body's members and the secretariat, and does not exist for anyone else", async () => {
+    const m = await heldMeeting(env, bodyId, `${MARK}W`);
+    const set = await sec.put(`/api/meetings/${m.id}/publication`, {
+      meeting: "members",
+      minutes: "members",
+      agendaItems: [],
+      materials: [],
+      acceptFindings: true,
+    });
+    expect(set.status).toBe(200);
+    const listed = async (c: Client) =>
+      ((await c.get(`/api/meetings?bodyId=${bodyId}&limit=200`)).body.items as { id: string }[]).some((x) => x.id === m.id);
+    expect(await listed(member)).toBe(true);
+    expect(await listed(sec)).toBe(true);
+    expect(await listed(outsider)).toBe(false);
+    expect((await member.get(`/api/meetings/${m.id}`)).status).toBe(200);
+    expect((await outsider.get(`/api/meetings/${m.id}`)).status).toBe(404);
+    expect((await raw(outsider, `/api/meetings/${m.id}/meeting.ics`)).statusCode).toBe(404);
+  });
+});
