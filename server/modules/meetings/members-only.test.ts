@@ -155,5 +155,12 @@ describe("a meeting that is 委員限り as a whole", () => {
     expect((await member.get(`/api/meetings/${m.id}`)).status).toBe(200);
     expect((await outsider.get(`/api/meetings/${m.id}`)).status).toBe(404);
     expect((await raw(outsider, `/api/meetings/${m.id}/meeting.ics`)).statusCode).toBe(404);
+    // Nor do its materials reach the outsider through the body's space.
+    const space = await outsider.get(`/api/bodies/${bodyId}/space`);
+    expect(space.status).toBe(200);
+    expect(space.body.materials.some((x: { meetingId: string }) => x.meetingId === m.id)).toBe(false);
+    expect(
+      (await member.get(`/api/bodies/${bodyId}/space`)).body.materials.some((x: { meetingId: string }) => x.meetingId === m.id),
+    ).toBe(true);
   });
 });
