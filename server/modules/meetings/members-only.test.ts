@@ -2,10 +2,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ical from "node-ical";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Client, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { unzipAll } from "../../security/scan.js";
 import { heldMeeting } from "../publication/test-support.js";
+import { jst, makeMeeting } from "./test-support.js";
 
 /**
  * 委員限り inside the app: an agenda item, a material and the minutes marked "members" are seen by the body's
@@ -169,6 +171,38 @@ describe("a meeting that is 委員限り as a whole", () => {
     expect(
       (await member.get(`/api/bodies/${bodyId}/space`)).body.materials.some((x: { meetingId: string }) => x.meetingId === m.id),
     ).toBe(true);
+  });
+});
+
+describe("a meeting 委員限り as a whole, in things linked to it", () => {
+  it("its date poll and its place in the personal calendar feed are for members only", async () => {
+    const planned = await makeMeeting(env, bodyId, { subtitle: `副題${MARK}P` });
+    const level = { meeting: "members", minutes: "closed", agendaItems: [], materials: [], acceptFindings: true };
+    expect((await sec.put(`/api/meetings/${planned.id}/publication`, level)).status).toBe(200);
+    const poll = await sec.post("/api/date-polls", {
+      bodyId,
+      meetingId: planned.id,
+      title: `日程調整${MARK}P`,
+      deadline: jst(3, 17),
+      candidates: [{ startsAt: jst(20, 14), endsAt: jst(20, 16) }],
+    });
+    expect(poll.status).toBe(201);
+    const polls = async (c: Client) =>
+      ((await c.get(`/api/date-polls?bodyId=${bodyId}`)).body.items as { id: string }[]).map((p) => p.id);
+    expect(await polls(member)).toContain(poll.body.id);
+    expect(await polls(outsider)).not.toContain(poll.body.id);
+    expect((await member.get(`/api/date-polls/${poll.body.id}`)).status).toBe(200);
+    expect((await outsider.get(`/api/date-polls/${poll.body.id}`)).status).toBe(404);
+
+    // The secret calendar feed: read with node-ical, the member's has the meeting, the outsider's does not.
+    const feedUids = async (c: Client) => {
+      const { url } = (await c.post("/api/calendar/feed")).body as { url: string };
+      const res = await env.app.inject({ method: "GET", url: new URL(url).pathname });
+      expect(res.statusCode).toBe(200);
+      return Object.values(ical.sync.parseICS(res.body)).flatMap((e) => (e.type === "VEVENT" ? [String(e.uid)] : []));
+    };
+    expect((await feedUids(member)).some((uid) => uid.includes(planned.id))).toBe(true);
+    expect((await feedUids(outsider)).some((uid) => uid.includes(planned.id))).toBe(false);
   });
 });
 
