@@ -14,7 +14,7 @@ import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { visibleBody } from "../bodies/service.js";
-import { createMeeting, updateMeeting, visibleBodies, visibleMeeting } from "../meetings/index.js";
+import { createMeeting, seesMeetings, updateMeeting, visibleBodies, visibleMeeting } from "../meetings/index.js";
 import { notify } from "../notifications/service.js";
 import {
   type CandidateRow,
@@ -50,6 +50,8 @@ async function loadPoll(ctx: Ctx, id: string) {
   const row = await findPollRow(ctx, id);
   const body = row && (await visibleBodies(ctx)).get(row.body_id);
   if (!row || !body) throw notFound("日程調整");
+  // A poll for a meeting 委員限り as a whole shares the meeting's fate: it does not exist for outsiders.
+  if (row.meeting_id && !(await seesMeetings(ctx, [row.meeting_id])).has(row.meeting_id)) throw notFound("日程調整");
   return { row, body };
 }
 
@@ -115,7 +117,12 @@ export async function listPolls(ctx: Ctx, q: z.infer<typeof pollQuery>): Promise
   authorize(ctx.actor, "yearPlan.read");
   const bodies = await visibleBodies(ctx);
   const ids = [...bodies.keys()].filter((id) => !q.bodyId || id === q.bodyId);
-  const rows = await listPollRows(ctx, ids);
+  const all = await listPollRows(ctx, ids);
+  const seen = await seesMeetings(
+    ctx,
+    all.flatMap((r) => (r.meeting_id ? [r.meeting_id] : [])),
+  );
+  const rows = all.filter((r) => !r.meeting_id || seen.has(r.meeting_id));
   const responses = await listResponseRows(
     ctx,
     rows.map((r) => r.id),

@@ -2,6 +2,7 @@ import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import { visibleBody } from "../bodies/service.js";
 import type { MeetingSubject } from "./policy.js";
+import { disclosed } from "./present.js";
 import { findMeetingRow } from "./repo.js";
 
 const fullMember = new Set(["chair", "vice_chair", "member"]);
@@ -33,7 +34,10 @@ export async function visibleMeeting(ctx: Ctx, id: string) {
   } catch {
     throw notFound("会議");
   }
-  return { row, body: body.row, members: body.members, subject: subjectOf(body.subject, orgPositionsIn(ctx, body.members)) };
+  const subject = subjectOf(body.subject, orgPositionsIn(ctx, body.members));
+  // A meeting that is 委員限り as a whole does not exist for those outside the body (404, never 403).
+  if (!disclosed(ctx.actor, subject, row)) throw notFound("会議");
+  return { row, body: body.row, members: body.members, subject };
 }
 
 export type LoadedMeeting = Awaited<ReturnType<typeof visibleMeeting>>;

@@ -23,7 +23,7 @@ export function heldMeetingRows(ctx: Ctx, bodyIds: string[], w: { since: string 
   let q = ctx.db
     .selectFrom("meetings as m")
     .innerJoin("bodies as b", "b.id", "m.body_id")
-    .select(["m.id", "m.body_id", "m.fiscal_year", "m.seq", "m.subtitle", "m.starts_at", "b.name as body_name"])
+    .select(["m.id", "m.body_id", "m.fiscal_year", "m.seq", "m.subtitle", "m.starts_at", "m.disclosure", "b.name as body_name"])
     .where("m.body_id", "in", bodyIds)
     .where("m.status", "in", ["held", "minutes_published"])
     .where("m.starts_at", "<", w.before);

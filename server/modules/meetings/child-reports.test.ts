@@ -73,6 +73,10 @@ describe("部会・WGの報告 (standing items of the child bodies' outcomes)", 
     const a2 = await held(wgA, 10, { 調達方針: "共同調達を進める。" });
     const a3 = await held(wgA, 5, { 未公開の議題: "下書きの決定" }, false);
     await held(secret, 8, { 非公開の議題: "委員限りの決定" });
+    // A meeting of the open WG B that is 委員限り as a whole: left out of the reports for everyone (no item for B).
+    const closed = await held(wgB, 12, { B委員限りの議題: "委員限り会議の決定" });
+    const level = { meeting: "members", minutes: "closed", agendaItems: [], materials: [], acceptFindings: true };
+    expect((await sec.put(`/api/meetings/${closed.id}/publication`, level)).status).toBe(200);
     const meeting = await makeMeeting(env, parent);
 
     const expected = {
@@ -118,6 +122,7 @@ describe("部会・WGの報告 (standing items of the child bodies' outcomes)", 
     expect(abuBodies.map((b: { body: { id: string } }) => b.body.id)).toEqual([wgA, wgB, secret]);
     expect(abuBodies[2].membersOnly).toBe(true);
     expect(abuBodies[2].meetings[0].outcomes[0].decision).toBe("委員限りの決定");
+    expect(JSON.stringify(abuBodies)).not.toContain(closed.id);
 
     const added = await sec.post(`/api/meetings/${meeting.id}/child-reports`);
     expect(added.status).toBe(200);

@@ -26,11 +26,14 @@ async function reportsFor(ctx: Ctx, loaded: LoadedMeeting): Promise<ChildReports
     (b) => b.row.parent_id === loaded.row.body_id && can(ctx.actor, "body.read", b.subject),
   );
   const since = await previousMeetingStart(ctx, loaded.row.body_id, loaded.row.starts_at);
-  const held = await heldMeetingRows(
-    ctx,
-    children.map((b) => b.row.id),
-    { since, fiscalYear: loaded.row.fiscal_year, before: loaded.row.starts_at },
-  );
+  // A meeting 委員限り as a whole stays with the child body, like 委員限り outcomes: not even its name and date.
+  const held = (
+    await heldMeetingRows(
+      ctx,
+      children.map((b) => b.row.id),
+      { since, fiscalYear: loaded.row.fiscal_year, before: loaded.row.starts_at },
+    )
+  ).filter((m) => m.disclosure !== "members");
   const ids = held.map((m) => m.id);
   const outcomes = new Map(
     (await latestOutcomes(ctx, await publishedMinutesRows(ctx, [...new Set(held.map((m) => m.body_id))], { meetingIds: ids })))

@@ -11,7 +11,7 @@ export function publishedMinutesRows(ctx: Ctx, bodyIds: string[], f: { fiscalYea
     .innerJoin("meetings as m", "m.id", "mm.meeting_id")
     .innerJoin("bodies as b", "b.id", "m.body_id")
     .select(["mm.meeting_id", "mm.revision", "mm.outcomes", "m.body_id", "m.fiscal_year", "m.seq", "m.subtitle", "m.starts_at"])
-    .select("m.minutes_disclosure")
+    .select(["m.minutes_disclosure", "m.disclosure"])
     .select("b.name as body_name")
     .where("mm.status", "=", "published")
     .where("m.body_id", "in", bodyIds);

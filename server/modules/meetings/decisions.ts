@@ -62,7 +62,7 @@ export async function listDecisions(ctx: Ctx, q: z.infer<typeof decisionQuery>):
     const name = meetingName(r, r.body_name);
     // 委員限り minutes and items: the body's members only.
     const subject = bodies.get(r.body_id)!.subject;
-    if (!disclosed(ctx.actor, subject, { disclosure: r.minutes_disclosure })) continue;
+    if (!disclosed(ctx.actor, subject, r) || !disclosed(ctx.actor, subject, { disclosure: r.minutes_disclosure })) continue;
     for (const { agendaItemId, agendaTitle, decision, disclosure } of outcomes) {
       if (!disclosed(ctx.actor, subject, { disclosure })) continue;
       const hay = fold(`${agendaTitle}\n${decision}\n${name}`);

@@ -12,7 +12,7 @@ import {
 import { visibleBodies } from "./meetings.js";
 import { meetingName } from "./naming.js";
 import { runsBody } from "./policy.js";
-import { attendanceOpen, proposalOpen } from "./present.js";
+import { attendanceOpen, disclosed, proposalOpen } from "./present.js";
 
 type Bodies = Awaited<ReturnType<typeof visibleBodies>>;
 const upcomingLimit = 8;
@@ -56,6 +56,7 @@ async function upcomingRows(ctx: Ctx, bodies: Bodies) {
   if (!ids.length) return [];
   const rows = await upcomingMeetingRows(ctx, ids, nowIso(), upcomingLimit * 3);
   return rows
+    .filter((r) => disclosed(ctx.actor, bodies.get(r.body_id)!.subject, r))
     .filter((r) => r.status === "announced" || proposalOpen(r) || runsBody(ctx.actor!, bodies.get(r.body_id)!.subject))
     .slice(0, upcomingLimit);
 }

@@ -5,7 +5,7 @@ export { visibleMeeting } from "./access.js";
 export { proposeAgendaItem } from "./agenda.js";
 export { openActionItemsOf } from "./handover-repo.js";
 export { meetingsDue } from "./home.js";
-export { createMeeting, listMeetings, updateMeeting, visibleBodies, visibleMeetingList } from "./meetings.js";
+export { createMeeting, listMeetings, seesMeetings, updateMeeting, visibleBodies, visibleMeetingList } from "./meetings.js";
 export { materialLabels, meetingName } from "./naming.js";
 export type { MeetingSubject } from "./policy.js";
 export { runsBody } from "./policy.js";

@@ -26,9 +26,9 @@ import { type Page, pageArray } from "../../../shared/api/paging.js";
 import { warekiDateTime } from "../../../shared/dates/format.js";
 import { checkTemplate } from "../notifications/index.js";
 import { announcementSpec, meetingMailVars, meetingPlace, meetingWhen } from "./meeting-mail.js";
-import { meetingDetail, presentMeeting } from "./present.js";
+import { disclosed, meetingDetail, presentMeeting } from "./present.js";
 import { notifyProposalsOpen } from "./proposal-notices.js";
-import { insertMeeting, listMeetingRows, type MeetingRow, updateMeetingRow } from "./repo.js";
+import { insertMeeting, listMeetingRows, type MeetingRow, meetingLevelRows, updateMeetingRow } from "./repo.js";
 import { indexMeeting } from "./search-hook.js";
 
 /** 「日時：… → …」 lines for what moved, for the 変更 mail. */
@@ -50,7 +50,18 @@ export async function visibleBodies(ctx: Ctx) {
   return out;
 }
 
-/** Meetings of every body the actor may see (the list and the month view). */
+/**
+ * Which of these meetings the actor may see (its body is visible to them and, when 委員限り as a whole, they are on
+ * its roll or run the council): for things linked to a meeting (date polls…), which share its fate.
+ */
+export async function seesMeetings(ctx: Ctx, ids: string[]): Promise<Set<string>> {
+  const bodies = await visibleBodies(ctx);
+  const rows = await meetingLevelRows(ctx, [...new Set(ids)]);
+  return new Set(
+    rows.filter((r) => bodies.has(r.body_id) && disclosed(ctx.actor, bodies.get(r.body_id)!.subject, r)).map((r) => r.id),
+  );
+}
+
 /** Every meeting of the filter the actor may see (the calendar feed takes them all). */
 export async function visibleMeetingList(
   ctx: Ctx,
@@ -65,7 +76,9 @@ export async function visibleMeetingList(
     to: q.to ? jstDayEnd(q.to).toISOString() : undefined,
     status: q.status,
   });
-  return rows.map((r) => presentMeeting(ctx.actor, r, r.body_name, bodies.get(r.body_id)!.subject));
+  return rows
+    .filter((r) => disclosed(ctx.actor, bodies.get(r.body_id)!.subject, r))
+    .map((r) => presentMeeting(ctx.actor, r, r.body_name, bodies.get(r.body_id)!.subject));
 }
 
 export async function listMeetings(ctx: Ctx, q: z.infer<typeof meetingQuery>): Promise<Page<Meeting>> {

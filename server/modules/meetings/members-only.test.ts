@@ -2,10 +2,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ical from "node-ical";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Client, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { unzipAll } from "../../security/scan.js";
 import { heldMeeting } from "../publication/test-support.js";
+import { jst, makeMeeting } from "./test-support.js";
 
 /**
  * 委員限り inside the app: an agenda item, a material and the minutes marked "members" are seen by the body's
@@ -17,6 +19,7 @@ let sec: Client;
 let member: Client;
 let outsider: Client;
 let bodyId: string;
+let outsiderEmail: string;
 let h: Awaited<ReturnType<typeof heldMeeting>>;
 const MARK = "MEMBERSONLYZQ7";
 // The texts heldMeeting writes with the mark: the 委員限り item, the 委員限り material, the item's material, the minutes.
@@ -46,6 +49,7 @@ beforeAll(async () => {
     bodyId = id;
     member = await env.as(inside.email);
     outsider = await env.as(outside.email);
+    outsiderEmail = outside.email;
     break;
   }
   h = await heldMeeting(env, bodyId, MARK);
@@ -133,5 +137,177 @@ describe("委員限り in the app", () => {
     expect(leaks(JSON.stringify(decisions.body))).toEqual([]);
     const referrals = await outsider.get(`/api/bodies/${bodyId}/referrals`);
     expect(leaks(JSON.stringify(referrals.body))).toEqual([]);
+  });
+});
+
+describe("a meeting that is 委員限り as a whole", () => {
+  let m: Awaited<ReturnType<typeof heldMeeting>>;
+  beforeAll(async () => {
+    // Its minutes and items are only 非公開: the meeting's own level alone must keep them from outsiders.
+    m = await heldMeeting(env, bodyId, `${MARK}W`, { outcomes: true });
+    const set = await sec.put(`/api/meetings/${m.id}/publication`, {
+      meeting: "members",
+      minutes: "closed",
+      agendaItems: [],
+      materials: [],
+      acceptFindings: true,
+    });
+    expect(set.status).toBe(200);
+  });
+
+  it("is listed and opened by the body's members and the secretariat, and does not exist for anyone else", async () => {
+    const listed = async (c: Client) =>
+      ((await c.get(`/api/meetings?bodyId=${bodyId}&limit=200`)).body.items as { id: string }[]).some((x) => x.id === m.id);
+    expect(await listed(member)).toBe(true);
+    expect(await listed(sec)).toBe(true);
+    expect(await listed(outsider)).toBe(false);
+    expect((await member.get(`/api/meetings/${m.id}`)).status).toBe(200);
+    expect((await outsider.get(`/api/meetings/${m.id}`)).status).toBe(404);
+    expect((await raw(outsider, `/api/meetings/${m.id}/meeting.ics`)).statusCode).toBe(404);
+    // Nor do its materials reach the outsider through the body's space.
+    const space = await outsider.get(`/api/bodies/${bodyId}/space`);
+    expect(space.status).toBe(200);
+    expect(space.body.materials.some((x: { meetingId: string }) => x.meetingId === m.id)).toBe(false);
+    expect(
+      (await member.get(`/api/bodies/${bodyId}/space`)).body.materials.some((x: { meetingId: string }) => x.meetingId === m.id),
+    ).toBe(true);
+  });
+});
+
+describe("a meeting 委員限り as a whole, in things linked to it", () => {
+  it("its date poll and its place in the personal calendar feed are for members only", async () => {
+    const planned = await makeMeeting(env, bodyId, { subtitle: `副題${MARK}P` });
+    const level = { meeting: "members", minutes: "closed", agendaItems: [], materials: [], acceptFindings: true };
+    expect((await sec.put(`/api/meetings/${planned.id}/publication`, level)).status).toBe(200);
+    const poll = await sec.post("/api/date-polls", {
+      bodyId,
+      meetingId: planned.id,
+      title: `日程調整${MARK}P`,
+      deadline: jst(3, 17),
+      candidates: [{ startsAt: jst(20, 14), endsAt: jst(20, 16) }],
+    });
+    expect(poll.status).toBe(201);
+    const polls = async (c: Client) =>
+      ((await c.get(`/api/date-polls?bodyId=${bodyId}`)).body.items as { id: string }[]).map((p) => p.id);
+    expect(await polls(member)).toContain(poll.body.id);
+    expect(await polls(outsider)).not.toContain(poll.body.id);
+    expect((await member.get(`/api/date-polls/${poll.body.id}`)).status).toBe(200);
+    expect((await outsider.get(`/api/date-polls/${poll.body.id}`)).status).toBe(404);
+
+    // The secret calendar feed: read with node-ical, the member's has the meeting, the outsider's does not.
+    const feedUids = async (c: Client) => {
+      const { url } = (await c.post("/api/calendar/feed")).body as { url: string };
+      const res = await env.app.inject({ method: "GET", url: new URL(url).pathname });
+      expect(res.statusCode).toBe(200);
+      return Object.values(ical.sync.parseICS(res.body)).flatMap((e) => (e.type === "VEVENT" ? [String(e.uid)] : []));
+    };
+    expect((await feedUids(member)).some((uid) => uid.includes(planned.id))).toBe(true);
+    expect((await feedUids(outsider)).some((uid) => uid.includes(planned.id))).toBe(false);
+  });
+});
+
+describe("a meeting 委員限り as a whole, in the lists built from its outcomes and in search", () => {
+  it("the decisions register shows its decisions to members only", async () => {
+    const m = await heldMeeting(env, bodyId, `${MARK}D`, { outcomes: true });
+    expect(
+      (
+        await sec.put(`/api/meetings/${m.id}/publication`, {
+          meeting: "members",
+          minutes: "closed",
+          agendaItems: [],
+          materials: [],
+          acceptFindings: true,
+        })
+      ).status,
+    ).toBe(200);
+    const decisions = async (c: Client) =>
+      (
+        (await c.get(`/api/decisions?q=${encodeURIComponent(`${MARK}D`)}&limit=200`)).body.items as {
+          meetingId: string;
+          decision: string;
+        }[]
+      )
+        .filter((d) => d.meetingId === m.id)
+        .map((d) => d.decision)
+        .sort();
+    expect(await decisions(member)).toEqual([`決定${MARK}D`, `非公開決定${MARK}D`]);
+    expect(await decisions(sec)).toHaveLength(2);
+    expect(await decisions(outsider)).toEqual([]);
+    // Found in search by its members, by nobody else.
+    const hits = async (c: Client, q: string) => {
+      const res = await c.get(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      return res.body as { items: { refId: string }[]; hasMore: boolean };
+    };
+    for (const q of [`副題${MARK}D`, `非公開資料${MARK}D`, `非公開決定${MARK}D`]) {
+      expect((await hits(member, q)).items.map((i) => i.refId)).toEqual([m.id]);
+      const theirs = await hits(outsider, q);
+      expect(theirs.items).toEqual([]);
+      expect(theirs.hasMore).toBe(false);
+    }
+  });
+});
+
+describe("search finds 委員限り things for the body's members and those who run it, and for no one else", () => {
+  let x: Awaited<ReturnType<typeof heldMeeting>>;
+  let personal: Client;
+  let colleague: Client;
+  beforeAll(async () => {
+    // An open meeting with one 委員限り item (with its material and its decision) and one 委員限り material.
+    x = await heldMeeting(env, bodyId, `${MARK}S`, { outcomes: true });
+    const set = await sec.put(`/api/meetings/${x.id}/publication`, {
+      meeting: "closed",
+      minutes: "closed",
+      agendaItems: [{ id: x.closedItem, level: "members" }],
+      materials: [{ id: x.closedMaterial, level: "members" }],
+      acceptFindings: true,
+    });
+    expect(set.status).toBe(200);
+    // Two people of one organisation that is not on the roll: one becomes a member in person, the other stays outside.
+    const roll = new Set(
+      (await env.ctx.db.selectFrom("body_members").select("org_id").where("body_id", "=", bodyId).execute()).map((r) => r.org_id),
+    );
+    const users = await env.ctx.db
+      .selectFrom("users")
+      .select(["id", "email", "org_id"])
+      .where("role", "=", "municipal")
+      .where("status", "=", "active")
+      .execute();
+    const pair = users.filter((u) => !roll.has(u.org_id) && users.filter((v) => v.org_id === u.org_id).length >= 2);
+    const inPerson = pair.find((u) => u.email !== outsiderEmail)!;
+    const other = pair.find((u) => u.org_id === inPerson.org_id && u.id !== inPerson.id)!;
+    const added = await sec.post(`/api/bodies/${bodyId}/members`, { userId: inPerson.id, position: "member" });
+    expect(added.status).toBe(201);
+    personal = await env.as(inPerson.email);
+    colleague = await env.as(other.email);
+  });
+
+  const hits = async (c: Client, q: string) => {
+    const res = await c.get(`/api/search?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    return res.body as { items: { refId: string; link: string; snippetHtml: string }[]; hasMore: boolean };
+  };
+  const secret = [`非公開資料${MARK}S`, `非公開議題${MARK}S`, `非公開議題の資料${MARK}S`, `非公開決定${MARK}S`];
+
+  it("members (through their organisation or in person) and the secretariat find each 委員限り text, opening the meeting", async () => {
+    for (const c of [member, personal, sec])
+      for (const q of secret) {
+        const found = await hits(c, q);
+        expect(found.items.map((i) => i.refId)).toEqual([`${x.id}:members`]);
+        expect(found.items[0]!.link).toBe(`/meetings/${x.id}`);
+        expect(found.items[0]!.snippetHtml).toContain("<mark>");
+      }
+  });
+
+  it("an outsider of another organisation and a non-member colleague of a member find nothing, not even a count", async () => {
+    for (const c of [outsider, colleague])
+      for (const q of [...secret, `${MARK}S`]) {
+        const found = await hits(c, q);
+        expect(found.items.filter((i) => i.refId.startsWith(x.id)).map((i) => i.refId)).toEqual(q === `${MARK}S` ? [x.id] : []);
+        expect(found.hasMore).toBe(false);
+        expect(JSON.stringify(found.items).includes("非公開")).toBe(false);
+      }
+    // The meeting's open entry still finds it by its open texts.
+    expect((await hits(colleague, `公開資料${MARK}S`)).items.map((i) => i.refId)).toEqual([x.id]);
   });
 });

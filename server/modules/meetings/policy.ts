@@ -1,6 +1,7 @@
 import type { Actor } from "../../platform/context.js";
 import { type ActionsOf, definePolicies, type Policies } from "../../platform/policy/authorize.js";
 import { runsCouncil } from "../../platform/policy/predicates.js";
+import { seesMembersScope } from "../search/index.js";
 
 /** What the rules need to know about a meeting's body and the actor's standing in it. */
 export interface MeetingSubject {
@@ -19,8 +20,9 @@ export const runsBody = (a: Actor, s?: MeetingSubject) =>
 
 const policies = {
   // 委員限り (disclosure "members"): the body's members — in person or through any organisation on its roll — and
-  // those who run it (the council secretariat, the body's chair and secretariat). Others get a 404, never a 403.
-  "meeting.readMembersOnly": (a, s?: MeetingSubject) => runsBody(a, s) || !!s?.orgAttends || !!s?.myPosition,
+  // those who run it (the council secretariat; the body's chair and secretariat are on its roll). Others get a 404,
+  // never a 403. The rule of search's "members" scope, so a 委員限り entry is found by exactly these people.
+  "meeting.readMembersOnly": (a, s?: MeetingSubject) => seesMembersScope(a, s),
   // The register of decisions: every signed-in user, over the bodies they may see.
   "decisions.read": () => true,
   "meeting.create": runsBody,

@@ -7,6 +7,12 @@ export type AgendaRow = AgendaItemsTable;
 export const findMeetingRow = (ctx: Ctx, id: string) =>
   ctx.db.selectFrom("meetings").selectAll().where("id", "=", id).executeTakeFirst();
 
+/** The body and disclosure of each of these meetings (for the lists of things linked to meetings). */
+export const meetingLevelRows = (ctx: Ctx, ids: string[]) =>
+  ids.length
+    ? ctx.db.selectFrom("meetings").select(["id", "body_id", "disclosure"]).where("id", "in", ids).execute()
+    : Promise.resolve([]);
+
 export interface MeetingFilter {
   bodyIds: string[];
   from?: string;

@@ -70,6 +70,16 @@ beforeAll(async () => {
   markers.push("LEAKMEMBERS", "RPA等共同利用WG");
   closedBlobs.add(await blobOf(hidden.openMaterial));
 
+  // A meeting 委員限り as a whole, its parts and minutes forced to 公開 in the database: the meeting's level wins.
+  const whole = await heldMeeting(env, env.demo.bodies.council, "LEAKWHOLE");
+  const level = { meeting: "members", minutes: "members", agendaItems: [], materials: [], acceptFindings: true };
+  expect((await sec.put(`/api/meetings/${whole.id}/publication`, level)).status).toBe(200);
+  await env.ctx.db.updateTable("meetings").set({ minutes_disclosure: "public" }).where("id", "=", whole.id).execute();
+  await env.ctx.db.updateTable("agenda_items").set({ disclosure: "public" }).where("meeting_id", "=", whole.id).execute();
+  await env.ctx.db.updateTable("meeting_materials").set({ disclosure: "public" }).where("meeting_id", "=", whole.id).execute();
+  markers.push("LEAKWHOLE");
+  closedBlobs.add(await blobOf(whole.wideMaterial));
+
   // A draft and a cancelled meeting marked 公開 in the database.
   const draft = await makeMeeting(env, env.demo.bodies.council, { subtitle: "LEAKDRAFT" });
   const cancelled = await makeMeeting(env, env.demo.bodies.council, { subtitle: "LEAKCANCEL" });

@@ -4,8 +4,9 @@ import { makeMeeting, samplePdf, startedYesterday } from "../meetings/test-suppo
 /**
  * A held meeting with two agenda items, a material on each and a meeting-wide one, and published
  * minutes. Every text carries `mark` (so a test can look for it) and what is published is up to the caller.
+ * With `outcomes`, the minutes record a decision on each item: 「決定${mark}」 and 「非公開決定${mark}」.
  */
-export async function heldMeeting(env: TestEnv, bodyId: string, mark: string) {
+export async function heldMeeting(env: TestEnv, bodyId: string, mark: string, opts: { outcomes?: boolean } = {}) {
   const sec = await env.as("secretariat@example.jp");
   const m = await makeMeeting(env, bodyId, { description: `説明${mark}`, subtitle: `副題${mark}` });
   const add = async (title: string) =>
@@ -27,7 +28,10 @@ export async function heldMeeting(env: TestEnv, bodyId: string, mark: string) {
   await sec.post(`/api/meetings/${m.id}/announce`, {});
   await startedYesterday(env, m.id);
   await sec.post(`/api/meetings/${m.id}/held`);
-  await sec.put(`/api/meetings/${m.id}/minutes`, { bodyMd: `## 議事要旨\n\n要旨${mark}`, outcomes: {} });
+  await sec.put(`/api/meetings/${m.id}/minutes`, {
+    bodyMd: `## 議事要旨\n\n要旨${mark}`,
+    outcomes: opts.outcomes ? { [openItem]: `決定${mark}`, [closedItem]: `非公開決定${mark}` } : {},
+  });
   await sec.post(`/api/meetings/${m.id}/minutes/approve`);
   await sec.post(`/api/meetings/${m.id}/minutes/publish`);
   return { id: m.id, sec, openItem, closedItem, openMaterial, closedMaterial, itemMaterial, wideMaterial };

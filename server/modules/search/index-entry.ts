@@ -11,10 +11,17 @@ import type { SearchKind } from "./tables.js";
  * - `all`: every signed-in user;
  * - `body`: follows the body's visibility now (open body → everyone; members-only body → its
  *   member organisations and persons, plus admin/secretariat), so a body turning private needs no reindex;
+ * - `members`: 委員限り things of a body: its current members (in person or through their organisation) and
+ *   admin/secretariat, whatever the body's visibility;
  * - `org`: that organisation's municipal users (not its observers) plus prefecture staff — consultations;
  * - `staff`: prefecture staff only (admin, secretariat, specialist).
  */
-export type SearchScope = { type: "all" } | { type: "body"; bodyId: string } | { type: "org"; orgId: string } | { type: "staff" };
+export type SearchScope =
+  | { type: "all" }
+  | { type: "body"; bodyId: string }
+  | { type: "members"; bodyId: string }
+  | { type: "org"; orgId: string }
+  | { type: "staff" };
 
 export interface SearchEntryInput {
   kind: SearchKind;
@@ -61,7 +68,7 @@ export async function indexEntry(ctx: Ctx, input: SearchEntryInput): Promise<voi
     date: jstDay(input.date ?? nowIso()) ?? nowIso().slice(0, 10),
     link: input.link,
     scope_type: input.scope.type,
-    scope_id: input.scope.type === "body" ? input.scope.bodyId : input.scope.type === "org" ? input.scope.orgId : null,
+    scope_id: "bodyId" in input.scope ? input.scope.bodyId : input.scope.type === "org" ? input.scope.orgId : null,
     updated_at: nowIso(),
   };
   await upsertEntry(ctx, input.kind, input.refId, row);

@@ -15,6 +15,14 @@ export { runsCouncil };
 export const seesBody = (a: Actor | null, b?: { visibility: "all" | "members"; myPosition: string | null }) =>
   !!a && (runsCouncil(a) || b?.visibility === "all" || memberOfBody(b));
 
+/**
+ * `members` (委員限り): the body's current members — in person or through an organisation on its roll, in any
+ * position — and those who run the council. A body's chair or secretariat in person is on its roll, so this is
+ * also everyone who runs the body.
+ */
+export const seesMembersScope = (a: Actor | null, b?: { myPosition: string | null }) =>
+  !!a && (runsCouncil(a) || memberOfBody(b));
+
 /** `org` (consultations): prefecture staff and the municipal users of that organisation — not its observers. */
 export const seesOrgScope = (a: Actor | null, orgId: string | undefined) =>
   isPrefectureStaff(a) || (!!a && a.role === "municipal" && !!orgId && a.orgId === orgId);

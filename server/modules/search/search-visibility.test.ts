@@ -26,6 +26,9 @@ beforeAll(async () => {
   };
   for (const [name, orgId] of Object.entries(env.demo.orgs)) await add(`org:${name}`, "consultation", { type: "org", orgId });
   for (const [name, bodyId] of Object.entries(env.demo.bodies)) await add(`body:${name}`, "document", { type: "body", bodyId });
+  // 委員限り: the body's members only, even when the body itself is open to everyone.
+  for (const [name, bodyId] of Object.entries(env.demo.bodies))
+    await add(`members:${name}`, "notice", { type: "members", bodyId });
   await add("staff", "notice", { type: "staff" });
   await add("all", "notice", { type: "all" });
 });
@@ -38,12 +41,11 @@ async function oracle(userId: string) {
   const memberships = await db.selectFrom("body_members").selectAll().execute();
   const runsCouncil = user.role === "admin" || user.role === "secretariat";
   const staff = runsCouncil || user.role === "specialist";
-  const seesBody = (bodyId: string) =>
-    runsCouncil ||
-    bodies.find((b) => b.id === bodyId)?.visibility === "all" ||
+  const onRoll = (bodyId: string) =>
     memberships.some(
       (m) => m.body_id === bodyId && (m.org_id === user.org_id || m.user_id === user.id) && (!m.term_end || m.term_end >= today),
     );
+  const seesBody = (bodyId: string) => runsCouncil || bodies.find((b) => b.id === bodyId)?.visibility === "all" || onRoll(bodyId);
   return new Set(
     planted
       .filter(({ scope }) =>
@@ -53,7 +55,9 @@ async function oracle(userId: string) {
             ? staff
             : scope.type === "org"
               ? staff || (user.role === "municipal" && scope.orgId === user.org_id)
-              : seesBody(scope.bodyId),
+              : scope.type === "members"
+                ? runsCouncil || onRoll(scope.bodyId)
+                : seesBody(scope.bodyId),
       )
       .map((p) => p.refId),
   );
@@ -63,8 +67,12 @@ describe("search never returns what the searcher may not see", () => {
   it("holds for every user and every query length", async () => {
     const users = await env.database.db.selectFrom("users").select(["id", "email"]).where("status", "=", "active").execute();
     expect(users.length).toBeGreaterThan(20);
+    // The 委員限り rule is exercised: someone finds a body's open entry and not its 委員限り one.
+    let openNotMembers = 0;
     for (const user of users) {
       const expected = await oracle(user.id);
+      for (const name of Object.keys(env.demo.bodies))
+        if (expected.has(`body:${name}`) && !expected.has(`members:${name}`)) openNotMembers++;
       const client = await env.as(user.email);
       for (const q of ["税", "機密", "クラウド", "ガバメントクラウド 戸籍"]) {
         const res = await client.get(`/api/search?q=${encodeURIComponent(q)}&limit=100`);
@@ -73,6 +81,7 @@ describe("search never returns what the searcher may not see", () => {
         expect([...got].sort(), `${user.email} searching ${q}`).toEqual([...expected].sort());
       }
     }
+    expect(openNotMembers).toBeGreaterThan(0);
   });
 
   it("matches the written rules on the demo council", async () => {
@@ -86,6 +95,7 @@ describe("search never returns what the searcher may not see", () => {
     expect(kaminoseki).not.toContain("body:wgRpa"); // members-only WG 上関町 is not in
     expect(kaminoseki).not.toContain("staff");
     expect(kaminoseki).toContain("body:council");
+    expect(kaminoseki).toContain("members:council");
     const specialist = await seen("specialist@example.jp");
     expect(specialist).toEqual(expect.arrayContaining(["org:阿武町", "org:上関町", "staff"]));
     const observer = await seen("observer@example.jp");

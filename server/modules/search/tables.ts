@@ -13,7 +13,7 @@ export interface SearchEntriesTable {
   /** "YYYY-MM-DD": publication, meeting or upload date; the date filter applies to it. */
   date: string | null;
   link: string;
-  scope_type: "all" | "body" | "org" | "staff";
+  scope_type: "all" | "body" | "members" | "org" | "staff";
   scope_id: string | null;
   updated_at: string;
 }

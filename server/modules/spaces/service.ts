@@ -1,5 +1,6 @@
 import type { BodySpace } from "../../../shared/api/spaces.js";
 import type { Ctx } from "../../platform/context.js";
+import { AppError } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
 import { visibleBody } from "../bodies/service.js";
 import { listAgendaRows, listMeetingRows, loadMaterials, meetingName, visibleMeeting } from "../meetings/index.js";
@@ -21,7 +22,12 @@ export async function getBodySpace(ctx: Ctx, bodyId: string): Promise<BodySpace>
     .slice(0, MEETINGS_WITH_MATERIALS);
   const materials: BodySpace["materials"] = [];
   for (const m of latest) {
-    const loaded = await visibleMeeting(ctx, m.id);
+    // A meeting 委員限り as a whole is not the outsider's: it is left out, not an error.
+    const loaded = await visibleMeeting(ctx, m.id).catch((e) => {
+      if (e instanceof AppError && e.code === "NOT_FOUND") return null;
+      throw e;
+    });
+    if (!loaded) continue;
     const name = meetingName(m, m.body_name);
     for (const mat of await loadMaterials(ctx, loaded, await listAgendaRows(ctx, m.id)))
       materials.push({
