@@ -49,6 +49,7 @@ import * as m0865 from "./0865-mail-in.js";
 import * as m0870 from "./0870-review-answers.js";
 import * as m0880 from "./0880-progress-version.js";
 import * as m0900 from "./0900-saml-requests.js";
+import * as m0910 from "./0910-members-search-scope.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -102,4 +103,5 @@ export const migrations: Record<string, Migration> = {
   "0870-review-answers": m0870,
   "0880-progress-version": m0880,
   "0900-saml-requests": m0900,
+  "0910-members-search-scope": m0910,
 };
