@@ -155,3 +155,29 @@ describe("agenda suggestions", () => {
     }
   });
 });
+
+describe("a rare one- or two-character search word", () => {
+  it("is looked up in an index, not checked on every entry (PostgreSQL: the pairs of migration 0920)", async () => {
+    const user = await env.as("shunan@example.jp");
+    for (const q of ["鳥獣", "鯨"]) {
+      const recorded = await recorder.record(`/api/search?q=${encodeURIComponent(q)}`, user.cookie);
+      const reads = recorded.filter((r) => isRead(r) && /from "search_entries"/.test(r.sql));
+      // SQLite answers an absent word from the trigram vocabulary without reading the entries.
+      if (env.database.engine === "sqlite") {
+        for (const r of reads) expect(await scans(r)).toEqual([]);
+        continue;
+      }
+      expect(reads).toHaveLength(1);
+      // Kept off the table and off the newest-first walk, the plan must still find an index for the word.
+      const plan = await env.database.db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+        await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+        const { rows } = await trx.executeQuery<{ "QUERY PLAN": string }>(
+          CompiledQuery.raw(`EXPLAIN ${reads[0]!.sql}`, [...reads[0]!.params]),
+        );
+        return rows.map((r) => r["QUERY PLAN"]).join("\n");
+      });
+      expect(plan).toContain("search_entries_short_grams");
+    }
+  });
+});

@@ -48,6 +48,8 @@ import * as m0845 from "./0845-desk-window-index.js";
 import * as m0865 from "./0865-mail-in.js";
 import * as m0870 from "./0870-review-answers.js";
 import * as m0880 from "./0880-progress-version.js";
+import * as m0920 from "./0920-search-short-grams.js";
+import * as m0921 from "./0921-progress-past-version.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -100,4 +102,6 @@ export const migrations: Record<string, Migration> = {
   "0865-mail-in": m0865,
   "0870-review-answers": m0870,
   "0880-progress-version": m0880,
+  "0920-search-short-grams": m0920,
+  "0921-progress-past-version": m0921,
 };
