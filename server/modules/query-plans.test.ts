@@ -156,6 +156,33 @@ describe("agenda suggestions", () => {
   });
 });
 
+describe("the as-of dashboard of an earlier month", () => {
+  it("is computed from one backward seek per municipality on the covering index, not a scan of the day rows", async () => {
+    const user = await env.as("secretariat@example.jp");
+    // Kept while the past is unchanged (0921): a back-dated change in between makes the request compute it.
+    const recorded = await recorder.record(`/api/progress/dashboard?asOf=${addDays(jstDate(), -40)}`, user.cookie, () =>
+      env.database.db
+        .updateTable("cache_versions")
+        .set((eb) => ({ version: eb("version", "+", 1) }))
+        .where("key", "=", "progress_past")
+        .execute(),
+    );
+    const days = recorded.filter((q) => isRead(q) && /from "?progress_org_days"?/i.test(q.sql));
+    expect(days).toHaveLength(1);
+    expect(recorded.length).toBeLessThanOrEqual(12);
+    const bad: string[] = [];
+    for (const q of recorded.filter(isRead))
+      for (const table of await scans(q)) if (!readWhole.has(table)) bad.push(`${table}: ${q.sql}`);
+    expect(bad).toEqual([]);
+    if (env.database.engine === "sqlite") {
+      const plan = await env.database.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${days[0]!.sql}`, [...days[0]!.params]),
+      );
+      expect(plan.rows.map((r) => r.detail).join("\n")).toMatch(/SEARCH d USING COVERING INDEX progress_org_days_totals/);
+    }
+  });
+});
+
 describe("a rare one- or two-character search word", () => {
   it("is looked up in an index, not checked on every entry (PostgreSQL: the pairs of migration 0920)", async () => {
     const user = await env.as("shunan@example.jp");
