@@ -107,22 +107,20 @@ async function writeCost(ctx: Ctx) {
   for (let i = 0; i < runs; i++) {
     const e = makeEntry(i, rand);
     const t = process.hrtime.bigint();
-    await ctx.db
-      .transaction()
-      .execute((tx) =>
-        indexEntry(
-          { ...ctx, db: tx },
-          {
-            kind: e.kind,
-            refId: `bench-${i * 7}`,
-            title: e.title,
-            text: e.text,
-            date: e.date,
-            link: `/x/${i * 7}`,
-            scope: { type: "all" },
-          },
-        ),
-      );
+    await ctx.db.transaction().execute((tx) =>
+      indexEntry(
+        { ...ctx, db: tx },
+        {
+          kind: e.kind,
+          refId: `bench-${i * 7}`,
+          title: e.title,
+          text: e.text,
+          date: e.date,
+          link: `/x/${i * 7}`,
+          scope: { type: "all" },
+        },
+      ),
+    );
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   return { p50: pct(times, 50), p95: pct(times, 95) };
