@@ -5,8 +5,10 @@
  *   npm run bench:search                     (20,000 entries; PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set)
  *   SCALE=full npm run bench:search          (100,000 entries, the issue's figure; several minutes)
  *   ENTRIES=5000 RUNS=30 npm run bench:search
+ * Write cost: the bulk load's time per entry, and one entry re-indexed through indexEntry (p50/p95).
  */
 import { type Insertable, sql } from "kysely";
+import { indexEntry } from "../server/modules/search/index-entry.js";
 import { normalizeText } from "../server/modules/search/normalize.js";
 import { search } from "../server/modules/search/service.js";
 import type { SearchEntriesTable } from "../server/modules/search/tables.js";
@@ -22,8 +24,10 @@ const queries: Record<string, string[]> = {
   "2 chars": ["戸籍", "移行", "窓口", "福祉", "経費"],
   "4 chars": ["住民記録", "共同調達", "電子契約", "移行計画", "運用経費"],
   // Harder cases: a word in one entry of a thousand, and words that occur nowhere (nothing stops a scan early).
+  "1, rare": ["獣"],
   "2, rare": ["鳥獣"],
   "4, rare": ["鳥獣被害"],
+  "1, none": ["鯨", "漁"],
   "2, none": ["漁港", "除雪"],
   "4, none": ["漁港整備", "除雪計画"],
 };
@@ -62,12 +66,13 @@ async function fill(ctx: Ctx, bodyIds: string[], orgIds: string[]) {
 
 async function indexSize(db: Database): Promise<string> {
   if (db.engine === "postgres") {
-    const r = await sql<{ table: string; trgm: string; total: string }>`SELECT
+    const r = await sql<{ table: string; trgm: string; pairs: string; total: string }>`SELECT
       pg_size_pretty(pg_relation_size('search_entries')) AS table,
       pg_size_pretty(pg_relation_size('search_entries_trgm')) AS trgm,
+      pg_size_pretty(pg_relation_size('search_entries_short_grams')) AS pairs,
       pg_size_pretty(pg_total_relation_size('search_entries')) AS total`.execute(db.db);
     const x = r.rows[0]!;
-    return `table ${x.table}, trigram GIN index ${x.trgm}, total with all indexes and TOAST ${x.total}`;
+    return `table ${x.table}, trigram GIN index ${x.trgm}, pairs GIN index ${x.pairs}, total with all indexes and TOAST ${x.total}`;
   }
   const r = await sql<{ name: string; bytes: number }>`SELECT name, SUM(pgsize) AS bytes FROM dbstat
     WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search%' GROUP BY name`.execute(db.db);
@@ -95,11 +100,37 @@ async function measure(ctx: Ctx) {
   return out;
 }
 
-/** "SQLite 3.x (FTS5 trigram)" or "PostgreSQL 16.x (pg_trgm GIN)". */
+/** One entry's text replaced through indexEntry, each in its own transaction (the write path of every module). */
+async function writeCost(ctx: Ctx) {
+  const rand = rng(7);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const e = makeEntry(i, rand);
+    const t = process.hrtime.bigint();
+    await ctx.db.transaction().execute((tx) =>
+      indexEntry(
+        { ...ctx, db: tx },
+        {
+          kind: e.kind,
+          refId: `bench-${i * 7}`,
+          title: e.title,
+          text: e.text,
+          date: e.date,
+          link: `/x/${i * 7}`,
+          scope: { type: "all" },
+        },
+      ),
+    );
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return { p50: pct(times, 50), p95: pct(times, 95) };
+}
+
+/** "SQLite 3.x (FTS5 trigram)" or "PostgreSQL 16.x (pg_trgm GIN, …)". */
 async function engineName(database: Database): Promise<string> {
   if (database.engine === "postgres") {
     const v = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db)).rows[0]!.v;
-    return `PostgreSQL ${v} (pg_trgm GIN)`;
+    return `PostgreSQL ${v} (pg_trgm GIN, pairs GIN for short words)`;
   }
   const v = (await sql<{ v: string }>`SELECT sqlite_version() AS v`.execute(database.db)).rows[0]!.v;
   return `SQLite ${v} (FTS5 trigram)`;
@@ -126,7 +157,13 @@ async function benchEngine(_engine: string, databaseUrl?: string) {
     twoFactorEnabled: false,
   };
   const results = await measure({ ...base, actor });
-  console.log(`\n${name}: ${entries.toLocaleString()} entries indexed in ${loadS.toFixed(1)} s; ${await indexSize(database)}`);
+  const writes = await writeCost(base);
+  console.log(
+    `\n${name}: ${entries.toLocaleString()} entries indexed in ${loadS.toFixed(1)} s (${((loadS * 1000) / entries).toFixed(2)} ms an entry); ${await indexSize(database)}`,
+  );
+  console.log(
+    `  one entry re-indexed (indexEntry, own transaction): p50 ${writes.p50.toFixed(1)} ms, p95 ${writes.p95.toFixed(1)} ms`,
+  );
   console.log("  query     p50 (ms)  p95 (ms)  hits/page");
   for (const [label, r] of Object.entries(results))
     console.log(

@@ -155,3 +155,56 @@ describe("agenda suggestions", () => {
     }
   });
 });
+
+describe("the as-of dashboard of an earlier month", () => {
+  it("is computed from one backward seek per municipality on the covering index, not a scan of the day rows", async () => {
+    const user = await env.as("secretariat@example.jp");
+    // Kept while the past is unchanged (0921): a back-dated change in between makes the request compute it.
+    const recorded = await recorder.record(`/api/progress/dashboard?asOf=${addDays(jstDate(), -40)}`, user.cookie, () =>
+      env.database.db
+        .updateTable("cache_versions")
+        .set((eb) => ({ version: eb("version", "+", 1) }))
+        .where("key", "=", "progress_past")
+        .execute(),
+    );
+    const days = recorded.filter((q) => isRead(q) && /from "?progress_org_days"?/i.test(q.sql));
+    expect(days).toHaveLength(1);
+    expect(recorded.length).toBeLessThanOrEqual(12);
+    const bad: string[] = [];
+    for (const q of recorded.filter(isRead))
+      for (const table of await scans(q)) if (!readWhole.has(table)) bad.push(`${table}: ${q.sql}`);
+    expect(bad).toEqual([]);
+    if (env.database.engine === "sqlite") {
+      const plan = await env.database.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${days[0]!.sql}`, [...days[0]!.params]),
+      );
+      expect(plan.rows.map((r) => r.detail).join("\n")).toMatch(/SEARCH d USING COVERING INDEX progress_org_days_totals/);
+    }
+  });
+});
+
+describe("a rare one- or two-character search word", () => {
+  it("is looked up in an index, not checked on every entry (PostgreSQL: the pairs of migration 0920)", async () => {
+    const user = await env.as("shunan@example.jp");
+    for (const q of ["鳥獣", "鯨"]) {
+      const recorded = await recorder.record(`/api/search?q=${encodeURIComponent(q)}`, user.cookie);
+      const reads = recorded.filter((r) => isRead(r) && /from "search_entries"/.test(r.sql));
+      // SQLite answers an absent word from the trigram vocabulary without reading the entries.
+      if (env.database.engine === "sqlite") {
+        for (const r of reads) expect(await scans(r)).toEqual([]);
+        continue;
+      }
+      expect(reads).toHaveLength(1);
+      // Kept off the table and off the newest-first walk, the plan must still find an index for the word.
+      const plan = await env.database.db.transaction().execute(async (trx) => {
+        await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+        await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+        const { rows } = await trx.executeQuery<{ "QUERY PLAN": string }>(
+          CompiledQuery.raw(`EXPLAIN ${reads[0]!.sql}`, [...reads[0]!.params]),
+        );
+        return rows.map((r) => r["QUERY PLAN"]).join("\n");
+      });
+      expect(plan).toContain("search_entries_short_grams");
+    }
+  });
+});

@@ -51,8 +51,11 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
     canEditAll: can(ctx.actor, "progress.update", { orgId: "" }),
     canEditOrgId: can(ctx.actor, "progress.update", { orgId: ctx.actor!.orgId }) ? ctx.actor!.orgId : null,
   };
-  return cachedView(ctx, `dashboard|${JSON.stringify(q)}|${JSON.stringify(abilities)}`, () =>
-    computeDashboard(ctx, q, abilities),
+  return cachedView(
+    ctx,
+    `dashboard|${JSON.stringify(q)}|${JSON.stringify(abilities)}`,
+    () => computeDashboard(ctx, q, abilities),
+    q.asOf,
   );
 }
 
@@ -183,7 +186,7 @@ export async function aggregateProgramme(
 /** The heatmap: every cell of the programme for the municipalities compared, in the summary's order. */
 export async function getMatrix(ctx: Ctx, q: DashboardQuery): Promise<Matrix> {
   authorize(ctx.actor, "progress.read");
-  return cachedView(ctx, `matrix|${JSON.stringify(q)}`, () => computeMatrix(ctx, q));
+  return cachedView(ctx, `matrix|${JSON.stringify(q)}`, () => computeMatrix(ctx, q), q.asOf);
 }
 
 async function computeMatrix(ctx: Ctx, q: DashboardQuery): Promise<Matrix> {

@@ -7,15 +7,20 @@ import { cacheVersion, referenceVersion } from "../../platform/db/reference-cach
  * while the `progress` counter (triggers of migration 0880 on every table they read), the reference
  * counter (settings: the small-town threshold) and the day in Japan are unchanged — so every instance
  * serves the same figures as a fresh computation, and the first read after any write computes anew.
+ * A view "as of" a day of an earlier month (`asOf`) follows the `progress_past` counter instead (migration
+ * 0921): it reads only definitions and rows of days up to it, so today's edits leave it valid; a view of
+ * earlier this month keeps the `progress` counter (its trend ends with the current month's figures).
  * Inside a transaction the view is computed directly. Views are shared: callers must not mutate them.
  */
 const MAX_VIEWS = 24;
 const views = new WeakMap<object, Map<string, { tag: string; value: unknown }>>();
 
-export async function cachedView<T>(ctx: Ctx, key: string, load: () => Promise<T>): Promise<T> {
+export async function cachedView<T>(ctx: Ctx, key: string, load: () => Promise<T>, asOf?: string | null): Promise<T> {
   if (ctx.db.isTransaction) return load();
+  const today = jstDate();
+  const counter = asOf && asOf.slice(0, 7) < today.slice(0, 7) ? "progress_past" : "progress";
   // Counters before the data: data newer than its counters only causes one extra computation.
-  const tag = `${await cacheVersion(ctx, "progress")}|${ctx.referenceVersion ?? (await referenceVersion(ctx))}|${jstDate()}`;
+  const tag = `${counter}:${await cacheVersion(ctx, counter)}|${ctx.referenceVersion ?? (await referenceVersion(ctx))}|${today}`;
   let mine = views.get(ctx.db);
   if (!mine) {
     mine = new Map();

@@ -48,11 +48,16 @@ async function sqliteMatch(ctx: Ctx, q: Query, terms: string[]): Promise<Query |
 
 /**
  * PostgreSQL: ILIKE is the rule; pg_trgm's GIN index serves terms of three characters or more, and the
- * planner (with ANALYZE's statistics) chooses between it and the newest-first walk. Shorter terms have
- * no trigram and are checked on the rows in date order — quick for common words, a scan for absent ones.
+ * index of characters and character pairs (migration 0920) one- and two-character terms; the planner
+ * (with ANALYZE's statistics) chooses between an index and the newest-first walk, which stops at the
+ * page for common words. A short term that lower-cases to more characters stays with ILIKE alone.
  */
 function postgresMatch(q: Query, terms: string[]): Query {
-  for (const t of terms) q = q.where(ilike(t));
+  for (const t of terms) {
+    const lower = t.toLowerCase();
+    if ([...lower].length <= 2) q = q.where(sql<boolean>`search_short_grams(e.search_text) @> ARRAY[lower(${t})]::text[]`);
+    q = q.where(ilike(t));
+  }
   return q;
 }
 

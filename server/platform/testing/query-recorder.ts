@@ -23,9 +23,13 @@ export async function queryRecorder(config: Config) {
   await app.ready();
   return {
     database,
-    /** The queries of one signed-in GET (the second of two, so first-use work is not counted). */
-    async record(url: string, cookie: string): Promise<RecordedQuery[]> {
+    /**
+     * The queries of one signed-in GET (the second of two, so first-use work is not counted); `between`
+     * runs after the first (e.g. a write that makes a cached view be computed again).
+     */
+    async record(url: string, cookie: string, between?: () => Promise<unknown>): Promise<RecordedQuery[]> {
       await app.inject({ method: "GET", url, headers: { cookie } });
+      await between?.();
       recording = [];
       const res = await app.inject({ method: "GET", url, headers: { cookie } });
       const out = recording;

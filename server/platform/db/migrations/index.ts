@@ -50,6 +50,8 @@ import * as m0870 from "./0870-review-answers.js";
 import * as m0880 from "./0880-progress-version.js";
 import * as m0900 from "./0900-saml-requests.js";
 import * as m0910 from "./0910-members-search-scope.js";
+import * as m0920 from "./0920-search-short-grams.js";
+import * as m0921 from "./0921-progress-past-version.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -104,4 +106,6 @@ export const migrations: Record<string, Migration> = {
   "0880-progress-version": m0880,
   "0900-saml-requests": m0900,
   "0910-members-search-scope": m0910,
+  "0920-search-short-grams": m0920,
+  "0921-progress-past-version": m0921,
 };
