@@ -20,7 +20,9 @@ export function PrefsSection() {
   const toast = useToast();
   const qc = useQueryClient();
   const prefs = useQuery({ queryKey: prefsKey, queryFn: () => api.get<{ prefs: Prefs }>("/me/notification-prefs") });
-  const form = useZodForm(prefsInput, { defaultValues: { prefs: {} } });
+  const form = useZodForm<typeof prefsInput, { prefs: Record<string, DeliveryMode> }>(prefsInput, {
+    defaultValues: { prefs: {} },
+  });
   const { reset } = form;
   useEffect(() => {
     if (prefs.data) reset(prefs.data);

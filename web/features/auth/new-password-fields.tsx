@@ -11,7 +11,10 @@ import { useI18n } from "../../lib/i18n.js";
 export function withConfirm<T extends z.ZodRawShape>(schema: z.ZodObject<T>, field: keyof T & string, mismatch: string) {
   return schema
     .extend({ confirm: z.string() })
-    .refine((v) => (v as Record<string, unknown>)[field] === (v as Record<string, unknown>).confirm, { path: ["confirm"], message: mismatch });
+    .refine((v) => (v as Record<string, unknown>)[field] === (v as Record<string, unknown>).confirm, {
+      path: ["confirm"],
+      message: mismatch,
+    });
 }
 
 /** New password twice, with the rules as a hint; `name` is the request's field for the new password. */

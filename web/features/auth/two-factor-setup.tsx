@@ -3,7 +3,7 @@ import { totpInput } from "../../../shared/api/auth.js";
 import { useSetMe } from "../../app/session.js";
 import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
-import { type ZodFormApi, useZodForm, ZodForm } from "../../components/form.js";
+import { useZodForm, ZodForm, type ZodFormApi } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { api } from "../../lib/api.js";
 import type { Me, TotpSetup } from "../../lib/api-types.js";

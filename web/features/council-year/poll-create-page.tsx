@@ -29,7 +29,9 @@ const instant = (date: string, time: string) => (date && time ? fromJstDateTimeL
 const toInput = (v: PollFields) => ({
   ...v,
   deadline: v.deadline ? fromJstDateTimeLocal(v.deadline).toISOString() : "",
-  candidates: v.candidates.filter((r) => r.date).map((r) => ({ startsAt: instant(r.date, r.from), endsAt: instant(r.date, r.to) })),
+  candidates: v.candidates
+    .filter((r) => r.date)
+    .map((r) => ({ startsAt: instant(r.date, r.from), endsAt: instant(r.date, r.to) })),
 });
 
 const emptyRow = { date: "", from: "14:00", to: "16:00" };
@@ -97,7 +99,7 @@ export function PollCreatePage() {
                   {...form.field(`candidates.${i}.date`)}
                   error={at ? form.errorOf(`${at}.startsAt`) : undefined}
                 />
-                <TextField label={t("poll.from")} type="time" {...form.field(`candidates.${i}.from`)} error={undefined} />
+                <TextField label={t("poll.from")} type="time" {...form.field(`candidates.${i}.from`)} />
                 <TextField
                   label={t("poll.to")}
                   type="time"
