@@ -1,17 +1,8 @@
-import type { Page } from "@playwright/test";
 import { checkA11y, demoBodies, demoUsers, expect, signIn, test } from "../support/fixtures.js";
+import { writes } from "../support/writes.js";
 
 // Forms check what the clerk typed in the browser with the server's own Zod schema (web/components/form.tsx):
 // the server's message appears under the field before anything is sent, and the focus moves to that field.
-
-/** Every request that would change something on the server (POST, PUT, PATCH, DELETE under /api), from now on. */
-function writes(page: Page): string[] {
-  const seen: string[] = [];
-  page.on("request", (req) => {
-    if (req.method() !== "GET" && new URL(req.url()).pathname.startsWith("/api/")) seen.push(`${req.method()} ${req.url()}`);
-  });
-  return seen;
-}
 
 /** A day from today in Japan time, as a datetime-local value. */
 const local = (days: number, time: string) =>

@@ -41,8 +41,34 @@ export const loginResponse = z.union([
 export const passwordResetRequest = z.object({
   email: z.string().trim().toLowerCase().email("メールアドレスの形式が正しくありません"),
 });
-export const tokenPassword = z.object({ token: z.string().min(10).max(200), password: z.string().min(1).max(200) });
-export const changePassword = z.object({ current: z.string().min(1), next: z.string().min(1).max(200) });
+/**
+ * The password rules (12+ characters, two kinds of letters, digits and symbols, not the address's name part):
+ * what is wrong, in the clerk's words. The server checks the address part too (platform/auth/passwords.ts).
+ */
+export function passwordProblems(password: string, email?: string): string[] {
+  const problems: string[] = [];
+  if (password.length < 12) problems.push("12文字以上にしてください");
+  if (password.length > 200) problems.push("200文字以内にしてください");
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(password)).length;
+  if (kinds < 2) problems.push("英小文字・英大文字・数字・記号のうち2種類以上を含めてください");
+  const local = email?.split("@")[0]?.toLowerCase() ?? "";
+  if (local.length >= 4 && password.toLowerCase().includes(local)) problems.push("メールアドレスを含めないでください");
+  return problems;
+}
+
+/** A new password, checked by the rules in the browser as on the server (the address part on the server only). */
+export const newPassword = z.string().superRefine((password, ctx) => {
+  const problems = passwordProblems(password);
+  if (problems.length) ctx.addIssue({ code: "custom", message: problems.join("、") });
+});
+
+export const tokenPassword = z.object({ token: z.string().min(10).max(200), password: newPassword });
+export const changePassword = z.object({
+  current: z.string().min(1, "現在のパスワードを入力してください").max(200),
+  next: newPassword,
+});
+/** Turning two-factor authentication off asks for the password again. */
+export const totpDisable = z.object({ password: z.string().min(1, "現在のパスワードを入力してください").max(200) });
 export const mePatch = z.object({ name: z.string().trim().min(1).max(100).optional(), locale: z.enum(["ja", "en"]).optional() });
 export const totpSetup = z.object({ secret: z.string(), uri: z.string() });
 export const invitationInfo = z.object({ email: z.string(), name: z.string(), orgName: z.string() });

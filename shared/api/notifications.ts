@@ -39,6 +39,8 @@ export const notificationQuery = z.object({
 });
 export const prefs = z.partialRecord(z.enum(notificationCategories), z.enum(deliveryModes));
 export const prefsResponse = z.object({ prefs });
+/** PUT /me/notification-prefs: the delivery of each category. */
+export const prefsInput = z.object({ prefs });
 export const outboxItem = z.object({
   id: z.string(),
   to: z.string(),

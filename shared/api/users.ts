@@ -47,7 +47,7 @@ export const inviteInput = z.object({
 });
 
 export const userPatch = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: z.string().trim().min(1, "氏名を入力してください").max(100, "氏名は100文字以内にしてください").optional(),
   role: z.enum(roles).optional(),
   isOrgAdmin: z.boolean().optional(),
   status: z.enum(["active", "disabled"]).optional(),

@@ -9,6 +9,7 @@ import {
   meResponse,
   passwordResetRequest,
   tokenPassword,
+  totpDisable,
   totpInput,
   totpSetup,
 } from "../../../shared/api/auth.js";
@@ -129,7 +130,7 @@ export function authRoutes(app: App) {
     "/me/totp/disable",
     {
       config: { rateLimit: passwordLimit },
-      schema: { body: z.object({ password: z.string().min(1) }), response: { 200: meResponse } },
+      schema: { body: totpDisable, response: { 200: meResponse } },
     },
     (req) => auth.disableTotp(req.ctx, req.session!, req.body.password),
   );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idParams, listOf, okResponse } from "../../../shared/api/common.js";
-import { notification, notificationQuery, outboxItem, prefs, prefsResponse } from "../../../shared/api/notifications.js";
+import { notification, notificationQuery, outboxItem, prefsInput, prefsResponse } from "../../../shared/api/notifications.js";
 import { pageQuery } from "../../../shared/api/paging.js";
 import type { App } from "../../platform/http/types.js";
 import { getPrefs, listNotifications, listOutbox, markRead, setPrefs, unreadCount } from "./service.js";
@@ -21,7 +21,7 @@ export function notificationRoutes(app: App) {
     return { ok: true as const };
   });
   app.get("/me/notification-prefs", { schema: { response: { 200: prefsResponse } } }, (req) => getPrefs(req.ctx));
-  app.put("/me/notification-prefs", { schema: { body: z.object({ prefs: prefs }), response: { 200: prefsResponse } } }, (req) =>
+  app.put("/me/notification-prefs", { schema: { body: prefsInput, response: { 200: prefsResponse } } }, (req) =>
     setPrefs(req.ctx, req.body.prefs),
   );
   app.get("/mail/outbox", { schema: { querystring: pageQuery, response: { 200: listOf(outboxItem) } } }, (req) =>

@@ -1,62 +1,50 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import { FormError, fieldError } from "../../components/alert.js";
+import { changePassword } from "../../../shared/api/auth.js";
 import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
 import { api } from "../../lib/api.js";
 import { useI18n } from "../../lib/i18n.js";
-import { NewPasswordFields } from "../auth/new-password-fields.js";
+import { NewPasswordFields, withConfirm } from "../auth/new-password-fields.js";
 
-const empty = { current: "", password: "", confirm: "" };
+const empty = { current: "", next: "", confirm: "" };
 
 export function PasswordSection() {
   const { t } = useI18n();
   const toast = useToast();
-  const [v, setV] = useState(empty);
-  const [tried, setTried] = useState(false);
+  const form = useZodForm(withConfirm(changePassword, "next", t("reset.mismatch")), { defaultValues: empty });
   const change = useMutation({
-    mutationFn: () => api.post("/me/password", { current: v.current, next: v.password }),
+    mutationFn: (input: { current: string; next: string }) => api.post("/me/password", input),
     onSuccess: () => {
       toast.show(t("account.passwordChanged"));
-      setV(empty);
-      setTried(false);
+      form.reset(empty);
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (v.password !== v.confirm) return;
-    change.mutate();
-  };
-  const err = change.error;
   return (
     <Card id="account-password" title={t("account.password")}>
       <p>{t("account.passwordLead")}</p>
-      <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-        <FormError error={err} fields={["current", "next"]} />
+      <ZodForm
+        form={form}
+        error={change.error}
+        onValid={({ current, next }) => change.mutate({ current, next })}
+        className="flex flex-col gap-4"
+      >
         <TextField
           label={t("account.currentPassword")}
           type="password"
           autoComplete="current-password"
           required
-          value={v.current}
-          onChange={(e) => setV({ ...v, current: e.target.value })}
-          error={fieldError(err, "current")}
+          {...form.field("current")}
         />
-        <NewPasswordFields
-          value={v}
-          onChange={(p) => setV({ ...v, ...p })}
-          serverError={fieldError(err, "next")}
-          showMismatch={tried}
-        />
+        <NewPasswordFields form={form} name="next" />
         <div>
           <Button type="submit" busy={change.isPending}>
             {t("account.changePassword")}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </Card>
   );
 }

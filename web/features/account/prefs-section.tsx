@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useState } from "react";
-import { categoryLabels, deliveryModes, notificationCategories } from "../../../shared/api/notifications.js";
-import { FormError } from "../../components/alert.js";
+import { useEffect } from "react";
+import { Controller } from "react-hook-form";
+import { categoryLabels, deliveryModes, notificationCategories, prefsInput } from "../../../shared/api/notifications.js";
 import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { QueryState } from "../../components/query-state.js";
 import { RadioGroup } from "../../components/radio-group.js";
 import { useToast } from "../../components/toast.js";
@@ -19,12 +20,15 @@ export function PrefsSection() {
   const toast = useToast();
   const qc = useQueryClient();
   const prefs = useQuery({ queryKey: prefsKey, queryFn: () => api.get<{ prefs: Prefs }>("/me/notification-prefs") });
-  const [draft, setDraft] = useState<Prefs>({});
+  const form = useZodForm<typeof prefsInput, { prefs: Record<string, DeliveryMode> }>(prefsInput, {
+    defaultValues: { prefs: {} },
+  });
+  const { reset } = form;
   useEffect(() => {
-    if (prefs.data) setDraft(prefs.data.prefs);
-  }, [prefs.data]);
+    if (prefs.data) reset(prefs.data);
+  }, [prefs.data, reset]);
   const save = useMutation({
-    mutationFn: () => api.put<{ prefs: Prefs }>("/me/notification-prefs", { prefs: draft }),
+    mutationFn: (input: { prefs: Prefs }) => api.put<{ prefs: Prefs }>("/me/notification-prefs", input),
     onSuccess: (data) => {
       qc.setQueryData(prefsKey, data);
       toast.show(t("state.saved"));
@@ -35,27 +39,28 @@ export function PrefsSection() {
     digest: t("prefs.digest"),
     off: t("prefs.off"),
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   return (
     <Card id="account-prefs" title={t("prefs.title")}>
       <p>{t("prefs.lead")}</p>
       <QueryState query={prefs}>
         {() => (
-          <form noValidate onSubmit={submit} className="flex flex-col gap-4">
-            <FormError error={save.error} />
+          <ZodForm form={form} error={save.error} onValid={(v) => save.mutate(v)} className="flex flex-col gap-4">
             <div className="flex flex-col divide-y divide-solid-gray-200 rounded-8 border border-solid-gray-300">
               {notificationCategories.map((c) => (
                 <div key={c} className="px-4 py-3">
-                  <RadioGroup<DeliveryMode>
-                    legend={label(categoryLabels, c)}
-                    name={`pref-${c}`}
-                    inline
-                    value={draft[c] ?? "immediate"}
-                    onChange={(mode) => setDraft({ ...draft, [c]: mode })}
-                    options={deliveryModes.map((m) => ({ value: m, label: modeLabels[m] }))}
+                  <Controller
+                    control={form.control}
+                    name={`prefs.${c}`}
+                    render={({ field }) => (
+                      <RadioGroup<DeliveryMode>
+                        legend={label(categoryLabels, c)}
+                        name={`pref-${c}`}
+                        inline
+                        value={field.value ?? "immediate"}
+                        onChange={field.onChange}
+                        options={deliveryModes.map((m) => ({ value: m, label: modeLabels[m] }))}
+                      />
+                    )}
                   />
                 </div>
               ))}
@@ -65,7 +70,7 @@ export function PrefsSection() {
                 {t("prefs.save")}
               </Button>
             </div>
-          </form>
+          </ZodForm>
         )}
       </QueryState>
     </Card>

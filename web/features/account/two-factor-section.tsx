@@ -1,9 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { totpDisable } from "../../../shared/api/auth.js";
 import { useSetMe } from "../../app/session.js";
-import { Alert, FormError, fieldError } from "../../components/alert.js";
+import { Alert } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
 import { api } from "../../lib/api.js";
@@ -15,42 +16,35 @@ export function TwoFactorSection({ me }: { me: Me }) {
   const { t } = useI18n();
   const toast = useToast();
   const setMe = useSetMe();
-  const [password, setPassword] = useState("");
+  const form = useZodForm(totpDisable, { defaultValues: { password: "" } });
   const disable = useMutation({
-    mutationFn: () => api.post<Me>("/me/totp/disable", { password }),
+    mutationFn: (input: { password: string }) => api.post<Me>("/me/totp/disable", input),
     onSuccess: (next) => {
       setMe(next);
-      setPassword("");
+      form.reset({ password: "" });
       toast.show(t("account.tfaDisabled"));
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    disable.mutate();
-  };
   return (
     <Card id="account-2fa" title={t("tfa.title")}>
       {me.user.twoFactorEnabled ? (
         <>
           <Alert tone="success">{t("account.tfaOn")}</Alert>
-          <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+          <ZodForm form={form} error={disable.error} onValid={(v) => disable.mutate(v)} className="flex flex-col gap-4">
             <p>{t("account.tfaDisableLead")}</p>
-            <FormError error={disable.error} fields={["password"]} />
             <TextField
               label={t("account.currentPassword")}
               type="password"
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              error={fieldError(disable.error, "password")}
+              {...form.field("password")}
             />
             <div>
               <Button type="submit" variant="danger" busy={disable.isPending}>
                 {t("account.tfaDisable")}
               </Button>
             </div>
-          </form>
+          </ZodForm>
         </>
       ) : (
         <TwoFactorSetup onEnabled={() => toast.show(t("tfa.enabled"))} />

@@ -1,8 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
-import { Alert, FormError, fieldError } from "../../components/alert.js";
+import { passwordResetRequest } from "../../../shared/api/auth.js";
+import { Alert } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { api } from "../../lib/api.js";
@@ -10,12 +11,8 @@ import { useI18n } from "../../lib/i18n.js";
 
 export function ForgotPasswordPage() {
   const { t } = useI18n();
-  const [email, setEmail] = useState("");
-  const request = useMutation({ mutationFn: () => api.post("/auth/password-reset", { email }) });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    request.mutate();
-  };
+  const form = useZodForm(passwordResetRequest, { defaultValues: { email: "" } });
+  const request = useMutation({ mutationFn: (input: { email: string }) => api.post("/auth/password-reset", input) });
   return (
     <>
       <PageHeader title={t("forgot.title")} description={t("forgot.lead")} />
@@ -24,22 +21,12 @@ export function ForgotPasswordPage() {
           {t("forgot.sent")}
         </Alert>
       ) : (
-        <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-          <FormError error={request.error} fields={["email"]} />
-          <TextField
-            label={t("login.email")}
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            error={fieldError(request.error, "email")}
-          />
+        <ZodForm form={form} error={request.error} onValid={(v) => request.mutate(v)} className="flex flex-col gap-5">
+          <TextField label={t("login.email")} type="email" autoComplete="username" required {...form.field("email")} />
           <Button type="submit" busy={request.isPending}>
             {t("forgot.submit")}
           </Button>
-        </form>
+        </ZodForm>
       )}
       <p className="mt-6">
         <Link to="/login" className="link">

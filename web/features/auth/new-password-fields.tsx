@@ -1,47 +1,37 @@
+import type { FieldValues } from "react-hook-form";
+import { z } from "zod";
+import type { ZodFormApi } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { useI18n } from "../../lib/i18n.js";
 
-export interface NewPasswordValue {
-  password: string;
-  confirm: string;
+/**
+ * The request's schema (shared/api/auth.ts) with the new password typed twice: the repetition is checked
+ * in the browser only and never sent.
+ */
+export function withConfirm<T extends z.ZodRawShape>(schema: z.ZodObject<T>, field: keyof T & string, mismatch: string) {
+  return schema
+    .extend({ confirm: z.string() })
+    .refine((v) => (v as Record<string, unknown>)[field] === (v as Record<string, unknown>).confirm, {
+      path: ["confirm"],
+      message: mismatch,
+    });
 }
 
-/** New password twice, with the rules as a hint; `serverError` is the server's message for "password". */
-export function NewPasswordFields({
-  value,
-  onChange,
-  serverError,
-  showMismatch,
-}: {
-  value: NewPasswordValue;
-  onChange: (v: NewPasswordValue) => void;
-  serverError?: string;
-  showMismatch: boolean;
-}) {
+/** New password twice, with the rules as a hint; `name` is the request's field for the new password. */
+export function NewPasswordFields<V extends FieldValues>({ form, name }: { form: ZodFormApi<V, unknown>; name: string }) {
   const { t } = useI18n();
+  const f = form as unknown as ZodFormApi<Record<string, string>, unknown>;
   return (
     <>
       <TextField
         label={t("reset.password")}
         hint={t("password.rules")}
         type="password"
-        name="new-password"
         autoComplete="new-password"
         required
-        value={value.password}
-        onChange={(e) => onChange({ ...value, password: e.target.value })}
-        error={serverError}
+        {...f.field(name)}
       />
-      <TextField
-        label={t("reset.confirm")}
-        type="password"
-        name="confirm-password"
-        autoComplete="new-password"
-        required
-        value={value.confirm}
-        onChange={(e) => onChange({ ...value, confirm: e.target.value })}
-        error={showMismatch && value.password !== value.confirm ? t("reset.mismatch") : undefined}
-      />
+      <TextField label={t("reset.confirm")} type="password" autoComplete="new-password" required {...f.field("confirm")} />
     </>
   );
 }

@@ -1,27 +1,24 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
-import { Alert, FormError, fieldError } from "../../components/alert.js";
+import { tokenPassword } from "../../../shared/api/auth.js";
+import { Alert } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { PageHeader } from "../../components/page-header.js";
 import { api } from "../../lib/api.js";
 import { useI18n } from "../../lib/i18n.js";
-import { NewPasswordFields } from "./new-password-fields.js";
+import { NewPasswordFields, withConfirm } from "./new-password-fields.js";
 
 export function ResetPasswordPage() {
   const { t } = useI18n();
   const { token = "" } = useParams();
-  const [value, setValue] = useState({ password: "", confirm: "" });
-  const [tried, setTried] = useState(false);
-  const reset = useMutation({
-    mutationFn: () => api.post("/auth/password-reset/confirm", { token, password: value.password }),
+  const form = useZodForm(withConfirm(tokenPassword, "password", t("reset.mismatch")), {
+    defaultValues: { password: "", confirm: "" },
+    toInput: (v) => ({ ...v, token }),
   });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    setTried(true);
-    if (value.password !== value.confirm) return;
-    reset.mutate();
-  };
+  const reset = useMutation({
+    mutationFn: (password: string) => api.post("/auth/password-reset/confirm", { token, password }),
+  });
   return (
     <>
       <PageHeader title={t("reset.title")} />
@@ -35,14 +32,8 @@ export function ResetPasswordPage() {
           </p>
         </Alert>
       ) : (
-        <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-          <FormError error={reset.error} fields={["password"]} />
-          <NewPasswordFields
-            value={value}
-            onChange={setValue}
-            serverError={fieldError(reset.error, "password")}
-            showMismatch={tried}
-          />
+        <ZodForm form={form} error={reset.error} onValid={(v) => reset.mutate(v.password)} className="flex flex-col gap-5">
+          <NewPasswordFields form={form} name="password" />
           <Button type="submit" busy={reset.isPending}>
             {t("reset.submit")}
           </Button>
@@ -51,7 +42,7 @@ export function ResetPasswordPage() {
               {t("forgot.title")}
             </Link>
           </p>
-        </form>
+        </ZodForm>
       )}
     </>
   );

@@ -1,15 +1,15 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
 import { Navigate, useNavigate } from "react-router";
+import { totpInput } from "../../../shared/api/auth.js";
 import { useSession, useSetMe, useSignOut } from "../../app/session.js";
-import { FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
-import { TextField } from "../../components/form-field.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { PageHeader } from "../../components/page-header.js";
 import { Loading } from "../../components/query-state.js";
 import { api } from "../../lib/api.js";
 import type { Me } from "../../lib/api-types.js";
 import { useI18n } from "../../lib/i18n.js";
+import { TotpCodeField } from "./two-factor-setup.js";
 import { useReturnTo } from "./use-return-to.js";
 
 /** The second step of signing in: the code from the authenticator app. */
@@ -20,9 +20,9 @@ export function TwoFactorCodePage() {
   const returnTo = useReturnTo();
   const setMe = useSetMe();
   const signOut = useSignOut();
-  const [code, setCode] = useState("");
+  const form = useZodForm(totpInput, { defaultValues: { code: "" } });
   const verify = useMutation({
-    mutationFn: () => api.post<Me>("/auth/totp", { code }),
+    mutationFn: (input: { code: string }) => api.post<Me>("/auth/totp", input),
     onSuccess: (me) => {
       setMe(me);
       navigate(returnTo, { replace: true });
@@ -33,27 +33,11 @@ export function TwoFactorCodePage() {
   if (session.data?.state === "anonymous") return <Navigate to="/login" replace />;
   if (session.data?.state === "signedIn" && !verify.isPending) return <Navigate to={returnTo} replace />;
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    verify.mutate();
-  };
   return (
     <>
       <PageHeader title={t("totp.title")} description={t("totp.lead")} />
-      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5">
-        <FormError error={verify.error} fields={["code"]} />
-        <TextField
-          label={t("totp.code")}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={6}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ""))}
-          error={fieldError(verify.error, "code")}
-        />
+      <ZodForm form={form} error={verify.error} onValid={(v) => verify.mutate(v)} className="flex flex-col gap-5">
+        <TotpCodeField form={form} />
         <Button type="submit" busy={verify.isPending}>
           {t("totp.submit")}
         </Button>
@@ -66,7 +50,7 @@ export function TwoFactorCodePage() {
             {t("totp.otherAccount")}
           </button>
         </p>
-      </form>
+      </ZodForm>
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { totpInput } from "../../../shared/api/auth.js";
 import { useSetMe } from "../../app/session.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
+import { useZodForm, ZodForm, type ZodFormApi } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { api } from "../../lib/api.js";
 import type { Me, TotpSetup } from "../../lib/api-types.js";
@@ -15,19 +16,15 @@ import { useI18n } from "../../lib/i18n.js";
 export function TwoFactorSetup({ onEnabled }: { onEnabled: (me: Me) => void }) {
   const { t } = useI18n();
   const setMe = useSetMe();
-  const [code, setCode] = useState("");
+  const form = useZodForm(totpInput, { defaultValues: { code: "" } });
   const setup = useMutation({ mutationFn: () => api.post<TotpSetup>("/me/totp/setup") });
   const enable = useMutation({
-    mutationFn: () => api.post<Me>("/me/totp/enable", { code }),
+    mutationFn: (input: { code: string }) => api.post<Me>("/me/totp/enable", input),
     onSuccess: (me) => {
       setMe(me);
       onEnabled(me);
     },
   });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    enable.mutate();
-  };
 
   if (!setup.data)
     return (
@@ -43,7 +40,7 @@ export function TwoFactorSetup({ onEnabled }: { onEnabled: (me: Me) => void }) {
     );
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+    <ZodForm form={form} error={enable.error} onValid={(v) => enable.mutate(v)} className="flex flex-col gap-4">
       <p>{t("tfa.step1")}</p>
       <div>
         <p className="text-std-16B-170">{t("tfa.secret")}</p>
@@ -59,23 +56,33 @@ export function TwoFactorSetup({ onEnabled }: { onEnabled: (me: Me) => void }) {
         <p className="mt-2 rounded-8 bg-solid-gray-50 px-4 py-3 font-mono text-mono-14N-150 break-all">{setup.data.uri}</p>
       </details>
       <p>{t("tfa.step2")}</p>
-      <FormError error={enable.error} fields={["code"]} />
-      <TextField
-        label={t("totp.code")}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={6}
-        required
-        value={code}
-        onChange={(e) => setCode(e.target.value.replace(/\D/g, ""))}
-        error={fieldError(enable.error, "code")}
-      />
+      <TotpCodeField form={form} />
       <div>
         <Button type="submit" busy={enable.isPending}>
           {t("tfa.enable")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
+  );
+}
+
+/** The six digits from the authenticator app (anything but digits is dropped as it is typed). */
+export function TotpCodeField({ form }: { form: ZodFormApi<{ code: string }, unknown> }) {
+  const { t } = useI18n();
+  const field = form.field("code");
+  return (
+    <TextField
+      label={t("totp.code")}
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9]*"
+      maxLength={6}
+      required
+      {...field}
+      onChange={(e) => {
+        e.target.value = e.target.value.replace(/\D/g, "");
+        return field.onChange(e);
+      }}
+    />
   );
 }
