@@ -22,6 +22,7 @@ import { openapiOptions } from "./platform/http/openapi.js";
 import { type Precompressed, precompress, sendPrecompressed } from "./platform/http/precompressed.js";
 import { redactUrl } from "./platform/http/redact.js";
 import { securityHeaders } from "./platform/http/security-headers.js";
+import { registerTracing } from "./platform/http/tracing.js";
 import type { App } from "./platform/http/types.js";
 
 z.config(z.locales.ja());
@@ -68,6 +69,9 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
   // A misconfigured file store is reported now, with what to fix; /readyz stays 503 until it works.
   const storage = new StoreReadiness(blobStore(config), app.log);
   await storage.check();
+
+  // First of all hooks, so that the spans of a request cover its sign-in check and every statement it runs.
+  if (config.tracing) await registerTracing(app as App, config.tracing, database);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

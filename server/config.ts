@@ -67,6 +67,11 @@ const schema = z.object({
   DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
   /** The bearer token Prometheus sends to GET /metrics; unset: /metrics is a 404. */
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  /** OpenTelemetry traces, off unless set: the OTLP/HTTP collector (spans are posted to <endpoint>/v1/traces as JSON). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url("must be a URL such as http://otel-collector:4318").optional(),
+  /** The full traces URL, when it is not <OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces. */
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url("must be a URL such as http://otel-collector:4318/v1/traces").optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("renkei"),
   /** Prepended to every object key, e.g. `renkei/` to share a bucket. */
   S3_PREFIX: z.string().default(""),
   /** Mail-in for the desk (off unless set): the port Renkei's own SMTP listener takes mail on. */
@@ -125,6 +130,8 @@ export interface Config {
   drainSeconds: number;
   /** Bearer token for GET /metrics (unset: no metrics endpoint). */
   metricsToken?: string;
+  /** Where OpenTelemetry spans are sent (OTEL_EXPORTER_OTLP_*); unset: no tracing, nothing of OpenTelemetry's SDK loaded. */
+  tracing?: TracingConfig;
   /** The S3 settings whenever S3_BUCKET is set (also with FILE_STORE=local: `renkei storage migrate --to s3` uses them). */
   s3?: S3StoreConfig;
   /** Mail-in for the consultation desk (MAILIN_*); unset: off. */
@@ -145,6 +152,12 @@ export interface S3StoreConfig {
   prefix: string;
 }
 export type FileStoreConfig = { kind: "local" } | S3StoreConfig;
+
+export interface TracingConfig {
+  /** The OTLP/HTTP traces URL, e.g. http://otel-collector:4318/v1/traces. */
+  url: string;
+  serviceName: string;
+}
 
 export interface MailInConfig {
   /** 0 in tests: an ephemeral port. */
@@ -205,6 +218,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   }
   const e = parsed.data;
   const problems: string[] = [];
+  const tracesUrl =
+    e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+    (e.OTEL_EXPORTER_OTLP_ENDPOINT && `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, "")}/v1/traces`);
   if (e.FILE_STORE === "s3" && !e.S3_BUCKET)
     problems.push("S3_BUCKET: required when FILE_STORE=s3 (the bucket that holds the files)");
   if (!!e.S3_ACCESS_KEY_ID !== !!e.S3_SECRET_ACCESS_KEY)
@@ -255,6 +271,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     samlSpKeys: saml.spKeys,
     directory: directory.directory,
     metricsToken: e.METRICS_TOKEN,
+    tracing: tracesUrl ? { url: tracesUrl, serviceName: e.OTEL_SERVICE_NAME } : undefined,
     drainSeconds: e.DRAIN_SECONDS,
     fileStore: e.FILE_STORE === "s3" && s3 ? s3 : { kind: "local" },
     s3,

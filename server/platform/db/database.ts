@@ -12,7 +12,7 @@ export type Engine = "sqlite" | "postgres";
 export interface Database {
   db: Db;
   engine: Engine;
-  /** Called after every statement (and every failed one) with its timing: /metrics subscribes here. */
+  /** Called after every statement (and every failed one) with its timing: /metrics and tracing subscribe here. */
   observers: Set<QueryObserver>;
   /** PostgreSQL's connection pool as it stands (SQLite has one connection and no pool). */
   pool?: () => PoolState;
@@ -20,7 +20,8 @@ export interface Database {
 }
 
 export type QueryKind = "select" | "insert" | "update" | "delete" | "transaction" | "other";
-export type QueryObserver = (kind: QueryKind, seconds: number, failed: boolean) => void;
+/** `sql` is the statement's text with placeholders (never the values). */
+export type QueryObserver = (kind: QueryKind, seconds: number, failed: boolean, sql: string) => void;
 export interface PoolState {
   max: number;
   total: number;
@@ -63,7 +64,7 @@ function observe(observers: Set<QueryObserver>, log?: (e: LogEvent) => void) {
   return (e: LogEvent) => {
     if (observers.size) {
       const kind = queryKind(e);
-      for (const o of observers) o(kind, e.queryDurationMillis / 1000, e.level === "error");
+      for (const o of observers) o(kind, e.queryDurationMillis / 1000, e.level === "error", e.query.sql);
     }
     log?.(e);
   };

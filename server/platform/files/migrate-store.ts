@@ -29,9 +29,7 @@ export function migrationStores(config: Config, to: "s3" | "local"): { from: Blo
 }
 
 /**
- * Copies every blob of `from` into `to` (four at a time), each streamed and hashed on the way in, then
- * read back from `to` and hashed again: a copy counts only when its SHA-256 equals its name. Blobs
- * already there with their size are verified the same way. Finally every `files` row must find its
+ * Copies every blob of `from` into `to` with copyBlobs, then checks that every `files` row finds its
  * blob in `to`. Safe to run again and while the server runs (blobs never change).
  */
 export async function migrateStore(
@@ -41,28 +39,46 @@ export async function migrateStore(
 ): Promise<StorageMigration> {
   await stores.from.check();
   await stores.to.check();
-  const result: StorageMigration = {
-    from: stores.from.location,
-    to: stores.to.location,
-    blobs: 0,
-    copied: 0,
-    present: 0,
-    bytes: 0,
-    verified: 0,
-    missing: [],
-  };
-  const queue: { sha256: string; size: number }[] = [];
-  for await (const b of stores.from.list()) queue.push(b);
-  result.blobs = queue.length;
+  const blobs: { sha256: string; size: number }[] = [];
+  for await (const b of stores.from.list()) blobs.push(b);
+  const copy = await copyBlobs(stores, blobs, progress);
+  const missing: string[] = [];
+  const rows = await db.selectFrom("files").select("sha256").distinct().execute();
+  for (const r of rows) if ((await stores.to.size(r.sha256)) === null) missing.push(r.sha256);
+  return { from: stores.from.location, to: stores.to.location, blobs: blobs.length, ...copy, missing };
+}
+
+export interface BlobCopy {
+  copied: number;
+  present: number;
+  bytes: number;
+  verified: number;
+}
+
+/**
+ * Copies the given blobs of `from` into `to` (four at a time), each streamed and hashed on the way in, then
+ * read back from `to` and hashed again: a copy counts only when its SHA-256 equals its name. Blobs already
+ * there with their size are read and hashed too (a second run, or content another installation shares) and
+ * copied again when damaged.
+ * Used by `renkei storage migrate` and by `renkei restore` into an object store.
+ */
+export async function copyBlobs(
+  stores: { from: BlobStore; to: BlobStore },
+  blobs: readonly { sha256: string; size: number }[],
+  progress: (done: number) => void = () => {},
+): Promise<BlobCopy> {
+  const result: BlobCopy = { copied: 0, present: 0, bytes: 0, verified: 0 };
+  const queue = [...blobs];
   const copyOne = async ({ sha256, size }: { sha256: string; size: number }) => {
-    if ((await stores.to.size(sha256)) === size) result.present++;
+    // Already there with its size and its content: kept. Absent, or there but damaged: copied (again).
+    if ((await stores.to.size(sha256)) === size && (await sha256Stream(stores.to.open(sha256))) === sha256) result.present++;
     else {
       await stores.to.putStream(sha256, stores.from.open(sha256), size);
+      const got = await sha256Stream(stores.to.open(sha256));
+      if (got !== sha256) throw new Error(`blob ${sha256} in ${stores.to.location} reads back with SHA-256 ${got}: not copied`);
       result.copied++;
       result.bytes += size;
     }
-    const got = await sha256Stream(stores.to.open(sha256));
-    if (got !== sha256) throw new Error(`blob ${sha256} in ${stores.to.location} reads back with SHA-256 ${got}: not migrated`);
     result.verified++;
     progress(result.verified);
   };
@@ -70,7 +86,5 @@ export async function migrateStore(
     for (let b = queue.shift(); b; b = queue.shift()) await copyOne(b);
   });
   await Promise.all(workers);
-  const rows = await db.selectFrom("files").select("sha256").distinct().execute();
-  for (const r of rows) if ((await stores.to.size(r.sha256)) === null) result.missing.push(r.sha256);
   return result;
 }

@@ -3,15 +3,17 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
-import { type Config, loadConfig } from "../../config.js";
+import { type Config, loadConfig, type S3StoreConfig } from "../../config.js";
 import { inTx } from "../context.js";
 import { openDatabase } from "../db/database.js";
 import { LocalBlobStore } from "../files/blob-local.js";
-import { readFileBytes, storeBuffer } from "../files/store.js";
+import { blobStore, readFileBytes, storeBuffer } from "../files/store.js";
 import "../jobs/backup.js";
 import { DEMO_PASSWORD, engine, type TestEnv, testEnv } from "../testing/harness.js";
+import { startS3, type TestS3 } from "../testing/s3.js";
 import { scratchPostgres } from "../testing/scratch-postgres.js";
 import { takeBackup } from "./backup.js";
+import { sha256Stream } from "./files.js";
 import { restoreBackup } from "./restore.js";
 import { scheduledBackup } from "./scheduled.js";
 import { verifyInstallation } from "./verify.js";
@@ -32,7 +34,7 @@ beforeAll(async () => {
 });
 
 /** An empty installation of the same engine: a new data folder, and on PostgreSQL a new database. */
-async function emptyInstallation(): Promise<Config> {
+async function emptyInstallation(extra: Record<string, string> = {}): Promise<Config> {
   const dataDir = path.join(tmp, `restore-${crypto.randomUUID().slice(0, 8)}`);
   let databaseUrl: string | undefined;
   if (engine === "postgres") {
@@ -41,7 +43,7 @@ async function emptyInstallation(): Promise<Config> {
     databaseUrl = scratch.url;
   }
   return {
-    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, DATABASE_URL: databaseUrl }),
+    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...extra }),
     argon2MemoryKiB: 1024,
   };
 }
@@ -168,6 +170,50 @@ describe(`backup and restore on ${engine}`, () => {
     expect(job.status).toBe("queued");
     // 02:00 Japan time is 17:00 UTC.
     expect(new Date(job.run_at).getUTCHours()).toBe(17);
+  });
+});
+
+describe(`restore into an S3-compatible store on ${engine}`, () => {
+  let s3: TestS3;
+  beforeAll(async () => {
+    s3 = await startS3();
+    return () => s3.close();
+  });
+  // Each engine's run has its own key prefix in the bucket.
+  const inBucket = (extra: Record<string, string> = {}) => emptyInstallation({ ...s3.env, S3_PREFIX: `${engine}/`, ...extra });
+
+  it("writes every blob of the backup into the bucket, each checked by SHA-256, and the installation reads them there", async () => {
+    const memo = await inTx(env.ctx, (tx) => storeBuffer(tx, "協定書.txt", "text/plain", Buffer.from("共同利用協定書 別表第1")));
+    const dir = path.join(tmp, "b-s3");
+    const { manifest } = await takeBackup(env.ctx, dir);
+    const blobs = manifest.files.filter((f) => f.path.startsWith("files/"));
+    expect(blobs.length).toBeGreaterThan(0);
+
+    // A bucket that does not exist is refused with what to fix, before anything is written.
+    const wrong = await inBucket({ S3_BUCKET: "no-such-bucket" });
+    await expect(restoreBackup(wrong, dir)).rejects.toThrow(/S3_BUCKET: the bucket "no-such-bucket" does not exist/);
+    const target: Config = { ...wrong, fileStore: { ...(wrong.fileStore as S3StoreConfig), bucket: s3.bucket } };
+    const restored = await restoreBackup(target, dir); // the same installation: the refusal left it empty
+    expect(restored.store).toBe(`s3://${s3.bucket}/${engine}/ at ${s3.endpoint}`);
+    expect(restored.present).toBe(0);
+    expect(fs.existsSync(path.join(target.dataDir, "files"))).toBe(false);
+    const store = blobStore(target);
+    for (const f of blobs) expect(await sha256Stream(store.open(f.sha256))).toBe(f.sha256);
+    expect(await problems(target)).toEqual([]);
+    expect((await readFileBytes({ config: target }, memo)).toString()).toBe("共同利用協定書 別表第1");
+
+    // Into the same bucket again (a second attempt, another installation): what is there is read and kept,
+    // and an object damaged there (same size, other bytes) is replaced by the backup's copy.
+    await store.remove(memo.sha256);
+    const damaged = Buffer.from("共同利用協定書 別表第2");
+    const tmpFile = path.join(tmp, "damaged-object");
+    fs.writeFileSync(tmpFile, damaged);
+    await store.putFile(memo.sha256, tmpFile, damaged.length);
+    const second = await inBucket();
+    const again = await restoreBackup(second, dir);
+    expect(again.present).toBe(blobs.length - 1);
+    expect((await readFileBytes({ config: second }, memo)).toString()).toBe("共同利用協定書 別表第1");
+    expect(await problems(second)).toEqual([]);
   });
 });
 

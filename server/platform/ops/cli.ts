@@ -15,6 +15,7 @@ export async function opsCommand(cmd: "backup" | "restore" | "verify", config: C
     console.log(
       `Restored the ${r.manifest.engine === "sqlite" ? "SQLite" : "PostgreSQL"} backup of ${r.manifest.createdAt} ` +
         `(${r.manifest.files.length} files, ${mb(r.bytes)}, every SHA-256 checked) in ${r.seconds.toFixed(1)} s.\n` +
+        `Stored files are in ${r.store}${r.present ? ` (${r.present} of them were there already, with the same content)` : ""}.\n` +
         "Next: `renkei verify`, then `renkei serve` (it applies any migration newer than the backup).",
     );
     return 0;

@@ -4,6 +4,9 @@ import { sql } from "kysely";
 import type { Config } from "../../config.js";
 import { type Database, type Engine, openDatabase, sqliteFile } from "../db/database.js";
 import { migrations } from "../db/migrations/index.js";
+import { LocalBlobStore } from "../files/blob-local.js";
+import { copyBlobs } from "../files/migrate-store.js";
+import { blobStore } from "../files/store.js";
 import { copyDurably, fsyncDir, isEmptyDir } from "./files.js";
 import { checkBackup, databaseFile, type Manifest } from "./manifest.js";
 import { findPgTool, libpqTarget, run, serverMajor } from "./pg-tools.js";
@@ -13,14 +16,21 @@ export interface RestoreResult {
   manifest: Manifest;
   bytes: number;
   seconds: number;
+  /** Where the stored files went (DATA_DIR/files or the S3 bucket). */
+  store: string;
+  /** Blobs that an object store already held (identical content, read back and checked like the others). */
+  present: number;
 }
 
 const engineOf = (config: Pick<Config, "databaseUrl">): Engine => (config.databaseUrl ? "postgres" : "sqlite");
 
 /**
  * Restores a backup into an empty installation: DATA_DIR empty (SQLite) or an empty PostgreSQL
- * database plus an empty DATA_DIR/files. The whole backup is checked against its manifest first
- * and nothing is touched if anything is missing, extra or different. The database is restored in
+ * database, plus an empty DATA_DIR/files or, with FILE_STORE=s3, the configured bucket. The whole backup
+ * is checked against its manifest first and nothing is touched if anything is missing, extra or
+ * different. Blobs go to the bucket before the database that points to them (each streamed up with its
+ * SHA-256 checked, then read back and hashed again; blobs already there are content-addressed and
+ * checked the same way, so a second attempt after a failure goes through). The database is restored in
  * one step (a file renamed into place; pg_restore in one transaction), then the row counts are
  * compared with the manifest. The next `renkei serve` applies migrations newer than the backup.
  */
@@ -44,13 +54,19 @@ export async function restoreBackup(config: Config, dir: string): Promise<Restor
   if (engine === "sqlite" && !isEmptyDir(config.dataDir))
     throw new Error(`DATA_DIR ${config.dataDir} is not empty: restore into a new, empty data folder.`);
   if (!isEmptyDir(filesDir)) throw new Error(`${filesDir} is not empty: restore into a new, empty data folder.`);
+  const blobs = manifest.files
+    .filter((f) => f.path.startsWith("files/"))
+    .map((f) => ({ path: f.path, sha256: f.sha256, size: f.bytes }));
+  const store = blobStore(config);
+  if (store.kind === "s3") await store.check(); // says what to fix before anything is written
 
   const staging = path.join(config.dataDir, `.restoring-${process.pid}`);
   let database: Database | null = null;
+  let present = 0;
   try {
     fs.mkdirSync(staging, { recursive: true });
-    for (const f of manifest.files.filter((f) => f.path.startsWith("files/")))
-      copyDurably(path.join(dir, f.path), path.join(staging, f.path));
+    if (store.kind === "s3") present = (await copyBlobs({ from: new LocalBlobStore(dir), to: store }, blobs)).present;
+    else for (const f of blobs) copyDurably(path.join(dir, f.path), path.join(staging, f.path));
     const source = path.join(dir, databaseFile(engine));
     if (engine === "sqlite") {
       copyDurably(source, path.join(staging, "renkei.sqlite"));
@@ -70,7 +86,7 @@ export async function restoreBackup(config: Config, dir: string): Promise<Restor
       throw new Error(
         `The restored database differs from the backup: ${differ.map(([t, n]) => `${t} ${facts.tables[t]} rows, expected ${n}`).join("; ")}`,
       );
-    return { manifest, bytes, seconds: (performance.now() - started) / 1000 };
+    return { manifest, bytes, seconds: (performance.now() - started) / 1000, store: store.location, present };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
     await database?.close();
