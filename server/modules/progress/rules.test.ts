@@ -93,12 +93,35 @@ describe("metric percentage", () => {
     expect(s.dueDate).toBeNull();
   });
 
-  it("is 0 before anything is reported and null when the municipality's target is 0", () => {
-    expect(computeRecordState(metricsItem, emptyRecord()).pct).toBe(0);
+  it("is no data (null), not 0%, before anything is reported, and null when the municipality's target is 0", () => {
+    expect(computeRecordState(metricsItem, emptyRecord()).pct).toBeNull();
     const d = emptyRecord();
     d.metrics[metricKey("classes", 2025)] = { value: null, target: 0 };
     d.metrics[metricKey("people", 2025)] = { value: null, target: 0 };
     expect(computeRecordState(metricsItem, d).pct).toBeNull();
+  });
+
+  it("leaves out a new KPI with no value instead of counting it as 0%", () => {
+    const d = emptyRecord();
+    d.metrics[metricKey("people", 2025)] = { value: 80, target: 100 };
+    const s = computeRecordState(metricsItem, d); // "classes" (default target 12) has no value yet
+    expect(s.pct).toBe(8000);
+    expect(s.applicable).toBe(1);
+  });
+
+  it("keeps this year's figure when next year's plan (a target without a value) is entered", () => {
+    const d = emptyRecord();
+    d.metrics[metricKey("people", 2025)] = { value: 90, target: 100 };
+    const before = computeRecordState(metricsItem, d);
+    d.metrics[metricKey("people", 2026)] = { value: null, target: 200 };
+    d.metrics[metricKey("classes", 2026)] = { value: null, target: 30 };
+    const after = computeRecordState(metricsItem, d);
+    expect(after).toEqual(before);
+    expect(after.metricFy).toBe(2025);
+    expect(after.pct).toBe(9000);
+    // Once next year's value is reported, that year's figure is the record's.
+    d.metrics[metricKey("people", 2026)] = { value: 50, target: 200 };
+    expect(computeRecordState(metricsItem, d)).toMatchObject({ metricFy: 2026, pct: 2500 });
   });
 });
 
