@@ -62,6 +62,8 @@ export const itemInput = z.object({
   tracking: z.enum(trackings, { error: "記録の方法を選んでください" }),
   deadline: isoDate.nullable().optional(),
   sortOrder: z.number().int().default(0),
+  /** An online procedure: one of the national target procedures (counted in the national completion figure). */
+  nationalTarget: z.boolean({ error: "国の対象手続かどうかを選んでください" }).optional(),
   /** Copy the steps and metrics of another item (e.g. the 12 national steps). */
   copyFromItemId: z.uuid().optional(),
 });
@@ -120,6 +122,8 @@ export const item = z.object({
   group: z.string().nullable(),
   tracking: z.enum(trackings),
   deadline: z.string().nullable(),
+  /** Counted by the national online-procedure definition when the item is an online procedure. */
+  nationalTarget: z.boolean(),
   sortOrder: z.number(),
   archived: z.boolean(),
   steps: z.array(step),

@@ -9,6 +9,7 @@ import {
   isOverdue,
   median,
   metricKey,
+  metricYearFigure,
   trendFromDeltas,
 } from "./rules.js";
 import { applyUpdate, diffRecord, rewindRecord } from "./update-rules.js";
@@ -269,5 +270,28 @@ describe("applying an update", () => {
       actualDate: null,
       option: null,
     });
+  });
+});
+
+describe("a metric over municipalities for one fiscal year", () => {
+  it("sums the reported values and the targets that apply, and averages the achievement of those who reported", () => {
+    const f = metricYearFigure(200, [
+      { value: 100, target: null }, // default target 200 → 50 %
+      { value: 300, target: 150 }, // capped at 100 %
+      { value: null, target: 400 }, // a plan: counted in the target, not reported
+      { value: 5, target: 0 }, // not applicable
+      undefined, // no record: the default target applies
+    ]);
+    expect(f).toEqual({ reported: 2, total: 400, target: 200 + 150 + 400 + 200, pct: 7500 });
+  });
+
+  it("is no data (null), not 0, when nobody reported", () => {
+    expect(metricYearFigure(12, [undefined, { value: null, target: 10 }])).toEqual({
+      reported: 0,
+      total: null,
+      target: 22,
+      pct: null,
+    });
+    expect(metricYearFigure(null, [{ value: 7, target: null }])).toEqual({ reported: 1, total: 7, target: null, pct: null });
   });
 });

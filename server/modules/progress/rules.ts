@@ -142,6 +142,33 @@ export const metricRatio = (value: number | null, target: number | null) =>
   value == null || target == null || !(target > 0) ? null : Math.min(1, value / target);
 
 /**
+ * One metric over municipalities for one fiscal year (the KPI view): how many reported, the sum of their
+ * values and of the targets that apply (own for the year, else the default; 0 = not applicable), and the
+ * mean achievement (hundredths) of those with a value and a target. Nothing reported → total and pct null.
+ */
+export function metricYearFigure(targetDefault: number | null, perOrg: readonly (MetricValue | undefined)[]) {
+  let reported = 0;
+  let total = 0;
+  let targetSum: number | null = null;
+  const ratios: number[] = [];
+  for (const v of perOrg) {
+    const target = v?.target ?? targetDefault;
+    if (target != null && target > 0) targetSum = (targetSum ?? 0) + target;
+    if (v?.value == null || target === 0) continue;
+    reported++;
+    total += v.value;
+    const r = metricRatio(v.value, target);
+    if (r != null) ratios.push(r);
+  }
+  return {
+    reported,
+    total: reported ? total : null,
+    target: targetSum,
+    pct: ratios.length ? (ratios.reduce((a, b) => a + b, 0) / ratios.length) * 10000 : null,
+  };
+}
+
+/**
  * The record's percentage and due date. The due date is the earliest planned date of an open step
  * and, while the item is not complete, its deadline — or, for a flagged exception, the revised target.
  */
