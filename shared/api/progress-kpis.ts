@@ -6,8 +6,9 @@ import { looseNumber } from "../numbers.js";
  * fiscal year (e.g. 「令和9年度末までに全市町で26手続をマイナポータル対応」) with where they stand.
  */
 
-/** How far from the current fiscal year a target may be set (years before and after). */
-export const targetYearSpan = 10;
+/** The fiscal years a target may be set for: from a few years back (kept for the record) to ten years ahead. */
+export const targetYearsBack = 3;
+export const targetYearsAhead = 10;
 
 export const targetMeasures = ["metric_sum", "online_national"] as const;
 export type TargetMeasure = (typeof targetMeasures)[number];
@@ -91,9 +92,7 @@ export const targetInput = z.object({
     .max(200, "目標の内容は200字以内で入力してください"),
   measure: z.enum(targetMeasures, { error: "数える対象を選んでください" }),
   metricId: z.uuid({ error: "指標を一覧から選んでください" }).nullable().optional(),
-  targetValue: looseNumber(
-    z.number({ error: "目標値を数値で入力してください" }).min(0, "目標値は0以上の数値で入力してください"),
-  ),
+  targetValue: looseNumber(z.number({ error: "目標値を数値で入力してください" }).min(0, "目標値は0以上の数値で入力してください")),
 });
 export type TargetInput = z.infer<typeof targetInput>;
 export const targetPatch = targetInput.partial();

@@ -70,7 +70,8 @@ export const itemInput = z.object({
 export const itemPatch = itemInput
   .omit({ copyFromItemId: true, tracking: true })
   .partial()
-  .extend({ archived: z.boolean().optional() });
+  // No default in a patch: an edit that leaves the order out keeps it (the input's default 0 would reset it).
+  .extend({ sortOrder: z.number().int().optional(), archived: z.boolean().optional() });
 
 export const stepInput = z.object({
   code,

@@ -1,8 +1,8 @@
 import type { KpiQuery, KpiView, ProgressTarget, TargetInput, TargetPatch } from "../../../shared/api/progress-kpis.js";
-import { targetYearSpan } from "../../../shared/api/progress-kpis.js";
-import { offersMynaportal } from "../../../shared/progress/online.js";
+import { targetYearsAhead, targetYearsBack } from "../../../shared/api/progress-kpis.js";
 import { fiscalYearAt } from "../../../shared/dates/jst.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
+import { offersMynaportal } from "../../../shared/progress/online.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { invalid, notFound } from "../../platform/errors.js";
@@ -122,11 +122,12 @@ async function presentTargets(
 /** The checks every target passes: a fiscal year near the current one, a metric of this programme, online procedures to count. */
 async function checkTarget(ctx: Ctx, programmeId: string, t: TargetInput) {
   const now = fiscalYearAt();
-  if (t.fiscalYear < now - targetYearSpan || t.fiscalYear > now + targetYearSpan)
+  const [min, max] = [now - targetYearsBack, now + targetYearsAhead];
+  if (t.fiscalYear < min || t.fiscalYear > max)
     throw invalid("目標の年度が範囲外です。", [
       {
         path: "fiscalYear",
-        message: `年度は${fiscalYearLabel(now - targetYearSpan)}から${fiscalYearLabel(now + targetYearSpan)}までの間で入力してください`,
+        message: `年度は${fiscalYearLabel(min)}から${fiscalYearLabel(max)}までの間で入力してください`,
       },
     ]);
   const items = await listItemRows(ctx, [programmeId]);
@@ -219,7 +220,14 @@ export async function deleteTarget(ctx: Ctx, id: string) {
       tx,
       "progressTarget.delete",
       { type: "progress_target", id },
-      { before: { programmeId: before.programme_id, fiscalYear: before.fiscal_year, title: before.title, targetValue: before.target_value } },
+      {
+        before: {
+          programmeId: before.programme_id,
+          fiscalYear: before.fiscal_year,
+          title: before.title,
+          targetValue: before.target_value,
+        },
+      },
     );
   });
   return { ok: true as const };

@@ -16,10 +16,8 @@ export function progressKpiRoutes(app: App) {
     { schema: { params: idParams, body: targetInput, response: { 201: created } } },
     async (req, reply) => reply.status(201).send(await createTarget(req.ctx, req.params.id, req.body)),
   );
-  app.patch(
-    "/progress/targets/:id",
-    { schema: { params: idParams, body: targetPatch, response: { 200: created } } },
-    (req) => updateTarget(req.ctx, req.params.id, req.body),
+  app.patch("/progress/targets/:id", { schema: { params: idParams, body: targetPatch, response: { 200: created } } }, (req) =>
+    updateTarget(req.ctx, req.params.id, req.body),
   );
   app.delete("/progress/targets/:id", { schema: { params: idParams, response: { 200: okResponse } } }, (req) =>
     deleteTarget(req.ctx, req.params.id),
