@@ -14,7 +14,7 @@ test("KPIs by fiscal year with the year selector, and a prefecture-wide target o
 
   await page.goto(`/progress?programmeId=${rpa.id}`);
   const kpis = page.getByRole("region", { name: "指標（KPI）の年度別集計" });
-  const year = kpis.getByLabel("年度");
+  const year = kpis.getByLabel("年度", { exact: true });
   await expect(year).toHaveValue(String(latest.fiscalYear));
   const hoursRow = kpis.getByRole("row").filter({ hasText: "削減時間" });
   await expect(hoursRow).toContainText(amount(hours.total, "時間"));
@@ -32,7 +32,7 @@ test("KPIs by fiscal year with the year selector, and a prefecture-wide target o
 
   // The secretariat sets a prefecture-wide target: it is shown with the current total against it.
   const targets = page.getByRole("region", { name: "県全体の目標" });
-  await targets.getByLabel("年度").fill(String(latest.fiscalYear));
+  await targets.getByLabel("年度", { exact: true }).fill(String(latest.fiscalYear));
   await targets.getByLabel("目標値").fill("-1");
   await targets.getByLabel("目標", { exact: true }).fill("RPAで年間5,000時間を削減");
   await targets.getByLabel("数える対象").selectOption("metric_sum");
@@ -56,8 +56,10 @@ test("a municipality's page reads its own KPIs for the fiscal year chosen", asyn
   const own = await api.get(`/progress/kpis?programmeId=${rpa.id}&orgId=${orgId}`);
   const hours = own.metrics.find((m: { name: string }) => m.name === "削減時間");
   await page.goto(`/progress/orgs/${orgId}`);
-  const section = page.getByRole("region", { name: "指標（KPI）の年度別集計" });
-  await expect(section.getByLabel("年度")).toHaveValue(String(own.fiscalYear));
+  const section = page
+    .getByRole("region", { name: new RegExp(`^${rpa.name}`) })
+    .getByRole("region", { name: "指標（KPI）の年度別集計" });
+  await expect(section.getByLabel("年度", { exact: true })).toHaveValue(String(own.fiscalYear));
   await expect(section.getByRole("row").filter({ hasText: "削減時間" })).toContainText(amount(hours.total, "時間"));
   await checkA11y(page, { label: "a municipality's KPIs" });
 });
