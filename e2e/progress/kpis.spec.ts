@@ -31,7 +31,7 @@ test("KPIs by fiscal year with the year selector, and a prefecture-wide target o
   await checkA11y(page, { label: "KPIs by fiscal year" });
 
   // The secretariat sets a prefecture-wide target: it is shown with the current total against it.
-  const targets = page.getByRole("region", { name: "県全体の目標" });
+  const targets = page.getByRole("region", { name: "県全体の目標", exact: true });
   await targets.getByLabel("年度", { exact: true }).fill(String(latest.fiscalYear));
   await targets.getByLabel("目標値").fill("-1");
   await targets.getByLabel("目標", { exact: true }).fill("RPAで年間5,000時間を削減");
