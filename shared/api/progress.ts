@@ -62,13 +62,16 @@ export const itemInput = z.object({
   tracking: z.enum(trackings, { error: "記録の方法を選んでください" }),
   deadline: isoDate.nullable().optional(),
   sortOrder: z.number().int().default(0),
+  /** An online procedure: one of the national target procedures (counted in the national completion figure). */
+  nationalTarget: z.boolean({ error: "国の対象手続かどうかを選んでください" }).optional(),
   /** Copy the steps and metrics of another item (e.g. the 12 national steps). */
   copyFromItemId: z.uuid().optional(),
 });
 export const itemPatch = itemInput
   .omit({ copyFromItemId: true, tracking: true })
   .partial()
-  .extend({ archived: z.boolean().optional() });
+  // No default in a patch: an edit that leaves the order out keeps it (the input's default 0 would reset it).
+  .extend({ sortOrder: z.number().int().optional(), archived: z.boolean().optional() });
 
 export const stepInput = z.object({
   code,
@@ -120,6 +123,8 @@ export const item = z.object({
   group: z.string().nullable(),
   tracking: z.enum(trackings),
   deadline: z.string().nullable(),
+  /** Counted by the national online-procedure definition when the item is an online procedure. */
+  nationalTarget: z.boolean(),
   sortOrder: z.number(),
   archived: z.boolean(),
   steps: z.array(step),

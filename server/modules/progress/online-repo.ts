@@ -10,3 +10,15 @@ export function readStepStates(ctx: Ctx, stepIds: string[]) {
     .where("s.step_id", "in", stepIds)
     .execute();
 }
+
+/** Of the given items, those that are national target procedures. */
+export async function nationalTargetItemIds(ctx: Ctx, itemIds: string[]) {
+  if (!itemIds.length) return [];
+  const rows = await ctx.db
+    .selectFrom("progress_items")
+    .select("id")
+    .where("id", "in", itemIds)
+    .where("national_target", "=", 1)
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -6,16 +6,18 @@ import {
   onlineCompletion,
 } from "../../../shared/progress/online.js";
 import type { Ctx } from "../../platform/context.js";
-import { readStepStates } from "./online-repo.js";
+import { nationalTargetItemIds, readStepStates } from "./online-repo.js";
 import { listStepRows, recordKey } from "./repo.js";
 
 /**
  * A programme's online-procedure figures (shared/progress/online.ts) for the municipalities compared: null
- * when none of its items is an online procedure (no step offers マイナポータル). Its items are the target
- * procedures; a municipality without a record for one has it not online. Current state only.
+ * when none of its items is an online procedure (no step offers マイナポータル). The target procedures are
+ * the items flagged as national targets (progress_items.national_target); a municipality without a record
+ * for one has it not online. Current state only.
  */
 export async function onlineFigures(ctx: Ctx, itemIds: string[], orgIds: string[]): Promise<OnlineCompletion | null> {
-  const steps = (await listStepRows(ctx, itemIds)).filter((s) => offersMynaportal(s.options ? JSON.parse(s.options) : null));
+  const targets = await nationalTargetItemIds(ctx, itemIds);
+  const steps = (await listStepRows(ctx, targets)).filter((s) => offersMynaportal(s.options ? JSON.parse(s.options) : null));
   if (!steps.length) return null;
   const procedures = [...new Set(steps.map((s) => s.item_id))];
   const states = new Map<string, OnlineChannel | null>();

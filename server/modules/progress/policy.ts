@@ -31,6 +31,9 @@ type ProgressEvent =
   | "progressProgramme.update"
   | "progressStep.create"
   | "progressStep.update"
+  | "progressTarget.create"
+  | "progressTarget.delete"
+  | "progressTarget.update"
   | "progress.export";
 declare module "../../platform/audit/record.js" {
   interface AuditEvents extends Record<ProgressEvent, true> {}

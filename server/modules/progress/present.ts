@@ -34,6 +34,7 @@ export function presentItem(i: ItemRow, steps: StepRow[], metrics: MetricRow[]):
     group: i.group_label,
     tracking: i.tracking,
     deadline: i.deadline,
+    nationalTarget: i.national_target !== 0,
     sortOrder: i.sort_order,
     archived: i.archived === 1,
     steps: steps

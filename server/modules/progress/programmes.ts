@@ -135,6 +135,7 @@ export async function createItem(ctx: Ctx, programmeId: string, input: z.infer<t
       group_label: input.group ?? null,
       tracking: input.tracking,
       deadline: input.deadline ?? null,
+      national_target: input.nationalTarget === false ? 0 : 1,
       sort_order: input.sortOrder,
       archived: 0,
       created_at: now,
@@ -186,6 +187,7 @@ export async function updateItem(ctx: Ctx, id: string, patch: z.infer<typeof ite
       name_en: patch.nameEn,
       group_label: patch.group,
       deadline: patch.deadline,
+      national_target: patch.nationalTarget === undefined ? undefined : patch.nationalTarget ? 1 : 0,
       sort_order: patch.sortOrder,
       archived: patch.archived === undefined ? undefined : patch.archived ? 1 : 0,
     };

@@ -40,6 +40,7 @@ import {
 } from "./programmes.js";
 import { evidenceFile, getRecord, listRecordHistory, storeEvidence, updateRecord } from "./records.js";
 import { progressBulkRoutes } from "./routes-bulk.js";
+import { progressKpiRoutes } from "./routes-kpis.js";
 import "./jobs.js";
 
 const orgParams = z.object({ orgId: z.uuid({ error: "団体IDの形式が正しくありません" }) });
@@ -134,4 +135,5 @@ export function progressRoutes(app: App) {
     sendDownload(reply, storedDownload(req.ctx, await evidenceFile(req.ctx, req.params.id))),
   );
   progressBulkRoutes(app);
+  progressKpiRoutes(app);
 }

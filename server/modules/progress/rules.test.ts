@@ -9,6 +9,7 @@ import {
   isOverdue,
   median,
   metricKey,
+  metricYearFigure,
   trendFromDeltas,
 } from "./rules.js";
 import { applyUpdate, diffRecord, rewindRecord } from "./update-rules.js";
@@ -93,12 +94,35 @@ describe("metric percentage", () => {
     expect(s.dueDate).toBeNull();
   });
 
-  it("is 0 before anything is reported and null when the municipality's target is 0", () => {
-    expect(computeRecordState(metricsItem, emptyRecord()).pct).toBe(0);
+  it("is no data (null), not 0%, before anything is reported, and null when the municipality's target is 0", () => {
+    expect(computeRecordState(metricsItem, emptyRecord()).pct).toBeNull();
     const d = emptyRecord();
     d.metrics[metricKey("classes", 2025)] = { value: null, target: 0 };
     d.metrics[metricKey("people", 2025)] = { value: null, target: 0 };
     expect(computeRecordState(metricsItem, d).pct).toBeNull();
+  });
+
+  it("leaves out a new KPI with no value instead of counting it as 0%", () => {
+    const d = emptyRecord();
+    d.metrics[metricKey("people", 2025)] = { value: 80, target: 100 };
+    const s = computeRecordState(metricsItem, d); // "classes" (default target 12) has no value yet
+    expect(s.pct).toBe(8000);
+    expect(s.applicable).toBe(1);
+  });
+
+  it("keeps this year's figure when next year's plan (a target without a value) is entered", () => {
+    const d = emptyRecord();
+    d.metrics[metricKey("people", 2025)] = { value: 90, target: 100 };
+    const before = computeRecordState(metricsItem, d);
+    d.metrics[metricKey("people", 2026)] = { value: null, target: 200 };
+    d.metrics[metricKey("classes", 2026)] = { value: null, target: 30 };
+    const after = computeRecordState(metricsItem, d);
+    expect(after).toEqual(before);
+    expect(after.metricFy).toBe(2025);
+    expect(after.pct).toBe(9000);
+    // Once next year's value is reported, that year's figure is the record's.
+    d.metrics[metricKey("people", 2026)] = { value: 50, target: 200 };
+    expect(computeRecordState(metricsItem, d)).toMatchObject({ metricFy: 2026, pct: 2500 });
   });
 });
 
@@ -246,5 +270,28 @@ describe("applying an update", () => {
       actualDate: null,
       option: null,
     });
+  });
+});
+
+describe("a metric over municipalities for one fiscal year", () => {
+  it("sums the reported values and the targets that apply, and averages the achievement of those who reported", () => {
+    const f = metricYearFigure(200, [
+      { value: 100, target: null }, // default target 200 → 50 %
+      { value: 300, target: 150 }, // capped at 100 %
+      { value: null, target: 400 }, // a plan: counted in the target, not reported
+      { value: 5, target: 0 }, // not applicable
+      undefined, // no record: the default target applies
+    ]);
+    expect(f).toEqual({ reported: 2, total: 400, target: 200 + 150 + 400 + 200, pct: 7500 });
+  });
+
+  it("is no data (null), not 0, when nobody reported", () => {
+    expect(metricYearFigure(12, [undefined, { value: null, target: 10 }])).toEqual({
+      reported: 0,
+      total: null,
+      target: 22,
+      pct: null,
+    });
+    expect(metricYearFigure(null, [{ value: 7, target: null }])).toEqual({ reported: 1, total: 7, target: null, pct: null });
   });
 });

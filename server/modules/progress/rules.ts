@@ -106,29 +106,66 @@ export function stepProgress(steps: StepDef[], data: RecordData) {
 }
 
 /**
- * Metrics: the latest fiscal year with a value or a municipality's own target; per metric
- * value ÷ target capped at 100%, averaged over metrics that have a target above zero (the
- * municipality's own for that year, else the default). Nothing reported yet → 0% when a target
- * exists; an own target of 0 means "not applicable" and, like no target at all, gives null.
+ * Metrics (KPIs) are read per fiscal year. A record's figure is that of the latest fiscal year with a
+ * reported value: a target alone is a plan, so next year's plan never replaces (nor lowers) this year's
+ * figure. Within the year, per metric value ÷ target capped at 100%, averaged over the metrics that have
+ * a value and a target above zero (the municipality's own for that year, else the default). A metric with
+ * no value (a new KPI, nothing reported yet) is "no data" — left out, never 0% — and a record with no
+ * figure at all is null, as is one whose own targets are 0 ("not applicable").
  */
 export function metricProgress(metrics: MetricDef[], data: RecordData) {
   let fy: number | null = null;
   for (const m of metrics) {
     for (const [key, v] of Object.entries(data.metrics)) {
-      if (!key.startsWith(`${m.id}:`) || (v.value == null && v.target == null)) continue;
+      if (!key.startsWith(`${m.id}:`) || v.value == null) continue;
       const y = Number(key.slice(m.id.length + 1));
       if (fy == null || y > fy) fy = y;
     }
   }
+  return { ...metricProgressIn(metrics, data, fy), fy };
+}
+
+/** The metrics' figure for one fiscal year (see metricProgress); null year or nothing reported → pct null. */
+export function metricProgressIn(metrics: MetricDef[], data: RecordData, fy: number | null) {
   const ratios: number[] = [];
   for (const m of metrics) {
     const v = fy == null ? undefined : data.metrics[metricKey(m.id, fy)];
-    const target = v?.target ?? m.targetDefault;
-    if (target == null || !(target > 0)) continue;
-    ratios.push(Math.min(1, (v?.value ?? 0) / target));
+    const ratio = metricRatio(v?.value ?? null, v?.target ?? m.targetDefault);
+    if (ratio != null) ratios.push(ratio);
   }
   const pct = ratios.length ? Math.round((ratios.reduce((a, b) => a + b, 0) / ratios.length) * 10000) : null;
-  return { pct, fy, applicable: ratios.length, done: ratios.filter((r) => r >= 1).length };
+  return { pct, applicable: ratios.length, done: ratios.filter((r) => r >= 1).length };
+}
+
+/** One metric's achievement (0–1, capped): null without a value ("no data") or without a target above zero. */
+export const metricRatio = (value: number | null, target: number | null) =>
+  value == null || target == null || !(target > 0) ? null : Math.min(1, value / target);
+
+/**
+ * One metric over municipalities for one fiscal year (the KPI view): how many reported, the sum of their
+ * values and of the targets that apply (own for the year, else the default; 0 = not applicable), and the
+ * mean achievement (hundredths) of those with a value and a target. Nothing reported → total and pct null.
+ */
+export function metricYearFigure(targetDefault: number | null, perOrg: readonly (MetricValue | undefined)[]) {
+  let reported = 0;
+  let total = 0;
+  let targetSum: number | null = null;
+  const ratios: number[] = [];
+  for (const v of perOrg) {
+    const target = v?.target ?? targetDefault;
+    if (target != null && target > 0) targetSum = (targetSum ?? 0) + target;
+    if (v?.value == null || target === 0) continue;
+    reported++;
+    total += v.value;
+    const r = metricRatio(v.value, target);
+    if (r != null) ratios.push(r);
+  }
+  return {
+    reported,
+    total: reported ? total : null,
+    target: targetSum,
+    pct: ratios.length ? (ratios.reduce((a, b) => a + b, 0) / ratios.length) * 10000 : null,
+  };
 }
 
 /**

@@ -45,6 +45,8 @@ export interface ProgressItemsTable {
   group_label: string | null;
   tracking: "steps" | "metrics";
   deadline: string | null;
+  /** An online procedure counted by the national definition (migration 0896; the database fills in 1). */
+  national_target?: Flag;
   sort_order: number;
   archived: Flag;
   created_at: string;
@@ -208,6 +210,21 @@ export interface ProgressExportsTable {
   finished_at: string | null;
 }
 
+/** A prefecture-wide target for a programme and fiscal year (migration 0895). */
+export interface ProgressTargetsTable {
+  id: string;
+  programme_id: string;
+  fiscal_year: number;
+  title: string;
+  /** What is counted: a metric's sum over the municipalities, or those complete by the national online definition. */
+  measure: "metric_sum" | "online_national";
+  metric_id: string | null;
+  target_value: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ProgressTables {
   progress_programmes: ProgressProgrammesTable;
   progress_items: ProgressItemsTable;
@@ -224,4 +241,5 @@ export interface ProgressTables {
   progress_item_days: ProgressItemDaysTable;
   progress_rollup_totals: ProgressRollupTotalsTable;
   progress_exports: ProgressExportsTable;
+  progress_targets: ProgressTargetsTable;
 }

@@ -13,6 +13,7 @@ import { HeatmapChart, TrendChart } from "./charts.js";
 import { DashboardFilters, type DashboardParams, useDashboardParams } from "./dashboard-filters.js";
 import { ExportJobButton } from "./export-job.js";
 import { monthLabel, pctText, signedPct } from "./format.js";
+import { KpiSection } from "./kpis.js";
 import { MatrixTable } from "./matrix-table.js";
 
 export function DashboardPage() {
@@ -110,6 +111,7 @@ function DashboardBody({ d, params }: { d: Dashboard; params: DashboardParams })
         <Stat label={t("progress.behindCount")} value={String(d.behind.length)} />
       </dl>
       {d.online && <OnlineCompletion online={d.online} />}
+      <KpiSection programmeId={d.programme!.id} headingId="progress-kpis" />
       {d.programme?.deadline && (
         <p className="-mt-4 text-dns-14N-130 text-solid-gray-700">
           {t("progress.deadline")}：{formatDate(d.programme.deadline, locale)}

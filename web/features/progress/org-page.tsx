@@ -11,6 +11,7 @@ import { useI18n } from "../../lib/i18n.js";
 import { recordPath, useOrgPage } from "./api.js";
 import { pctText } from "./format.js";
 import { HistoryList } from "./history-list.js";
+import { KpiSection } from "./kpis.js";
 
 /** One municipality: all its programmes, its lagging items and its recent changes. */
 export function OrgProgressPage() {
@@ -124,6 +125,9 @@ export function OrgProgressPage() {
                   rowKey={(i) => i.id}
                   empty={t("state.none")}
                 />
+                {p.items.some((i) => i.tracking === "metrics") && (
+                  <KpiSection programmeId={p.id} orgId={d.org.id} headingId={`kpi-${p.id}`} level={3} />
+                )}
               </section>
             ))}
             {!d.asOf && (

@@ -48,6 +48,8 @@ import * as m0845 from "./0845-desk-window-index.js";
 import * as m0865 from "./0865-mail-in.js";
 import * as m0870 from "./0870-review-answers.js";
 import * as m0880 from "./0880-progress-version.js";
+import * as m0895 from "./0895-progress-targets.js";
+import * as m0896 from "./0896-national-target-procedures.js";
 import * as m0900 from "./0900-saml-requests.js";
 import * as m0910 from "./0910-members-search-scope.js";
 import * as m0920 from "./0920-search-short-grams.js";
@@ -104,6 +106,8 @@ export const migrations: Record<string, Migration> = {
   "0865-mail-in": m0865,
   "0870-review-answers": m0870,
   "0880-progress-version": m0880,
+  "0895-progress-targets": m0895,
+  "0896-national-target-procedures": m0896,
   "0900-saml-requests": m0900,
   "0910-members-search-scope": m0910,
   "0920-search-short-grams": m0920,

@@ -1,0 +1,65 @@
+import { apiClient, checkA11y, demoUsers, expect, signIn, test } from "../support/fixtures.js";
+
+const amount = (n: number, unit: string) => `${n.toLocaleString("ja-JP")} ${unit}`;
+
+test("KPIs by fiscal year with the year selector, and a prefecture-wide target on the dashboard", async ({ page }) => {
+  await signIn(page, demoUsers.secretariat, { to: "/progress" });
+  const api = apiClient(page);
+  const rpa = (await api.get("/progress/programmes")).items.find((p: { code: string }) => p.code === "rpa");
+  const latest = await api.get(`/progress/kpis?programmeId=${rpa.id}`);
+  const hours = latest.metrics.find((m: { name: string }) => m.name === "削減時間");
+  const previous = (await api.get(`/progress/kpis?programmeId=${rpa.id}&fiscalYear=${latest.fiscalYear - 1}`)).metrics.find(
+    (m: { id: string }) => m.id === hours.id,
+  );
+
+  await page.goto(`/progress?programmeId=${rpa.id}`);
+  const kpis = page.getByRole("region", { name: "指標（KPI）の年度別集計" });
+  const year = kpis.getByLabel("年度", { exact: true });
+  await expect(year).toHaveValue(String(latest.fiscalYear));
+  const hoursRow = kpis.getByRole("row").filter({ hasText: "削減時間" });
+  await expect(hoursRow).toContainText(amount(hours.total, "時間"));
+
+  // The year before: that year's figures only, and the year is in the address.
+  await year.selectOption(String(latest.fiscalYear - 1));
+  await expect(page).toHaveURL(new RegExp(`fy=${latest.fiscalYear - 1}`));
+  await expect(hoursRow).toContainText(amount(previous.total, "時間"));
+  // A year nobody has reported yet reads 「データなし」, never 0%.
+  const empty = latest.fiscalYears.find((y: number) => y > latest.fiscalYear);
+  await year.selectOption(String(empty));
+  await expect(hoursRow).toContainText("データなし");
+  await expect(hoursRow).not.toContainText("0%");
+  await checkA11y(page, { label: "KPIs by fiscal year" });
+
+  // The secretariat sets a prefecture-wide target: it is shown with the current total against it.
+  const targets = page.getByRole("region", { name: "県全体の目標", exact: true });
+  await targets.getByLabel("年度", { exact: true }).fill(String(latest.fiscalYear));
+  await targets.getByLabel("目標値").fill("-1");
+  await targets.getByLabel("目標", { exact: true }).fill("RPAで年間5,000時間を削減");
+  await targets.getByLabel("数える対象").selectOption("metric_sum");
+  await targets.getByLabel("指標").selectOption(hours.id);
+  await targets.getByRole("button", { name: "目標を追加" }).click();
+  await expect(targets.getByText("目標値は0以上の数値で入力してください")).toBeVisible();
+  await targets.getByLabel("目標値").fill("5,000");
+  await targets.getByRole("button", { name: "目標を追加" }).click();
+  const row = targets.getByRole("row").filter({ hasText: "RPAで年間5,000時間を削減" });
+  await expect(row).toContainText(`${amount(hours.total, "時間")} / ${amount(5000, "時間")}`);
+  await checkA11y(page, { label: "prefecture-wide targets" });
+  await row.getByRole("button", { name: "目標「RPAで年間5,000時間を削減」を削除" }).click();
+  await expect(row).toHaveCount(0);
+});
+
+test("a municipality's page reads its own KPIs for the fiscal year chosen", async ({ page }) => {
+  await signIn(page, demoUsers.abu, { to: "/progress" });
+  const api = apiClient(page);
+  const orgId = (await api.get("/progress/dashboard")).abilities.canEditOrgId;
+  const rpa = (await api.get("/progress/programmes")).items.find((p: { code: string }) => p.code === "rpa");
+  const own = await api.get(`/progress/kpis?programmeId=${rpa.id}&orgId=${orgId}`);
+  const hours = own.metrics.find((m: { name: string }) => m.name === "削減時間");
+  await page.goto(`/progress/orgs/${orgId}`);
+  const section = page
+    .getByRole("region", { name: new RegExp(`^${rpa.name}`) })
+    .getByRole("region", { name: "指標（KPI）の年度別集計" });
+  await expect(section.getByLabel("年度", { exact: true })).toHaveValue(String(own.fiscalYear));
+  await expect(section.getByRole("row").filter({ hasText: "削減時間" })).toContainText(amount(hours.total, "時間"));
+  await checkA11y(page, { label: "a municipality's KPIs" });
+});
