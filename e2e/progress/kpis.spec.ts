@@ -32,14 +32,14 @@ test("KPIs by fiscal year with the year selector, and a prefecture-wide target o
 
   // The secretariat sets a prefecture-wide target: it is shown with the current total against it.
   const targets = page.getByRole("region", { name: "県全体の目標", exact: true });
-  await targets.getByLabel("年度", { exact: true }).fill(String(latest.fiscalYear));
-  await targets.getByLabel("目標値").fill("-1");
-  await targets.getByLabel("目標", { exact: true }).fill("RPAで年間5,000時間を削減");
+  await targets.getByRole("textbox", { name: /^年度/ }).fill(String(latest.fiscalYear));
+  await targets.getByRole("textbox", { name: /^目標値/ }).fill("-1");
+  await targets.getByRole("textbox", { name: /^目標 / }).fill("RPAで年間5,000時間を削減");
   await targets.getByLabel("数える対象").selectOption("metric_sum");
   await targets.getByLabel("指標").selectOption(hours.id);
   await targets.getByRole("button", { name: "目標を追加" }).click();
   await expect(targets.getByText("目標値は0以上の数値で入力してください")).toBeVisible();
-  await targets.getByLabel("目標値").fill("5,000");
+  await targets.getByRole("textbox", { name: /^目標値/ }).fill("5,000");
   await targets.getByRole("button", { name: "目標を追加" }).click();
   const row = targets.getByRole("row").filter({ hasText: "RPAで年間5,000時間を削減" });
   await expect(row).toContainText(`${amount(hours.total, "時間")} / ${amount(5000, "時間")}`);
