@@ -2,6 +2,7 @@
 
 export { updateProgrammeRow } from "./definitions-repo.js";
 export { behindOnBodyItems, nextDeadlineAfter, radarProgressCounts, radarProgressCountsAt } from "./insight-repo.js";
+export { getDashboard } from "./dashboard.js";
 export { metricFigures } from "./metric-figures.js";
 export { getRecord } from "./records.js";
 export { findProgramme, listProgrammeRows } from "./repo.js";
