@@ -128,7 +128,7 @@ export async function gatherAnnualReport(
     title: `${label} ${council?.name ?? `${pref?.name ?? ""}デジタル・ガバメント構築連携会議`} 取組状況報告書`,
     prefecture: pref?.name ?? "",
     department: pref?.department ?? null,
-    asOf: asOf < jstDate() ? asOf : jstDate(),
+    asOf: [asOf, jstDate()].sort()[0]!,
     prevAsOf,
     meetings,
     progress,

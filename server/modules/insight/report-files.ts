@@ -87,7 +87,12 @@ export async function reportDocx(title: string, blocks: ReportBlock[]): Promise<
       );
     else if (b.kind === "subheading")
       children.push(
-        new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, indent: { left: 210 }, children: [run(b.text, { bold: true })] }),
+        new Paragraph({
+          heading: HeadingLevel.HEADING_2,
+          keepNext: true,
+          indent: { left: 210 },
+          children: [run(b.text, { bold: true })],
+        }),
       );
     else if (b.kind === "paragraph")
       children.push(new Paragraph({ indent: { left: 210, firstLine: 210 }, spacing: { after: 120 }, children: [run(b.text)] }));
@@ -126,7 +131,14 @@ export async function reportDocx(title: string, blocks: ReportBlock[]): Promise<
         new Paragraph({
           alignment: AlignmentType.CENTER,
           keepNext: true,
-          children: [new ImageRun({ type: "png", data: png, transformation: { width, height }, altText: { name: b.caption, title: b.caption, description: b.caption } })],
+          children: [
+            new ImageRun({
+              type: "png",
+              data: png,
+              transformation: { width, height },
+              altText: { name: b.caption, title: b.caption, description: b.caption },
+            }),
+          ],
         }),
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 160 }, children: [run(b.caption, { size: 18 })] }),
       );

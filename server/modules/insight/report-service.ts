@@ -45,9 +45,10 @@ export async function requestAnnualReport(ctx: Ctx, input: { fiscalYear: number 
       { path: "fiscalYear", message: "始まっている年度を選んでください" },
     ]);
   if (!(await yearHasRecords(ctx, fy)))
-    throw invalid(`${label}には会議・相談・伴走型支援・照会・ＦＡＱの記録がないため、報告書を作成できません。年度を確かめてください。`, [
-      { path: "fiscalYear", message: "記録のある年度を選んでください" },
-    ]);
+    throw invalid(
+      `${label}には会議・相談・伴走型支援・照会・ＦＡＱの記録がないため、報告書を作成できません。年度を確かめてください。`,
+      [{ path: "fiscalYear", message: "記録のある年度を選んでください" }],
+    );
   const id = newId();
   await inTx(ctx, async (tx) => {
     await insertReport(tx, {
@@ -115,7 +116,13 @@ export async function runAnnualReport(ctx: Ctx, reportId: string, actor: Actor, 
     await inTx(ctx, async (tx) => {
       const d = await storeBuffer(tx, `${name}.docx`, docxMime, docx);
       const p = await storeBuffer(tx, `${name}.pdf`, "application/pdf", pdf);
-      await updateReport(tx, reportId, { status: "done", done: total, docx_file_id: d.id, pdf_file_id: p.id, finished_at: nowIso() });
+      await updateReport(tx, reportId, {
+        status: "done",
+        done: total,
+        docx_file_id: d.id,
+        pdf_file_id: p.id,
+        finished_at: nowIso(),
+      });
     });
   } catch (err) {
     await updateReport(ctx, reportId, {
