@@ -49,13 +49,19 @@ export function drawBarChart(page: PDFPage, font: PDFFont, c: BarChart, x: numbe
     row.values.forEach((v, i) => {
       const by = y - (i + 1) * barHeight;
       const w = v == null ? 0 : (Math.max(0, Math.min(v, c.max)) / c.max) * plot;
-      if (w > 0) page.drawRectangle({ x: x + labelWidth, y: by + 1, width: w, height: barHeight - 2, color: shades[i % shades.length] });
+      if (w > 0)
+        page.drawRectangle({ x: x + labelWidth, y: by + 1, width: w, height: barHeight - 2, color: shades[i % shades.length] });
       const figure = v == null ? "—" : `${v}${c.unit}`;
       page.drawText(figure, { x: x + labelWidth + w + 3, y: by + 1.5, size: 6.5, font, color: ink });
     });
     y -= rowHeight + 6;
   }
-  page.drawLine({ start: { x: x + labelWidth, y: axisTop + 2 }, end: { x: x + labelWidth, y: y + 4 }, thickness: 0.6, color: ink });
+  page.drawLine({
+    start: { x: x + labelWidth, y: axisTop + 2 },
+    end: { x: x + labelWidth, y: y + 4 },
+    thickness: 0.6,
+    color: ink,
+  });
 }
 
 /** The chart as a PNG (twice the point size, for print), for documents that take pictures (Word). */

@@ -19,7 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("finished_at", "text")
     .execute();
-  await db.schema.createIndex("insight_reports_requester").on("insight_reports").columns(["requested_by", "created_at"]).execute();
+  await db.schema
+    .createIndex("insight_reports_requester")
+    .on("insight_reports")
+    .columns(["requested_by", "created_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
