@@ -25,7 +25,7 @@ const legendHeight = 18;
 /** The chart's height in points for a width (rows stack downwards; the width only stretches the bars). */
 export const chartHeight = (c: BarChart) => legendHeight + c.rows.length * (c.series.length * barHeight + 6) + 4;
 
-const fit = (font: PDFFont, text: string, size: number, width: number) => {
+const clip = (font: PDFFont, text: string, size: number, width: number) => {
   let t = text;
   while (t.length > 1 && font.widthOfTextAtSize(t, size) > width) t = t.slice(0, -1);
   return t === text ? t : `${t.slice(0, -1)}…`;
@@ -45,7 +45,7 @@ export function drawBarChart(page: PDFPage, font: PDFFont, c: BarChart, x: numbe
   const axisTop = y;
   for (const row of c.rows) {
     const rowHeight = c.series.length * barHeight;
-    page.drawText(fit(font, row.label, size, labelWidth - 6), { x, y: y - rowHeight / 2 - 2.5, size, font, color: ink });
+    page.drawText(clip(font, row.label, size, labelWidth - 6), { x, y: y - rowHeight / 2 - 2.5, size, font, color: ink });
     row.values.forEach((v, i) => {
       const by = y - (i + 1) * barHeight;
       const w = v == null ? 0 : (Math.max(0, Math.min(v, c.max)) / c.max) * plot;
