@@ -71,6 +71,7 @@ export const routes: RouteObject[] = [
               { path: "/insight/rules", ...page(insight, "RulesPage") },
               { path: "/insight/radar", ...page(insight, "RadarPage") },
               { path: "/insight/radar/backtest", ...page(insight, "RadarBacktestPage") },
+              { path: "/insight/report", ...page(insight, "ReportPage") },
               { path: "/insight/meetings/:id", ...page(insight, "SuggestionsPage") },
               { path: "/year-plan/:fy", ...page(councilYear, "YearPlanPage") },
               { path: "/date-polls", ...page(councilYear, "PollListPage") },

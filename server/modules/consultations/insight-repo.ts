@@ -75,3 +75,39 @@ function deskVolume(ctx: Ctx, since: string, until?: string) {
   if (until) q = q.where("created_at", "<", until);
   return q.groupBy("org_id").execute();
 }
+
+/**
+ * For the annual report (insight module): the desk over a period, `from` (inclusive) to `to` (exclusive), ISO
+ * instants: consultations received per category, those resolved in the period, and those still open at its end.
+ * Merged duplicates are left out, as on the desk's own reports.
+ */
+export async function deskPeriodFigures(ctx: Ctx, from: string, to: string) {
+  const received = await ctx.db
+    .selectFrom("consultations")
+    .select(["category", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("created_at", ">=", from)
+    .where("created_at", "<", to)
+    .where("merged_into_id", "is", null)
+    .groupBy("category")
+    .execute();
+  const resolved = await ctx.db
+    .selectFrom("consultations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("resolved_at", ">=", from)
+    .where("resolved_at", "<", to)
+    .where("merged_into_id", "is", null)
+    .executeTakeFirstOrThrow();
+  const open = await ctx.db
+    .selectFrom("consultations")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("created_at", "<", to)
+    .where("merged_into_id", "is", null)
+    .where((eb) => eb.or([eb("resolved_at", "is", null), eb("resolved_at", ">=", to)]))
+    .where((eb) => eb.or([eb("closed_at", "is", null), eb("closed_at", ">=", to)]))
+    .executeTakeFirstOrThrow();
+  return {
+    received: received.map((r) => ({ category: r.category, n: Number(r.n) })),
+    resolved: Number(resolved.n),
+    openAtEnd: Number(open.n),
+  };
+}

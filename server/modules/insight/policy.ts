@@ -23,8 +23,17 @@ declare module "../../platform/policy/authorize.js" {
   interface Actions extends ActionsOf<typeof policies2> {}
 }
 
+const policies3 = {
+  // The annual report (取組状況報告) draws on every body, the desk and every town's progress: the secretariat's.
+  "insight.report": runsCouncil,
+} satisfies Policies;
+definePolicies(policies3);
+declare module "../../platform/policy/authorize.js" {
+  interface Actions extends ActionsOf<typeof policies3> {}
+}
+
 /** The audit events this module records (recordAudit refuses any other name at compile time). */
-type InsightEvent = "insight.rules" | "insight.dismiss" | "insight.accept" | "insight.radarPlan";
+type InsightEvent = "insight.rules" | "insight.dismiss" | "insight.accept" | "insight.radarPlan" | "insight.report";
 declare module "../../platform/audit/record.js" {
   interface AuditEvents extends Record<InsightEvent, true> {}
 }

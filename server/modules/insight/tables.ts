@@ -24,7 +24,23 @@ export interface InsightDecisionsTable {
   decided_at: string;
 }
 
+/** One annual report (取組状況報告) asked for: the job's progress and its two files (migration 0890). */
+export interface InsightReportsTable {
+  id: string;
+  fiscal_year: number;
+  requested_by: string;
+  status: "queued" | "running" | "done" | "failed";
+  done: number;
+  total: number;
+  docx_file_id: string | null;
+  pdf_file_id: string | null;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface InsightTables {
   insight_settings: InsightSettingsTable;
   insight_decisions: InsightDecisionsTable;
+  insight_reports: InsightReportsTable;
 }

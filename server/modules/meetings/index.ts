@@ -3,6 +3,7 @@
 export type { LoadedMeeting } from "./access.js";
 export { visibleMeeting } from "./access.js";
 export { proposeAgendaItem } from "./agenda.js";
+export { listDecisions } from "./decisions.js";
 export { openActionItemsOf } from "./handover-repo.js";
 export { meetingsDue } from "./home.js";
 export { createMeeting, listMeetings, seesMeetings, updateMeeting, visibleBodies, visibleMeetingList } from "./meetings.js";

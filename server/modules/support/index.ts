@@ -2,3 +2,4 @@
 
 export { openEngagementsOf, reassignOpenEngagements } from "./handover-repo.js";
 export { myNextSteps } from "./home.js";
+export { supportPeriodFigures } from "./report-repo.js";

@@ -2,4 +2,4 @@
 
 export { questionFigures } from "./figures.js";
 export { openSurveyAnswersOf } from "./handover-repo.js";
-export { radarLateAnswers, surveyResponseCounts } from "./insight-repo.js";
+export { radarLateAnswers, surveyPeriodResponses, surveyResponseCounts } from "./insight-repo.js";

@@ -61,3 +61,31 @@ export function radarLateAnswers(ctx: Ctx, from: string, to: string) {
     .groupBy("t.org_id")
     .execute();
 }
+
+/**
+ * For the annual report (insight module): every survey sent (published or closed) whose deadline fell from
+ * `from` (inclusive) to `to` (exclusive), ISO instants, in deadline order, with its targets and submitted answers.
+ */
+export async function surveyPeriodResponses(ctx: Ctx, from: string, to: string) {
+  const rows = await ctx.db
+    .selectFrom("surveys as s")
+    .innerJoin("survey_targets as t", "t.survey_id", "s.id")
+    .leftJoin("survey_answers as a", (j) =>
+      j.onRef("a.survey_id", "=", "t.survey_id").onRef("a.org_id", "=", "t.org_id").on("a.status", "=", "submitted"),
+    )
+    .select([
+      "s.id",
+      "s.title",
+      "s.deadline_at as deadlineAt",
+      (eb) => eb.fn.count<number>("t.org_id").as("targets"),
+      (eb) => eb.fn.count<number>("a.id").as("submitted"),
+    ])
+    .where("s.status", "in", ["published", "closed"])
+    .where("s.deadline_at", ">=", from)
+    .where("s.deadline_at", "<", to)
+    .groupBy(["s.id", "s.title", "s.deadline_at"])
+    .orderBy("s.deadline_at")
+    .orderBy("s.id")
+    .execute();
+  return rows.map((r) => ({ ...r, deadlineAt: r.deadlineAt!, targets: Number(r.targets), submitted: Number(r.submitted) }));
+}

@@ -19,6 +19,7 @@ export function InsightPage() {
         actions={
           <div className="flex flex-wrap gap-2">
             <ButtonLink to="/insight/radar">{t("insight.radarLink")}</ButtonLink>
+            <ButtonLink to="/insight/report">{t("insight.reportLink")}</ButtonLink>
             <ButtonLink to="/insight/rules">{t("insight.rulesLink")}</ButtonLink>
           </div>
         }

@@ -48,6 +48,7 @@ import * as m0845 from "./0845-desk-window-index.js";
 import * as m0865 from "./0865-mail-in.js";
 import * as m0870 from "./0870-review-answers.js";
 import * as m0880 from "./0880-progress-version.js";
+import * as m0890 from "./0890-insight-reports.js";
 import * as m0895 from "./0895-progress-targets.js";
 import * as m0896 from "./0896-national-target-procedures.js";
 import * as m0900 from "./0900-saml-requests.js";
@@ -106,6 +107,7 @@ export const migrations: Record<string, Migration> = {
   "0865-mail-in": m0865,
   "0870-review-answers": m0870,
   "0880-progress-version": m0880,
+  "0890-insight-reports": m0890,
   "0895-progress-targets": m0895,
   "0896-national-target-procedures": m0896,
   "0900-saml-requests": m0900,
