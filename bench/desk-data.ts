@@ -5,7 +5,7 @@ import { consultationCategories, urgencies } from "../shared/api/consultations.j
 import { jstDate } from "../shared/dates/jst.js";
 
 /** Deterministic pseudo-random numbers, so every run measures the same data. */
-export function rng(seed: number) {
+function rng(seed: number) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

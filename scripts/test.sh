@@ -28,6 +28,7 @@ if [ -n "$alt" ]; then
 fi
 
 echo "== lint"; npx biome check .
+echo "== unused exports and files"; npx knip --no-progress
 echo "== typecheck"; npx tsc --noEmit
 echo "== unit and API tests (SQLite and PostgreSQL)"; npx vitest run
 echo "== build"; npx vite build --logLevel warn

@@ -49,7 +49,7 @@ export const parseCsv = (text: string): string[][] => parseCsvLines(text).map((r
 const formulaStart = /^[=+\-@\t\r]/;
 
 /** A text cell that a spreadsheet would run as a formula gets a leading ' (shown as text, never run). */
-export const neutralise = (s: string) => (formulaStart.test(s) ? `'${s}` : s);
+const neutralise = (s: string) => (formulaStart.test(s) ? `'${s}` : s);
 /** Reading our own exports back: the ' we added comes off again. */
 const unneutralise = (s: string) => (s[0] === "'" && formulaStart.test(s.slice(1)) ? s.slice(1) : s);
 

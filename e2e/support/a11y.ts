@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 /** The WCAG 2.1 A/AA rules every page must pass with zero violations. */
-export const a11yTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const a11yTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 export interface A11yOptions {
   /** CSS selectors to leave out (only with a written reason at the call site). */

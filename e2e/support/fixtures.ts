@@ -1,5 +1,5 @@
 import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
-import { checkA11y, settle } from "./a11y.js";
+import { settle } from "./a11y.js";
 import { demoPassword } from "./demo.js";
 
 export { checkA11y, settle } from "./a11y.js";
@@ -120,10 +120,4 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: /ユーザーメニュー|User menu/ }).click();
   await page.getByRole("button", { name: /^(ログアウト|Sign out)$/ }).click();
   await expect(page).toHaveURL(/\/login$/);
-}
-
-/** Opens a path and checks it for accessibility: the usual first lines of a spec. */
-export async function visit(page: Page, path: string) {
-  await page.goto(path);
-  await checkA11y(page, { label: path });
 }

@@ -3,7 +3,7 @@ import { pageOf, pageQuery } from "./paging.js";
 import { roles } from "./roles.js";
 
 /** One signed-in session of a user (accounts hygiene, issue 17). */
-export const sessionItem = z.object({
+const sessionItem = z.object({
   id: z.string(),
   createdAt: z.string(),
   lastSeenAt: z.string(),
@@ -24,7 +24,7 @@ export const userSessionParams = z.object({
 });
 
 /** An account not used for ACCOUNT_DORMANT_DAYS days. */
-export const dormantAccount = z.object({
+const dormantAccount = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string(),

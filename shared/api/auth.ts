@@ -13,7 +13,7 @@ export const totpInput = z.object({
     .regex(/^\d{6}$/, "6桁の数字を入力してください"),
 });
 
-export const meUser = z.object({
+const meUser = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
@@ -57,7 +57,7 @@ export function passwordProblems(password: string, email?: string): string[] {
 }
 
 /** A new password, checked by the rules in the browser as on the server (the address part on the server only). */
-export const newPassword = z.string().superRefine((password, ctx) => {
+const newPassword = z.string().superRefine((password, ctx) => {
   const problems = passwordProblems(password);
   if (problems.length) ctx.addIssue({ code: "custom", message: problems.join("、") });
 });

@@ -16,7 +16,7 @@ export const positionLabels: Record<(typeof positions)[number], { ja: string; en
   secretariat: { ja: "事務局", en: "Secretariat" },
   observer: { ja: "オブザーバー", en: "Observer" },
 };
-export const visibilities = ["all", "members"] as const;
+const visibilities = ["all", "members"] as const;
 
 const bodyFields = {
   kind: z.enum(bodyKinds, { error: "種別を選んでください" }),

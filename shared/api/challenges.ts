@@ -55,7 +55,7 @@ export const agendaLinkInput = z.object({
   purpose: z.string().trim().max(2000).optional(),
 });
 
-export const challengeAbilities = z.object({
+const challengeAbilities = z.object({
   canEdit: z.boolean(),
   canShare: z.boolean(),
   canComment: z.boolean(),
@@ -63,7 +63,7 @@ export const challengeAbilities = z.object({
   canLinkMeeting: z.boolean(),
 });
 
-export const challenge = z.object({
+const challenge = z.object({
   id: z.string(),
   title: z.string(),
   theme: z.string().nullable(),
@@ -81,7 +81,7 @@ export const challenge = z.object({
 });
 export type Challenge = z.infer<typeof challenge>;
 
-export const challengeComment = z.object({
+const challengeComment = z.object({
   id: z.string(),
   kind: z.enum(commentKinds),
   bodyHtml: z.string(),

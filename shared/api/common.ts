@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-export const id = z.uuid();
 export const idParams = z.object({ id: z.uuid({ error: "IDの形式が正しくありません" }) });
 export const isoDate = z.iso.date({ error: "日付は YYYY-MM-DD の形式で入力してください" });
 export const isoDateTime = z.iso.datetime({ offset: true, error: "日時の形式が正しくありません" });

@@ -92,7 +92,7 @@ export const consultationPatch = z.object({
   body: body.optional(),
 });
 
-export const messageKinds = ["reply", "note"] as const;
+const messageKinds = ["reply", "note"] as const;
 export const messageInput = z.object({
   kind: z.enum(messageKinds).default("reply"),
   body: z.string().trim().min(1, "本文を入力してください").max(20_000, "本文は20,000文字以内にしてください"),
@@ -118,7 +118,7 @@ export const exportQuery = queueQuery
   .extend({ format: z.enum(["csv", "xlsx"]).default("csv") });
 
 const person = z.object({ id: z.string(), name: z.string() }).nullable();
-export const slaView = z.object({
+const slaView = z.object({
   target: z.number(),
   due: z.string(),
   state: z.enum(slaStates),
@@ -127,7 +127,7 @@ export const slaView = z.object({
 });
 export type SlaView = z.infer<typeof slaView>;
 
-export const consultationSummary = z.object({
+const consultationSummary = z.object({
   id: z.string(),
   org: z.object({ id: z.string(), name: z.string(), isSmall: z.boolean() }),
   category: z.enum(consultationCategories),
@@ -146,14 +146,14 @@ export const consultationSummary = z.object({
 });
 export type ConsultationSummary = z.infer<typeof consultationSummary>;
 
-export const attachmentView = z.object({
+const attachmentView = z.object({
   id: z.string(),
   name: z.string(),
   size: z.number(),
   mime: z.string(),
   messageId: z.string().nullable(),
 });
-export const messageView = z.object({
+const messageView = z.object({
   id: z.string(),
   kind: z.enum(["reply", "note", "event"]),
   body: z.string(),

@@ -19,7 +19,7 @@ export const pollStatusLabels: Record<(typeof pollStatuses)[number], { ja: strin
 
 const text = (max: number) => z.string().trim().max(max, `${max}文字以内で入力してください`);
 
-export const candidateInput = z
+const candidateInput = z
   .object({ startsAt: isoDateTime, endsAt: isoDateTime })
   .refine((c) => Date.parse(c.endsAt) > Date.parse(c.startsAt), {
     path: ["endsAt"],

@@ -8,7 +8,7 @@ const change = z.object({
   after: z.union([z.string(), z.number(), z.null()]),
 });
 
-export const unmappedReasons = ["no_org", "no_email", "conflict", "duplicate", "disabled"] as const;
+const unmappedReasons = ["no_org", "no_email", "conflict", "duplicate", "disabled"] as const;
 
 export const directoryReport = z.object({
   dryRun: z.boolean(),

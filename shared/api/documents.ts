@@ -17,7 +17,7 @@ export const documentKindLabels: Record<DocumentKind, { ja: string; en: string }
 export const area = z.union([z.literal("shared"), z.uuid({ error: "会議体の指定が正しくありません" })]);
 
 /** Metadata fields of an upload; multipart sends them as text, so numbers and lists are parsed here. */
-export const documentMeta = z.object({
+const documentMeta = z.object({
   title: z.string().trim().min(1, "表題を入力してください").max(200, "表題は200文字以内にしてください"),
   kind: z.enum(documentKindsList, { error: "種別を選んでください" }),
   fiscalYear: z
@@ -72,10 +72,10 @@ export const zipQuery = z.object({
     ),
 });
 
-export const documentAbilities = z.object({ canEdit: z.boolean(), canDelete: z.boolean() });
+const documentAbilities = z.object({ canEdit: z.boolean(), canDelete: z.boolean() });
 const fileInfo = z.object({ name: z.string(), mime: z.string(), size: z.number().int(), previewable: z.boolean() });
 
-export const documentItem = z.object({
+const documentItem = z.object({
   id: z.string(),
   area: z.object({ bodyId: z.string().nullable(), name: z.string() }),
   folder: z.object({ id: z.string(), name: z.string() }).nullable(),
@@ -92,7 +92,7 @@ export const documentItem = z.object({
 });
 export type DocumentItem = z.infer<typeof documentItem>;
 
-export const documentVersion = z.object({
+const documentVersion = z.object({
   version: z.number().int(),
   note: z.string(),
   file: fileInfo,

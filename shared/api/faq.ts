@@ -34,7 +34,7 @@ export const findingLabels: Record<(typeof findingKinds)[number], { ja: string; 
   email: { ja: "メールアドレス", en: "E-mail address" },
   phone: { ja: "電話番号", en: "Phone number" },
 };
-export const finding = z.object({ kind: z.enum(findingKinds), term: z.string(), field: z.enum(["question", "answer"]) });
+const finding = z.object({ kind: z.enum(findingKinds), term: z.string(), field: z.enum(["question", "answer"]) });
 export type Finding = z.infer<typeof finding>;
 
 export const faqArticle = z.object({
@@ -65,7 +65,7 @@ export const faqList = z.object({
   total: z.number(),
   abilities: z.object({ canCreate: z.boolean() }),
 });
-export const suggestion = z.object({
+const suggestion = z.object({
   id: z.string(),
   question: z.string(),
   category: z.enum(consultationCategories),

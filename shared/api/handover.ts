@@ -2,7 +2,7 @@ import { z } from "zod";
 import { fileIssue } from "./users.js";
 
 /** What moves from a leaver to a successor (or, for an organisation's own work, comes with the post). */
-export const handoverKinds = [
+const handoverKinds = [
   "consultation_filed",
   "consultation_assigned",
   "support_engagement",
@@ -23,7 +23,7 @@ export const handoverKindLabels: Record<HandoverKind, { ja: string; en: string }
 };
 
 /** One open thing a person holds, as each owning module reports it. */
-export const handoverItem = z.object({
+const handoverItem = z.object({
   kind: z.enum(handoverKinds),
   refId: z.string(),
   title: z.string(),
@@ -35,7 +35,7 @@ export type HandoverItem = z.infer<typeof handoverItem>;
 
 const person = z.object({ id: z.string().nullable(), name: z.string(), email: z.string(), org: z.string() });
 
-export const handoverChange = z.object({
+const handoverChange = z.object({
   row: z.number(),
   date: z.string(),
   leaver: person,
@@ -74,16 +74,3 @@ export const handoverLetter = z.object({
   ),
 });
 export type HandoverLetter = z.infer<typeof handoverLetter>;
-
-export const handoverBatchList = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      status: z.string(),
-      fileName: z.string(),
-      effectiveDate: z.string().nullable(),
-      people: z.number(),
-      createdAt: z.string(),
-    }),
-  ),
-});

@@ -4,7 +4,7 @@ import { attendanceModes } from "./meetings.js";
 const orgRef = z.object({ id: z.string(), name: z.string() });
 
 /** An upcoming meeting of a body the user may see, with what is due for them. */
-export const homeMeeting = z.object({
+const homeMeeting = z.object({
   id: z.string(),
   name: z.string(),
   startsAt: z.string(),
@@ -21,7 +21,7 @@ export const homeMeeting = z.object({
 });
 
 /** What the council secretariat has to act on. */
-export const homeSecretariat = z.object({
+const homeSecretariat = z.object({
   proposals: z.array(
     z.object({
       id: z.string(),
@@ -45,7 +45,7 @@ export const homeSecretariat = z.object({
 });
 
 /** An open next step of a support engagement the user works on as a specialist. */
-export const homeNextStep = z.object({
+const homeNextStep = z.object({
   id: z.string(),
   engagementId: z.string(),
   org: orgRef,
@@ -56,7 +56,7 @@ export const homeNextStep = z.object({
 });
 
 /** Something my organisation is asked to answer by a deadline: a date poll, a review of draft minutes. */
-export const homeDeadline = z.object({
+const homeDeadline = z.object({
   kind: z.enum(["poll", "review"]),
   title: z.string(),
   deadline: z.string(),

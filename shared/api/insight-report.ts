@@ -9,8 +9,8 @@ export const annualReportInput = z.object({
     .min(2019, "年度は令和元年度（2019年度）以降を選んでください")
     .max(2100, "年度を選んでください"),
 });
-export const annualReportStatuses = ["queued", "running", "done", "failed"] as const;
-export const annualReportFormats = ["docx", "pdf"] as const;
+const annualReportStatuses = ["queued", "running", "done", "failed"] as const;
+const annualReportFormats = ["docx", "pdf"] as const;
 export const annualReportJob = z.object({
   id: z.string(),
   fiscalYear: z.number(),

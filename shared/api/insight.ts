@@ -87,10 +87,10 @@ export const rulesResponse = z.object({
   canEdit: z.boolean(),
 });
 
-export const evidenceCount = z.object({ label: z.string(), value: z.number() });
-export const evidenceLink = z.object({ label: z.string(), href: z.string() });
+const evidenceCount = z.object({ label: z.string(), value: z.number() });
+const evidenceLink = z.object({ label: z.string(), href: z.string() });
 
-export const suggestion = z.object({
+const suggestion = z.object({
   /** Stable per topic: a dismissed or accepted suggestion is recognised by it. */
   key: z.string(),
   kind: z.enum(suggestionKinds),
@@ -109,7 +109,7 @@ export const suggestion = z.object({
 });
 export type Suggestion = z.infer<typeof suggestion>;
 
-export const decisionView = z.object({
+const decisionView = z.object({
   key: z.string(),
   decision: z.enum(["accepted", "dismissed"]),
   title: z.string(),
@@ -172,7 +172,7 @@ export const radarComponents: Record<RadarComponentKey, { ja: string; en: string
   noDigitalStaff: { ja: "デジタル人材がいない", en: "No digital staff", cap: 1, weight: 10, unit: "" },
 };
 
-export const radarRow = z.object({
+const radarRow = z.object({
   orgId: z.string(),
   orgName: z.string(),
   lgCode: z.string().nullable(),
@@ -229,7 +229,7 @@ export const radarBacktestQuery = z.object({
   /** The day its outcome is read (default: the next national deadline after `date`, or today if sooner). */
   to: isoDate.optional(),
 });
-export const radarBacktestEnds = ["deadline", "today", "chosen"] as const;
+const radarBacktestEnds = ["deadline", "today", "chosen"] as const;
 export const radarBacktest = z.object({
   date: z.string(),
   to: z.string(),

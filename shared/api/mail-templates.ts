@@ -180,7 +180,7 @@ export const mailTemplateText = z.object({
 });
 export type MailTemplateText = z.infer<typeof mailTemplateText>;
 
-export const mailTemplateView = z.object({
+const mailTemplateView = z.object({
   key: z.enum(mailTemplateKeys),
   label: z.string(),
   placeholders: z.array(z.string()),

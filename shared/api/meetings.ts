@@ -145,14 +145,14 @@ export const agendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof agendaItem>;
 
-export const materialVersion = z.object({
+const materialVersion = z.object({
   version: z.number(),
   fileName: z.string(),
   size: z.number(),
   mime: z.string(),
   createdAt: z.string(),
 });
-export const material = z.object({
+const material = z.object({
   id: z.string(),
   agendaItemId: z.string().nullable(),
   /** 資料1, 資料2-1, 参考資料1 … numbered in agenda order. */
@@ -233,7 +233,7 @@ export const attendanceInput = z.object({
   note: text(1000).default(""),
 });
 export const rollInput = z.object({ present: z.boolean().nullable() });
-export const attendanceRow = z.object({
+const attendanceRow = z.object({
   org: orgRef,
   position: z.string(),
   mode: z.enum(attendanceModes).nullable(),
@@ -324,7 +324,7 @@ export const referInput = z.object({
   bodyId: z.uuid({ error: "回付先の会議体を選んでください" }),
   note: text(1000).default(""),
 });
-export const agendaReferral = z.object({
+const agendaReferral = z.object({
   id: z.string(),
   fromBody: orgRef,
   fromMeetingId: z.string().nullable(),
@@ -340,7 +340,7 @@ export const agendaReferrals = z.object({
   targets: z.array(orgRef),
 });
 /** A body's referral history: items referred to it and from it, whose present body the actor may see. */
-export const bodyReferral = agendaReferral.extend({
+const bodyReferral = agendaReferral.extend({
   item: z.object({ id: z.string(), title: z.string(), status: z.enum(agendaStatuses), bodyId: z.string() }),
   direction: z.enum(["received", "sent"]),
 });
@@ -371,7 +371,7 @@ export type DecisionEntry = z.infer<typeof decisionEntry>;
  * 部会・WGの報告: for a meeting of a parent body, each child body's meetings held since the parent's previous
  * meeting (or since the start of the fiscal year when there was none) with the outcomes of their published minutes.
  */
-export const childReportMeeting = z.object({
+const childReportMeeting = z.object({
   id: z.string(),
   name: z.string(),
   heldAt: z.string(),

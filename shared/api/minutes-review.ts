@@ -39,7 +39,7 @@ export const suggestionDecision = z.object({
 
 const orgRef = z.object({ id: z.string(), name: z.string() });
 
-export const suggestion = z.object({
+const suggestion = z.object({
   id: z.string(),
   passageId: z.string(),
   org: orgRef,
@@ -52,7 +52,7 @@ export const suggestion = z.object({
   abilities: z.object({ canDecide: z.boolean() }),
 });
 
-export const minutesReview = z.object({
+const minutesReview = z.object({
   id: z.string(),
   meetingId: z.string(),
   revision: z.number(),

@@ -18,7 +18,7 @@ export const noticeStatusLabels: Record<(typeof noticeStatuses)[number], { ja: s
   archived: { ja: "アーカイブ", en: "Archived" },
 };
 
-export const noticeLink = z.object({
+const noticeLink = z.object({
   title: z.string().trim().min(1, "リンクの名前を入力してください").max(200),
   url: z
     .string()
@@ -56,7 +56,7 @@ export const noticeQuery = z.object({
   ...pageQuery.shape,
 });
 
-export const noticeAbilities = z.object({
+const noticeAbilities = z.object({
   canEdit: z.boolean(),
   canPublish: z.boolean(),
   canViewReads: z.boolean(),
@@ -64,7 +64,7 @@ export const noticeAbilities = z.object({
   canDelete: z.boolean(),
 });
 
-export const attachment = z.object({
+const attachment = z.object({
   id: z.string(),
   name: z.string(),
   mime: z.string(),
@@ -73,7 +73,7 @@ export const attachment = z.object({
   previewable: z.boolean(),
 });
 
-export const notice = z.object({
+const notice = z.object({
   id: z.string(),
   category: z.enum(noticeCategories),
   body: z.object({ id: z.string(), name: z.string() }).nullable(),

@@ -12,7 +12,7 @@ export const orgKindLabels: Record<(typeof orgKinds)[number], { ja: string; en: 
   other: { ja: "その他", en: "Other" },
 };
 
-export const lgCode = z
+const lgCode = z
   .string()
   .trim()
   .refine(isValidLgCode, { error: "全国地方公共団体コードは6桁で、最後の検査数字が正しい必要があります" });

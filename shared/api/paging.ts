@@ -4,7 +4,7 @@ import { z } from "zod";
  * The one paging contract for every list of the API (issue 14): `?limit=&offset=`, one default and
  * one maximum, and every list answers `{ items, total }` where `total` counts the whole filtered list.
  */
-export const PAGE_DEFAULT = 50;
+const PAGE_DEFAULT = 50;
 export const PAGE_MAX = 500;
 
 export const pageQuery = z.object({

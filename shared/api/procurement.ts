@@ -49,7 +49,7 @@ const percent = z
   .trim()
   .regex(/^\d{1,3}(\.\d{1,2})?$/, "割合は0〜100の数で、小数第2位までで入力してください");
 /** Yen: a whole number, at most 1兆円. */
-export const MAX_YEN = 1_000_000_000_000;
+const MAX_YEN = 1_000_000_000_000;
 const yen = z
   .number({ error: "金額を数字で入力してください" })
   .int("金額は円単位の整数で入力してください")
@@ -119,7 +119,7 @@ export const phasesInput = z.object({
 });
 export const meetingsInput = z.object({ meetingIds: z.array(z.uuid()).max(100) });
 
-export const scenarioRule = z.object({
+const scenarioRule = z.object({
   equalPercent: percent,
   populationPercent: percent,
   usagePercent: percent,
@@ -131,7 +131,7 @@ export const scenarioRule = z.object({
   usageSource: z.enum(usageSources).default("entered"),
 });
 export type ScenarioRule = z.infer<typeof scenarioRule>;
-export const participantInput = z.object({
+const participantInput = z.object({
   /** Usage figure (up to three decimals), as typed. */
   usage: z
     .string()
@@ -169,7 +169,7 @@ export const summaryQuery = z.object({ fiscalYear: z.coerce.number().int().min(2
 // ---------------------------------------------------------------- responses
 
 const orgRef = z.object({ id: z.string(), name: z.string(), lgCode: z.string().nullable() });
-export const participantView = z.object({
+const participantView = z.object({
   id: z.string(),
   org: orgRef,
   isPrefecture: z.boolean(),
@@ -177,7 +177,7 @@ export const participantView = z.object({
   leaveDate: z.string().nullable(),
   population: z.number().nullable(),
 });
-export const phaseView = z.object({
+const phaseView = z.object({
   name: z.string(),
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
@@ -198,7 +198,7 @@ export const scenarioSummary = z.object({
   frozenAt: z.string().nullable(),
   frozenBy: z.string().nullable(),
 });
-export const projectSummary = z.object({
+const projectSummary = z.object({
   id: z.string(),
   name: z.string(),
   programme: z.string(),
@@ -225,7 +225,7 @@ export const projectDetail = projectSummary.extend({
 });
 export type ProjectDetail = z.infer<typeof projectDetail>;
 
-export const allocationRow = z.object({
+const allocationRow = z.object({
   org: orgRef,
   isPrefecture: z.boolean(),
   months: z.number(),
@@ -243,7 +243,7 @@ export const allocationRow = z.object({
   amount: z.number(),
 });
 export type AllocationRow = z.infer<typeof allocationRow>;
-export const allocationProblem = z.object({ path: z.string(), message: z.string() });
+const allocationProblem = z.object({ path: z.string(), message: z.string() });
 export const scenarioDetail = scenarioSummary.extend({
   project: z.object({ id: z.string(), name: z.string() }),
   rule: scenarioRule,

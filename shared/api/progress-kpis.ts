@@ -33,7 +33,7 @@ export const kpiQuery = z.object({
 export type KpiQuery = z.infer<typeof kpiQuery>;
 
 /** One metric in one fiscal year, over the municipalities in view (one, or all). */
-export const kpiMetric = z.object({
+const kpiMetric = z.object({
   id: z.string(),
   itemId: z.string(),
   itemName: z.string(),
@@ -50,7 +50,7 @@ export const kpiMetric = z.object({
 });
 export type KpiMetric = z.infer<typeof kpiMetric>;
 
-export const progressTarget = z.object({
+const progressTarget = z.object({
   id: z.string(),
   programmeId: z.string(),
   fiscalYear: z.number(),

@@ -4,7 +4,7 @@ import { historyEntry, item, stepStatuses } from "./progress.js";
 
 /** Read models of progress: the dashboard, the municipality page, the item page and the import report. */
 
-export const municipalKindFilter = z.enum(["city", "town", "village"]);
+const municipalKindFilter = z.enum(["city", "town", "village"]);
 export const dashboardQuery = z.object({
   programmeId: z.uuid().optional(),
   kind: municipalKindFilter.optional(),
@@ -23,7 +23,7 @@ const orgRef = z.object({
   isSmall: z.boolean(),
 });
 /** Why one municipality's item is listed as 「遅れている」 on its page. */
-export const laggingReasons = ["overdue", "below_mean"] as const;
+const laggingReasons = ["overdue", "below_mean"] as const;
 export type LaggingReason = (typeof laggingReasons)[number];
 export const behindReasons = ["overdue", "below_median"] as const;
 export const behindReasonLabels: Record<(typeof behindReasons)[number], { ja: string; en: string }> = {
@@ -36,7 +36,7 @@ const completionFigure = z.object({ complete: z.number(), pct: z.number().nullab
  * A programme of online procedures (shared/progress/online.ts): municipalities complete by the national
  * definition (all target procedures via マイナポータル) and, separately, via any online channel.
  */
-export const onlineCompletion = z.object({
+const onlineCompletion = z.object({
   counted: z.number(),
   noData: z.number(),
   national: completionFigure,
@@ -181,7 +181,7 @@ export const itemPage = z.object({
 });
 export type ItemPage = z.infer<typeof itemPage>;
 
-export const importIssue = z.object({
+const importIssue = z.object({
   path: z.string(),
   message: z.string(),
   sheet: z.string().optional(),
@@ -218,7 +218,7 @@ export const exportQuery = z.object({
 
 /** The whole programme's XLSX, written by a background job: ask for it, follow its progress, then download. */
 export const exportJobInput = z.object({ programmeId: z.uuid({ error: "取組を選んでください" }) });
-export const exportJobStatuses = ["queued", "running", "done", "failed"] as const;
+const exportJobStatuses = ["queued", "running", "done", "failed"] as const;
 export const exportJob = z.object({
   id: z.string(),
   programmeId: z.string(),
@@ -233,7 +233,7 @@ export const exportJob = z.object({
 export type ExportJob = z.infer<typeof exportJob>;
 
 /** One step on a timeline (線表): its planned and actual dates. */
-export const timelineStep = z.object({
+const timelineStep = z.object({
   name: z.string(),
   status: z.enum(stepStatuses),
   plannedDate: z.string().nullable(),

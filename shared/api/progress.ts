@@ -94,7 +94,7 @@ export const metricInput = z.object({
 });
 export const metricPatch = metricInput.partial().extend({ archived: z.boolean().optional() });
 
-export const step = z.object({
+const step = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
@@ -104,7 +104,7 @@ export const step = z.object({
   sortOrder: z.number(),
   archived: z.boolean(),
 });
-export const metric = z.object({
+const metric = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
@@ -186,7 +186,7 @@ export const recordUpdate = z.object({
 export type RecordUpdate = z.infer<typeof recordUpdate>;
 
 const person = z.object({ id: z.string(), name: z.string(), orgName: z.string().nullable() }).nullable();
-export const historyChange = z.object({
+const historyChange = z.object({
   target: z.enum(["step", "metric", "record", "created"]),
   label: z.string(),
   field: z.string(),

@@ -53,7 +53,7 @@ export const publicationState = z.object({
 });
 export type PublicationState = z.infer<typeof publicationState>;
 
-export const publicationFinding = z.object({ kind: z.enum(findingKinds), term: z.string(), where: z.string() });
+const publicationFinding = z.object({ kind: z.enum(findingKinds), term: z.string(), where: z.string() });
 export type PublicationFinding = z.infer<typeof publicationFinding>;
 
 /** Exactly what the public site will show for the meeting with the levels asked for. */

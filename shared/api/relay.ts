@@ -9,7 +9,7 @@ import { survey, surveyPhases } from "./surveys.js";
  */
 
 /** One answer column of the ministry's table and the question it became. */
-export const workbookColumn = z.object({
+const workbookColumn = z.object({
   /** Column letters, e.g. "D" (in a workbook's info for a sheet per organisation: the input cell, "C6"). */
   col: z.string(),
   questionId: z.string(),
@@ -24,10 +24,10 @@ export const workbookColumn = z.object({
 export type WorkbookColumn = z.infer<typeof workbookColumn>;
 
 /** Where each organisation's row is, and how the workbook names it (its code or its name). */
-export const workbookRow = z.object({ row: z.number(), orgId: z.string(), key: z.string() });
+const workbookRow = z.object({ row: z.number(), orgId: z.string(), key: z.string() });
 
 /** One row per organisation in a collation table (the layout imported before `kind` existed has none). */
-export const workbookLayout = z.object({
+const workbookLayout = z.object({
   kind: z.literal("rows").optional(),
   sheet: z.string(),
   /** The sheet's part inside the XLSX ("xl/worksheets/sheet2.xml"). */
@@ -43,14 +43,14 @@ export const workbookLayout = z.object({
 export type RowsLayout = z.infer<typeof workbookLayout>;
 
 /** One labelled input cell of a form-style sheet and the question it became. */
-export const workbookField = workbookColumn.omit({ col: true }).extend({
+const workbookField = workbookColumn.omit({ col: true }).extend({
   /** The input cell, e.g. "C5"; the same cell on every organisation's sheet. */
   ref: z.string(),
 });
 export type WorkbookField = z.infer<typeof workbookField>;
 
 /** One input sheet per organisation, named after it (「下関市」「宇部市」…), all made from one template. */
-export const sheetsLayout = z.object({
+const sheetsLayout = z.object({
   kind: z.literal("sheets"),
   /** The sheet the questions were read from (the first organisation's). */
   template: z.string(),
@@ -87,7 +87,7 @@ export const workbookImportResult = z.object({ survey, workbook: workbookInfo })
 export type WorkbookImportResult = z.infer<typeof workbookImportResult>;
 
 /** What an uploaded copy changes, cell by cell, before the clerk confirms. */
-export const uploadChange = z.object({
+const uploadChange = z.object({
   ref: z.string(),
   questionId: z.string(),
   title: z.string(),
@@ -132,7 +132,7 @@ export const relayInfo = z.object({
 export type RelayInfo = z.infer<typeof relayInfo>;
 
 export const relayListQuery = z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() });
-export const relayListItem = relayInfo.extend({
+const relayListItem = relayInfo.extend({
   title: z.string(),
   phase: z.enum(surveyPhases),
   deadlineAt: z.string().nullable(),

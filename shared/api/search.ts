@@ -32,7 +32,7 @@ export const searchQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], error: "終了日は開始日以降にしてください" });
 
-export const searchHit = z.object({
+const searchHit = z.object({
   kind: z.enum(searchKinds),
   refId: z.string(),
   title: z.string(),

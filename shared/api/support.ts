@@ -71,7 +71,7 @@ export const engagementQuery = z.object({
 });
 
 const person = z.object({ id: z.string(), name: z.string() });
-export const nextStepView = z.object({
+const nextStepView = z.object({
   id: z.string(),
   sessionId: z.string().nullable(),
   title: z.string(),
@@ -80,7 +80,7 @@ export const nextStepView = z.object({
   doneAt: z.string().nullable(),
   overdue: z.boolean(),
 });
-export const sessionView = z.object({
+const sessionView = z.object({
   id: z.string(),
   date: z.string(),
   mode: z.enum(sessionModes),
@@ -88,8 +88,8 @@ export const sessionView = z.object({
   notes: z.string(),
   createdBy: person.nullable(),
 });
-export const progressLink = z.object({ id: z.string(), name: z.string(), programme: z.string(), pct: z.number().nullable() });
-export const engagementSummary = z.object({
+const progressLink = z.object({ id: z.string(), name: z.string(), programme: z.string(), pct: z.number().nullable() });
+const engagementSummary = z.object({
   id: z.string(),
   org: z.object({ id: z.string(), name: z.string() }),
   theme: z.string(),
@@ -136,7 +136,7 @@ export const engagementList = z.object({
   abilities: z.object({ canCreate: z.boolean(), canSeeWorkload: z.boolean() }),
 });
 
-export const workloadRow = z.object({
+const workloadRow = z.object({
   user: person.extend({ role: z.string() }),
   activeEngagements: z.number(),
   sessionsLast30Days: z.number(),

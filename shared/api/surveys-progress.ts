@@ -11,7 +11,7 @@ export const progressMapResponse = z.object({
 });
 export type ProgressMapResponse = z.infer<typeof progressMapResponse>;
 
-export const progressChange = z.object({
+const progressChange = z.object({
   org: z.object({ id: z.string(), name: z.string() }),
   item: z.object({ id: z.string(), name: z.string() }),
   /** Percentages in hundredths, as the progress module keeps them. */

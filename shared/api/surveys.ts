@@ -5,10 +5,10 @@ import { isoDate, isoDateTime } from "./common.js";
 import { pageQuery } from "./paging.js";
 
 /** Contracts of the surveys (照会) module: builder, distribution, answers, tracking, results. */
-export const surveyStatuses = ["draft", "published", "closed"] as const;
+const surveyStatuses = ["draft", "published", "closed"] as const;
 /** What a person sees: a published survey is "scheduled" before its opening date and "overdue" after its deadline. */
 export const surveyPhases = ["draft", "scheduled", "open", "overdue", "closed"] as const;
-export const targetModes = ["all", "orgs", "body"] as const;
+const targetModes = ["all", "orgs", "body"] as const;
 export const answerStatuses = ["not_started", "draft", "submitted", "returned"] as const;
 export type AnswerStatus = (typeof answerStatuses)[number];
 
@@ -27,7 +27,7 @@ export const phaseLabels: Record<(typeof surveyPhases)[number], { ja: string; en
 };
 
 /** Every field optional: create requires only a title; the service fills the defaults. */
-export const surveyFields = z.object({
+const surveyFields = z.object({
   title: z.string().trim().min(1, "件名を入力してください").max(200, "件名は200文字以内にしてください"),
   description: z.string().max(20000, "説明は20,000文字以内にしてください"),
   definition,
@@ -55,13 +55,13 @@ export type SurveyPatch = z.infer<typeof surveyPatch>;
 const who = z.object({ id: z.string(), name: z.string() }).nullable();
 export const fileRef = z.object({ id: z.string(), name: z.string(), size: z.number(), mime: z.string() });
 
-export const myAnswerSummary = z.object({
+const myAnswerSummary = z.object({
   status: z.enum(answerStatuses),
   updatedAt: z.string().nullable(),
   deadlineAt: z.string().nullable(),
 });
 
-export const surveyAbilities = z.object({
+const surveyAbilities = z.object({
   canEdit: z.boolean(),
   canEditQuestions: z.boolean(),
   canPublish: z.boolean(),
@@ -75,7 +75,7 @@ export const surveyAbilities = z.object({
   canMapProgress: z.boolean(),
 });
 
-export const surveySummary = z.object({
+const surveySummary = z.object({
   id: z.string(),
   title: z.string(),
   status: z.enum(surveyStatuses),
@@ -156,7 +156,7 @@ export const answer = z.object({
 });
 export type Answer = z.infer<typeof answer>;
 
-export const boardRow = z.object({
+const boardRow = z.object({
   org: z.object({ id: z.string(), name: z.string(), lgCode: z.string().nullable(), kind: z.string() }),
   status: z.enum(answerStatuses),
   lastActivityAt: z.string().nullable(),
@@ -219,7 +219,7 @@ const dateAgg = z.object({
   byMonth: z.array(z.object({ month: z.string(), count: z.number() })),
 });
 const textAgg = z.object({ type: z.literal("text"), n: z.number(), samples: z.array(z.string()) });
-export const cellAggregate = z.discriminatedUnion("type", [choiceAgg, numberAgg, dateAgg, textAgg]);
+const cellAggregate = z.discriminatedUnion("type", [choiceAgg, numberAgg, dateAgg, textAgg]);
 export type CellAggregate = z.infer<typeof cellAggregate>;
 const gridAgg = z.object({
   type: z.literal("grid"),
@@ -227,7 +227,7 @@ const gridAgg = z.object({
   columns: z.array(z.object({ id: z.string(), label: z.string(), kind: z.string() })),
   rows: z.array(z.object({ id: z.string(), label: z.string(), cells: z.record(z.string(), cellAggregate) })),
 });
-export const aggregate = z.discriminatedUnion("type", [choiceAgg, numberAgg, dateAgg, textAgg, gridAgg]);
+const aggregate = z.discriminatedUnion("type", [choiceAgg, numberAgg, dateAgg, textAgg, gridAgg]);
 export type Aggregate = z.infer<typeof aggregate>;
 
 export const results = z.object({

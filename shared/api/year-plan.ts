@@ -18,7 +18,7 @@ export const planOutcomeLabels: Record<(typeof planOutcomes)[number], { ja: stri
   missed: { ja: "未開催（予定時期を経過）", en: "Not held (window passed)" },
 };
 /** Clash warnings: the whole window falls on closed days, or two bodies meet in one week. */
-export const planWarningCodes = ["closed", "sameWeek"] as const;
+const planWarningCodes = ["closed", "sameWeek"] as const;
 
 const text = (max: number) => z.string().trim().max(max, `${max}文字以内で入力してください`);
 const endNotBeforeStart = (e: { startDate?: string; endDate?: string }) => !e.startDate || !e.endDate || e.endDate >= e.startDate;
@@ -47,7 +47,7 @@ export const planEntryPatch = z.object(entryFields).partial().refine(endNotBefor
 
 const meetingRef = z.object({ id: z.string(), name: z.string(), startsAt: z.string(), status: z.enum(meetingStatuses) });
 
-export const planEntry = z.object({
+const planEntry = z.object({
   id: z.string(),
   fiscalYear: z.number(),
   type: z.enum(planEntryTypes),

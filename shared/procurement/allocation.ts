@@ -17,10 +17,10 @@ import { cmp, div, floor, halfUp, mul, type Rational, rat, sub, sum, ZERO } from
  * largest fractional part (Hamilton's method), never to a participant held at a bound.
  */
 
-export const PERCENT_SCALE = 10_000; // basis points: 100% = 10,000
+const PERCENT_SCALE = 10_000; // basis points: 100% = 10,000
 export const USAGE_SCALE = 1000n; // usage figures keep three decimals exactly
 export type Component = "equal" | "population" | "usage";
-export const components: Component[] = ["equal", "population", "usage"];
+const components: Component[] = ["equal", "population", "usage"];
 export type Rounding = "down" | "half_up";
 export type RemainderRule = "prefecture" | "largest" | "fraction";
 
@@ -71,9 +71,9 @@ export class AllocationError extends Error {
 }
 
 /** The largest total the engine accepts: 1兆円 (anything above is a typing error, not a contract). */
-export const MAX_TOTAL = 1_000_000_000_000n;
+const MAX_TOTAL = 1_000_000_000_000n;
 
-export function checkRule(rule: AllocationRule): AllocationIssue[] {
+function checkRule(rule: AllocationRule): AllocationIssue[] {
   const issues: AllocationIssue[] = [];
   for (const c of components) {
     const v = rule.bp[c];

@@ -19,7 +19,7 @@ export function rat(n: bigint, d = 1n): Rational {
 }
 
 export const ZERO = rat(0n);
-export const add = (a: Rational, b: Rational) => rat(a.n * b.d + b.n * a.d, a.d * b.d);
+const add = (a: Rational, b: Rational) => rat(a.n * b.d + b.n * a.d, a.d * b.d);
 export const sub = (a: Rational, b: Rational) => rat(a.n * b.d - b.n * a.d, a.d * b.d);
 export const mul = (a: Rational, b: Rational) => rat(a.n * b.n, a.d * b.d);
 export const div = (a: Rational, b: Rational) => rat(a.n * b.d, a.d * b.n);

@@ -10,16 +10,10 @@
  */
 
 /** The step option that means マイナポータル (ぴったりサービス). */
-export const MYNAPORTAL_OPTION = "マイナポータル";
+const MYNAPORTAL_OPTION = "マイナポータル";
 
-export const onlineChannels = ["mynaportal", "other", "none"] as const;
+const onlineChannels = ["mynaportal", "other", "none"] as const;
 export type OnlineChannel = (typeof onlineChannels)[number];
-
-export const onlineChannelLabels: Record<OnlineChannel, { ja: string; en: string }> = {
-  mynaportal: { ja: "マイナポータル（ぴったりサービス）", en: "Mynaportal (Pittari service)" },
-  other: { ja: "その他の電子申請", en: "Other e-application system" },
-  none: { ja: "オンライン未対応", en: "Not online" },
-};
 
 /** Whether a step's options (as stored: a JSON array of strings) make its item an online procedure. */
 export const offersMynaportal = (options: readonly string[] | null) => options?.includes(MYNAPORTAL_OPTION) ?? false;

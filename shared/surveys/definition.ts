@@ -33,11 +33,11 @@ export const questionKindLabels: Record<QuestionKind, { ja: string; en: string }
 export const key = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "IDは半角英数字・_・- の40文字以内にしてください" });
 const label = z.string().trim().min(1, "ラベルを入力してください").max(200, "200文字以内にしてください");
 
-export const choiceOption = z.object({ id: key, label });
+const choiceOption = z.object({ id: key, label });
 export type ChoiceOption = z.infer<typeof choiceOption>;
 
 /** Show a question only when an earlier answer matches. */
-export const condition = z.object({
+const condition = z.object({
   questionId: key,
   op: z.enum(["equals", "notEquals", "includes", "answered"]),
   value: z.union([z.string(), z.boolean(), z.number()]).nullable().optional(),
@@ -60,7 +60,7 @@ const common = {
 };
 
 const columnCommon = { id: key, label, required: z.boolean().default(false) };
-export const gridColumn = z.discriminatedUnion("kind", [
+const gridColumn = z.discriminatedUnion("kind", [
   z.object({ ...columnCommon, kind: z.literal("short_text"), maxLength: z.number().int().min(1).max(2000).default(200) }),
   z.object({ ...columnCommon, kind: z.literal("number"), ...numberRules }),
   z.object({
@@ -74,7 +74,7 @@ export const gridColumn = z.discriminatedUnion("kind", [
 export type GridColumn = z.infer<typeof gridColumn>;
 export const gridColumnKinds = ["short_text", "number", "single_choice", "date", "yes_no"] as const;
 
-export const question = z.discriminatedUnion("kind", [
+const question = z.discriminatedUnion("kind", [
   z.object({ ...common, kind: z.literal("short_text"), maxLength: z.number().int().min(1).max(2000).default(200) }),
   z.object({ ...common, kind: z.literal("long_text"), maxLength: z.number().int().min(1).max(20000).default(5000) }),
   z.object({ ...common, kind: z.literal("number"), ...numberRules }),
@@ -105,7 +105,7 @@ export type Question = z.infer<typeof question>;
 export type QuestionInput = z.input<typeof question>;
 export type GridQuestion = Extract<Question, { kind: "grid" }>;
 
-export const section = z.object({
+const section = z.object({
   id: key,
   title: z.string().trim().max(200).default(""),
   description: z.string().max(5000).default(""),

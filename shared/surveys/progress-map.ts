@@ -15,7 +15,7 @@ export const stepStatusLabels: Record<(typeof stepStatuses)[number], string> = {
   not_applicable: "対象外",
 };
 
-export const progressTarget = z.discriminatedUnion("kind", [
+const progressTarget = z.discriminatedUnion("kind", [
   /** A choice (or yes/no: "true" / "false") becomes a step's status; unmapped choices change nothing. */
   z.object({
     kind: z.literal("stepStatus"),

@@ -24,7 +24,7 @@ function onApiError(error: unknown, key?: readonly unknown[]) {
   }
 }
 
-export const queryClient: QueryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: (error, query) => onApiError(error, query.queryKey) }),
   mutationCache: new MutationCache({ onError: (error) => onApiError(error) }),
   defaultOptions: {

@@ -33,7 +33,7 @@ const insight = () => import("../features/insight/index.js");
 const publication = () => import("../features/publication/index.js");
 const procurement = () => import("../features/procurement/index.js");
 
-export const routes: RouteObject[] = [
+const routes: RouteObject[] = [
   {
     errorElement: <RouteError />,
     children: [

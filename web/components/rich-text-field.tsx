@@ -24,7 +24,7 @@ function replace(text: string, from: number, to: number, insert: string, select:
 }
 
 /** Applies one toolbar button to the text and selection (exported for the unit of the browser test). */
-export function applyTool(tool: Tool, text: string, selStart: number, selEnd: number, sample: (k: Tool) => string): Edit {
+function applyTool(tool: Tool, text: string, selStart: number, selEnd: number, sample: (k: Tool) => string): Edit {
   const selected = text.slice(selStart, selEnd);
   if (tool === "bold") {
     const inner = selected || sample("bold");

@@ -8,7 +8,7 @@ export type Vars = Record<string, string | number>;
 
 const storageKey = "renkei.locale";
 
-export function storedLocale(): Locale {
+function storedLocale(): Locale {
   try {
     return localStorage.getItem(storageKey) === "en" ? "en" : "ja";
   } catch {
@@ -24,7 +24,7 @@ export function addMessages(more: Record<string, readonly [string, string]>) {
 }
 
 /** Looks a key up and fills "{name}" placeholders. Unknown keys show themselves, so gaps are visible. */
-export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
+function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
   const entry = dictionary[key];
   let text = entry ? entry[locale === "en" ? 1 : 0] : key;
   if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));

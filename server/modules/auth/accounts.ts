@@ -110,7 +110,7 @@ export async function notifyDormant(ctx: Ctx, now = Date.now()): Promise<number>
   return sent;
 }
 
-export const DORMANT_JOB = "accounts.dormant";
+const DORMANT_JOB = "accounts.dormant";
 defineJob(DORMANT_JOB, async (ctx) => {
   await notifyDormant(ctx);
 });

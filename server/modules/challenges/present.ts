@@ -4,7 +4,7 @@ import { abilities } from "../../platform/policy/authorize.js";
 import { challengeSubject } from "./access.js";
 import type { ChallengeListRow } from "./repo.js";
 
-export const challengeAbilityMap = {
+const challengeAbilityMap = {
   canEdit: "challenge.edit",
   canShare: "challenge.share",
   canComment: "challenge.comment",

@@ -50,7 +50,7 @@ async function threadOf(ctx: Ctx, references: string[]): Promise<string | null> 
 }
 
 /** Delivers one message to the desk; the SMTP answer on success, MailRefused (nothing stored) otherwise. */
-export async function receiveDeskMail(ctx: Ctx, mail: InboundMail): Promise<string> {
+async function receiveDeskMail(ctx: Ctx, mail: InboundMail): Promise<string> {
   const user = await findUserByEmail(ctx, mail.from);
   if (!user)
     throw new MailRefused(550, `5.7.1 Sender ${mail.from} is not a Renkei user: write from the address registered in Renkei`);

@@ -12,7 +12,7 @@ import type {
 } from "./tables.js";
 
 export type ConsultationRow = ConsultationsTable;
-export const openStatuses = ["new", "in_progress", "waiting"] as const;
+const openStatuses = ["new", "in_progress", "waiting"] as const;
 /** next_due of a consultation whose clock does not run (see tables.ts). */
 export const noDue = "9999-12-31";
 
@@ -38,7 +38,7 @@ export const findConsultation = (ctx: Ctx, id: string) => base(ctx).where("c.id"
 
 type QueueFilter = Omit<z.infer<typeof queueQuery>, "limit" | "offset"> & { limit?: number; offset?: number; soonUntil?: string };
 
-export function statusList(status: string | undefined): string[] | null {
+function statusList(status: string | undefined): string[] | null {
   if (!status || status === "all") return null;
   if (status === "open") return [...openStatuses];
   return status.split(",").filter(Boolean);

@@ -25,7 +25,7 @@ const monthsOf = (fy: number) =>
   });
 
 /** An entry's window in 公用文: one day with its weekday, a whole month, else 「…〜…」 (和暦). */
-export function windowWareki(e: Pick<PlanEntry, "startDate" | "endDate">): string {
+function windowWareki(e: Pick<PlanEntry, "startDate" | "endDate">): string {
   if (e.startDate === e.endDate) return warekiWithWeekday(e.startDate);
   if (e.startDate.endsWith("-01") && e.endDate === lastDayOfMonth(e.startDate.slice(0, 7)))
     return formatMonth(e.startDate, "ja", { western: false });

@@ -10,7 +10,7 @@ import { notify } from "../notifications/service.js";
 import { listResponseRows, pollsDueForReminder, updatePollRow } from "./polls-repo.js";
 
 /** How many business days before a poll's deadline the organisations that have not answered are reminded. */
-export const POLL_REMINDER_BUSINESS_DAYS = 2;
+const POLL_REMINDER_BUSINESS_DAYS = 2;
 
 /** Reminds, once per poll, every organisation on the roll that has not answered, when the deadline is near. */
 export async function sendPollReminders(ctx: Ctx, now = new Date()): Promise<number> {
@@ -40,7 +40,7 @@ export async function sendPollReminders(ctx: Ctx, now = new Date()): Promise<num
   return sent;
 }
 
-export const POLL_REMINDER_JOB = "datePolls.reminders";
+const POLL_REMINDER_JOB = "datePolls.reminders";
 defineJob(POLL_REMINDER_JOB, async (ctx) => {
   await sendPollReminders(ctx);
 });

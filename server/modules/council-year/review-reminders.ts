@@ -10,7 +10,7 @@ import { notify } from "../notifications/service.js";
 import { insertReviewReminders, listAnswerRows, reviewsDueForReminder, unremindedReviewUserIds } from "./review-repo.js";
 
 /** How many business days before a minutes review's deadline the organisations that have not answered are reminded. */
-export const REVIEW_REMINDER_BUSINESS_DAYS = 2;
+const REVIEW_REMINDER_BUSINESS_DAYS = 2;
 
 /**
  * Reminds, once per person and review, the people of the organisations asked to review draft minutes that
@@ -46,7 +46,7 @@ export async function sendReviewReminders(ctx: Ctx, now = new Date()): Promise<n
   return sent;
 }
 
-export const REVIEW_REMINDER_JOB = "minutesReviews.reminders";
+const REVIEW_REMINDER_JOB = "minutesReviews.reminders";
 defineJob(REVIEW_REMINDER_JOB, async (ctx) => {
   await sendReviewReminders(ctx);
 });

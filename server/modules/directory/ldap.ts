@@ -27,7 +27,7 @@ const all = (v: Entry[string] | undefined): string[] =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => (Buffer.isBuffer(x) ? x.toString("hex") : String(x)));
 
 /** DNs compare without case and without spaces around separators (uid=a, ou=b equals UID=a,ou=b). */
-export const normaliseDn = (dn: string) =>
+const normaliseDn = (dn: string) =>
   dn
     .split(",")
     .map((rdn) =>

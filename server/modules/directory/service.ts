@@ -14,7 +14,7 @@ import { type Account, planSync } from "./plan.js";
 import "./policy.js";
 
 /** The provider name of accounts the directory manages (user_identities.provider; subject: the entry's id). */
-export const DIRECTORY_PROVIDER = "ldap";
+const DIRECTORY_PROVIDER = "ldap";
 
 export function directoryStatus(ctx: Ctx): DirectoryStatus {
   authorize(ctx.actor, "directory.sync");

@@ -45,7 +45,7 @@ interface Entry {
 /** The question weighs more than the answer: a clerk types a question. */
 export const score = (typed: Set<string>, e: Pick<Entry, "q" | "a">) =>
   0.65 * similarity(typed, e.q) + 0.35 * similarity(typed, e.a);
-export const minScore = 0.12;
+const minScore = 0.12;
 
 /**
  * Published articles' bigrams, cached per process and rebuilt when the published set changes

@@ -17,7 +17,7 @@ import { openSurveyAnswersOf } from "../surveys/index.js";
 import { type UserWithOrg, usersByEmails } from "../users/index.js";
 
 /** The transfer list's columns: the headers the personnel office's sheet carries (Japanese, or the English key). */
-export const transferColumns = {
+const transferColumns = {
   leaver: { ja: "異動者メールアドレス", en: "leaver_email" },
   successor: { ja: "後任メールアドレス", en: "successor_email" },
   successorName: { ja: "後任氏名", en: "successor_name" },

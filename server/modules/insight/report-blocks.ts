@@ -21,7 +21,7 @@ export type ReportBlock =
 export const pctText = (v: number | null) => (v == null ? "—" : `${v.toFixed(1)}％`);
 
 /** The change between two percentages in points (「＋5.2ポイント」), or 「—」. */
-export function pointsText(now: number | null, before: number | null): string {
+function pointsText(now: number | null, before: number | null): string {
   if (now == null || before == null) return "—";
   const d = Math.round((now - before) * 10) / 10;
   return `${d > 0 ? "＋" : d < 0 ? "△" : "±"}${Math.abs(d).toFixed(1)}ポイント`;

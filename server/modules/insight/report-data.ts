@@ -44,7 +44,7 @@ export interface AnnualReport {
 const heldStatuses = new Set(["held", "minutes_published"]);
 
 /** The fiscal year's days and instants (Japan days: 4/1 00:00 JST to 4/1 of the next year 00:00 JST). */
-export function reportPeriod(fy: number) {
+function reportPeriod(fy: number) {
   const { start, end } = fiscalYearRange(fy);
   return { start, end, from: jstDayStart(start).toISOString(), to: jstDayEnd(end).toISOString() };
 }

@@ -26,7 +26,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 const clamp01 = (n: number) => Math.max(0, Math.min(1, n));
 const uniq = (xs: string[]) => [...new Set(xs)];
 
-export function fingerprint(s: Pick<Suggestion, "counts" | "towns">): string {
+function fingerprint(s: Pick<Suggestion, "counts" | "towns">): string {
   const stable = JSON.stringify({ counts: s.counts.map((c) => [c.label, c.value]), towns: [...s.towns].sort() });
   return createHash("sha256").update(stable).digest("hex").slice(0, 32);
 }

@@ -28,7 +28,7 @@ import {
 } from "./repo-follow.js";
 
 /** How many business days before the due date the owner is reminded. */
-export const REMINDER_BUSINESS_DAYS = 3;
+const REMINDER_BUSINESS_DAYS = 3;
 
 function presentAction(actor: Actor | null, r: ActionWithNames, s: MeetingSubject, today = jstDate()): ActionItem {
   const manage = can(actor, "meeting.manage", s);
@@ -135,7 +135,7 @@ export async function updateAction(ctx: Ctx, id: string, patch: z.infer<typeof a
 }
 
 /** Reminds each owner organisation once, a few business days before the due date (or at once when already late). */
-export async function sendActionReminders(ctx: Ctx, today = jstDate()): Promise<number> {
+async function sendActionReminders(ctx: Ctx, today = jstDate()): Promise<number> {
   const until = addBusinessDays(today, REMINDER_BUSINESS_DAYS);
   const due = await dueForReminder(ctx, until);
   for (const r of due) {

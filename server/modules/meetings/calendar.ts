@@ -51,7 +51,7 @@ function event(
  * One meeting as an .ics file. `cancel` writes the iTIP cancellation (METHOD:CANCEL, STATUS:CANCELLED,
  * the same UID and a higher SEQUENCE) that calendar programs apply to the copy they already have.
  */
-export async function meetingIcs(ctx: Ctx, id: string, opts: { cancel?: boolean } = {}) {
+async function meetingIcs(ctx: Ctx, id: string, opts: { cancel?: boolean } = {}) {
   const { row, body, subject } = await visibleMeeting(ctx, id);
   const agenda = disclosedAgenda(ctx.actor, subject, await listAgendaRows(ctx, id))
     .filter((a) => a.status === "accepted")
@@ -75,7 +75,7 @@ export async function meetingIcs(ctx: Ctx, id: string, opts: { cancel?: boolean 
   return { text, fileName: `${name}.ics` };
 }
 
-export const icsMime = "text/calendar; charset=utf-8";
+const icsMime = "text/calendar; charset=utf-8";
 
 /** The meeting's .ics to download. */
 export async function meetingIcsDownload(ctx: Ctx, id: string): Promise<Download> {

@@ -6,7 +6,7 @@ export { proposeAgendaItem } from "./agenda.js";
 export { listDecisions } from "./decisions.js";
 export { openActionItemsOf } from "./handover-repo.js";
 export { meetingsDue } from "./home.js";
-export { createMeeting, listMeetings, seesMeetings, updateMeeting, visibleBodies, visibleMeetingList } from "./meetings.js";
+export { createMeeting, seesMeetings, updateMeeting, visibleBodies, visibleMeetingList } from "./meetings.js";
 export { materialLabels, meetingName } from "./naming.js";
 export type { MeetingSubject } from "./policy.js";
 export { runsBody } from "./policy.js";

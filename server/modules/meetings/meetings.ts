@@ -150,7 +150,7 @@ export function recipients(loaded: LoadedMeeting) {
   return { orgIds, userIds };
 }
 
-export const whenText = (m: MeetingRow) =>
+const whenText = (m: MeetingRow) =>
   `${warekiDate(jstDate(new Date(m.starts_at)))} ${jstTime(m.starts_at)}〜${jstTime(m.ends_at)}${m.place ? `　${m.place}` : ""}`;
 
 export async function updateMeeting(ctx: Ctx, id: string, patch: z.infer<typeof meetingPatch>): Promise<MeetingDetail> {

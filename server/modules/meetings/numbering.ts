@@ -10,7 +10,7 @@ import { indexMeeting } from "./search-hook.js";
  * a meeting once announced (its 開催通知 sent, later held or published) never changes its number.
  * Returns the ids whose number changed (their search entries and names change with it).
  */
-export async function renumberYear(ctx: Ctx, bodyId: string, fiscalYear: number): Promise<string[]> {
+async function renumberYear(ctx: Ctx, bodyId: string, fiscalYear: number): Promise<string[]> {
   const rows = await yearMeetingRows(ctx, bodyId, fiscalYear);
   const seqs = numberByDate(rows.map((r) => ({ id: r.id, seq: r.seq, fixed: r.status !== "draft" })));
   const changed: Record<string, [number, number]> = {};

@@ -12,7 +12,7 @@ import { meetingName } from "./naming.js";
 import { answeredOrgIds, insertReminders, meetingsDueForReminder, proposingOrgIds, unremindedUserIds } from "./reminders-repo.js";
 
 /** How many business days before the attendance cut-off or the proposal deadline people are reminded. */
-export const MEETING_REMINDER_BUSINESS_DAYS = 2;
+const MEETING_REMINDER_BUSINESS_DAYS = 2;
 
 const fullMember = new Set(["chair", "vice_chair", "member"]);
 
@@ -66,7 +66,7 @@ export async function sendMeetingReminders(ctx: Ctx, now = new Date()): Promise<
   return sent;
 }
 
-export const MEETING_REMINDER_JOB = "meetings.reminders";
+const MEETING_REMINDER_JOB = "meetings.reminders";
 defineJob(MEETING_REMINDER_JOB, async (ctx) => {
   await sendMeetingReminders(ctx);
 });

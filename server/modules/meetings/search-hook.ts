@@ -9,7 +9,7 @@ import { listMaterialRows } from "./repo-files.js";
 import { latestPublishedMinutes } from "./repo-follow.js";
 
 /** The key of a meeting's second entry, which holds its 委員限り parts (search's "members" scope). */
-export const membersOnlyRef = (meetingId: string) => `${meetingId}:members`;
+const membersOnlyRef = (meetingId: string) => `${meetingId}:members`;
 
 /**
  * Keeps the meeting's search entries current: its name, place, the accepted agenda, the materials (titles)

@@ -5,6 +5,4 @@
  * follows the same rules as the web form (member organisation, open window) and writes its audit row.
  */
 
-export { listActions } from "./actions.js";
 export { type ProposalOptions, proposeAgendaItem } from "./agenda.js";
-export { getMeeting, listMeetings } from "./meetings.js";

@@ -40,7 +40,7 @@ export function presentNotice(actor: Actor | null, row: NoticeRow, subject: Noti
   };
 }
 
-export const previewable = (mime: string) => mime === "application/pdf" || mime.startsWith("image/");
+const previewable = (mime: string) => mime === "application/pdf" || mime.startsWith("image/");
 
 export function presentDetail(
   actor: Actor | null,

@@ -20,7 +20,7 @@ export interface MailAttachment {
  * Every mail the platform sends is automatic: RFC 3834's Auto-Submitted tells mail servers and
  * people's auto-replies (out of office) not to answer it; Exchange reads X-Auto-Response-Suppress.
  */
-export const automaticHeaders = { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" };
+const automaticHeaders = { "Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All" };
 
 /**
  * Puts a message in the outbox in the caller's transaction and queues its delivery.

@@ -45,7 +45,7 @@ export async function listTemplates(ctx: Ctx) {
 }
 
 /** Placeholders a text uses that its template does not offer (a typo would otherwise go out as 「{会議明}」). */
-export function unknownPlaceholders(key: MailTemplateKey, text: MailTemplateText): string[] {
+function unknownPlaceholders(key: MailTemplateKey, text: MailTemplateText): string[] {
   const offered = new Set<string>([...mailTemplateDefaults[key].placeholders, ...commonPlaceholders]);
   const used = [...`${text.subject}\n${text.body}`.matchAll(/\{([^{}\s]+)\}/g)].map((m) => m[1]!);
   return [...new Set(used.filter((u) => !offered.has(u)))];
@@ -101,11 +101,10 @@ export interface Recipient {
 }
 
 /** 「山口市\n山口 太郎 様」: the recipient's organisation and name, as the letter's 宛名. */
-export const addressee = (r: Recipient) => `${r.orgName ? `${r.orgName}\n` : ""}${r.name} 様`;
+const addressee = (r: Recipient) => `${r.orgName ? `${r.orgName}\n` : ""}${r.name} 様`;
 
 /** Fills {名前} with the values; a name without a value becomes empty. */
-export const fill = (text: string, vars: Record<string, string>) =>
-  text.replace(/\{([^{}\s]+)\}/g, (_, k: string) => vars[k] ?? "");
+const fill = (text: string, vars: Record<string, string>) => text.replace(/\{([^{}\s]+)\}/g, (_, k: string) => vars[k] ?? "");
 
 export interface MailSpec {
   template: MailTemplateKey;

@@ -9,7 +9,7 @@ import { findOrgContactRow, findOrgRow, upsertOrgContact } from "./repo.js";
 
 const empty: OrgContact = { department: "", person: "", phone: "", email: "", address: "" };
 
-export async function getOrgContact(ctx: Ctx, orgId: string): Promise<OrgContact> {
+async function getOrgContact(ctx: Ctx, orgId: string): Promise<OrgContact> {
   authorize(ctx.actor, "org.read");
   if (!(await findOrgRow(ctx, orgId))) throw notFound("団体");
   const row = await findOrgContactRow(ctx, orgId);
@@ -18,7 +18,7 @@ export async function getOrgContact(ctx: Ctx, orgId: string): Promise<OrgContact
     : empty;
 }
 
-export async function saveOrgContact(ctx: Ctx, orgId: string, input: OrgContact): Promise<OrgContact> {
+async function saveOrgContact(ctx: Ctx, orgId: string, input: OrgContact): Promise<OrgContact> {
   authorize(ctx.actor, "org.contact.update", { id: orgId });
   return inTx(ctx, async (tx) => {
     const before = await getOrgContact(tx, orgId);

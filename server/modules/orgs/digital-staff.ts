@@ -18,14 +18,14 @@ declare module "../../platform/policy/authorize.js" {
   interface Actions extends ActionsOf<typeof policies> {}
 }
 
-export async function getDigitalStaff(ctx: Ctx, orgId: string): Promise<z.infer<typeof digitalStaff>> {
+async function getDigitalStaff(ctx: Ctx, orgId: string): Promise<z.infer<typeof digitalStaff>> {
   authorize(ctx.actor, "org.read");
   const row = await findOrgRow(ctx, orgId);
   if (!row) throw notFound("団体");
   return { headcount: row.digital_staff ?? null, canEdit: can(ctx.actor, "org.digitalStaff.update", { id: orgId }) };
 }
 
-export async function saveDigitalStaff(ctx: Ctx, orgId: string, input: z.infer<typeof digitalStaffInput>) {
+async function saveDigitalStaff(ctx: Ctx, orgId: string, input: z.infer<typeof digitalStaffInput>) {
   return inTx(ctx, async (tx) => {
     const row = await findOrgRow(tx, orgId);
     if (!row) throw notFound("団体");

@@ -34,7 +34,7 @@ import {
 } from "./repo.js";
 
 /** The body a project belongs to unless another is chosen. */
-export const DEFAULT_BODY = "RPA等共同利用WG";
+const DEFAULT_BODY = "RPA等共同利用WG";
 
 export async function listProjects(ctx: Ctx) {
   authorize(ctx.actor, "procurement.list");

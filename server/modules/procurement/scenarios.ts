@@ -44,7 +44,7 @@ function assertAllocates(
 }
 
 /** The rows the actor may see: the whole table, or their own organisation's row. */
-export function visibleRows(ctx: Ctx, subject: ProjectSubject, rows: AllocationRow[]) {
+function visibleRows(ctx: Ctx, subject: ProjectSubject, rows: AllocationRow[]) {
   const all = can(ctx.actor, "procurement.seeTable", subject);
   return {
     view: all ? ("all" as const) : ("own" as const),

@@ -21,7 +21,7 @@ import { isYmd } from "./update-rules.js";
  * load next year's programme (or the full official list of ~40 national steps) without code.
  * Importing adds and renames; it never deletes (archive on screen instead).
  */
-export const definitionColumns = [
+const definitionColumns = [
   "programme_code",
   "programme_name",
   "item_code",

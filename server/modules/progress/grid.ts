@@ -11,8 +11,8 @@ import type { ProgressUpdate } from "./update-rules.js";
  * with one group of columns per step (status, planned, actual) or per metric (result, target).
  * Export and import share these definitions so a downloaded sheet uploads back unchanged.
  */
-export const CODE_LABEL = "項目コード";
-export const FY_LABEL = "年度";
+const CODE_LABEL = "項目コード";
+const FY_LABEL = "年度";
 const HEADER_ROW = 3;
 
 export interface GridItem {
@@ -161,7 +161,7 @@ export interface ParsedSheet {
   rows: number;
 }
 
-export const issueAt = (sheet: string, row: number, col: number, header: string, message: string): ImportIssue => ({
+const issueAt = (sheet: string, row: number, col: number, header: string, message: string): ImportIssue => ({
   path: `${sheet}!${columnLetter(col)}${row}`,
   message,
   sheet,

@@ -166,7 +166,7 @@ async function copyDefinitions(ctx: Ctx, fromId: string, to: ItemRow) {
   );
 }
 
-export async function getItemDefinition(ctx: Ctx, id: string) {
+async function getItemDefinition(ctx: Ctx, id: string) {
   authorize(ctx.actor, "progress.read");
   const i = await findItem(ctx, id);
   if (!i) throw notFound("取組項目");

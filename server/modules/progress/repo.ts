@@ -57,13 +57,13 @@ export async function listMetricRows(ctx: Ctx, itemIds: string[], includeArchive
   return q.orderBy("item_id").orderBy("sort_order").orderBy("code").execute();
 }
 
-export const toStepDef = (s: StepRow): StepDef => ({
+const toStepDef = (s: StepRow): StepDef => ({
   id: s.id,
   code: s.code,
   name: s.name,
   options: s.options ? (JSON.parse(s.options) as string[]) : null,
 });
-export const toMetricDef = (m: MetricRow): MetricDef => ({
+const toMetricDef = (m: MetricRow): MetricDef => ({
   id: m.id,
   code: m.code,
   name: m.name,

@@ -1,4 +1,4 @@
-import { fiscalYearRange, jstDayEnd } from "../../../shared/dates/jst.js";
+import { jstDayEnd } from "../../../shared/dates/jst.js";
 import type { StepStatus } from "./tables.js";
 
 /**
@@ -78,15 +78,12 @@ export const notStarted: StepState = { status: "not_started", plannedDate: null,
 export const metricKey = (metricId: string, fy: number) => `${metricId}:${fy}`;
 const minDate = (a: string | null, b: string | null) => (a == null ? b : b == null || a <= b ? a : b);
 
-/** Last day of a fiscal year (April–March). */
-export const fiscalYearEnd = (fy: number) => fiscalYearRange(fy).end;
-
 /**
  * Steps: 完了 ÷ (all steps − 対象外). 着手 does not count toward the percentage (it is reported
  * beside it), as in the national PMO tool's 完了率. Every step 対象外 → null: the item does not
  * apply to the municipality and is left out of every average.
  */
-export function stepProgress(steps: StepDef[], data: RecordData) {
+function stepProgress(steps: StepDef[], data: RecordData) {
   let done = 0;
   let inProgress = 0;
   let applicable = 0;
@@ -113,7 +110,7 @@ export function stepProgress(steps: StepDef[], data: RecordData) {
  * no value (a new KPI, nothing reported yet) is "no data" — left out, never 0% — and a record with no
  * figure at all is null, as is one whose own targets are 0 ("not applicable").
  */
-export function metricProgress(metrics: MetricDef[], data: RecordData) {
+function metricProgress(metrics: MetricDef[], data: RecordData) {
   let fy: number | null = null;
   for (const m of metrics) {
     for (const [key, v] of Object.entries(data.metrics)) {
@@ -126,7 +123,7 @@ export function metricProgress(metrics: MetricDef[], data: RecordData) {
 }
 
 /** The metrics' figure for one fiscal year (see metricProgress); null year or nothing reported → pct null. */
-export function metricProgressIn(metrics: MetricDef[], data: RecordData, fy: number | null) {
+function metricProgressIn(metrics: MetricDef[], data: RecordData, fy: number | null) {
   const ratios: number[] = [];
   for (const m of metrics) {
     const v = fy == null ? undefined : data.metrics[metricKey(m.id, fy)];
@@ -138,7 +135,7 @@ export function metricProgressIn(metrics: MetricDef[], data: RecordData, fy: num
 }
 
 /** One metric's achievement (0–1, capped): null without a value ("no data") or without a target above zero. */
-export const metricRatio = (value: number | null, target: number | null) =>
+const metricRatio = (value: number | null, target: number | null) =>
   value == null || target == null || !(target > 0) ? null : Math.min(1, value / target);
 
 /**
@@ -275,7 +272,7 @@ export function trendFromDeltas(
   return out;
 }
 
-export function nextMonth(month: string): string {
+function nextMonth(month: string): string {
   const y = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;

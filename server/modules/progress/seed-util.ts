@@ -16,7 +16,7 @@ export function prng(seed: string) {
 }
 export const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86400_000);
 export const dateBetween = (r: () => number, from: string, to: string) => addDays(from, Math.floor(r() * (days(from, to) + 1)));
-export const atOf = (ymd: string) => `${ymd}T01:00:00.000Z`; // 10:00 in Japan
+const atOf = (ymd: string) => `${ymd}T01:00:00.000Z`; // 10:00 in Japan
 
 /** Snapshots of a record at a window start and at the last event of each later month. */
 export function snapshots(windowStart: string, events: string[], at: (d: string) => RecordData, noteAt?: Record<string, string>) {

@@ -8,8 +8,6 @@ import "./policy.js";
 import { presentItem } from "./present.js";
 import { listItemRows, listMetricRows, listProgrammeRows, listStepRows } from "./repo.js";
 
-export { getRecord as getProgressRecord } from "./records.js";
-export { seedProgressDemo } from "./seed.js";
 export { type ApplyOptions, type ApplyResult, applyProgressUpdates, type ProgressUpdate } from "./updates.js";
 
 /**

@@ -45,7 +45,7 @@ export interface MetricChange {
   target?: number | null;
 }
 
-export const stepStatusList: readonly StepStatus[] = ["not_started", "in_progress", "done", "not_applicable"];
+const stepStatusList: readonly StepStatus[] = ["not_started", "in_progress", "done", "not_applicable"];
 
 /** A field problem found while applying an update: `field` is relative to the update ("steps.2.actualDate"). */
 export interface UpdateProblem {

@@ -16,7 +16,7 @@ import type { DataFile } from "./site-pages.js";
  * has no standard dataset; its file uses the same leading columns (団体コード, NO, 都道府県名) and one
  * row per programme marked 公開, with figures aggregated over all municipalities.
  */
-export const meetingColumns = [
+const meetingColumns = [
   "都道府県コード又は市区町村コード",
   "NO",
   "都道府県名",
@@ -41,7 +41,7 @@ export const meetingColumns = [
   "議事要旨",
 ];
 
-export const progressColumns = [
+const progressColumns = [
   "都道府県コード又は市区町村コード",
   "NO",
   "都道府県名",

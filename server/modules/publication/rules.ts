@@ -14,7 +14,7 @@ type MaterialLike = { agenda_item_id: string | null; disclosure?: Disclosure };
 
 const level = (x: { disclosure?: Disclosure }) => x.disclosure ?? "closed";
 
-export const meetingPublishable = (m: { status: string }, b: BodyLike) =>
+const meetingPublishable = (m: { status: string }, b: BodyLike) =>
   b.visibility === "all" && (publicStatuses as readonly string[]).includes(m.status);
 
 export const meetingIsPublic = (m: MeetingLike, b: BodyLike) => level(m) === "public" && meetingPublishable(m, b);

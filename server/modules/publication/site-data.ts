@@ -34,8 +34,8 @@ export const whenText = (m: Pick<MeetingRow, "starts_at" | "ends_at">) =>
   `${warekiDateTime(m.starts_at)}～${jstDate(m.starts_at) === jstDate(m.ends_at) ? jstClock(m.ends_at) : warekiDateTime(m.ends_at)}`;
 
 /** The file extension a material keeps on the site ("pdf"), letters and digits only. */
-export const extOf = (fileName: string) => /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1]?.toLowerCase() ?? "bin";
-export const materialPath = (m: { id: string; file_name: string }) => `materials/${m.id}.${extOf(m.file_name)}`;
+const extOf = (fileName: string) => /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1]?.toLowerCase() ?? "bin";
+const materialPath = (m: { id: string; file_name: string }) => `materials/${m.id}.${extOf(m.file_name)}`;
 
 export interface SiteBody {
   id: string;
@@ -68,7 +68,7 @@ export async function publicBodies(ctx: Ctx) {
   return { roots, byId };
 }
 
-export async function siteTitle(ctx: Ctx) {
+async function siteTitle(ctx: Ctx) {
   const prefecture = (await listOrgRows(ctx, { kind: "prefecture" }))[0];
   const { roots, byId } = await publicBodies(ctx);
   const council = [...byId.values()].find((b) => b.kind === "council") ?? roots[0];
@@ -127,7 +127,7 @@ export function memoMeeting(ctx: Ctx, memo: SiteMemo, id: string) {
 }
 
 /** One published meeting: its 次第, materials and approved 議事要旨, each only when marked 公開. */
-export async function publicMeeting(ctx: Ctx, id: string) {
+async function publicMeeting(ctx: Ctx, id: string) {
   const row = await findPublicMeetingRow(ctx, id);
   if (!row) return null;
   const agenda = await listAgendaRows(ctx, id);

@@ -4,14 +4,14 @@ import { normalizeText } from "./normalize.js";
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** One case-insensitive pattern for every term, longest first so overlapping terms mark the longer one. */
-export function termPattern(terms: string[]): RegExp | null {
+function termPattern(terms: string[]): RegExp | null {
   if (terms.length === 0) return null;
   const parts = [...terms].sort((a, b) => b.length - a.length).map(escapeRegex);
   return new RegExp(parts.join("|"), "giu");
 }
 
 /** Escapes text and wraps every match of the pattern in <mark>. */
-export function markMatches(text: string, pattern: RegExp | null): string {
+function markMatches(text: string, pattern: RegExp | null): string {
   if (!pattern) return escapeHtml(text);
   let out = "";
   let last = 0;

@@ -9,7 +9,7 @@ import type { OidcProviderConfig } from "../../config-sso.js";
  */
 const configurations = new Map<string, Promise<oidc.Configuration>>();
 
-export function providerConfiguration(p: OidcProviderConfig): Promise<oidc.Configuration> {
+function providerConfiguration(p: OidcProviderConfig): Promise<oidc.Configuration> {
   const key = `${p.id}|${p.issuer}|${p.clientId}`;
   let found = configurations.get(key);
   if (!found) {

@@ -1,4 +1,4 @@
 /** The sso module's face for other modules (directory sync): the one claim mapping and the identity rows. */
 
 export { type Mapped, mapClaims } from "./mapping.js";
-export { deleteIdentity, findIdentity, identitiesWithUsers, identityOfUser, insertIdentity } from "./repo.js";
+export { deleteIdentity, identitiesWithUsers, insertIdentity } from "./repo.js";

@@ -14,7 +14,7 @@ function providerOf(ctx: Ctx, id: string): SamlProviderConfig {
 /** Identities and sessions of a SAML provider are kept under this key, apart from any OpenID Connect provider's. */
 const keyOf = (p: SamlProviderConfig) => `saml:${p.id}`;
 
-export function endpointsOf(ctx: Ctx, p: SamlProviderConfig): SamlEndpoints {
+function endpointsOf(ctx: Ctx, p: SamlProviderConfig): SamlEndpoints {
   const base = `${ctx.config.publicUrl}/api/auth/saml/${p.id}`;
   return { entityId: p.spEntityId ?? `${base}/metadata`, acsUrl: `${base}/acs` };
 }

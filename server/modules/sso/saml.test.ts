@@ -87,7 +87,10 @@ describe("SAML 2.0 sign-in", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("xml");
     const errors: string[] = [];
-    const doc = new DOMParser({ errorHandler: (_level: string, m: unknown) => errors.push(String(m)) }).parseFromString(res.body, "text/xml");
+    const doc = new DOMParser({ errorHandler: (_level: string, m: unknown) => errors.push(String(m)) }).parseFromString(
+      res.body,
+      "text/xml",
+    );
     expect(errors).toEqual([]);
     const md = "urn:oasis:names:tc:SAML:2.0:metadata";
     expect(doc.documentElement!.getAttribute("entityID")).toBe(ENTITY);

@@ -24,7 +24,7 @@ function providerOf(ctx: Ctx, id: string): OidcProviderConfig {
   return p;
 }
 
-export const callbackUrl = (ctx: Ctx, p: OidcProviderConfig) => `${ctx.config.publicUrl}/api/auth/oidc/${p.id}/callback`;
+const callbackUrl = (ctx: Ctx, p: OidcProviderConfig) => `${ctx.config.publicUrl}/api/auth/oidc/${p.id}/callback`;
 
 /**
  * Starts a sign-in at the provider: state, nonce and PKCE verifier are kept server-side under the

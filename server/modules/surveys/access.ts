@@ -53,7 +53,7 @@ export const effectiveDeadline = (row: Pick<SurveyRow, "deadline_at">, target?: 
 
 export const deadlineDateOf = (iso: string | null) => (iso ? jstDate(new Date(iso)) : null);
 
-export const surveyAbilities = (actor: Actor | null, s: SurveySubject, orgId?: string) => ({
+const surveyAbilities = (actor: Actor | null, s: SurveySubject, orgId?: string) => ({
   ...abilities(actor, s, {
     canEdit: "survey.update",
     canEditQuestions: "survey.editQuestions",

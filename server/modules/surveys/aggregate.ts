@@ -87,7 +87,7 @@ const yesNo = [
   { id: "false", label: "いいえ" },
 ];
 
-export function cellAggregate(q: Question | GridColumn, values: unknown[]): CellAggregate {
+function cellAggregate(q: Question | GridColumn, values: unknown[]): CellAggregate {
   switch (q.kind) {
     case "single_choice":
       return choiceAggregate(q.options, values, false);

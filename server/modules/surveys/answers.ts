@@ -53,7 +53,7 @@ export function lockReason(row: SurveyRow, target: TargetRow, answer: Pick<Answe
   return null;
 }
 
-export async function presentAnswer(ctx: Ctx, a: AnswerContext, row: AnswerRow | undefined): Promise<Answer> {
+async function presentAnswer(ctx: Ctx, a: AnswerContext, row: AnswerRow | undefined): Promise<Answer> {
   const orgId = a.answerSubject.orgId;
   const org = await findAnsweringOrg(ctx, orgId);
   const names = await userNames(ctx, [row?.updated_by ?? null, row?.submitted_by ?? null]);

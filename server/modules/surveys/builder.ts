@@ -45,7 +45,7 @@ export async function listSurveys(ctx: Ctx, q: z.infer<typeof surveyListQuery>) 
   return { items, total: items.length, canCreate: can(actor, "survey.create") };
 }
 
-export async function detailOf(ctx: Ctx, loaded: LoadedSurvey): Promise<Survey> {
+async function detailOf(ctx: Ctx, loaded: LoadedSurvey): Promise<Survey> {
   const { row } = loaded;
   const counts = (await countsBySurvey(ctx, [row.id])).get(row.id)!;
   const mine = loaded.target ? await findAnswerRow(ctx, row.id, ctx.actor!.orgId) : undefined;

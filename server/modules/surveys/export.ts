@@ -45,7 +45,7 @@ const exportName = (row: { title: string }, ext: string) => `${row.title}_回答
  * (every question except grids), then one sheet per grid question, one row per organisation and grid row.
  * Sheets are written one after the other, each from its own paged read, so memory stays flat.
  */
-export async function writeXlsx(ctx: Ctx, loaded: LoadedSurvey, filter: ResultsFilter, out: Writable) {
+async function writeXlsx(ctx: Ctx, loaded: LoadedSurvey, filter: ResultsFilter, out: Writable) {
   const files = await fileNamesOf(ctx, loaded.row.id);
   const questions = allQuestions(loaded.def);
   const sheetName = sheetNamer();

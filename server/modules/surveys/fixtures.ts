@@ -3,7 +3,7 @@ import { parseCsv } from "../../../shared/csv.js";
 import type { DefinitionInput, QuestionInput } from "../../../shared/surveys/definition.js";
 
 /** The 20 standardised business systems, from the demo's reference data. */
-export function standardSystems(): { id: string; label: string }[] {
+function standardSystems(): { id: string; label: string }[] {
   const csv = fs.readFileSync(new URL("../demo/data/standard-business-systems.csv", import.meta.url), "utf8");
   return parseCsv(csv)
     .slice(1)

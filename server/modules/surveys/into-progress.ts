@@ -134,7 +134,7 @@ function addTarget(u: ProgressUpdate, item: Item, t: ProgressTarget, v: unknown)
 }
 
 /** One progress update per (organisation, item) from the submitted answers, labelled for error messages. */
-export function buildUpdates(
+function buildUpdates(
   def: Definition,
   m: ProgressMapping,
   items: Map<string, Item>,

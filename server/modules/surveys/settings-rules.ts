@@ -11,7 +11,7 @@ import { bodyExists, bodyMunicipalityIds, existingOrgIds, municipalOrgIds } from
  * The organisations a survey asks: every municipality, the chosen organisations, or the
  * municipalities that are members of a body (its chair, vice chairs and members, not observers).
  */
-export async function resolveTargets(ctx: Ctx, row: Pick<SurveyRow, "target_mode" | "target_org_ids" | "target_body_id">) {
+async function resolveTargets(ctx: Ctx, row: Pick<SurveyRow, "target_mode" | "target_org_ids" | "target_body_id">) {
   if (row.target_mode === "all") {
     const rows = await municipalOrgIds(ctx);
     return rows.map((r) => r.id);

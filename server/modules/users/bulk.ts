@@ -54,7 +54,7 @@ const issueAt = (row: number | null, col: number | null, header: string | null, 
  * Reads a user file and checks every row against the actor's rights, the organisations and the
  * registered addresses; nothing is written. Each problem names its row and column.
  */
-export async function planUserImport(ctx: Ctx, grid: ReadCell[][]): Promise<{ planned: Planned[]; issues: FileIssue[] }> {
+async function planUserImport(ctx: Ctx, grid: ReadCell[][]): Promise<{ planned: Planned[]; issues: FileIssue[] }> {
   const actor = ctx.actor!;
   const cols = headerColumns(grid[0] ?? []);
   const required: Key[] = ["lgCode", "name", "email"];

@@ -6,7 +6,7 @@ import { preparedQuery } from "../db/prepared.js";
 import { newSecret, sha256 } from "./tokens.js";
 
 export const SESSION_COOKIE = "renkei_session";
-export const CSRF_COOKIE = "renkei_csrf";
+const CSRF_COOKIE = "renkei_csrf";
 
 export interface SessionInfo {
   id: string;

@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Engine } from "./database.js";
 
 /** A LIKE pattern for "contains text", with the wildcards % and _ (and \) in the text taken literally. */
-export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}%`;
 
 /**
  * The one "contains" filter: `column` contains `text`, case-insensitive on both engines (ILIKE on

@@ -49,7 +49,7 @@ const words: Record<string, QueryKind> = {
 };
 
 /** What a statement does: from the query tree Kysely built, else the first word of raw SQL. */
-export function queryKind(e: LogEvent): QueryKind {
+function queryKind(e: LogEvent): QueryKind {
   const byNode = nodeKinds[e.query.query.kind];
   if (byNode) return byNode;
   const word = /^\s*([a-z]+)/i.exec(e.query.sql)?.[1]?.toLowerCase() ?? "";

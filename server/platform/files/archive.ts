@@ -14,7 +14,7 @@ export interface ArchiveBudget {
   maxTotalBytes: number;
 }
 
-export const defaultArchiveBudget: ArchiveBudget = { maxEntries: 10_000, maxTotalBytes: 256 * 1024 * 1024 };
+const defaultArchiveBudget: ArchiveBudget = { maxEntries: 10_000, maxTotalBytes: 256 * 1024 * 1024 };
 
 const mb = (n: number) => `${Math.floor(n / 1024 / 1024)}MB`;
 

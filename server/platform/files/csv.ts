@@ -22,8 +22,8 @@ export function csvBytes(rows: CsvValue[][], encoding: CsvEncoding = "utf8"): Cs
 }
 
 /** The header that tells the page which characters the Shift_JIS file could not hold (percent-encoded). */
-export const unencodableHeader = "x-unencodable-characters";
-export const encodingHeader = "x-text-encoding";
+const unencodableHeader = "x-unencodable-characters";
+const encodingHeader = "x-text-encoding";
 
 /** A CSV as a download; the encoding label and any unencodable characters travel in headers the page shows. */
 export function csvDownload(file: CsvFile, filename: string): Download {

@@ -87,7 +87,7 @@ async function readImportFile(request: FastifyRequest): Promise<{ file: Uploaded
 }
 
 /** RFC 5987 filename so Japanese names survive every browser (an ASCII fallback for old clients). */
-export function contentDisposition(name: string, inline = false): string {
+function contentDisposition(name: string, inline = false): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replaceAll('"', "");
   return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

@@ -61,7 +61,7 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
   return lines;
 }
 
-export const A4: [number, number] = [595.28, 841.89];
+const A4: [number, number] = [595.28, 841.89];
 /** A4 turned on its side: wide tables (the yearly plan's months across). */
 export const A4Landscape: [number, number] = [A4[1], A4[0]];
 export const ink = rgb(0.1, 0.1, 0.1);

@@ -134,7 +134,7 @@ async function insertFileRow(ctx: Ctx, f: { sha256: string; size: number; mime: 
 /** Keeps the name a person gave, minus path parts and control characters. */
 // biome-ignore lint/complexity/useRegexLiterals: a literal would need raw control characters in the source.
 const unsafeInName = new RegExp('[\\u0000-\\u001f\\u007f"]', "g");
-export const sanitizeName = (name: string) =>
+const sanitizeName = (name: string) =>
   (path.basename(name.replaceAll("\\", "/")) || "file").replace(unsafeInName, "").slice(0, 200);
 
 export const findFile = (ctx: Ctx, id: string) => ctx.db.selectFrom("files").selectAll().where("id", "=", id).executeTakeFirst();

@@ -155,7 +155,7 @@ const windowsForms: Record<string, string> = {
 const windowsFormsRe = new RegExp(`[${Object.keys(windowsForms).join("")}]`, "g");
 
 /** Written where a character has no CP932 form: the customary 〓, never a silent "?". */
-export const unencodableMark = "〓";
+const unencodableMark = "〓";
 
 /**
  * Encodes text as Shift_JIS the way Windows (CP932) reads it. Characters CP932 cannot hold

@@ -105,7 +105,7 @@ export const richText = (xml: string) =>
 
 /* ---------- cell addresses ---------- */
 
-export function colNumber(letters: string): number {
+function colNumber(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;

@@ -108,7 +108,7 @@ export function sheetList(pkg: XlsxPackage): { name: string; part: string; hidde
 export const uses1904 = (pkg: XlsxPackage) => /<workbookPr\b[^>]*date1904="(1|true)"/.test(partText(pkg, "xl/workbook.xml"));
 
 /** Every `<c>` of a sheet's XML with its position; cells written without `r` get the next column. */
-export function* sheetCellTags(xml: string): Generator<{ tag: string; body: string; ref: string; row: number; col: number }> {
+function* sheetCellTags(xml: string): Generator<{ tag: string; body: string; ref: string; row: number; col: number }> {
   let rowNo = 0;
   for (const rm of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
     const r = /\br="(\d+)"/.exec(rm[1]!);

@@ -106,7 +106,7 @@ const notXmlAll = new RegExp(notXml.source, "g");
 const special = /[&<>"]/;
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 /** Text as XML character data (and attribute values): escaped, characters XML cannot hold removed. */
-export function xmlText(s: string): string {
+function xmlText(s: string): string {
   if (notXml.test(s)) s = s.replace(notXmlAll, "");
   return special.test(s) ? s.replace(/[&<>"]/g, (c) => entities[c]!) : s;
 }

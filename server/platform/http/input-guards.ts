@@ -3,7 +3,7 @@ import { invalid } from "../errors.js";
 import type { App } from "./types.js";
 
 /** The first path (e.g. "rows.3.name") whose string holds a NUL character, which PostgreSQL cannot store in text. */
-export function nulPath(value: unknown, path = ""): string | null {
+function nulPath(value: unknown, path = ""): string | null {
   if (typeof value === "string") return value.includes("\u0000") ? path : null;
   if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {

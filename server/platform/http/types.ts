@@ -7,7 +7,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { SessionInfo } from "../auth/session.js";
-import type { Actor, Ctx } from "../context.js";
+import type { Ctx } from "../context.js";
 
 /** The Fastify instance every module registers its routes on (Zod type provider). */
 export type App = FastifyInstance<
@@ -35,10 +35,4 @@ declare module "fastify" {
     /** Reachable by staff who must still enrol in two-factor (profile and enrolment routes). */
     allowUnenrolled?: boolean;
   }
-}
-
-/** The signed-in actor of a request; the auth hook guarantees it on non-public routes. */
-export function actorOf(ctx: Ctx): Actor {
-  if (!ctx.actor) throw new Error("actorOf called on a public route");
-  return ctx.actor;
 }

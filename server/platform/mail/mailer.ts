@@ -16,7 +16,7 @@ export async function mailTransport(config: Config): Promise<Transporter | null>
 }
 
 /** The domain of MAIL_FROM's address: the right-hand side of the Message-IDs Renkei gives its mails. */
-export function mailDomain(config: Config): string {
+function mailDomain(config: Config): string {
   const m = /@([^>\s]+)>?\s*$/.exec(config.mailFrom);
   return (m?.[1] ?? "renkei.localhost").toLowerCase();
 }

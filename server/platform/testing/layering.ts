@@ -31,8 +31,8 @@ const QUERY_BUILDERS = new Set([
   "mergeInto",
 ]);
 
-export const isRepositoryFile = (name: string) => /^repo(-[a-z0-9-]+)?\.ts$|-repo\.ts$/.test(name);
-export const isRouteFile = (name: string) => /^routes(-[a-z0-9-]+)?\.ts$|-routes\.ts$/.test(name);
+const isRepositoryFile = (name: string) => /^repo(-[a-z0-9-]+)?\.ts$|-repo\.ts$/.test(name);
+const isRouteFile = (name: string) => /^routes(-[a-z0-9-]+)?\.ts$|-routes\.ts$/.test(name);
 const isHttpImport = (spec: string) =>
   spec === "fastify" || spec.startsWith("@fastify/") || /(^|\/)platform\/files\/http\.js$/.test(spec);
 const isTestFile = (name: string) => /\.test\.ts$|^test-[a-z0-9-]+\.ts$/.test(name);

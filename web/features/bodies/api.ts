@@ -5,7 +5,7 @@ import { api } from "../../lib/api.js";
 import type { Body, BodyDetail, BodyInput, ListOf, Member, MemberInput, MemberPatch } from "../../lib/api-types.js";
 import type { Locale } from "../../lib/i18n.js";
 
-export const bodyKeys = {
+const bodyKeys = {
   all: ["bodies"] as const,
   list: ["bodies", "list"] as const,
   one: (id: string) => ["bodies", "one", id] as const,

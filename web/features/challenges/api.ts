@@ -8,7 +8,7 @@ import { api, type Query } from "../../lib/api.js";
 export type ChallengeList = z.infer<typeof challengeList>;
 export type ChallengeInput = z.input<typeof challengeInput>;
 
-export const challengeKeys = {
+const challengeKeys = {
   all: ["challenges"] as const,
   list: (q: Query) => ["challenges", "list", q] as const,
   one: (id: string) => ["challenges", "one", id] as const,
@@ -23,7 +23,7 @@ export const useThemes = () =>
   useQuery({ queryKey: challengeKeys.themes, queryFn: () => api.get<z.infer<typeof themeList>>("/challenges/themes") });
 
 /** Every change answers with the challenge; the board's counts and order are refreshed too. */
-export function useChallengeMutation<V>(id: string, fn: (v: V) => Promise<ChallengeDetail>) {
+function useChallengeMutation<V>(id: string, fn: (v: V) => Promise<ChallengeDetail>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,

@@ -18,7 +18,7 @@ export type Template = z.infer<typeof templateView>;
 export type TemplateInput = z.input<typeof templateInput>;
 export type { ConsultationDetail, ConsultationReport };
 
-export const deskKeys = {
+const deskKeys = {
   all: ["consultations"] as const,
   list: (q: QueueQuery) => ["consultations", "list", q] as const,
   one: (id: string) => ["consultations", "one", id] as const,

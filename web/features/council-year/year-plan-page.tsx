@@ -24,7 +24,7 @@ const monthsOf = (fy: number) =>
   });
 
 /** 「令和8年（2026年）6月」 for a whole month, one day as a date, else 「…〜…」. */
-export function windowText(e: Pick<PlanEntry, "startDate" | "endDate">, locale: "ja" | "en") {
+function windowText(e: Pick<PlanEntry, "startDate" | "endDate">, locale: "ja" | "en") {
   if (e.startDate === e.endDate) return formatDate(e.startDate, locale, { weekday: true });
   if (e.startDate.endsWith("-01") && e.endDate === lastDayOfMonth(e.startDate.slice(0, 7)))
     return formatMonth(e.startDate, locale);

@@ -8,7 +8,7 @@ export type FolderList = z.infer<typeof folderList>;
 export type Folder = z.infer<typeof folder>;
 export type DocumentPatch = z.input<typeof documentPatch>;
 
-export const documentKeys = {
+const documentKeys = {
   all: ["documents"] as const,
   list: (q: Query) => ["documents", "list", q] as const,
   one: (id: string) => ["documents", "one", id] as const,

@@ -10,7 +10,7 @@ import { useI18n } from "../../lib/i18n.js";
 import { api, type MeetingDetail, useMeetingMutation } from "./api.js";
 
 /** The mail as it will go out: subject and text in a plain, scrollable box. */
-export function MailText({ subject, body }: { subject: string; body: string }) {
+function MailText({ subject, body }: { subject: string; body: string }) {
   const { t } = useI18n();
   return (
     <div className="flex flex-col gap-1">

@@ -86,11 +86,6 @@ export function useMeetingMutation<V>(id: string, fn: (v: V) => Promise<MeetingD
   });
 }
 
-export function useInvalidate() {
-  const qc = useQueryClient();
-  return (key: readonly unknown[]) => qc.invalidateQueries({ queryKey: key });
-}
-
 export const useCreateMeeting = () => {
   const qc = useQueryClient();
   return useMutation({

@@ -7,7 +7,7 @@ import { api, type Query } from "../../lib/api.js";
 export type NoticeList = z.infer<typeof noticeList>;
 export type NoticeInput = z.input<typeof noticeInput>;
 
-export const noticeKeys = {
+const noticeKeys = {
   all: ["notices"] as const,
   list: (q: Query) => ["notices", "list", q] as const,
   one: (id: string) => ["notices", "one", id] as const,
@@ -22,7 +22,7 @@ export const useReadStatus = (id: string, enabled: boolean) =>
   useQuery({ queryKey: noticeKeys.reads(id), queryFn: () => api.get<ReadStatus>(`/notices/${id}/reads`), enabled });
 
 /** Every change answers with the notice: store it and refresh the lists (pins, statuses, unread marks). */
-export function useNoticeMutation<V>(id: string, fn: (v: V) => Promise<NoticeDetail>) {
+function useNoticeMutation<V>(id: string, fn: (v: V) => Promise<NoticeDetail>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,

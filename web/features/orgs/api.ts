@@ -9,7 +9,7 @@ export interface OrgFilter {
   q?: string;
 }
 
-export const orgKeys = {
+const orgKeys = {
   all: ["orgs"] as const,
   list: (f: OrgFilter) => ["orgs", "list", f] as const,
   one: (id: string) => ["orgs", "one", id] as const,

@@ -38,7 +38,7 @@ function monthsSpanning(dates: string[]): string[] {
 }
 
 /** Late: done after its planned date, or still open with the planned date passed. */
-export function isLate(step: TimelineStep, today: string) {
+function isLate(step: TimelineStep, today: string) {
   if (!step.plannedDate || step.status === "not_applicable") return false;
   if (step.actualDate) return step.actualDate > step.plannedDate;
   return step.status !== "done" && step.plannedDate < today;

@@ -11,7 +11,7 @@ import type { ListOf } from "../../lib/api-types.js";
 
 export type ProgrammeDisclosure = z.infer<typeof programmeDisclosure>;
 
-export const publicationKeys = {
+const publicationKeys = {
   meeting: (id: string) => ["publication", "meeting", id] as const,
   programmes: ["publication", "programmes"] as const,
 };

@@ -48,7 +48,7 @@ const yes = new Set(["はい", "有", "あり", "○", "〇", "yes", "y", "true"
 const no = new Set(["いいえ", "無", "なし", "×", "no", "n", "false", "0"]);
 
 /** A pasted text as the column's value: numbers read as clerks type them, choices by their label, dates as YYYY-MM-DD. */
-export function cellValue(col: GridColumn, raw: string): unknown {
+function cellValue(col: GridColumn, raw: string): unknown {
   const text = raw.trim();
   if (text === "") return null;
   switch (col.kind) {

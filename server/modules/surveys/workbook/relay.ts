@@ -16,9 +16,8 @@ import { findRelay, listRelayRows, upsertRelay } from "./repo.js";
  * What a relayed survey carries of the national 照会: ministry, document number, national deadline,
  * the ministry's contact; the internal deadline proposed five business days before the national one.
  */
-export const RELAY_LEAD_BUSINESS_DAYS = 5;
-export const proposedDeadline = (national: string | null) =>
-  national ? addBusinessDays(national, -RELAY_LEAD_BUSINESS_DAYS) : null;
+const RELAY_LEAD_BUSINESS_DAYS = 5;
+const proposedDeadline = (national: string | null) => (national ? addBusinessDays(national, -RELAY_LEAD_BUSINESS_DAYS) : null);
 
 const present = (r: SurveyRelaysTable): RelayInfo => ({
   surveyId: r.survey_id,

@@ -23,9 +23,6 @@ export async function findWorkbook(ctx: Ctx, surveyId: string) {
   return row ? { ...row, layout: JSON.parse(row.layout) as WorkbookLayout } : undefined;
 }
 
-export const deleteWorkbook = (ctx: Ctx, surveyId: string) =>
-  ctx.db.deleteFrom("survey_workbooks").where("survey_id", "=", surveyId).execute();
-
 /** Answers in the given states, with their organisation's name (for file names). */
 export function answersForWriteBack(ctx: Ctx, surveyId: string, statuses: ("draft" | "submitted" | "returned")[]) {
   return ctx.db

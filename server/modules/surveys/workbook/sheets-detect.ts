@@ -27,7 +27,7 @@ export function orgSheets(sheets: SheetInfo[], orgs: OrgKey[]) {
 }
 
 /** The labelled input cells of a form-style sheet, and the label cells that name them. */
-export function formFields(sheet: SheetInfo) {
+function formFields(sheet: SheetInfo) {
   const at = viewOf(sheet);
   const merges = sheet.merges.map(rangeOf);
   const mergeAt = (row: number, col: number) => merges.find((r) => r.r1 <= row && row <= r.r2 && r.c1 <= col && col <= r.c2);

@@ -11,16 +11,6 @@ export interface FixtureOrg {
   name: string;
 }
 
-export const fixtureColumns = {
-  regular: "D",
-  partTime: "E",
-  startDate: "F",
-  cloud: "G",
-  dedicated: "H",
-  budget: "I",
-  note: "J",
-} as const;
-
 export async function ministryWorkbook(orgs: FixtureOrg[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "総務省自治行政局";
@@ -84,23 +74,6 @@ export async function ministryWorkbook(orgs: FixtureOrg[]): Promise<Buffer> {
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
-/**
- * The other layout: a notice sheet, then one input sheet per municipality named after it, each the
- * same form (a merged title, the body's name filled in, a merged group label, input cells with
- * borders right of their labels and units right of them, a 和暦 date, drop-downs from a hidden list
- * sheet and inline, a formula total, print settings), and the hidden list sheet.
- */
-export const sheetFields = {
-  regular: "C6",
-  partTime: "C7",
-  total: "C8",
-  startDate: "C9",
-  cloud: "C10",
-  dedicated: "C11",
-  budget: "C12",
-  note: "C13",
-} as const;
 
 export async function perSheetWorkbook(orgs: FixtureOrg[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
