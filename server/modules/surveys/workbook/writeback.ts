@@ -1,8 +1,9 @@
+import yazl from "yazl";
 import { isSheetsLayout, type RowsLayout, type WorkbookLayout } from "../../../../shared/api/relay.js";
 import type { FieldIssue } from "../../../../shared/errors.js";
 import { allQuestions, type Definition } from "../../../../shared/surveys/definition.js";
 import type { AnswerData } from "../../../../shared/surveys/rules.js";
-import { savePackage } from "../../../platform/files/xlsx-package.js";
+import { openPackage, savePackage } from "../../../platform/files/xlsx-package.js";
 import { type CellWrite, recalcOnOpen, writeCells } from "../../../platform/files/xlsx-patch.js";
 import { cellOfValue } from "./cells.js";
 import { at, type Grid, readGrid, refused, templateChanged, templateIssues } from "./grid.js";
@@ -104,4 +105,35 @@ export async function orgCopyHere(originalBytes: Uint8Array, layout: WorkbookLay
   if (isSheetsLayout(layout)) return sheetsOrgCopy(originalBytes, layout, def, answer);
   const original = await readGrid(originalBytes, "original.xlsx", layout);
   return writeInto(original, null, layout, plan(layout, def, [answer], original));
+}
+
+/**
+ * A ZIP of one filled workbook per organisation (for a ministry that wants files per body).
+ * @public Called by name in the file worker (`runInWorker` in service.ts), which no import shows.
+ */
+export async function orgCopiesZipHere(
+  originalBytes: Uint8Array,
+  layout: WorkbookLayout,
+  def: Definition,
+  answers: (OrgAnswer & { fileName: string })[],
+): Promise<Uint8Array> {
+  const sheets = isSheetsLayout(layout) ? layout : null;
+  const original = sheets
+    ? await openPackage(originalBytes, "original.xlsx")
+    : await readGrid(originalBytes, "original.xlsx", layout as RowsLayout);
+  const zip = new yazl.ZipFile();
+  for (const a of answers) {
+    const bytes =
+      "parts" in original
+        ? await sheetsOrgCopy(original, sheets!, def, a)
+        : await writeInto(original, null, layout as RowsLayout, plan(layout as RowsLayout, def, [a], original));
+    zip.addBuffer(bytes, a.fileName, { compress: false });
+  }
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on("data", (c: Buffer) => chunks.push(c));
+    zip.outputStream.on("error", reject);
+    zip.outputStream.on("end", () => resolve(Buffer.concat(chunks)));
+  });
 }
