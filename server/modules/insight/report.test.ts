@@ -12,7 +12,7 @@ import type { Actor } from "../../platform/context.js";
 import { type Client, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { pctText } from "./report-blocks.js";
 import { gatherAnnualReport } from "./report-data.js";
-import { reportFixture } from "./report-fixture.js";
+import { reportFixture } from "./test-report-fixture.js";
 import { runAnnualReport } from "./report-service.js";
 
 let env: TestEnv;
