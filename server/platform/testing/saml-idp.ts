@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -32,7 +33,8 @@ export function selfSignedPair(cn: string): { privateKey: string; certificate: s
 export function readAuthnRequest(url: URL) {
   const xml = zlib.inflateRawSync(Buffer.from(url.searchParams.get("SAMLRequest") ?? "", "base64")).toString("utf8");
   const root = new DOMParser().parseFromString(xml, "text/xml").documentElement!;
-  return { id: root.getAttribute("ID")!, acsUrl: root.getAttribute("AssertionConsumerServiceURL"), xml };
+  const issuer = root.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "Issuer")[0]?.textContent ?? null;
+  return { id: root.getAttribute("ID")!, acsUrl: root.getAttribute("AssertionConsumerServiceURL"), issuer, xml };
 }
 
 export interface AssertionInput {
@@ -101,8 +103,7 @@ function sign(xml: string, element: "Assertion" | "Response", privateKey: string
  * with xml-crypto (the assertion or the whole response, RSA-SHA256, exclusive C14N) and, when asked, the
  * assertion encrypted to the SP's certificate with xml-encryption, as an IdP posts them.
  */
-export function testIdp(entityId = "https://idp.pref.example.jp/saml") {
-  const keys = selfSignedPair("test-idp");
+export function testIdp(entityId = "https://idp.pref.example.jp/saml", keys = selfSignedPair("test-idp")) {
   return {
     entityId,
     certificate: keys.certificate,
@@ -139,5 +140,57 @@ export function testIdp(entityId = "https://idp.pref.example.jp/saml") {
       if (sign_ === "response") xml = sign(xml, "Response", key);
       return Buffer.from(a.after ? a.after(xml) : xml).toString("base64");
     },
+  };
+}
+
+/** Who signs in at the IdP's next single sign-on request. */
+type SamlPerson = Pick<AssertionInput, "nameId" | "attributes">;
+
+/**
+ * The test IdP on a local port, for browser stories. Its single sign-on URL (/sso, HTTP-Redirect binding)
+ * reads the AuthnRequest and answers as an IdP does once the person has signed in: a page whose form posts
+ * the response (signed, and encrypted when given the SP's certificate) to the request's ACS, submitted at once.
+ */
+export async function startSamlIdp(opts: {
+  port: number;
+  entityId: string;
+  keys: { privateKey: string; certificate: string };
+  encryptTo?: string;
+}) {
+  const idp = testIdp(opts.entityId, opts.keys);
+  const people: SamlPerson[] = [];
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const person = people.shift();
+    let request: ReturnType<typeof readAuthnRequest>;
+    try {
+      request = readAuthnRequest(url);
+    } catch {
+      res.writeHead(400).end("no AuthnRequest");
+      return;
+    }
+    if (url.pathname !== "/sso" || !person || !request.acsUrl || !request.issuer) {
+      res.writeHead(400).end("no AuthnRequest, or nobody to sign in");
+      return;
+    }
+    const SAMLResponse = await idp.response({
+      inResponseTo: request.id,
+      acsUrl: request.acsUrl,
+      audience: request.issuer,
+      encryptTo: opts.encryptTo,
+      ...person,
+    });
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(
+      `<!doctype html><html lang="ja"><head><title>テストIdP</title></head><body onload="document.forms[0].submit()">` +
+        `<form method="post" action="${esc(request.acsUrl)}"><input type="hidden" name="SAMLResponse" value="${SAMLResponse}">` +
+        `<input type="hidden" name="RelayState" value="${esc(url.searchParams.get("RelayState") ?? "")}"><button>続ける</button></form></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port, "127.0.0.1", resolve));
+  return {
+    /** Who signs in at the next request. */
+    next: (person: SamlPerson) => people.push(person),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
