@@ -293,6 +293,18 @@ describe("SAML 2.0 sign-in", () => {
         { encryptTo: sp.certificate, cipher: "aes256-cbc", after: tamperCiphertext },
         /signature|invalid/i,
       ],
+      [
+        "a plain assertion slipped in beside the encrypted one",
+        {
+          encryptTo: sp.certificate,
+          after: (x) =>
+            x.replace(
+              "</samlp:Response>",
+              `<saml:Assertion ID="_slipped" Version="2.0"><saml:Issuer>${idp.entityId}</saml:Issuer><saml:Subject><saml:NameID>admin</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>`,
+            ),
+        },
+        /multiple assertions/,
+      ],
       // Anyone can encrypt to the service's public certificate: encryption proves nothing about the sender.
       ["an encrypted but unsigned assertion", { encryptTo: sp.certificate, sign: "none" }, /invalid signature/i],
       [
