@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { selfSignedPair } from "./server/platform/testing/saml-idp.js";
 
 // The real server on its own port with a fresh database, seeded with the demo council on start.
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -12,6 +13,15 @@ const dataDir = process.env.RENKEI_E2E_DATA_DIR;
 export const e2eIdp = { issuer: `http://127.0.0.1:${port + 1}`, clientSecret: "e2e-client-secret-not-for-production" };
 /** The directory of the directory-sync story (e2e/people/directory.spec.ts, slapd) listens on the port after. */
 export const e2eDirectory = { port: port + 2, baseDn: "dc=pref,dc=example", readerPassword: "e2e-reader-secret" };
+// The key pairs of the SAML story's IdP and of this service, made once in the runner like the data folder.
+process.env.RENKEI_E2E_SAML_KEYS ??= JSON.stringify({ idp: selfSignedPair("e2e-idp"), sp: selfSignedPair("e2e-sp") });
+type KeyPair = ReturnType<typeof selfSignedPair>;
+/** The test SAML IdP of the SAML sign-in story (e2e/foundation/saml.spec.ts) listens on the port after that. */
+export const e2eSaml = {
+  url: `http://127.0.0.1:${port + 3}`,
+  entityId: "https://idp.lgwan.example.jp/saml",
+  ...(JSON.parse(process.env.RENKEI_E2E_SAML_KEYS) as { idp: KeyPair; sp: KeyPair }),
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -62,6 +72,16 @@ export default defineConfig({
       OIDC_PREF_ALLOW_HTTP: "true",
       OIDC_PREF_ORG_CLAIM: "lg_code",
       OIDC_PREF_RULES: "groups=renkei-secretariat => org=350001, role=secretariat",
+      SAML_PROVIDERS: "lgwan",
+      SAML_LGWAN_LABEL: "LGWANアカウントでログイン",
+      SAML_LGWAN_ENTRY_POINT: `${e2eSaml.url}/sso`,
+      SAML_LGWAN_IDP_ISSUER: e2eSaml.entityId,
+      SAML_LGWAN_IDP_CERT: e2eSaml.idp.certificate,
+      SAML_LGWAN_ALLOW_HTTP: "true",
+      SAML_LGWAN_ORG_ATTRIBUTE: "lgCode",
+      SAML_LGWAN_ENCRYPTED_ASSERTIONS: "true",
+      SAML_SP_KEY: e2eSaml.sp.privateKey,
+      SAML_SP_CERT: e2eSaml.sp.certificate,
       LDAP_URL: `ldap://127.0.0.1:${port + 2}`,
       LDAP_ALLOW_PLAIN: "true",
       LDAP_BIND_DN: "cn=renkei-reader,dc=pref,dc=example",

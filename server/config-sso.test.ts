@@ -62,3 +62,62 @@ describe("OpenID Connect providers in the environment", () => {
     ]);
   });
 });
+
+describe("SAML 2.0 providers in the environment", () => {
+  const cert = "MIIBszCCAVmgAwIBAgIUZXhhbXBsZQ==";
+  const saml = {
+    SAML_PROVIDERS: "lgwan",
+    SAML_LGWAN_ENTRY_POINT: "https://idp.lgwan.example.jp/sso",
+    SAML_LGWAN_IDP_ISSUER: "https://idp.lgwan.example.jp/saml",
+    SAML_LGWAN_IDP_CERT: `${cert}, ${cert}`,
+  };
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (e) {
+      return (e as ConfigError).problems;
+    }
+    return [];
+  };
+
+  it("reads each provider's variables; assertions are not required to be encrypted unless set", () => {
+    expect(loadConfig(saml).samlProviders).toEqual([
+      expect.objectContaining({
+        id: "lgwan",
+        label: "県庁アカウントでログイン",
+        idpCerts: [cert, cert],
+        emailAttribute: "email",
+        nameAttribute: "displayName",
+        encryptedAssertions: false,
+      }),
+    ]);
+  });
+
+  it("requires this service's key pair for encrypted assertions, and both halves of it", () => {
+    expect(problemsOf({ ...saml, SAML_LGWAN_ENCRYPTED_ASSERTIONS: "true" })).toEqual([
+      "SAML_LGWAN_ENCRYPTED_ASSERTIONS: needs this service's key pair in SAML_SP_KEY and SAML_SP_CERT",
+    ]);
+    expect(problemsOf({ ...saml, SAML_SP_KEY: "-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----" })).toEqual([
+      "SAML_SP_KEY / SAML_SP_CERT: set both SAML_SP_KEY and SAML_SP_CERT, or neither",
+    ]);
+  });
+
+  it("refuses an http:// entry point, a malformed certificate and an id an OIDC provider has", () => {
+    expect(
+      problemsOf({
+        ...base,
+        ...saml,
+        SAML_PROVIDERS: "lgwan,pref",
+        SAML_LGWAN_ENTRY_POINT: "http://idp.lgwan.example.jp/sso",
+        SAML_LGWAN_IDP_CERT: "not a certificate!",
+        SAML_PREF_ENTRY_POINT: "https://idp.pref.example.jp/sso",
+        SAML_PREF_IDP_ISSUER: "https://idp.pref.example.jp/saml",
+        SAML_PREF_IDP_CERT: cert,
+      }),
+    ).toEqual([
+      expect.stringMatching(/^SAML_LGWAN_ENTRY_POINT: must be https:\/\//),
+      expect.stringMatching(/^SAML_LGWAN_IDP_CERT: must be PEM certificates/),
+      expect.stringMatching(/^SAML_PROVIDERS: "pref" is also an OpenID Connect provider/),
+    ]);
+  });
+});

@@ -4,8 +4,11 @@ import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/tes
 import { type AssertionInput, readAuthnRequest, selfSignedPair, testIdp } from "../../platform/testing/saml-idp.js";
 
 const PUBLIC = "http://localhost:3000";
-const ACS = `${PUBLIC}/api/auth/saml/pref/acs`;
-const ENTITY = `${PUBLIC}/api/auth/saml/pref/metadata`;
+const MD = "urn:oasis:names:tc:SAML:2.0:metadata";
+const at = (provider: string) => ({
+  acsUrl: `${PUBLIC}/api/auth/saml/${provider}/acs`,
+  audience: `${PUBLIC}/api/auth/saml/${provider}/metadata`,
+});
 const idp = testIdp();
 const sp = selfSignedPair("renkei-sp");
 let env: TestEnv;
@@ -13,7 +16,7 @@ let env: TestEnv;
 beforeAll(async () => {
   env = await testEnv({
     PUBLIC_URL: PUBLIC,
-    SAML_PROVIDERS: "pref",
+    SAML_PROVIDERS: "pref,enc",
     SAML_SP_KEY: sp.privateKey,
     SAML_SP_CERT: sp.certificate,
     SAML_PREF_LABEL: "県庁アカウント(SAML)でログイン",
@@ -23,6 +26,13 @@ beforeAll(async () => {
     SAML_PREF_ORG_ATTRIBUTE: "lgCode",
     SAML_PREF_RULES: "groups=renkei-secretariat => org=350001, role=secretariat; groups=town-admins => orgAdmin",
     SAML_PREF_MFA_CONTEXTS: "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+    // The same IdP, configured to encrypt its assertions to this service's certificate.
+    SAML_ENC_LABEL: "県庁アカウント(暗号化)でログイン",
+    SAML_ENC_ENTRY_POINT: "https://idp.pref.example.jp/sso",
+    SAML_ENC_IDP_ISSUER: idp.entityId,
+    SAML_ENC_IDP_CERT: idp.certificate,
+    SAML_ENC_ORG_ATTRIBUTE: "lgCode",
+    SAML_ENC_ENCRYPTED_ASSERTIONS: "true",
   });
 });
 
@@ -30,26 +40,26 @@ type Person = Pick<AssertionInput, "nameId" | "attributes">;
 type Change = Partial<Omit<AssertionInput, "inResponseTo" | "nameId" | "attributes">>;
 
 /** Renkei's start route, the IdP (answering at once), then the IdP's form post to the ACS. */
-async function signIn(person: Person, change: Change = {}, returnTo = "/meetings") {
+async function signIn(person: Person, change: Change = {}, provider = "pref") {
   const start = await env.app.inject({
     method: "GET",
-    url: `/api/auth/saml/pref/start?returnTo=${encodeURIComponent(returnTo)}`,
+    url: `/api/auth/saml/${provider}/start?returnTo=${encodeURIComponent("/meetings")}`,
   });
   expect(start.statusCode).toBe(302);
   const to = new URL(String(start.headers.location));
   expect(to.origin + to.pathname).toBe("https://idp.pref.example.jp/sso");
   expect(to.searchParams.get("Signature")).toBeTruthy(); // the AuthnRequest is signed with the SP key
   const request = readAuthnRequest(to);
-  expect(request.acsUrl).toBe(ACS);
-  const SAMLResponse = idp.response({ inResponseTo: request.id, acsUrl: ACS, audience: ENTITY, ...person, ...change });
-  const done = await post(SAMLResponse);
+  expect(request.acsUrl).toBe(at(provider).acsUrl);
+  const SAMLResponse = await idp.response({ inResponseTo: request.id, ...at(provider), ...person, ...change });
+  const done = await post(SAMLResponse, provider);
   return { done, SAMLResponse, session: cookieOf(done.cookies) };
 }
 
-const post = (SAMLResponse: string) =>
+const post = (SAMLResponse: string, provider = "pref") =>
   env.app.inject({
     method: "POST",
-    url: "/api/auth/saml/pref/acs",
+    url: `/api/auth/saml/${provider}/acs`,
     headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "cross-site" },
     payload: new URLSearchParams({ SAMLResponse, RelayState: "" }).toString(),
   });
@@ -69,6 +79,20 @@ const userCount = async () =>
     ).n,
   );
 
+/** A sign-in that must be refused: back to the sign-in page without a session, no account written, the reason audited. */
+async function expectRefused(who: Person, change: Change, why: RegExp, provider = "pref") {
+  const before = await userCount();
+  const mark = await auditMark(env);
+  const { done } = await signIn(who, change, provider);
+  expect(done.headers.location).toBe("/login?sso=failed");
+  expect(cookieOf(done.cookies)).toBe("");
+  expect(await userCount()).toBe(before);
+  const [row] = await auditSince(env, mark, "auth.ssoRefused");
+  expect(row!.changes.reason).toBe("failed");
+  expect(String(row!.changes.error)).toMatch(why);
+  expect(await auditSince(env, mark, "auth.ssoLogin")).toEqual([]);
+}
+
 const clerk: Person = {
   nameId: "abu-saml-1",
   attributes: { email: "Yamada@Town.Abu.example.jp", displayName: "山田 花子", lgCode: "355020" },
@@ -79,11 +103,13 @@ describe("SAML 2.0 sign-in", () => {
     const res = await env.anon.get("/api/auth/providers");
     expect(res.body.items).toEqual([
       { id: "pref", label: "県庁アカウント(SAML)でログイン", startUrl: "/api/auth/saml/pref/start" },
+      { id: "enc", label: "県庁アカウント(暗号化)でログイン", startUrl: "/api/auth/saml/enc/start" },
     ]);
   });
 
-  it("publishes SP metadata with the entity id, the ACS URL and the signing certificate", async () => {
-    const res = await env.app.inject({ method: "GET", url: "/api/auth/saml/pref/metadata" });
+  /** The SP metadata of a provider, parsed; its KeyDescriptors as [use, certificate]. */
+  async function metadataOf(provider: string) {
+    const res = await env.app.inject({ method: "GET", url: `/api/auth/saml/${provider}/metadata` });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("xml");
     const errors: string[] = [];
@@ -92,15 +118,28 @@ describe("SAML 2.0 sign-in", () => {
       "text/xml",
     );
     expect(errors).toEqual([]);
-    const md = "urn:oasis:names:tc:SAML:2.0:metadata";
-    expect(doc.documentElement!.getAttribute("entityID")).toBe(ENTITY);
-    const acs = doc.getElementsByTagNameNS(md, "AssertionConsumerService")[0]!;
-    expect(acs.getAttribute("Location")).toBe(ACS);
+    const keys = Array.from(doc.getElementsByTagNameNS(MD, "KeyDescriptor")).map((k) => [
+      k.getAttribute("use"),
+      k.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "X509Certificate")[0]!.textContent!.replace(/\s/g, ""),
+    ]);
+    return { doc, keys };
+  }
+  const spCert = sp.certificate.replace(/-----[A-Z ]+-----|\s/g, "");
+
+  it("publishes SP metadata with the entity id, the ACS URL and the signing certificate", async () => {
+    const { doc, keys } = await metadataOf("pref");
+    expect(doc.documentElement!.getAttribute("entityID")).toBe(at("pref").audience);
+    const acs = doc.getElementsByTagNameNS(MD, "AssertionConsumerService")[0]!;
+    expect(acs.getAttribute("Location")).toBe(at("pref").acsUrl);
     expect(acs.getAttribute("Binding")).toBe("urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST");
-    const cert = doc
-      .getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "X509Certificate")[0]!
-      .textContent!.replace(/\s/g, "");
-    expect(sp.certificate.replace(/-----[A-Z ]+-----|\s/g, "")).toBe(cert);
+    // Not configured for encrypted assertions: the IdP is not offered a key to encrypt to.
+    expect(keys).toEqual([["signing", spCert]]);
+  });
+
+  it("publishes the encryption certificate in the metadata of a provider that encrypts its assertions", async () => {
+    const { keys } = await metadataOf("enc");
+    expect(keys).toContainEqual(["encryption", spCert]);
+    expect(keys).toContainEqual(["signing", spCert]);
   });
 
   it("signs in with a signed assertion: account created in the mapped organisation, audited", async () => {
@@ -197,17 +236,87 @@ describe("SAML 2.0 sign-in", () => {
     ];
     for (const [name, change, why] of cases)
       it(name, async () => {
-        const before = await userCount();
+        await expectRefused(person(name.includes("NameID") ? "nameid" : String(await userCount())), change, why);
+      });
+  });
+
+  describe("encrypted assertions (SAML_<ID>_ENCRYPTED_ASSERTIONS)", () => {
+    const person = (n: string): Person => ({
+      nameId: `enc-${n}`,
+      attributes: { email: `enc-${n}@town.abu.example.jp`, displayName: "暗号 太郎", lgCode: "355020" },
+    });
+    /** Flips one bit in the middle of the encrypted assertion's ciphertext (not the wrapped key's). */
+    const tamperCiphertext = (xml: string) =>
+      xml.replace(/(<xenc:CipherData>\s*<xenc:CipherValue>)([^<]+)/, (_m, open: string, b64: string) => {
+        const bytes = Buffer.from(b64, "base64");
+        const i = Math.floor(bytes.length / 2);
+        bytes[i] = bytes[i]! ^ 0x01;
+        return open + bytes.toString("base64");
+      });
+
+    for (const cipher of ["aes256-gcm", "aes256-cbc"] as const)
+      it(`signs in with a signed assertion encrypted to this service's certificate (${cipher})`, async () => {
+        const who = person(cipher);
         const mark = await auditMark(env);
-        const who = person(name.includes("NameID") ? "nameid" : String(before));
-        const { done } = await signIn(who, change);
-        expect(done.headers.location).toBe("/login?sso=failed");
-        expect(cookieOf(done.cookies)).toBe("");
-        expect(await userCount()).toBe(before);
-        const [row] = await auditSince(env, mark, "auth.ssoRefused");
-        expect(row!.changes.reason).toBe("failed");
-        expect(String(row!.changes.error)).toMatch(why);
-        expect(await auditSince(env, mark, "auth.ssoLogin")).toEqual([]);
+        const { done, session, SAMLResponse } = await signIn(who, { encryptTo: sp.certificate, cipher }, "enc");
+        // What travelled through the browser names nobody: the assertion is ciphertext.
+        const posted = Buffer.from(SAMLResponse, "base64").toString("utf8");
+        expect(posted).toContain("<saml:EncryptedAssertion>");
+        expect(posted).not.toContain("<saml:Assertion");
+        expect(posted).not.toContain(who.nameId);
+        expect(posted).not.toContain(String(who.attributes.email));
+        expect(done.statusCode).toBe(303);
+        expect(done.headers.location).toBe("/meetings");
+        const res = await me(session);
+        expect(res.json().user).toMatchObject({
+          email: `enc-${cipher}@town.abu.example.jp`,
+          name: "暗号 太郎",
+          org: { name: "阿武町" },
+        });
+        const [row] = await auditSince(env, mark, "auth.ssoLogin");
+        expect(row!.changes).toMatchObject({ provider: "saml:enc", sub: who.nameId });
+      });
+
+    it("signs in when the IdP signs the whole response around the encrypted assertion", async () => {
+      const { done, session } = await signIn(person("response"), { encryptTo: sp.certificate, sign: "response" }, "enc");
+      expect(done.headers.location).toBe("/meetings");
+      expect((await me(session)).json().user.email).toBe("enc-response@town.abu.example.jp");
+    });
+
+    const other = selfSignedPair("another-sp");
+    const cases: [string, Change, RegExp, string?][] = [
+      ["a plain (unencrypted) signed assertion when encryption is required", {}, /not encrypted/],
+      ["an assertion encrypted to another service's key", { encryptTo: other.certificate }, /oaep decoding error/],
+      ["a tampered ciphertext (AES-GCM)", { encryptTo: sp.certificate, after: tamperCiphertext }, /unable to authenticate data/],
+      [
+        "a tampered ciphertext (AES-CBC)",
+        { encryptTo: sp.certificate, cipher: "aes256-cbc", after: tamperCiphertext },
+        /signature|invalid/i,
+      ],
+      [
+        "a plain assertion slipped in beside the encrypted one",
+        {
+          encryptTo: sp.certificate,
+          after: (x) =>
+            x.replace(
+              "</samlp:Response>",
+              `<saml:Assertion ID="_slipped" Version="2.0"><saml:Issuer>${idp.entityId}</saml:Issuer><saml:Subject><saml:NameID>admin</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>`,
+            ),
+        },
+        /multiple assertions/,
+      ],
+      // Anyone can encrypt to the service's public certificate: encryption proves nothing about the sender.
+      ["an encrypted but unsigned assertion", { encryptTo: sp.certificate, sign: "none" }, /invalid signature/i],
+      [
+        "an encrypted assertion at a provider not configured to decrypt",
+        { encryptTo: sp.certificate },
+        /decryption key/i,
+        "pref",
+      ],
+    ];
+    for (const [name, change, why, provider] of cases)
+      it(`refuses ${name}`, async () => {
+        await expectRefused(person(String(await userCount())), change, why, provider ?? "enc");
       });
   });
 
