@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import type { z } from "zod";
 import {
   type ProjectDetail,
+  participantsInput,
   phaseStatusLabels,
   projectKindLabels,
   projectPatch,
@@ -76,18 +77,25 @@ function TableOpen({ p }: { p: ProjectDetail }) {
   );
 }
 
+/** The participants as ticked: organisation id → whether it takes part, its join and leave dates. */
+type ParticipantFields = { rows: Record<string, { on: boolean; join: string; leave: string }> };
+const ticked = (v: ParticipantFields) => Object.entries(v.rows ?? {}).filter(([, r]) => r.on);
+const participantsBody = (v: ParticipantFields) => ({
+  participants: ticked(v).map(([orgId, r]) => ({ orgId, joinDate: r.join, leaveDate: r.leave || null })),
+});
+
 function Participants({ p }: { p: ProjectDetail }) {
   const { t, locale } = useI18n();
   const orgs = useOrgs({});
-  const [rows, setRows] = useState(() =>
-    Object.fromEntries(p.participants.map((x) => [x.org.id, { on: true, join: x.joinDate, leave: x.leaveDate ?? "" }])),
-  );
-  const save = useProcurementMutation(() =>
-    api.put<ProjectDetail>(`/procurement/projects/${p.id}/participants`, {
-      participants: Object.entries(rows)
-        .filter(([, r]) => r.on)
-        .map(([orgId, r]) => ({ orgId, joinDate: r.join, leaveDate: r.leave || null })),
-    }),
+  const form = useZodForm<typeof participantsInput, ParticipantFields>(participantsInput, {
+    toInput: participantsBody,
+    defaultValues: {
+      rows: Object.fromEntries(p.participants.map((x) => [x.org.id, { on: true, join: x.joinDate, leave: x.leaveDate ?? "" }])),
+    },
+  });
+  const values = form.watch();
+  const save = useProcurementMutation((input: z.input<typeof participantsInput>) =>
+    api.put<ProjectDetail>(`/procurement/projects/${p.id}/participants`, input),
   );
   if (!p.abilities.canEdit)
     return (
@@ -104,36 +112,39 @@ function Participants({ p }: { p: ProjectDetail }) {
       />
     );
   const start = `${p.fiscalYearFrom}-04-01`;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(undefined);
-  };
+  // The request's row of each ticked organisation, for its messages.
+  const sent = ticked(values).map(([orgId]) => orgId);
   return (
-    <form noValidate onSubmit={submit} aria-label={t("procurement.participants")} className="flex flex-col gap-3">
+    <ZodForm
+      form={form}
+      error={save.error}
+      onValid={(input) => save.mutate(input)}
+      aria-label={t("procurement.participants")}
+      className="flex flex-col gap-3"
+    >
       <h2 className="text-std-20B-150">{t("procurement.participants")}</h2>
-      <FormError error={save.error} />
       <ul className="grid gap-2 md:grid-cols-2">
         {(orgs.data?.items ?? [])
           .filter((o) => o.kind !== "other")
           .map((o) => {
-            const r = rows[o.id] ?? { on: false, join: start, leave: "" };
-            const set = (patch: Partial<typeof r>) => setRows({ ...rows, [o.id]: { ...r, ...patch } });
+            const at = `participants.${sent.indexOf(o.id)}`;
             return (
               <li key={o.id} className="flex flex-wrap items-end gap-2 rounded-8 border border-solid-gray-300 p-2">
-                <CheckboxField label={o.name} checked={r.on} onChange={(e) => set({ on: e.target.checked })} />
-                {r.on && (
+                <CheckboxField label={o.name} {...form.register(`rows.${o.id}.on`)} />
+                {values.rows?.[o.id]?.on && (
                   <>
                     <TextField
                       type="date"
                       label={`${o.name} ${t("procurement.join")}`}
-                      value={r.join}
-                      onChange={(e) => set({ join: e.target.value })}
+                      defaultValue={start}
+                      {...form.register(`rows.${o.id}.join`)}
+                      error={form.errorOf(`${at}.joinDate`)}
                     />
                     <TextField
                       type="date"
                       label={`${o.name} ${t("procurement.leave")}`}
-                      value={r.leave}
-                      onChange={(e) => set({ leave: e.target.value })}
+                      {...form.register(`rows.${o.id}.leave`)}
+                      error={form.errorOf(`${at}.leaveDate`)}
                     />
                   </>
                 )}
@@ -146,7 +157,7 @@ function Participants({ p }: { p: ProjectDetail }) {
           {t("procurement.participantsSave")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
 
