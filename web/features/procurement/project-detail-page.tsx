@@ -190,7 +190,10 @@ function NewScenario({ p }: { p: ProjectDetail }) {
   const save = useProcurementMutation((input: z.input<typeof scenarioInput>) =>
     api.post<ScenarioDetail>(`/procurement/projects/${p.id}/scenarios`, input),
   );
-  const percentError = form.errorOf("rule.percent");
+  // The server's allocation check names a share by its component ("rule.equal") and the whole rule by
+  // "rule.percent" / "rule.min" / "rule.max".
+  const shareError = (component: string) => form.errorOf(`rule.${component}Percent`) ?? form.errorOf(`rule.${component}`);
+  const ruleErrors = ["percent", "min", "max"].flatMap((k) => form.errorOf(`rule.${k}`) ?? []);
   return (
     <ZodForm
       form={form}
@@ -206,11 +209,30 @@ function NewScenario({ p }: { p: ProjectDetail }) {
         <TextField label={t("procurement.total")} inputMode="numeric" required {...form.field("total")} />
       </div>
       <div className="flex flex-wrap gap-3">
-        <TextField label={t("procurement.equal")} inputMode="decimal" {...form.field("rule.equalPercent")} />
-        <TextField label={t("procurement.populationShare")} inputMode="decimal" {...form.field("rule.populationPercent")} />
-        <TextField label={t("procurement.usageShare")} inputMode="decimal" {...form.field("rule.usagePercent")} />
+        <TextField
+          label={t("procurement.equal")}
+          inputMode="decimal"
+          {...form.field("rule.equalPercent")}
+          error={shareError("equal")}
+        />
+        <TextField
+          label={t("procurement.populationShare")}
+          inputMode="decimal"
+          {...form.field("rule.populationPercent")}
+          error={shareError("population")}
+        />
+        <TextField
+          label={t("procurement.usageShare")}
+          inputMode="decimal"
+          {...form.field("rule.usagePercent")}
+          error={shareError("usage")}
+        />
       </div>
-      {percentError && <p className="text-error-2">{percentError}</p>}
+      {ruleErrors.map((e) => (
+        <p key={e} className="text-error-2">
+          {e}
+        </p>
+      ))}
       <SelectField
         label={t("procurement.rounding")}
         {...form.field("rule.rounding")}
