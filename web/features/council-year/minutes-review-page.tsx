@@ -1,11 +1,18 @@
-import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
-import { type MinutesReview, reviewOutcomeLabels, suggestionStatusLabels } from "../../../shared/api/minutes-review.js";
-import { Alert, FormError, fieldError } from "../../components/alert.js";
+import type { z } from "zod";
+import {
+  type MinutesReview,
+  reviewInput,
+  reviewOutcomeLabels,
+  suggestionInput,
+  suggestionStatusLabels,
+} from "../../../shared/api/minutes-review.js";
+import { Alert, FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button } from "../../components/button.js";
 import { Card } from "../../components/card.js";
 import { DataTable } from "../../components/data-table.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextAreaField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -16,42 +23,31 @@ import { fromLocalInput } from "../meetings/api.js";
 import { api, useReview, useReviewMutation } from "./review-api.js";
 
 type Passage = MinutesReview["passages"][number];
+type SuggestionInput = z.input<typeof suggestionInput>;
 
 function SuggestForm({ meetingId, review, passage }: { meetingId: string; review: MinutesReview; passage: Passage }) {
   const { t } = useI18n();
   const toast = useToast();
-  const [text, setText] = useState(passage.text);
-  const [note, setNote] = useState("");
-  const send = useReviewMutation(meetingId, () =>
-    api.post(`/minutes-reviews/${review.id}/passages/${passage.id}/suggestions`, { text, note }),
+  const form = useZodForm(suggestionInput, { defaultValues: { text: passage.text, note: "" } });
+  const send = useReviewMutation(meetingId, (input: SuggestionInput) =>
+    api.post(`/minutes-reviews/${review.id}/passages/${passage.id}/suggestions`, input),
   );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    send.mutate(undefined, { onSuccess: () => toast.show(t("review.sent")) });
-  };
   return (
-    <form
-      noValidate
-      onSubmit={submit}
+    <ZodForm
+      form={form}
+      error={send.error}
+      onValid={(input) => send.mutate(input, { onSuccess: () => toast.show(t("review.sent")) })}
       className="mt-3 flex flex-col gap-3 rounded-8 bg-solid-gray-50 p-3"
       aria-label={t("review.suggest")}
     >
-      <FormError error={send.error} fields={["text", "note"]} />
-      <TextAreaField
-        label={t("review.suggestText")}
-        required
-        rows={3}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        error={fieldError(send.error, "text")}
-      />
-      <TextField label={t("review.note")} value={note} onChange={(e) => setNote(e.target.value)} />
+      <TextAreaField label={t("review.suggestText")} required rows={3} {...form.field("text")} />
+      <TextField label={t("review.note")} {...form.field("note")} />
       <div>
         <Button type="submit" size="sm" busy={send.isPending}>
           {t("review.send")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
 
@@ -221,32 +217,28 @@ function ReviewView({ meetingId, review }: { meetingId: string; review: MinutesR
 function StartReview({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
   const toast = useToast();
-  const [deadline, setDeadline] = useState("");
-  const start = useReviewMutation(meetingId, () =>
-    api.post(`/meetings/${meetingId}/minutes/review`, { deadline: fromLocalInput(deadline) ?? "" }),
+  const form = useZodForm<typeof reviewInput, { deadline: string }>(reviewInput, {
+    toInput: (v) => ({ deadline: fromLocalInput(v.deadline) ?? "" }),
+    defaultValues: { deadline: "" },
+  });
+  const start = useReviewMutation(meetingId, (input: z.input<typeof reviewInput>) =>
+    api.post(`/meetings/${meetingId}/minutes/review`, input),
   );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    start.mutate(undefined, { onSuccess: () => toast.show(t("review.started")) });
-  };
   return (
     <Card title={t("review.start")} id="review-start">
-      <form noValidate onSubmit={submit} className="flex max-w-xl flex-col gap-4">
-        <FormError error={start.error} fields={["deadline", "orgIds"]} />
-        <TextField
-          label={t("review.deadline")}
-          type="datetime-local"
-          required
-          value={deadline}
-          onChange={(e) => setDeadline(e.target.value)}
-          error={fieldError(start.error, "deadline")}
-        />
+      <ZodForm
+        form={form}
+        error={start.error}
+        onValid={(input) => start.mutate(input, { onSuccess: () => toast.show(t("review.started")) })}
+        className="flex max-w-xl flex-col gap-4"
+      >
+        <TextField label={t("review.deadline")} type="datetime-local" required {...form.field("deadline")} />
         <div>
           <Button type="submit" busy={start.isPending}>
             {t("review.start")}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </Card>
   );
 }

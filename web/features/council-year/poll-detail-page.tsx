@@ -1,18 +1,19 @@
-import { type FormEvent, useState } from "react";
+import { Controller } from "react-hook-form";
 import { Link, useParams } from "react-router";
 import {
-  type PollChoice,
   type PollDetail,
+  pollAnswerInput,
   pollChoiceLabels,
   pollChoices,
   pollStatusLabels,
 } from "../../../shared/api/date-polls.js";
 import { meetingKindLabels } from "../../../shared/api/meetings.js";
-import { Alert, FormError, fieldError } from "../../components/alert.js";
+import { Alert, FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button, ButtonLink } from "../../components/button.js";
 import { Card } from "../../components/card.js";
 import { DescriptionList } from "../../components/description-list.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextAreaField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -100,39 +101,44 @@ function AnswerForm({ poll, row }: { poll: PollDetail; row: Row }) {
   const { t, label, locale } = useI18n();
   const toast = useToast();
   const answer = useAnswerPoll(poll.id, row.org.id);
-  const [choices, setChoices] = useState<Record<string, PollChoice>>(row.choices);
-  const [comment, setComment] = useState(row.comment);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    answer.mutate({ choices, comment }, { onSuccess: () => toast.show(t("poll.answered")) });
-  };
+  const form = useZodForm(pollAnswerInput, { defaultValues: { choices: row.choices, comment: row.comment } });
   return (
     <Card title={t("poll.answerTitle", { org: row.org.name })} id="poll-answer">
-      <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+      <ZodForm
+        form={form}
+        error={answer.error}
+        onValid={(input) => answer.mutate(input, { onSuccess: () => toast.show(t("poll.answered")) })}
+        className="flex flex-col gap-4"
+      >
         <p className="text-std-16N-170">{t("poll.answerLead")}</p>
-        <FormError error={answer.error} fields={poll.candidates.map((c) => `choices.${c.id}`).concat("comment")} />
         {poll.candidates.map((c) => (
           <div key={c.id}>
-            <RadioGroup
-              legend={meetingWhen(c, locale)}
-              name={`choice-${c.id}`}
-              inline
-              value={choices[c.id] ?? null}
-              onChange={(v) => setChoices({ ...choices, [c.id]: v })}
-              options={pollChoices.map((k) => ({ value: k, label: label(pollChoiceLabels, k) }))}
+            <Controller
+              control={form.control}
+              name={`choices.${c.id}`}
+              render={({ field }) => (
+                <RadioGroup
+                  legend={meetingWhen(c, locale)}
+                  name={`choice-${c.id}`}
+                  inline
+                  value={field.value ?? null}
+                  onChange={field.onChange}
+                  options={pollChoices.map((k) => ({ value: k, label: label(pollChoiceLabels, k) }))}
+                />
+              )}
             />
-            {fieldError(answer.error, `choices.${c.id}`) && (
-              <p className="text-std-16N-170 text-error-2">{fieldError(answer.error, `choices.${c.id}`)}</p>
+            {form.errorOf(`choices.${c.id}`) && (
+              <p className="text-std-16N-170 text-error-2">{form.errorOf(`choices.${c.id}`)}</p>
             )}
           </div>
         ))}
-        <TextAreaField label={t("poll.commentOptional")} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+        <TextAreaField label={t("poll.commentOptional")} rows={2} {...form.field("comment")} />
         <div>
           <Button type="submit" busy={answer.isPending}>
             {t("poll.submit")}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </Card>
   );
 }

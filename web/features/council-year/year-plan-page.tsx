@@ -1,14 +1,20 @@
-import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 import { meetingKindLabels, meetingKinds } from "../../../shared/api/meetings.js";
-import { type PlanEntry, planEntryTypeLabels, planOutcomeLabels, type YearPlan } from "../../../shared/api/year-plan.js";
+import {
+  type PlanEntry,
+  planEntryInput,
+  planEntryTypeLabels,
+  planOutcomeLabels,
+  type YearPlan,
+} from "../../../shared/api/year-plan.js";
 import { lastDayOfMonth } from "../../../shared/dates/calendar.js";
 import { fiscalYearAt } from "../../../shared/dates/jst.js";
-import { Alert, FormError, fieldError } from "../../components/alert.js";
+import { Alert, FormError } from "../../components/alert.js";
 import { Badge } from "../../components/badge.js";
 import { Button, buttonClass } from "../../components/button.js";
 import { Card } from "../../components/card.js";
 import { DataTable } from "../../components/data-table.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -113,11 +119,34 @@ function Timeline({ plan }: { plan: YearPlan }) {
   );
 }
 
+/** The fields as typed: "" for no body or kind, an empty end for a one-day window. */
+interface EntryFields {
+  type: "meeting" | "milestone";
+  bodyId: string;
+  kind: string;
+  title: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** The request the fields stand for: a milestone has no body or kind, an empty end is the start day. */
+const toInput = (v: EntryFields) => {
+  const meeting = v.type === "meeting";
+  return {
+    type: v.type,
+    bodyId: meeting ? v.bodyId || null : null,
+    kind: meeting && v.kind ? v.kind : null,
+    title: v.title,
+    startDate: v.startDate,
+    endDate: v.endDate || v.startDate,
+  };
+};
+
 function AddEntryForm({ plan }: { plan: YearPlan }) {
   const { t, label } = useI18n();
   const toast = useToast();
   const planBodies = plan.bodies.filter((b) => b.canPlan);
-  const empty = {
+  const empty: EntryFields = {
     type: planBodies.length ? "meeting" : "milestone",
     bodyId: "",
     kind: "",
@@ -125,93 +154,63 @@ function AddEntryForm({ plan }: { plan: YearPlan }) {
     startDate: "",
     endDate: "",
   };
-  const [v, setV] = useState(empty);
+  const form = useZodForm<typeof planEntryInput, EntryFields>(planEntryInput, { toInput, defaultValues: empty });
+  const type = form.watch("type");
   const add = usePlanMutation(plan.fiscalYear, (input: PlanEntryInput) => addPlanEntry(plan.fiscalYear, input));
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
   const types = [...(planBodies.length ? ["meeting"] : []), ...(plan.abilities.canEditMilestones ? ["milestone"] : [])] as (
     | "meeting"
     | "milestone"
   )[];
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const meeting = v.type === "meeting";
-    add.mutate(
-      {
-        type: v.type as "meeting",
-        bodyId: meeting ? v.bodyId || null : null,
-        kind: meeting && v.kind ? (v.kind as "online") : null,
-        title: v.title,
-        startDate: v.startDate,
-        endDate: v.endDate || v.startDate,
-      },
-      {
-        onSuccess: () => {
-          toast.show(t("plan.added"));
-          setV({ ...empty, type: v.type, bodyId: v.bodyId });
-        },
-      },
-    );
-  };
   return (
     <Card title={t("plan.add")} id="plan-add">
-      <form noValidate onSubmit={submit} className="grid max-w-3xl grid-cols-1 gap-4 md:grid-cols-2">
-        <div className="md:col-span-2">
-          <FormError error={add.error} fields={["type", "bodyId", "kind", "title", "startDate", "endDate"]} />
-        </div>
-        <SelectField
-          label={t("plan.type")}
-          required
-          value={v.type}
-          onChange={set("type")}
-          options={types.map((k) => ({ value: k, label: label(planEntryTypeLabels, k) }))}
-        />
-        {v.type === "meeting" && (
+      <ZodForm
+        form={form}
+        error={add.error}
+        onValid={(input) =>
+          add.mutate(input, {
+            onSuccess: () => {
+              toast.show(t("plan.added"));
+              form.reset({ ...empty, type: input.type, bodyId: input.bodyId ?? "" });
+            },
+          })
+        }
+        className="flex max-w-3xl flex-col gap-4"
+      >
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <SelectField
-            label={t("plan.body")}
+            label={t("plan.type")}
             required
-            value={v.bodyId}
-            onChange={set("bodyId")}
-            error={fieldError(add.error, "bodyId")}
-            options={[{ value: "", label: t("form.select") }, ...planBodies.map((b) => ({ value: b.id, label: b.name }))]}
+            {...form.field("type")}
+            options={types.map((k) => ({ value: k, label: label(planEntryTypeLabels, k) }))}
           />
-        )}
-        <TextField
-          label={t("plan.titleField")}
-          required
-          value={v.title}
-          onChange={set("title")}
-          error={fieldError(add.error, "title")}
-        />
-        {v.type === "meeting" && (
-          <SelectField
-            label={t("plan.kindOptional")}
-            value={v.kind}
-            onChange={set("kind")}
-            options={[{ value: "", label: "—" }, ...meetingKinds.map((k) => ({ value: k, label: label(meetingKindLabels, k) }))]}
-          />
-        )}
-        <TextField
-          label={t("plan.start")}
-          type="date"
-          required
-          hint={t("plan.windowHint")}
-          value={v.startDate}
-          onChange={set("startDate")}
-          error={fieldError(add.error, "startDate")}
-        />
-        <TextField
-          label={t("plan.end")}
-          type="date"
-          value={v.endDate}
-          onChange={set("endDate")}
-          error={fieldError(add.error, "endDate")}
-        />
-        <div className="md:col-span-2">
+          {type === "meeting" && (
+            <SelectField
+              label={t("plan.body")}
+              required
+              {...form.field("bodyId")}
+              options={[{ value: "", label: t("form.select") }, ...planBodies.map((b) => ({ value: b.id, label: b.name }))]}
+            />
+          )}
+          <TextField label={t("plan.titleField")} required {...form.field("title")} />
+          {type === "meeting" && (
+            <SelectField
+              label={t("plan.kindOptional")}
+              {...form.field("kind")}
+              options={[
+                { value: "", label: "—" },
+                ...meetingKinds.map((k) => ({ value: k, label: label(meetingKindLabels, k) })),
+              ]}
+            />
+          )}
+          <TextField label={t("plan.start")} type="date" required hint={t("plan.windowHint")} {...form.field("startDate")} />
+          <TextField label={t("plan.end")} type="date" {...form.field("endDate")} />
+        </div>
+        <div>
           <Button type="submit" busy={add.isPending}>
             {t("plan.add")}
           </Button>
         </div>
-      </form>
+      </ZodForm>
     </Card>
   );
 }

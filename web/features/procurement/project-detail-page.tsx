@@ -1,20 +1,25 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import type { z } from "zod";
 import {
   type ProjectDetail,
+  participantsInput,
   phaseStatusLabels,
   projectKindLabels,
+  projectPatch,
   remainderLabels,
   remainderRules,
   roundingLabels,
   roundings,
   type ScenarioDetail,
+  scenarioInput,
 } from "../../../shared/api/procurement.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
 import { normalizeNumberText } from "../../../shared/numbers.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { FormError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { CheckboxField, SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -26,31 +31,25 @@ import { useComparison, useProcurementMutation, useProject } from "./api.js";
 import { PhasesForm } from "./phases-form.js";
 
 const yen = (n: number) => n.toLocaleString("ja-JP");
+type ProjectPatch = z.input<typeof projectPatch>;
 
 /** The link to the project's documents (a page inside this system); empty removes it. */
 function DocumentsLink({ p }: { p: ProjectDetail }) {
   const { t } = useI18n();
-  const [url, setUrl] = useState(p.documentsUrl ?? "");
-  const save = useProcurementMutation(() =>
-    api.patch<ProjectDetail>(`/procurement/projects/${p.id}`, { documentsUrl: url.trim() || null }),
-  );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(undefined);
-  };
+  const form = useZodForm<typeof projectPatch, { documentsUrl: string }>(projectPatch, {
+    toInput: (v) => ({ documentsUrl: v.documentsUrl.trim() || null }),
+    defaultValues: { documentsUrl: p.documentsUrl ?? "" },
+  });
+  const save = useProcurementMutation((input: ProjectPatch) => api.patch<ProjectDetail>(`/procurement/projects/${p.id}`, input));
   return (
-    <form className="flex flex-wrap items-end gap-2" onSubmit={submit} noValidate>
-      <TextField
-        label={t("procurement.documentsUrl")}
-        value={url}
-        onChange={(e) => setUrl(e.currentTarget.value)}
-        error={fieldError(save.error, "documentsUrl")}
-      />
-      <Button type="submit" variant="secondary" busy={save.isPending}>
-        {t("procurement.saveDocuments")}
-      </Button>
-      <FormError error={save.error} fields={["documentsUrl"]} />
-    </form>
+    <ZodForm form={form} error={save.error} onValid={(input) => save.mutate(input)} className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <TextField label={t("procurement.documentsUrl")} {...form.field("documentsUrl")} />
+        <Button type="submit" variant="secondary" busy={save.isPending}>
+          {t("procurement.saveDocuments")}
+        </Button>
+      </div>
+    </ZodForm>
   );
 }
 
@@ -78,18 +77,25 @@ function TableOpen({ p }: { p: ProjectDetail }) {
   );
 }
 
+/** The participants as ticked: organisation id → whether it takes part, its join and leave dates. */
+type ParticipantFields = { rows: Record<string, { on: boolean; join: string; leave: string }> };
+const ticked = (v: ParticipantFields) => Object.entries(v.rows ?? {}).filter(([, r]) => r.on);
+const participantsBody = (v: ParticipantFields) => ({
+  participants: ticked(v).map(([orgId, r]) => ({ orgId, joinDate: r.join, leaveDate: r.leave || null })),
+});
+
 function Participants({ p }: { p: ProjectDetail }) {
   const { t, locale } = useI18n();
   const orgs = useOrgs({});
-  const [rows, setRows] = useState(() =>
-    Object.fromEntries(p.participants.map((x) => [x.org.id, { on: true, join: x.joinDate, leave: x.leaveDate ?? "" }])),
-  );
-  const save = useProcurementMutation(() =>
-    api.put<ProjectDetail>(`/procurement/projects/${p.id}/participants`, {
-      participants: Object.entries(rows)
-        .filter(([, r]) => r.on)
-        .map(([orgId, r]) => ({ orgId, joinDate: r.join, leaveDate: r.leave || null })),
-    }),
+  const form = useZodForm<typeof participantsInput, ParticipantFields>(participantsInput, {
+    toInput: participantsBody,
+    defaultValues: {
+      rows: Object.fromEntries(p.participants.map((x) => [x.org.id, { on: true, join: x.joinDate, leave: x.leaveDate ?? "" }])),
+    },
+  });
+  const values = form.watch();
+  const save = useProcurementMutation((input: z.input<typeof participantsInput>) =>
+    api.put<ProjectDetail>(`/procurement/projects/${p.id}/participants`, input),
   );
   if (!p.abilities.canEdit)
     return (
@@ -106,36 +112,39 @@ function Participants({ p }: { p: ProjectDetail }) {
       />
     );
   const start = `${p.fiscalYearFrom}-04-01`;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(undefined);
-  };
+  // The request's row of each ticked organisation, for its messages.
+  const sent = ticked(values).map(([orgId]) => orgId);
   return (
-    <form noValidate onSubmit={submit} aria-label={t("procurement.participants")} className="flex flex-col gap-3">
+    <ZodForm
+      form={form}
+      error={save.error}
+      onValid={(input) => save.mutate(input)}
+      aria-label={t("procurement.participants")}
+      className="flex flex-col gap-3"
+    >
       <h2 className="text-std-20B-150">{t("procurement.participants")}</h2>
-      <FormError error={save.error} />
       <ul className="grid gap-2 md:grid-cols-2">
         {(orgs.data?.items ?? [])
           .filter((o) => o.kind !== "other")
           .map((o) => {
-            const r = rows[o.id] ?? { on: false, join: start, leave: "" };
-            const set = (patch: Partial<typeof r>) => setRows({ ...rows, [o.id]: { ...r, ...patch } });
+            const at = `participants.${sent.indexOf(o.id)}`;
             return (
               <li key={o.id} className="flex flex-wrap items-end gap-2 rounded-8 border border-solid-gray-300 p-2">
-                <CheckboxField label={o.name} checked={r.on} onChange={(e) => set({ on: e.target.checked })} />
-                {r.on && (
+                <CheckboxField label={o.name} {...form.register(`rows.${o.id}.on`)} />
+                {values.rows?.[o.id]?.on && (
                   <>
                     <TextField
                       type="date"
                       label={`${o.name} ${t("procurement.join")}`}
-                      value={r.join}
-                      onChange={(e) => set({ join: e.target.value })}
+                      defaultValue={start}
+                      {...form.register(`rows.${o.id}.join`)}
+                      error={form.errorOf(`${at}.joinDate`)}
                     />
                     <TextField
                       type="date"
                       label={`${o.name} ${t("procurement.leave")}`}
-                      value={r.leave}
-                      onChange={(e) => set({ leave: e.target.value })}
+                      {...form.register(`rows.${o.id}.leave`)}
+                      error={form.errorOf(`${at}.leaveDate`)}
                     />
                   </>
                 )}
@@ -148,82 +157,90 @@ function Participants({ p }: { p: ProjectDetail }) {
           {t("procurement.participantsSave")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
+
+/** The new scenario's fields as typed: numbers as text (full-width digits and commas allowed). */
+interface ScenarioFields {
+  name: string;
+  fiscalYear: string;
+  total: string;
+  rule: { equalPercent: string; populationPercent: string; usagePercent: string; rounding: string; remainder: string };
+}
+
+/** The request the fields stand for: "" is no number (the schema says what to enter). */
+const scenarioBody = (v: ScenarioFields) => {
+  const number = (text: string) => (text.trim() ? Number(normalizeNumberText(text)) : undefined);
+  return { name: v.name, fiscalYear: number(v.fiscalYear), total: number(v.total), rule: v.rule, inputs: {} };
+};
 
 function NewScenario({ p }: { p: ProjectDetail }) {
   const { t, label } = useI18n();
   const navigate = useNavigate();
-  const [v, setV] = useState({
-    name: "",
-    fiscalYear: String(p.fiscalYearFrom),
-    total: "",
-    equalPercent: "6",
-    populationPercent: "94",
-    usagePercent: "0",
-    rounding: "down",
-    remainder: "fraction",
+  const form = useZodForm<typeof scenarioInput, ScenarioFields>(scenarioInput, {
+    toInput: scenarioBody,
+    defaultValues: {
+      name: "",
+      fiscalYear: String(p.fiscalYearFrom),
+      total: "",
+      rule: { equalPercent: "6", populationPercent: "94", usagePercent: "0", rounding: "down", remainder: "fraction" },
+    },
   });
-  const save = useProcurementMutation(() =>
-    api.post<ScenarioDetail>(`/procurement/projects/${p.id}/scenarios`, {
-      name: v.name,
-      fiscalYear: Number(v.fiscalYear),
-      total: Number(normalizeNumberText(v.total)),
-      rule: {
-        equalPercent: v.equalPercent,
-        populationPercent: v.populationPercent,
-        usagePercent: v.usagePercent,
-        rounding: v.rounding,
-        remainder: v.remainder,
-      },
-      inputs: {},
-    }),
+  const save = useProcurementMutation((input: z.input<typeof scenarioInput>) =>
+    api.post<ScenarioDetail>(`/procurement/projects/${p.id}/scenarios`, input),
   );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(undefined, { onSuccess: (s) => navigate(`/procurement/scenarios/${s.id}`) });
-  };
-  const err = (f: string) => fieldError(save.error, f);
-  const field = (k: keyof typeof v, key: Parameters<typeof t>[0], extra: object = {}) => (
-    <TextField
-      label={t(key)}
-      value={v[k]}
-      onChange={(e) => setV({ ...v, [k]: e.target.value })}
-      error={err(k === "name" || k === "total" || k === "fiscalYear" ? k : `rule.${k}`)}
-      {...extra}
-    />
-  );
+  // The server's allocation check names a share by its component ("rule.equal") and the whole rule by
+  // "rule.percent" / "rule.min" / "rule.max".
+  const shareError = (component: string) => form.errorOf(`rule.${component}Percent`) ?? form.errorOf(`rule.${component}`);
+  const ruleErrors = ["percent", "min", "max"].flatMap((k) => form.errorOf(`rule.${k}`) ?? []);
   return (
-    <form
-      noValidate
-      onSubmit={submit}
+    <ZodForm
+      form={form}
+      error={save.error}
+      onValid={(input) => save.mutate(input, { onSuccess: (s) => navigate(`/procurement/scenarios/${s.id}`) })}
       aria-label={t("procurement.newScenario")}
       className="flex flex-col gap-3 rounded-8 border border-solid-gray-300 p-4"
     >
       <h3 className="text-std-18B-160">{t("procurement.newScenario")}</h3>
-      <FormError error={save.error} fields={["name", "total", "fiscalYear"]} />
-      {field("name", "procurement.scenarioName", { required: true })}
+      <TextField label={t("procurement.scenarioName")} required {...form.field("name")} />
       <div className="flex flex-wrap gap-3">
-        {field("fiscalYear", "procurement.fiscalYear", { inputMode: "numeric" })}
-        {field("total", "procurement.total", { inputMode: "numeric", required: true })}
+        <TextField label={t("procurement.fiscalYear")} inputMode="numeric" {...form.field("fiscalYear")} />
+        <TextField label={t("procurement.total")} inputMode="numeric" required {...form.field("total")} />
       </div>
       <div className="flex flex-wrap gap-3">
-        {field("equalPercent", "procurement.equal", { inputMode: "decimal" })}
-        {field("populationPercent", "procurement.populationShare", { inputMode: "decimal" })}
-        {field("usagePercent", "procurement.usageShare", { inputMode: "decimal" })}
+        <TextField
+          label={t("procurement.equal")}
+          inputMode="decimal"
+          {...form.field("rule.equalPercent")}
+          error={shareError("equal")}
+        />
+        <TextField
+          label={t("procurement.populationShare")}
+          inputMode="decimal"
+          {...form.field("rule.populationPercent")}
+          error={shareError("population")}
+        />
+        <TextField
+          label={t("procurement.usageShare")}
+          inputMode="decimal"
+          {...form.field("rule.usagePercent")}
+          error={shareError("usage")}
+        />
       </div>
-      {fieldError(save.error, "rule.percent") && <p className="text-error-2">{fieldError(save.error, "rule.percent")}</p>}
+      {ruleErrors.map((e) => (
+        <p key={e} className="text-error-2">
+          {e}
+        </p>
+      ))}
       <SelectField
         label={t("procurement.rounding")}
-        value={v.rounding}
-        onChange={(e) => setV({ ...v, rounding: e.target.value })}
+        {...form.field("rule.rounding")}
         options={roundings.map((r) => ({ value: r, label: label(roundingLabels, r) }))}
       />
       <SelectField
         label={t("procurement.remainder")}
-        value={v.remainder}
-        onChange={(e) => setV({ ...v, remainder: e.target.value })}
+        {...form.field("rule.remainder")}
         options={remainderRules.map((r) => ({ value: r, label: label(remainderLabels, r) }))}
       />
       <div>
@@ -231,7 +248,7 @@ function NewScenario({ p }: { p: ProjectDetail }) {
           {t("procurement.newScenario")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
 

@@ -1,10 +1,12 @@
 import { type FormEvent, useState } from "react";
 import { useNavigate, useParams } from "react-router";
-import { remainderLabels, roundingLabels, type ScenarioDetail } from "../../../shared/api/procurement.js";
+import type { z } from "zod";
+import { correctionInput, remainderLabels, roundingLabels, type ScenarioDetail } from "../../../shared/api/procurement.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
 import { Alert, FormError, fieldError } from "../../components/alert.js";
 import { Button } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -17,14 +19,35 @@ import { UsageSourceForm } from "./usage-source-form.js";
 
 const yen = (n: number) => n.toLocaleString("ja-JP");
 
-function Actions({ s }: { s: ScenarioDetail }) {
+/** A frozen scenario is corrected by a new draft that records why. */
+function CorrectionForm({ s }: { s: ScenarioDetail }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [reason, setReason] = useState("");
-  const freeze = useProcurementMutation(() => api.post<ScenarioDetail>(`/procurement/scenarios/${s.id}/freeze`));
-  const correct = useProcurementMutation(() =>
-    api.post<ScenarioDetail>(`/procurement/scenarios/${s.id}/corrections`, { reason }),
+  const form = useZodForm(correctionInput, { defaultValues: { reason: "" } });
+  const correct = useProcurementMutation((input: z.input<typeof correctionInput>) =>
+    api.post<ScenarioDetail>(`/procurement/scenarios/${s.id}/corrections`, input),
   );
+  return (
+    <ZodForm
+      form={form}
+      error={correct.error}
+      onValid={(input) => correct.mutate(input, { onSuccess: (c) => navigate(`/procurement/scenarios/${c.id}`) })}
+      aria-label={t("procurement.correct")}
+      className="flex flex-col gap-3"
+    >
+      <div className="flex flex-wrap items-end gap-3">
+        <TextField label={t("procurement.reason")} required {...form.field("reason")} />
+        <Button type="submit" variant="secondary" busy={correct.isPending}>
+          {t("procurement.correct")}
+        </Button>
+      </div>
+    </ZodForm>
+  );
+}
+
+function Actions({ s }: { s: ScenarioDetail }) {
+  const { t } = useI18n();
+  const freeze = useProcurementMutation(() => api.post<ScenarioDetail>(`/procurement/scenarios/${s.id}/freeze`));
   const [file, setFile] = useState<File | null>(null);
   const upload = useProcurementMutation(() => {
     const form = new FormData();
@@ -64,28 +87,7 @@ function Actions({ s }: { s: ScenarioDetail }) {
           </Button>
         </form>
       )}
-      {s.abilities.canCorrect && (
-        <form
-          noValidate
-          aria-label={t("procurement.correct")}
-          className="flex flex-wrap items-end gap-3"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            correct.mutate(undefined, { onSuccess: (c) => navigate(`/procurement/scenarios/${c.id}`) });
-          }}
-        >
-          <TextField
-            label={t("procurement.reason")}
-            required
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={fieldError(correct.error, "reason")}
-          />
-          <Button type="submit" variant="secondary" busy={correct.isPending}>
-            {t("procurement.correct")}
-          </Button>
-        </form>
-      )}
+      {s.abilities.canCorrect && <CorrectionForm s={s} />}
     </div>
   );
 }
