@@ -12,8 +12,8 @@ import type { Actor } from "../../platform/context.js";
 import { type Client, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { pctText } from "./report-blocks.js";
 import { gatherAnnualReport } from "./report-data.js";
-import { reportFixture } from "./test-report-fixture.js";
 import { runAnnualReport } from "./report-service.js";
+import { reportFixture } from "./test-report-fixture.js";
 
 let env: TestEnv;
 let sec: Client;
