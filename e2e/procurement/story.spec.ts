@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import * as XLSX from "xlsx";
 import { checkA11y, demoUsers, expect, signIn, test } from "../support/fixtures.js";
+import { writes } from "../support/writes.js";
 
 /**
  * The issue's story: the secretariat opens a joint-procurement project, names three participants
@@ -17,7 +18,16 @@ test("procurement: project, two scenarios, comparison, freeze, 別表 download",
   await page.getByLabel("事業名").fill(name);
   await page.getByLabel("種別").selectOption("ai_ocr");
   await page.getByLabel("開始年度（西暦）").fill("2026");
-  await page.getByLabel("終了年度（西暦）").fill("2026");
+  // An end year before the start is the schema's refusal, in the browser, under the end year, with nothing sent.
+  const sent = writes(page);
+  const yearTo = page.getByLabel("終了年度（西暦）");
+  await yearTo.fill("2025");
+  await page.getByRole("button", { name: "事業を登録" }).click();
+  await expect(yearTo).toHaveAccessibleDescription(/終了年度は開始年度以降にしてください/);
+  await expect(yearTo).toBeFocused();
+  expect(sent).toEqual([]);
+  await checkA11y(page, { label: "procurement list, browser-checked year" });
+  await yearTo.fill("2026");
   await page.getByRole("button", { name: "事業を登録" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await expect(page.getByText("RPA等共同利用WG")).toBeVisible();

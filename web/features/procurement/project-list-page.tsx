@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { type ProjectDetail, projectKindLabels, projectKinds } from "../../../shared/api/procurement.js";
+import type { z } from "zod";
+import { type ProjectDetail, projectInput, projectKindLabels, projectKinds } from "../../../shared/api/procurement.js";
 import { fiscalYearLabel } from "../../../shared/dates/wareki.js";
-import { FormError, fieldError } from "../../components/alert.js";
+import { numberOrText } from "../../../shared/numbers.js";
 import { Button } from "../../components/button.js";
 import { DataTable } from "../../components/data-table.js";
+import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
@@ -14,73 +15,46 @@ import { useProcurementMutation, useProjects, useSummary } from "./api.js";
 
 const yen = (n: number) => n.toLocaleString("ja-JP");
 
+type ProjectFields = { name: string; kind: string; fiscalYearFrom: string; fiscalYearTo: string; vendor: string };
+
 function CreateProject() {
   const { t, label } = useI18n();
   const navigate = useNavigate();
   const year = new Date().getFullYear();
-  const [v, setV] = useState({ name: "", kind: "ai_ocr", fiscalYearFrom: String(year), fiscalYearTo: String(year), vendor: "" });
-  const save = useProcurementMutation(() =>
-    api.post<ProjectDetail>("/procurement/projects", {
-      ...v,
-      fiscalYearFrom: Number(v.fiscalYearFrom),
-      fiscalYearTo: Number(v.fiscalYearTo),
-    }),
+  // Years are typed as text; the request carries them as numbers ("２０２６" reads as 2026, "来年" stays text and is refused).
+  const form = useZodForm<typeof projectInput, ProjectFields>(projectInput, {
+    toInput: (v) => ({ ...v, fiscalYearFrom: numberOrText(v.fiscalYearFrom), fiscalYearTo: numberOrText(v.fiscalYearTo) }),
+    defaultValues: { name: "", kind: "ai_ocr", fiscalYearFrom: String(year), fiscalYearTo: String(year), vendor: "" },
+  });
+  const save = useProcurementMutation((input: z.input<typeof projectInput>) =>
+    api.post<ProjectDetail>("/procurement/projects", input),
   );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate(undefined, { onSuccess: (p) => navigate(`/procurement/projects/${p.id}`) });
-  };
-  const err = (p: string) => fieldError(save.error, p);
   return (
-    <form
-      noValidate
-      onSubmit={submit}
+    <ZodForm
+      form={form}
+      error={save.error}
+      onValid={(input) => save.mutate(input, { onSuccess: (p) => navigate(`/procurement/projects/${p.id}`) })}
       aria-label={t("procurement.create")}
       className="flex flex-col gap-4 rounded-8 border border-solid-gray-300 p-4"
     >
       <h2 className="text-std-20B-150">{t("procurement.create")}</h2>
-      <FormError error={save.error} fields={["name", "kind", "fiscalYearFrom", "fiscalYearTo", "vendor"]} />
-      <TextField
-        label={t("procurement.name")}
-        required
-        value={v.name}
-        onChange={(e) => setV({ ...v, name: e.target.value })}
-        error={err("name")}
-      />
+      <TextField label={t("procurement.name")} required {...form.field("name")} />
       <SelectField
         label={t("procurement.kind")}
-        value={v.kind}
-        onChange={(e) => setV({ ...v, kind: e.target.value })}
         options={projectKinds.map((k) => ({ value: k, label: label(projectKindLabels, k) }))}
+        {...form.field("kind")}
       />
       <div className="flex flex-wrap gap-4">
-        <TextField
-          label={t("procurement.yearFrom")}
-          inputMode="numeric"
-          value={v.fiscalYearFrom}
-          onChange={(e) => setV({ ...v, fiscalYearFrom: e.target.value })}
-          error={err("fiscalYearFrom")}
-        />
-        <TextField
-          label={t("procurement.yearTo")}
-          inputMode="numeric"
-          value={v.fiscalYearTo}
-          onChange={(e) => setV({ ...v, fiscalYearTo: e.target.value })}
-          error={err("fiscalYearTo")}
-        />
+        <TextField label={t("procurement.yearFrom")} inputMode="numeric" {...form.field("fiscalYearFrom")} />
+        <TextField label={t("procurement.yearTo")} inputMode="numeric" {...form.field("fiscalYearTo")} />
       </div>
-      <TextField
-        label={t("procurement.vendor")}
-        value={v.vendor}
-        onChange={(e) => setV({ ...v, vendor: e.target.value })}
-        error={err("vendor")}
-      />
+      <TextField label={t("procurement.vendor")} {...form.field("vendor")} />
       <div>
         <Button type="submit" busy={save.isPending}>
           {t("procurement.create")}
         </Button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
 
