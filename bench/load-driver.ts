@@ -38,10 +38,20 @@ export interface JourneyResult {
   requests: number;
   journeys: number;
   errors: number;
+  /** The answers that were not 2xx, by status ("503": 12), and "socket"/"timeout" for those with no answer. */
+  failures: Record<string, number>;
   rps: number;
   p50: number;
   p95: number;
   p99: number;
+}
+
+function failuresOf(r: autocannon.Result): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) if (!code.startsWith("2")) out[code] = count ?? 0;
+  if (r.errors - r.timeouts > 0) out.socket = r.errors - r.timeouts;
+  if (r.timeouts > 0) out.timeout = r.timeouts;
+  return out;
 }
 
 function run(plan: Plan, j: Journey): Promise<JourneyResult> {
@@ -79,6 +89,7 @@ function run(plan: Plan, j: Journey): Promise<JourneyResult> {
           requests: r.requests.total,
           journeys: Math.floor(r.requests.total / j.steps.length),
           errors: r.non2xx + r.errors + r.timeouts,
+          failures: failuresOf(r),
           rps: r.requests.total / plan.seconds,
           p50: percentile(times, 50),
           p95: percentile(times, 95),

@@ -202,6 +202,11 @@ async function startInstance(name: string, dataDir: string, databaseUrl: string,
   };
 }
 
+/**
+ * HAProxy with /readyz checks as the README advises: under load a readiness answer can take longer than the
+ * check interval, so the check has its own timeout (5 s) and three failures take an instance out; with a
+ * 500 ms timeout the only instance was marked down and HAProxy itself answered 503 to every journey.
+ */
 async function startHaproxy(dir: string, port: number, instances: Instance[]) {
   const cfg = path.join(dir, "haproxy.cfg");
   fs.writeFileSync(
@@ -214,6 +219,7 @@ defaults
   timeout connect 2s
   timeout client 60s
   timeout server 60s
+  timeout check 5s
   option http-keep-alive
 frontend renkei
   bind 127.0.0.1:${port}
@@ -222,7 +228,7 @@ backend instances
   balance roundrobin
   option httpchk GET /readyz
   http-check expect status 200
-  default-server inter 500ms fall 2 rise 1
+  default-server inter 1s fall 3 rise 1
 ${instances.map((i) => `  server ${i.name} 127.0.0.1:${i.port} check`).join("\n")}
 `,
   );
@@ -347,6 +353,14 @@ function drive(dir: string, plan: Plan): Promise<JourneyResult[]> {
   });
 }
 
+/** "  (503 ×970, timeout ×4)" — what the errors were; nothing when there were none. */
+const failureText = (f: Record<string, number>) =>
+  Object.keys(f).length
+    ? `  (${Object.entries(f)
+        .map(([k, n]) => `${k} ×${n}`)
+        .join(", ")})`
+    : "";
+
 /** Journeys with several lanes (survey answer) are merged: requests and errors summed, the slowest lane's percentiles. */
 function merge(results: JourneyResult[]) {
   const by = new Map<string, JourneyResult>();
@@ -359,6 +373,12 @@ function merge(results: JourneyResult[]) {
         requests: m.requests + r.requests,
         journeys: m.journeys + r.journeys,
         errors: m.errors + r.errors,
+        failures: Object.fromEntries(
+          [...new Set([...Object.keys(m.failures), ...Object.keys(r.failures)])].map((k) => [
+            k,
+            (m.failures[k] ?? 0) + (r.failures[k] ?? 0),
+          ]),
+        ),
         rps: m.rps + r.rps,
         p50: Math.max(m.p50, r.p50),
         p95: Math.max(m.p95, r.p95),
@@ -390,7 +410,7 @@ async function phase(count: number, dir: string, databaseUrl: string, programmeI
     );
     for (const r of results)
       console.log(
-        `  ${r.name.padEnd(20)}${r.rps.toFixed(1).padStart(8)}${r.p50.toFixed(0).padStart(9)}${r.p95.toFixed(0).padStart(9)}${r.p99.toFixed(0).padStart(9)}${String(r.errors).padStart(8)}`,
+        `  ${r.name.padEnd(20)}${r.rps.toFixed(1).padStart(8)}${r.p50.toFixed(0).padStart(9)}${r.p95.toFixed(0).padStart(9)}${r.p99.toFixed(0).padStart(9)}${String(r.errors).padStart(8)}${failureText(r.failures)}`,
       );
     const total = results.reduce((s, r) => s + r.rps, 0);
     const errors = results.reduce((s, r) => s + r.errors, 0);

@@ -39,10 +39,13 @@ const attribute = (attrs: Record<string, unknown>, name: string) => {
   return claimString(Array.isArray(v) ? v[0] : v);
 };
 
+const TRANSIENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:transient";
+
 /**
  * Finishes a sign-in at the Assertion Consumer Service: the response is checked (saml-client.ts), the
  * request it answers is taken once, then the account rules shared with OpenID Connect (sign-in.ts), with
- * the assertion's attributes (and groups) as the claims and its NameID as the subject.
+ * the assertion's attributes (and groups) as the claims and its NameID as the subject (the e-mail address
+ * when the NameID is transient).
  */
 export async function finishSamlSignIn(ctx: Ctx, providerId: string, samlResponse: string | undefined): Promise<SignInResult> {
   const p = providerOf(ctx, providerId);
@@ -61,12 +64,16 @@ export async function finishSamlSignIn(ctx: Ctx, providerId: string, samlRespons
   }
   const claims: Record<string, unknown> = { ...(profile.attributes as Record<string, unknown> | undefined) };
   const context = authnContextOf(profile);
+  const email = (attribute(claims, p.emailAttribute) ?? claimString(profile.email))?.toLowerCase();
+  // A transient NameID is new at every sign-in, so it cannot find the account again: the directory's address does.
+  const transient = profile.nameIDFormat === TRANSIENT;
+  if (transient && !email) return refuseSignIn(ctx, keyOf(p), "no_email", { sub: profile.nameID, nameIdFormat: "transient" });
   return completeSignIn(
     ctx,
     { ...p, key: keyOf(p) },
     {
-      subject: profile.nameID,
-      email: (attribute(claims, p.emailAttribute) ?? claimString(profile.email))?.toLowerCase(),
+      subject: transient ? `email:${email}` : profile.nameID,
+      email,
       // The identity provider is the prefecture's directory: the addresses it asserts are its own.
       emailVerified: true,
       name: attribute(claims, p.nameAttribute),

@@ -174,6 +174,29 @@ describe("SAML 2.0 sign-in", () => {
     expect((await me(again.session)).json().user.id).toBe(id);
   });
 
+  it("finds the account again by its address when the IdP sends a transient NameID, and refuses one without an address", async () => {
+    const person = (nameId: string): Person => ({
+      nameId,
+      attributes: { email: "Kawano@Town.Abu.example.jp", displayName: "河野 一郎", lgCode: "355020" },
+    });
+    const first = await signIn(person("_t-1a"), { nameIdFormat: "transient" });
+    const id = (await me(first.session)).json().user.id;
+    // A new NameID at the next sign-in: the same account, no conflict, no second user.
+    const before = await userCount();
+    const second = await signIn(person("_t-2b"), { nameIdFormat: "transient" });
+    expect(second.done.headers.location).toBe("/meetings");
+    expect((await me(second.session)).json().user).toMatchObject({ id, email: "kawano@town.abu.example.jp" });
+    expect(await userCount()).toBe(before);
+
+    const mark = await auditMark(env);
+    const { done } = await signIn({ nameId: "_t-3c", attributes: { lgCode: "355020" } }, { nameIdFormat: "transient" });
+    expect(done.headers.location).toBe("/login?sso=no_email");
+    expect(await userCount()).toBe(before);
+    expect(await auditSince(env, mark, "auth.ssoRefused")).toEqual([
+      expect.objectContaining({ changes: expect.objectContaining({ reason: "no_email", nameIdFormat: "transient" }) }),
+    ]);
+  });
+
   it("maps groups to organisation, role and org-admin flag, and trusts the IdP's two-factor context", async () => {
     const { session } = await signIn(
       {

@@ -42,6 +42,8 @@ export interface AssertionInput {
   acsUrl: string;
   audience: string;
   nameId: string;
+  /** The NameID's format: persistent (default) or transient (a new value at every sign-in). */
+  nameIdFormat?: "persistent" | "transient";
   attributes: Record<string, string | string[]>;
   issuer?: string;
   /** Seconds from now: the assertion's NotOnOrAfter (negative: already expired). */
@@ -125,7 +127,7 @@ export function testIdp(entityId = "https://idp.pref.example.jp/saml", keys = se
       const assertion =
         `<saml:Assertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id("_a")}" Version="2.0" IssueInstant="${iso(0)}">` +
         `<saml:Issuer>${issuer}</saml:Issuer>` +
-        `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:persistent">${esc(a.nameId)}</saml:NameID>` +
+        `<saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:2.0:nameid-format:${a.nameIdFormat ?? "persistent"}">${esc(a.nameId)}</saml:NameID>` +
         `<saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml:SubjectConfirmationData InResponseTo="${esc(a.inResponseTo)}" NotOnOrAfter="${until}" Recipient="${esc(a.acsUrl)}"/></saml:SubjectConfirmation></saml:Subject>` +
         `<saml:Conditions NotBefore="${iso(-5)}" NotOnOrAfter="${until}"><saml:AudienceRestriction><saml:Audience>${esc(a.audience)}</saml:Audience></saml:AudienceRestriction></saml:Conditions>` +
         `<saml:AuthnStatement AuthnInstant="${iso(0)}" SessionIndex="${id("_s")}"><saml:AuthnContext><saml:AuthnContextClassRef>${esc(a.authnContext ?? "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport")}</saml:AuthnContextClassRef></saml:AuthnContext></saml:AuthnStatement>` +
