@@ -2,6 +2,7 @@ import { jstMonth } from "../../../shared/dates/jst.js";
 import { type Ctx, newId } from "../../platform/context.js";
 import { insertChunked } from "./batch-repo.js";
 import { computeRecordState, emptyRecord, type ItemDef, type RecordData } from "./rules.js";
+import { stepHistoryRows } from "./step-history-repo.js";
 import type {
   HistorySource,
   ProgressHistoryTable,
@@ -11,7 +12,6 @@ import type {
   ProgressStepHistoryTable,
   ProgressStepStatesTable,
 } from "./tables.js";
-import { stepHistoryRows } from "./step-history-repo.js";
 import { rebuildProgressTotals } from "./totals-repo.js";
 import { diffRecord } from "./update-rules.js";
 import { addRollupRows } from "./writer.js";

@@ -3,6 +3,7 @@ import { appendAudit } from "../../platform/audit/record.js";
 import { type Ctx, newId } from "../../platform/context.js";
 import { insertChunked, takeExcluded } from "./batch-repo.js";
 import type { RecordData, RecordState } from "./rules.js";
+import { stepHistoryRows } from "./step-history-repo.js";
 import type {
   HistorySource,
   ProgressHistoryTable,
@@ -12,7 +13,6 @@ import type {
   ProgressStepHistoryTable,
   ProgressStepStatesTable,
 } from "./tables.js";
-import { stepHistoryRows } from "./step-history-repo.js";
 import { refreshTotals } from "./totals-repo.js";
 import type { RecordChanges } from "./update-rules.js";
 

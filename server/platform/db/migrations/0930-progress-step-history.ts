@@ -62,7 +62,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const op of ops) {
     const row = op === "INSERT" ? "NEW" : "OLD";
     await sql
-      .raw(`CREATE TRIGGER progress_step_history_progress_${op.toLowerCase()} AFTER ${op} ON progress_step_history BEGIN ${bumpNow}; END`)
+      .raw(
+        `CREATE TRIGGER progress_step_history_progress_${op.toLowerCase()} AFTER ${op} ON progress_step_history BEGIN ${bumpNow}; END`,
+      )
       .execute(db);
     await sql
       .raw(
