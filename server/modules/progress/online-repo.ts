@@ -2,14 +2,18 @@ import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
 import type { StepStatus } from "./tables.js";
 
-/** The current states of the given steps in every municipality's record (the online procedures' channel steps). */
+/**
+ * The current states of the given steps in every municipality's record (the online procedures' channel steps):
+ * from the few steps to their items' records (progress_records_item) to each state by its key, never a scan.
+ */
 export function readStepStates(ctx: Ctx, stepIds: string[]) {
   if (!stepIds.length) return Promise.resolve([]);
   return ctx.db
-    .selectFrom("progress_step_states as s")
-    .innerJoin("progress_records as r", "r.id", "s.record_id")
+    .selectFrom("progress_steps as st")
+    .innerJoin("progress_records as r", "r.item_id", "st.item_id")
+    .innerJoin("progress_step_states as s", (j) => j.onRef("s.record_id", "=", "r.id").onRef("s.step_id", "=", "st.id"))
     .select(["r.org_id", "r.item_id", "s.status", "s.option"])
-    .where("s.step_id", "in", stepIds)
+    .where("st.id", "in", stepIds)
     .execute();
 }
 
@@ -22,8 +26,8 @@ export function readStepStates(ctx: Ctx, stepIds: string[]) {
 export async function readStepStatesAt(ctx: Ctx, stepIds: string[], cutoff: string) {
   if (!stepIds.length) return [];
   const rows = await ctx.db
-    .selectFrom("progress_records as r")
-    .innerJoin("progress_steps as st", "st.item_id", "r.item_id")
+    .selectFrom("progress_steps as st")
+    .innerJoin("progress_records as r", "r.item_id", "st.item_id")
     .select([
       "r.org_id",
       "r.item_id",

@@ -38,6 +38,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(["record_id", "step_id", "at", "status", "option"])
     .execute();
   await backfillStepHistory({ db });
+  // The views computed before it (without past online figures) are stale in any running instance.
+  await sql.raw(bumpNow).execute(db);
+  await sql.raw(bumpPast).execute(db);
   if (isPostgres(db)) {
     await sql
       .raw(`CREATE FUNCTION bump_progress_past_steps() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
