@@ -2,7 +2,8 @@
  * bench:progress — the progress dashboard at national scale: 1,741 municipalities × 20 items ×
  * 12 steps, with monthly history, on SQLite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL is set)
  * PostgreSQL in a scratch database. Prints p50/p95 of the dashboard summary (service and HTTP), a
- * municipality page and "as of" queries, and time and peak memory of an XLSX export and import of 1,741 rows.
+ * municipality page and "as of" queries, the online procedures' figures (26 × 1,741 records, now and as of a
+ * past day), and time and peak memory of an XLSX export and import of 1,741 rows.
  *   npm run bench:progress                 (12 months of history: ~0.66 M history rows, a few minutes)
  *   SCALE=full npm run bench:progress      (five years: ~3.2 M history rows; much longer)
  *   MONTHS=24 RUNS=50 ENGINES=sqlite npm run bench:progress
