@@ -47,9 +47,9 @@ export async function makeOrgs(ctx: Ctx): Promise<{ id: string; kind: string }[]
   return rows;
 }
 
-/** The standardisation programme only: 20 systems × 12 steps. */
-export async function makeProgramme(ctx: Ctx) {
-  const spec = programmeSpecs()[0]!;
+/** The standardisation programme (20 systems × 12 steps), or another of the seeded ones by code. */
+export async function makeProgramme(ctx: Ctx, code = "standardisation") {
+  const spec = programmeSpecs().find((s) => s.code === code)!;
   const now = nowIso();
   const stamp = { created_at: now, updated_at: now, archived: 0 as const };
   const programmeId = newId();
@@ -63,7 +63,7 @@ export async function makeProgramme(ctx: Ctx) {
       deadline: "2026-03-31",
       exception_label: spec.exceptionLabel,
       lag_threshold: 20,
-      sort_order: 1,
+      sort_order: code === "standardisation" ? 1 : 2,
       ...stamp,
     },
   ]);
@@ -83,15 +83,15 @@ export async function makeProgramme(ctx: Ctx) {
   await insertChunked(
     ctx,
     "progress_steps",
-    items.flatMap((item) =>
-      spec.items[0]!.steps!.map((s, j) => ({
+    items.flatMap((item, i) =>
+      (spec.items[i]!.steps ?? spec.items[0]!.steps!).map((s, j) => ({
         id: newId(),
         item_id: item.id,
         code: s.code,
         name: s.name,
         name_en: null,
         phase: s.phase ?? null,
-        options: null,
+        options: s.options ? JSON.stringify(s.options) : null,
         sort_order: j + 1,
         ...stamp,
       })),
@@ -193,4 +193,47 @@ export async function makeHistory(
   await inTx(ctx, (tx) => rebuildProgressTotals(tx, p.programmeId));
   log(`  maintained totals rebuilt from the history in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   return history;
+}
+
+/**
+ * The online procedures (26, one step each) for every municipality over the same months: a procedure goes
+ * online in some month (マイナポータル mostly, another e-application system otherwise), and a third of those
+ * move to the other channel a month later — the step history the "as of" online figures read.
+ */
+export async function makeOnlineHistory(ctx: Ctx, orgs: { id: string }[], monthCount: number) {
+  const p = await makeProgramme(ctx, "online-procedures");
+  const months = monthsBack(monthCount);
+  const today = jstDate();
+  const byItem = new Map([...p.defs].map(([id, l]) => [id, { def: l.def, programmeId: p.programmeId }]));
+  const other = (o: string) => (o === "マイナポータル" ? "その他の電子申請" : "マイナポータル");
+  for (let o = 0; o < orgs.length; o += 200) {
+    const timelines: Timeline[] = [];
+    for (const org of orgs.slice(o, o + 200))
+      for (const itemId of p.items) {
+        const stepId = p.defs.get(itemId)!.def.steps[0]!.id;
+        const snapshot = (day: string, option: string | null, actualDate: string | null) => ({
+          at: `${day}T01:00:00.000Z`,
+          data: {
+            ...emptyRecord(),
+            steps: {
+              [stepId]: { status: option ? ("done" as const) : ("not_started" as const), plannedDate: null, actualDate, option },
+            },
+          },
+        });
+        const r = prng(`${org.id}/${itemId}/online`);
+        const snapshots = [snapshot(monthStart(months[0]!), null, null)];
+        const m = Math.floor(r() * months.length * 1.5);
+        const channel = r() < 0.8 ? "マイナポータル" : "その他の電子申請";
+        const done = months[m] ? `${months[m]}-15` : null;
+        if (done && done < today) {
+          snapshots.push(snapshot(done, channel, done));
+          const moved = months[m + 1] ? `${months[m + 1]}-15` : null;
+          if (moved && moved < today && r() < 0.3) snapshots.push(snapshot(moved, other(channel), done));
+        }
+        timelines.push({ orgId: org.id, itemId, snapshots });
+      }
+    await inTx(ctx, (tx) => writeTimelines(tx, byItem, timelines, { rebuildTotals: false }));
+  }
+  await inTx(ctx, (tx) => rebuildProgressTotals(tx, p.programmeId));
+  return p;
 }

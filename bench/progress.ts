@@ -2,7 +2,8 @@
  * bench:progress — the progress dashboard at national scale: 1,741 municipalities × 20 items ×
  * 12 steps, with monthly history, on SQLite and (when BENCH_DATABASE_URL or TEST_DATABASE_URL is set)
  * PostgreSQL in a scratch database. Prints p50/p95 of the dashboard summary (service and HTTP), a
- * municipality page and "as of" queries, and time and peak memory of an XLSX export and import of 1,741 rows.
+ * municipality page and "as of" queries, the online procedures' figures (26 × 1,741 records, now and as of a
+ * past day), and time and peak memory of an XLSX export and import of 1,741 rows.
  *   npm run bench:progress                 (12 months of history: ~0.66 M history rows, a few minutes)
  *   SCALE=full npm run bench:progress      (five years: ~3.2 M history rows; much longer)
  *   MONTHS=24 RUNS=50 ENGINES=sqlite npm run bench:progress
@@ -22,6 +23,7 @@ import { type Config, loadConfig } from "../server/config.js";
 import { getDashboard, getMatrix } from "../server/modules/progress/dashboard.js";
 import { exportProgress } from "../server/modules/progress/export.js";
 import { importProgress } from "../server/modules/progress/import.js";
+import { onlineFigures } from "../server/modules/progress/online.js";
 import { getOrgPage } from "../server/modules/progress/pages.js";
 import { getRecord } from "../server/modules/progress/records.js";
 import { loadItemDefs } from "../server/modules/progress/repo.js";
@@ -31,7 +33,7 @@ import { type Actor, type Ctx, newId, nowIso } from "../server/platform/context.
 import { migrateToLatest, openDatabase } from "../server/platform/db/database.js";
 import { localUpload } from "../server/platform/files/upload.js";
 import { jstDate } from "../shared/dates/jst.js";
-import { makeHistory, makeOrgs, makeProgramme } from "./progress-data.js";
+import { makeHistory, makeOnlineHistory, makeOrgs, makeProgramme } from "./progress-data.js";
 
 const MONTHS = Number(process.env.MONTHS ?? (process.env.SCALE === "full" ? 60 : 12));
 const RUNS = Number(process.env.RUNS ?? 30);
@@ -171,6 +173,8 @@ async function setup(engine: string, dataDir: string, databaseUrl?: string) {
   const p = await makeProgramme(sys);
   log(`${engine}: generating ${orgs.length} municipalities × ${p.items.length} items × 12 steps, ${MONTHS} months of history`);
   const history = await makeHistory(sys, orgs, p, MONTHS, log);
+  log(`${engine}: the online procedures, 26 × ${orgs.length} records with their channels over ${MONTHS} months`);
+  await makeOnlineHistory(sys, orgs, MONTHS);
   if (engine === "postgres") await sql`VACUUM ANALYZE`.execute(database.db);
   else await sql`ANALYZE`.execute(database.db);
   log(`  generated ${history.toLocaleString()} history rows in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
@@ -191,7 +195,11 @@ const benchActor = (userId: string, orgId: string): Actor => ({
 /** The data of an earlier run with KEEP (null when there is none yet). */
 async function loadKept(ctx: Ctx) {
   const user = await ctx.db.selectFrom("users").select(["id", "org_id"]).where("email", "=", "sec@example.jp").executeTakeFirst();
-  const programme = await ctx.db.selectFrom("progress_programmes").select("id").executeTakeFirst();
+  const programme = await ctx.db
+    .selectFrom("progress_programmes")
+    .select("id")
+    .where("code", "=", "standardisation")
+    .executeTakeFirst();
   if (!user || !programme) return null;
   const orgs = await ctx.db
     .selectFrom("orgs")
@@ -262,6 +270,21 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
   await timeIt("as-of record (rewound from its history)", (i) =>
     getRecord(ctx, orgs[(i * 53) % orgs.length]!.id, p.items[i % 20]!, { asOf: pastDay(i) }),
   );
+  // The online procedures' figures (national definition and broad), now and as of a past day (step history, 0930).
+  const online = await ctx.db
+    .selectFrom("progress_programmes")
+    .select("id")
+    .where("code", "=", "online-procedures")
+    .executeTakeFirst();
+  if (online) {
+    const onlineItems = (
+      await ctx.db.selectFrom("progress_items").select("id").where("programme_id", "=", online.id).execute()
+    ).map((i) => i.id);
+    const orgIds = orgs.map((o) => o.id);
+    await timeIt("online figures, 26 procedures (now)", () => onlineFigures(ctx, onlineItems, orgIds));
+    await timeIt("online figures as of a past day", (i) => onlineFigures(ctx, onlineItems, orgIds, pastDay(i)));
+    await timeIt("as-of dashboard, online procedures", (i) => getDashboard(ctx, { programmeId: online.id, asOf: pastDay(i) }));
+  }
   // Write cost: one record's planned date moved (history, rollup and the maintained totals).
   const edit = (i: number) =>
     applyProgressUpdates(

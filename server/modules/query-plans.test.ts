@@ -181,13 +181,50 @@ describe("the as-of dashboard of an earlier month", () => {
       expect(plan.rows.map((r) => r.detail).join("\n")).toMatch(/SEARCH d USING COVERING INDEX progress_org_days_totals/);
     }
   });
+
+  it("counts the online procedures from one backward seek per record on the step history's covering index (0930)", async () => {
+    const user = await env.as("secretariat@example.jp");
+    const programme = await env.database.db
+      .selectFrom("progress_programmes")
+      .select("id")
+      .where("code", "=", "online-procedures")
+      .executeTakeFirstOrThrow();
+    const recorded = await recorder.record(
+      `/api/progress/dashboard?programmeId=${programme.id}&asOf=${addDays(jstDate(), -40)}`,
+      user.cookie,
+      () =>
+        env.database.db
+          .updateTable("cache_versions")
+          .set((eb) => ({ version: eb("version", "+", 1) }))
+          .where("key", "=", "progress_past")
+          .execute(),
+    );
+    const steps = recorded.filter((q) => isRead(q) && /from "?progress_step_history"?/i.test(q.sql));
+    expect(steps).toHaveLength(1);
+    const bad: string[] = [];
+    for (const q of recorded.filter(isRead))
+      for (const table of await scans(q)) if (!readWhole.has(table)) bad.push(`${table}: ${q.sql}`);
+    expect(bad).toEqual([]);
+    if (env.database.engine === "sqlite") {
+      const plan = await env.database.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${steps[0]!.sql}`, [...steps[0]!.params]),
+      );
+      expect(plan.rows.map((r) => r.detail).join("\n")).toMatch(/SEARCH h USING COVERING INDEX progress_step_history_asof/);
+    }
+  });
 });
 
 describe("a rare one- or two-character search word", () => {
   it("is looked up in an index, not checked on every entry (PostgreSQL: the pairs of migration 0920)", async () => {
     const user = await env.as("shunan@example.jp");
     for (const q of ["鳥獣", "鯨"]) {
-      const recorded = await recorder.record(`/api/search?q=${encodeURIComponent(q)}`, user.cookie);
+      const recorded = await recorder.record(`/api/search?q=${encodeURIComponent(q)}`, user.cookie, () =>
+        env.database.db
+          .updateTable("cache_versions")
+          .set((eb) => ({ version: eb("version", "+", 1) }))
+          .where("key", "=", "progress_past")
+          .execute(),
+      );
       const reads = recorded.filter((r) => isRead(r) && /from "search_entries"/.test(r.sql));
       // SQLite answers an absent word from the trigram vocabulary without reading the entries.
       if (env.database.engine === "sqlite") {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../../shared/dates/calendar.js";
 import { jstDate } from "../../../shared/dates/jst.js";
-import type { Actor, Ctx } from "../../platform/context.js";
+import { type Actor, type Ctx, nowIso } from "../../platform/context.js";
 import { cacheVersion } from "../../platform/db/reference-cache.js";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { getDashboard, getMatrix } from "./dashboard.js";
@@ -92,6 +92,40 @@ describe("the as-of dashboard of an earlier month", () => {
     const item = first.items[0]!;
     await db.updateTable("progress_items").set({ name: "改称した項目" }).where("id", "=", item.id).execute();
     expect((await getDashboard(ctx, { asOf })).items[0]!.name).toBe("改称した項目");
+  });
+
+  it("is computed anew after a step's channel of an earlier day is corrected, not after one of today (0930)", async () => {
+    const ids = await progressIds(env);
+    const programmeId = await ids.prog("online-procedures");
+    const itemId = await ids.item("online-procedures", "01");
+    const [stepId] = await ids.steps(itemId);
+    const db = env.database.db;
+    const record = await db
+      .selectFrom("progress_records")
+      .select("id")
+      .where("org_id", "=", env.demo.orgs.阿武町!)
+      .where("item_id", "=", itemId)
+      .executeTakeFirstOrThrow();
+    const q = { programmeId, asOf };
+    const first = await getDashboard(ctx, q);
+    expect(first.online).not.toBeNull();
+    const row = { record_id: record.id, step_id: stepId!, status: "done" as const, option: "その他の電子申請" };
+    const past = await cacheVersion(ctx, "progress_past");
+    await db
+      .insertInto("progress_step_history")
+      .values({ ...row, at: nowIso() })
+      .execute();
+    expect(await cacheVersion(ctx, "progress_past")).toBe(past);
+    expect(await getDashboard(ctx, q)).toBe(first);
+    // A correction dated before asOf (as a repair by SQL or another instance would write it).
+    await db
+      .insertInto("progress_step_history")
+      .values({ ...row, at: new Date(Date.parse(`${asOf}T00:00:00+09:00`) - 86_400_000).toISOString() })
+      .execute();
+    expect(await cacheVersion(ctx, "progress_past")).toBeGreaterThan(past);
+    const second = await getDashboard(ctx, q);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(await env.database.db.transaction().execute((tx) => getDashboard({ ...ctx, db: tx }, q)));
   });
 
   it("of earlier this month follows every edit (its trend ends with this month)", async () => {

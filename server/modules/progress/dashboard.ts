@@ -129,7 +129,7 @@ async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashb
     })),
     overall: toPercent(overall),
     median: toPercent(median(standings.map((s) => s.pct).filter((x): x is number => x != null))),
-    online: asOf ? null : await onlineFigures(ctx, itemIds, [...orgSet]),
+    online: await onlineFigures(ctx, itemIds, [...orgSet], asOf),
     trend: trend.map((t) => ({ month: t.month, pct: toPercent(t.pct) })),
     behind: behindPlan(standings, { lagThreshold: p.lag_threshold, smallFirst: q.smallFirst === "true" }).map((b) => ({
       orgId: b.orgId,

@@ -1,14 +1,47 @@
+import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import type { StepStatus } from "./tables.js";
 
-/** The current states of the given steps in every municipality's record (the online procedures' channel steps). */
+/**
+ * The current states of the given steps in every municipality's record (the online procedures' channel steps):
+ * from the few steps to their items' records (progress_records_item) to each state by its key, never a scan.
+ */
 export function readStepStates(ctx: Ctx, stepIds: string[]) {
   if (!stepIds.length) return Promise.resolve([]);
   return ctx.db
-    .selectFrom("progress_step_states as s")
-    .innerJoin("progress_records as r", "r.id", "s.record_id")
+    .selectFrom("progress_steps as st")
+    .innerJoin("progress_records as r", "r.item_id", "st.item_id")
+    .innerJoin("progress_step_states as s", (j) => j.onRef("s.record_id", "=", "r.id").onRef("s.step_id", "=", "st.id"))
     .select(["r.org_id", "r.item_id", "s.status", "s.option"])
-    .where("s.step_id", "in", stepIds)
+    .where("st.id", "in", stepIds)
     .execute();
+}
+
+/**
+ * The same "as of" a cutoff (an ISO instant): per record of the steps' items and per step, its latest row of
+ * progress_step_history before the cutoff (one backward seek on progress_step_history_asof), packed as
+ * "status|option" so a single scalar subquery answers. Records without one — not tracked yet, or the step
+ * never changed from 未着手 — are left out, as a missing step state is read now.
+ */
+export async function readStepStatesAt(ctx: Ctx, stepIds: string[], cutoff: string) {
+  if (!stepIds.length) return [];
+  const rows = await ctx.db
+    .selectFrom("progress_steps as st")
+    .innerJoin("progress_records as r", "r.item_id", "st.item_id")
+    .select([
+      "r.org_id",
+      "r.item_id",
+      sql<string | null>`(SELECT h.status || '|' || COALESCE(h.option, '') FROM progress_step_history h
+        WHERE h.record_id = r.id AND h.step_id = st.id AND h.at < ${cutoff} ORDER BY h.at DESC LIMIT 1)`.as("s"),
+    ])
+    .where("st.id", "in", stepIds)
+    .execute();
+  return rows.flatMap((r) => {
+    if (r.s == null) return [];
+    const bar = r.s.indexOf("|");
+    const option = r.s.slice(bar + 1);
+    return [{ org_id: r.org_id, item_id: r.item_id, status: r.s.slice(0, bar) as StepStatus, option: option || null }];
+  });
 }
 
 /** Of the given items, those that are national target procedures. */

@@ -120,6 +120,19 @@ export interface ProgressStepStatesTable {
   updated_at: string;
 }
 
+/**
+ * Each step's status and option over time (migration 0930): one row per write that changed either, with
+ * the state after it, so the online procedures' channel (shared/progress/online.ts) can be read "as of" a
+ * day — the record's history row carries only its percentage, due date and exception.
+ */
+export interface ProgressStepHistoryTable {
+  record_id: string;
+  step_id: string;
+  at: string;
+  status: StepStatus;
+  option: string | null;
+}
+
 export interface ProgressMetricValuesTable {
   record_id: string;
   metric_id: string;
@@ -232,6 +245,7 @@ export interface ProgressTables {
   progress_metrics: ProgressMetricsTable;
   progress_records: ProgressRecordsTable;
   progress_step_states: ProgressStepStatesTable;
+  progress_step_history: ProgressStepHistoryTable;
   progress_metric_values: ProgressMetricValuesTable;
   progress_history: ProgressHistoryTable;
   progress_rollup: ProgressRollupTable;

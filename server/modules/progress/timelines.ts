@@ -2,12 +2,14 @@ import { jstMonth } from "../../../shared/dates/jst.js";
 import { type Ctx, newId } from "../../platform/context.js";
 import { insertChunked } from "./batch-repo.js";
 import { computeRecordState, emptyRecord, type ItemDef, type RecordData } from "./rules.js";
+import { stepHistoryRows } from "./step-history-repo.js";
 import type {
   HistorySource,
   ProgressHistoryTable,
   ProgressMetricValuesTable,
   ProgressRecordsTable,
   ProgressRollupTable,
+  ProgressStepHistoryTable,
   ProgressStepStatesTable,
 } from "./tables.js";
 import { rebuildProgressTotals } from "./totals-repo.js";
@@ -23,7 +25,7 @@ export interface Timeline {
 
 /**
  * Writes records with a back-dated history (the demo seed and the benchmark): the final state,
- * one history row per snapshot with its changes and state, the monthly rollup and the maintained totals
+ * one history row per snapshot with its changes and state (and its steps' changed statuses and options), the monthly rollup and the maintained totals
  * (replayed from the history, since the snapshots are back-dated) — in batched
  * inserts, so thousands of records take a few statements. Records must not exist yet.
  */
@@ -40,6 +42,7 @@ export async function writeTimelines(
   const steps: ProgressStepStatesTable[] = [];
   const metrics: ProgressMetricValuesTable[] = [];
   const history: ProgressHistoryTable[] = [];
+  const stepHistory: ProgressStepHistoryTable[] = [];
   const rollup = new Map<string, ProgressRollupTable>();
   for (const t of timelines) {
     if (!t.snapshots.length) continue;
@@ -67,6 +70,7 @@ export async function writeTimelines(
         due_date: state.dueDate,
         exception: s.data.exception ? 1 : 0,
       });
+      stepHistory.push(...stepHistoryRows(recordId, s.at, prev.steps, s.data.steps));
       const dSum = (state.pct ?? 0) - (prevPct ?? 0);
       const dN = (state.pct != null ? 1 : 0) - (!first && prevPct != null ? 1 : 0);
       if (dSum || dN) {
@@ -121,6 +125,7 @@ export async function writeTimelines(
   await insertChunked(ctx, "progress_step_states", steps);
   await insertChunked(ctx, "progress_metric_values", metrics);
   await insertChunked(ctx, "progress_history", history);
+  await insertChunked(ctx, "progress_step_history", stepHistory);
   await addRollupRows(ctx, [...rollup.values()]);
   if (opts.rebuildTotals !== false)
     for (const programmeId of new Set(records.map((r) => r.programme_id))) await rebuildProgressTotals(ctx, programmeId);

@@ -3,12 +3,14 @@ import { appendAudit } from "../../platform/audit/record.js";
 import { type Ctx, newId } from "../../platform/context.js";
 import { insertChunked, takeExcluded } from "./batch-repo.js";
 import type { RecordData, RecordState } from "./rules.js";
+import { stepHistoryRows } from "./step-history-repo.js";
 import type {
   HistorySource,
   ProgressHistoryTable,
   ProgressMetricValuesTable,
   ProgressRecordsTable,
   ProgressRollupTable,
+  ProgressStepHistoryTable,
   ProgressStepStatesTable,
 } from "./tables.js";
 import { refreshTotals } from "./totals-repo.js";
@@ -62,7 +64,8 @@ const recordCols = [
 
 /**
  * Writes a batch of record changes in the caller's transaction: step states and metric values
- * (upserts of what changed), the records' current state, one history row each, the month's
+ * (upserts of what changed), the records' current state, one history row each (and a step-history
+ * row per step whose status or option changed: the online channel "as of"), the month's
  * rollup deltas, the maintained totals (totals-repo.ts) and the audit rows — a handful of statements
  * whatever the batch size.
  */
@@ -72,6 +75,7 @@ export async function writeRecords(ctx: Ctx, writes: RecordWrite[], meta: WriteM
   const metrics: ProgressMetricValuesTable[] = [];
   const records: ProgressRecordsTable[] = [];
   const history: ProgressHistoryTable[] = [];
+  const stepHistory: ProgressStepHistoryTable[] = [];
   const rollup = new Map<string, ProgressRollupTable>();
   const month = jstMonth(meta.at);
   for (const w of writes) {
@@ -125,6 +129,7 @@ export async function writeRecords(ctx: Ctx, writes: RecordWrite[], meta: WriteM
       due_date: w.state.dueDate,
       exception: w.after.exception ? 1 : 0,
     });
+    stepHistory.push(...stepHistoryRows(w.recordId, meta.at, w.before.steps, w.after.steps));
     addRollup(rollup, w, month);
   }
   // A step state row keeps reminded_for across updates: the reminder compares it with the planned date.
@@ -136,6 +141,7 @@ export async function writeRecords(ctx: Ctx, writes: RecordWrite[], meta: WriteM
   );
   await insertChunked(ctx, "progress_records", records, (oc) => oc.column("id").doUpdateSet(takeExcluded(recordCols)));
   await insertChunked(ctx, "progress_history", history);
+  await insertChunked(ctx, "progress_step_history", stepHistory);
   await addRollupRows(ctx, [...rollup.values()]);
   await refreshTotals(ctx, writes, meta.at, month);
   if (meta.audit) await auditMany(ctx, writes, meta);

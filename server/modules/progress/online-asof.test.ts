@@ -1,0 +1,182 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { DashboardQuery } from "../../../shared/api/progress-views.js";
+import { jstDate } from "../../../shared/dates/jst.js";
+import { type Actor, type Ctx, inTx } from "../../platform/context.js";
+import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { getDashboard } from "./dashboard.js";
+import { onlineFigures } from "./online.js";
+import { getRecord } from "./records.js";
+import { applyProgressUpdates } from "./service.js";
+import { backfillStepHistory } from "./step-history-repo.js";
+import { progressIds } from "./test-support.js";
+
+/**
+ * The online-procedure figures "as of" a past day (issue 18): each procedure's channel then, from the step
+ * history (migration 0930), counted by the same rule as today's (shared/progress/online.ts). The clock moves
+ * forward from now (only Date is faked), so every write lands after the seeded history and what the
+ * dashboard shows "now" at the end of a day is what its "as of" view of that day must show later.
+ */
+let env: TestEnv;
+let ctx: Ctx;
+let programmeId: string;
+let items: string[];
+let stepOf: Map<string, string>;
+let clock: number;
+
+const MYNA = "マイナポータル";
+const OTHER = "その他の電子申請";
+
+beforeAll(async () => {
+  env = await testEnv();
+  const ids = await progressIds(env);
+  programmeId = await ids.prog("online-procedures");
+  const db = env.database.db;
+  items = (
+    await db.selectFrom("progress_items").select("id").where("programme_id", "=", programmeId).orderBy("sort_order").execute()
+  ).map((i) => i.id);
+  stepOf = new Map();
+  for (const item of items) stepOf.set(item, (await ids.steps(item))[0]!);
+  const sec = await db.selectFrom("users").selectAll().where("email", "=", "secretariat@example.jp").executeTakeFirstOrThrow();
+  const actor: Actor = {
+    userId: sec.id,
+    orgId: sec.org_id,
+    orgKind: "prefecture",
+    role: sec.role,
+    isOrgAdmin: sec.is_org_admin === 1,
+    email: sec.email,
+    name: sec.name,
+    twoFactorEnabled: false,
+  };
+  ctx = { ...env.ctx, actor };
+  clock = Date.now();
+  vi.useFakeTimers({ toFake: ["Date"], now: clock });
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
+
+const nextDay = (hours = 24) => {
+  clock += hours * 3_600_000;
+  vi.setSystemTime(clock);
+};
+/** The dashboard computed afresh (inside a transaction nothing is cached): the clock only moves for Date. */
+const online = async (q: Omit<DashboardQuery, "programmeId"> = {}) =>
+  (await inTx(ctx, (tx) => getDashboard(tx, { programmeId, ...q }))).online;
+const setChannel = (orgId: string, itemIds: string[], step: { status?: "done" | "in_progress"; option: string | null }) =>
+  applyProgressUpdates(
+    ctx,
+    itemIds.map((itemId) => ({ orgId, itemId, steps: [{ stepId: stepOf.get(itemId)!, ...step }] })),
+    { source: "manual" },
+  );
+
+describe("online procedures as of a past day", () => {
+  it("a procedure via マイナポータル on day A counts nationally then; moved to another system on day B, only in the broad figure", async () => {
+    const abu = env.demo.orgs.阿武町!;
+    const day0 = jstDate();
+    const before = await online();
+    expect(before).not.toBeNull();
+
+    nextDay();
+    const dayA = jstDate();
+    await setChannel(abu, items, { status: "done", option: MYNA });
+    const nowA = await online();
+    nextDay();
+    const dayB = jstDate();
+    await setChannel(abu, [items[0]!], { option: OTHER });
+    const nowB = await online();
+    nextDay();
+
+    // 阿武町 alone: complete by the national definition on day A; on day B only through any channel.
+    expect(await onlineFigures(ctx, items, [abu], dayA)).toEqual({
+      counted: 1,
+      noData: 0,
+      national: { complete: 1, pct: 100 },
+      broad: { complete: 1, pct: 100 },
+    });
+    expect(await onlineFigures(ctx, items, [abu], dayB)).toEqual({
+      counted: 1,
+      noData: 0,
+      national: { complete: 0, pct: 0 },
+      broad: { complete: 1, pct: 100 },
+    });
+    // The whole dashboard as of each day is what it showed at the end of that day.
+    const asA = await online({ asOf: dayA });
+    const asB = await online({ asOf: dayB });
+    expect(asA).toEqual(nowA);
+    expect(asB).toEqual(nowB);
+    expect(await online({ asOf: day0 })).toEqual(before);
+    expect(asA!.national.complete).toBe(asB!.national.complete + 1);
+    expect(asA!.broad.complete).toBe(asB!.broad.complete);
+    // The record page rewinds the same record from its history's changes: the same channel each day.
+    const optionOn = async (day: string) => (await getRecord(ctx, abu, items[0]!, { asOf: day })).steps[0]!.option;
+    expect([await optionOn(dayA), await optionOn(dayB)]).toEqual([MYNA, OTHER]);
+    // Over HTTP, through the response contract, as the web page reads it.
+    const sec = await env.as("secretariat@example.jp");
+    const res = await sec.get(`/api/progress/dashboard?programmeId=${programmeId}&asOf=${dayA}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ asOf: dayA, online: nowA });
+  });
+
+  it("as of any past day equals what the dashboard showed at the end of that day (property)", async () => {
+    const orgs = (
+      await env.database.db
+        .selectFrom("orgs")
+        .select("id")
+        .where("id", "in", Object.values(env.demo.orgs))
+        .where("kind", "in", ["city", "town", "village"])
+        .orderBy("lg_code")
+        .execute()
+    )
+      .map((o) => o.id)
+      .slice(0, 6);
+    const statuses = ["not_started", "in_progress", "done", "not_applicable"] as const;
+    const edit = fc.record({
+      org: fc.nat({ max: orgs.length - 1 }),
+      item: fc.nat({ max: items.length - 1 }),
+      status: fc.constantFrom(...statuses),
+      option: fc.constantFrom(MYNA, OTHER, null),
+    });
+    // Hours to the next batch: the same day, the next, or weeks later (a new month).
+    const gap = fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 20, max: 30 }), fc.integer({ min: 200, max: 900 }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(gap, fc.array(edit, { minLength: 1, maxLength: 6 })), { minLength: 1, maxLength: 6 }),
+        async (batches) => {
+          const shown = new Map<string, Awaited<ReturnType<typeof online>>>();
+          for (const [hours, edits] of batches) {
+            nextDay(hours);
+            const last = new Map(edits.map((e) => [`${e.org}|${e.item}`, e])); // one change per record and batch
+            await applyProgressUpdates(
+              ctx,
+              [...last.values()].map((e) => ({
+                orgId: orgs[e.org]!,
+                itemId: items[e.item]!,
+                steps: [
+                  { stepId: stepOf.get(items[e.item]!)!, status: e.status, ...(e.status === "done" ? { option: e.option } : {}) },
+                ],
+              })),
+              { source: "manual" },
+            );
+            shown.set(jstDate(), await online());
+          }
+          nextDay();
+          for (const [day, figures] of shown) expect(await online({ asOf: day }), day).toEqual(figures);
+        },
+      ),
+      { numRuns: 8, endOnFailure: true },
+    );
+  }, 240_000);
+
+  it("the migration's backfill (0930) rebuilds from the records' history exactly what the writes recorded", async () => {
+    // After the seed (back-dated timelines) and the edits above (the one write path).
+    const db = env.database.db;
+    const all = () =>
+      db.selectFrom("progress_step_history").selectAll().orderBy("record_id").orderBy("step_id").orderBy("at").execute();
+    const written = await all();
+    expect(written.length).toBeGreaterThan(100);
+    await db.deleteFrom("progress_step_history").execute();
+    expect(await backfillStepHistory({ db })).toBe(written.length);
+    expect(await all()).toEqual(written);
+  });
+});
