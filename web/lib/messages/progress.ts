@@ -303,4 +303,8 @@ export const progress = {
   "progress.targetValue": ["目標値", "Target value"],
   "progress.targetMeasure": ["数える対象", "What is counted"],
   "progress.targetSave": ["目標を追加", "Add target"],
+  "progress.targetEdit": ["編集", "Edit"],
+  "progress.targetEditOf": ["目標「{title}」を編集", "Edit the target “{title}”"],
+  "progress.targetEditTitle": ["目標「{title}」を編集する", "Edit the target “{title}”"],
+  "progress.targetUpdate": ["変更を保存", "Save changes"],
 } as const;
