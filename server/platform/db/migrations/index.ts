@@ -55,6 +55,7 @@ import * as m0900 from "./0900-saml-requests.js";
 import * as m0910 from "./0910-members-search-scope.js";
 import * as m0920 from "./0920-search-short-grams.js";
 import * as m0921 from "./0921-progress-past-version.js";
+import * as m0940 from "./0940-metric-pct-rule.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -114,4 +115,5 @@ export const migrations: Record<string, Migration> = {
   "0910-members-search-scope": m0910,
   "0920-search-short-grams": m0920,
   "0921-progress-past-version": m0921,
+  "0940-metric-pct-rule": m0940,
 };
