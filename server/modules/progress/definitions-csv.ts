@@ -35,8 +35,9 @@ const definitionColumns = [
   "target",
   "options",
   "item_deadline",
+  "national_target",
 ] as const;
-type Line = Record<(typeof definitionColumns)[number], string> & { line: number };
+type Line = Record<(typeof definitionColumns)[number], string> & { line: number; flag?: 0 | 1 };
 
 /** The row with this code: the same code, else the one a spreadsheet shortened (01 saved as 1), when only one fits. */
 function byCode<T extends { code: string }>(rows: T[], code: string): T | undefined {
@@ -50,19 +51,50 @@ const codeRe = /^[A-Za-z0-9_.-]{1,40}$/;
 const trackingOf = (s: string) =>
   ({ steps: "steps", ステップ: "steps", metrics: "metrics", 指標: "metrics" })[s] as "steps" | "metrics" | undefined;
 
-/** Cells that hold codes, numbers or dates: full-width digits and spaces normalised. */
-const normalised = new Set(["programme_code", "item_code", "code", "tracking", "target", "item_deadline"]);
+/**
+ * The item's national-target flag (国の目標対象) as a clerk types it: 1, ○ or 対象 for a target; 0, ×,
+ * 対象外 or an empty cell for not. Exported as 1 / 0. Without the column, items keep their flag.
+ */
+const flagWords: Record<string, 0 | 1> = {
+  "1": 1,
+  "○": 1,
+  〇: 1,
+  "◯": 1,
+  "●": 1,
+  対象: 1,
+  はい: 1,
+  true: 1,
+  yes: 1,
+  "0": 0,
+  "": 0,
+  "×": 0,
+  "✕": 0,
+  "-": 0,
+  対象外: 0,
+  いいえ: 0,
+  false: 0,
+  no: 0,
+};
+const flagOf = (s: string): 0 | 1 | undefined => flagWords[s.toLowerCase()];
+
+/** Cells that hold codes, numbers, dates or flags: full-width digits and spaces normalised. */
+const normalised = new Set(["programme_code", "item_code", "code", "tracking", "target", "item_deadline", "national_target"]);
 
 function readLines(text: string): { lines: Line[]; issues: FieldIssue[] } {
   const [head, ...table] = parseCsvLines(text);
   const header = (head?.cells ?? []).map((h) => h.trim());
   const missing = definitionColumns.filter(
-    (c) => !["item_group", "phase", "unit", "target", "options", "item_deadline"].includes(c) && !header.includes(c),
+    (c) =>
+      !["item_group", "phase", "unit", "target", "options", "item_deadline", "national_target"].includes(c) &&
+      !header.includes(c),
   );
   if (missing.length)
     return { lines: [], issues: [{ path: "line 1", message: `見出し行に列がありません：${missing.join(", ")}` }] };
   const issues: FieldIssue[] = [];
   const lines: Line[] = [];
+  const hasFlag = header.includes("national_target");
+  /** The flag each item got on its first line: an item's lines must agree. */
+  const flags = new Map<string, { flag: 0 | 1; line: number }>();
   for (const { line: n, cells } of table) {
     const line = { line: n } as Line;
     for (const c of definitionColumns) {
@@ -75,6 +107,15 @@ function readLines(text: string): { lines: Line[]; issues: FieldIssue[] } {
     for (const c of ["programme_name", "item_name", "name"] as const) if (!line[c]) bad(c, "入力してください");
     if (!trackingOf(line.tracking)) bad("tracking", "steps（ステップ）か metrics（指標）にしてください");
     if (line.target && !/^\d+(\.\d+)?$/.test(line.target)) bad("target", "0以上の数値にしてください");
+    if (hasFlag) {
+      const flag = flagOf(line.national_target);
+      const first = flags.get(`${line.programme_code}|${line.item_code}`);
+      line.flag = flag;
+      if (flag === undefined) bad("national_target", "国の目標対象は 1（○）か 0（空欄）にしてください");
+      else if (first && first.flag !== flag)
+        bad("national_target", `同じ項目の${first.line}行目と違います。項目の行はすべて同じ値にしてください`);
+      else if (!first) flags.set(`${line.programme_code}|${line.item_code}`, { flag, line: line.line });
+    }
     if (line.item_deadline && !isYmd(line.item_deadline)) {
       const d = parseDateCell(line.item_deadline); // a spreadsheet rewrites 2026-03-31 as 2026/3/31
       if (d.ok && d.value) line.item_deadline = d.value;
@@ -159,6 +200,7 @@ export async function importDefinitions(ctx: Ctx, upload: Upload): Promise<Defin
           group_label: l.item_group || null,
           tracking,
           deadline: l.item_deadline || null,
+          national_target: l.flag ?? 1,
           sort_order: (await listItemRows(tx, [p.id], true)).length + 1,
           ...stamp,
         };
@@ -172,19 +214,22 @@ export async function importDefinitions(ctx: Ctx, upload: Upload): Promise<Defin
           message: `tracking: 項目「${item.name}」は ${item.tracking} で記録しています。変えられません`,
         });
         continue;
-      } else if (
-        item.name !== l.item_name ||
-        (item.group_label ?? "") !== l.item_group ||
-        (item.deadline ?? "") !== l.item_deadline
-      ) {
-        await defs.updateItemRow(tx, item.id, {
-          name: l.item_name,
-          group_label: l.item_group || null,
-          deadline: l.item_deadline || null,
-          updated_at: now,
-        });
-        touched.add(item.id);
-        if (!fresh.has(item.id)) result.items.updated++;
+      } else {
+        // The flag decides which items the national online figure counts; no record's percentage moves.
+        const flagMoved = l.flag !== undefined && (item.national_target ?? 1) !== l.flag;
+        const defMoved =
+          item.name !== l.item_name || (item.group_label ?? "") !== l.item_group || (item.deadline ?? "") !== l.item_deadline;
+        if (flagMoved || defMoved) {
+          await defs.updateItemRow(tx, item.id, {
+            name: l.item_name,
+            group_label: l.item_group || null,
+            deadline: l.item_deadline || null,
+            ...(flagMoved ? { national_target: l.flag } : {}),
+            updated_at: now,
+          });
+          if (defMoved) touched.add(item.id);
+          if (!fresh.has(item.id)) result.items.updated++;
+        }
       }
       if (tracking === "steps") {
         const existing = byCode(await listStepRows(tx, [item.id], true), l.code);
@@ -286,6 +331,7 @@ export async function exportDefinitions(ctx: Ctx, programmeId: string): Promise<
   const rows: (string | number | null)[][] = [[...definitionColumns]];
   for (const i of items) {
     const base = [p.code, p.name, i.code, i.name, i.group_label ?? "", i.tracking];
+    const flag = i.national_target === 0 ? 0 : 1;
     for (const s of steps.filter((s) => s.item_id === i.id))
       rows.push([
         ...base,
@@ -296,9 +342,10 @@ export async function exportDefinitions(ctx: Ctx, programmeId: string): Promise<
         "",
         s.options ? (JSON.parse(s.options) as string[]).join("|") : "",
         i.deadline ?? "",
+        flag,
       ]);
     for (const m of metrics.filter((m) => m.item_id === i.id))
-      rows.push([...base, m.code, m.name, "", m.unit, m.target_default ?? "", "", i.deadline ?? ""]);
+      rows.push([...base, m.code, m.name, "", m.unit, m.target_default ?? "", "", i.deadline ?? "", flag]);
   }
   return csvDownload(csvBytes(rows), `取組定義_${p.code}.csv`);
 }

@@ -1,5 +1,6 @@
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as XLSX from "xlsx";
 import { auditMark, auditSince, type Client, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { progressIds } from "./test-support.js";
 
@@ -184,5 +185,102 @@ describe("programme definitions", () => {
     ]);
     expect(broken.status).toBe(400);
     expect(broken.body.error.message).toContain("2行目");
+  });
+});
+
+describe("the national-target flag in the definitions CSV (national_target)", () => {
+  const header =
+    "programme_code,programme_name,item_code,item_name,item_group,tracking,code,name,phase,unit,target,options,item_deadline,national_target";
+  const flagsOf = async (c: Client, code: string) => {
+    const p = (await c.get("/api/progress/programmes")).body.items.find((x: { code: string }) => x.code === code);
+    const detail = (await c.get(`/api/progress/programmes/${p.id}`)).body;
+    return {
+      id: p.id as string,
+      flags: Object.fromEntries(detail.items.map((i: { code: string; nationalTarget: boolean }) => [i.code, i.nationalTarget])),
+    };
+  };
+  const itemRows = () => env.database.db.selectFrom("progress_items").selectAll().orderBy("id").execute();
+
+  it("imports ○ / blank as a clerk types them, exports 1 / 0, and the exported file (as CP932) reads back unchanged", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    const csv = [
+      header,
+      "flags,国の目標対象の往復,tenkyo,転居届,,steps,1,オンライン化,,,,マイナポータル|その他の電子申請,,○",
+      "flags,国の目標対象の往復,tenkyo,転居届,,steps,2,運用開始,,,,,,○",
+      "flags,国の目標対象の往復,jidou,児童手当,,steps,1,オンライン化,,,,,,",
+      "flags,国の目標対象の往復,kpi,利用件数,,metrics,n,件数,,件,100,,,０",
+    ].join("\n");
+    const ok = await importCsv(sec, csv, false);
+    expect(ok.status).toBe(200);
+    const { id, flags } = await flagsOf(sec, "flags");
+    expect(flags).toEqual({ tenkyo: true, jidou: false, kpi: false });
+
+    const exported = await sec.get(`/api/progress/programmes/${id}/definitions.csv`);
+    expect(exported.status).toBe(200);
+    // Read by SheetJS, not by our CSV parser: the flag column is there with 1 / 0 on every line.
+    const sheet = XLSX.read(exported.text, { type: "string", raw: true });
+    const rows = XLSX.utils.sheet_to_json<Record<string, string>>(sheet.Sheets[sheet.SheetNames[0]!]!, { raw: false });
+    expect(rows.map((r) => [r.item_code, r.code, r.national_target])).toEqual([
+      ["tenkyo", "1", "1"],
+      ["tenkyo", "2", "1"],
+      ["jidou", "1", "0"],
+      ["kpi", "n", "0"],
+    ]);
+    // A spreadsheet saves it back as Shift_JIS: nothing to change.
+    const sjis = iconv.encode(exported.text.replace(/^\uFEFF/, ""), "cp932");
+    const again = await sec.postForm("/api/progress/definitions/import", { dryRun: "false" }, [
+      { name: "定義.csv", data: sjis, type: "text/csv" },
+    ]);
+    expect(again.status).toBe(200);
+    expect(again.body.encoding).toBe("Shift_JIS (Windows / CP932)");
+    expect(again.body.items).toEqual({ created: 0, updated: 0 });
+
+    // The clerk turns 転居届 off (対象外) and 児童手当 on (１, full width): one audited import, flags moved.
+    const edited = exported.text
+      .replace(/^\uFEFF/, "")
+      .replace(/(tenkyo,[^\r\n]*),1(\r?\n|$)/g, "$1,対象外$2")
+      .replace(/(jidou,[^\r\n]*),0(\r?\n|$)/g, "$1,１$2");
+    const mark = await auditMark(env);
+    const flipped = await sec.postForm("/api/progress/definitions/import", { dryRun: "false" }, [
+      { name: "定義.csv", data: iconv.encode(edited, "cp932"), type: "text/csv" },
+    ]);
+    expect(flipped.status).toBe(200);
+    expect(flipped.body.items).toEqual({ created: 0, updated: 2 });
+    expect((await flagsOf(sec, "flags")).flags).toEqual({ tenkyo: false, jidou: true, kpi: false });
+    expect(await auditSince(env, mark, "progressDefinition.import")).toHaveLength(1);
+
+    // A file without the column leaves every flag as it is.
+    const without = csv
+      .split("\n")
+      .map((l) => l.replace(/,[^,]*$/, ""))
+      .join("\n");
+    expect((await importCsv(sec, without, false)).status).toBe(200);
+    expect((await flagsOf(sec, "flags")).flags).toEqual({ tenkyo: false, jidou: true, kpi: false });
+  });
+
+  it("refuses a value it cannot read, or an item whose lines disagree, naming line and column; nothing changes", async () => {
+    const sec = await env.as("secretariat@example.jp");
+    expect((await importCsv(sec, [header, "flags2,旗,a,項目A,,steps,1,手続,,,,,,1"].join("\n"), false)).status).toBe(200);
+    const before = await itemRows();
+    const csv = [
+      header,
+      "flags2,旗,a,項目A,,steps,1,手続,,,,,,済",
+      "flags2,旗,b,項目B,,steps,1,手続,,,,,,1",
+      "flags2,旗,b,項目B,,steps,2,運用,,,,,,0",
+    ].join("\n");
+    const bad = await importCsv(sec, csv, false);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues).toEqual([
+      { path: "line 2", message: "national_target: 国の目標対象は 1（○）か 0（空欄）にしてください" },
+      { path: "line 4", message: "national_target: 同じ項目の3行目と違います。項目の行はすべて同じ値にしてください" },
+    ]);
+    const dry = await importCsv(sec, csv, true);
+    expect(dry.status).toBe(200);
+    expect(dry.body.issues).toHaveLength(2);
+    expect(await itemRows()).toEqual(before);
+    expect((await importCsv(await env.as("abu@example.jp"), csv, false)).status).toBe(403);
+    expect((await env.anon.get(`/api/progress/programmes/${(await flagsOf(sec, "flags2")).id}/definitions.csv`)).status).toBe(
+      401,
+    );
   });
 });

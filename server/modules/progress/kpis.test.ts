@@ -227,6 +227,8 @@ describe("prefecture-wide targets per programme and fiscal year", () => {
     expect((await sec.patch(`/api/progress/targets/${created.body.id}`, { targetValue: -1 })).status).toBe(400);
     expect((await abu.patch(`/api/progress/targets/${created.body.id}`, { targetValue: 1 })).status).toBe(403);
     expect((await abu.delete(`/api/progress/targets/${created.body.id}`)).status).toBe(403);
+    expect((await env.anon.patch(`/api/progress/targets/${created.body.id}`, { targetValue: 1 })).status).toBe(401);
+    expect((await env.anon.delete(`/api/progress/targets/${created.body.id}`)).status).toBe(401);
     expect((await sec.patch(`/api/progress/targets/${crypto.randomUUID()}`, { targetValue: 1 })).status).toBe(404);
     expect((await sec.delete(`/api/progress/targets/${crypto.randomUUID()}`)).status).toBe(404);
     const row = await env.database.db

@@ -195,6 +195,8 @@ export async function updateItem(ctx: Ctx, id: string, patch: z.infer<typeof ite
     await defs.updateItemRow(tx, id, { ...next, updated_at: nowIso() });
     if (changes.deadline) await recomputeItems(tx, [id]);
     if (changes.archived) await shiftRollupForItem(tx, id, next.archived ? -1 : 1);
+    // Back in the figures: under the rules of today (an item archived before a rule changed kept the old figures).
+    if (changes.archived && !next.archived) await recomputeItems(tx, [id]);
     await recordAudit(tx, "progressItem.update", { type: "progress_item", id }, changes);
     return getItemDefinition(tx, id);
   });

@@ -54,7 +54,13 @@ export async function recomputeItems(ctx: Ctx, itemIds: string[]): Promise<numbe
   for (const { row, data } of records.values()) {
     const d = defs.get(row.item_id)!;
     const state = computeRecordState(d.def, data);
-    if (state.pct === row.pct && state.dueDate === row.due_date && state.applicable === row.applicable_count) continue;
+    if (
+      state.pct === row.pct &&
+      state.dueDate === row.due_date &&
+      state.applicable === row.applicable_count &&
+      state.metricFy === row.metric_fy
+    )
+      continue;
     writes.push({
       recordId: row.id,
       orgId: row.org_id,

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import {
   type KpiView,
@@ -111,15 +112,26 @@ function KpiTable({ v, headingId, level }: { v: KpiView; headingId: string; leve
 function Targets({ v, headingId }: { v: KpiView; headingId: string }) {
   const { t, locale } = useI18n();
   const qc = useQueryClient();
+  // The target being edited, if any: the form below then edits it instead of adding one.
+  const [editing, setEditing] = useState<ProgressTarget | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Saved or cancelled: the keyboard goes back to the top of the targets, not to the page's start.
+  const stopEditing = () => {
+    setEditing(null);
+    heading.current?.focus();
+  };
   const remove = useMutation({
     mutationFn: (id: string) => api.delete(`/progress/targets/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["progress", "kpis"] }),
+    onSuccess: (_, id) => {
+      if (editing?.id === id) setEditing(null);
+      qc.invalidateQueries({ queryKey: ["progress", "kpis"] });
+    },
   });
   const standing = (x: ProgressTarget) =>
     `${amount(x.current, x.unit, t("progress.kpiNoData"))} / ${amount(x.targetValue, x.unit, "—")}`;
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
-      <h2 id={headingId} className="text-std-20B-150">
+      <h2 id={headingId} ref={heading} tabIndex={-1} className="text-std-20B-150">
         {t("progress.targetsTitle")}
       </h2>
       <DataTable
@@ -133,18 +145,28 @@ function Targets({ v, headingId }: { v: KpiView; headingId: string }) {
           ...(v.canManage
             ? [
                 {
-                  key: "del",
+                  key: "actions",
                   header: t("progress.targetActions"),
                   cell: (x: ProgressTarget) => (
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      busy={remove.isPending && remove.variables === x.id}
-                      aria-label={t("progress.targetDeleteOf", { title: x.title })}
-                      onClick={() => remove.mutate(x.id)}
-                    >
-                      {t("progress.targetDelete")}
-                    </Button>
+                    <div className="flex flex-wrap gap-2">
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        aria-label={t("progress.targetEditOf", { title: x.title })}
+                        onClick={() => setEditing(x)}
+                      >
+                        {t("progress.targetEdit")}
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        busy={remove.isPending && remove.variables === x.id}
+                        aria-label={t("progress.targetDeleteOf", { title: x.title })}
+                        onClick={() => remove.mutate(x.id)}
+                      >
+                        {t("progress.targetDelete")}
+                      </Button>
+                    </div>
                   ),
                 },
               ]
@@ -154,37 +176,57 @@ function Targets({ v, headingId }: { v: KpiView; headingId: string }) {
         rowKey={(x) => x.id}
         empty={t("progress.targetsNone")}
       />
-      {v.canManage && <TargetForm v={v} />}
+      {v.canManage && <TargetForm key={editing?.id ?? "new"} v={v} target={editing} onDone={stopEditing} />}
     </section>
   );
 }
 
 type TargetFields = { fiscalYear: string; title: string; measure: string; metricId: string; targetValue: string };
 
-function TargetForm({ v }: { v: KpiView }) {
+/** Adds a target, or edits the one given (PATCH with every field); the same schema checks both in the browser. */
+function TargetForm({ v, target, onDone }: { v: KpiView; target: ProgressTarget | null; onDone: () => void }) {
   const { t, label } = useI18n();
   const qc = useQueryClient();
   const form = useZodForm(targetInput, {
-    defaultValues: {
-      fiscalYear: String(fiscalYearAt() + 1),
-      title: "",
-      measure: v.metrics.length ? "metric_sum" : "online_national",
-      metricId: v.metrics[0]?.id ?? "",
-      targetValue: "",
-    } satisfies TargetFields,
+    defaultValues: (target
+      ? {
+          fiscalYear: String(target.fiscalYear),
+          title: target.title,
+          measure: target.measure,
+          metricId: target.metricId ?? v.metrics[0]?.id ?? "",
+          targetValue: String(target.targetValue),
+        }
+      : {
+          fiscalYear: String(fiscalYearAt() + 1),
+          title: "",
+          measure: v.metrics.length ? "metric_sum" : "online_national",
+          metricId: v.metrics[0]?.id ?? "",
+          targetValue: "",
+        }) satisfies TargetFields,
     toInput: (f: TargetFields) => ({ ...f, metricId: f.measure === "metric_sum" ? f.metricId || null : null }),
   });
   const save = useMutation({
-    mutationFn: (body: TargetInput) => api.post(`/progress/programmes/${v.programmeId}/targets`, body),
+    mutationFn: (body: TargetInput) =>
+      target
+        ? api.patch(`/progress/targets/${target.id}`, body)
+        : api.post(`/progress/programmes/${v.programmeId}/targets`, body),
     onSuccess: () => {
       form.reset();
       qc.invalidateQueries({ queryKey: ["progress", "kpis"] });
+      onDone();
     },
   });
+  const { setFocus } = form;
+  // Chosen from the table: the keyboard moves on to the form it opened.
+  useEffect(() => {
+    if (target) setFocus("fiscalYear");
+  }, [target, setFocus]);
   const measure = form.watch("measure");
   return (
     <ZodForm form={form} onValid={(body) => save.mutate(body)} error={save.error} className="flex flex-col gap-4">
-      <h3 className="text-std-18B-160">{t("progress.targetAdd")}</h3>
+      <h3 className="text-std-18B-160">
+        {target ? t("progress.targetEditTitle", { title: target.title }) : t("progress.targetAdd")}
+      </h3>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField
           label={t("progress.kpiFiscalYear")}
@@ -208,10 +250,15 @@ function TargetForm({ v }: { v: KpiView }) {
           {...form.field("metricId")}
         />
       )}
-      <div>
+      <div className="flex flex-wrap gap-3">
         <Button type="submit" busy={save.isPending}>
-          {t("progress.targetSave")}
+          {target ? t("progress.targetUpdate") : t("progress.targetSave")}
         </Button>
+        {target && (
+          <Button variant="secondary" onClick={onDone}>
+            {t("action.cancel")}
+          </Button>
+        )}
       </div>
     </ZodForm>
   );

@@ -219,8 +219,8 @@ export const progress = {
   "progress.phase": ["段階", "Phase"],
   "progress.definitionsCsv": ["CSV で定義を登録", "Definitions by CSV"],
   "progress.definitionsCsvHint": [
-    "1行に1つのステップまたは指標。見出し：programme_code, programme_name, item_code, item_name, item_group, tracking, code, name, phase, unit, target, options, item_deadline",
-    "One line per step or metric. Headers: programme_code, programme_name, item_code, item_name, item_group, tracking, code, name, phase, unit, target, options, item_deadline",
+    "1行に1つのステップまたは指標。見出し：programme_code, programme_name, item_code, item_name, item_group, tracking, code, name, phase, unit, target, options, item_deadline, national_target（国の目標対象：1 または ○ で対象、0 または空欄で対象外。列がなければ変えません）",
+    "One line per step or metric. Headers: programme_code, programme_name, item_code, item_name, item_group, tracking, code, name, phase, unit, target, options, item_deadline, national_target (national target procedure: 1 or ○ for yes, 0 or blank for no; without the column, unchanged)",
   ],
   "progress.definitionsFile": ["定義の CSV ファイル", "Definitions CSV"],
   "progress.definitionsResult": [
@@ -303,4 +303,8 @@ export const progress = {
   "progress.targetValue": ["目標値", "Target value"],
   "progress.targetMeasure": ["数える対象", "What is counted"],
   "progress.targetSave": ["目標を追加", "Add target"],
+  "progress.targetEdit": ["編集", "Edit"],
+  "progress.targetEditOf": ["目標「{title}」を編集", "Edit the target “{title}”"],
+  "progress.targetEditTitle": ["目標「{title}」を編集する", "Edit the target “{title}”"],
+  "progress.targetUpdate": ["変更を保存", "Save changes"],
 } as const;
