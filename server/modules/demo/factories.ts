@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { bodyInput } from "../../../shared/api/bodies.js";
 import { recordAudit } from "../../platform/audit/record.js";
-import { type Ctx, newId, nowIso } from "../../platform/context.js";
+import { type Actor, type Ctx, newId, nowIso } from "../../platform/context.js";
 import type { BodyMembersTable, OrgsTable, UsersTable } from "../../platform/db/schema.js";
 import { insertBody, insertMember } from "../bodies/repo.js";
 import { insertOrg } from "../orgs/repo.js";
@@ -74,4 +74,24 @@ export async function makeMember(
     created_at: nowIso(),
   });
   return id;
+}
+
+/** The Actor of an account with this e-mail, read from the users and orgs tables: the same one the session middleware builds. */
+export async function actorOf(ctx: Ctx, email: string): Promise<Actor> {
+  const u = await ctx.db
+    .selectFrom("users as u")
+    .innerJoin("orgs as o", "o.id", "u.org_id")
+    .select(["u.id", "u.org_id", "o.kind", "u.role", "u.is_org_admin", "u.email", "u.name", "u.totp_enabled"])
+    .where("u.email", "=", email)
+    .executeTakeFirstOrThrow();
+  return {
+    userId: u.id,
+    orgId: u.org_id,
+    orgKind: u.kind,
+    role: u.role,
+    isOrgAdmin: u.is_org_admin === 1,
+    email: u.email,
+    name: u.name,
+    twoFactorEnabled: u.totp_enabled === 1,
+  };
 }
