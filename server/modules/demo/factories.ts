@@ -5,7 +5,8 @@ import { type Actor, type Ctx, newId, nowIso } from "../../platform/context.js";
 import type { BodyMembersTable, OrgsTable, UsersTable } from "../../platform/db/schema.js";
 import { insertBody, insertMember } from "../bodies/repo.js";
 import { insertOrg } from "../orgs/repo.js";
-import { insertNewUser } from "../users/service.js";
+import { findUserByEmail } from "../users/repo.js";
+import { actorOfUser, insertNewUser } from "../users/service.js";
 
 /**
  * Factories for the demo seed and for tests (one code path for both).
@@ -78,20 +79,7 @@ export async function makeMember(
 
 /** The Actor of an account with this e-mail, read from the users and orgs tables: the same one the session middleware builds. */
 export async function actorOf(ctx: Ctx, email: string): Promise<Actor> {
-  const u = await ctx.db
-    .selectFrom("users as u")
-    .innerJoin("orgs as o", "o.id", "u.org_id")
-    .select(["u.id", "u.org_id", "o.kind", "u.role", "u.is_org_admin", "u.email", "u.name", "u.totp_enabled"])
-    .where("u.email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: u.id,
-    orgId: u.org_id,
-    orgKind: u.kind,
-    role: u.role,
-    isOrgAdmin: u.is_org_admin === 1,
-    email: u.email,
-    name: u.name,
-    twoFactorEnabled: u.totp_enabled === 1,
-  };
+  const u = await findUserByEmail(ctx, email);
+  if (!u) throw new Error(`no account ${email}`);
+  return actorOfUser(u);
 }
