@@ -1,8 +1,8 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { auditMark, auditSince, type TestEnv, testEnv, userCount } from "../../platform/testing/harness.js";
 import { type AssertionInput, readAuthnRequest, selfSignedPair, testIdp } from "../../platform/testing/saml-idp.js";
-import { expectNewAbuClerk, me, sessionCookie, userCount } from "./test-sign-in.js";
+import { expectNewAbuClerk, me, sessionCookie } from "./test-sign-in.js";
 
 const PUBLIC = "http://localhost:3000";
 const MD = "urn:oasis:names:tc:SAML:2.0:metadata";

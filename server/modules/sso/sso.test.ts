@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { auditMark, auditSince, type TestEnv, testEnv, userCount } from "../../platform/testing/harness.js";
 import { startTestProvider, type TestAccount, type TestProvider } from "../../platform/testing/oidc-provider.js";
 import { newTotpSecret } from "../auth/two-factor.js";
-import { expectNewAbuClerk, me, sessionCookie, userCount } from "./test-sign-in.js";
+import { expectNewAbuClerk, me, sessionCookie } from "./test-sign-in.js";
 
 const PUBLIC = "http://localhost:3000";
 let idp: TestProvider;

@@ -3,7 +3,7 @@ import { auditSince, type TestEnv } from "../../platform/testing/harness.js";
 
 /**
  * The account side every sign-in test checks the same way, whatever the protocol (OpenID Connect in sso.test.ts,
- * SAML in saml.test.ts): the session a sign-in left, who it signed in as, and the accounts it created.
+ * SAML in saml.test.ts): the session a sign-in left, who it signed in as, and the account it created.
  */
 
 /** The session cookies a sign-in set, as a Cookie header; "" when it set none. */
@@ -15,17 +15,6 @@ export const sessionCookie = (cookies: { name: string; value: string }[]) =>
 
 /** GET /api/me with a session's cookies. */
 export const me = (env: TestEnv, cookie: string) => env.app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
-
-/** How many accounts there are (a refused sign-in must create none). */
-export const userCount = async (env: TestEnv) =>
-  Number(
-    (
-      await env.database.db
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 /**
  * A first sign-in created a municipal clerk's account in 阿武町 (from the organisation-code claim or attribute):
