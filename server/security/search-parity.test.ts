@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { actorOf } from "../modules/demo/factories.js";
 import { findEntries } from "../modules/search/repo.js";
-import type { Actor } from "../platform/context.js";
 import { buildSecrets, M, type Secrets } from "./fixture.js";
 
 /**
@@ -20,25 +20,6 @@ const detailUrl: Record<string, (id: string) => string> = {
   challenge: (id) => `/api/challenges/${id}`,
   faq: (id) => `/api/faq/${id}`,
 };
-
-async function actorOf(email: string): Promise<Actor> {
-  const u = await s.env.database.db
-    .selectFrom("users as u")
-    .innerJoin("orgs as o", "o.id", "u.org_id")
-    .select(["u.id", "u.org_id", "o.kind", "u.role", "u.is_org_admin", "u.email", "u.name"])
-    .where("u.email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: u.id,
-    orgId: u.org_id,
-    orgKind: u.kind,
-    role: u.role,
-    isOrgAdmin: u.is_org_admin === 1,
-    email: u.email,
-    name: u.name,
-    twoFactorEnabled: false,
-  };
-}
 
 describe("search scope = detail route", () => {
   it("an observer placed in a municipality finds none of its consultations, and cannot open them", async () => {
@@ -69,7 +50,7 @@ describe("search scope = detail route", () => {
     ];
     let checked = 0;
     for (const email of users) {
-      const actor = await actorOf(email);
+      const actor = await actorOf(s.env.ctx, email);
       const { rows } = await findEntries(s.env.ctx, actor, { terms: [], kinds: [], limit: 10_000, offset: 0 });
       const inScope = new Set(rows.map((r) => `${r.kind}:${r.ref_id}`));
       const client = await s.env.as(email);

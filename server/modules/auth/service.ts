@@ -18,6 +18,7 @@ import { mailComposer, sendMail } from "../notifications/index.js";
 import { getSettings } from "../settings/service.js";
 import { providerLogoutUrl } from "../sso/service.js";
 import {
+  actorOfUser,
   checkToken,
   claimTotpStep,
   deleteSessionsOf,
@@ -166,16 +167,7 @@ export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {
   const u = await findUser(ctx, session.userId);
   if (!u) throw new AppError("UNAUTHENTICATED", "ログインしてください。");
   const org = { id: u.org_id, name: u.org_name, kind: u.org_kind };
-  const actor = ctx.actor ?? {
-    userId: u.id,
-    orgId: u.org_id,
-    orgKind: org.kind,
-    role: u.role,
-    isOrgAdmin: u.is_org_admin === 1,
-    email: u.email,
-    name: u.name,
-    twoFactorEnabled: u.totp_enabled === 1,
-  };
+  const actor = ctx.actor ?? actorOfUser(u);
   const { requireTwoFactorForStaff } = await getSettings(ctx);
   const abilities: Record<string, boolean> = {};
   for (const [k, action] of Object.entries(navAbilities)) abilities[k] = can(actor, action);

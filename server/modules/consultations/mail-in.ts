@@ -1,13 +1,13 @@
 import type { Config } from "../../config.js";
 import { recordAudit } from "../../platform/audit/record.js";
-import { type Actor, type Ctx, inTx, nowIso } from "../../platform/context.js";
+import { type Ctx, inTx, nowIso } from "../../platform/context.js";
 import type { Database } from "../../platform/db/database.js";
 import { AppError } from "../../platform/errors.js";
 import { localUpload } from "../../platform/files/upload.js";
 import { type InboundMail, type MailInListener, type MailInLog, MailRefused, startMailIn } from "../../platform/mail/smtp-in.js";
 import { can } from "../../platform/policy/authorize.js";
 import { threadsOfMessageIds } from "../notifications/index.js";
-import { findUserByEmail, type UserWithOrg } from "../users/index.js";
+import { actorOfUser, findUserByEmail } from "../users/index.js";
 import { claimMessageId, consultationsOfMailIds, findMailIn, isDuplicateClaim, setMailInConsultation } from "./mail-in-repo.js";
 import { findConsultation } from "./repo.js";
 import { fileConsultation } from "./service.js";
@@ -24,17 +24,6 @@ import { postMessage } from "./thread.js";
 const noSubject = "（件名なし）";
 const noBody = "（本文なし。添付ファイルをご覧ください。）";
 const replyPrefix = /^\s*((re|fw|fwd|返信|転送)\s*[:：]\s*)+/i;
-
-const actorOf = (u: UserWithOrg): Actor => ({
-  userId: u.id,
-  orgId: u.org_id,
-  orgKind: u.org_kind,
-  role: u.role,
-  isOrgAdmin: u.is_org_admin === 1,
-  email: u.email,
-  name: u.name,
-  twoFactorEnabled: u.totp_enabled === 1,
-});
 
 /** The consultation an answer belongs to: the first of its referenced Message-IDs Renkei knows (newest first). */
 async function threadOf(ctx: Ctx, references: string[]): Promise<string | null> {
@@ -54,7 +43,7 @@ async function receiveDeskMail(ctx: Ctx, mail: InboundMail): Promise<string> {
   const user = await findUserByEmail(ctx, mail.from);
   if (!user)
     throw new MailRefused(550, `5.7.1 Sender ${mail.from} is not a Renkei user: write from the address registered in Renkei`);
-  const mctx: Ctx = { ...ctx, actor: actorOf(user), ip: mail.remoteAddress, userAgent: "mail-in (SMTP)" };
+  const mctx: Ctx = { ...ctx, actor: actorOfUser(user), ip: mail.remoteAddress, userAgent: "mail-in (SMTP)" };
   const refuse = async (code: number, text: string, reason: string, subject?: { type: string; id: string }) => {
     await inTx(mctx, (tx) =>
       recordAudit(tx, "consultation.mailRefused", subject ?? { type: "user", id: user.id }, {

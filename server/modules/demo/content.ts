@@ -8,7 +8,7 @@ import { surveyCreate } from "../../../shared/api/surveys.js";
 import { addBusinessDays, addDays } from "../../../shared/dates/calendar.js";
 import { jstDate, jstInstant } from "../../../shared/dates/jst.js";
 import { eraYear } from "../../../shared/dates/wareki.js";
-import { type Actor, type Ctx, inTx } from "../../platform/context.js";
+import { type Ctx, inTx } from "../../platform/context.js";
 import { localUpload } from "../../platform/files/upload.js";
 import { createChallenge } from "../challenges/service.js";
 import { shareChallenge } from "../challenges/social.js";
@@ -29,6 +29,7 @@ import { createSurvey } from "../surveys/builder.js";
 import { publishSurvey } from "../surveys/distribution.js";
 import { standardisationDefinition } from "../surveys/fixtures.js";
 import { agenda1, faqText, minutesBody, texts } from "./content-text.js";
+import { actorOf } from "./factories.js";
 import type { DemoCouncil } from "./seed.js";
 
 export interface DemoContent {
@@ -47,23 +48,7 @@ const jst = (days: number, hour: number) => jstInstant(addDays(jstDate(), days),
 
 /** A context acting as the demo user with this e-mail (the same Actor the session middleware builds). */
 export async function actingAs(ctx: Ctx, email: string): Promise<Ctx> {
-  const u = await ctx.db
-    .selectFrom("users as u")
-    .innerJoin("orgs as o", "o.id", "u.org_id")
-    .select(["u.id", "u.org_id", "o.kind", "u.role", "u.is_org_admin", "u.email", "u.name", "u.totp_enabled"])
-    .where("u.email", "=", email)
-    .executeTakeFirstOrThrow();
-  const actor: Actor = {
-    userId: u.id,
-    orgId: u.org_id,
-    orgKind: u.kind,
-    role: u.role,
-    isOrgAdmin: u.is_org_admin === 1,
-    email: u.email,
-    name: u.name,
-    twoFactorEnabled: u.totp_enabled === 1,
-  };
-  return { ...ctx, actor, userAgent: "renkei-demo-seed" };
+  return { ...ctx, actor: await actorOf(ctx, email), userAgent: "renkei-demo-seed" };
 }
 
 /** A one-page PDF (Latin text: the standard fonts have no Japanese glyphs). */

@@ -1,11 +1,12 @@
 import type { z } from "zod";
 import type { bodyInput } from "../../../shared/api/bodies.js";
 import { recordAudit } from "../../platform/audit/record.js";
-import { type Ctx, newId, nowIso } from "../../platform/context.js";
+import { type Actor, type Ctx, newId, nowIso } from "../../platform/context.js";
 import type { BodyMembersTable, OrgsTable, UsersTable } from "../../platform/db/schema.js";
 import { insertBody, insertMember } from "../bodies/repo.js";
 import { insertOrg } from "../orgs/repo.js";
-import { insertNewUser } from "../users/service.js";
+import { findUserByEmail } from "../users/repo.js";
+import { actorOfUser, insertNewUser } from "../users/service.js";
 
 /**
  * Factories for the demo seed and for tests (one code path for both).
@@ -74,4 +75,11 @@ export async function makeMember(
     created_at: nowIso(),
   });
   return id;
+}
+
+/** The Actor of an account with this e-mail, read from the users and orgs tables: the same one the session middleware builds. */
+export async function actorOf(ctx: Ctx, email: string): Promise<Actor> {
+  const u = await findUserByEmail(ctx, email);
+  if (!u) throw new Error(`no account ${email}`);
+  return actorOfUser(u);
 }

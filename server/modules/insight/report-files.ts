@@ -1,21 +1,7 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  HeadingLevel,
-  ImageRun,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, ImageRun, Paragraph, type Table } from "docx";
 import { PDFDocument } from "pdf-lib";
 import { barChartPng, chartHeight, drawBarChart } from "../../platform/files/chart.js";
+import { docxFile, docxHeading, docxRun, docxTable } from "../../platform/files/docx-styles.js";
 import { loadJapaneseFont, numberPages, PdfWriter } from "../../platform/files/pdf.js";
 import { fontkit } from "../../platform/lazy-libs.js";
 import type { ReportBlock } from "./report-blocks.js";
@@ -56,76 +42,23 @@ export async function reportPdf(title: string, blocks: ReportBlock[]): Promise<U
   return doc.save();
 }
 
-const run = (text: string, o: { bold?: boolean; size?: number } = {}) =>
-  new TextRun({ text, bold: o.bold, size: o.size ?? 21, font: { eastAsia: "游明朝", ascii: "Century" } });
-/** A cell's or paragraph's text, each line its own break. */
-const lines = (text: string, o: { bold?: boolean; size?: number } = {}) =>
-  text.split("\n").map((l, i) => new TextRun({ text: l, break: i ? 1 : 0, bold: o.bold, size: o.size ?? 21 }));
-
 export async function reportDocx(title: string, blocks: ReportBlock[]): Promise<Buffer> {
-  const border = { style: BorderStyle.SINGLE, size: 4, color: "333333" };
   const children: (Paragraph | Table)[] = [];
   for (const b of blocks) {
-    if (b.kind === "title")
-      children.push(
-        new Paragraph({
-          heading: HeadingLevel.TITLE,
-          alignment: AlignmentType.CENTER,
-          spacing: { before: 240, after: 240 },
-          children: [run(b.text, { bold: true, size: 28 })],
-        }),
-      );
-    else if (b.kind === "right") children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(b.text)] }));
-    else if (b.kind === "heading")
-      children.push(
-        new Paragraph({
-          heading: HeadingLevel.HEADING_1,
-          spacing: { before: 240, after: 80 },
-          keepNext: true,
-          children: [run(b.text, { bold: true, size: 24 })],
-        }),
-      );
-    else if (b.kind === "subheading")
-      children.push(
-        new Paragraph({
-          heading: HeadingLevel.HEADING_2,
-          keepNext: true,
-          indent: { left: 210 },
-          children: [run(b.text, { bold: true })],
-        }),
-      );
+    if (b.kind === "title") children.push(docxHeading("title", b.text, { size: 28, spacing: { before: 240, after: 240 } }));
+    else if (b.kind === "right") children.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [docxRun(b.text)] }));
+    else if (b.kind === "heading") children.push(docxHeading(1, b.text, { size: 24, spacing: { before: 240, after: 80 } }));
+    else if (b.kind === "subheading") children.push(docxHeading(2, b.text, { indent: 210 }));
     else if (b.kind === "paragraph")
-      children.push(new Paragraph({ indent: { left: 210, firstLine: 210 }, spacing: { after: 120 }, children: [run(b.text)] }));
-    else if (b.kind === "table") {
-      const total = b.weights.reduce((s, x) => s + x, 0);
       children.push(
-        new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          columnWidths: b.weights.map((x) => Math.round((x / total) * 9070)),
-          borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-          rows: b.rows.map(
-            (r, i) =>
-              new TableRow({
-                tableHeader: i === 0,
-                cantSplit: true,
-                children: r.map(
-                  (c, j) =>
-                    new TableCell({
-                      shading: i === 0 ? { fill: "EFEFEF" } : undefined,
-                      children: [
-                        new Paragraph({
-                          alignment: i > 0 && b.right?.includes(j) ? AlignmentType.RIGHT : AlignmentType.LEFT,
-                          children: lines(c, { bold: i === 0, size: 19 }),
-                        }),
-                      ],
-                    }),
-                ),
-              }),
-          ),
-        }),
+        new Paragraph({ indent: { left: 210, firstLine: 210 }, spacing: { after: 120 }, children: [docxRun(b.text)] }),
+      );
+    else if (b.kind === "table")
+      children.push(
+        docxTable(b.rows, { weights: b.weights, right: b.right, size: 19, headerFill: "EFEFEF" }),
         new Paragraph({ children: [] }),
       );
-    } else {
+    else {
       const { png, width, height } = await barChartPng(b.chart);
       children.push(
         new Paragraph({
@@ -140,31 +73,9 @@ export async function reportDocx(title: string, blocks: ReportBlock[]): Promise<
             }),
           ],
         }),
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 160 }, children: [run(b.caption, { size: 18 })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 160 }, children: [docxRun(b.caption, { size: 18 })] }),
       );
     }
   }
-  const doc = new Document({
-    title,
-    styles: { default: { document: { run: { font: { eastAsia: "游明朝", ascii: "Century" } } } } },
-    sections: [
-      {
-        properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 } },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES] })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return docxFile(title, children);
 }

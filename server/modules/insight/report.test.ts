@@ -8,8 +8,8 @@ import type { AnnualReportJob } from "../../../shared/api/insight-report.js";
 import type { Dashboard } from "../../../shared/api/progress-views.js";
 import { fiscalYearAt, fiscalYearRange } from "../../../shared/dates/jst.js";
 import { fiscalYearLabel, warekiDate } from "../../../shared/dates/wareki.js";
-import type { Actor } from "../../platform/context.js";
 import { type Client, lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { actorOf } from "../demo/factories.js";
 import { pctText } from "./report-blocks.js";
 import { gatherAnnualReport } from "./report-data.js";
 import { runAnnualReport } from "./report-service.js";
@@ -24,26 +24,6 @@ beforeAll(async () => {
   sec = await env.as("secretariat@example.jp");
   await reportFixture(env);
 });
-
-/** The secretariat's actor as the job receives it (read from the users table, not built by hand). */
-async function secretariatActor(): Promise<Actor> {
-  const u = await env.database.db
-    .selectFrom("users as u")
-    .innerJoin("orgs as o", "o.id", "u.org_id")
-    .select(["u.id", "u.org_id", "o.kind", "u.role", "u.is_org_admin", "u.email", "u.name"])
-    .where("u.email", "=", "secretariat@example.jp")
-    .executeTakeFirstOrThrow();
-  return {
-    userId: u.id,
-    orgId: u.org_id,
-    orgKind: u.kind,
-    role: u.role,
-    isOrgAdmin: u.is_org_admin === 1,
-    email: u.email,
-    name: u.name,
-    twoFactorEnabled: false,
-  };
-}
 
 const download = (c: Client, id: string, format: string) =>
   env.app.inject({ method: "GET", url: `/api/insight/reports/${id}/${format}`, headers: { cookie: c.cookie } });
@@ -65,7 +45,7 @@ describe("the annual report (取組状況報告)", () => {
     expect(done).toMatchObject({ status: "done", percent: 100, error: null });
     expect(done.files).toEqual({ docx: `${label}_取組状況報告書.docx`, pdf: `${label}_取組状況報告書.pdf` });
 
-    const report = await gatherAnnualReport({ ...env.ctx, actor: await secretariatActor() }, fy);
+    const report = await gatherAnnualReport({ ...env.ctx, actor: await actorOf(env.ctx, "secretariat@example.jp") }, fy);
     const figures = [`${report.desk.total}件`, ...report.progress.filter((p) => p.pct != null).map((p) => pctText(p.pct))];
     const headings = [
       "会議の開催状況",
@@ -114,7 +94,7 @@ describe("the annual report (取組状況報告)", () => {
   it("notes its progress part by part as the job goes", async () => {
     const asked = await sec.post("/api/insight/reports", { fiscalYear: fy });
     const seen: number[] = [];
-    await runAnnualReport(env.ctx, asked.body.id, await secretariatActor(), async () => {
+    await runAnnualReport(env.ctx, asked.body.id, await actorOf(env.ctx, "secretariat@example.jp"), async () => {
       seen.push(((await sec.get(`/api/insight/reports/${asked.body.id}`)).body as AnnualReportJob).percent);
     });
     expect(seen.some((p) => p > 0 && p < 100)).toBe(true);
@@ -123,7 +103,7 @@ describe("the annual report (取組状況報告)", () => {
   }, 120_000);
 
   it("has exactly the dashboard's progress figures as of the fiscal year's end and the year before's", async () => {
-    const report = await gatherAnnualReport({ ...env.ctx, actor: await secretariatActor() }, fy);
+    const report = await gatherAnnualReport({ ...env.ctx, actor: await actorOf(env.ctx, "secretariat@example.jp") }, fy);
     const programmes = ((await sec.get("/api/progress/dashboard")).body as Dashboard).programmes;
     expect(report.progress.map((p) => p.programme)).toEqual(programmes.map((p) => p.name));
     for (const [i, p] of programmes.entries()) {

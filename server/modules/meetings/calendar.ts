@@ -2,10 +2,11 @@ import { addDays } from "../../../shared/dates/calendar.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { newSecret, sha256 } from "../../platform/auth/tokens.js";
-import { type Actor, type Ctx, inTx } from "../../platform/context.js";
+import { type Ctx, inTx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import type { Download } from "../../platform/files/download.js";
 import type { MailAttachment } from "../notifications/index.js";
+import { actorOfUser } from "../users/index.js";
 import { visibleMeeting } from "./access.js";
 import { buildCalendar, type IcsEvent } from "./ics.js";
 import { visibleMeetingList } from "./meetings.js";
@@ -126,17 +127,7 @@ export async function revokeFeed(ctx: Ctx) {
 export async function personalFeed(ctx: Ctx, token: string): Promise<Download> {
   const user = token.length >= 20 ? await findCalendarUser(ctx, { tokenHash: sha256(token) }) : undefined;
   if (user?.status !== "active") throw notFound("カレンダー");
-  const actor: Actor = {
-    userId: user.id,
-    orgId: user.org_id,
-    orgKind: user.org_kind,
-    role: user.role,
-    isOrgAdmin: user.is_org_admin === 1,
-    email: user.email,
-    name: user.name,
-    twoFactorEnabled: user.totp_enabled === 1,
-  };
-  const as: Ctx = { ...ctx, actor };
+  const as: Ctx = { ...ctx, actor: actorOfUser(user) };
   const day = (offset: number) => addDays(jstDate(), offset);
   const items = await visibleMeetingList(as, { from: day(-366), to: day(366) });
   const events = items.map((m) => event(as, m));

@@ -1,23 +1,10 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from "docx";
+import { AlignmentType, Paragraph, type Table } from "docx";
 import { marked, type Token, type Tokens } from "marked";
 import { PDFDocument } from "pdf-lib";
 import { warekiDateTime } from "../../../shared/dates/format.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
+import { docxFile, docxHeading, docxRun, docxTable } from "../../platform/files/docx-styles.js";
 import { loadJapaneseFont, numberPages, PdfWriter as Writer } from "../../platform/files/pdf.js";
 import { fontkit } from "../../platform/lazy-libs.js";
 import { visibleMeeting } from "./access.js";
@@ -168,29 +155,16 @@ export async function minutesPdf(m: MinutesDocument): Promise<Uint8Array> {
 
 // ---------------------------------------------------------------- DOCX
 
-const jpRun = (text: string, o: { bold?: boolean; size?: number } = {}) =>
-  new TextRun({ text, bold: o.bold, size: o.size ?? 21, font: { eastAsia: "游明朝", ascii: "Century" } });
-
 /** The 議事録 as Word (docx), headings as Word headings, tables with borders, 「n / N」 in the footer. */
 export async function minutesDocx(m: MinutesDocument): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      heading: HeadingLevel.TITLE,
-      children: [jpRun(m.title, { bold: true, size: 32 })],
-    }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [jpRun(m.status, { size: 18 })] }),
+    docxHeading("title", m.title, { size: 32 }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [docxRun(m.status, { size: 18 })] }),
   ];
   const section = (n: number, title: string) =>
-    children.push(
-      new Paragraph({
-        heading: HeadingLevel.HEADING_1,
-        spacing: { before: 200 },
-        children: [jpRun(`${n}　${title}`, { bold: true, size: 24 })],
-      }),
-    );
+    children.push(docxHeading(1, `${n}　${title}`, { size: 24, spacing: { before: 200 } }));
   const body = (text: string, indent = 1) =>
-    children.push(new Paragraph({ indent: { left: indent * 420 }, children: [jpRun(text)] }));
+    children.push(new Paragraph({ indent: { left: indent * 420 }, children: [docxRun(text)] }));
   section(1, "日時");
   body(m.when);
   section(2, "場所");
@@ -200,53 +174,14 @@ export async function minutesDocx(m: MinutesDocument): Promise<Buffer> {
   section(4, "次第");
   for (const a of m.agenda.length ? m.agenda : ["（なし）"]) body(a);
   section(5, "議事の経過");
-  const border = { style: BorderStyle.SINGLE, size: 4, color: "333333" };
   for (const b of m.proceedings) {
-    if (b.kind === "heading")
-      children.push(
-        new Paragraph({ heading: HeadingLevel.HEADING_2, indent: { left: 420 }, children: [jpRun(b.text, { bold: true })] }),
-      );
+    if (b.kind === "heading") children.push(docxHeading(2, b.text, { indent: 420 }));
     else if (b.kind === "item") body(`${b.ordered ? `${b.ordered}.` : "・"}${b.text}`, 2);
     else if (b.kind === "quote") body(b.text, 3);
-    else if (b.kind === "table")
-      children.push(
-        new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-          rows: b.rows.map(
-            (r, i) =>
-              new TableRow({
-                tableHeader: i === 0,
-                cantSplit: true,
-                children: r.map((c) => new TableCell({ children: [new Paragraph({ children: [jpRun(c, { bold: i === 0 })] })] })),
-              }),
-          ),
-        }),
-      );
+    else if (b.kind === "table") children.push(docxTable(b.rows));
     else body(b.text);
   }
   section(6, "決定事項");
   for (const d of m.decisions) body(d);
-  const doc = new Document({
-    title: m.title,
-    sections: [
-      {
-        properties: {
-          page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 } },
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES] })],
-              }),
-            ],
-          }),
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
+  return docxFile(m.title, children);
 }

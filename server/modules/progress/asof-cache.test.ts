@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../../shared/dates/calendar.js";
 import { jstDate } from "../../../shared/dates/jst.js";
-import { type Actor, type Ctx, nowIso } from "../../platform/context.js";
+import { type Ctx, nowIso } from "../../platform/context.js";
 import { cacheVersion } from "../../platform/db/reference-cache.js";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { actorOf } from "../demo/factories.js";
 import { getDashboard, getMatrix } from "./dashboard.js";
 import { progressIds } from "./test-support.js";
 
@@ -18,22 +19,7 @@ const asOf = addDays(jstDate(), -45);
 
 beforeAll(async () => {
   env = await testEnv();
-  const u = await env.database.db
-    .selectFrom("users")
-    .selectAll()
-    .where("email", "=", "secretariat@example.jp")
-    .executeTakeFirstOrThrow();
-  const actor: Actor = {
-    userId: u.id,
-    orgId: u.org_id,
-    orgKind: "prefecture",
-    role: "secretariat",
-    isOrgAdmin: false,
-    email: u.email,
-    name: u.name,
-    twoFactorEnabled: false,
-  };
-  ctx = { ...env.ctx, actor };
+  ctx = { ...env.ctx, actor: await actorOf(env.ctx, "secretariat@example.jp") };
 });
 
 /** The same view computed afresh (inside a transaction nothing is cached). */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { actorOf } from "../demo/factories.js";
 import { applyProgressUpdates } from "./service.js";
 import { postMultipart, progressIds } from "./test-support.js";
 
@@ -171,7 +172,7 @@ describe("applyProgressUpdates (for the surveys module)", () => {
   it("dry-runs, then applies with the survey as source, all or nothing", async () => {
     const sec = await env.as("secretariat@example.jp");
     void sec;
-    const actorCtx = { ...env.ctx, actor: await actorOf("secretariat@example.jp") };
+    const actorCtx = { ...env.ctx, actor: await actorOf(env.ctx, "secretariat@example.jp") };
     const update = { orgId: shunanOrg, itemId: juki, steps: [{ stepId: steps[11]!, plannedDate: "2027-02-01" }], ref: "回答1" };
     const dry = await applyProgressUpdates(actorCtx, [update], { source: "survey", dryRun: true });
     expect(dry).toMatchObject({ dryRun: true, applied: 1, issues: [] });
@@ -190,31 +191,3 @@ describe("applyProgressUpdates (for the surveys module)", () => {
     expect(hist.source).toBe("survey");
   });
 });
-
-async function actorOf(email: string) {
-  const u = await env.database.db
-    .selectFrom("users")
-    .innerJoin("orgs", "orgs.id", "users.org_id")
-    .select([
-      "users.id",
-      "users.org_id",
-      "orgs.kind",
-      "users.role",
-      "users.is_org_admin",
-      "users.email",
-      "users.name",
-      "users.totp_enabled",
-    ])
-    .where("email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: u.id,
-    orgId: u.org_id,
-    orgKind: u.kind,
-    role: u.role,
-    isOrgAdmin: u.is_org_admin === 1,
-    email: u.email,
-    name: u.name,
-    twoFactorEnabled: u.totp_enabled === 1,
-  };
-}

@@ -2,9 +2,10 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { addDays } from "../../../shared/dates/calendar.js";
 import { jstDate } from "../../../shared/dates/jst.js";
-import { type Actor, type Ctx, inTx } from "../../platform/context.js";
+import { type Ctx, inTx } from "../../platform/context.js";
 import { AppError } from "../../platform/errors.js";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { actorOf } from "../demo/factories.js";
 import { getDashboard, getMatrix } from "./dashboard.js";
 import { updateItem, updateStep } from "./programmes.js";
 import { applyProgressUpdates } from "./service.js";
@@ -60,18 +61,7 @@ beforeAll(async () => {
     .map((o) => o.id)
     .sort()
     .slice(0, 5);
-  const sec = await db.selectFrom("users").selectAll().where("email", "=", "secretariat@example.jp").executeTakeFirstOrThrow();
-  const actor: Actor = {
-    userId: sec.id,
-    orgId: sec.org_id,
-    orgKind: "prefecture",
-    role: sec.role,
-    isOrgAdmin: sec.is_org_admin === 1,
-    email: sec.email,
-    name: sec.name,
-    twoFactorEnabled: false,
-  };
-  ctx = { ...env.ctx, actor };
+  ctx = { ...env.ctx, actor: await actorOf(env.ctx, "secretariat@example.jp") };
   clock = Date.now();
   vi.useFakeTimers({ toFake: ["Date"], now: clock });
 });

@@ -1,7 +1,8 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { auditMark, auditSince, type TestEnv, testEnv, userCount } from "../../platform/testing/harness.js";
 import { type AssertionInput, readAuthnRequest, selfSignedPair, testIdp } from "../../platform/testing/saml-idp.js";
+import { expectNewAbuClerk, me, sessionCookie } from "./test-sign-in.js";
 
 const PUBLIC = "http://localhost:3000";
 const MD = "urn:oasis:names:tc:SAML:2.0:metadata";
@@ -53,7 +54,7 @@ async function signIn(person: Person, change: Change = {}, provider = "pref") {
   expect(request.acsUrl).toBe(at(provider).acsUrl);
   const SAMLResponse = await idp.response({ inResponseTo: request.id, ...at(provider), ...person, ...change });
   const done = await post(SAMLResponse, provider);
-  return { done, SAMLResponse, session: cookieOf(done.cookies) };
+  return { done, SAMLResponse, session: sessionCookie(done.cookies) };
 }
 
 const post = (SAMLResponse: string, provider = "pref") =>
@@ -63,30 +64,15 @@ const post = (SAMLResponse: string, provider = "pref") =>
     headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "cross-site" },
     payload: new URLSearchParams({ SAMLResponse, RelayState: "" }).toString(),
   });
-const cookieOf = (cookies: { name: string; value: string }[]) =>
-  cookies
-    .filter((c) => c.name.startsWith("renkei_") && c.value)
-    .map((c) => `${c.name}=${c.value}`)
-    .join("; ");
-const me = (cookie: string) => env.app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
-const userCount = async () =>
-  Number(
-    (
-      await env.database.db
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 /** A sign-in that must be refused: back to the sign-in page without a session, no account written, the reason audited. */
 async function expectRefused(who: Person, change: Change, why: RegExp, provider = "pref") {
-  const before = await userCount();
+  const before = await userCount(env);
   const mark = await auditMark(env);
   const { done } = await signIn(who, change, provider);
   expect(done.headers.location).toBe("/login?sso=failed");
-  expect(cookieOf(done.cookies)).toBe("");
-  expect(await userCount()).toBe(before);
+  expect(sessionCookie(done.cookies)).toBe("");
+  expect(await userCount(env)).toBe(before);
   const [row] = await auditSince(env, mark, "auth.ssoRefused");
   expect(row!.changes.reason).toBe("failed");
   expect(String(row!.changes.error)).toMatch(why);
@@ -147,31 +133,15 @@ describe("SAML 2.0 sign-in", () => {
     const { done, session } = await signIn(clerk);
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe("/meetings");
-    const res = await me(session);
-    expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({
+    const id = await expectNewAbuClerk(env, session, mark, {
       email: "yamada@town.abu.example.jp",
       name: "山田 花子",
-      role: "municipal",
-      isOrgAdmin: false,
-      org: { name: "阿武町" },
+      provider: "saml:pref",
+      sub: "abu-saml-1",
     });
-    const id = res.json().user.id;
-    expect(await auditSince(env, mark, "auth.ssoLogin")).toEqual([
-      {
-        actor: null,
-        subject: { type: "user", id },
-        changes: {
-          provider: "saml:pref",
-          sub: "abu-saml-1",
-          mfa: false,
-          created: { orgId: env.demo.orgs["阿武町"], role: "municipal", isOrgAdmin: false },
-        },
-      },
-    ]);
     // A signed response (rather than assertion) is accepted too, and finds the same account by its NameID.
     const again = await signIn(clerk, { sign: "response" });
-    expect((await me(again.session)).json().user.id).toBe(id);
+    expect((await me(env, again.session)).json().user.id).toBe(id);
   });
 
   it("finds the account again by its address when the IdP sends a transient NameID, and refuses one without an address", async () => {
@@ -205,19 +175,19 @@ describe("SAML 2.0 sign-in", () => {
       },
       { authnContext: "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract" },
     );
-    expect((await me(session)).json()).toMatchObject({
+    expect((await me(env, session)).json()).toMatchObject({
       user: { role: "secretariat", org: { name: "山口県" }, isOrgAdmin: true },
       mustEnrollTwoFactor: false,
     });
   });
 
   it("refuses groups that map to no organisation, on the sign-in page, creating nothing", async () => {
-    const before = await userCount();
+    const before = await userCount(env);
     const mark = await auditMark(env);
     const { done } = await signIn({ nameId: "nowhere-saml", attributes: { email: "nowhere@example.jp", groups: ["all-staff"] } });
     expect(done.headers.location).toBe("/login?sso=no_org");
-    expect(cookieOf(done.cookies)).toBe("");
-    expect(await userCount()).toBe(before);
+    expect(sessionCookie(done.cookies)).toBe("");
+    expect(await userCount(env)).toBe(before);
     expect(await auditSince(env, mark, "auth.ssoRefused")).toEqual([
       {
         actor: null,
@@ -236,7 +206,7 @@ describe("SAML 2.0 sign-in", () => {
     const mark = await auditMark(env);
     const replay = await post(first.SAMLResponse);
     expect(replay.headers.location).toBe("/login?sso=failed");
-    expect(cookieOf(replay.cookies)).toBe("");
+    expect(sessionCookie(replay.cookies)).toBe("");
     const [row] = await auditSince(env, mark, "auth.ssoRefused");
     expect(row!.changes.error).toMatch(/InResponseTo/);
   });
@@ -259,7 +229,7 @@ describe("SAML 2.0 sign-in", () => {
     ];
     for (const [name, change, why] of cases)
       it(name, async () => {
-        await expectRefused(person(name.includes("NameID") ? "nameid" : String(await userCount())), change, why);
+        await expectRefused(person(name.includes("NameID") ? "nameid" : String(await userCount(env))), change, why);
       });
   });
 
@@ -290,7 +260,7 @@ describe("SAML 2.0 sign-in", () => {
         expect(posted).not.toContain(String(who.attributes.email));
         expect(done.statusCode).toBe(303);
         expect(done.headers.location).toBe("/meetings");
-        const res = await me(session);
+        const res = await me(env, session);
         expect(res.json().user).toMatchObject({
           email: `enc-${cipher}@town.abu.example.jp`,
           name: "暗号 太郎",
@@ -303,7 +273,7 @@ describe("SAML 2.0 sign-in", () => {
     it("signs in when the IdP signs the whole response around the encrypted assertion", async () => {
       const { done, session } = await signIn(person("response"), { encryptTo: sp.certificate, sign: "response" }, "enc");
       expect(done.headers.location).toBe("/meetings");
-      expect((await me(session)).json().user.email).toBe("enc-response@town.abu.example.jp");
+      expect((await me(env, session)).json().user.email).toBe("enc-response@town.abu.example.jp");
     });
 
     const other = selfSignedPair("another-sp");
@@ -339,7 +309,7 @@ describe("SAML 2.0 sign-in", () => {
     ];
     for (const [name, change, why, provider] of cases)
       it(`refuses ${name}`, async () => {
-        await expectRefused(person(String(await userCount())), change, why, provider ?? "enc");
+        await expectRefused(person(String(await userCount(env))), change, why, provider ?? "enc");
       });
   });
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { auditMark, auditSince, type TestEnv, testEnv, userCount } from "../../platform/testing/harness.js";
 import { startTestProvider, type TestAccount, type TestProvider } from "../../platform/testing/oidc-provider.js";
 import { newTotpSecret } from "../auth/two-factor.js";
+import { expectNewAbuClerk, me, sessionCookie } from "./test-sign-in.js";
 
 const PUBLIC = "http://localhost:3000";
 let idp: TestProvider;
@@ -34,8 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await idp.close();
 });
-
-const cookieOf = (cookies: { name: string; value: string }[]) => cookies.map((c) => `${c.name}=${c.value}`).join("; ");
 
 /**
  * Drives a sign-in as a browser would: Renkei's start route, the provider's authorisation and
@@ -75,20 +74,9 @@ async function signIn(provider: string, account: TestAccount, returnTo = "/meeti
     done,
     callback,
     pendingCookie,
-    session: cookieOf(done.cookies.filter((c) => c.name.startsWith("renkei_") && c.value)),
+    session: sessionCookie(done.cookies),
   };
 }
-
-const me = (cookie: string) => env.app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
-const userCount = async () =>
-  Number(
-    (
-      await env.database.db
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 describe("OpenID Connect sign-in", () => {
   it("lists the providers' buttons for the sign-in page", async () => {
@@ -107,34 +95,18 @@ describe("OpenID Connect sign-in", () => {
     });
     expect(done.statusCode).toBe(302);
     expect(done.headers.location).toBe("/meetings");
-    const res = await me(session);
-    expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({
+    const id = await expectNewAbuClerk(env, session, mark, {
       email: "tanaka@town.abu.example.jp",
       name: "田中 一郎",
-      role: "municipal",
-      isOrgAdmin: false,
-      org: { name: "阿武町" },
+      provider: "pref",
+      sub: "abu-clerk-1",
     });
-    const id = res.json().user.id;
-    expect(await auditSince(env, mark, "auth.ssoLogin")).toEqual([
-      {
-        actor: null,
-        subject: { type: "user", id },
-        changes: {
-          provider: "pref",
-          sub: "abu-clerk-1",
-          mfa: false,
-          created: { orgId: env.demo.orgs["阿武町"], role: "municipal", isOrgAdmin: false },
-        },
-      },
-    ]);
     // A second sign-in finds the same account by the provider's subject.
     const again = await signIn("pref", {
       sub: "abu-clerk-1",
       claims: { email: "renamed@town.abu.example.jp", lg_code: "355020" },
     });
-    expect((await me(again.session)).json().user.id).toBe(id);
+    expect((await me(env, again.session)).json().user.id).toBe(id);
   });
 
   it("maps groups to organisation, role and org-admin flag, and reviews them at every sign-in", async () => {
@@ -143,7 +115,7 @@ describe("OpenID Connect sign-in", () => {
       claims: { email: "sato@pref.example.jp", name: "佐藤 次郎", groups: ["all-staff", "renkei-secretariat"] },
       amr: ["pwd", "mfa"],
     });
-    expect((await me(secretariat.session)).json()).toMatchObject({
+    expect((await me(env, secretariat.session)).json()).toMatchObject({
       user: { role: "secretariat", org: { name: "山口県" }, isOrgAdmin: false },
       mustEnrollTwoFactor: false,
     });
@@ -152,7 +124,11 @@ describe("OpenID Connect sign-in", () => {
       sub: "abu-admin-1",
       claims: { email: "admin@town.abu.example.jp", name: "阿武 管理", lg_code: "355020", groups: ["town-admins"] },
     });
-    expect((await me(admin.session)).json().user).toMatchObject({ role: "municipal", isOrgAdmin: true, org: { name: "阿武町" } });
+    expect((await me(env, admin.session)).json().user).toMatchObject({
+      role: "municipal",
+      isOrgAdmin: true,
+      org: { name: "阿武町" },
+    });
 
     // Moved to another town in the directory: the next sign-in moves the account, audited.
     const mark = await auditMark(env);
@@ -160,7 +136,7 @@ describe("OpenID Connect sign-in", () => {
       sub: "abu-admin-1",
       claims: { email: "admin@town.abu.example.jp", lg_code: "352021", groups: [] },
     });
-    expect((await me(moved.session)).json().user).toMatchObject({ isOrgAdmin: false, org: { name: "宇部市" } });
+    expect((await me(env, moved.session)).json().user).toMatchObject({ isOrgAdmin: false, org: { name: "宇部市" } });
     const [row] = await auditSince(env, mark, "auth.ssoLogin");
     expect(row!.changes).toMatchObject({
       org_id: { before: env.demo.orgs["阿武町"], after: env.demo.orgs["宇部市"] },
@@ -177,7 +153,7 @@ describe("OpenID Connect sign-in", () => {
         claims: { email: "mfa@pref.example.jp", groups: ["renkei-secretariat"] },
         amr: ["mfa"],
       });
-      expect((await me(withMfa.session)).json().mustEnrollTwoFactor).toBe(false);
+      expect((await me(env, withMfa.session)).json().mustEnrollTwoFactor).toBe(false);
       expect((await env.app.inject({ method: "GET", url: "/api/home", headers: { cookie: withMfa.session } })).statusCode).toBe(
         200,
       );
@@ -187,7 +163,7 @@ describe("OpenID Connect sign-in", () => {
         claims: { email: "pwd@pref.example.jp", groups: ["renkei-secretariat"] },
         amr: ["pwd"],
       });
-      expect((await me(without.session)).json().mustEnrollTwoFactor).toBe(true);
+      expect((await me(env, without.session)).json().mustEnrollTwoFactor).toBe(true);
       const home = await env.app.inject({ method: "GET", url: "/api/home", headers: { cookie: without.session } });
       expect(home.statusCode).toBe(403);
       expect(home.json().error.details.reason).toBe("two_factor_enrollment_required");
@@ -203,27 +179,27 @@ describe("OpenID Connect sign-in", () => {
         claims: { email: "pwd@pref.example.jp", groups: ["renkei-secretariat"] },
       });
       expect(codeAsked.done.headers.location).toBe("/login/two-factor");
-      expect((await me(codeAsked.session)).json().error.code).toBe("MFA_REQUIRED");
+      expect((await me(env, codeAsked.session)).json().error.code).toBe("MFA_REQUIRED");
       const trusted = await signIn("pref", {
         sub: "pref-staff-3",
         claims: { email: "pwd@pref.example.jp", groups: ["renkei-secretariat"] },
         amr: ["mfa"],
       });
       expect(trusted.done.headers.location).toBe("/meetings");
-      expect((await me(trusted.session)).statusCode).toBe(200);
+      expect((await me(env, trusted.session)).statusCode).toBe(200);
     } finally {
       await admin.patch("/api/settings", { requireTwoFactorForStaff: false });
     }
   });
 
   it("refuses claims that map to no organisation, on the sign-in page, creating nothing", async () => {
-    const before = await userCount();
+    const before = await userCount(env);
     const mark = await auditMark(env);
     const { done } = await signIn("pref", { sub: "nowhere-1", claims: { email: "nowhere@example.jp", lg_code: "999999" } });
     expect(done.statusCode).toBe(302);
     expect(done.headers.location).toBe("/login?sso=no_org");
     expect(done.cookies.find((c) => c.name === "renkei_session" && c.value)).toBeUndefined();
-    expect(await userCount()).toBe(before);
+    expect(await userCount(env)).toBe(before);
     expect(await auditSince(env, mark, "auth.ssoRefused")).toEqual([
       {
         actor: null,
@@ -234,16 +210,16 @@ describe("OpenID Connect sign-in", () => {
   });
 
   it("with pre-registered users only, refuses a stranger and links a registered address", async () => {
-    const before = await userCount();
+    const before = await userCount(env);
     const stranger = await signIn("lgwan", { sub: "ube-new", claims: { email: "new@city.ube.example.jp" } });
     expect(stranger.done.headers.location).toBe("/login?sso=not_registered");
-    expect(await userCount()).toBe(before);
+    expect(await userCount(env)).toBe(before);
 
     // ube@example.jp is registered in the demo council (宇部市).
     const known = await signIn("lgwan", { sub: "ube-known", claims: { email: "ube@example.jp", email_verified: true } });
     expect(known.done.headers.location).toBe("/meetings");
-    expect((await me(known.session)).json().user).toMatchObject({ email: "ube@example.jp", org: { name: "宇部市" } });
-    expect(await userCount()).toBe(before);
+    expect((await me(env, known.session)).json().user).toMatchObject({ email: "ube@example.jp", org: { name: "宇部市" } });
+    expect(await userCount(env)).toBe(before);
   });
 
   it("refuses a disabled account", async () => {
@@ -269,7 +245,7 @@ describe("OpenID Connect sign-in", () => {
       it(name, async () => {
         idp.tamper(tamper);
         try {
-          const before = await userCount();
+          const before = await userCount(env);
           const mark = await auditMark(env);
           const { done } = await signIn("pref", {
             sub: `tamper-${name}`,
@@ -277,7 +253,7 @@ describe("OpenID Connect sign-in", () => {
           });
           expect(done.headers.location).toBe("/login?sso=failed");
           expect(done.cookies.find((c) => c.name === "renkei_session" && c.value)).toBeUndefined();
-          expect(await userCount()).toBe(before);
+          expect(await userCount(env)).toBe(before);
           const [row] = await auditSince(env, mark, "auth.ssoRefused");
           expect(row!.changes.reason).toBe("failed");
           expect(await auditSince(env, mark, "auth.ssoLogin")).toEqual([]);
@@ -316,7 +292,7 @@ describe("OpenID Connect sign-in", () => {
     expect(to.origin).toBe(idp.issuer);
     expect(to.searchParams.get("post_logout_redirect_uri")).toBe(`${PUBLIC}/login`);
     expect(to.searchParams.get("id_token_hint")).toMatch(/^ey/);
-    expect((await me(session)).statusCode).toBe(401);
+    expect((await me(env, session)).statusCode).toBe(401);
     // A password session has no provider to sign out of.
     const pw = await env.as("abu2@example.jp");
     const plain = await pw.post("/api/auth/logout");

@@ -1,22 +1,13 @@
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as XLSX from "xlsx";
-import { auditMark, auditSince, type TestEnv, testEnv } from "../../platform/testing/harness.js";
+import { auditMark, auditSince, type TestEnv, testEnv, userCount } from "../../platform/testing/harness.js";
 
 let env: TestEnv;
 beforeAll(async () => {
   env = await testEnv();
 });
 
-const userCount = async () =>
-  Number(
-    (
-      await env.database.db
-        .selectFrom("users")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 const userByEmail = (email: string) =>
   env.database.db.selectFrom("users").selectAll().where("email", "=", email).executeTakeFirst();
 
@@ -51,7 +42,7 @@ describe("bulk users: import", () => {
       "355020,管理 者,kanri@example.jp,市町村職員,○", // 9: org-admin flag only the prefecture sets
     ].join("\r\n");
     const bytes = iconv.encode(csv, "cp932");
-    const before = await userCount();
+    const before = await userCount(env);
     const dry = await abu.postForm("/api/users/import", { dryRun: "true" }, [{ name: "異動.csv", data: bytes }]);
     expect(dry.status).toBe(200);
     expect(dry.body.encoding).toBe("Shift_JIS (Windows / CP932)");
@@ -75,7 +66,7 @@ describe("bulk users: import", () => {
     expect(apply.status).toBe(400);
     expect(apply.body.error.message).toContain("7件の誤り");
     expect(apply.body.error.details.issues[1]).toMatchObject({ row: 4, path: "C4" });
-    expect(await userCount()).toBe(before);
+    expect(await userCount(env)).toBe(before);
     expect(await userByEmail("hagi.ichiro@example.jp")).toBeUndefined();
     expect(await auditSince(env, mark, "user.import")).toEqual([]);
   });
@@ -184,7 +175,7 @@ describe("bulk users: export", () => {
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toBe("団体コード,団体名,氏名,メールアドレス,役割,団体管理者,所属,役職,状態,登録日");
     expect(lines.some((l) => l.startsWith("352152,周南市,周南 太郎,shunan@example.jp,市町村職員,○"))).toBe(true);
-    expect(lines.length - 1).toBe(await userCount());
+    expect(lines.length - 1).toBe(await userCount(env));
     const back = await admin.postForm("/api/users/import", { dryRun: "true" }, [{ name: "all.csv", data: res.rawPayload }]);
     expect(back.body.rows).toEqual([]);
     expect(back.body.issues.length).toBeGreaterThan(20);

@@ -3,7 +3,7 @@ import { type Contact, contactOf } from "../../../shared/api/bodies.js";
 import type { inviteInput, PersonContact, User, userListQuery, userPatch } from "../../../shared/api/users.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
-import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
+import { type Actor, type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
 import { conflict, invalid, notFound } from "../../platform/errors.js";
 import { abilities, authorize, can } from "../../platform/policy/authorize.js";
 import { mailComposer, sendMail } from "../notifications/index.js";
@@ -21,6 +21,24 @@ import {
   updateUserRow,
 } from "./repo.js";
 import { issueToken, revokeTokens } from "./tokens.js";
+
+/**
+ * The Actor an account acts as, from its row and its organisation's kind: the one mapping for every path that acts
+ * for someone without a session (mail-in, the personal calendar feed, /api/me, the demo seed and tests). The session
+ * builds the same from its own row, where the provider's trusted MFA also counts as two-factor.
+ */
+export const actorOfUser = (
+  u: Pick<UserWithOrg, "id" | "org_id" | "org_kind" | "role" | "is_org_admin" | "email" | "name" | "totp_enabled">,
+): Actor => ({
+  userId: u.id,
+  orgId: u.org_id,
+  orgKind: u.org_kind,
+  role: u.role,
+  isOrgAdmin: u.is_org_admin === 1,
+  email: u.email,
+  name: u.name,
+  twoFactorEnabled: u.totp_enabled === 1,
+});
 
 function present(ctx: Ctx, r: UserWithOrg): User {
   return {

@@ -157,6 +157,17 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<T
   return { app, database, config, demo, ctx, worker, as, anon: client("", "") };
 }
 
+/** How many accounts there are (a refused sign-in or a dry-run import must create none). */
+export const userCount = async (env: TestEnv) =>
+  Number(
+    (
+      await env.database.db
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 /** The newest audit row for an event, for "the mutation wrote its audit row" assertions. */
 export async function lastAudit(env: TestEnv, event: string) {
   return env.database.db

@@ -17,9 +17,8 @@ import { TextAreaField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { useToast } from "../../components/toast.js";
-import { formatDateTime } from "../../lib/dates.js";
+import { formatDateTime, jstInputToIso } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
-import { fromLocalInput } from "../meetings/api.js";
 import { api, useReview, useReviewMutation } from "./review-api.js";
 
 type Passage = MinutesReview["passages"][number];
@@ -218,7 +217,7 @@ function StartReview({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
   const toast = useToast();
   const form = useZodForm<typeof reviewInput, { deadline: string }>(reviewInput, {
-    toInput: (v) => ({ deadline: fromLocalInput(v.deadline) ?? "" }),
+    toInput: (v) => ({ deadline: jstInputToIso(v.deadline) ?? "" }),
     defaultValues: { deadline: "" },
   });
   const start = useReviewMutation(meetingId, (input: z.input<typeof reviewInput>) =>

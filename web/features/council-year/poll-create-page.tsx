@@ -2,12 +2,12 @@ import { useFieldArray } from "react-hook-form";
 import { useNavigate } from "react-router";
 import { pollInput } from "../../../shared/api/date-polls.js";
 import { meetingKindLabels, meetingKinds } from "../../../shared/api/meetings.js";
-import { fromJstDateTimeLocal } from "../../../shared/dates/jst.js";
 import { Button, ButtonLink } from "../../components/button.js";
 import { useZodForm, ZodForm } from "../../components/form.js";
 import { SelectField, TextAreaField, TextField } from "../../components/form-field.js";
 import { PageHeader } from "../../components/page-header.js";
 import { useToast } from "../../components/toast.js";
+import { jstInputToIso } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useBodies } from "../bodies/api.js";
 import { useCreatePoll } from "./poll-api.js";
@@ -23,12 +23,12 @@ interface PollFields {
   candidates: { date: string; from: string; to: string }[];
 }
 
-const instant = (date: string, time: string) => (date && time ? fromJstDateTimeLocal(`${date}T${time}`).toISOString() : "");
+const instant = (date: string, time: string) => (date && time ? (jstInputToIso(`${date}T${time}`) ?? "") : "");
 
 /** The request the fields stand for: rows without a date are left out. */
 const toInput = (v: PollFields) => ({
   ...v,
-  deadline: v.deadline ? fromJstDateTimeLocal(v.deadline).toISOString() : "",
+  deadline: jstInputToIso(v.deadline) ?? "",
   candidates: v.candidates
     .filter((r) => r.date)
     .map((r) => ({ startsAt: instant(r.date, r.from), endsAt: instant(r.date, r.to) })),

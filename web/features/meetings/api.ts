@@ -18,7 +18,6 @@ import type {
   proposalInput,
 } from "../../../shared/api/meetings.js";
 import { PAGE_MAX } from "../../../shared/api/paging.js";
-import { fromJstDateTimeLocal, jstDateTimeLocal } from "../../../shared/dates/jst.js";
 import { api, type Query } from "../../lib/api.js";
 import type { ListOf } from "../../lib/api-types.js";
 
@@ -98,8 +97,3 @@ export const useCreateMeeting = () => {
 };
 
 export { api };
-
-/** ISO instant → the value of an <input type="datetime-local"> in Japan time. */
-export const toLocalInput = (iso: string | null | undefined) => (iso ? jstDateTimeLocal(iso) : "");
-/** <input type="datetime-local"> (Japan time) → ISO instant. */
-export const fromLocalInput = (v: string) => (v ? fromJstDateTimeLocal(v).toISOString() : null);

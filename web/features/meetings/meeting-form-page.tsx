@@ -8,19 +8,10 @@ import { SelectField, TextAreaField, TextField } from "../../components/form-fie
 import { PageHeader } from "../../components/page-header.js";
 import { QueryState } from "../../components/query-state.js";
 import { useToast } from "../../components/toast.js";
-import { formatDate } from "../../lib/dates.js";
+import { formatDate, isoToJstInput, jstInputToIso } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
 import { useBodies } from "../bodies/api.js";
-import {
-  api,
-  fromLocalInput,
-  type MeetingDetail,
-  type MeetingInput,
-  toLocalInput,
-  useCreateMeeting,
-  useMeeting,
-  useMeetingMutation,
-} from "./api.js";
+import { api, type MeetingDetail, type MeetingInput, useCreateMeeting, useMeeting, useMeetingMutation } from "./api.js";
 
 /** As the date is typed: a holiday, a weekend or the year-end closure (12/29–1/3) is pointed out before saving. */
 function DateWarning({ day }: { day: string }) {
@@ -48,14 +39,14 @@ interface MeetingFields {
 const toInput = (v: MeetingFields) => ({
   bodyId: v.bodyId,
   kind: v.kind,
-  startsAt: fromLocalInput(v.startsAt) ?? "",
-  endsAt: fromLocalInput(v.endsAt) ?? "",
+  startsAt: jstInputToIso(v.startsAt) ?? "",
+  endsAt: jstInputToIso(v.endsAt) ?? "",
   place: v.place,
   onlineUrl: v.onlineUrl.trim() || null,
   subtitle: v.subtitle.trim() || null,
   description: v.description,
-  proposalDeadline: fromLocalInput(v.proposalDeadline),
-  attendanceDeadline: fromLocalInput(v.attendanceDeadline),
+  proposalDeadline: jstInputToIso(v.proposalDeadline),
+  attendanceDeadline: jstInputToIso(v.attendanceDeadline),
 });
 
 function MeetingForm({
@@ -79,14 +70,14 @@ function MeetingForm({
     defaultValues: {
       bodyId: initial?.bodyId ?? "",
       kind: initial?.kind ?? "in_person",
-      startsAt: toLocalInput(initial?.startsAt),
-      endsAt: toLocalInput(initial?.endsAt),
+      startsAt: isoToJstInput(initial?.startsAt),
+      endsAt: isoToJstInput(initial?.endsAt),
       place: initial?.place ?? "",
       onlineUrl: initial?.onlineUrl ?? "",
       subtitle: initial?.subtitle ?? "",
       description: initial?.description ?? "",
-      proposalDeadline: toLocalInput(initial?.proposalDeadline),
-      attendanceDeadline: toLocalInput(initial?.attendanceDeadline),
+      proposalDeadline: isoToJstInput(initial?.proposalDeadline),
+      attendanceDeadline: isoToJstInput(initial?.attendanceDeadline),
     },
   });
   return (

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { NoticeDetail, noticeInput, noticeList, ReadStatus, remindResult } from "../../../shared/api/notices.js";
-import { fromJstDateTimeLocal } from "../../../shared/dates/jst.js";
 import { api, type Query } from "../../lib/api.js";
 
 export type NoticeList = z.infer<typeof noticeList>;
@@ -86,6 +85,3 @@ export function useDeleteNotice(id: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: noticeKeys.all }),
   });
 }
-
-/** "2026-05-01T09:00" typed in a datetime-local field is Japan time, whatever the browser's zone. */
-export const jstInputToIso = (value: string) => fromJstDateTimeLocal(value).toISOString();

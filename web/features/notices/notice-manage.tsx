@@ -7,8 +7,9 @@ import { ConfirmDialog } from "../../components/dialog.js";
 import { useZodForm, ZodForm } from "../../components/form.js";
 import { TextField } from "../../components/form-field.js";
 import { useToast } from "../../components/toast.js";
+import { jstInputToIso } from "../../lib/dates.js";
 import { useI18n } from "../../lib/i18n.js";
-import { jstInputToIso, useDeleteNotice, useNoticeAction, usePublish } from "./api.js";
+import { useDeleteNotice, useNoticeAction, usePublish } from "./api.js";
 
 /** Publishing controls for editors: publish now or at a time, back to draft, pin, archive, delete. */
 export function NoticeManage({ n }: { n: NoticeDetail }) {
@@ -27,7 +28,7 @@ export function NoticeManage({ n }: { n: NoticeDetail }) {
   // The time as typed in Japan; an empty field is no time, which the schema refuses with its own words.
   const scheduleForm = useZodForm<typeof publishInput, { at: string }>(publishInput, {
     defaultValues: { at: "" },
-    toInput: (v) => ({ at: v.at ? jstInputToIso(v.at) : "" }),
+    toInput: (v) => ({ at: jstInputToIso(v.at) ?? "" }),
   });
   const draftLike = n.status === "draft" || n.status === "scheduled";
   return (
