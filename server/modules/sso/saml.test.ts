@@ -150,18 +150,18 @@ describe("SAML 2.0 sign-in", () => {
       attributes: { email: "Kawano@Town.Abu.example.jp", displayName: "河野 一郎", lgCode: "355020" },
     });
     const first = await signIn(person("_t-1a"), { nameIdFormat: "transient" });
-    const id = (await me(first.session)).json().user.id;
+    const id = (await me(env, first.session)).json().user.id;
     // A new NameID at the next sign-in: the same account, no conflict, no second user.
-    const before = await userCount();
+    const before = await userCount(env);
     const second = await signIn(person("_t-2b"), { nameIdFormat: "transient" });
     expect(second.done.headers.location).toBe("/meetings");
-    expect((await me(second.session)).json().user).toMatchObject({ id, email: "kawano@town.abu.example.jp" });
-    expect(await userCount()).toBe(before);
+    expect((await me(env, second.session)).json().user).toMatchObject({ id, email: "kawano@town.abu.example.jp" });
+    expect(await userCount(env)).toBe(before);
 
     const mark = await auditMark(env);
     const { done } = await signIn({ nameId: "_t-3c", attributes: { lgCode: "355020" } }, { nameIdFormat: "transient" });
     expect(done.headers.location).toBe("/login?sso=no_email");
-    expect(await userCount()).toBe(before);
+    expect(await userCount(env)).toBe(before);
     expect(await auditSince(env, mark, "auth.ssoRefused")).toEqual([
       expect.objectContaining({ changes: expect.objectContaining({ reason: "no_email", nameIdFormat: "transient" }) }),
     ]);
