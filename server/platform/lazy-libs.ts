@@ -3,4 +3,4 @@
  * than when the server starts: `renkei serve` answers /readyz sooner and idles with less memory.
  */
 export const exceljs = async () => (await import("exceljs")).default;
-export const fontkit = async () => (await import("@pdf-lib/fontkit")).default;
+export const fontkit = async () => (await import("./files/fontkit.js")).loadFontkit();

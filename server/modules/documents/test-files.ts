@@ -1,14 +1,14 @@
 import fs from "node:fs";
-import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument } from "pdf-lib";
 import yazl from "yazl";
+import { fontkit } from "../../platform/lazy-libs.js";
 
 /** Real files for tests and the benchmark: a Japanese PDF drawn with the bundled font, Office-like zips. */
 const fontPath = "node_modules/@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf";
 
 export async function japanesePdf(lines: string[]): Promise<Buffer> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(await fontkit());
   const font = await doc.embedFont(fs.readFileSync(fontPath), { subset: true });
   const page = doc.addPage([595, 842]);
   for (const [i, line] of lines.entries()) page.drawText(line, { x: 50, y: 780 - i * 24, size: 14, font });
