@@ -217,9 +217,20 @@ describe("allocation: properties", () => {
       (total, r, xs, pick, more) => {
         const ps = build(xs);
         const i = pick % ps.length;
-        const before = allocate(total, r, ps)[i]!.amount;
+        // A split the allocator refuses (rounding would make a share negative; the clerk is told to change it) has no share to compare.
+        const share = (list: typeof ps) => {
+          try {
+            return allocate(total, r, list)[i]!.amount;
+          } catch (e) {
+            if (String((e as Error).message).includes("負担額が負になります")) return null;
+            throw e;
+          }
+        };
+        const before = share(ps);
         const grown = ps.map((p, j) => (j === i ? { ...p, [field]: p[field]! + BigInt(more) } : p));
-        const after = allocate(total, r, grown)[i]!.amount;
+        const after = share(grown);
+        fc.pre(before !== null && after !== null);
+        if (before === null || after === null) return;
         if (r.remainder === "fraction") expect(after >= before - 1n).toBe(true);
         else if (r.remainder === "prefecture" || r.rounding === "down") expect(after >= before).toBe(true);
         else expect(after >= before - BigInt(ps.length)).toBe(true);
