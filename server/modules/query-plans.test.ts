@@ -73,11 +73,37 @@ afterAll(() => recorder?.close());
 
 const isRead = (q: RecordedQuery) => /^\s*(select|with)\b/i.test(q.sql);
 
+/** What SQLite's EXPLAIN QUERY PLAN says of a recorded query, one line per step. */
+async function sqlitePlan(q: RecordedQuery): Promise<string[]> {
+  const { rows } = await env.database.db.executeQuery<{ detail: string }>(
+    CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.params]),
+  );
+  return rows.map((r) => r.detail);
+}
+
+/** Raises the past views' counter (0921): a kept "as of" view of an earlier month is computed again. */
+const raisePastCounter = () =>
+  env.database.db
+    .updateTable("cache_versions")
+    .set((eb) => ({ version: eb("version", "+", 1) }))
+    .where("key", "=", "progress_past")
+    .execute();
+
+/** The queries of `url` computed anew (past counter raised in between); none may scan a table not read whole. */
+async function recordPastView(url: string, cookie: string) {
+  const recorded = await recorder.record(url, cookie, raisePastCounter);
+  const bad: string[] = [];
+  for (const q of recorded.filter(isRead))
+    for (const table of await scans(q)) if (!readWhole.has(table)) bad.push(`${table}: ${q.sql}`);
+  expect(bad).toEqual([]);
+  return recorded;
+}
+
 /** The tables (or aliases) a plan reads by a full scan. */
 async function scans(q: RecordedQuery): Promise<string[]> {
   const db = env.database.db;
   if (env.database.engine === "sqlite") {
-    const { rows } = await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.params]));
+    const rows = (await sqlitePlan(q)).map((detail) => ({ detail }));
     // "SCAN t", "SCAN t AS x" — but not "SCAN t USING INDEX …" (an ordered walk), a virtual table, or the
     // few rows of a subquery (a CO-ROUTINE or MATERIALIZE step, whose own plan is checked line by line).
     const subqueries = new Set(rows.map((r) => /^(?:CO-ROUTINE|MATERIALIZE) (\S+)$/.exec(r.detail)?.[1]));
@@ -146,10 +172,7 @@ describe("agenda suggestions", () => {
         expect(await scans(q)).toEqual([]);
         continue;
       }
-      const plan = await env.database.db.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${q.sql}`, [...q.params]),
-      );
-      expect(plan.rows.map((r) => r.detail)).toContain(
+      expect(await sqlitePlan(q)).toContain(
         "SEARCH consultations USING COVERING INDEX consultations_window (created_at>? AND created_at<?)",
       );
     }
@@ -160,26 +183,12 @@ describe("the as-of dashboard of an earlier month", () => {
   it("is computed from one backward seek per municipality on the covering index, not a scan of the day rows", async () => {
     const user = await env.as("secretariat@example.jp");
     // Kept while the past is unchanged (0921): a back-dated change in between makes the request compute it.
-    const recorded = await recorder.record(`/api/progress/dashboard?asOf=${addDays(jstDate(), -40)}`, user.cookie, () =>
-      env.database.db
-        .updateTable("cache_versions")
-        .set((eb) => ({ version: eb("version", "+", 1) }))
-        .where("key", "=", "progress_past")
-        .execute(),
-    );
+    const recorded = await recordPastView(`/api/progress/dashboard?asOf=${addDays(jstDate(), -40)}`, user.cookie);
     const days = recorded.filter((q) => isRead(q) && /from "?progress_org_days"?/i.test(q.sql));
     expect(days).toHaveLength(1);
     expect(recorded.length).toBeLessThanOrEqual(12);
-    const bad: string[] = [];
-    for (const q of recorded.filter(isRead))
-      for (const table of await scans(q)) if (!readWhole.has(table)) bad.push(`${table}: ${q.sql}`);
-    expect(bad).toEqual([]);
-    if (env.database.engine === "sqlite") {
-      const plan = await env.database.db.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${days[0]!.sql}`, [...days[0]!.params]),
-      );
-      expect(plan.rows.map((r) => r.detail).join("\n")).toMatch(/SEARCH d USING COVERING INDEX progress_org_days_totals/);
-    }
+    if (env.database.engine === "sqlite")
+      expect((await sqlitePlan(days[0]!)).join("\n")).toMatch(/SEARCH d USING COVERING INDEX progress_org_days_totals/);
   });
 
   it("counts the online procedures from one backward seek per record on the step history's covering index (0930)", async () => {
@@ -189,28 +198,14 @@ describe("the as-of dashboard of an earlier month", () => {
       .select("id")
       .where("code", "=", "online-procedures")
       .executeTakeFirstOrThrow();
-    const recorded = await recorder.record(
+    const recorded = await recordPastView(
       `/api/progress/dashboard?programmeId=${programme.id}&asOf=${addDays(jstDate(), -40)}`,
       user.cookie,
-      () =>
-        env.database.db
-          .updateTable("cache_versions")
-          .set((eb) => ({ version: eb("version", "+", 1) }))
-          .where("key", "=", "progress_past")
-          .execute(),
     );
     const steps = recorded.filter((q) => isRead(q) && /from "?progress_step_history"?/i.test(q.sql));
     expect(steps).toHaveLength(1);
-    const bad: string[] = [];
-    for (const q of recorded.filter(isRead))
-      for (const table of await scans(q)) if (!readWhole.has(table)) bad.push(`${table}: ${q.sql}`);
-    expect(bad).toEqual([]);
-    if (env.database.engine === "sqlite") {
-      const plan = await env.database.db.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${steps[0]!.sql}`, [...steps[0]!.params]),
-      );
-      expect(plan.rows.map((r) => r.detail).join("\n")).toMatch(/SEARCH h USING COVERING INDEX progress_step_history_asof/);
-    }
+    if (env.database.engine === "sqlite")
+      expect((await sqlitePlan(steps[0]!)).join("\n")).toMatch(/SEARCH h USING COVERING INDEX progress_step_history_asof/);
   });
 });
 
@@ -218,13 +213,7 @@ describe("a rare one- or two-character search word", () => {
   it("is looked up in an index, not checked on every entry (PostgreSQL: the pairs of migration 0920)", async () => {
     const user = await env.as("shunan@example.jp");
     for (const q of ["鳥獣", "鯨"]) {
-      const recorded = await recorder.record(`/api/search?q=${encodeURIComponent(q)}`, user.cookie, () =>
-        env.database.db
-          .updateTable("cache_versions")
-          .set((eb) => ({ version: eb("version", "+", 1) }))
-          .where("key", "=", "progress_past")
-          .execute(),
-      );
+      const recorded = await recorder.record(`/api/search?q=${encodeURIComponent(q)}`, user.cookie, raisePastCounter);
       const reads = recorded.filter((r) => isRead(r) && /from "search_entries"/.test(r.sql));
       // SQLite answers an absent word from the trigram vocabulary without reading the entries.
       if (env.database.engine === "sqlite") {
