@@ -25,6 +25,12 @@ const orgRef = z.object({
 /** Why one municipality's item is listed as 「遅れている」 on its page. */
 const laggingReasons = ["overdue", "below_mean"] as const;
 export type LaggingReason = (typeof laggingReasons)[number];
+/**
+ * The most urgent municipalities the dashboard lists as behind plan. A prefecture has a few dozen at most;
+ * at national scale nearly all of 1,741 can be behind, and a list that long is neither read nor light to send.
+ */
+export const BEHIND_LISTED = 50;
+
 export const behindReasons = ["overdue", "below_median"] as const;
 export const behindReasonLabels: Record<(typeof behindReasons)[number], { ja: string; en: string }> = {
   overdue: { ja: "予定日・期限を過ぎて未完了", en: "Past a planned date or deadline" },
@@ -67,6 +73,8 @@ export const dashboard = z.object({
   /** Null unless the programme's items are online procedures, and for a past day ("as of": current state only). */
   online: onlineCompletion.nullable(),
   trend: z.array(z.object({ month: z.string(), pct: z.number().nullable() })),
+  /** How many municipalities are behind plan; `behind` lists the most urgent of them, at most BEHIND_LISTED. */
+  behindCount: z.number(),
   behind: z.array(
     z.object({
       orgId: z.string(),

@@ -44,6 +44,7 @@ describe("progress dashboard", () => {
     const behind = d.behind.map((b: { name: string }) => b.name);
     expect(behind).toContain("上関町");
     expect(behind).toContain("阿武町");
+    expect(d.behindCount).toBe(d.behind.length); // a prefecture's few are all listed
     expect(m.exceptions.length).toBeGreaterThan(10);
     expect(d.orgs.reduce((n: number, o: { exceptionItems: number }) => n + o.exceptionItems, 0)).toBe(m.exceptions.length);
     expect(d.abilities).toEqual({ canManage: false, canImport: true, canEditAll: false, canEditOrgId: env.demo.orgs.阿武町 });

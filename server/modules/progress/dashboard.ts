@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { type Dashboard, type DashboardQuery, dashboard, type Matrix, matrix } from "../../../shared/api/progress-views.js";
+import {
+  BEHIND_LISTED,
+  type Dashboard,
+  type DashboardQuery,
+  dashboard,
+  type Matrix,
+  matrix,
+} from "../../../shared/api/progress-views.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
@@ -81,7 +88,18 @@ async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashb
     abilities: abilitiesOut,
   };
   if (!p)
-    return { ...base, programme: null, items: [], orgs: [], overall: null, median: null, online: null, trend: [], behind: [] };
+    return {
+      ...base,
+      programme: null,
+      items: [],
+      orgs: [],
+      overall: null,
+      median: null,
+      online: null,
+      trend: [],
+      behindCount: 0,
+      behind: [],
+    };
   const itemIds = items.map((i) => i.id);
   const orgSet = new Set(orgs.map((o) => o.id));
   const agg = await aggregateProgramme(ctx, p.id, itemIds, orgs, { asOf, day, filtered });
@@ -99,6 +117,7 @@ async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashb
   // The last point is the exact figure shown above (the month-end of the rollup, archived items aside).
   if (trend.length) trend[trend.length - 1]!.pct = overall;
   const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const behind = behindPlan(standings, { lagThreshold: p.lag_threshold, smallFirst: q.smallFirst === "true" });
   return {
     ...base,
     programme: {
@@ -131,7 +150,8 @@ async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashb
     median: toPercent(median(standings.map((s) => s.pct).filter((x): x is number => x != null))),
     online: await onlineFigures(ctx, itemIds, [...orgSet], asOf),
     trend: trend.map((t) => ({ month: t.month, pct: toPercent(t.pct) })),
-    behind: behindPlan(standings, { lagThreshold: p.lag_threshold, smallFirst: q.smallFirst === "true" }).map((b) => ({
+    behindCount: behind.length,
+    behind: behind.slice(0, BEHIND_LISTED).map((b) => ({
       orgId: b.orgId,
       name: names.get(b.orgId)!,
       isSmall: b.isSmall,

@@ -132,6 +132,8 @@ export async function writeRecords(ctx: Ctx, writes: RecordWrite[], meta: WriteM
     stepHistory.push(...stepHistoryRows(w.recordId, meta.at, w.before.steps, w.after.steps));
     addRollup(rollup, w, month);
   }
+  // The records first: a municipality's first record of an item is referenced by its step states and values.
+  await insertChunked(ctx, "progress_records", records, (oc) => oc.column("id").doUpdateSet(takeExcluded(recordCols)));
   // A step state row keeps reminded_for across updates: the reminder compares it with the planned date.
   await insertChunked(ctx, "progress_step_states", steps, (oc) =>
     oc.columns(["record_id", "step_id"]).doUpdateSet(takeExcluded(stepCols)),
@@ -139,7 +141,6 @@ export async function writeRecords(ctx: Ctx, writes: RecordWrite[], meta: WriteM
   await insertChunked(ctx, "progress_metric_values", metrics, (oc) =>
     oc.columns(["record_id", "metric_id", "fiscal_year"]).doUpdateSet(takeExcluded(metricCols)),
   );
-  await insertChunked(ctx, "progress_records", records, (oc) => oc.column("id").doUpdateSet(takeExcluded(recordCols)));
   await insertChunked(ctx, "progress_history", history);
   await insertChunked(ctx, "progress_step_history", stepHistory);
   await addRollupRows(ctx, [...rollup.values()]);

@@ -108,7 +108,7 @@ function DashboardBody({ d, params }: { d: Dashboard; params: DashboardParams })
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Stat label={t("progress.overall")} value={pctText(d.overall)} />
         <Stat label={t("progress.median")} value={pctText(d.median)} />
-        <Stat label={t("progress.behindCount")} value={String(d.behind.length)} />
+        <Stat label={t("progress.behindCount")} value={String(d.behindCount)} />
       </dl>
       {d.online && <OnlineCompletion online={d.online} />}
       <KpiSection programmeId={d.programme!.id} headingId="progress-kpis" />
@@ -126,8 +126,8 @@ function DashboardBody({ d, params }: { d: Dashboard; params: DashboardParams })
           {(m) => (
             <>
               <HeatmapChart
-                rows={m.orgIds.map((id) => d.orgs.find((o) => o.id === id)?.name ?? "")}
-                columns={m.itemIds.map((id) => d.items.find((i) => i.id === id)?.name ?? "")}
+                rows={namesOf(m.orgIds, d.orgs)}
+                columns={namesOf(m.itemIds, d.items)}
                 cells={m.cells}
                 label={t("progress.heatmapChart")}
                 onOpen={(r, c) => navigate(recordPath(m.orgIds[r]!, m.itemIds[c]!))}
@@ -199,7 +199,18 @@ function DashboardBody({ d, params }: { d: Dashboard; params: DashboardParams })
           rowKey={(b) => b.orgId}
           empty={t("progress.behindNone")}
         />
+        {d.behindCount > d.behind.length && (
+          <p className="text-dns-14N-130 text-solid-gray-700">
+            {t("progress.behindListed", { shown: d.behind.length, count: d.behindCount })}
+          </p>
+        )}
       </section>
     </div>
   );
+}
+
+/** The names of `ids` in their order (1,741 municipalities at national scale: one lookup each, not a search). */
+function namesOf(ids: string[], rows: { id: string; name: string }[]): string[] {
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return ids.map((id) => names.get(id) ?? "");
 }

@@ -67,6 +67,10 @@ export const progress = {
   "progress.behind": ["計画より遅れている市町", "Municipalities behind plan"],
   "progress.behindTable": ["計画より遅れている市町の一覧（表）", "Table of municipalities behind plan"],
   "progress.behindNone": ["遅れている市町はありません。", "No municipality is behind plan."],
+  "progress.behindListed": [
+    "遅れの大きい{shown}市町を表示しています（遅れのある市町は全部で{count}）。すべての市町の状況は、上のヒートマップとその表で確認できます。",
+    "Showing the {shown} municipalities furthest behind ({count} in all). Every municipality is in the heatmap and its table above.",
+  ],
   "progress.overdueItems": ["期限超過の項目", "Items past due"],
   "progress.medianGap": ["中央値との差", "Below median by"],
   "progress.reasons": ["理由", "Why"],
