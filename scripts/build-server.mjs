@@ -6,7 +6,8 @@ import path from "node:path";
 import { build } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
-const out = path.join(root, "dist/server");
+// BUILD_SERVER_OUT: another folder inside the project (a test builds there without touching dist/server).
+const out = process.env.BUILD_SERVER_OUT ? path.resolve(process.env.BUILD_SERVER_OUT) : path.join(root, "dist/server");
 const sources = (dir) =>
   fs
     .readdirSync(path.join(root, dir), { recursive: true })
@@ -23,4 +24,7 @@ await build({
   logLevel: "warning",
 });
 fs.cpSync(path.join(root, "server/modules/demo/data"), path.join(out, "server/modules/demo/data"), { recursive: true });
+// Plain JavaScript modules the server loads by URL (the file worker's entry) go beside their compiled neighbours.
+for (const f of fs.readdirSync(path.join(root, "server"), { recursive: true }).map(String))
+  if (f.endsWith(".mjs")) fs.cpSync(path.join(root, "server", f), path.join(out, "server", f));
 console.log(`server compiled to ${path.relative(root, out)}`);

@@ -31,7 +31,8 @@ echo "== lint"; npx biome check .
 echo "== unused exports and files"; npx knip --no-progress
 echo "== typecheck"; npx tsc --noEmit
 echo "== unit and API tests (SQLite and PostgreSQL)"; npx vitest run
-echo "== build"; npx vite build --logLevel warn
+# The web app and the compiled server: the browser tests run what `npm start` runs (bin/renkei.js picks dist/server).
+echo "== build"; npx vite build --logLevel warn && node scripts/build-server.mjs
 alt_tests=""
 if [ -n "$alt" ]; then
   wait "$alt_prepare" || { echo "== preparing Node $alt failed"; cat "$alt_log"; exit 1; }

@@ -1,7 +1,7 @@
 import yauzl from "yauzl";
 import { checkArchive } from "../../platform/files/archive.js";
 import { decodeText } from "../../platform/files/text.js";
-import { runInWorker } from "../../platform/files/worker.js";
+import { runInWorker, workerModule } from "../../platform/files/worker.js";
 
 const officeParts: Record<string, RegExp> = {
   "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
@@ -26,10 +26,13 @@ const maxXmlBytes = 30 * 1024 * 1024;
 export async function extractText(bytes: Buffer, mime: string): Promise<string | null> {
   if (officeParts[mime]) await checkArchive(bytes);
   if (mime !== "application/pdf" && !officeParts[mime]) return extractTextHere(bytes, mime);
-  return runInWorker<string | null>(new URL("./extract.ts", import.meta.url).href, "extractTextHere", [bytes, mime]);
+  return runInWorker<string | null>(workerModule(import.meta.url, "extract"), "extractTextHere", [bytes, mime]);
 }
 
-/** Runs in the worker thread (PDF and Office), or in place for plain text. */
+/**
+ * Runs in the worker thread (PDF and Office), or in place for plain text.
+ * @public Called by name in the file worker (`runInWorker` above), which no import shows.
+ */
 export async function extractTextHere(input: Uint8Array, mime: string): Promise<string | null> {
   const bytes = Buffer.from(input.buffer, input.byteOffset, input.length);
   if (mime === "application/pdf") return (await pdfText(bytes)).slice(0, maxChars);

@@ -1,9 +1,9 @@
 // The thread that parses heavy files (XLSX, Office, PDF text) off the main event loop.
-// It loads TypeScript through tsx like bin/renkei.js, then runs the functions it is sent.
-import { parentPort } from "node:worker_threads";
-import { register } from "tsx/esm/api";
+// Under tsx (development, tests) it loads TypeScript through tsx like bin/renkei.js; in the compiled
+// server (dist/server, `npm start`) the modules are JavaScript. Then it runs the functions it is sent.
+import { parentPort, workerData } from "node:worker_threads";
 
-register();
+if (workerData?.tsx) (await import("tsx/esm/api")).register();
 
 parentPort.on("message", async ({ id, module, fn, args }) => {
   try {

@@ -13,8 +13,19 @@ const keepIdle = 2;
 const idle: Worker[] = [];
 let seq = 0;
 
+/** Whether this is the compiled server (dist/server, `npm start`) rather than TypeScript run through tsx. */
+const compiled = !import.meta.url.endsWith(".ts");
+
+/**
+ * The module beside `callerUrl` that a worker runs, named without its extension: `name.ts` under tsx,
+ * `name.js` in the compiled server. Callers pass their `import.meta.url`.
+ */
+export const workerModule = (callerUrl: string, name: string) =>
+  new URL(`./${name}${callerUrl.endsWith(".ts") ? ".ts" : ".js"}`, callerUrl).href;
+
 function spawn(): Worker {
-  return new Worker(new URL("./worker-entry.mjs", import.meta.url), { resourceLimits: limits });
+  // The entry is copied beside the compiled worker.js by scripts/build-server.mjs; it loads tsx only when needed.
+  return new Worker(new URL("./worker-entry.mjs", import.meta.url), { resourceLimits: limits, workerData: { tsx: !compiled } });
 }
 
 const tooHeavy = (file?: string) =>
@@ -25,7 +36,7 @@ const tooHeavy = (file?: string) =>
   );
 
 /**
- * Runs `fn` exported by `module` (a file URL, usually `new URL("./x.ts", import.meta.url).href`)
+ * Runs `fn` exported by `module` (a file URL from workerModule(import.meta.url, "x"))
  * in a worker thread. Arguments and result travel by structured clone (Buffers arrive as Uint8Array).
  * An AppError thrown there is thrown here as the same AppError.
  */

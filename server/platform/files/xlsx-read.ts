@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { AppError } from "../errors.js";
 import { exceljs } from "../lazy-libs.js";
 import { checkArchive } from "./archive.js";
-import { runInWorker } from "./worker.js";
+import { runInWorker, workerModule } from "./worker.js";
 
 /** A cell as read: text, number, boolean, date (Excel dates come back as Dates), or empty. */
 export type ReadCell = string | number | boolean | Date | null;
@@ -31,7 +31,10 @@ function plain(v: ExcelJS.CellValue): ReadCell {
   return null;
 }
 
-/** Runs in the worker thread: exceljs over the bytes, every sheet to a grid. */
+/**
+ * Runs in the worker thread: exceljs over the bytes, every sheet to a grid.
+ * @public Called by name in the file worker (`runInWorker` in readXlsx), which no import shows.
+ */
 export async function readXlsxHere(bytes: Uint8Array): Promise<ReadSheet[]> {
   const wb = new (await exceljs()).Workbook();
   try {
@@ -56,7 +59,7 @@ export async function readXlsxHere(bytes: Uint8Array): Promise<ReadSheet[]> {
 export async function readXlsx(bytes: Buffer, file: string): Promise<ReadSheet[]> {
   refuseOtherSpreadsheets(bytes, file);
   await checkArchive(bytes, file);
-  return runInWorker<ReadSheet[]>(new URL("./xlsx-read.ts", import.meta.url).href, "readXlsxHere", [bytes], file);
+  return runInWorker<ReadSheet[]>(workerModule(import.meta.url, "xlsx-read"), "readXlsxHere", [bytes], file);
 }
 
 /** .xls and ODS are refused with what to do (save as .xlsx or CSV). */

@@ -16,7 +16,7 @@ import type { Download } from "../../../platform/files/download.js";
 import { readFileBytes, type StoredFile } from "../../../platform/files/store.js";
 import { documentKinds } from "../../../platform/files/types.js";
 import { textField, type Upload, type UploadedFile } from "../../../platform/files/upload.js";
-import { runInWorker } from "../../../platform/files/worker.js";
+import { runInWorker, workerModule } from "../../../platform/files/worker.js";
 import { xlsxMime } from "../../../platform/files/xlsx.js";
 import { refuseOtherSpreadsheets, spreadsheetKind } from "../../../platform/files/xlsx-read.js";
 import { authorize } from "../../../platform/policy/authorize.js";
@@ -36,7 +36,7 @@ import { answersForWriteBack, findWorkbook, insertWorkbook } from "./repo.js";
  * copy and the preview of a filled copy sent back, and the write-back of every answer into the
  * ministry's own workbook. Parsing and writing run in worker threads.
  */
-const here = (file: string) => new URL(`./${file}`, import.meta.url).href;
+const here = (name: string) => workerModule(import.meta.url, name);
 
 /** The sheet the questions come from, and which organisation answers where (a row, or a sheet of its own). */
 const sheetOf = (l: WorkbookLayout) => (isSheetsLayout(l) ? l.template : l.sheet);
@@ -62,7 +62,7 @@ export async function importWorkbook(ctx: Ctx, upload: Upload): Promise<Workbook
     }
     const orgs = (await listOrgRows(tx, {})).map((o) => ({ id: o.id, name: o.name, lgCode: o.lg_code }));
     const detection = await runInWorker<Detection>(
-      here("detect.ts"),
+      here("detect"),
       "detectWorkbook",
       [await readFileBytes(tx, workbook), workbook.name, orgs],
       workbook.name,
@@ -182,7 +182,7 @@ export async function orgCopy(ctx: Ctx, id: string, orgId: string): Promise<Down
   const answer = await findAnswerRow(ctx, id, orgId);
   const data = answer ? (JSON.parse(answer.data) as AnswerData) : {};
   const bytes = await runInWorker<Uint8Array>(
-    here("writeback.ts"),
+    here("writeback"),
     "orgCopyHere",
     [wb.bytes, wb.layout, a.def, { orgId, data }],
     wb.name,
@@ -203,7 +203,7 @@ export async function previewOrgUpload(ctx: Ctx, id: string, orgId: string, uplo
   if (spreadsheetKind(file.bytes) === "xlsx") await checkArchive(file.bytes, file.name);
   const current = { data: existing ? (JSON.parse(existing.data) as AnswerData) : {}, version: existing?.version ?? 0 };
   return runInWorker<UploadPreview>(
-    here("upload.ts"),
+    here("upload"),
     "previewUploadHere",
     [file.bytes, file.name, wb.layout, a.def, orgId, current],
     file.name,
@@ -221,7 +221,7 @@ async function collation(ctx: Ctx, id: string, target: UploadedFile | null): Pro
     await checkArchive(target.bytes, target.name);
   }
   const bytes = await runInWorker<Uint8Array>(
-    here("writeback.ts"),
+    here("writeback"),
     "collationHere",
     [
       wb.bytes,
@@ -259,7 +259,7 @@ export async function orgCopiesZip(ctx: Ctx, id: string): Promise<Download> {
   const wb = await loadWorkbook(ctx, id);
   const answers = await answersForWriteBack(ctx, id, ["submitted"]);
   const zip = await runInWorker<Uint8Array>(
-    here("writeback.ts"),
+    here("writeback"),
     "orgCopiesZipHere",
     [
       wb.bytes,
