@@ -117,7 +117,11 @@ async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashb
   // The last point is the exact figure shown above (the month-end of the rollup, archived items aside).
   if (trend.length) trend[trend.length - 1]!.pct = overall;
   const names = new Map(orgs.map((o) => [o.id, o.name]));
-  const behind = behindPlan(standings, { lagThreshold: p.lag_threshold, smallFirst: q.smallFirst === "true" });
+  const behind = behindPlan(standings, {
+    lagThreshold: p.lag_threshold,
+    smallFirst: q.smallFirst === "true",
+    limit: BEHIND_LISTED,
+  });
   return {
     ...base,
     programme: {
@@ -150,8 +154,8 @@ async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashb
     median: toPercent(median(standings.map((s) => s.pct).filter((x): x is number => x != null))),
     online: await onlineFigures(ctx, itemIds, [...orgSet], asOf),
     trend: trend.map((t) => ({ month: t.month, pct: toPercent(t.pct) })),
-    behindCount: behind.length,
-    behind: behind.slice(0, BEHIND_LISTED).map((b) => ({
+    behindCount: behind.count,
+    behind: behind.list.map((b) => ({
       orgId: b.orgId,
       name: names.get(b.orgId)!,
       isSmall: b.isSmall,

@@ -136,9 +136,10 @@ describe("behind plan", () => {
   });
 
   it("lists overdue municipalities and those far under the median, most urgent first", () => {
-    const list = behindPlan([org("a", 9000), org("b", 8000), org("c", 5000), org("d", 8500, 2), org("e", null)], {
+    const { count, list } = behindPlan([org("a", 9000), org("b", 8000), org("c", 5000), org("d", 8500, 2), org("e", null)], {
       lagThreshold: 20,
     });
+    expect(count).toBe(2);
     // median of 9000, 8000, 5000, 8500 = 8250; c is 32.5 points under it
     expect(list.map((o) => [o.orgId, o.reasons])).toEqual([
       ["d", ["overdue"]],
@@ -149,8 +150,10 @@ describe("behind plan", () => {
 
   it("puts small municipalities first when asked", () => {
     const orgs = [org("big", 1000, 3), org("small", 8000, 1, true)];
-    expect(behindPlan(orgs, { lagThreshold: 20 })[0]!.orgId).toBe("big");
-    expect(behindPlan(orgs, { lagThreshold: 20, smallFirst: true })[0]!.orgId).toBe("small");
+    expect(behindPlan(orgs, { lagThreshold: 20 }).list[0]!.orgId).toBe("big");
+    expect(behindPlan(orgs, { lagThreshold: 20, smallFirst: true }).list[0]!.orgId).toBe("small");
+    // A limit lists the most urgent and still counts every one.
+    expect(behindPlan(orgs, { lagThreshold: 20, limit: 1 })).toMatchObject({ count: 2, list: [{ orgId: "big" }] });
   });
 
   it("is overdue only strictly after the due date", () => {

@@ -186,7 +186,7 @@ export const isOverdue = (dueDate: string | null, asOf: string) => dueDate != nu
 
 export function median(values: number[]): number | null {
   if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
+  const s = Float64Array.from(values).sort(); // numeric order, without a comparator call per pair
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
@@ -219,27 +219,40 @@ export type BehindReason = "overdue" | "below_median";
  * Behind plan: a due date passed without completion, or the municipality's percentage is more
  * than `lagThreshold` points under the median of the municipalities compared. Most urgent first
  * (more overdue items, then the lower percentage); with `smallFirst` small municipalities lead.
+ * `count` is every one behind; `list` the first `limit` of them (all by default), each with its reasons.
  */
 export function behindPlan<T extends OrgStanding>(
   orgs: T[],
-  opts: { lagThreshold: number; smallFirst?: boolean },
-): (T & { reasons: BehindReason[]; medianGap: number | null })[] {
+  opts: { lagThreshold: number; smallFirst?: boolean; limit?: number },
+): { count: number; list: (T & { reasons: BehindReason[]; medianGap: number | null })[] } {
   const med = median(orgs.map((o) => o.pct).filter((p): p is number => p != null));
-  const out = [];
-  for (const o of orgs) {
-    const reasons: BehindReason[] = [];
-    if (o.overdueItems > 0) reasons.push("overdue");
-    const gap = med != null && o.pct != null ? med - o.pct : null;
-    if (gap != null && gap > opts.lagThreshold * 100) reasons.push("below_median");
-    if (reasons.length) out.push({ ...o, reasons, medianGap: gap });
-  }
-  return out.sort(
-    (a, b) =>
+  const gapOf = (o: T) => (med != null && o.pct != null ? med - o.pct : null);
+  const lagging = (o: T) => {
+    const gap = gapOf(o);
+    return gap != null && gap > opts.lagThreshold * 100;
+  };
+  // Sorted as indexes; objects with reasons are made for the listed ones only (at national scale
+  // nearly all 1,741 can be behind, and the dashboard lists a few).
+  const behind: number[] = [];
+  for (let i = 0; i < orgs.length; i++) if (orgs[i]!.overdueItems > 0 || lagging(orgs[i]!)) behind.push(i);
+  behind.sort((x, y) => {
+    const a = orgs[x]!;
+    const b = orgs[y]!;
+    return (
       (opts.smallFirst ? Number(b.isSmall) - Number(a.isSmall) : 0) ||
       b.overdueItems - a.overdueItems ||
       (a.pct ?? 0) - (b.pct ?? 0) ||
-      (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0),
-  );
+      (a.orgId < b.orgId ? -1 : a.orgId > b.orgId ? 1 : 0)
+    );
+  });
+  const list = behind.slice(0, opts.limit ?? behind.length).map((i) => {
+    const o = orgs[i]!;
+    const reasons: BehindReason[] = [];
+    if (o.overdueItems > 0) reasons.push("overdue");
+    if (lagging(o)) reasons.push("below_median");
+    return { ...o, reasons, medianGap: gapOf(o) };
+  });
+  return { count: behind.length, list };
 }
 
 /** The trend: month-end percentages from per-month sums of changes (running totals). */

@@ -38,6 +38,14 @@ describe("the compiled server's file worker", () => {
     const env = { ...process.env, NODE_OPTIONS: "" };
     const stdout = execFileSync(process.execPath, [script], { cwd: root, encoding: "utf8", env });
     const sheets = JSON.parse(stdout.trim().split("\n").at(-1)!);
-    expect(sheets).toEqual([{ name: "集計", grid: [["市町", "進捗"], ["阿武町", 80]] }]);
+    expect(sheets).toEqual([
+      {
+        name: "集計",
+        grid: [
+          ["市町", "進捗"],
+          ["阿武町", 80],
+        ],
+      },
+    ]);
   });
 });
