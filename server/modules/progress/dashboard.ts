@@ -16,7 +16,7 @@ import { onlineFigures } from "./online.js";
 import "./policy.js";
 import { toPercent } from "./present.js";
 import { findProgramme, hasArchivedItems, listItemRows, listMunicipalOrgs, listProgrammeRows } from "./repo.js";
-import { behindPlan, isOverdue, median, trendFromDeltas } from "./rules.js";
+import { behindPlan, isOverdue, trendFromDeltas } from "./rules.js";
 import { aggregateCells, type CellState, type ItemAgg, type OrgAgg, readRollup } from "./state-repo.js";
 import { countBefore, eachProgrammeCell, readItemTotals, readOrgTotals } from "./totals-repo.js";
 import { cachedText, cachedView } from "./view-cache.js";
@@ -151,7 +151,7 @@ async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashb
       exceptionItems: byOrg.get(o.id)?.exceptions ?? 0,
     })),
     overall: toPercent(overall),
-    median: toPercent(median(standings.map((s) => s.pct).filter((x): x is number => x != null))),
+    median: toPercent(behind.median),
     online: await onlineFigures(ctx, itemIds, [...orgSet], asOf),
     trend: trend.map((t) => ({ month: t.month, pct: toPercent(t.pct) })),
     behindCount: behind.count,

@@ -219,12 +219,13 @@ export type BehindReason = "overdue" | "below_median";
  * Behind plan: a due date passed without completion, or the municipality's percentage is more
  * than `lagThreshold` points under the median of the municipalities compared. Most urgent first
  * (more overdue items, then the lower percentage); with `smallFirst` small municipalities lead.
- * `count` is every one behind; `list` the first `limit` of them (all by default), each with its reasons.
+ * `count` is every one behind; `list` the first `limit` of them (all by default), each with its reasons;
+ * `median` the median percentage it compared with.
  */
 export function behindPlan<T extends OrgStanding>(
   orgs: T[],
   opts: { lagThreshold: number; smallFirst?: boolean; limit?: number },
-): { count: number; list: (T & { reasons: BehindReason[]; medianGap: number | null })[] } {
+): { count: number; list: (T & { reasons: BehindReason[]; medianGap: number | null })[]; median: number | null } {
   const med = median(orgs.map((o) => o.pct).filter((p): p is number => p != null));
   const gapOf = (o: T) => (med != null && o.pct != null ? med - o.pct : null);
   const lagging = (o: T) => {
@@ -252,7 +253,7 @@ export function behindPlan<T extends OrgStanding>(
     if (lagging(o)) reasons.push("below_median");
     return { ...o, reasons, medianGap: gapOf(o) };
   });
-  return { count: behind.length, list };
+  return { count: behind.length, list, median: med };
 }
 
 /** The trend: month-end percentages from per-month sums of changes (running totals). */

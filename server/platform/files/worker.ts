@@ -20,8 +20,7 @@ const compiled = !import.meta.url.endsWith(".ts");
  * The module beside `callerUrl` that a worker runs, named without its extension: `name.ts` under tsx,
  * `name.js` in the compiled server. Callers pass their `import.meta.url`.
  */
-export const workerModule = (callerUrl: string, name: string) =>
-  new URL(`./${name}${callerUrl.endsWith(".ts") ? ".ts" : ".js"}`, callerUrl).href;
+export const workerModule = (callerUrl: string, name: string) => new URL(`./${name}${compiled ? ".js" : ".ts"}`, callerUrl).href;
 
 function spawn(): Worker {
   // The entry is copied beside the compiled worker.js by scripts/build-server.mjs; it loads tsx only when needed.
