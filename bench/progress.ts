@@ -270,21 +270,6 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
   await timeIt("as-of record (rewound from its history)", (i) =>
     getRecord(ctx, orgs[(i * 53) % orgs.length]!.id, p.items[i % 20]!, { asOf: pastDay(i) }),
   );
-  // The online procedures' figures (national definition and broad), now and as of a past day (step history, 0930).
-  const online = await ctx.db
-    .selectFrom("progress_programmes")
-    .select("id")
-    .where("code", "=", "online-procedures")
-    .executeTakeFirst();
-  if (online) {
-    const onlineItems = (
-      await ctx.db.selectFrom("progress_items").select("id").where("programme_id", "=", online.id).execute()
-    ).map((i) => i.id);
-    const orgIds = orgs.map((o) => o.id);
-    await timeIt("online figures, 26 procedures (now)", () => onlineFigures(ctx, onlineItems, orgIds));
-    await timeIt("online figures as of a past day", (i) => onlineFigures(ctx, onlineItems, orgIds, pastDay(i)));
-    await timeIt("as-of dashboard, online procedures", (i) => getDashboard(ctx, { programmeId: online.id, asOf: pastDay(i) }));
-  }
   // Write cost: one record's planned date moved (history, rollup and the maintained totals).
   const edit = (i: number) =>
     applyProgressUpdates(
@@ -304,6 +289,52 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
       { source: "manual" },
     );
   await timeIt("one record edited (service, all writes)", edit);
+  // The summary computed anew after each edit (the view kept in memory is valid only until the next write).
+  await timeIt("dashboard summary after an edit (HTTP)", http(`/api/progress/dashboard?programmeId=${p.programmeId}`), (i) =>
+    edit(i + 2 * RUNS),
+  );
+  // The online procedures' figures (national definition and broad), now and as of a past day (step history, 0930).
+  const online = await ctx.db
+    .selectFrom("progress_programmes")
+    .select("id")
+    .where("code", "=", "online-procedures")
+    .executeTakeFirst();
+  if (online) {
+    const onlineItems = (
+      await ctx.db.selectFrom("progress_items").select("id").where("programme_id", "=", online.id).execute()
+    ).map((i) => i.id);
+    const orgIds = orgs.map((o) => o.id);
+    await timeIt("online figures, 26 procedures (now)", () => onlineFigures(ctx, onlineItems, orgIds));
+    await timeIt("online figures as of a past day", (i) => onlineFigures(ctx, onlineItems, orgIds, pastDay(i)));
+    await timeIt("as-of dashboard, online procedures", (i) => getDashboard(ctx, { programmeId: online.id, asOf: pastDay(i) }));
+    // A procedure's channel changed, then the summary (its online figures from the counts kept on each write).
+    const onlineDefs = await loadItemDefs(ctx, onlineItems);
+    const channel = (i: number) => {
+      const itemId = onlineItems[i % onlineItems.length]!;
+      return applyProgressUpdates(
+        ctx,
+        [
+          {
+            orgId: orgs[(i * 31) % orgs.length]!.id,
+            itemId,
+            steps: [
+              {
+                stepId: onlineDefs.get(itemId)!.def.steps[0]!.id,
+                status: "done",
+                option: i % 2 ? "マイナポータル" : "その他の電子申請",
+              },
+            ],
+          },
+        ],
+        { source: "manual" },
+      );
+    };
+    await timeIt(
+      "online procedures' summary after an edit (HTTP)",
+      http(`/api/progress/dashboard?programmeId=${online.id}`),
+      channel,
+    );
+  }
   // After each edit today, a day of an earlier month again: kept across today's writes (migration 0921),
   // where the random days above are each computed (as every as-of view was after any write before 0921).
   const lastMonth = new Date(Date.now() - 45 * 86400_000).toISOString().slice(0, 10);

@@ -152,7 +152,7 @@ async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashb
     })),
     overall: toPercent(overall),
     median: toPercent(behind.median),
-    online: await onlineFigures(ctx, itemIds, [...orgSet], asOf),
+    online: await onlineFigures(ctx, itemIds, [...orgSet], asOf, p.id),
     trend: trend.map((t) => ({ month: t.month, pct: toPercent(t.pct) })),
     behindCount: behind.count,
     behind: behind.list.map((b) => ({

@@ -54,7 +54,7 @@ export async function getKpis(ctx: Ctx, q: KpiQuery): Promise<KpiView> {
       target: f.target,
       pct: toPercent(f.pct),
     })),
-    targets: await presentTargets(ctx, targetRows, metrics, items, orgIds),
+    targets: await presentTargets(ctx, targetRows, metrics, p.id, items, orgIds),
     canManage: can(ctx.actor, "progress.manage"),
   };
 }
@@ -81,6 +81,7 @@ async function presentTargets(
   ctx: Ctx,
   rows: kpis.TargetRow[],
   metrics: MetricRow[],
+  programmeId: string,
   items: { id: string }[],
   orgIds: string[],
 ): Promise<ProgressTarget[]> {
@@ -91,6 +92,8 @@ async function presentTargets(
         ctx,
         items.map((i) => i.id),
         orgIds,
+        null,
+        programmeId,
       )
     : null;
   const out: ProgressTarget[] = [];

@@ -3,18 +3,49 @@ import type { Ctx } from "../../platform/context.js";
 import type { StepStatus } from "./tables.js";
 
 /**
- * The current states of the given steps in every municipality's record (the online procedures' channel steps):
- * from the few steps to their items' records (progress_records_item) to each state by its key, never a scan.
+ * The current states of the given steps in every municipality's record (the online procedures' channel steps),
+ * or in those of `orgIds` only: from the few steps to their items' records (progress_records_item) to each
+ * state by its key, never a scan.
  */
-export function readStepStates(ctx: Ctx, stepIds: string[]) {
-  if (!stepIds.length) return Promise.resolve([]);
-  return ctx.db
-    .selectFrom("progress_steps as st")
-    .innerJoin("progress_records as r", "r.item_id", "st.item_id")
-    .innerJoin("progress_step_states as s", (j) => j.onRef("s.record_id", "=", "r.id").onRef("s.step_id", "=", "st.id"))
-    .select(["r.org_id", "r.item_id", "s.status", "s.option"])
-    .where("st.id", "in", stepIds)
-    .execute();
+export async function readStepStates(ctx: Pick<Ctx, "db">, stepIds: string[], orgIds?: string[]) {
+  if (!stepIds.length) return [];
+  const query = () =>
+    ctx.db
+      .selectFrom("progress_steps as st")
+      .innerJoin("progress_records as r", "r.item_id", "st.item_id")
+      .innerJoin("progress_step_states as s", (j) => j.onRef("s.record_id", "=", "r.id").onRef("s.step_id", "=", "st.id"))
+      .select(["r.org_id", "r.item_id", "s.status", "s.option"])
+      .where("st.id", "in", stepIds);
+  if (!orgIds) return query().execute();
+  const out = [];
+  for (let i = 0; i < orgIds.length; i += 500)
+    out.push(
+      ...(await query()
+        .where("r.org_id", "in", orgIds.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}
+
+/** The maintained channel counts of a programme's municipalities (progress_org_state.online), as stored. */
+export const readOnlineCounts = (ctx: Ctx, programmeId: string) =>
+  ctx.db.selectFrom("progress_org_state").select(["org_id", "online"]).where("programme_id", "=", programmeId).execute();
+
+/**
+ * Stores counts computed anew (a definition changed, or rows from before they were kept), in one transaction;
+ * a row a record write has meanwhile given counts of this `basis` keeps them (they are newer).
+ */
+export async function storeOnlineCounts(ctx: Ctx, programmeId: string, basis: string, rows: { orgId: string; online: string }[]) {
+  await ctx.db.transaction().execute(async (tx) => {
+    for (const r of rows)
+      await tx
+        .updateTable("progress_org_state")
+        .set({ online: r.online })
+        .where("programme_id", "=", programmeId)
+        .where("org_id", "=", r.orgId)
+        .where((eb) => eb.or([eb("online", "is", null), eb("online", "not like", `${basis}:%`)]))
+        .execute();
+  });
 }
 
 /**
@@ -45,7 +76,7 @@ export async function readStepStatesAt(ctx: Ctx, stepIds: string[], cutoff: stri
 }
 
 /** Of the given items, those that are national target procedures. */
-export async function nationalTargetItemIds(ctx: Ctx, itemIds: string[]) {
+export async function nationalTargetItemIds(ctx: Pick<Ctx, "db">, itemIds: string[]) {
   if (!itemIds.length) return [];
   const rows = await ctx.db
     .selectFrom("progress_items")

@@ -27,7 +27,7 @@ export const findProgramme = (ctx: Ctx, id: string) =>
 export const findProgrammeByCode = (ctx: Ctx, code: string) =>
   ctx.db.selectFrom("progress_programmes").selectAll().where("code", "=", code).executeTakeFirst();
 
-export const listItemRows = (ctx: Ctx, programmeIds: string[], includeArchived = false) => {
+export const listItemRows = (ctx: Pick<Ctx, "db">, programmeIds: string[], includeArchived = false) => {
   if (!programmeIds.length) return Promise.resolve([] as ItemRow[]);
   let q = ctx.db.selectFrom("progress_items").selectAll().where("programme_id", "in", programmeIds);
   if (!includeArchived) q = q.where("archived", "=", 0);
@@ -44,7 +44,7 @@ export const hasArchivedItems = async (ctx: Ctx, programmeId: string) =>
 export const findItem = (ctx: Ctx, id: string) =>
   ctx.db.selectFrom("progress_items").selectAll().where("id", "=", id).executeTakeFirst();
 
-export async function listStepRows(ctx: Ctx, itemIds: string[], includeArchived = false): Promise<StepRow[]> {
+export async function listStepRows(ctx: Pick<Ctx, "db">, itemIds: string[], includeArchived = false): Promise<StepRow[]> {
   if (!itemIds.length) return [];
   let q = ctx.db.selectFrom("progress_steps").selectAll().where("item_id", "in", itemIds);
   if (!includeArchived) q = q.where("archived", "=", 0);

@@ -175,7 +175,7 @@ export interface ProgressRollupTable {
  * of each Japan day that changed one, so the dashboard, heatmap and "as of" read 1,741 rows instead of
  * every record or history row.
  */
-export interface ProgressOrgStateTable {
+export interface ProgressOrgCells {
   programme_id: string;
   org_id: string;
   cells: string;
@@ -186,7 +186,11 @@ export interface ProgressOrgStateTable {
   /** The cells' due dates, sorted, joined by commas ("" for none): overdue = those before the day. */
   dues: string;
 }
-export interface ProgressOrgDaysTable extends ProgressOrgStateTable {
+export interface ProgressOrgStateTable extends ProgressOrgCells {
+  /** The online procedures by channel (progress/online.ts): "basis:mynaportal:other:excluded"; null until counted. */
+  online: string | null;
+}
+export interface ProgressOrgDaysTable extends ProgressOrgCells {
   /** "YYYY-MM-DD" in Japan time: the cells at the end of that day. */
   day: string;
 }

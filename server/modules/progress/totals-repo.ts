@@ -2,8 +2,9 @@ import { sql } from "kysely";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { insertChunked, takeExcluded } from "./batch-repo.js";
+import { onlineCountsText } from "./online.js";
 import type { CellState } from "./state-repo.js";
-import type { ProgressOrgStateTable } from "./tables.js";
+import type { ProgressOrgCells, ProgressOrgStateTable } from "./tables.js";
 
 /**
  * The maintained read models of progress (tables.ts, migration 0710): every record write refreshes
@@ -14,7 +15,7 @@ import type { ProgressOrgStateTable } from "./tables.js";
 type Db = Pick<Ctx, "db">;
 /** One municipality's cells in a programme: itemId → [pct, due date, exception]. */
 type Cells = Record<string, [number | null, string | null, 0 | 1]>;
-type OrgRow = ProgressOrgStateTable;
+type OrgRow = ProgressOrgCells;
 
 const CHUNK = 500;
 const chunks = <T>(xs: T[], n: number) =>
@@ -67,9 +68,26 @@ async function currentCells(ctx: Db, programmeId: string, orgIds: string[]): Pro
   return out;
 }
 
-async function upsertOrgState(ctx: Db, rows: OrgRow[]) {
-  await insertChunked(ctx, "progress_org_state", rows, (oc) =>
-    oc.columns(["programme_id", "org_id"]).doUpdateSet(takeExcluded(orgCols)),
+/**
+ * The municipalities' rows of a programme, each with its online procedures counted (online.ts) when it
+ * has any; without them (`online` false) only for migration 0710, which runs before their column exists.
+ */
+async function upsertOrgState(ctx: Db, programmeId: string, rows: OrgRow[], online = true) {
+  if (!online) {
+    // Rows without the column, as the table had it then.
+    await insertChunked(ctx, "progress_org_state", rows as ProgressOrgStateTable[], (oc) =>
+      oc.columns(["programme_id", "org_id"]).doUpdateSet(takeExcluded(orgCols)),
+    );
+    return;
+  }
+  const counts = await onlineCountsText(
+    ctx,
+    programmeId,
+    rows.map((r) => r.org_id),
+  );
+  const states: ProgressOrgStateTable[] = rows.map((r) => ({ ...r, online: counts?.get(r.org_id) ?? null }));
+  await insertChunked(ctx, "progress_org_state", states, (oc) =>
+    oc.columns(["programme_id", "org_id"]).doUpdateSet(takeExcluded([...orgCols, "online"])),
   );
 }
 
@@ -88,7 +106,7 @@ export async function refreshTotals(
   for (const t of touched) byProgramme.set(t.programmeId, (byProgramme.get(t.programmeId) ?? new Set()).add(t.orgId));
   for (const [programmeId, orgs] of byProgramme) {
     const rows = [...(await currentCells(ctx, programmeId, [...orgs]))].map(([orgId, c]) => orgRow(programmeId, orgId, c));
-    await upsertOrgState(ctx, rows);
+    await upsertOrgState(ctx, programmeId, rows);
     await insertChunked(
       ctx,
       "progress_org_days",
@@ -148,7 +166,7 @@ export async function refreshRollupTotals(ctx: Db, programmeId: string, months?:
  * back-dated writes (the demo seed, the benchmark, after writeTimelines), and the test that checks
  * the figures maintained write by write against a recomputation.
  */
-export async function rebuildProgressTotals(ctx: Db, programmeId: string): Promise<void> {
+export async function rebuildProgressTotals(ctx: Db, programmeId: string, o = { online: true }): Promise<void> {
   const orgs = (
     await ctx.db.selectFrom("progress_records").select("org_id").distinct().where("programme_id", "=", programmeId).execute()
   ).map((r) => r.org_id);
@@ -184,7 +202,9 @@ export async function rebuildProgressTotals(ctx: Db, programmeId: string): Promi
     await insertChunked(ctx, "progress_org_days", days);
     await upsertOrgState(
       ctx,
+      programmeId,
       [...(await currentCells(ctx, programmeId, chunk))].map(([orgId, c]) => orgRow(programmeId, orgId, c)),
+      o.online,
     );
   }
   const items = (await ctx.db.selectFrom("progress_items").select("id").where("programme_id", "=", programmeId).execute()).map(

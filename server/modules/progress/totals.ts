@@ -36,6 +36,8 @@ export async function programmeTotals(ctx: Ctx, keep: (p: ProgrammeRow) => boole
       ctx,
       itemIds,
       orgList.map((o) => o.id),
+      null,
+      p.id,
     );
     out.push({
       programme: p,

@@ -56,6 +56,7 @@ import * as m0910 from "./0910-members-search-scope.js";
 import * as m0920 from "./0920-search-short-grams.js";
 import * as m0921 from "./0921-progress-past-version.js";
 import * as m0930 from "./0930-progress-step-history.js";
+import * as m0935 from "./0935-progress-online-counts.js";
 import * as m0940 from "./0940-metric-pct-rule.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
@@ -117,5 +118,6 @@ export const migrations: Record<string, Migration> = {
   "0920-search-short-grams": m0920,
   "0921-progress-past-version": m0921,
   "0930-progress-step-history": m0930,
+  "0935-progress-online-counts": m0935,
   "0940-metric-pct-rule": m0940,
 };
