@@ -304,7 +304,7 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
       await ctx.db.selectFrom("progress_items").select("id").where("programme_id", "=", online.id).execute()
     ).map((i) => i.id);
     const orgIds = orgs.map((o) => o.id);
-    await timeIt("online figures, 26 procedures (now)", () => onlineFigures(ctx, onlineItems, orgIds));
+    await timeIt("online figures counted from every step state", () => onlineFigures(ctx, onlineItems, orgIds));
     await timeIt("online figures as of a past day", (i) => onlineFigures(ctx, onlineItems, orgIds, pastDay(i)));
     await timeIt("as-of dashboard, online procedures", (i) => getDashboard(ctx, { programmeId: online.id, asOf: pastDay(i) }));
     // A procedure's channel changed, then the summary (its online figures from the counts kept on each write).
