@@ -52,27 +52,71 @@ export async function storeOnlineCounts(ctx: Ctx, programmeId: string, basis: st
  * The same "as of" a cutoff (an ISO instant): per record of the steps' items and per step, its latest row of
  * progress_step_history before the cutoff (one backward seek on progress_step_history_asof), packed as
  * "status|option" so a single scalar subquery answers. Records without one — not tracked yet, or the step
- * never changed from 未着手 — are left out, as a missing step state is read now.
+ * never changed from 未着手 — are left out, as a missing step state is read now. Of `orgIds` only when given.
  */
-export async function readStepStatesAt(ctx: Ctx, stepIds: string[], cutoff: string) {
+export async function readStepStatesAt(ctx: Ctx, stepIds: string[], cutoff: string, orgIds?: string[]) {
   if (!stepIds.length) return [];
-  const rows = await ctx.db
-    .selectFrom("progress_steps as st")
-    .innerJoin("progress_records as r", "r.item_id", "st.item_id")
-    .select([
-      "r.org_id",
-      "r.item_id",
-      sql<string | null>`(SELECT h.status || '|' || COALESCE(h.option, '') FROM progress_step_history h
+  const query = () =>
+    ctx.db
+      .selectFrom("progress_steps as st")
+      .innerJoin("progress_records as r", "r.item_id", "st.item_id")
+      .select([
+        "r.org_id",
+        "r.item_id",
+        sql<string | null>`(SELECT h.status || '|' || COALESCE(h.option, '') FROM progress_step_history h
         WHERE h.record_id = r.id AND h.step_id = st.id AND h.at < ${cutoff} ORDER BY h.at DESC LIMIT 1)`.as("s"),
-    ])
-    .where("st.id", "in", stepIds)
-    .execute();
+      ])
+      .where("st.id", "in", stepIds);
+  const rows = [];
+  if (!orgIds) rows.push(...(await query().execute()));
+  else
+    for (let i = 0; i < orgIds.length; i += 500)
+      rows.push(
+        ...(await query()
+          .where("r.org_id", "in", orgIds.slice(i, i + 500))
+          .execute()),
+      );
   return rows.flatMap((r) => {
     if (r.s == null) return [];
     const bar = r.s.indexOf("|");
     const option = r.s.slice(bar + 1);
     return [{ org_id: r.org_id, item_id: r.item_id, status: r.s.slice(0, bar) as StepStatus, option: option || null }];
   });
+}
+
+/**
+ * Every change of the given steps in these municipalities' records of a programme, by municipality and
+ * time: the online channels' history replayed by rebuildProgressTotals.
+ */
+export async function readStepHistory(ctx: Pick<Ctx, "db">, programmeId: string, stepIds: string[], orgIds: string[]) {
+  if (!stepIds.length || !orgIds.length) return [];
+  return ctx.db
+    .selectFrom("progress_records as r")
+    .innerJoin("progress_step_history as h", "h.record_id", "r.id")
+    .select(["r.org_id", "r.item_id", "h.at", "h.status", "h.option"])
+    .where("r.programme_id", "=", programmeId)
+    .where("r.org_id", "in", orgIds)
+    .where("h.step_id", "in", stepIds)
+    .orderBy("r.org_id")
+    .orderBy("h.at")
+    .execute();
+}
+
+/**
+ * The counts kept at the end of a day for each municipality with a row of a programme: its latest day row
+ * up to that day (one backward seek each); null when it has none, "" when that row has no counts.
+ */
+export async function readOnlineCountsAt(ctx: Ctx, programmeId: string, day: string) {
+  return ctx.db
+    .selectFrom("progress_org_state as s")
+    .select([
+      "s.org_id",
+      sql<string | null>`(SELECT COALESCE(d.online, '') FROM progress_org_days d
+        WHERE d.programme_id = s.programme_id AND d.org_id = s.org_id AND d.day <= ${day}
+        ORDER BY d.day DESC LIMIT 1)`.as("online"),
+    ])
+    .where("s.programme_id", "=", programmeId)
+    .execute();
 }
 
 /** Of the given items, those that are national target procedures. */

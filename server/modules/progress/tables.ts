@@ -190,7 +190,7 @@ export interface ProgressOrgStateTable extends ProgressOrgCells {
   /** The online procedures by channel (progress/online.ts): "basis:mynaportal:other:excluded"; null until counted. */
   online: string | null;
 }
-export interface ProgressOrgDaysTable extends ProgressOrgCells {
+export interface ProgressOrgDaysTable extends ProgressOrgStateTable {
   /** "YYYY-MM-DD" in Japan time: the cells at the end of that day. */
   day: string;
 }

@@ -2,9 +2,9 @@ import { sql } from "kysely";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { insertChunked, takeExcluded } from "./batch-repo.js";
-import { onlineCountsText } from "./online.js";
+import { onlineCountsByDay, onlineCountsText } from "./online.js";
 import type { CellState } from "./state-repo.js";
-import type { ProgressOrgCells, ProgressOrgStateTable } from "./tables.js";
+import type { ProgressOrgCells, ProgressOrgDaysTable, ProgressOrgStateTable } from "./tables.js";
 
 /**
  * The maintained read models of progress (tables.ts, migration 0710): every record write refreshes
@@ -72,13 +72,13 @@ async function currentCells(ctx: Db, programmeId: string, orgIds: string[]): Pro
  * The municipalities' rows of a programme, each with its online procedures counted (online.ts) when it
  * has any; without them (`online` false) only for migration 0710, which runs before their column exists.
  */
-async function upsertOrgState(ctx: Db, programmeId: string, rows: OrgRow[], online = true) {
+async function upsertOrgState(ctx: Db, programmeId: string, rows: OrgRow[], online = true): Promise<ProgressOrgStateTable[]> {
   if (!online) {
     // Rows without the column, as the table had it then.
     await insertChunked(ctx, "progress_org_state", rows as ProgressOrgStateTable[], (oc) =>
       oc.columns(["programme_id", "org_id"]).doUpdateSet(takeExcluded(orgCols)),
     );
-    return;
+    return rows as ProgressOrgStateTable[];
   }
   const counts = await onlineCountsText(
     ctx,
@@ -89,6 +89,7 @@ async function upsertOrgState(ctx: Db, programmeId: string, rows: OrgRow[], onli
   await insertChunked(ctx, "progress_org_state", states, (oc) =>
     oc.columns(["programme_id", "org_id"]).doUpdateSet(takeExcluded([...orgCols, "online"])),
   );
+  return states;
 }
 
 /**
@@ -106,12 +107,12 @@ export async function refreshTotals(
   for (const t of touched) byProgramme.set(t.programmeId, (byProgramme.get(t.programmeId) ?? new Set()).add(t.orgId));
   for (const [programmeId, orgs] of byProgramme) {
     const rows = [...(await currentCells(ctx, programmeId, [...orgs]))].map(([orgId, c]) => orgRow(programmeId, orgId, c));
-    await upsertOrgState(ctx, programmeId, rows);
+    const states = await upsertOrgState(ctx, programmeId, rows);
     await insertChunked(
       ctx,
       "progress_org_days",
-      rows.map((r) => ({ ...r, day })),
-      (oc) => oc.columns(["programme_id", "org_id", "day"]).doUpdateSet(takeExcluded(orgCols)),
+      states.map((r) => ({ ...r, day })),
+      (oc) => oc.columns(["programme_id", "org_id", "day"]).doUpdateSet(takeExcluded([...orgCols, "online"])),
     );
     await refreshRollupTotals(ctx, programmeId, [month]);
   }
@@ -199,7 +200,13 @@ export async function rebuildProgressTotals(ctx: Db, programmeId: string, o = { 
       cells[h.item_id] = [h.pct, h.due_date, h.exception];
     }
     flush();
-    await insertChunked(ctx, "progress_org_days", days);
+    await insertChunked(
+      ctx,
+      "progress_org_days",
+      o.online
+        ? withOnlineDays(programmeId, days, await onlineCountsByDay(ctx, programmeId, chunk))
+        : (days as ProgressOrgDaysTable[]),
+    );
     await upsertOrgState(
       ctx,
       programmeId,
@@ -213,6 +220,35 @@ export async function rebuildProgressTotals(ctx: Db, programmeId: string, o = { 
   await refreshItemTotals(ctx, items);
   for (const itemId of items) await rebuildItemDays(ctx, itemId);
   await refreshRollupTotals(ctx, programmeId);
+}
+
+/**
+ * The day rows of some municipalities (in municipality and day order) with the online counts of each day: the
+ * latest counted by then (`none` before any change); a day with a channel change alone gets a row too, with
+ * the cells of the day before.
+ */
+function withOnlineDays(
+  programmeId: string,
+  days: (OrgRow & { day: string })[],
+  online: Awaited<ReturnType<typeof onlineCountsByDay>>,
+): ProgressOrgDaysTable[] {
+  if (!online) return days.map((d) => ({ ...d, online: null }));
+  const cellsByOrg = new Map<string, (OrgRow & { day: string })[]>();
+  for (const d of days) cellsByOrg.set(d.org_id, [...(cellsByOrg.get(d.org_id) ?? []), d]);
+  const out: ProgressOrgDaysTable[] = [];
+  for (const org of new Set([...cellsByOrg.keys(), ...online.byOrg.keys()])) {
+    const cells = cellsByOrg.get(org) ?? [];
+    const counts = online.byOrg.get(org) ?? [];
+    let cell: OrgRow = orgRow(programmeId, org, {});
+    let text = online.none;
+    for (let i = 0, j = 0; i < cells.length || j < counts.length; ) {
+      const day = i < cells.length && (j >= counts.length || cells[i]!.day <= counts[j]![0]) ? cells[i]!.day : counts[j]![0];
+      if (i < cells.length && cells[i]!.day === day) cell = cells[i++]!;
+      if (j < counts.length && counts[j]![0] === day) text = counts[j++]![1];
+      out.push({ ...cell, day, online: text });
+    }
+  }
+  return out;
 }
 
 /** An item's totals at the end of each day, replayed over every record's history. */
