@@ -2,12 +2,11 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "../../platform/context.js";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
-import { actorOf } from "../demo/factories.js";
 import { getDashboard } from "./dashboard.js";
 import { onlineFigures } from "./online.js";
 import { storeOnlineCounts } from "./online-repo.js";
 import { applyProgressUpdates } from "./service.js";
-import { progressIds } from "./test-support.js";
+import { onlineProgramme } from "./test-support.js";
 
 /**
  * The online procedures' counts kept per municipality on each write (progress_org_state.online, migration
@@ -20,24 +19,12 @@ let programmeId: string;
 let items: string[];
 let stepOf: Map<string, string>;
 let orgs: string[];
-
-const MYNA = "マイナポータル";
-const OTHER = "その他の電子申請";
+let online: Awaited<ReturnType<typeof onlineProgramme>>;
 
 beforeAll(async () => {
   env = await testEnv();
-  const ids = await progressIds(env);
-  programmeId = await ids.prog("online-procedures");
-  const db = env.database.db;
-  items = (
-    await db.selectFrom("progress_items").select("id").where("programme_id", "=", programmeId).orderBy("sort_order").execute()
-  ).map((i) => i.id);
-  stepOf = new Map();
-  for (const item of items) stepOf.set(item, (await ids.steps(item))[0]!);
-  orgs = (
-    await db.selectFrom("orgs").select("id").where("kind", "in", ["city", "town", "village"]).orderBy("lg_code").execute()
-  ).map((o) => o.id);
-  ctx = { ...env.ctx, actor: await actorOf(env.ctx, "secretariat@example.jp") };
+  online = await onlineProgramme(env);
+  ({ programmeId, items, stepOf, municipalities: orgs, ctx } = online);
 });
 
 const kept = () =>
@@ -63,27 +50,9 @@ async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
 
 describe("the online procedures' counts kept on each write", () => {
   it("equal a count from the step states after any edits, and the dashboard after a write reads no step state", async () => {
-    const statuses = ["not_started", "in_progress", "done", "not_applicable"] as const;
-    const edit = fc.record({
-      org: fc.nat({ max: 5 }),
-      item: fc.nat({ max: items.length - 1 }),
-      status: fc.constantFrom(...statuses),
-      option: fc.constantFrom(MYNA, OTHER, null),
-    });
     await fc.assert(
-      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 12 }), async (edits) => {
-        const last = new Map(edits.map((e) => [`${e.org}|${e.item}`, e]));
-        await applyProgressUpdates(
-          ctx,
-          [...last.values()].map((e) => ({
-            orgId: orgs[e.org]!,
-            itemId: items[e.item]!,
-            steps: [
-              { stepId: stepOf.get(items[e.item]!)!, status: e.status, ...(e.status === "done" ? { option: e.option } : {}) },
-            ],
-          })),
-          { source: "manual" },
-        );
+      fc.asyncProperty(fc.array(online.channelEdit(6), { minLength: 1, maxLength: 12 }), async (edits) => {
+        await online.applyChannelEdits(orgs, edits);
         const fromStates = await onlineFigures(ctx, items, orgs);
         let shown: Awaited<ReturnType<typeof getDashboard>> | undefined;
         const sql = await statementsOf(async () => {
