@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
-import { flag, list, type ProviderBase, readProviders } from "./config-sso.js";
+import { flag, list, type ProviderBase, readProviders, urlSetting } from "./config-sso.js";
 
 /** A SAML 2.0 identity provider, from SAML_PROVIDERS and the SAML_<ID>_* variables. */
 export interface SamlProviderConfig extends ProviderBase {
@@ -27,7 +27,7 @@ export interface SamlSpKeys {
 }
 
 const providerSchema = {
-  ENTRY_POINT: z.url({ error: "is required: the identity provider's single sign-on URL" }),
+  ENTRY_POINT: urlSetting("the identity provider's single sign-on URL"),
   IDP_ISSUER: z.string({ error: "is required: the identity provider's entity id" }).min(1),
   IDP_CERT: z.string({ error: "is required: the identity provider's signing certificate (PEM or base64)" }).min(1),
   SP_ENTITY_ID: z.string().min(1).optional(),

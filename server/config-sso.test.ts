@@ -102,6 +102,17 @@ describe("SAML 2.0 providers in the environment", () => {
     ]);
   });
 
+  it("says a URL setting is missing, or that what was given is not a URL", () => {
+    const { SAML_LGWAN_ENTRY_POINT: _, ...noEntryPoint } = saml;
+    expect(problemsOf(noEntryPoint)).toEqual(["SAML_LGWAN_ENTRY_POINT: is required: the identity provider's single sign-on URL"]);
+    expect(problemsOf({ ...saml, SAML_LGWAN_ENTRY_POINT: "idp.lgwan.example.jp/sso" })).toEqual([
+      "SAML_LGWAN_ENTRY_POINT: is not a URL (expected https://…): the identity provider's single sign-on URL",
+    ]);
+    expect(problemsOf({ ...base, OIDC_PREF_ISSUER: "idp.internal" })).toEqual([
+      "OIDC_PREF_ISSUER: is not a URL (expected https://…): the provider's issuer URL",
+    ]);
+  });
+
   it("refuses an http:// entry point, a malformed certificate and an id an OIDC provider has", () => {
     expect(
       problemsOf({

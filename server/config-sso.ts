@@ -58,8 +58,14 @@ export const flag = (d: "true" | "false") =>
     .default(d)
     .transform((v) => v === "true");
 
+/** A URL setting: "is required" when missing, "is not a URL" when it does not parse (e.g. no https://). */
+export const urlSetting = (what: string) =>
+  z.url({
+    error: (issue) => (issue.input === undefined ? `is required: ${what}` : `is not a URL (expected https://…): ${what}`),
+  });
+
 const providerSchema = {
-  ISSUER: z.url({ error: "is required: the provider's issuer URL" }),
+  ISSUER: urlSetting("the provider's issuer URL"),
   CLIENT_ID: z.string({ error: "is required: the client id registered at the provider" }).min(1),
   CLIENT_SECRET: z.string().min(1).optional(),
   SCOPES: z.string().min(1).default("openid email profile"),
