@@ -115,6 +115,7 @@ describe("the renkei CLI", () => {
         PORT: String(port),
         RENKEI_DEMO_PASSWORD: "Start-Password-2026",
         JOBS_ENABLED: "false",
+        LOG_LEVEL: "info",
         DRAIN_SECONDS: "2",
         MAILIN_SMTP_PORT: String(mailPort),
         MAILIN_ADDRESS: "soudan@pref.example.lg.jp",
@@ -139,6 +140,9 @@ describe("the renkei CLI", () => {
           .on("error", reject),
       );
     expect(await readyz()).toBe(200);
+    // The log is written in blocks (app.ts bufferedStdout), yet a request's line arrives within moments.
+    for (let i = 0; i < 20 && !out.includes('"url":"/readyz"'); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(out).toContain('"url":"/readyz"');
 
     // The desk's mail-in listener runs in the served process: a town's mail is filed.
     const smtp = nodemailer.createTransport({ host: "127.0.0.1", port: mailPort, ignoreTLS: true });
@@ -185,6 +189,11 @@ describe("the renkei CLI", () => {
     expect(readyWhileOpen.at(-1)).toBe(503);
     expect(status).toBe(200);
     expect(await exited).toBe(0);
+    // Every line reached the output whole, the drain's and the last request's included.
+    const lines = out.split("\n").filter((l) => l.startsWith("{"));
+    const logged = lines.map((l) => JSON.parse(l) as { msg: string; req?: { url: string }; res?: { statusCode: number } });
+    expect(logged.some((l) => l.msg.startsWith("draining"))).toBe(true);
+    expect(logged.some((l) => l.req?.url === "/api/auth/login" && l.res?.statusCode === 200)).toBe(true);
     // The mail-in listener closed with the drain.
     await expect(smtp.sendMail({ from: "kaminoseki@example.jp", to: "soudan@pref.example.lg.jp", text: "x" })).rejects.toThrow(
       /ECONNREFUSED/,
