@@ -10,4 +10,10 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("progress_org_state").addColumn("online", "text").execute();
   await db.schema.alterTable("progress_org_days").addColumn("online", "text").execute();
+  // "As of" a day: each municipality's latest day row up to it, answered from the index alone.
+  await db.schema
+    .createIndex("progress_org_days_online")
+    .on("progress_org_days")
+    .columns(["programme_id", "org_id", "day", "online"])
+    .execute();
 }
