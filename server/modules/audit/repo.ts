@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { auditQuery } from "../../../shared/api/audit.js";
 import { jstDayEnd, jstDayStart } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
+import { pageTotal } from "../../platform/db/page-total.js";
 
 type Query = z.infer<typeof auditQuery>;
 
@@ -24,7 +25,6 @@ function filtered(ctx: Ctx, f: Query) {
 /** One page of audit rows (newest first) with the actor's and organisation's names, and the count of the filter. */
 export async function auditRows(ctx: Ctx, f: Query) {
   const base = filtered(ctx, f);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const rows = await base
     .selectAll("a")
     .select(["u.name as user_name", "o.name as org_name"])
@@ -32,5 +32,9 @@ export async function auditRows(ctx: Ctx, f: Query) {
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  return { rows, total: Number(total.n) };
+  const total = await pageTotal(rows, f, async () => {
+    const r = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return r.n;
+  });
+  return { rows, total };
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import { pageTotal } from "../../platform/db/page-total.js";
 import type { ChallengeAttachmentsTable, ChallengeCommentsTable, ChallengeSharesTable, ChallengesTable } from "./tables.js";
 
 export type ChallengeRow = ChallengesTable;
@@ -58,10 +59,13 @@ export async function listChallengeRows(
   if (page.sort === "shares") q = q.orderBy("c.share_count", "desc").orderBy("c.updated_at", "desc");
   else q = q.orderBy(page.sort === "newest" ? "c.created_at" : "c.updated_at", "desc");
   const rows = await q.orderBy("c.id").limit(page.limit).offset(page.offset).execute();
-  const { total } = await filtered(ctx, f)
-    .select((eb) => eb.fn.countAll<number>().as("total"))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+  const total = await pageTotal(rows, page, async () => {
+    const r = await filtered(ctx, f)
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow();
+    return r.total;
+  });
+  return { rows, total };
 }
 export type ChallengeListRow = Awaited<ReturnType<typeof listChallengeRows>>["rows"][number];
 

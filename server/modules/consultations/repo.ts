@@ -4,6 +4,7 @@ import type { queueQuery } from "../../../shared/api/consultations.js";
 import type { Actor, Ctx } from "../../platform/context.js";
 import { isPrefectureStaff } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
+import { pageTotal } from "../../platform/db/page-total.js";
 import type {
   ConsultationAttachmentsTable,
   ConsultationMessagesTable,
@@ -81,14 +82,11 @@ function sorted<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: QueueF
 
 /**
  * The queue: the actor's visible consultations (own organisation unless prefecture staff), filtered
- * and sorted. The count and the page's ids come from the bare table (index-only, migration 0711);
- * only the page's rows are joined to names.
+ * and sorted. The page's ids, and the count when the page is full, come from the bare table
+ * (index-only, migration 0711); only the page's rows are joined to names.
  */
 export async function queueRows(ctx: Ctx, actor: Actor, f: QueueFilter, today: string) {
   const filtered = () => applyFilters(ctx, ctx.db.selectFrom("consultations as c"), actor, f, today);
-  const counted = await filtered()
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
   let q = applyFilters(ctx, base(ctx), actor, f, today);
   if (f.limit !== undefined) {
     const page = sorted(filtered().select("c.id"), f.sort)
@@ -96,7 +94,15 @@ export async function queueRows(ctx: Ctx, actor: Actor, f: QueueFilter, today: s
       .offset(f.offset ?? 0);
     q = base(ctx).where("c.id", "in", page);
   }
-  return { rows: await sorted(q, f.sort).execute(), total: Number(counted.n) };
+  const rows = await sorted(q, f.sort).execute();
+  const paging = { limit: f.limit ?? Number.POSITIVE_INFINITY, offset: f.limit === undefined ? 0 : (f.offset ?? 0) };
+  const total = await pageTotal(rows, paging, async () => {
+    const r = await filtered()
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return r.n;
+  });
+  return { rows, total };
 }
 
 /** Pauses of the given consultations, fetched in chunks so long exports stay within parameter limits. */

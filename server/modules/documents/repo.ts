@@ -1,5 +1,6 @@
 import type { Ctx } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
+import { pageTotal } from "../../platform/db/page-total.js";
 import type { DocumentFoldersTable, DocumentsTable, DocumentVersionsTable } from "./tables.js";
 
 export type DocumentRow = DocumentsTable;
@@ -59,10 +60,13 @@ export async function listDocumentRows(ctx: Ctx, f: DocumentFilter, page: { limi
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const { total } = await filtered(ctx, f)
-    .select((eb) => eb.fn.countAll<number>().as("total"))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+  const total = await pageTotal(rows, page, async () => {
+    const r = await filtered(ctx, f)
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow();
+    return r.total;
+  });
+  return { rows, total };
 }
 export type DocumentListRow = Awaited<ReturnType<typeof listDocumentRows>>["rows"][number];
 

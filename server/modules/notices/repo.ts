@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
+import { pageTotal } from "../../platform/db/page-total.js";
 import type { NoticeAttachmentsTable, NoticesTable } from "./tables.js";
 
 export type NoticeRow = NoticesTable;
@@ -86,10 +87,13 @@ export async function listNoticeRows(ctx: Ctx, f: NoticeListFilter) {
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  const { total } = await listQuery(ctx, f)
-    .select((eb) => eb.fn.countAll<number>().as("total"))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total) };
+  const total = await pageTotal(rows, f, async () => {
+    const r = await listQuery(ctx, f)
+      .select((eb) => eb.fn.countAll<number>().as("total"))
+      .executeTakeFirstOrThrow();
+    return r.total;
+  });
+  return { rows, total };
 }
 export type NoticeListRow = Awaited<ReturnType<typeof listNoticeRows>>["rows"][number];
 

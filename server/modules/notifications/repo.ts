@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
+import { pageTotal } from "../../platform/db/page-total.js";
 import type { MailOutboxTable, NotificationsTable } from "../../platform/db/schema.js";
 
 /** Active users of these organisations (notify's `orgIds`). */
@@ -22,9 +23,12 @@ export async function insertNotification(ctx: Ctx, row: NotificationsTable): Pro
 export async function notificationPage(ctx: Ctx, userId: string, q: { unreadOnly: boolean; limit: number; offset: number }) {
   let base = ctx.db.selectFrom("notifications").where("user_id", "=", userId);
   if (q.unreadOnly) base = base.where("read_at", "is", null);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const rows = await base.selectAll().orderBy("created_at", "desc").orderBy("id").limit(q.limit).offset(q.offset).execute();
-  return { rows, total: Number(total.n) };
+  const total = await pageTotal(rows, q, async () => {
+    const r = await base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return r.n;
+  });
+  return { rows, total };
 }
 
 export async function countUnread(ctx: Ctx, userId: string): Promise<number> {
