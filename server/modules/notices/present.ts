@@ -3,7 +3,7 @@ import type { Actor } from "../../platform/context.js";
 import { abilities } from "../../platform/policy/authorize.js";
 import { renderMarkdown } from "../../platform/text/markdown.js";
 import type { NoticeSubject } from "./policy.js";
-import type { NoticeRow } from "./repo.js";
+import type { NoticeListFields, NoticeRow } from "./repo.js";
 
 const abilityMap = {
   canEdit: "notice.edit",
@@ -21,7 +21,7 @@ export interface NoticeNames {
   attachmentCount: number;
 }
 
-export function presentNotice(actor: Actor | null, row: NoticeRow, subject: NoticeSubject, names: NoticeNames): Notice {
+export function presentNotice(actor: Actor | null, row: NoticeListFields, subject: NoticeSubject, names: NoticeNames): Notice {
   return {
     id: row.id,
     category: row.category,

@@ -4,6 +4,21 @@ import type { NoticeAttachmentsTable, NoticesTable } from "./tables.js";
 
 export type NoticeRow = NoticesTable;
 
+/** The columns a list item shows (shared/api/notices.ts `Notice`); the text and links are read only for one notice. */
+export const noticeListColumns = [
+  "id",
+  "category",
+  "body_id",
+  "title",
+  "status",
+  "publish_at",
+  "published_at",
+  "pinned",
+  "required",
+  "updated_at",
+] as const satisfies readonly (keyof NoticeRow)[];
+export type NoticeListFields = Pick<NoticeRow, (typeof noticeListColumns)[number]>;
+
 export const findNoticeRow = (ctx: Ctx, id: string) =>
   ctx.db.selectFrom("notices").selectAll().where("id", "=", id).executeTakeFirst();
 
@@ -64,7 +79,7 @@ export async function listNoticeRows(ctx: Ctx, f: NoticeListFilter) {
     .leftJoin("bodies as b", "b.id", "n.body_id")
     .innerJoin("users as u", "u.id", "n.created_by")
     .innerJoin("orgs as o", "o.id", "n.org_id")
-    .selectAll("n")
+    .select(noticeListColumns.map((c) => `n.${c}` as const))
     .select(["b.name as body_name", "u.name as author_name", "o.name as author_org_name"])
     .select((eb) => [
       eb
