@@ -217,7 +217,8 @@ describe("progress totals maintained on each write (property)", () => {
         await views(ctx);
         const days = new Set<string>();
         for (const [hours, cmd] of cmds) {
-          clock += hours * 3_600_000;
+          // At least a second on: two writes of a record at one instant leave the history's order between them open.
+          clock += hours * 3_600_000 + 1_000;
           vi.setSystemTime(clock);
           const day = await run(cmd);
           if (day) days.add(day);
@@ -281,7 +282,7 @@ describe("progress totals maintained on each write (property)", () => {
         });
         expect(await maintained()).toEqual(before);
       }),
-      { numRuns: 12, endOnFailure: true },
+      { numRuns: 12, endOnFailure: true, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
     );
   }, 240_000);
 });
