@@ -5,7 +5,7 @@ import type { NoticeAttachmentsTable, NoticesTable } from "./tables.js";
 export type NoticeRow = NoticesTable;
 
 /** The columns a list item shows (shared/api/notices.ts `Notice`); the text and links are read only for one notice. */
-export const noticeListColumns = [
+const noticeListColumns = [
   "id",
   "category",
   "body_id",
