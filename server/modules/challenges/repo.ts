@@ -59,12 +59,7 @@ export async function listChallengeRows(
   if (page.sort === "shares") q = q.orderBy("c.share_count", "desc").orderBy("c.updated_at", "desc");
   else q = q.orderBy(page.sort === "newest" ? "c.created_at" : "c.updated_at", "desc");
   const rows = await q.orderBy("c.id").limit(page.limit).offset(page.offset).execute();
-  const total = await pageTotal(rows, page, async () => {
-    const r = await filtered(ctx, f)
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow();
-    return r.total;
-  });
+  const total = await pageTotal(rows, page, () => filtered(ctx, f));
   return { rows, total };
 }
 export type ChallengeListRow = Awaited<ReturnType<typeof listChallengeRows>>["rows"][number];

@@ -60,12 +60,7 @@ export async function listDocumentRows(ctx: Ctx, f: DocumentFilter, page: { limi
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  const total = await pageTotal(rows, page, async () => {
-    const r = await filtered(ctx, f)
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow();
-    return r.total;
-  });
+  const total = await pageTotal(rows, page, () => filtered(ctx, f));
   return { rows, total };
 }
 export type DocumentListRow = Awaited<ReturnType<typeof listDocumentRows>>["rows"][number];

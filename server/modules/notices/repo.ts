@@ -102,12 +102,7 @@ export async function listNoticeRows(ctx: Ctx, f: NoticeListFilter) {
     .limit(f.limit)
     .offset(f.offset)
     .execute();
-  const total = await pageTotal(rows, f, async () => {
-    const r = await listQuery(ctx, f)
-      .select((eb) => eb.fn.countAll<number>().as("total"))
-      .executeTakeFirstOrThrow();
-    return r.total;
-  });
+  const total = await pageTotal(rows, f, () => listQuery(ctx, f));
   return { rows, total };
 }
 export type NoticeListRow = Awaited<ReturnType<typeof listNoticeRows>>["rows"][number];
