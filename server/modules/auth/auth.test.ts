@@ -30,6 +30,25 @@ describe("sign-in", () => {
     expect((await lastAudit(env, "auth.login"))?.subject_id).toBe(env.demo.users["abu@example.jp"]);
   });
 
+  it("answers /api/me from the session's own read, as the sign-in did, and shows a change of name, language or organisation at once", async () => {
+    const res = await login("mine@example.jp", DEMO_PASSWORD);
+    const cookie = cookieOf(res);
+    const get = async () => (await env.app.inject({ method: "GET", url: "/api/me", headers: { cookie } })).json();
+    const { mfaRequired: _, ...signedIn } = res.json();
+    expect(await get()).toEqual(signedIn);
+    const client = await env.as("mine@example.jp");
+    expect((await client.patch("/api/me", { name: "秋芳 みほ", locale: "en" })).status).toBe(200);
+    const orgId = env.demo.orgs.美祢市!;
+    await env.database.db.updateTable("orgs").set({ name: "美祢市（改称）" }).where("id", "=", orgId).execute();
+    try {
+      const after = await get();
+      expect(after.user).toMatchObject({ name: "秋芳 みほ", locale: "en", org: { id: orgId, name: "美祢市（改称）" } });
+      expect(after.csrfToken).toBe(res.json().csrfToken);
+    } finally {
+      await env.database.db.updateTable("orgs").set({ name: "美祢市" }).where("id", "=", orgId).execute();
+    }
+  });
+
   it("answers the same 401 for an unknown address and a wrong password", async () => {
     const a = await login("nobody@example.jp", "whatever-Password1");
     const b = await login("shunan@example.jp", "wrong-Password-1");

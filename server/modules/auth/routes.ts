@@ -105,7 +105,7 @@ export function authRoutes(app: App) {
   );
 
   app.get("/me", { config: { allowUnenrolled: true }, schema: { response: { 200: meResponse } } }, (req) =>
-    auth.me(req.ctx, req.session!),
+    auth.me(req.ctx, req.session!, req.session!.user),
   );
   app.patch("/me", { config: { allowUnenrolled: true }, schema: { body: mePatch, response: { 200: meResponse } } }, (req) =>
     auth.updateMe(req.ctx, req.session!, req.body),

@@ -7,6 +7,7 @@ import {
   markSessionMfaPassed,
   type SessionCookies,
   type SessionInfo,
+  type SessionUser,
   sessionSso,
   startSession,
 } from "../../platform/auth/session.js";
@@ -163,8 +164,12 @@ const navAbilities = {
   syncDirectory: "directory.sync",
 } as const;
 
-export async function me(ctx: Ctx, session: SessionInfo): Promise<Me> {
-  const u = await findUser(ctx, session.userId);
+/**
+ * The signed-in user's own view. `known` is the user as read with the session by this request
+ * (GET /api/me); a write passes none, so the user is read again after its changes.
+ */
+export async function me(ctx: Ctx, session: SessionInfo, known?: SessionUser): Promise<Me> {
+  const u = known ?? (await findUser(ctx, session.userId));
   if (!u) throw new AppError("UNAUTHENTICATED", "ログインしてください。");
   const org = { id: u.org_id, name: u.org_name, kind: u.org_kind };
   const actor = ctx.actor ?? actorOfUser(u);

@@ -3,6 +3,7 @@ import type { Config } from "../../config.js";
 import { type Actor, type Ctx, nowIso } from "../context.js";
 import type { Database } from "../db/database.js";
 import { preparedQuery } from "../db/prepared.js";
+import type { Flag } from "../db/schema.js";
 import { newSecret, sha256 } from "./tokens.js";
 
 export const SESSION_COOKIE = "renkei_session";
@@ -13,6 +14,22 @@ export interface SessionInfo {
   csrfToken: string;
   mfaPassed: boolean;
   userId: string;
+  /** The user and their organisation as read with the session at the start of this request (GET /api/me answers from it). */
+  user?: SessionUser;
+}
+
+/** What /api/me shows of the user, read in the session's own statement. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Actor["role"];
+  is_org_admin: Flag;
+  locale: "ja" | "en";
+  totp_enabled: Flag;
+  org_id: string;
+  org_name: string;
+  org_kind: Actor["orgKind"];
 }
 
 /** The cookies a new session needs; the route sets them (setSessionCookies), services never see the reply. */
@@ -99,29 +116,24 @@ const sessionQuery = preparedQuery<{ id: string }, SessionRow>((db, slot) =>
       "users.name",
       "users.status",
       "users.totp_enabled",
+      "users.locale",
       "sessions.idp_mfa",
       "orgs.kind as org_kind",
+      "orgs.name as org_name",
     ])
     .select((eb) => eb.selectFrom("cache_versions").select("version").where("key", "=", "reference").as("reference_version"))
     .where("sessions.id", "=", slot("id")),
 );
 
-interface SessionRow {
+interface SessionRow extends Omit<SessionUser, "id"> {
   id: string;
   csrf_token: string;
   mfa_passed: number;
   expires_at: string;
   last_seen_at: string;
   user_id: string;
-  org_id: string;
-  role: Actor["role"];
-  is_org_admin: number;
-  email: string;
-  name: string;
   status: string;
-  totp_enabled: number;
   idp_mfa: number;
-  org_kind: Actor["orgKind"];
   reference_version: number | string | null;
 }
 
@@ -144,7 +156,19 @@ export async function readSession(
     await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", row.id).execute();
     await db.updateTable("users").set({ last_seen_at: now }).where("id", "=", row.user_id).execute();
   }
-  const session = { id: row.id, csrfToken: row.csrf_token, mfaPassed: row.mfa_passed === 1, userId: row.user_id };
+  const user: SessionUser = {
+    id: row.user_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    is_org_admin: row.is_org_admin,
+    locale: row.locale,
+    totp_enabled: row.totp_enabled,
+    org_id: row.org_id,
+    org_name: row.org_name,
+    org_kind: row.org_kind,
+  };
+  const session = { id: row.id, csrfToken: row.csrf_token, mfaPassed: row.mfa_passed === 1, userId: row.user_id, user };
   const actor: Actor | null = session.mfaPassed
     ? {
         userId: row.user_id,
