@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, type LogEvent, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import { Kysely, type LogEvent, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.js";
+import { RenkeiSqliteDialect } from "./sqlite-limit.js";
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
@@ -100,7 +101,7 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
   sqlite.pragma("busy_timeout = 5000");
   // FULL: a commit is on disk (WAL fsynced) before it is acknowledged; see ARCHITECTURE "Durability".
   sqlite.pragma("synchronous = FULL");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
+  const db = new Kysely<DB>({ dialect: new RenkeiSqliteDialect({ database: withStatementCache(sqlite) }), log });
   return { db, engine: "sqlite", observers, close: () => db.destroy() };
 }
 

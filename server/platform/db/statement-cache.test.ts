@@ -5,6 +5,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { withStatementCache } from "./database.js";
+import { RenkeiSqliteDialect } from "./sqlite-limit.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -41,6 +42,30 @@ describe("the SQLite statement cache", () => {
     expect(await byId(2)).toEqual({ id: 2, name: "下関" });
     await sql`ALTER TABLE t ADD COLUMN kind TEXT`.execute(db);
     expect(await byId(2)).toEqual({ id: 2, name: "下関", kind: null });
+    await db.destroy();
+  });
+
+  it("writes a whole-number LIMIT into the statement (a bound one makes SQLite prepare it again on every run), other values stay bound", async () => {
+    const db = new Kysely<any>({ dialect: new RenkeiSqliteDialect({ database: withStatementCache(open()) }) });
+    await sql`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)`.execute(db);
+    for (let id = 1; id <= 5; id++)
+      await db
+        .insertInto("t")
+        .values({ id, name: `n${id}` })
+        .execute();
+    const page = (limit: number, offset: number) => db.selectFrom("t").select("id").orderBy("id").limit(limit).offset(offset);
+    expect(page(2, 1).compile()).toMatchObject({ sql: 'select "id" from "t" order by "id" limit 2 offset ?', parameters: [1] });
+    expect((await page(2, 1).execute()).map((r) => r.id)).toEqual([2, 3]);
+    expect((await page(2, 3).execute()).map((r) => r.id)).toEqual([4, 5]);
+    expect((await page(10, 0).execute()).map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+    // A subquery's LIMIT too; a limit that is not a whole number is left to SQLite as a parameter.
+    const newest = db
+      .selectFrom("t")
+      .select((eb) => eb.selectFrom("t as u").select("u.id").orderBy("u.id", "desc").limit(1).as("top"));
+    expect(newest.compile().sql).toContain("limit 1)");
+    expect(db.selectFrom("t").select("id").limit(sql<number>`${"2"}`).compile().parameters).toEqual(["2"]);
+    const injected = db.selectFrom("t").select("id").limit(1.5);
+    expect(injected.compile()).toMatchObject({ sql: 'select "id" from "t" limit ?', parameters: [1.5] });
     await db.destroy();
   });
 });
