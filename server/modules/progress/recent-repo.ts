@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import { limitCount } from "../../platform/db/sqlite-limit.js";
 
 /** Branches per statement, under SQLite's limit of 500 terms in a compound SELECT. */
 const BRANCHES = 400;
@@ -17,7 +18,7 @@ export async function latestHistoryIds(ctx: Pick<Ctx, "db">, recordIds: string[]
       .slice(i, i + BRANCHES)
       .map(
         (id, j) =>
-          sql`SELECT * FROM (SELECT id, at, ${sql.lit(i + j)} AS k FROM progress_history WHERE record_id = ${id} ORDER BY at DESC LIMIT ${n}) AS ${sql.ref(`b${j}`)}`,
+          sql`SELECT * FROM (SELECT id, at, ${sql.lit(i + j)} AS k FROM progress_history WHERE record_id = ${id} ORDER BY at DESC LIMIT ${limitCount(n)}) AS ${sql.ref(`b${j}`)}`,
       );
     const { rows } = await sql<{ id: string; at: string; k: number | string }>`${sql.join(branches, sql` UNION ALL `)}`.execute(
       ctx.db,

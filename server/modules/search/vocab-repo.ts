@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import { limitCount } from "../../platform/db/sqlite-limit.js";
 
 /** The largest entry key, read from the primary key at once (it over-counts deleted entries). SQLite only, like the vocabulary. */
 export async function maxEntrySeq(ctx: Ctx): Promise<number> {
@@ -16,6 +17,6 @@ export async function trigramDocCount(ctx: Ctx, trigram: string): Promise<number
 /** The trigrams beginning with `prefix` and how many entries contain each, at most `limit` of them. */
 export async function trigramsStartingWith(ctx: Ctx, prefix: string, limit: number) {
   const rows = await sql<{ term: string; doc: number }>`SELECT term, doc FROM search_fts_vocab
-    WHERE term >= ${prefix} AND term < ${`${prefix}\u{10FFFF}`} LIMIT ${limit}`.execute(ctx.db);
+    WHERE term >= ${prefix} AND term < ${`${prefix}\u{10FFFF}`} LIMIT ${limitCount(limit)}`.execute(ctx.db);
   return rows.rows;
 }

@@ -1,4 +1,4 @@
-import { type LimitNode, SqliteDialect, SqliteQueryCompiler, ValueNode } from "kysely";
+import { type LimitNode, SqliteDialect, SqliteQueryCompiler, sql, ValueNode } from "kysely";
 
 /**
  * SQLite prepares a statement again on every run when its LIMIT is a bound parameter: the LIMIT's
@@ -24,4 +24,10 @@ export class RenkeiSqliteDialect extends SqliteDialect {
   override createQueryCompiler() {
     return new LiteralLimitCompiler();
   }
+}
+
+/** The count of a LIMIT written in raw SQL (sql`… LIMIT ${limitCount(n)}`), put into the text for the same reason. */
+export function limitCount(n: number) {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`LIMIT must be a whole number, not ${n}`);
+  return sql.lit(n);
 }

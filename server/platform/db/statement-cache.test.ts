@@ -5,7 +5,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { withStatementCache } from "./database.js";
-import { RenkeiSqliteDialect } from "./sqlite-limit.js";
+import { limitCount, RenkeiSqliteDialect } from "./sqlite-limit.js";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -66,6 +66,12 @@ describe("the SQLite statement cache", () => {
     expect(db.selectFrom("t").select("id").limit(sql<number>`${"2"}`).compile().parameters).toEqual(["2"]);
     const injected = db.selectFrom("t").select("id").limit(1.5);
     expect(injected.compile()).toMatchObject({ sql: 'select "id" from "t" limit ?', parameters: [1.5] });
+    // Raw SQL says so itself.
+    const raw = sql<{ id: number }>`select id from t order by id limit ${limitCount(3)}`;
+    expect(raw.compile(db)).toMatchObject({ sql: "select id from t order by id limit 3", parameters: [] });
+    expect((await raw.execute(db)).rows.map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(() => limitCount(-1)).toThrow(RangeError);
+    expect(() => limitCount(Number.NaN)).toThrow(RangeError);
     await db.destroy();
   });
 });
