@@ -1,5 +1,7 @@
 import type { Ctx } from "../../platform/context.js";
+import type { Db } from "../../platform/db/database.js";
 import { pageTotal } from "../../platform/db/page-total.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 import type { NoticeAttachmentsTable, NoticesTable } from "./tables.js";
 
 export type NoticeRow = NoticesTable;
@@ -48,8 +50,8 @@ export interface NoticeListFilter {
   offset: number;
 }
 
-function listQuery(ctx: Ctx, f: NoticeListFilter) {
-  let q = ctx.db.selectFrom("notices as n").where("n.status", "in", f.statuses);
+function listQuery(db: Db, f: NoticeListFilter) {
+  let q = db.selectFrom("notices as n").where("n.status", "in", f.statuses);
   if (f.category) q = q.where("n.category", "=", f.category);
   if (f.bodyId) q = q.where("n.body_id", "=", f.bodyId);
   if (f.visibleBodies)
@@ -74,35 +76,40 @@ function listQuery(ctx: Ctx, f: NoticeListFilter) {
 }
 
 /** Pinned first, then newest (published, else last edited). */
+const listPage = preparedQuery(
+  (db, f: NoticeListFilter) =>
+    listQuery(db, f)
+      .leftJoin("bodies as b", "b.id", "n.body_id")
+      .innerJoin("users as u", "u.id", "n.created_by")
+      .innerJoin("orgs as o", "o.id", "n.org_id")
+      .select(noticeListColumns.map((c) => `n.${c}` as const))
+      .select(["b.name as body_name", "u.name as author_name", "o.name as author_org_name"])
+      .select((eb) => [
+        eb
+          .exists(
+            eb
+              .selectFrom("notice_reads as r")
+              .select("r.user_id")
+              .whereRef("r.notice_id", "=", "n.id")
+              .where("r.user_id", "=", f.userId),
+          )
+          .as("read_by_me"),
+        eb
+          .selectFrom("notice_attachments as a")
+          .select(eb.fn.countAll<number>().as("c"))
+          .whereRef("a.notice_id", "=", "n.id")
+          .as("attachment_count"),
+      ])
+      .orderBy("n.pinned", "desc")
+      .orderBy((eb) => eb.fn.coalesce("n.published_at", "n.publish_at", "n.updated_at"), "desc")
+      .limit(f.limit)
+      .offset(f.offset),
+  ["offset"],
+);
+
 export async function listNoticeRows(ctx: Ctx, f: NoticeListFilter) {
-  const rows = await listQuery(ctx, f)
-    .leftJoin("bodies as b", "b.id", "n.body_id")
-    .innerJoin("users as u", "u.id", "n.created_by")
-    .innerJoin("orgs as o", "o.id", "n.org_id")
-    .select(noticeListColumns.map((c) => `n.${c}` as const))
-    .select(["b.name as body_name", "u.name as author_name", "o.name as author_org_name"])
-    .select((eb) => [
-      eb
-        .exists(
-          eb
-            .selectFrom("notice_reads as r")
-            .select("r.user_id")
-            .whereRef("r.notice_id", "=", "n.id")
-            .where("r.user_id", "=", f.userId),
-        )
-        .as("read_by_me"),
-      eb
-        .selectFrom("notice_attachments as a")
-        .select(eb.fn.countAll<number>().as("c"))
-        .whereRef("a.notice_id", "=", "n.id")
-        .as("attachment_count"),
-    ])
-    .orderBy("n.pinned", "desc")
-    .orderBy((eb) => eb.fn.coalesce("n.published_at", "n.publish_at", "n.updated_at"), "desc")
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
-  const total = await pageTotal(rows, f, () => listQuery(ctx, f));
+  const rows = await listPage(ctx.db, ctx.engine, f);
+  const total = await pageTotal(rows, f, () => listQuery(ctx.db, f));
   return { rows, total };
 }
 export type NoticeListRow = Awaited<ReturnType<typeof listNoticeRows>>["rows"][number];

@@ -97,7 +97,7 @@ export function setSessionCookies(reply: FastifyReply, config: Config, cookies: 
  * The session with its user and, in the same statement, the reference-data counter (see
  * platform/db/reference-cache.ts), so a signed-in read needs no separate query for it.
  */
-const sessionQuery = preparedQuery<{ id: string }, SessionRow>((db, slot) =>
+const sessionQuery = preparedQuery<{ id: string }, SessionRow>((db, p) =>
   db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
@@ -122,7 +122,7 @@ const sessionQuery = preparedQuery<{ id: string }, SessionRow>((db, slot) =>
       "orgs.name as org_name",
     ])
     .select((eb) => eb.selectFrom("cache_versions").select("version").where("key", "=", "reference").as("reference_version"))
-    .where("sessions.id", "=", slot("id")),
+    .where("sessions.id", "=", p.id),
 );
 
 interface SessionRow extends Omit<SessionUser, "id"> {
