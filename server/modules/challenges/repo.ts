@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import type { Db } from "../../platform/db/database.js";
 import { pageTotal } from "../../platform/db/page-total.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 import type { ChallengeAttachmentsTable, ChallengeCommentsTable, ChallengeSharesTable, ChallengesTable } from "./tables.js";
 
 export type ChallengeRow = ChallengesTable;
@@ -18,8 +20,8 @@ export interface ChallengeFilter {
   ids?: string[];
 }
 
-function filtered(ctx: Ctx, f: ChallengeFilter) {
-  let q = ctx.db
+function filtered(db: Db, f: ChallengeFilter) {
+  let q = db
     .selectFrom("challenges as c")
     .where((eb) => eb.or([eb("c.body_id", "is", null), eb("c.body_id", "in", [...f.visibleBodies, ""])]));
   if (f.status) q = q.where("c.status", "=", f.status);
@@ -32,34 +34,43 @@ function filtered(ctx: Ctx, f: ChallengeFilter) {
 const countOf = (kind: "comment" | "solution") =>
   sql<number>`(SELECT COUNT(*) FROM challenge_comments cc WHERE cc.challenge_id = c.id AND cc.kind = ${kind})`;
 
+type ChallengePage = ChallengeFilter & { orgId: string; sort: "shares" | "newest" | "updated"; limit: number; offset: number };
+
+const listPage = preparedQuery(
+  (db, f: ChallengePage) => {
+    let q = filtered(db, f)
+      .innerJoin("orgs as o", "o.id", "c.org_id")
+      .leftJoin("bodies as b", "b.id", "c.body_id")
+      .selectAll("c")
+      .select(["o.name as org_name", "b.name as body_name"])
+      .select((eb) => [
+        countOf("comment").as("comment_count"),
+        countOf("solution").as("solution_count"),
+        eb
+          .exists(
+            eb
+              .selectFrom("challenge_shares as s")
+              .select("s.org_id")
+              .whereRef("s.challenge_id", "=", "c.id")
+              .where("s.org_id", "=", f.orgId),
+          )
+          .as("shared_by_me"),
+      ]);
+    if (f.sort === "shares") q = q.orderBy("c.share_count", "desc").orderBy("c.updated_at", "desc");
+    else q = q.orderBy(f.sort === "newest" ? "c.created_at" : "c.updated_at", "desc");
+    return q.orderBy("c.id").limit(f.limit).offset(f.offset);
+  },
+  { bound: ["offset"], literal: ["sort"] },
+);
+
 export async function listChallengeRows(
   ctx: Ctx,
   orgId: string,
   f: ChallengeFilter,
   page: { sort: "shares" | "newest" | "updated"; limit: number; offset: number },
 ) {
-  let q = filtered(ctx, f)
-    .innerJoin("orgs as o", "o.id", "c.org_id")
-    .leftJoin("bodies as b", "b.id", "c.body_id")
-    .selectAll("c")
-    .select(["o.name as org_name", "b.name as body_name"])
-    .select((eb) => [
-      countOf("comment").as("comment_count"),
-      countOf("solution").as("solution_count"),
-      eb
-        .exists(
-          eb
-            .selectFrom("challenge_shares as s")
-            .select("s.org_id")
-            .whereRef("s.challenge_id", "=", "c.id")
-            .where("s.org_id", "=", orgId),
-        )
-        .as("shared_by_me"),
-    ]);
-  if (page.sort === "shares") q = q.orderBy("c.share_count", "desc").orderBy("c.updated_at", "desc");
-  else q = q.orderBy(page.sort === "newest" ? "c.created_at" : "c.updated_at", "desc");
-  const rows = await q.orderBy("c.id").limit(page.limit).offset(page.offset).execute();
-  const total = await pageTotal(rows, page, () => filtered(ctx, f));
+  const rows = await listPage(ctx.db, ctx.engine, { ...f, ...page, orgId });
+  const total = await pageTotal(rows, page, () => filtered(ctx.db, f));
   return { rows, total };
 }
 export type ChallengeListRow = Awaited<ReturnType<typeof listChallengeRows>>["rows"][number];
@@ -172,7 +183,7 @@ export async function refreshShareCount(ctx: Ctx, id: string) {
 }
 
 export const listThemes = (ctx: Ctx, visibleBodies: string[]) =>
-  filtered(ctx, { visibleBodies })
+  filtered(ctx.db, { visibleBodies })
     .select(["c.theme", (eb) => eb.fn.countAll<number>().as("count")])
     .where("c.theme", "is not", null)
     .groupBy("c.theme")

@@ -1,6 +1,8 @@
 import type { Ctx } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
+import type { Db, Engine } from "../../platform/db/database.js";
 import { pageTotal } from "../../platform/db/page-total.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 import type { DocumentFoldersTable, DocumentsTable, DocumentVersionsTable } from "./tables.js";
 
 export type DocumentRow = DocumentsTable;
@@ -21,46 +23,51 @@ export interface DocumentFilter {
   ids?: string[];
 }
 
-function filtered(ctx: Ctx, f: DocumentFilter) {
+function filtered(db: Db, engine: Engine, f: DocumentFilter) {
   const bodies = f.bodyIds.filter((b): b is string => !!b);
   const shared = f.bodyIds.includes(null);
-  let q = ctx.db
+  let q = db
     .selectFrom("documents as d")
     .where((eb) => eb.or([eb("d.body_id", "in", [...bodies, ""]), ...(shared ? [eb("d.body_id", "is", null)] : [])]));
   if (f.folderId) q = q.where("d.folder_id", "=", f.folderId);
   if (f.kind) q = q.where("d.kind", "=", f.kind);
   if (f.fiscalYear) q = q.where("d.fiscal_year", "=", f.fiscalYear);
-  if (f.tag) q = q.where(contains(ctx, "d.tags", JSON.stringify(f.tag)));
-  if (f.q) q = q.where(contains(ctx, "d.title", f.q));
+  if (f.tag) q = q.where(contains({ engine }, "d.tags", JSON.stringify(f.tag)));
+  if (f.q) q = q.where(contains({ engine }, "d.title", f.q));
   if (f.ids) q = q.where("d.id", "in", f.ids);
   return q;
 }
 
 /** Documents with their current version's file, the folder and the uploading organisation, newest first. */
+const listPage = preparedQuery(
+  (db, f: DocumentFilter & { limit: number; offset: number }, engine) =>
+    filtered(db, engine, f)
+      .innerJoin("document_versions as v", (j) =>
+        j.onRef("v.document_id", "=", "d.id").onRef("v.version", "=", "d.current_version"),
+      )
+      .innerJoin("files as fl", "fl.id", "v.file_id")
+      .innerJoin("orgs as o", "o.id", "d.org_id")
+      .leftJoin("document_folders as df", "df.id", "d.folder_id")
+      .selectAll("d")
+      .select([
+        "fl.name as file_name",
+        "fl.mime",
+        "fl.size",
+        "fl.sha256",
+        "fl.id as file_id",
+        "o.name as org_name",
+        "df.name as folder_name",
+      ])
+      .orderBy("d.updated_at", "desc")
+      .orderBy("d.id")
+      .limit(f.limit)
+      .offset(f.offset),
+  { bound: ["offset"] },
+);
+
 export async function listDocumentRows(ctx: Ctx, f: DocumentFilter, page: { limit: number; offset: number }) {
-  const rows = await filtered(ctx, f)
-    .innerJoin("document_versions as v", (j) =>
-      j.onRef("v.document_id", "=", "d.id").onRef("v.version", "=", "d.current_version"),
-    )
-    .innerJoin("files as fl", "fl.id", "v.file_id")
-    .innerJoin("orgs as o", "o.id", "d.org_id")
-    .leftJoin("document_folders as df", "df.id", "d.folder_id")
-    .selectAll("d")
-    .select([
-      "fl.name as file_name",
-      "fl.mime",
-      "fl.size",
-      "fl.sha256",
-      "fl.id as file_id",
-      "o.name as org_name",
-      "df.name as folder_name",
-    ])
-    .orderBy("d.updated_at", "desc")
-    .orderBy("d.id")
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  const total = await pageTotal(rows, page, () => filtered(ctx, f));
+  const rows = await listPage(ctx.db, ctx.engine, { ...f, limit: page.limit, offset: page.offset });
+  const total = await pageTotal(rows, page, () => filtered(ctx.db, ctx.engine, f));
   return { rows, total };
 }
 export type DocumentListRow = Awaited<ReturnType<typeof listDocumentRows>>["rows"][number];

@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 import type { AgendaItemsTable, MeetingsTable } from "./tables.js";
 
 export type MeetingRow = MeetingsTable;
@@ -21,9 +22,8 @@ export interface MeetingFilter {
 }
 
 /** Meetings of the given bodies, optionally overlapping [from, to] (ISO instants), earliest first. */
-export function listMeetingRows(ctx: Ctx, f: MeetingFilter) {
-  if (!f.bodyIds.length) return Promise.resolve([] as (MeetingRow & { body_name: string })[]);
-  let q = ctx.db
+const meetingList = preparedQuery((db, f: MeetingFilter) => {
+  let q = db
     .selectFrom("meetings as m")
     .innerJoin("bodies as b", "b.id", "m.body_id")
     .selectAll("m")
@@ -32,8 +32,10 @@ export function listMeetingRows(ctx: Ctx, f: MeetingFilter) {
   if (f.from) q = q.where("m.ends_at", ">=", f.from);
   if (f.to) q = q.where("m.starts_at", "<", f.to);
   if (f.status) q = q.where("m.status", "=", f.status);
-  return q.orderBy("m.starts_at").orderBy("m.id").execute();
-}
+  return q.orderBy("m.starts_at").orderBy("m.id");
+});
+export const listMeetingRows = (ctx: Ctx, f: MeetingFilter) =>
+  f.bodyIds.length ? meetingList(ctx.db, ctx.engine, f) : Promise.resolve([]);
 
 export async function insertMeeting(ctx: Ctx, row: MeetingRow) {
   await ctx.db.insertInto("meetings").values(row).execute();

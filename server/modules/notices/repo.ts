@@ -104,7 +104,7 @@ const listPage = preparedQuery(
       .orderBy((eb) => eb.fn.coalesce("n.published_at", "n.publish_at", "n.updated_at"), "desc")
       .limit(f.limit)
       .offset(f.offset),
-  ["offset"],
+  { bound: ["offset"] },
 );
 
 export async function listNoticeRows(ctx: Ctx, f: NoticeListFilter) {

@@ -14,7 +14,7 @@ const executed: string[] = [];
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-prepared-"));
   const database = withStatementCache(new SQLite(path.join(dir, "t.sqlite")));
-  const k = new Kysely<any>({ dialect: new RenkeiSqliteDialect({ database }), log: (e) => executed.push(e.query.sql) });
+  const k = new Kysely<any>({ dialect: new RenkeiSqliteDialect({ database }), log: (e) => void executed.push(e.query.sql) });
   await sql`CREATE TABLE towns (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, pref TEXT)`.execute(k);
   await k
     .insertInto("towns")
@@ -50,7 +50,7 @@ const towns = preparedQuery(
       .limit(f.limit)
       .offset(f.offset);
   },
-  ["offset"],
+  { bound: ["offset"] },
 );
 const names = async (f: Filter) => (await towns(db, "sqlite", f)).map((r) => (r as { name: string }).name);
 const base: Filter = { pref: "山口", ids: null, desc: false, limit: 10, offset: 0 };
@@ -76,6 +76,14 @@ describe("preparedQuery", () => {
     await names({ ...base, pref: "島根", limit: 3, offset: 5 });
     expect(executed.at(-1)).toMatch(/limit 3 offset \?$/);
     expect(executed.at(-1)).not.toContain("島根");
+  });
+
+  it("builds afresh on every run a shape whose string is made into something else (a LIKE pattern)", async () => {
+    const like = preparedQuery((d, f: { q: string }) =>
+      (d as unknown as Kysely<any>).selectFrom("towns").select("name").where("name", "like", `%${f.q}%`).orderBy("id"),
+    );
+    expect(await like(db, "sqlite", { q: "市" })).toEqual([{ name: "周南市" }, { name: "下関市" }]);
+    expect(await like(db, "sqlite", { q: "町" })).toEqual([{ name: "阿武町" }, { name: "津和野町" }]);
   });
 
   it("refuses, under test, a build that lets a string's content decide the query's shape", async () => {
