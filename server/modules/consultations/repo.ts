@@ -4,7 +4,9 @@ import type { queueQuery } from "../../../shared/api/consultations.js";
 import type { Actor, Ctx } from "../../platform/context.js";
 import { isPrefectureStaff } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
+import type { Db, Engine } from "../../platform/db/database.js";
 import { pageTotal } from "../../platform/db/page-total.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 import type {
   ConsultationAttachmentsTable,
   ConsultationMessagesTable,
@@ -18,8 +20,8 @@ const openStatuses = ["new", "in_progress", "waiting"] as const;
 export const noDue = "9999-12-31";
 
 /** The columns every list and detail shows: the row, its organisation and the people on it. */
-const base = (ctx: Ctx) =>
-  ctx.db
+const base = (db: Db) =>
+  db
     .selectFrom("consultations as c")
     .innerJoin("orgs as o", "o.id", "c.org_id")
     .leftJoin("users as cu", "cu.id", "c.created_by")
@@ -35,7 +37,7 @@ const base = (ctx: Ctx) =>
 
 export type ConsultationWithNames = Awaited<ReturnType<ReturnType<typeof base>["executeTakeFirstOrThrow"]>>;
 
-export const findConsultation = (ctx: Ctx, id: string) => base(ctx).where("c.id", "=", id).executeTakeFirst();
+export const findConsultation = (ctx: Ctx, id: string) => base(ctx.db).where("c.id", "=", id).executeTakeFirst();
 
 type QueueFilter = Omit<z.infer<typeof queueQuery>, "limit" | "offset"> & { limit?: number; offset?: number; soonUntil?: string };
 
@@ -45,30 +47,64 @@ function statusList(status: string | undefined): string[] | null {
   return status.split(",").filter(Boolean);
 }
 
+/**
+ * The queue's filters with the actor and today's dates in one flat record (see preparedQuery): what
+ * decides the query's shape is a flag or one of the named literals, everything else is a value.
+ */
+interface QueueParams {
+  /** Prefecture staff see every organisation's consultations; others only their own (ownOrgId). */
+  staff: boolean;
+  ownOrgId: string;
+  status?: string;
+  category?: string;
+  orgId?: string;
+  unassigned: boolean;
+  assigneeId?: string;
+  q?: string;
+  due?: QueueFilter["due"];
+  today: string;
+  soonUntil: string;
+  sort: QueueFilter["sort"];
+  limit?: number;
+  offset: number;
+}
+
+function queueParams(actor: Actor, f: QueueFilter, today: string): QueueParams {
+  return {
+    staff: isPrefectureStaff(actor),
+    ownOrgId: actor.orgId,
+    status: f.status,
+    category: f.category,
+    orgId: f.orgId,
+    unassigned: f.assigneeId === "none",
+    assigneeId: f.assigneeId === "me" ? actor.userId : f.assigneeId === "none" ? undefined : f.assigneeId,
+    q: f.q,
+    due: f.due,
+    today,
+    soonUntil: f.soonUntil ?? today,
+    sort: f.sort,
+    limit: f.limit,
+    offset: f.offset ?? 0,
+  };
+}
+
 /** The queue's filters, on any query over "consultations as c". */
-function applyFilters<Q extends { where: (...args: any[]) => Q }>(
-  ctx: Ctx,
-  q: Q,
-  actor: Actor,
-  f: QueueFilter,
-  today: string,
-): Q {
+function applyFilters<Q extends { where: (...args: any[]) => Q }>(engine: Engine, q: Q, p: QueueParams): Q {
   const w = (col: string, op: string, v: unknown) => q.where(col, op, v);
-  if (!isPrefectureStaff(actor)) q = w("c.org_id", "=", actor.orgId);
+  if (!p.staff) q = w("c.org_id", "=", p.ownOrgId);
   // "open" as the literal NOT IN (resolved, closed): the same rows, and written exactly as the partial
   // indexes of the open queue are (migration 0711), so both engines read those small indexes.
-  if (f.status === "open") q = q.where(sql<boolean>`c.status not in ('resolved', 'closed')`);
-  else if (statusList(f.status)) q = w("c.status", "in", statusList(f.status));
-  if (f.category) q = w("c.category", "=", f.category);
-  if (f.orgId) q = w("c.org_id", "=", f.orgId);
-  if (f.assigneeId === "me") q = w("c.assignee_id", "=", actor.userId);
-  else if (f.assigneeId === "none") q = w("c.assignee_id", "is", null);
-  else if (f.assigneeId) q = w("c.assignee_id", "=", f.assigneeId);
-  if (f.q) q = q.where(contains(ctx, "c.subject", f.q));
-  if (f.due === "paused") q = w("c.status", "=", "waiting");
-  else if (f.due === "overdue") q = w("c.next_due", "<", today);
-  else if (f.due === "due_soon") q = w("c.next_due", ">=", today).where("c.next_due", "<=", f.soonUntil ?? today);
-  else if (f.due === "on_track") q = w("c.next_due", ">", f.soonUntil ?? today).where("c.next_due", "<", noDue);
+  if (p.status === "open") q = q.where(sql<boolean>`c.status not in ('resolved', 'closed')`);
+  else if (statusList(p.status)) q = w("c.status", "in", statusList(p.status));
+  if (p.category) q = w("c.category", "=", p.category);
+  if (p.orgId) q = w("c.org_id", "=", p.orgId);
+  if (p.unassigned) q = w("c.assignee_id", "is", null);
+  else if (p.assigneeId) q = w("c.assignee_id", "=", p.assigneeId);
+  if (p.q) q = q.where(contains({ engine }, "c.subject", p.q));
+  if (p.due === "paused") q = w("c.status", "=", "waiting");
+  else if (p.due === "overdue") q = w("c.next_due", "<", p.today);
+  else if (p.due === "due_soon") q = w("c.next_due", ">=", p.today).where("c.next_due", "<=", p.soonUntil);
+  else if (p.due === "on_track") q = w("c.next_due", ">", p.soonUntil).where("c.next_due", "<", noDue);
   return q;
 }
 
@@ -80,40 +116,45 @@ function sorted<Q extends { orderBy: (...args: any[]) => Q }>(q: Q, sort: QueueF
   return q;
 }
 
+const filteredIds = (db: Db, engine: Engine, p: QueueParams) => applyFilters(engine, db.selectFrom("consultations as c"), p);
+
+const queuePage = preparedQuery(
+  (db, p: QueueParams, engine) => {
+    let q = applyFilters(engine, base(db), p);
+    if (p.limit !== undefined)
+      q = base(db).where(
+        "c.id",
+        "in",
+        sorted(filteredIds(db, engine, p).select("c.id"), p.sort)
+          .limit(p.limit)
+          .offset(p.offset),
+      );
+    return sorted(q, p.sort);
+  },
+  { bound: ["offset"], literal: ["status", "due", "sort"] },
+);
+
 /**
  * The queue: the actor's visible consultations (own organisation unless prefecture staff), filtered
  * and sorted. The page's ids, and the count when the page is full, come from the bare table
  * (index-only, migration 0711); only the page's rows are joined to names.
  */
 export async function queueRows(ctx: Ctx, actor: Actor, f: QueueFilter, today: string) {
-  const filtered = () => applyFilters(ctx, ctx.db.selectFrom("consultations as c"), actor, f, today);
-  let q = applyFilters(ctx, base(ctx), actor, f, today);
-  if (f.limit !== undefined) {
-    const page = sorted(filtered().select("c.id"), f.sort)
-      .limit(f.limit)
-      .offset(f.offset ?? 0);
-    q = base(ctx).where("c.id", "in", page);
-  }
-  const rows = await sorted(q, f.sort).execute();
-  const paging = { limit: f.limit ?? Number.POSITIVE_INFINITY, offset: f.limit === undefined ? 0 : (f.offset ?? 0) };
-  const total = await pageTotal(rows, paging, () => filtered());
+  const p = queueParams(actor, f, today);
+  const rows = await queuePage(ctx.db, ctx.engine, p);
+  const paging = { limit: p.limit ?? Number.POSITIVE_INFINITY, offset: p.limit === undefined ? 0 : p.offset };
+  const total = await pageTotal(rows, paging, () => filteredIds(ctx.db, ctx.engine, p));
   return { rows, total };
 }
+
+const pausesIn = preparedQuery((db, p: { ids: string[] }) =>
+  db.selectFrom("consultation_pauses").selectAll().where("consultation_id", "in", p.ids).orderBy("started_at"),
+);
 
 /** Pauses of the given consultations, fetched in chunks so long exports stay within parameter limits. */
 export async function pausesOf(ctx: Ctx, ids: string[]): Promise<ConsultationPausesTable[]> {
   const out: ConsultationPausesTable[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    out.push(
-      ...(await ctx.db
-        .selectFrom("consultation_pauses")
-        .selectAll()
-        .where("consultation_id", "in", chunk)
-        .orderBy("started_at")
-        .execute()),
-    );
-  }
+  for (let i = 0; i < ids.length; i += 500) out.push(...(await pausesIn(ctx.db, ctx.engine, { ids: ids.slice(i, i + 500) })));
   return out;
 }
 

@@ -1,5 +1,6 @@
 import type { Ctx } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 import type { SurveyAnswersTable, SurveysTable, SurveyTargetsTable } from "./tables.js";
 
 export type SurveyRow = SurveysTable;
@@ -35,8 +36,8 @@ export async function deleteSurveyRow(ctx: Ctx, id: string) {
 }
 
 /** Staff see every survey; an organisation sees the published ones that ask it. */
-export function listSurveyRows(ctx: Ctx, opts: { orgId?: string; status?: SurveyRow["status"]; q?: string }) {
-  let q = ctx.db.selectFrom("surveys").selectAll("surveys");
+const surveyList = preparedQuery((db, opts: { orgId?: string; status?: SurveyRow["status"]; q?: string }, engine) => {
+  let q = db.selectFrom("surveys").selectAll("surveys");
   if (opts.orgId) {
     const orgId = opts.orgId;
     // Driven from the organisation's targets (index survey_targets_org), not a walk of every survey.
@@ -47,9 +48,11 @@ export function listSurveyRows(ctx: Ctx, opts: { orgId?: string; status?: Survey
       );
   }
   if (opts.status) q = q.where("status", "=", opts.status);
-  if (opts.q) q = q.where(contains(ctx, "title", opts.q));
-  return q.orderBy("created_at", "desc").execute();
-}
+  if (opts.q) q = q.where(contains({ engine }, "title", opts.q));
+  return q.orderBy("created_at", "desc");
+});
+export const listSurveyRows = (ctx: Ctx, opts: { orgId?: string; status?: SurveyRow["status"]; q?: string }) =>
+  surveyList(ctx.db, ctx.engine, opts);
 
 export const findTarget = (ctx: Ctx, surveyId: string, orgId: string) =>
   ctx.db
@@ -78,21 +81,26 @@ export async function setExtension(ctx: Ctx, surveyId: string, orgId: string, un
 }
 
 /** Target and answer counts per survey (for lists). */
-export async function countsBySurvey(ctx: Ctx, ids: string[]) {
-  if (!ids.length) return new Map<string, { targets: number; submitted: number }>();
-  const targets = await ctx.db
+const targetCounts = preparedQuery((db, p: { ids: string[] }) =>
+  db
     .selectFrom("survey_targets")
     .select(["survey_id", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("survey_id", "in", ids)
-    .groupBy("survey_id")
-    .execute();
-  const submitted = await ctx.db
+    .where("survey_id", "in", p.ids)
+    .groupBy("survey_id"),
+);
+const submittedCounts = preparedQuery((db, p: { ids: string[] }) =>
+  db
     .selectFrom("survey_answers")
     .select(["survey_id", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("survey_id", "in", ids)
+    .where("survey_id", "in", p.ids)
     .where("status", "=", "submitted")
-    .groupBy("survey_id")
-    .execute();
+    .groupBy("survey_id"),
+);
+
+export async function countsBySurvey(ctx: Ctx, ids: string[]) {
+  if (!ids.length) return new Map<string, { targets: number; submitted: number }>();
+  const targets = await targetCounts(ctx.db, ctx.engine, { ids });
+  const submitted = await submittedCounts(ctx.db, ctx.engine, { ids });
   const out = new Map<string, { targets: number; submitted: number }>();
   for (const id of ids) out.set(id, { targets: 0, submitted: 0 });
   for (const t of targets) out.get(t.survey_id)!.targets = Number(t.n);

@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 
 /** Whom a survey asks: the organisations it may target and the asked ones with their answers' state. */
 
@@ -43,12 +44,16 @@ export async function countTargets(ctx: Ctx, surveyId: string): Promise<number> 
 }
 
 /** An organisation's targets among the surveys. */
-export const orgTargets = (ctx: Ctx, surveyIds: string[], orgId: string) =>
-  ctx.db.selectFrom("survey_targets").selectAll().where("survey_id", "in", surveyIds).where("org_id", "=", orgId).execute();
+const targetsOf = preparedQuery((db, p: { surveyIds: string[]; orgId: string }) =>
+  db.selectFrom("survey_targets").selectAll().where("survey_id", "in", p.surveyIds).where("org_id", "=", p.orgId),
+);
+export const orgTargets = (ctx: Ctx, surveyIds: string[], orgId: string) => targetsOf(ctx.db, ctx.engine, { surveyIds, orgId });
 
 /** An organisation's answers among the surveys. */
-export const orgAnswers = (ctx: Ctx, surveyIds: string[], orgId: string) =>
-  ctx.db.selectFrom("survey_answers").selectAll().where("survey_id", "in", surveyIds).where("org_id", "=", orgId).execute();
+const answersOf = preparedQuery((db, p: { surveyIds: string[]; orgId: string }) =>
+  db.selectFrom("survey_answers").selectAll().where("survey_id", "in", p.surveyIds).where("org_id", "=", p.orgId),
+);
+export const orgAnswers = (ctx: Ctx, surveyIds: string[], orgId: string) => answersOf(ctx.db, ctx.engine, { surveyIds, orgId });
 
 /** Every asked organisation with its answer's state, for the status board and the reminders. */
 export async function targetStates(ctx: Ctx, surveyId: string) {
