@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 import type { DatePollCandidatesTable, DatePollResponsesTable, DatePollsTable } from "./tables.js";
 
 export type PollRow = DatePollsTable;
@@ -64,17 +65,17 @@ export const pollsDueForReminder = (ctx: Ctx, until: string, now: string) =>
     .execute();
 
 /** Open polls of these bodies closing after `now` that an organisation has not answered (its home page's deadlines). */
+const unansweredPolls = preparedQuery((db, f: { bodyIds: string[]; orgId: string; now: string }) =>
+  db
+    .selectFrom("date_polls as p")
+    .leftJoin("date_poll_responses as r", (j) => j.onRef("r.poll_id", "=", "p.id").on("r.org_id", "=", f.orgId))
+    .select(["p.id", "p.body_id", "p.title", "p.deadline"])
+    .where("p.body_id", "in", f.bodyIds)
+    .where("p.status", "=", "open")
+    .where("p.deadline", ">", f.now)
+    .where("r.poll_id", "is", null)
+    .orderBy("p.deadline")
+    .limit(50),
+);
 export const unansweredPollRows = (ctx: Ctx, bodyIds: string[], orgId: string, now: string) =>
-  bodyIds.length
-    ? ctx.db
-        .selectFrom("date_polls as p")
-        .leftJoin("date_poll_responses as r", (j) => j.onRef("r.poll_id", "=", "p.id").on("r.org_id", "=", orgId))
-        .select(["p.id", "p.body_id", "p.title", "p.deadline"])
-        .where("p.body_id", "in", bodyIds)
-        .where("p.status", "=", "open")
-        .where("p.deadline", ">", now)
-        .where("r.poll_id", "is", null)
-        .orderBy("p.deadline")
-        .limit(50)
-        .execute()
-    : Promise.resolve([]);
+  bodyIds.length ? unansweredPolls(ctx.db, ctx.engine, { bodyIds, orgId, now }) : Promise.resolve([]);

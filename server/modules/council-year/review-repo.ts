@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 import type { MinutesPassagesTable, MinutesReviewAnswersTable, MinutesReviewsTable, MinutesSuggestionsTable } from "./tables.js";
 
 export type ReviewRow = MinutesReviewsTable;
@@ -50,16 +51,17 @@ export async function updatePassageText(ctx: Ctx, id: string, text: string) {
 }
 
 /** Minutes reviews still taking suggestions (open, deadline after `now`), with their meeting's naming fields. */
-export const openReviewRows = (ctx: Ctx, now: string) =>
-  ctx.db
+const openReviews = preparedQuery((db, p: { now: string }) =>
+  db
     .selectFrom("minutes_reviews as r")
     .innerJoin("meetings as m", "m.id", "r.meeting_id")
     .select(["r.id", "r.meeting_id", "r.deadline", "r.org_ids", "m.body_id", "m.fiscal_year", "m.seq", "m.subtitle"])
     .where("r.status", "=", "open")
-    .where("r.deadline", ">", now)
+    .where("r.deadline", ">", p.now)
     .orderBy("r.deadline")
-    .limit(50)
-    .execute();
+    .limit(50),
+);
+export const openReviewRows = (ctx: Ctx, now: string) => openReviews(ctx.db, ctx.engine, { now });
 
 /** The organisations that have finished a review, with who answered. */
 export const listAnswerRows = (ctx: Ctx, reviewId: string) =>

@@ -1,31 +1,36 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 
 /** The reads of the home page's meeting part (home.ts); each runs on an index named there. */
 
 /** Meetings of the bodies from `since` on, draft or announced, with their body's name. */
-export const upcomingMeetingRows = (ctx: Ctx, bodyIds: string[], since: string, limit: number) =>
-  ctx.db
+const upcoming = preparedQuery((db, p: { bodyIds: string[]; since: string; limit: number }) =>
+  db
     .selectFrom("meetings as m")
     .innerJoin("bodies as b", "b.id", "m.body_id")
     .selectAll("m")
     .select("b.name as body_name")
-    .where("m.starts_at", ">=", since)
+    .where("m.starts_at", ">=", p.since)
     .where("m.status", "in", ["draft", "announced"])
-    .where("m.body_id", "in", bodyIds)
+    .where("m.body_id", "in", p.bodyIds)
     .orderBy("m.starts_at")
-    .limit(limit)
-    .execute();
+    .limit(p.limit),
+);
+export const upcomingMeetingRows = (ctx: Ctx, bodyIds: string[], since: string, limit: number) =>
+  upcoming(ctx.db, ctx.engine, { bodyIds, since, limit });
 
-/** An organisation's given attendance answers for the meetings. */
-export const orgAttendanceAnswers = (ctx: Ctx, meetingIds: string[], orgId: string) =>
-  ctx.db
+const attendanceAnswers = preparedQuery((db, p: { meetingIds: string[]; orgId: string }) =>
+  db
     .selectFrom("meeting_attendance")
     .select(["meeting_id", "mode"])
-    .where("meeting_id", "in", meetingIds)
-    .where("org_id", "=", orgId)
-    .where("mode", "is not", null)
-    .execute();
+    .where("meeting_id", "in", p.meetingIds)
+    .where("org_id", "=", p.orgId)
+    .where("mode", "is not", null),
+);
+/** An organisation's given attendance answers for the meetings. */
+export const orgAttendanceAnswers = (ctx: Ctx, meetingIds: string[], orgId: string) =>
+  attendanceAnswers(ctx.db, ctx.engine, { meetingIds, orgId });
 
 /** The oldest 20 proposals still to decide in the bodies' open meetings. */
 export const proposalsToDecide = (ctx: Ctx, bodyIds: string[]) =>

@@ -1,5 +1,7 @@
 import type { Ctx } from "../../platform/context.js";
+import type { Db } from "../../platform/db/database.js";
 import { pageTotal } from "../../platform/db/page-total.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 import type { MailOutboxTable, NotificationsTable } from "../../platform/db/schema.js";
 
 /** Active users of these organisations (notify's `orgIds`). */
@@ -20,22 +22,36 @@ export async function insertNotification(ctx: Ctx, row: NotificationsTable): Pro
   await ctx.db.insertInto("notifications").values(row).execute();
 }
 
+interface PageParams {
+  userId: string;
+  unreadOnly: boolean;
+  limit: number;
+  offset: number;
+}
+function usersNotifications(db: Db, p: Pick<PageParams, "userId" | "unreadOnly">) {
+  const q = db.selectFrom("notifications").where("user_id", "=", p.userId);
+  return p.unreadOnly ? q.where("read_at", "is", null) : q;
+}
+const pageRows = preparedQuery(
+  (db, p: PageParams) =>
+    usersNotifications(db, p).selectAll().orderBy("created_at", "desc").orderBy("id").limit(p.limit).offset(p.offset),
+  { bound: ["offset"] },
+);
+
 export async function notificationPage(ctx: Ctx, userId: string, q: { unreadOnly: boolean; limit: number; offset: number }) {
-  let base = ctx.db.selectFrom("notifications").where("user_id", "=", userId);
-  if (q.unreadOnly) base = base.where("read_at", "is", null);
-  const rows = await base.selectAll().orderBy("created_at", "desc").orderBy("id").limit(q.limit).offset(q.offset).execute();
-  const total = await pageTotal(rows, q, () => base);
+  const p = { userId, ...q };
+  const rows = await pageRows(ctx.db, ctx.engine, p);
+  const total = await pageTotal(rows, q, () => usersNotifications(ctx.db, p));
   return { rows, total };
 }
 
+const unreadCount = preparedQuery((db, p: { userId: string }) =>
+  usersNotifications(db, { userId: p.userId, unreadOnly: true }).select((eb) => eb.fn.countAll<number>().as("n")),
+);
+
 export async function countUnread(ctx: Ctx, userId: string): Promise<number> {
-  const r = await ctx.db
-    .selectFrom("notifications")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+  const [r] = await unreadCount(ctx.db, ctx.engine, { userId });
+  return Number(r!.n);
 }
 
 export const findOwnNotification = (ctx: Ctx, id: string, userId: string) =>

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import { preparedQuery } from "../../platform/db/prepared.js";
 import type {
   SupportCommentsTable,
   SupportEngagementsTable,
@@ -138,8 +139,8 @@ export async function specialistIdsOf(ctx: Ctx, engagementId: string): Promise<s
 }
 
 /** The open next steps of the engagements a specialist works on, dated ones first (support_specialists_user, support_next_steps_e). */
-export const openStepsOfSpecialist = (ctx: Ctx, userId: string, limit: number) =>
-  ctx.db
+const openSteps = preparedQuery((db, p: { userId: string; limit: number }) =>
+  db
     .selectFrom("support_specialists as s")
     .innerJoin("support_engagements as e", "e.id", "s.engagement_id")
     .innerJoin("support_next_steps as n", "n.engagement_id", "s.engagement_id")
@@ -154,14 +155,16 @@ export const openStepsOfSpecialist = (ctx: Ctx, userId: string, limit: number) =
       "o.id as org_id",
       "o.name as org_name",
     ])
-    .where("s.user_id", "=", userId)
+    .where("s.user_id", "=", p.userId)
     .where("e.status", "in", ["planned", "active"])
     .where("n.done_at", "is", null)
     .orderBy(sql`case when n.due_date is null then 1 else 0 end`)
     .orderBy("n.due_date")
     .orderBy("n.created_at")
-    .limit(limit)
-    .execute();
+    .limit(p.limit),
+);
+export const openStepsOfSpecialist = (ctx: Ctx, userId: string, limit: number) =>
+  openSteps(ctx.db, ctx.engine, { userId, limit });
 
 /** Engagements under way (planned or active) per specialist. */
 export const activeEngagementsPerSpecialist = (ctx: Ctx) =>
