@@ -51,6 +51,8 @@ function Editor({
   const ed = useAnswerEditor(surveyId, orgId, def, initial, remote);
   const [triedSubmit, setTriedSubmit] = useState(false);
   const [reopened, setReopened] = useState(false);
+  // Only the submit itself makes the button busy: pressed during an automatic save, it waits for that save.
+  const [submitting, setSubmitting] = useState(false);
   const [names, setNames] = useState(() => new Map(initial.files.map((f) => [f.id, f.name])));
   const { server } = ed;
   const readOnly = !server.abilities.canEdit || (server.status === "submitted" && !reopened);
@@ -71,7 +73,8 @@ function Editor({
 
   const submit = async () => {
     setTriedSubmit(true);
-    const a = await ed.save({ submit: true });
+    setSubmitting(true);
+    const a = await ed.save({ submit: true }).finally(() => setSubmitting(false));
     if (a) {
       setReopened(false);
       toast.show(t("surveys.submittedToast"));
@@ -128,7 +131,7 @@ function Editor({
       />
       {!readOnly && (
         <div className="flex flex-wrap items-center gap-3 border-t border-solid-gray-300 pt-4">
-          <Button onClick={submit} busy={ed.state === "saving"} disabled={!!ed.conflict}>
+          <Button onClick={submit} busy={submitting} disabled={!!ed.conflict}>
             {t("surveys.submit")}
           </Button>
           <Button variant="secondary" onClick={() => void ed.save()} disabled={!ed.dirty || !!ed.conflict}>
