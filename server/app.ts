@@ -6,7 +6,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyReply, LogController } from "fastify";
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { pino } from "pino";
 import { z } from "zod";
 import type { Config } from "./config.js";
@@ -23,6 +23,7 @@ import { openapiOptions } from "./platform/http/openapi.js";
 import { type Precompressed, precompress, sendPrecompressed } from "./platform/http/precompressed.js";
 import { redactUrl } from "./platform/http/redact.js";
 import { securityHeaders } from "./platform/http/security-headers.js";
+import { serializerCompiler } from "./platform/http/serializer.js";
 import { registerTracing } from "./platform/http/tracing.js";
 import type { App } from "./platform/http/types.js";
 
