@@ -3,7 +3,8 @@
  * (`renkei serve`, production settings, LOG_LEVEL=info, its log written to a file) each run in their
  * own process, and this process drives them with autocannon. For every route it also measures the
  * route's own SQL ceiling (bench/http-ceiling.ts: the same queries on the same engine with cached
- * statements, plus JSON) and prints req/s, p50, p99, route ÷ hello-world and route ÷ ceiling.
+ * statements, plus JSON) and prints req/s, p50, p99, route ÷ hello-world (measured just before the route,
+ * by req/s and by server CPU per request) and route ÷ ceiling.
  * It also prints Renkei's cold start (spawn → /readyz 200 on a migrated database) and its RSS idle
  * and after the load. SQLite, then PostgreSQL in a scratch database when TEST_DATABASE_URL or
  * BENCH_DATABASE_URL names a server.
@@ -177,8 +178,8 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
       staff: await signIn(renkei.url, "secretariat@example.jp"),
     };
     const rssIdle = renkei.rssMiB();
-    const base = await load(`${hello.url}/`, hello.cpuMicros);
     const rows: string[] = [];
+    const hellos: Awaited<ReturnType<typeof load>>[] = [];
     const fmt = (n: number, w = 7, d = 0) => n.toFixed(d).padStart(w);
     for (const route of routes) {
       const url = route.url({ programmeId });
@@ -194,14 +195,19 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
         engine === "SQLite"
           ? sqliteCeiling(path.join(b.dataDir, "renkei.sqlite"), queries, ceilingMs)
           : await postgresCeiling(databaseUrl!, queries, ceilingMs, CONNECTIONS);
+      // Hello-world right before the route, so that a shared machine's changing speed touches both alike.
+      const base = await load(`${hello.url}/`, hello.cpuMicros);
+      hellos.push(base);
       const r = await load(renkei.url + url, renkei.cpuMicros, cookie);
       // What a server doing nothing but Fastify's HTTP and this route's SQL would reach: both costs per request added.
       const bound = 1 / (1 / base.rps + 1 / ceiling);
       rows.push(
-        `${route.name.padEnd(16)}${fmt(queries.length, 4)}${fmt(r.rps)}${fmt(r.p50, 6)}${fmt(r.p99, 6)}${fmt(r.rps / base.rps, 9, 3)}${fmt(ceiling, 9)}${fmt(r.rps / ceiling, 9, 2)}${fmt(r.rps / bound, 8, 2)}${fmt(r.cpu, 8)}`,
+        `${route.name.padEnd(16)}${fmt(queries.length, 4)}${fmt(r.rps)}${fmt(r.p50, 6)}${fmt(r.p99, 6)}${fmt(base.rps)}${fmt(r.rps / base.rps, 8, 3)}${fmt(base.cpu / r.cpu, 8, 3)}${fmt(ceiling, 9)}${fmt(r.rps / ceiling, 9, 2)}${fmt(r.rps / bound, 8, 2)}${fmt(r.cpu, 8)}`,
       );
     }
+    if (SHOW_SQL) return;
     const rssLoaded = renkei.rssMiB();
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     console.log(
       `\nbench:http ${engine}  (${os.cpus().length} cores, load avg ${os.loadavg()[0]!.toFixed(1)}, ${CONNECTIONS} connections, ${DURATION} s per route)`,
     );
@@ -209,10 +215,11 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
       `renkei serve cold start to /readyz: ${renkei.startMs.toFixed(0)} ms (${(renkei.startCpuMicros / 1000).toFixed(0)} ms CPU); RSS idle ${rssIdle.toFixed(0)} MiB, after load ${rssLoaded.toFixed(0)} MiB`,
     );
     console.log(
-      `fastify hello-world: ${base.rps.toFixed(0)} req/s, p50 ${base.p50} ms, p99 ${base.p99} ms, ${base.cpu.toFixed(0)} µs CPU/req`,
+      `fastify hello-world, measured before each route: ${Math.min(...hellos.map((h) => h.rps)).toFixed(0)}–${Math.max(...hellos.map((h) => h.rps)).toFixed(0)} req/s (median ${median(hellos.map((h) => h.rps)).toFixed(0)}), median ${median(hellos.map((h) => h.cpu)).toFixed(0)} µs CPU/req`,
     );
+    console.log("route          SQL  req/s   p50   p99  hello  ÷hello ÷h. CPU  ceiling ÷ceiling ÷bound  µs CPU");
     console.log(
-      "route          SQL  req/s   p50   p99  ÷hello  ceiling ÷ceiling ÷bound  µs CPU   (SQL = queries per request; ms; bound = hello-world and the ceiling's costs added; server CPU per request)",
+      "  (SQL = queries per request; p50/p99 in ms; hello = hello-world's req/s just before the route; ÷h. CPU = hello-world's server CPU per request ÷ the route's; bound = hello-world and the ceiling's costs added; µs CPU = the route's server CPU per request)",
     );
     for (const row of rows) console.log(row);
   } finally {

@@ -3,6 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, type LogEvent, PostgresDialect, type Transaction } from "kysely";
 import pg from "pg";
+import { nameCachedShapes } from "./prepared.js";
 import type { DB } from "./schema.js";
 import { RenkeiSqliteDialect } from "./sqlite-limit.js";
 
@@ -84,6 +85,8 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     const max = 10;
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max });
+    // The hot queries' cached shapes run as named prepared statements on each connection.
+    pool.on("connect", nameCachedShapes);
     // An idle connection closed by the server (restart, failover, a dropped test database) must not
     // crash the process: the pool drops the client and the next query opens a new one.
     pool.on("error", (err: Error & { code?: string }) => {

@@ -1,8 +1,12 @@
+import { createHash } from "node:crypto";
 import type { Compilable, CompiledQuery } from "kysely";
+import type pg from "pg";
 import type { Db, Engine, Tx } from "./database.js";
 
 const MARK = "\u0000renkei-slot:";
 const MAX_SHAPES = 64;
+/** At most this many statements are named on PostgreSQL (each connection keeps those it has run). */
+const MAX_NAMED = 2000;
 /** Under test every run is built again the ordinary way and compared, so a query that does not fit the rules below fails loudly. */
 const VERIFY = process.env.NODE_ENV === "test";
 
@@ -52,6 +56,7 @@ export function preparedQuery<P extends { [K in keyof P]: Value | readonly Value
     let c = shapes.get(key);
     if (c === undefined) {
       c = compile(build(db as Db, placeholders(params), engine).compile());
+      if (c && engine === "postgres") nameStatement(c.query.sql);
       if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
       shapes.set(key, c);
     }
@@ -88,4 +93,25 @@ function compile(query: CompiledQuery): Compiled | null {
 function verify(fresh: CompiledQuery, sql: string, parameters: unknown[]) {
   if (fresh.sql !== sql || JSON.stringify(fresh.parameters) !== JSON.stringify(parameters))
     throw new Error(`preparedQuery: the cached shape differs from a fresh build:\n${sql}\n${fresh.sql}`);
+}
+
+/** The SQL of cached shapes on PostgreSQL, with the name each is prepared under. */
+const named = new Map<string, string>();
+function nameStatement(sql: string) {
+  if (named.size < MAX_NAMED && !named.has(sql))
+    named.set(sql, `renkei_${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`);
+}
+
+/**
+ * node-pg runs a query that has a name as a named prepared statement: parsed and planned once per
+ * connection, then only bound and executed on later runs. A pool client given to this runs the SQL
+ * of preparedQuery's cached shapes that way (their number is bounded, and the name is a hash of
+ * the text, so one name never means two statements); any other SQL runs as before.
+ */
+export function nameCachedShapes(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (text: unknown, values?: unknown, cb?: unknown) => unknown;
+  client.query = ((text: unknown, values?: unknown, cb?: unknown) => {
+    const name = typeof text === "string" ? named.get(text) : undefined;
+    return name ? query({ name, text, values }, cb) : query(text, values, cb);
+  }) as typeof client.query;
 }
