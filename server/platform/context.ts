@@ -24,8 +24,8 @@ export interface Ctx {
   actor: Actor | null;
   ip: string | null;
   userAgent: string | null;
-  /** The reference-data counter read with the session of a GET (platform/db/reference-cache.ts). */
-  referenceVersion?: number;
+  /** The cache counters read with the session of a GET (platform/db/versioned-cache.ts). */
+  versions?: ReadonlyMap<string, number>;
 }
 
 export const prefectureRoles: readonly Role[] = ["admin", "secretariat", "specialist"];

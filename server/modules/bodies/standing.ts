@@ -1,6 +1,6 @@
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Actor, Ctx } from "../../platform/context.js";
-import { cachedReference } from "../../platform/db/reference-cache.js";
+import { cachedReference } from "../../platform/db/versioned-cache.js";
 import type { BodySubject } from "./policy.js";
 import { type BodyRow, currentMemberships, listBodyRows } from "./repo.js";
 

@@ -3,6 +3,7 @@ import type { Ctx } from "../../platform/context.js";
 import type { Db } from "../../platform/db/database.js";
 import { pageTotal } from "../../platform/db/page-total.js";
 import { preparedQuery } from "../../platform/db/prepared.js";
+import { cachedRead } from "../../platform/db/versioned-cache.js";
 import type { ChallengeAttachmentsTable, ChallengeCommentsTable, ChallengeSharesTable, ChallengesTable } from "./tables.js";
 
 export type ChallengeRow = ChallengesTable;
@@ -63,15 +64,21 @@ const listPage = preparedQuery(
   { bound: ["offset"], literal: ["sort"] },
 );
 
+/** What a page of challenges reads. */
+const listTables = ["challenges", "orgs", "bodies", "challenge_comments", "challenge_shares"];
+
+/** A page of challenges with names, counts and whether the organisation shares each; kept while what it reads is unchanged. */
 export async function listChallengeRows(
   ctx: Ctx,
   orgId: string,
   f: ChallengeFilter,
   page: { sort: "shares" | "newest" | "updated"; limit: number; offset: number },
 ) {
-  const rows = await listPage(ctx.db, ctx.engine, { ...f, ...page, orgId });
-  const total = await pageTotal(rows, page, () => filtered(ctx.db, f));
-  return { rows, total };
+  return cachedRead(ctx, listTables, JSON.stringify([f, page, orgId]), async () => {
+    const rows = await listPage(ctx.db, ctx.engine, { ...f, ...page, orgId });
+    const total = await pageTotal(rows, page, () => filtered(ctx.db, f));
+    return { rows, total };
+  });
 }
 export type ChallengeListRow = Awaited<ReturnType<typeof listChallengeRows>>["rows"][number];
 

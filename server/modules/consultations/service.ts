@@ -10,6 +10,7 @@ import { consultationInput as inputSchema } from "../../../shared/api/consultati
 import { jstDate } from "../../../shared/dates/jst.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, isPrefectureStaff, newId, nowIso } from "../../platform/context.js";
+import { cachedRead } from "../../platform/db/versioned-cache.js";
 import { notFound } from "../../platform/errors.js";
 import { documentKinds } from "../../platform/files/types.js";
 import { parseFields, type Upload } from "../../platform/files/upload.js";
@@ -68,20 +69,28 @@ export function summarize(
   };
 }
 
+/** What the queue's page reads: the consultations, their organisations, the names of the people on them, and pauses. */
+const queueTables = ["consultations", "orgs", "users", "consultation_pauses"];
+
 /** The queue (staff) or the organisation's own consultations (municipal users). */
 export async function listConsultations(ctx: Ctx, query: z.infer<typeof queueQuery>) {
   authorize(ctx.actor, "consultation.list");
   const today = jstDate();
-  const { rows, total } = await queueRows(ctx, ctx.actor, { ...query, soonUntil: soonUntil(today) }, today);
-  const pauses = byConsultation(
-    await pausesOf(
+  const actor = ctx.actor;
+  // The page and its pauses, kept while what they read is unchanged (the filters, the actor's standing and today are the key).
+  const key = JSON.stringify([query, today, actor.userId, actor.orgId, isPrefectureStaff(actor)]);
+  const { rows, total, pauses } = await cachedRead(ctx, queueTables, key, async () => {
+    const page = await queueRows(ctx, actor, { ...query, soonUntil: soonUntil(today) }, today);
+    const pauses = await pausesOf(
       ctx,
-      rows.map((r) => r.id),
-    ),
-  );
+      page.rows.map((r) => r.id),
+    );
+    return { ...page, pauses };
+  });
+  const pausesBy = byConsultation(pauses);
   const { smallMunicipalityThreshold: t } = await getSettings(ctx);
   return {
-    items: rows.map((r) => summarize(r, pauses.get(r.id) ?? [], t, today)),
+    items: rows.map((r) => summarize(r, pausesBy.get(r.id) ?? [], t, today)),
     total,
     abilities: abilities(ctx.actor, undefined, {
       canFile: "consultation.create",

@@ -1,5 +1,6 @@
 import type { Ctx } from "../../platform/context.js";
 import { preparedQuery } from "../../platform/db/prepared.js";
+import { cachedRead } from "../../platform/db/versioned-cache.js";
 import type { AgendaItemsTable, MeetingsTable } from "./tables.js";
 
 export type MeetingRow = MeetingsTable;
@@ -34,8 +35,11 @@ const meetingList = preparedQuery((db, f: MeetingFilter) => {
   if (f.status) q = q.where("m.status", "=", f.status);
   return q.orderBy("m.starts_at").orderBy("m.id");
 });
+/** The list's rows, kept in memory while meetings and bodies are unchanged (cachedRead). */
 export const listMeetingRows = (ctx: Ctx, f: MeetingFilter) =>
-  f.bodyIds.length ? meetingList(ctx.db, ctx.engine, f) : Promise.resolve([]);
+  f.bodyIds.length
+    ? cachedRead(ctx, ["meetings", "bodies"], JSON.stringify(f), () => meetingList(ctx.db, ctx.engine, f))
+    : Promise.resolve([]);
 
 export async function insertMeeting(ctx: Ctx, row: MeetingRow) {
   await ctx.db.insertInto("meetings").values(row).execute();

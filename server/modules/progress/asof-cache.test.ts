@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../../shared/dates/calendar.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { type Ctx, nowIso } from "../../platform/context.js";
-import { cacheVersion } from "../../platform/db/reference-cache.js";
+import { cacheVersion } from "../../platform/db/versioned-cache.js";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { actorOf } from "../demo/factories.js";
 import { getDashboard, getMatrix } from "./dashboard.js";

@@ -1,6 +1,6 @@
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
-import { cacheVersion, referenceVersion } from "../../platform/db/reference-cache.js";
+import { versionedCache } from "../../platform/db/versioned-cache.js";
 
 /**
  * The national views (dashboard summary, heatmap) computed once per change: a view is kept in memory
@@ -12,31 +12,12 @@ import { cacheVersion, referenceVersion } from "../../platform/db/reference-cach
  * earlier this month keeps the `progress` counter (its trend ends with the current month's figures).
  * Inside a transaction the view is computed directly. Views are shared: callers must not mutate them.
  */
-const MAX_VIEWS = 24;
-const views = new WeakMap<object, Map<string, { tag: string; value: unknown }>>();
+const views = versionedCache(24);
 
 export async function cachedView<T>(ctx: Ctx, key: string, load: () => Promise<T>, asOf?: string | null): Promise<T> {
-  if (ctx.db.isTransaction) return load();
   const today = jstDate();
   const counter = asOf && asOf.slice(0, 7) < today.slice(0, 7) ? "progress_past" : "progress";
-  // Counters before the data: data newer than its counters only causes one extra computation.
-  const tag = `${counter}:${await cacheVersion(ctx, counter)}|${ctx.referenceVersion ?? (await referenceVersion(ctx))}|${today}`;
-  let mine = views.get(ctx.db);
-  if (!mine) {
-    mine = new Map();
-    views.set(ctx.db, mine);
-  }
-  const hit = mine.get(key);
-  if (hit?.tag === tag) {
-    mine.delete(key); // most recently used last
-    mine.set(key, hit);
-    return hit.value as T;
-  }
-  const value = await load();
-  mine.delete(key);
-  mine.set(key, { tag, value });
-  if (mine.size > MAX_VIEWS) mine.delete(mine.keys().next().value!);
-  return value;
+  return (await views(ctx, key, [counter, "reference"], load, today)).value;
 }
 
 /** The JSON text of a view object, kept beside it while that same object is the one served. */

@@ -1,7 +1,7 @@
 import { defaultSettings, type Settings } from "../../../shared/api/settings.js";
 import { recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx } from "../../platform/context.js";
-import { cachedReference } from "../../platform/db/reference-cache.js";
+import { cachedReference } from "../../platform/db/versioned-cache.js";
 import { authorize } from "../../platform/policy/authorize.js";
 import "./policy.js";
 import { settingRows, upsertSetting } from "./repo.js";

@@ -3,6 +3,7 @@ import type { Survey, SurveyPatch, surveyCreate, surveyListQuery } from "../../.
 import { allQuestions, emptyDefinition } from "../../../shared/surveys/definition.js";
 import { diff, recordAudit } from "../../platform/audit/record.js";
 import { type Ctx, inTx, newId, nowIso } from "../../platform/context.js";
+import { cachedRead } from "../../platform/db/versioned-cache.js";
 import { conflict, forbidden } from "../../platform/errors.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import { type LoadedSurvey, loadSurvey, parseDefinition, presentDetail, presentSummary, subjectOf } from "./access.js";
@@ -22,22 +23,36 @@ import {
 import { assertSettings } from "./settings-rules.js";
 import { orgAnswers, orgTargets } from "./targets-repo.js";
 
+/** What the survey list reads. */
+const surveyTables = ["surveys", "survey_targets", "survey_answers"];
+
 export async function listSurveys(ctx: Ctx, q: z.infer<typeof surveyListQuery>) {
   if (ctx.actor?.role === "specialist")
     throw forbidden("照会は市町村と事務局が使う機能です。専門人材のアカウントでは一覧を表示できません。");
   authorize(ctx.actor, "survey.list");
   const actor = ctx.actor;
   const staff = runsSurveys(actor);
-  const rows = await listSurveyRows(ctx, { orgId: staff ? undefined : actor.orgId, status: q.status, q: q.q });
+  // The rows with their counts and the organisation's own answers and targets, kept while the survey tables are unchanged.
+  const { rows, counts, mine, targets } = await cachedRead(
+    ctx,
+    surveyTables,
+    JSON.stringify([q, staff, actor.orgId]),
+    async () => {
+      const rows = await listSurveyRows(ctx, { orgId: staff ? undefined : actor.orgId, status: q.status, q: q.q });
+      const ids = rows.map((r) => r.id);
+      return {
+        rows,
+        counts: Object.fromEntries(await countsBySurvey(ctx, ids)),
+        mine: ids.length ? await orgAnswers(ctx, ids, actor.orgId) : [],
+        targets: ids.length ? await orgTargets(ctx, ids, actor.orgId) : [],
+      };
+    },
+  );
   const visible = rows.filter((r) => can(actor, "survey.read", subjectOf(r, !staff)));
-  const ids = visible.map((r) => r.id);
-  const counts = await countsBySurvey(ctx, ids);
-  const mine = ids.length ? await orgAnswers(ctx, ids, actor.orgId) : [];
-  const targets = ids.length ? await orgTargets(ctx, ids, actor.orgId) : [];
   const items = visible.map((r) => {
     const target = targets.find((t) => t.survey_id === r.id);
     return presentSummary(ctx, r, subjectOf(r, !!target), {
-      counts: counts.get(r.id)!,
+      counts: counts[r.id]!,
       mine: mine.find((m) => m.survey_id === r.id),
       target,
     });

@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { sql } from "kysely";
 import type { Config } from "../../config.js";
 import { type Actor, type Ctx, nowIso } from "../context.js";
 import type { Database } from "../db/database.js";
 import { preparedQuery } from "../db/prepared.js";
 import type { Flag } from "../db/schema.js";
+import { parseVersions } from "../db/versioned-cache.js";
 import { newSecret, sha256 } from "./tokens.js";
 
 export const SESSION_COOKIE = "renkei_session";
@@ -94,10 +96,10 @@ export function setSessionCookies(reply: FastifyReply, config: Config, cookies: 
 }
 
 /**
- * The session with its user and, in the same statement, the reference-data counter (see
- * platform/db/reference-cache.ts), so a signed-in read needs no separate query for it.
+ * The session with its user and, in the same statement, every cache counter (see
+ * platform/db/versioned-cache.ts), so a signed-in read needs no separate query for them.
  */
-const sessionQuery = preparedQuery<{ id: string }, SessionRow>((db, p) =>
+const sessionQuery = preparedQuery<{ id: string }, SessionRow>((db, p, engine) =>
   db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
@@ -121,7 +123,11 @@ const sessionQuery = preparedQuery<{ id: string }, SessionRow>((db, p) =>
       "orgs.kind as org_kind",
       "orgs.name as org_name",
     ])
-    .select((eb) => eb.selectFrom("cache_versions").select("version").where("key", "=", "reference").as("reference_version"))
+    .select(
+      engine === "postgres"
+        ? sql<string>`(select string_agg(key || ':' || version, ',') from cache_versions)`.as("versions")
+        : sql<string>`(select group_concat(key || ':' || version, ',') from cache_versions)`.as("versions"),
+    )
     .where("sessions.id", "=", p.id),
 );
 
@@ -134,17 +140,17 @@ interface SessionRow extends Omit<SessionUser, "id"> {
   user_id: string;
   status: string;
   idp_mfa: number;
-  reference_version: number | string | null;
+  versions: string | null;
 }
 
 /**
  * Looks up the session of a request; returns the actor when the session is valid and fully signed
- * in, and the reference-data counter as it was when the session was read.
+ * in, and the cache counters as they were when the session was read.
  */
 export async function readSession(
   database: Database,
   request: FastifyRequest,
-): Promise<{ session: SessionInfo; actor: Actor | null; referenceVersion: number } | null> {
+): Promise<{ session: SessionInfo; actor: Actor | null; versions: Map<string, number> } | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const db = database.db;
@@ -182,7 +188,7 @@ export async function readSession(
         twoFactorEnabled: row.totp_enabled === 1 || row.idp_mfa === 1,
       }
     : null;
-  return { session, actor, referenceVersion: Number(row.reference_version ?? 0) };
+  return { session, actor, versions: parseVersions(row.versions) };
 }
 
 /** The session passed its second factor. */

@@ -125,7 +125,7 @@ export interface UserTokensTable {
   created_at: string;
 }
 
-/** Counters of in-memory copies (platform/db/reference-cache.ts), raised by triggers. */
+/** Counters of in-memory copies (platform/db/versioned-cache.ts), raised by triggers. */
 export interface CacheVersionsTable {
   key: string;
   version: number;

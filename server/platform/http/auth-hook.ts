@@ -22,8 +22,8 @@ export function registerAuthHook(app: App, database: Database) {
     const found = await readSession(database, request);
     request.session = found?.session ?? null;
     request.ctx.actor = found?.actor ?? null;
-    // A read may use the reference counter read with the session; a write reads it after its changes.
-    if (found && (request.method === "GET" || request.method === "HEAD")) request.ctx.referenceVersion = found.referenceVersion;
+    // A read may use the cache counters read with the session; a write reads them after its changes.
+    if (found && (request.method === "GET" || request.method === "HEAD")) request.ctx.versions = found.versions;
 
     if (unsafe.has(request.method)) {
       const site = request.headers["sec-fetch-site"];

@@ -58,6 +58,7 @@ import * as m0921 from "./0921-progress-past-version.js";
 import * as m0930 from "./0930-progress-step-history.js";
 import * as m0935 from "./0935-progress-online-counts.js";
 import * as m0940 from "./0940-metric-pct-rule.js";
+import * as m0950 from "./0950-table-versions.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -120,4 +121,5 @@ export const migrations: Record<string, Migration> = {
   "0930-progress-step-history": m0930,
   "0935-progress-online-counts": m0935,
   "0940-metric-pct-rule": m0940,
+  "0950-table-versions": m0950,
 };

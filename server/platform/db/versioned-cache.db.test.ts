@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../app.js";
+import { seedDemoContent } from "../../modules/demo/content.js";
+import type { App } from "../http/types.js";
+import { type TestEnv, testEnv } from "../testing/harness.js";
+import { type Database, openDatabase } from "./database.js";
+
+// Two instances of Renkei on one database, as behind a load balancer: each keeps its own
+// in-memory copies (settings, bodies and memberships; the rows of the lists every page shows), and
+// must see a change made anywhere else (the other instance, or SQL typed by an operator) at its very
+// next request.
+let env: TestEnv;
+let other: { database: Database; app: App };
+beforeAll(async () => {
+  env = await testEnv();
+  await seedDemoContent(env.ctx, env.demo);
+  const database = openDatabase(env.config);
+  other = { database, app: await buildApp({ config: env.config, database }) };
+  return async () => {
+    await other.app.close();
+    await other.database.close();
+  };
+});
+
+const getOnOther = async (url: string, cookie: string) => {
+  const res = await other.app.inject({ method: "GET", url, headers: { cookie } });
+  expect(res.statusCode).toBe(200);
+  return res.json();
+};
+
+describe("in-memory reference data across instances", () => {
+  it("a membership added on one instance, then removed by SQL, shows on the other at once", async () => {
+    const admin = await env.as("admin@example.jp");
+    const clerk = await env.as("abu@example.jp");
+    const bodies = (await admin.get("/api/bodies")).body.items as { id: string; visibility: string }[];
+    const seen = new Set(((await getOnOther("/api/bodies", clerk.cookie)).items as { id: string }[]).map((b) => b.id));
+    const hidden = bodies.find((b) => b.visibility === "members" && !seen.has(b.id));
+    expect(hidden, "the demo has a members-only body 阿武町 is not in").toBeDefined();
+
+    const added = await admin.post(`/api/bodies/${hidden!.id}/members`, { orgId: env.demo.orgs["阿武町"], position: "member" });
+    expect(added.status).toBe(201);
+    const after = (await getOnOther("/api/bodies", clerk.cookie)).items as { id: string; myPosition: string | null }[];
+    expect(after.find((b) => b.id === hidden!.id)?.myPosition).toBe("member");
+    const meetings = await getOnOther(`/api/meetings?bodyId=${hidden!.id}`, clerk.cookie);
+    expect(meetings.items).toBeInstanceOf(Array);
+
+    await env.database.db
+      .deleteFrom("body_members")
+      .where("body_id", "=", hidden!.id)
+      .where("org_id", "=", env.demo.orgs["阿武町"]!)
+      .execute();
+    const removed = (await getOnOther("/api/bodies", clerk.cookie)).items as { id: string }[];
+    expect(removed.some((b) => b.id === hidden!.id)).toBe(false);
+  });
+
+  it("a setting changed on one instance, then by SQL, shows on the other at once", async () => {
+    const admin = await env.as("admin@example.jp");
+    expect((await admin.patch("/api/settings", { smallMunicipalityThreshold: 5000 })).status).toBe(200);
+    expect((await getOnOther("/api/settings", admin.cookie)).smallMunicipalityThreshold).toBe(5000);
+    await env.database.db
+      .updateTable("settings")
+      .set({ value: "7000" })
+      .where("key", "=", "smallMunicipalityThreshold")
+      .execute();
+    expect((await getOnOther("/api/settings", admin.cookie)).smallMunicipalityThreshold).toBe(7000);
+  });
+});
+
+describe("cached lists across instances", () => {
+  const db = () => env.database.db;
+  /** Reads `url` on the other instance twice (the second served from its copy), lets `change` write by SQL, and returns the list after. */
+  async function afterSqlChange(url: string, email: string, change: () => Promise<unknown>) {
+    const client = await env.as(email);
+    const first = (await getOnOther(url, client.cookie)).items as Record<string, unknown>[];
+    expect((await getOnOther(url, client.cookie)).items).toEqual(first);
+    await change();
+    return { first, after: (await getOnOther(url, client.cookie)).items as Record<string, any>[] };
+  }
+
+  it("meetings: a place changed by SQL, and a body renamed, show at the next request", async () => {
+    const { first, after } = await afterSqlChange("/api/meetings", "shunan@example.jp", () =>
+      db().updateTable("meetings").set({ place: "県庁 別館 第3会議室" }).execute(),
+    );
+    expect(first.length).toBeGreaterThan(0);
+    expect(after.every((m) => m.place === "県庁 別館 第3会議室")).toBe(true);
+    const bodyId = after[0]!.bodyId as string;
+    await db().updateTable("bodies").set({ name: "改称後の会議体" }).where("id", "=", bodyId).execute();
+    const renamed = (await getOnOther("/api/meetings", (await env.as("shunan@example.jp")).cookie)).items as {
+      bodyId: string;
+      bodyName: string;
+    }[];
+    expect(renamed.filter((m) => m.bodyId === bodyId).every((m) => m.bodyName === "改称後の会議体")).toBe(true);
+  });
+
+  it("consultations: a new subject and the assignee's new name show at the next request", async () => {
+    const { first, after } = await afterSqlChange("/api/consultations", "secretariat@example.jp", () =>
+      db().updateTable("consultations").set({ subject: "SQLで直した件名" }).execute(),
+    );
+    expect(first.length).toBeGreaterThan(0);
+    expect(after.every((c) => c.subject === "SQLで直した件名")).toBe(true);
+    const creator = after[0]!.createdBy.id as string;
+    await db().updateTable("users").set({ name: "改名 太郎" }).where("id", "=", creator).execute();
+    const renamed = (await getOnOther("/api/consultations", (await env.as("secretariat@example.jp")).cookie)).items as {
+      createdBy: { id: string; name: string };
+    }[];
+    expect(renamed.filter((c) => c.createdBy.id === creator).every((c) => c.createdBy.name === "改名 太郎")).toBe(true);
+  });
+
+  it("surveys: a title, an answer and a target removed by SQL show at the next request", async () => {
+    const { first, after } = await afterSqlChange("/api/surveys", "abu@example.jp", () =>
+      db().updateTable("surveys").set({ title: "SQLで直した照会" }).execute(),
+    );
+    expect(first.length).toBeGreaterThan(0);
+    expect(after.every((s) => s.title === "SQLで直した照会")).toBe(true);
+    expect(
+      after.some((s) => s.myAnswer?.status === "draft"),
+      "阿武町 has started a draft in the demo",
+    ).toBe(true);
+    await db().deleteFrom("survey_answers").where("org_id", "=", env.demo.orgs["阿武町"]!).execute();
+    const abu = (await env.as("abu@example.jp")).cookie;
+    const answers = ((await getOnOther("/api/surveys", abu)).items as { myAnswer: { status: string } }[]).map(
+      (s) => s.myAnswer.status,
+    );
+    expect(answers.every((s) => s === "not_started")).toBe(true);
+    await db().deleteFrom("survey_targets").where("org_id", "=", env.demo.orgs["阿武町"]!).execute();
+    expect((await getOnOther("/api/surveys", abu)).items).toEqual([]);
+  });
+
+  it("challenges: a title changed and a share withdrawn by SQL show at the next request", async () => {
+    const { first, after } = await afterSqlChange("/api/challenges", "abu@example.jp", () =>
+      db().updateTable("challenges").set({ title: "SQLで直した課題" }).execute(),
+    );
+    expect(first.length).toBeGreaterThan(0);
+    expect(after.every((c) => c.title === "SQLで直した課題")).toBe(true);
+    expect(
+      after.some((c) => c.sharedByMyOrg),
+      "阿武町 shares 美祢市's challenge in the demo",
+    ).toBe(true);
+    await db().deleteFrom("challenge_shares").where("org_id", "=", env.demo.orgs["阿武町"]!).execute();
+    const now = (await getOnOther("/api/challenges", (await env.as("abu@example.jp")).cookie)).items as {
+      sharedByMyOrg: boolean;
+    }[];
+    expect(now.every((c) => !c.sharedByMyOrg)).toBe(true);
+  });
+});

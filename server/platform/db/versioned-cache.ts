@@ -1,0 +1,130 @@
+import type { Ctx } from "../context.js";
+
+/**
+ * In-memory copies of what the database answers, each valid while the `cache_versions` counters it
+ * depends on are unchanged. Triggers raise the counters on every write to the tables behind them,
+ * whatever code, CLI, SQL or instance makes it (migrations 0650 "reference": settings, bodies and
+ * memberships; 0880/0921 "progress", "progress_past": the national progress views; 0950
+ * "table:<name>": the tables the cached lists read). So several instances behind a load balancer stay
+ * correct: a change is seen by the next request everywhere.
+ *
+ * A signed-in GET reads every counter with its session, in the same statement (`ctx.versions`), so
+ * checking a copy costs no query; elsewhere the counters a copy needs are read in one query. The
+ * counters are read before the data: data newer than its counters costs one extra load, never a
+ * stale answer. Inside a transaction nothing is cached (the transaction may have changed the data
+ * and may still roll back). Copies are per database handle and shared: callers must not mutate them.
+ */
+type Store = Map<string, { tag: string; value: unknown }>;
+
+/** A counter's current value: from the session's read when there is one, else from the database. */
+export async function cacheVersion(ctx: Pick<Ctx, "db" | "versions">, key: string): Promise<number> {
+  const known = ctx.versions?.get(key);
+  if (known !== undefined) return known;
+  const row = await ctx.db.selectFrom("cache_versions").select("version").where("key", "=", key).executeTakeFirst();
+  return Number(row?.version ?? 0);
+}
+
+/** The values of `keys` as one tag ("3,17,…"). */
+async function tagOf(ctx: Ctx, keys: readonly string[]): Promise<string> {
+  if (ctx.versions) return keys.map((k) => ctx.versions!.get(k) ?? 0).join();
+  const rows = await ctx.db.selectFrom("cache_versions").select(["key", "version"]).where("key", "in", keys).execute();
+  const of = new Map(rows.map((r) => [r.key, Number(r.version)]));
+  return keys.map((k) => of.get(k) ?? 0).join();
+}
+
+/**
+ * The counters as the session query returns them ("reference:3,table:meetings:17,…"), as a map.
+ * Keys may hold ":"; the value is what follows the last one.
+ */
+export function parseVersions(text: string | null): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const pair of text ? text.split(",") : []) {
+    const at = pair.lastIndexOf(":");
+    out.set(pair.slice(0, at), Number(pair.slice(at + 1)));
+  }
+  return out;
+}
+
+/**
+ * A cache of at most `max` copies per database handle, most recently used kept. `get(ctx, key,
+ * counters, load, tag)` returns the copy of `key` made while `counters` had their present values and
+ * with the same `tag` (e.g. today's date, for what depends on the day), or loads a new one.
+ */
+export function versionedCache(max: number) {
+  const stores = new WeakMap<object, Store>();
+  return async function get<T>(
+    ctx: Ctx,
+    key: string,
+    counters: readonly string[],
+    load: () => Promise<T>,
+    tag = "",
+  ): Promise<{ value: T; hit: boolean; tag: string }> {
+    if (ctx.db.isTransaction) return { value: await load(), hit: false, tag: "" };
+    const full = `${await tagOf(ctx, counters)}|${tag}`;
+    let store = stores.get(ctx.db);
+    if (!store) {
+      store = new Map();
+      stores.set(ctx.db, store);
+    }
+    const found = store.get(key);
+    if (found?.tag === full) {
+      store.delete(key); // most recently used last
+      store.set(key, found);
+      return { value: found.value as T, hit: true, tag: full };
+    }
+    const value = await load();
+    store.delete(key);
+    store.set(key, { tag: full, value });
+    if (store.size > max) store.delete(store.keys().next().value!);
+    return { value, hit: false, tag: full };
+  };
+}
+
+const references = versionedCache(64);
+
+/** Small reference data nearly every request reads (settings, bodies and memberships): `load(ctx)` once per change. */
+export async function cachedReference<T>(ctx: Ctx, key: string, tag: string, load: (ctx: Ctx) => Promise<T>): Promise<T> {
+  return (await references(ctx, key, ["reference"], () => load(ctx), tag)).value;
+}
+
+/**
+ * Under test every copy served is checked against a fresh load, so a table missing from `tables` fails
+ * loudly, and copies are frozen, so a caller that changes one fails too.
+ */
+const VERIFY = process.env.NODE_ENV === "test";
+const reads = versionedCache(2000);
+
+/**
+ * What a list's queries return, kept while the tables they read are unchanged: `tables` names every
+ * table the queries read (each has a counter, migration 0950), `key` everything else the result
+ * depends on (their parameters, the actor's organisation…). For the lists nearly every page shows,
+ * where reading and converting rows costs more than the rest of the request; not for unbounded
+ * results (an export), which would sit in memory. Under test a copy served is compared with a fresh load.
+ */
+export async function cachedRead<T>(ctx: Ctx, tables: readonly string[], key: string, load: () => Promise<T>): Promise<T> {
+  const counters = tables.map((t) => `table:${t}`);
+  const { value, hit, tag } = await reads(
+    ctx,
+    `${tables.join()}|${key}`,
+    counters,
+    VERIFY ? async () => deepFreeze(await load()) : load,
+  );
+  if (VERIFY && hit) {
+    const fresh = await load();
+    // A write by another request since this one read the counters is no fault: its result is simply newer.
+    const moved = `${await tagOf({ ...ctx, versions: undefined }, counters)}|` !== tag;
+    if (!moved && JSON.stringify(fresh) !== JSON.stringify(value))
+      throw new Error(
+        `cachedRead: the copy of ${key} (tables ${tables.join(", ")}) differs from the database: a table it reads is not named`,
+      );
+  }
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
