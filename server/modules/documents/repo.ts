@@ -3,6 +3,7 @@ import { contains } from "../../platform/db/contains.js";
 import type { Db, Engine } from "../../platform/db/database.js";
 import { pageTotal } from "../../platform/db/page-total.js";
 import { preparedQuery } from "../../platform/db/prepared.js";
+import { cachedRead } from "../../platform/db/versioned-cache.js";
 import type { DocumentFoldersTable, DocumentsTable, DocumentVersionsTable } from "./tables.js";
 
 export type DocumentRow = DocumentsTable;
@@ -65,10 +66,16 @@ const listPage = preparedQuery(
   { bound: ["offset"] },
 );
 
+/** What a page of documents reads. */
+const listTables = ["documents", "document_versions", "files", "orgs", "document_folders"];
+
+/** A page of documents; kept while what it reads is unchanged. */
 export async function listDocumentRows(ctx: Ctx, f: DocumentFilter, page: { limit: number; offset: number }) {
-  const rows = await listPage(ctx.db, ctx.engine, { ...f, limit: page.limit, offset: page.offset });
-  const total = await pageTotal(rows, page, () => filtered(ctx.db, ctx.engine, f));
-  return { rows, total };
+  return cachedRead(ctx, listTables, JSON.stringify([f, page]), async () => {
+    const rows = await listPage(ctx.db, ctx.engine, { ...f, limit: page.limit, offset: page.offset });
+    const total = await pageTotal(rows, page, () => filtered(ctx.db, ctx.engine, f));
+    return { rows, total };
+  });
 }
 export type DocumentListRow = Awaited<ReturnType<typeof listDocumentRows>>["rows"][number];
 

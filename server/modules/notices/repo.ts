@@ -2,6 +2,7 @@ import type { Ctx } from "../../platform/context.js";
 import type { Db } from "../../platform/db/database.js";
 import { pageTotal } from "../../platform/db/page-total.js";
 import { preparedQuery } from "../../platform/db/prepared.js";
+import { cachedRead } from "../../platform/db/versioned-cache.js";
 import type { NoticeAttachmentsTable, NoticesTable } from "./tables.js";
 
 export type NoticeRow = NoticesTable;
@@ -107,10 +108,16 @@ const listPage = preparedQuery(
   { bound: ["offset"] },
 );
 
+/** What a page of notices reads. */
+const listTables = ["notices", "bodies", "users", "orgs", "notice_reads", "notice_attachments"];
+
+/** A page of notices with names, whether the user has read each and its attachment count; kept while what it reads is unchanged. */
 export async function listNoticeRows(ctx: Ctx, f: NoticeListFilter) {
-  const rows = await listPage(ctx.db, ctx.engine, f);
-  const total = await pageTotal(rows, f, () => listQuery(ctx.db, f));
-  return { rows, total };
+  return cachedRead(ctx, listTables, JSON.stringify(f), async () => {
+    const rows = await listPage(ctx.db, ctx.engine, f);
+    const total = await pageTotal(rows, f, () => listQuery(ctx.db, f));
+    return { rows, total };
+  });
 }
 export type NoticeListRow = Awaited<ReturnType<typeof listNoticeRows>>["rows"][number];
 

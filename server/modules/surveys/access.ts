@@ -6,7 +6,7 @@ import type { Actor, Ctx } from "../../platform/context.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { abilities, can } from "../../platform/policy/authorize.js";
 import { runsSurveys, type SurveySubject } from "./policy.js";
-import { type AnswerRow, findSurveyRow, findTarget, type SurveyRow, type TargetRow } from "./repo.js";
+import { type AnswerRow, findSurveyRow, findTarget, type SurveyListRow, type SurveyRow, type TargetRow } from "./repo.js";
 
 export interface LoadedSurvey {
   row: SurveyRow;
@@ -19,7 +19,7 @@ export interface LoadedSurvey {
 /** A survey opens at 00:00 Japan time of its opening date (or at publication when it has none). */
 export const isOpened = (row: Pick<SurveyRow, "opens_on">, now = new Date()) => !row.opens_on || row.opens_on <= jstDate(now);
 
-export function phaseOf(row: SurveyRow, now = new Date()): SurveySummary["phase"] {
+export function phaseOf(row: Pick<SurveyRow, "status" | "opens_on" | "deadline_at">, now = new Date()): SurveySummary["phase"] {
   if (row.status === "draft") return "draft";
   if (row.status === "closed") return "closed";
   if (!isOpened(row, now)) return "scheduled";
@@ -27,7 +27,10 @@ export function phaseOf(row: SurveyRow, now = new Date()): SurveySummary["phase"
   return "open";
 }
 
-export const subjectOf = (row: SurveyRow, isTarget: boolean): SurveySubject => ({
+export const subjectOf = (
+  row: Pick<SurveyRow, "status" | "opens_on" | "results_visibility">,
+  isTarget: boolean,
+): SurveySubject => ({
   status: row.status,
   opened: isOpened(row),
   isTarget,
@@ -71,11 +74,11 @@ const surveyAbilities = (actor: Actor | null, s: SurveySubject, orgId?: string) 
 
 export interface SummaryExtras {
   counts: { targets: number; submitted: number };
-  mine: AnswerRow | undefined;
+  mine: Pick<AnswerRow, "status" | "updated_at"> | undefined;
   target: TargetRow | undefined;
 }
 
-export function presentSummary(ctx: Ctx, row: SurveyRow, subject: SurveySubject, x: SummaryExtras): SurveySummary {
+export function presentSummary(ctx: Ctx, row: SurveyListRow, subject: SurveySubject, x: SummaryExtras): SurveySummary {
   const staff = !!ctx.actor && runsSurveys(ctx.actor);
   return {
     id: row.id,

@@ -36,8 +36,12 @@ export async function deleteSurveyRow(ctx: Ctx, id: string) {
 }
 
 /** Staff see every survey; an organisation sees the published ones that ask it. */
+/** What a survey's line in the list needs: not its questions or description, which may be long. */
+const listColumns = ["id", "title", "status", "opens_on", "deadline_at", "results_visibility", "updated_at"] as const;
+export type SurveyListRow = Pick<SurveyRow, (typeof listColumns)[number]>;
+
 const surveyList = preparedQuery((db, opts: { orgId?: string; status?: SurveyRow["status"]; q?: string }, engine) => {
-  let q = db.selectFrom("surveys").selectAll("surveys");
+  let q = db.selectFrom("surveys").select(listColumns.map((c) => `surveys.${c}` as const));
   if (opts.orgId) {
     const orgId = opts.orgId;
     // Driven from the organisation's targets (index survey_targets_org), not a walk of every survey.

@@ -49,9 +49,13 @@ const targetsOf = preparedQuery((db, p: { surveyIds: string[]; orgId: string }) 
 );
 export const orgTargets = (ctx: Ctx, surveyIds: string[], orgId: string) => targetsOf(ctx.db, ctx.engine, { surveyIds, orgId });
 
-/** An organisation's answers among the surveys. */
+/** An organisation's answers among the surveys: their state, not their content (the list shows no answer). */
 const answersOf = preparedQuery((db, p: { surveyIds: string[]; orgId: string }) =>
-  db.selectFrom("survey_answers").selectAll().where("survey_id", "in", p.surveyIds).where("org_id", "=", p.orgId),
+  db
+    .selectFrom("survey_answers")
+    .select(["survey_id", "status", "updated_at"])
+    .where("survey_id", "in", p.surveyIds)
+    .where("org_id", "=", p.orgId),
 );
 export const orgAnswers = (ctx: Ctx, surveyIds: string[], orgId: string) => answersOf(ctx.db, ctx.engine, { surveyIds, orgId });
 

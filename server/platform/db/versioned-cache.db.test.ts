@@ -142,4 +142,28 @@ describe("cached lists across instances", () => {
     }[];
     expect(now.every((c) => !c.sharedByMyOrg)).toBe(true);
   });
+
+  it("notices: a title changed and a notice read by SQL show at the next request", async () => {
+    const { first, after } = await afterSqlChange("/api/notices", "shunan@example.jp", () =>
+      db().updateTable("notices").set({ title: "SQLで直したお知らせ" }).execute(),
+    );
+    expect(first.length).toBeGreaterThan(0);
+    expect(after.every((n) => n.title === "SQLで直したお知らせ")).toBe(true);
+    const unread = after.find((n) => !n.readByMe)!;
+    expect(unread, "the demo's notices are unread by 周南市's clerk").toBeDefined();
+    const user = await db()
+      .selectFrom("users")
+      .select(["id", "org_id"])
+      .where("email", "=", "shunan@example.jp")
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto("notice_reads")
+      .values({ notice_id: unread.id, user_id: user.id, org_id: user.org_id, read_at: new Date().toISOString() })
+      .execute();
+    const now = (await getOnOther("/api/notices", (await env.as("shunan@example.jp")).cookie)).items as {
+      id: string;
+      readByMe: boolean;
+    }[];
+    expect(now.find((n) => n.id === unread.id)?.readByMe).toBe(true);
+  });
 });

@@ -92,7 +92,8 @@ export async function cachedReference<T>(ctx: Ctx, key: string, tag: string, loa
  * loudly, and copies are frozen, so a caller that changes one fails too.
  */
 const VERIFY = process.env.NODE_ENV === "test";
-const reads = versionedCache(2000);
+/** Pages of 50 rows at most, or a prefecture's meetings: a few tens of MB at most when full. */
+const reads = versionedCache(500);
 
 /**
  * What a list's queries return, kept while the tables they read are unchanged: `tables` names every

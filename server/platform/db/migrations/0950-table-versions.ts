@@ -20,6 +20,13 @@ const tables: [table: string, columns?: string][] = [
   ["challenges"],
   ["challenge_comments"],
   ["challenge_shares"],
+  ["notices"],
+  ["notice_reads"],
+  ["notice_attachments"],
+  ["documents"],
+  ["document_versions"],
+  ["document_folders"],
+  ["files"],
 ];
 
 /**
