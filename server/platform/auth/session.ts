@@ -150,7 +150,7 @@ interface SessionRow extends Omit<SessionUser, "id"> {
 export async function readSession(
   database: Database,
   request: FastifyRequest,
-): Promise<{ session: SessionInfo; actor: Actor | null; versions: Map<string, number> } | null> {
+): Promise<{ session: SessionInfo; actor: Actor | null; versions: ReadonlyMap<string, number> } | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const db = database.db;

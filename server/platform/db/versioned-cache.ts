@@ -32,17 +32,22 @@ async function tagOf(ctx: Ctx, keys: readonly string[]): Promise<string> {
   return keys.map((k) => of.get(k) ?? 0).join();
 }
 
+let last: { text: string | null; versions: ReadonlyMap<string, number> } = { text: null, versions: new Map() };
+
 /**
  * The counters as the session query returns them ("reference:3,table:meetings:17,…"), as a map.
- * Keys may hold ":"; the value is what follows the last one.
+ * Keys may hold ":"; the value is what follows the last one. The text is the same on every request
+ * until something is written, so the last one's map is reused.
  */
-export function parseVersions(text: string | null): Map<string, number> {
-  const out = new Map<string, number>();
+export function parseVersions(text: string | null): ReadonlyMap<string, number> {
+  if (text === last.text) return last.versions;
+  const versions = new Map<string, number>();
   for (const pair of text ? text.split(",") : []) {
     const at = pair.lastIndexOf(":");
-    out.set(pair.slice(0, at), Number(pair.slice(at + 1)));
+    versions.set(pair.slice(0, at), Number(pair.slice(at + 1)));
   }
-  return out;
+  last = { text, versions };
+  return versions;
 }
 
 /**
