@@ -2,7 +2,7 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 
 const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
-/** Tables whose rows are kept in memory by server/platform/db/reference-cache.ts. */
+/** Tables whose rows are kept in memory by server/platform/db/versioned-cache.ts (cachedReference). */
 const tables = ["settings", "bodies", "body_members"];
 
 /**
