@@ -1,0 +1,68 @@
+/**
+ * bench:table-versions — what the cache counters of migration 0950 cost writes. Every write to a
+ * table a cached list reads also raises that table's counter (a trigger: per statement on PostgreSQL,
+ * per row on SQLite). Measured on the demo council, with the triggers and again after dropping them:
+ *  - single-row updates of a consultation, each in its own transaction (a clerk's save);
+ *  - inserts of 500 rows in one statement (as publishing a survey to many organisations does), here
+ *    consultation pauses.
+ *   npm run bench:table-versions            (N=2000 updates, 20 batches of 500)
+ * SQLite, then PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL names a server.
+ */
+import { sql } from "kysely";
+import { seedDemoContent } from "../server/modules/demo/content.js";
+import { newId, nowIso } from "../server/platform/context.js";
+import type { Db } from "../server/platform/db/database.js";
+import { onEachEngine, openBenchDatabase } from "./support.js";
+
+const N = Number(process.env.N ?? 2000);
+const BATCHES = Number(process.env.BATCHES ?? 20);
+
+async function measure(db: Db, consultationId: string) {
+  let t = performance.now();
+  for (let i = 0; i < N; i++)
+    await db.transaction().execute((tx) =>
+      tx.updateTable("consultations").set({ subject: `件名 ${i}` }).where("id", "=", consultationId).execute(),
+    );
+  const update = ((performance.now() - t) * 1000) / N;
+  t = performance.now();
+  for (let b = 0; b < BATCHES; b++) {
+    const rows = Array.from({ length: 500 }, () => ({
+      id: newId(),
+      consultation_id: consultationId,
+      reason: "waiting" as const,
+      started_at: nowIso(),
+      ended_at: nowIso(),
+    }));
+    await db.insertInto("consultation_pauses").values(rows).execute();
+  }
+  const insert = ((performance.now() - t) * 1000) / (BATCHES * 500);
+  return { update, insert };
+}
+
+async function dropTriggers(db: Db, engine: "SQLite" | "PostgreSQL") {
+  for (const t of ["consultations", "consultation_pauses"]) {
+    if (engine === "PostgreSQL") await sql.raw(`DROP TRIGGER ${t}_table_version ON ${t}`).execute(db);
+    else for (const op of ["insert", "update", "delete"]) await sql.raw(`DROP TRIGGER ${t}_table_${op}`).execute(db);
+  }
+}
+
+await onEachEngine(async (engine, databaseUrl) => {
+  const b = await openBenchDatabase({ databaseUrl });
+  try {
+    const demo = await b.seedDemo();
+    const content = await seedDemoContent(b.ctx, demo);
+    const db = b.ctx.db as Db;
+    await measure(db, content.consultationId); // warm up
+    const counted = await measure(db, content.consultationId);
+    await dropTriggers(db, engine);
+    const bare = await measure(db, content.consultationId);
+    console.log(`\nbench:table-versions ${engine}  (${N} single-row updates, ${BATCHES} inserts of 500 rows)`);
+    console.log("                          with counters   without   added");
+    const row = (name: string, a: number, z: number) =>
+      console.log(`${name.padEnd(26)}${a.toFixed(1).padStart(10)} µs${z.toFixed(1).padStart(9)} µs${(a - z).toFixed(1).padStart(7)} µs`);
+    row("update, own transaction", counted.update, bare.update);
+    row("insert, per row of 500", counted.insert, bare.insert);
+  } finally {
+    await b.close();
+  }
+});
