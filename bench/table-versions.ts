@@ -21,7 +21,11 @@ async function measure(db: Db, consultationId: string) {
   let t = performance.now();
   for (let i = 0; i < N; i++)
     await db.transaction().execute((tx) =>
-      tx.updateTable("consultations").set({ subject: `件名 ${i}` }).where("id", "=", consultationId).execute(),
+      tx
+        .updateTable("consultations")
+        .set({ subject: `件名 ${i}` })
+        .where("id", "=", consultationId)
+        .execute(),
     );
   const update = ((performance.now() - t) * 1000) / N;
   t = performance.now();
@@ -59,7 +63,9 @@ await onEachEngine(async (engine, databaseUrl) => {
     console.log(`\nbench:table-versions ${engine}  (${N} single-row updates, ${BATCHES} inserts of 500 rows)`);
     console.log("                          with counters   without   added");
     const row = (name: string, a: number, z: number) =>
-      console.log(`${name.padEnd(26)}${a.toFixed(1).padStart(10)} µs${z.toFixed(1).padStart(9)} µs${(a - z).toFixed(1).padStart(7)} µs`);
+      console.log(
+        `${name.padEnd(26)}${a.toFixed(1).padStart(10)} µs${z.toFixed(1).padStart(9)} µs${(a - z).toFixed(1).padStart(7)} µs`,
+      );
     row("update, own transaction", counted.update, bare.update);
     row("insert, per row of 500", counted.insert, bare.insert);
   } finally {
