@@ -10,7 +10,7 @@ import type { RecordedQuery } from "../server/platform/testing/query-recorder.js
 
 type Query = RecordedQuery;
 
-const isRead = (q: Query) => /^\s*(select|with)\b/i.test(q.sql);
+const isRead = (q: Query) => /^\s*(select|with|pragma data_version)\b/i.test(q.sql);
 
 /** Replays the reads of `queries` on SQLite (one connection, as the server has) for `ms`; returns per second. */
 export function sqliteCeiling(file: string, queries: Query[], ms: number): number {

@@ -143,6 +143,42 @@ interface SessionRow extends Omit<SessionUser, "id"> {
   versions: string | null;
 }
 
+const VERIFY = process.env.NODE_ENV === "test";
+const MAX_REMEMBERED = 2000;
+const remembered = new WeakMap<Database, Map<string, { mark: string; row: SessionRow }>>();
+
+/**
+ * The session's row. On SQLite the rows read are kept, each with the database's change mark at the time
+ * (Database.changeMark): while nothing has been written since, by this process or any other, the row (and
+ * the counters in it) is what the statement would return, so the statement is not run again. Any write
+ * (a sign-out, a disabled account, a touch of last_seen_at, a meeting saved) changes the mark and the next
+ * request reads afresh. The mark is taken before the statement, so a row newer than its mark costs one
+ * more read, never a stale one. Under test each kept row is also read afresh and the two compared.
+ */
+async function sessionRow(database: Database, id: string): Promise<SessionRow | undefined> {
+  const markOf = database.changeMark;
+  if (!markOf) return (await sessionQuery(database.db, database.engine, { id }))[0];
+  const mark = markOf();
+  let rows = remembered.get(database);
+  if (!rows) remembered.set(database, (rows = new Map()));
+  const kept = rows.get(id);
+  if (kept?.mark === mark) {
+    if (VERIFY) {
+      const [fresh] = await sessionQuery(database.db, database.engine, { id });
+      if (mark === markOf() && JSON.stringify(fresh) !== JSON.stringify(kept.row))
+        throw new Error("a session row kept at an unchanged change mark differs from the database: a write escaped the mark");
+    }
+    return kept.row;
+  }
+  const [row] = await sessionQuery(database.db, database.engine, { id });
+  rows.delete(id);
+  if (row) {
+    if (rows.size >= MAX_REMEMBERED) rows.delete(rows.keys().next().value!);
+    rows.set(id, { mark, row });
+  }
+  return row;
+}
+
 /**
  * Looks up the session of a request; returns the actor when the session is valid and fully signed
  * in, and the cache counters as they were when the session was read.
@@ -154,7 +190,7 @@ export async function readSession(
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const db = database.db;
-  const [row] = await sessionQuery(db, database.engine, { id: sha256(token) });
+  const row = await sessionRow(database, sha256(token));
   const now = nowIso();
   if (!row || row.expires_at < now || row.status !== "active") return null;
   // Touch at most once a minute so reads stay reads.

@@ -18,6 +18,14 @@ export interface Database {
   observers: Set<QueryObserver>;
   /** PostgreSQL's connection pool as it stands (SQLite has one connection and no pool). */
   pool?: () => PoolState;
+  /**
+   * SQLite only: a mark that changes whenever the database may have changed since it was last read, by a
+   * statement of this process (any statement that is not read-only) or a commit of any other connection
+   * (`PRAGMA data_version`: another instance, the CLI, an operator's sqlite3). Something read while the mark
+   * was M is still what the database holds while the mark is M. About 5 µs, against ≈ 30 µs for the
+   * session's statement. PostgreSQL has no such mark (undefined).
+   */
+  changeMark?: () => string;
   close(): Promise<void>;
 }
 
@@ -104,19 +112,24 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
   sqlite.pragma("busy_timeout = 5000");
   // FULL: a commit is on disk (WAL fsynced) before it is acknowledged; see ARCHITECTURE "Durability".
   sqlite.pragma("synchronous = FULL");
-  const db = new Kysely<DB>({ dialect: new RenkeiSqliteDialect({ database: withStatementCache(sqlite) }), log });
-  return { db, engine: "sqlite", observers, close: () => db.destroy() };
+  const handle = withStatementCache(sqlite);
+  const db = new Kysely<DB>({ dialect: new RenkeiSqliteDialect({ database: handle }), log });
+  const dataVersion = sqlite.prepare("pragma data_version").pluck();
+  const changeMark = () => `${dataVersion.get()}:${handle.writes}`;
+  return { db, engine: "sqlite", observers, changeMark, close: () => db.destroy() };
 }
 
 /**
  * Kysely's SQLite driver prepares every query it runs; a request's few distinct statements are
  * the same each time, so the handle it gets keeps the most recently used 500 prepared (LRU). The
  * driver runs one query at a time on the connection, so a statement is never used twice at once;
- * SQLite re-prepares a cached statement by itself after a schema change.
+ * SQLite re-prepares a cached statement by itself after a schema change. `writes` counts the
+ * statements handed out that may write (not read-only: INSERT … RETURNING included), for changeMark.
  */
 export function withStatementCache(sqlite: SQLite.Database, max = 500) {
   const cache = new Map<string, SQLite.Statement>();
   return {
+    writes: 0,
     close: () => sqlite.close(),
     prepare(sql: string): SQLite.Statement {
       let stmt = cache.get(sql);
@@ -126,6 +139,7 @@ export function withStatementCache(sqlite: SQLite.Database, max = 500) {
         if (cache.size >= max) cache.delete(cache.keys().next().value!);
       }
       cache.set(sql, stmt);
+      if (!stmt.readonly) this.writes++;
       return stmt;
     },
   };

@@ -4,7 +4,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { withStatementCache } from "./database.js";
+import { openDatabase, withStatementCache } from "./database.js";
 import { limitCount, RenkeiSqliteDialect } from "./sqlite-limit.js";
 
 const dirs: string[] = [];
@@ -73,5 +73,27 @@ describe("the SQLite statement cache", () => {
     expect(() => limitCount(-1)).toThrow(RangeError);
     expect(() => limitCount(Number.NaN)).toThrow(RangeError);
     await db.destroy();
+  });
+
+  it("changes its change mark on a write of its own (INSERT … RETURNING too) or a commit elsewhere, never on a read", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-mark-"));
+    dirs.push(dir);
+    const database = openDatabase({ dataDir: dir });
+    const db = database.db as unknown as Kysely<any>;
+    await sql`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)`.execute(db);
+    const mark = () => database.changeMark!();
+    const m0 = mark();
+    await db.selectFrom("t").selectAll().execute();
+    expect(mark()).toBe(m0);
+    await db.insertInto("t").values({ name: "a" }).returning("id").execute();
+    const m1 = mark();
+    expect(m1).not.toBe(m0);
+    await db.selectFrom("t").selectAll().execute();
+    expect(mark()).toBe(m1);
+    const elsewhere = new SQLite(path.join(dir, "renkei.sqlite"));
+    elsewhere.prepare("UPDATE t SET name = 'b'").run();
+    elsewhere.close();
+    expect(mark()).not.toBe(m1);
+    await database.close();
   });
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
 import { seedDemoContent } from "../../modules/demo/content.js";
 import type { App } from "../http/types.js";
-import { type TestEnv, testEnv } from "../testing/harness.js";
+import { DEMO_PASSWORD, type TestEnv, testEnv } from "../testing/harness.js";
 import { type Database, openDatabase } from "./database.js";
 
 // Two instances of Renkei on one database, as behind a load balancer: each keeps its own
@@ -165,5 +165,62 @@ describe("cached lists across instances", () => {
       readByMe: boolean;
     }[];
     expect(now.find((n) => n.id === unread.id)?.readByMe).toBe(true);
+  });
+});
+
+// A signed-in request on SQLite reuses its session's row while nothing at all has been written since it was
+// read (Database.changeMark); on PostgreSQL it reads the session each time. Either way a sign-out, a disabled
+// account or a changed name, wherever it happens, counts at the very next request.
+describe("sessions across instances", () => {
+  /** A new session of `email`, signed in on `app` (not the harness's shared one, since these tests end it). */
+  const signIn = async (app: App, email: string) => {
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password: DEMO_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join("; "), csrf: res.json().csrfToken as string };
+  };
+  const me = (app: App, cookie: string) => app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
+
+  it("a sign-out on one instance ends the session on the other at once", async () => {
+    const s = await signIn(env.app, "yamaguchi2@example.jp");
+    expect((await me(other.app, s.cookie)).statusCode).toBe(200);
+    expect((await me(other.app, s.cookie)).statusCode).toBe(200);
+    const out = await env.app.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
+    });
+    expect(out.statusCode).toBe(200);
+    expect((await me(other.app, s.cookie)).statusCode).toBe(401);
+  });
+
+  it("an account disabled by SQL is refused at its next request", async () => {
+    const s = await signIn(other.app, "abu2@example.jp");
+    expect((await me(other.app, s.cookie)).json().user.email).toBe("abu2@example.jp");
+    expect((await me(other.app, s.cookie)).statusCode).toBe(200);
+    await env.database.db.updateTable("users").set({ status: "disabled" }).where("email", "=", "abu2@example.jp").execute();
+    expect((await me(other.app, s.cookie)).statusCode).toBe(401);
+    await env.database.db.updateTable("users").set({ status: "active" }).where("email", "=", "abu2@example.jp").execute();
+    expect((await me(other.app, s.cookie)).statusCode).toBe(200);
+  });
+
+  it("a change made through the same instance shows at its next request, and so does its own sign-out", async () => {
+    const s = await signIn(other.app, "mine@example.jp");
+    const before = (await me(other.app, s.cookie)).json().user.name as string;
+    expect((await me(other.app, s.cookie)).json().user.name).toBe(before);
+    const renamed = await other.app.inject({
+      method: "PATCH",
+      url: "/api/me",
+      headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
+      payload: { name: `${before}（改）` },
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect((await me(other.app, s.cookie)).json().user.name).toBe(`${before}（改）`);
+    const out = await other.app.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
+    });
+    expect(out.statusCode).toBe(200);
+    expect((await me(other.app, s.cookie)).statusCode).toBe(401);
   });
 });
