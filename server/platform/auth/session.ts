@@ -160,7 +160,10 @@ async function sessionRow(database: Database, id: string): Promise<SessionRow | 
   if (!markOf) return (await sessionQuery(database.db, database.engine, { id }))[0];
   const mark = markOf();
   let rows = remembered.get(database);
-  if (!rows) remembered.set(database, (rows = new Map()));
+  if (!rows) {
+    rows = new Map();
+    remembered.set(database, rows);
+  }
   const kept = rows.get(id);
   if (kept?.mark === mark) {
     if (VERIFY) {
