@@ -81,24 +81,20 @@ async function sqlitePlan(q: RecordedQuery): Promise<string[]> {
   return rows.map((r) => r.detail);
 }
 
-/** Raises the past views' counter (0921): a kept "as of" view of an earlier month is computed again. */
-const raisePastCounter = () =>
+/** Raises the cache counters whose keys match `pattern` (SQL LIKE), so the next request computes what they guard anew. */
+const raiseCounters = (pattern: string) => () =>
   env.database.db
     .updateTable("cache_versions")
     .set((eb) => ({ version: eb("version", "+", 1) }))
-    .where("key", "=", "progress_past")
+    .where("key", "like", pattern)
     .execute();
-
+/** The past views' counter (0921): a kept "as of" view of an earlier month is computed again. */
+const raisePastCounter = raiseCounters("progress_past");
 /**
- * Raises every table counter (0950): the next request computes its cached list anew, so its queries are
+ * Every table counter (0950): the next request computes its cached list anew, so its queries are
  * recorded and planned (a list served from memory issues only the session lookup).
  */
-const raiseTableCounters = () =>
-  env.database.db
-    .updateTable("cache_versions")
-    .set((eb) => ({ version: eb("version", "+", 1) }))
-    .where("key", "like", "table:%")
-    .execute();
+const raiseTableCounters = raiseCounters("table:%");
 
 /** The queries of `url` computed anew (past counter raised in between); none may scan a table not read whole. */
 async function recordPastView(url: string, cookie: string) {
