@@ -179,17 +179,15 @@ describe("sessions across instances", () => {
     return { cookie: res.cookies.map((c) => `${c.name}=${c.value}`).join("; "), csrf: res.json().csrfToken as string };
   };
   const me = (app: App, cookie: string) => app.inject({ method: "GET", url: "/api/me", headers: { cookie } });
+  type Session = Awaited<ReturnType<typeof signIn>>;
+  const write = (app: App, s: Session, method: "POST" | "PATCH", url: string, payload?: object) =>
+    app.inject({ method, url, payload, headers: { cookie: s.cookie, "x-csrf-token": s.csrf } });
 
   it("a sign-out on one instance ends the session on the other at once", async () => {
     const s = await signIn(env.app, "yamaguchi2@example.jp");
     expect((await me(other.app, s.cookie)).statusCode).toBe(200);
     expect((await me(other.app, s.cookie)).statusCode).toBe(200);
-    const out = await env.app.inject({
-      method: "POST",
-      url: "/api/auth/logout",
-      headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
-    });
-    expect(out.statusCode).toBe(200);
+    expect((await write(env.app, s, "POST", "/api/auth/logout")).statusCode).toBe(200);
     expect((await me(other.app, s.cookie)).statusCode).toBe(401);
   });
 
@@ -207,20 +205,9 @@ describe("sessions across instances", () => {
     const s = await signIn(other.app, "mine@example.jp");
     const before = (await me(other.app, s.cookie)).json().user.name as string;
     expect((await me(other.app, s.cookie)).json().user.name).toBe(before);
-    const renamed = await other.app.inject({
-      method: "PATCH",
-      url: "/api/me",
-      headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
-      payload: { name: `${before}（改）` },
-    });
-    expect(renamed.statusCode).toBe(200);
+    expect((await write(other.app, s, "PATCH", "/api/me", { name: `${before}（改）` })).statusCode).toBe(200);
     expect((await me(other.app, s.cookie)).json().user.name).toBe(`${before}（改）`);
-    const out = await other.app.inject({
-      method: "POST",
-      url: "/api/auth/logout",
-      headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
-    });
-    expect(out.statusCode).toBe(200);
+    expect((await write(other.app, s, "POST", "/api/auth/logout")).statusCode).toBe(200);
     expect((await me(other.app, s.cookie)).statusCode).toBe(401);
   });
 });
