@@ -4,7 +4,6 @@ import { sendDownload } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
 import { copyPreviousPlan, createPlanEntry, deletePlanEntry, getYearPlan, updatePlanEntry } from "./plan.js";
 import { yearPlanXlsx } from "./plan-export.js";
-import { yearPlanPdf } from "./plan-pdf.js";
 
 export function yearPlanRoutes(app: App) {
   app.get("/year-plans/:fy", { schema: { params: fiscalYearParams, response: { 200: yearPlan } } }, (req) =>
@@ -31,7 +30,8 @@ export function yearPlanRoutes(app: App) {
   app.get("/year-plans/:fy/plan.xlsx", { schema: { params: fiscalYearParams } }, async (req, reply) =>
     sendDownload(reply, await yearPlanXlsx(req.ctx, req.params.fy)),
   );
-  app.get("/year-plans/:fy/plan.pdf", { schema: { params: fiscalYearParams } }, async (req, reply) =>
-    sendDownload(reply, await yearPlanPdf(req.ctx, req.params.fy)),
-  );
+  app.get("/year-plans/:fy/plan.pdf", { schema: { params: fiscalYearParams } }, async (req, reply) => {
+    const { yearPlanPdf } = await import("./plan-pdf.js"); // pdf-lib loads with the first PDF, not at start
+    return sendDownload(reply, await yearPlanPdf(req.ctx, req.params.fy));
+  });
 }

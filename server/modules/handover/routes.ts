@@ -3,7 +3,6 @@ import { handoverBatch, handoverLetter } from "../../../shared/api/handover.js";
 import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import { textField } from "../../platform/files/upload.js";
 import type { App } from "../../platform/http/types.js";
-import { handoverLetterPdf } from "./letter-pdf.js";
 import { applyHandover, handoverLetter as letterOf, listHandoverBatches, previewHandover } from "./service.js";
 
 const userParams = z.object({ userId: z.uuid() });
@@ -25,7 +24,8 @@ export function handoverRoutes(app: App) {
   app.get("/handover/letters/:userId", { schema: { params: userParams, response: { 200: handoverLetter } } }, (req) =>
     letterOf(req.ctx, req.params.userId),
   );
-  app.get("/handover/letters/:userId/pdf", { schema: { params: userParams } }, async (req, reply) =>
-    sendDownload(reply, await handoverLetterPdf(req.ctx, req.params.userId)),
-  );
+  app.get("/handover/letters/:userId/pdf", { schema: { params: userParams } }, async (req, reply) => {
+    const { handoverLetterPdf } = await import("./letter-pdf.js"); // pdf-lib loads with the first PDF, not at start
+    return sendDownload(reply, await handoverLetterPdf(req.ctx, req.params.userId));
+  });
 }

@@ -15,7 +15,7 @@ export async function samlRoutes(app: App) {
     done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
   app.get("/auth/saml/:provider/metadata", { config: publicRoute, schema: { params: ssoParams } }, async (req, reply) =>
-    reply.type("application/samlmetadata+xml; charset=utf-8").send(samlMetadata(req.ctx, req.params.provider)),
+    reply.type("application/samlmetadata+xml; charset=utf-8").send(await samlMetadata(req.ctx, req.params.provider)),
   );
   app.get(
     "/auth/saml/:provider/start",

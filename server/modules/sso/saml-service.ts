@@ -1,9 +1,12 @@
 import type { SamlProviderConfig } from "../../config-saml.js";
 import type { Ctx } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
-import { authnContextOf, authnRequestUrl, checkResponse, REQUEST_TTL_MS, type SamlEndpoints, spMetadata } from "./saml-client.js";
+import type { SamlEndpoints } from "./saml-client.js";
 import { insertSamlRequest, takeSamlRequest } from "./saml-repo.js";
 import { claimString, completeSignIn, refuseSignIn, type SignInResult, safeReturnTo } from "./sign-in.js";
+
+// The SAML library and its XML signature and encryption code (≈ 100 modules) load on the first SAML request, not at start.
+const client = () => import("./saml-client.js");
 
 function providerOf(ctx: Ctx, id: string): SamlProviderConfig {
   const p = ctx.config.samlProviders.find((x) => x.id === id);
@@ -22,6 +25,7 @@ function endpointsOf(ctx: Ctx, p: SamlProviderConfig): SamlEndpoints {
 /** Starts a sign-in at the identity provider: the AuthnRequest's ID is kept (with where to return) until its response. */
 export async function startSamlSignIn(ctx: Ctx, providerId: string, returnTo: string | undefined): Promise<string> {
   const p = providerOf(ctx, providerId);
+  const { authnRequestUrl, REQUEST_TTL_MS } = await client();
   return authnRequestUrl(p, ctx.config.samlSpKeys, endpointsOf(ctx, p), async (id) => {
     const now = new Date();
     await insertSamlRequest(ctx, {
@@ -50,6 +54,7 @@ const TRANSIENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:transient";
 export async function finishSamlSignIn(ctx: Ctx, providerId: string, samlResponse: string | undefined): Promise<SignInResult> {
   const p = providerOf(ctx, providerId);
   if (!samlResponse) return refuseSignIn(ctx, keyOf(p), "failed", { error: "no SAMLResponse" });
+  const { authnContextOf, checkResponse } = await client();
   let returnTo = "/";
   let profile: Awaited<ReturnType<typeof checkResponse>>;
   try {
@@ -86,7 +91,8 @@ export async function finishSamlSignIn(ctx: Ctx, providerId: string, samlRespons
 }
 
 /** The SP metadata for the identity provider to import. */
-export function samlMetadata(ctx: Ctx, providerId: string): string {
+export async function samlMetadata(ctx: Ctx, providerId: string): Promise<string> {
   const p = providerOf(ctx, providerId);
+  const { spMetadata } = await client();
   return spMetadata(p, ctx.config.samlSpKeys, endpointsOf(ctx, p));
 }

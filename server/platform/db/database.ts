@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, type LogEvent, PostgresDialect, type Transaction } from "kysely";
-import pg from "pg";
+import { pg as lazyPg } from "../lazy-libs.js";
 import { nameCachedShapes } from "./prepared.js";
 import type { DB } from "./schema.js";
 import { RenkeiSqliteDialect } from "./sqlite-limit.js";
@@ -89,6 +89,7 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
   const observers = new Set<QueryObserver>();
   const log = observe(observers, opts.log);
   if (opts.databaseUrl) {
+    const pg = lazyPg();
     // COUNT(*) and other int8 values come back as strings by default; our counts fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
     const max = 10;

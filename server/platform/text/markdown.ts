@@ -1,5 +1,5 @@
 import { marked } from "marked";
-import sanitizeHtml from "sanitize-html";
+import { sanitizeHtml as lazySanitizeHtml } from "../lazy-libs.js";
 
 /**
  * The one Markdown renderer and sanitiser: notices, minutes, challenges and their comments, FAQ answers
@@ -11,6 +11,7 @@ import sanitizeHtml from "sanitize-html";
  */
 export function renderMarkdown(md: string): string {
   const html = marked.parse(md, { async: false, gfm: true, breaks: true });
+  const sanitizeHtml = lazySanitizeHtml();
   return sanitizeHtml(html, {
     allowedTags: [
       ...["p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code"],
