@@ -1,5 +1,6 @@
 import type { Ctx } from "../../platform/context.js";
 import { preparedQuery } from "../../platform/db/prepared.js";
+import { cachedRead, untilPassed } from "../../platform/db/versioned-cache.js";
 import type { DatePollCandidatesTable, DatePollResponsesTable, DatePollsTable } from "./tables.js";
 
 export type PollRow = DatePollsTable;
@@ -78,4 +79,12 @@ const unansweredPolls = preparedQuery((db, f: { bodyIds: string[]; orgId: string
     .limit(50),
 );
 export const unansweredPollRows = (ctx: Ctx, bodyIds: string[], orgId: string, now: string) =>
-  bodyIds.length ? unansweredPolls(ctx.db, ctx.engine, { bodyIds, orgId, now }) : Promise.resolve([]);
+  bodyIds.length
+    ? cachedRead(
+        ctx,
+        ["date_polls", "date_poll_responses"],
+        JSON.stringify([bodyIds, orgId]),
+        () => unansweredPolls(ctx.db, ctx.engine, { bodyIds, orgId, now }),
+        { personal: true, valid: untilPassed(now, (p) => p.deadline) },
+      )
+    : Promise.resolve([]);

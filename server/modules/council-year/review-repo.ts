@@ -1,5 +1,6 @@
 import type { Ctx } from "../../platform/context.js";
 import { preparedQuery } from "../../platform/db/prepared.js";
+import { cachedRead, untilPassed } from "../../platform/db/versioned-cache.js";
 import type { MinutesPassagesTable, MinutesReviewAnswersTable, MinutesReviewsTable, MinutesSuggestionsTable } from "./tables.js";
 
 export type ReviewRow = MinutesReviewsTable;
@@ -61,7 +62,10 @@ const openReviews = preparedQuery((db, p: { now: string }) =>
     .orderBy("r.deadline")
     .limit(50),
 );
-export const openReviewRows = (ctx: Ctx, now: string) => openReviews(ctx.db, ctx.engine, { now });
+export const openReviewRows = (ctx: Ctx, now: string) =>
+  cachedRead(ctx, ["minutes_reviews", "meetings"], "open", () => openReviews(ctx.db, ctx.engine, { now }), {
+    valid: untilPassed(now, (r) => r.deadline),
+  });
 
 /** The organisations that have finished a review, with who answered. */
 export const listAnswerRows = (ctx: Ctx, reviewId: string) =>
@@ -80,14 +84,21 @@ export async function insertAnswer(ctx: Ctx, row: MinutesReviewAnswersTable) {
 /** Of these reviews, the ones this organisation has answered. */
 export const answeredReviewIds = async (ctx: Ctx, orgId: string, reviewIds: string[]) =>
   reviewIds.length
-    ? (
-        await ctx.db
-          .selectFrom("minutes_review_answers")
-          .select("review_id")
-          .where("org_id", "=", orgId)
-          .where("review_id", "in", reviewIds)
-          .execute()
-      ).map((r) => r.review_id)
+    ? cachedRead(
+        ctx,
+        ["minutes_review_answers"],
+        JSON.stringify([orgId, reviewIds]),
+        async () =>
+          (
+            await ctx.db
+              .selectFrom("minutes_review_answers")
+              .select("review_id")
+              .where("org_id", "=", orgId)
+              .where("review_id", "in", reviewIds)
+              .execute()
+          ).map((r) => r.review_id),
+        { personal: true },
+      )
     : [];
 
 /** The latest reminder per organisation of a review (by the reminded people's organisation). */

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
 import { preparedQuery } from "../../platform/db/prepared.js";
+import { cachedRead, untilPassed } from "../../platform/db/versioned-cache.js";
 
 /** The reads of the home page's meeting part (home.ts); each runs on an index named there. */
 
@@ -17,8 +18,15 @@ const upcoming = preparedQuery((db, p: { bodyIds: string[]; since: string; limit
     .orderBy("m.starts_at")
     .limit(p.limit),
 );
+/** Kept in memory while meetings and bodies are unchanged and no meeting read has begun (cachedRead, untilPassed). */
 export const upcomingMeetingRows = (ctx: Ctx, bodyIds: string[], since: string, limit: number) =>
-  upcoming(ctx.db, ctx.engine, { bodyIds, since, limit });
+  cachedRead(
+    ctx,
+    ["meetings", "bodies"],
+    JSON.stringify([bodyIds, limit]),
+    () => upcoming(ctx.db, ctx.engine, { bodyIds, since, limit }),
+    { personal: true, valid: untilPassed(since, (m) => m.starts_at) },
+  );
 
 const attendanceAnswers = preparedQuery((db, p: { meetingIds: string[]; orgId: string }) =>
   db
@@ -30,7 +38,13 @@ const attendanceAnswers = preparedQuery((db, p: { meetingIds: string[]; orgId: s
 );
 /** An organisation's given attendance answers for the meetings. */
 export const orgAttendanceAnswers = (ctx: Ctx, meetingIds: string[], orgId: string) =>
-  attendanceAnswers(ctx.db, ctx.engine, { meetingIds, orgId });
+  cachedRead(
+    ctx,
+    ["meeting_attendance"],
+    JSON.stringify([meetingIds, orgId]),
+    () => attendanceAnswers(ctx.db, ctx.engine, { meetingIds, orgId }),
+    { personal: true },
+  );
 
 /** The oldest 20 proposals still to decide in the bodies' open meetings. */
 export const proposalsToDecide = (ctx: Ctx, bodyIds: string[]) =>

@@ -3,6 +3,7 @@ import type { Db } from "../../platform/db/database.js";
 import { pageTotal } from "../../platform/db/page-total.js";
 import { preparedQuery } from "../../platform/db/prepared.js";
 import type { MailOutboxTable, NotificationsTable } from "../../platform/db/schema.js";
+import { cachedRead } from "../../platform/db/versioned-cache.js";
 
 /** Active users of these organisations (notify's `orgIds`). */
 export const activeUserIdsOf = (ctx: Ctx, orgIds: string[]) =>
@@ -38,20 +39,37 @@ const pageRows = preparedQuery(
   { bound: ["offset"] },
 );
 
-export async function notificationPage(ctx: Ctx, userId: string, q: { unreadOnly: boolean; limit: number; offset: number }) {
+/** A page of the user's notifications and their count, kept in memory while notifications are unchanged. */
+export function notificationPage(ctx: Ctx, userId: string, q: { unreadOnly: boolean; limit: number; offset: number }) {
   const p = { userId, ...q };
-  const rows = await pageRows(ctx.db, ctx.engine, p);
-  const total = await pageTotal(rows, q, () => usersNotifications(ctx.db, p));
-  return { rows, total };
+  return cachedRead(
+    ctx,
+    ["notifications"],
+    JSON.stringify(p),
+    async () => {
+      const rows = await pageRows(ctx.db, ctx.engine, p);
+      const total = await pageTotal(rows, q, () => usersNotifications(ctx.db, p));
+      return { rows, total };
+    },
+    { personal: true },
+  );
 }
 
 const unreadCount = preparedQuery((db, p: { userId: string }) =>
   usersNotifications(db, { userId: p.userId, unreadOnly: true }).select((eb) => eb.fn.countAll<number>().as("n")),
 );
 
-export async function countUnread(ctx: Ctx, userId: string): Promise<number> {
-  const [r] = await unreadCount(ctx.db, ctx.engine, { userId });
-  return Number(r!.n);
+export function countUnread(ctx: Ctx, userId: string): Promise<number> {
+  return cachedRead(
+    ctx,
+    ["notifications"],
+    `unread:${userId}`,
+    async () => {
+      const [r] = await unreadCount(ctx.db, ctx.engine, { userId });
+      return Number(r!.n);
+    },
+    { personal: true },
+  );
 }
 
 export const findOwnNotification = (ctx: Ctx, id: string, userId: string) =>

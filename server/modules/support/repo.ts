@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
 import { preparedQuery } from "../../platform/db/prepared.js";
+import { cachedRead } from "../../platform/db/versioned-cache.js";
 import type {
   SupportCommentsTable,
   SupportEngagementsTable,
@@ -164,7 +165,13 @@ const openSteps = preparedQuery((db, p: { userId: string; limit: number }) =>
     .limit(p.limit),
 );
 export const openStepsOfSpecialist = (ctx: Ctx, userId: string, limit: number) =>
-  openSteps(ctx.db, ctx.engine, { userId, limit });
+  cachedRead(
+    ctx,
+    ["support_specialists", "support_engagements", "support_next_steps", "orgs"],
+    JSON.stringify([userId, limit]),
+    () => openSteps(ctx.db, ctx.engine, { userId, limit }),
+    { personal: true },
+  );
 
 /** Engagements under way (planned or active) per specialist. */
 export const activeEngagementsPerSpecialist = (ctx: Ctx) =>

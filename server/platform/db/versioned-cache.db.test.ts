@@ -168,6 +168,123 @@ describe("cached lists across instances", () => {
   });
 });
 
+// The home page's cards and the notification list are kept per person in the same way, and the cards
+// that compare with the clock (meetings to come, open polls and reviews) also until the clock passes a row's time.
+describe("the home page and notifications across instances", () => {
+  const db = () => env.database.db;
+  type Home = { meetings: { id: string; myAttendance: string | null }[]; deadlines: { kind: string; title: string }[] };
+  const home = async (cookie: string) => (await getOnOther("/api/home", cookie)) as Home;
+  const shunan = () =>
+    db().selectFrom("users").select(["id", "org_id"]).where("email", "=", "shunan@example.jp").executeTakeFirstOrThrow();
+
+  it("an attendance given and a date poll answered by SQL show at the next request", async () => {
+    const clerk = await env.as("shunan@example.jp");
+    const first = await home(clerk.cookie);
+    expect(await home(clerk.cookie)).toEqual(first);
+    const unanswered = first.meetings.find((m) => m.myAttendance === "unanswered");
+    expect(unanswered, "the demo has an announced meeting 周南市 has not answered").toBeDefined();
+    const user = await shunan();
+    // No row yet (unanswered): the answer is a new row, as the attendance form writes it.
+    await db()
+      .insertInto("meeting_attendance")
+      .values({
+        id: crypto.randomUUID(),
+        meeting_id: unanswered!.id,
+        org_id: user.org_id,
+        mode: "online",
+        attendees: "[]",
+        note: "",
+        answered_by: user.id,
+        answered_at: new Date().toISOString(),
+        present: null,
+        roll_by: null,
+        roll_at: null,
+        on_behalf: 0,
+      })
+      .execute();
+    expect((await home(clerk.cookie)).meetings.find((m) => m.id === unanswered!.id)?.myAttendance).toBe("online");
+
+    const body = await db().selectFrom("meetings").select("body_id").where("id", "=", unanswered!.id).executeTakeFirstOrThrow();
+    const poll = {
+      id: crypto.randomUUID(),
+      body_id: body.body_id,
+      meeting_id: null,
+      title: "SQLで作った日程調整",
+      description: "",
+      kind: "online",
+      place: "",
+      deadline: new Date(Date.now() + 86_400_000).toISOString(),
+      status: "open",
+      chosen_candidate_id: null,
+      reminded_at: null,
+      created_by: null,
+      created_at: new Date().toISOString(),
+      updated_at: new Date().toISOString(),
+    } as const;
+    await db().insertInto("date_polls").values(poll).execute();
+    expect((await home(clerk.cookie)).deadlines.map((d) => d.title)).toContain(poll.title);
+    expect((await home(clerk.cookie)).deadlines.map((d) => d.title)).toContain(poll.title);
+    await db()
+      .insertInto("date_poll_responses")
+      .values({
+        poll_id: poll.id,
+        org_id: user.org_id,
+        choices: "{}",
+        comment: "",
+        answered_by: user.id,
+        answered_at: new Date().toISOString(),
+      })
+      .execute();
+    expect((await home(clerk.cookie)).deadlines.map((d) => d.title)).not.toContain(poll.title);
+  });
+
+  it("a meeting leaves the cards when its start passes, with nothing written meanwhile", async () => {
+    const clerk = await env.as("shunan@example.jp");
+    const { meetings } = await home(clerk.cookie);
+    const soon = new Date(Date.now() + 1500);
+    await db()
+      .updateTable("meetings")
+      .set({ starts_at: soon.toISOString(), ends_at: new Date(soon.getTime() + 3_600_000).toISOString() })
+      .where("id", "=", meetings.at(-1)!.id)
+      .execute();
+    expect((await home(clerk.cookie)).meetings[0]!.id).toBe(meetings.at(-1)!.id);
+    expect((await home(clerk.cookie)).meetings[0]!.id).toBe(meetings.at(-1)!.id);
+    await new Promise((r) => setTimeout(r, soon.getTime() - Date.now() + 50));
+    expect((await home(clerk.cookie)).meetings.map((m) => m.id)).not.toContain(meetings.at(-1)!.id);
+  });
+
+  it("a notification added and one read by SQL show in the list and the count at the next request", async () => {
+    const clerk = await env.as("shunan@example.jp");
+    const url = "/api/notifications?unread=true&limit=5&offset=0";
+    const count = async () => (await getOnOther("/api/notifications/unread-count", clerk.cookie)).count as number;
+    const before = await count();
+    expect(await count()).toBe(before);
+    const first = await getOnOther(url, clerk.cookie);
+    expect(await getOnOther(url, clerk.cookie)).toEqual(first);
+    const user = await shunan();
+    const id = crypto.randomUUID();
+    await db()
+      .insertInto("notifications")
+      .values({
+        id,
+        user_id: user.id,
+        category: "notice",
+        title: "SQLで届いた通知",
+        body: "",
+        link: "/",
+        created_at: new Date().toISOString(),
+        read_at: null,
+        digested_at: null,
+      })
+      .execute();
+    expect(await count()).toBe(before + 1);
+    expect((await getOnOther(url, clerk.cookie)).items[0].title).toBe("SQLで届いた通知");
+    await db().updateTable("notifications").set({ read_at: new Date().toISOString() }).where("id", "=", id).execute();
+    expect(await count()).toBe(before);
+    expect((await getOnOther(url, clerk.cookie)).items.map((n: { id: string }) => n.id)).not.toContain(id);
+  });
+});
+
 // A signed-in request on SQLite reuses its session's row while nothing at all has been written since it was
 // read (Database.changeMark); on PostgreSQL it reads the session each time. Either way a sign-out, a disabled
 // account or a changed name, wherever it happens, counts at the very next request.

@@ -52,8 +52,9 @@ export function parseVersions(text: string | null): ReadonlyMap<string, number> 
 
 /**
  * A cache of at most `max` copies per database handle, most recently used kept. `get(ctx, key,
- * counters, load, tag)` returns the copy of `key` made while `counters` had their present values and
- * with the same `tag` (e.g. today's date, for what depends on the day), or loads a new one.
+ * counters, load, tag, valid)` returns the copy of `key` made while `counters` had their present values,
+ * with the same `tag` (e.g. today's date, for what depends on the day) and for which `valid` still
+ * holds (e.g. the clock has not reached a row's time), or loads a new one.
  */
 export function versionedCache(max: number) {
   const stores = new WeakMap<object, Store>();
@@ -63,6 +64,7 @@ export function versionedCache(max: number) {
     counters: readonly string[],
     load: () => Promise<T>,
     tag = "",
+    valid?: (value: T) => boolean,
   ): Promise<{ value: T; hit: boolean; tag: string }> {
     if (ctx.db.isTransaction) return { value: await load(), hit: false, tag: "" };
     const full = `${await tagOf(ctx, counters)}|${tag}`;
@@ -72,7 +74,7 @@ export function versionedCache(max: number) {
       stores.set(ctx.db, store);
     }
     const found = store.get(key);
-    if (found?.tag === full) {
+    if (found?.tag === full && (!valid || valid(found.value as T))) {
       store.delete(key); // most recently used last
       store.set(key, found);
       return { value: found.value as T, hit: true, tag: full };
@@ -99,21 +101,38 @@ export async function cachedReference<T>(ctx: Ctx, key: string, tag: string, loa
 const VERIFY = process.env.NODE_ENV === "test";
 /** Pages of 50 rows at most, or a prefecture's meetings: a few tens of MB at most when full. */
 const reads = versionedCache(500);
+/** A person's own few rows (the home page's cards, the first notifications): one set per active user. */
+const personal = versionedCache(4000);
+
+interface ReadOptions<T> {
+  /** For queries compared with the clock: whether the copy still answers now (see `untilPassed`). */
+  valid?: (value: T) => boolean;
+  /** Keyed by a user or organisation: kept apart from the lists, so many people do not push them out. */
+  personal?: boolean;
+}
 
 /**
  * What a list's queries return, kept while the tables they read are unchanged: `tables` names every
- * table the queries read (each has a counter, migration 0950), `key` everything else the result
- * depends on (their parameters, the actor's organisation…). For the lists nearly every page shows,
- * where reading and converting rows costs more than the rest of the request; not for unbounded
+ * table the queries read (each has a counter, migrations 0950 and 0960), `key` everything else the
+ * result depends on (their parameters, the actor's organisation…). For the lists nearly every page
+ * shows, where reading and converting rows costs more than the rest of the request; not for unbounded
  * results (an export), which would sit in memory. Under test a copy served is compared with a fresh load.
  */
-export async function cachedRead<T>(ctx: Ctx, tables: readonly string[], key: string, load: () => Promise<T>): Promise<T> {
+export async function cachedRead<T>(
+  ctx: Ctx,
+  tables: readonly string[],
+  key: string,
+  load: () => Promise<T>,
+  options: ReadOptions<T> = {},
+): Promise<T> {
   const counters = tables.map((t) => `table:${t}`);
-  const { value, hit, tag } = await reads(
+  const { value, hit, tag } = await (options.personal ? personal : reads)(
     ctx,
     `${tables.join()}|${key}`,
     counters,
     VERIFY ? async () => deepFreeze(await load()) : load,
+    "",
+    options.valid,
   );
   if (VERIFY && hit) {
     const fresh = await load();
@@ -134,3 +153,13 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * `valid` for rows read with a clock condition (`time >= now` or `time > now`, up to a limit): while the
+ * clock is before every row's time, no row has left the answer and none can have entered it (rows enter
+ * only by a write, which moves a table's counter), so the copy read at an earlier instant is still exact.
+ */
+export const untilPassed =
+  <R>(now: string, timeOf: (row: R) => string) =>
+  (rows: readonly R[]) =>
+    rows.every((r) => now < timeOf(r));

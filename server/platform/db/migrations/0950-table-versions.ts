@@ -34,7 +34,11 @@ const tables: [table: string, columns?: string][] = [
  * whatever code, CLI or instance writes — as the reference counter of 0650: a cached list is valid
  * exactly while the counters of the tables it reads are unchanged.
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export const up = (db: Kysely<any>) => addTableCounters(db, tables);
+export const down = (db: Kysely<any>) => dropTableCounters(db, tables);
+
+/** Counters and their triggers for `tables` (also used by 0960 for the home page's and notifications' tables). */
+export async function addTableCounters(db: Kysely<any>, tables: [table: string, columns?: string][]): Promise<void> {
   await db
     .insertInto("cache_versions")
     .values(tables.map(([t]) => ({ key: `table:${t}`, version: 1 })))
@@ -61,7 +65,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     }
 }
 
-export async function down(db: Kysely<any>): Promise<void> {
+export async function dropTableCounters(db: Kysely<any>, tables: [table: string, columns?: string][]): Promise<void> {
   for (const [t] of tables) {
     if (isPostgres(db)) {
       await sql.raw(`DROP TRIGGER ${t}_table_version ON ${t}`).execute(db);
