@@ -285,6 +285,56 @@ describe("the home page and notifications across instances", () => {
   });
 });
 
+describe("search across instances", () => {
+  it("an entry retitled by SQL and a roll ended by SQL show at the next search", async () => {
+    const db = env.database.db;
+    const clerk = await env.as("shunan@example.jp");
+    const url = `/api/search?q=${encodeURIComponent("会議")}`;
+    type Found = { items: { refId: string; kind: string; title: string }[] };
+    const first = (await getOnOther(url, clerk.cookie)) as Found;
+    expect(await getOnOther(url, clerk.cookie)).toEqual(first);
+    const hit = first.items[0]!;
+    expect(hit, "the demo has entries with 会議").toBeDefined();
+    await db.updateTable("search_entries").set({ title: "SQLで直した会議の題" }).where("ref_id", "=", hit.refId).execute();
+    expect(((await getOnOther(url, clerk.cookie)) as Found).items.find((i) => i.refId === hit.refId)?.title).toBe(
+      "SQLで直した会議の題",
+    );
+
+    // An entry of a body made members-only by SQL: a town on its roll finds it, and no longer once its term ends.
+    const members = await db
+      .selectFrom("search_entries as e")
+      .innerJoin("body_members as m", "m.body_id", "e.scope_id")
+      .innerJoin("users as u", "u.org_id", "m.org_id")
+      .select(["e.title", "e.scope_id", "m.org_id", "u.email"])
+      .where("e.scope_type", "=", "body")
+      .where("u.role", "=", "municipal")
+      .where("m.term_end", "is", null)
+      .orderBy("e.seq")
+      .executeTakeFirst();
+    expect(members, "the demo has an entry of a body with a town on its roll").toBeDefined();
+    await db.updateTable("bodies").set({ visibility: "members" }).where("id", "=", members!.scope_id!).execute();
+    const town = await env.as(members!.email);
+    const titleUrl = `/api/search?q=${encodeURIComponent(members!.title.slice(0, 4))}`;
+    const titles = async () => ((await getOnOther(titleUrl, town.cookie)) as Found).items.map((i) => i.title);
+    expect(await titles()).toContain(members!.title);
+    expect(await titles()).toContain(members!.title);
+    await db
+      .updateTable("body_members")
+      .set({ term_end: "2000-03-31" })
+      .where("body_id", "=", members!.scope_id!)
+      .where("org_id", "=", members!.org_id!)
+      .execute();
+    expect(await titles()).not.toContain(members!.title);
+    await db
+      .updateTable("body_members")
+      .set({ term_end: null })
+      .where("body_id", "=", members!.scope_id!)
+      .where("org_id", "=", members!.org_id!)
+      .execute();
+    await db.updateTable("bodies").set({ visibility: "all" }).where("id", "=", members!.scope_id!).execute();
+  });
+});
+
 // A signed-in request on SQLite reuses its session's row while nothing at all has been written since it was
 // read (Database.changeMark); on PostgreSQL it reads the session each time. Either way a sign-out, a disabled
 // account or a changed name, wherever it happens, counts at the very next request.

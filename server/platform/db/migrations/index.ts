@@ -59,7 +59,7 @@ import * as m0930 from "./0930-progress-step-history.js";
 import * as m0935 from "./0935-progress-online-counts.js";
 import * as m0940 from "./0940-metric-pct-rule.js";
 import * as m0950 from "./0950-table-versions.js";
-import * as m0960 from "./0960-home-table-versions.js";
+import * as m0960 from "./0960-more-table-versions.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -123,5 +123,5 @@ export const migrations: Record<string, Migration> = {
   "0935-progress-online-counts": m0935,
   "0940-metric-pct-rule": m0940,
   "0950-table-versions": m0950,
-  "0960-home-table-versions": m0960,
+  "0960-more-table-versions": m0960,
 };
