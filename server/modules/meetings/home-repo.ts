@@ -18,7 +18,7 @@ const upcoming = preparedQuery((db, p: { bodyIds: string[]; since: string; limit
     .orderBy("m.starts_at")
     .limit(p.limit),
 );
-/** Kept in memory while meetings and bodies are unchanged and no meeting read has begun (cachedRead, untilPassed). */
+/** Kept in memory while meetings and bodies are unchanged and none of the meetings kept has started (cachedRead, untilPassed). */
 export const upcomingMeetingRows = (ctx: Ctx, bodyIds: string[], since: string, limit: number) =>
   cachedRead(
     ctx,
