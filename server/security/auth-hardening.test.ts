@@ -148,6 +148,20 @@ describe("sign-in", () => {
     expect(blocked.json().error.message).toMatch(/しばらく待って/);
     expect((await login("shunan@example.jp", DEMO_PASSWORD, "10.8.0.2")).statusCode).toBe(200);
   });
+
+  it("counts for its own app only: another app in the same process (tests, a rebuilt app) starts clean", async () => {
+    const address = "10.8.1.1";
+    for (let i = 0; i < 6; i++) expect((await login("ube@example.jp", "Spring2026!", address)).statusCode).toBe(401);
+    expect((await login("shunan@example.jp", DEMO_PASSWORD, address)).statusCode).toBe(429);
+    const other = await testEnv({ LOGIN_MAX_FAILURES: "3", LOGIN_ADDRESS_MAX_FAILURES: "6" });
+    const there = await other.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { email: "shunan@example.jp", password: DEMO_PASSWORD },
+      remoteAddress: address,
+    });
+    expect(there.statusCode).toBe(200);
+  });
 });
 
 describe("administrators", () => {

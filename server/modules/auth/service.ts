@@ -41,15 +41,26 @@ const badLogin = () =>
 const tooMany = () => new AppError("RATE_LIMITED", "短時間に多くの失敗がありました。しばらく待ってからもう一度お試しください。");
 // Verifying against a fixed hash keeps the response time the same for unknown addresses.
 let dummyHash: Promise<string> | null = null;
-/** Failed sign-ins per client address across accounts (password spraying); per account, the lock below. */
-const addressFailures = new FailureCounter();
-/** Failed TOTP codes per account, whatever the address or session; the limit of the account's lock. */
-const totpFailures = new FailureCounter();
+/**
+ * Failed sign-ins per client address across accounts (password spraying; per account, the lock below), and
+ * failed TOTP codes per account whatever the address or session (the limit of the account's lock). Kept
+ * per running app (by its configuration object), so two apps in one process never count for each other.
+ */
+const failureCounters = new WeakMap<Ctx["config"], { address: FailureCounter; totp: FailureCounter }>();
+function failures(ctx: Ctx) {
+  let found = failureCounters.get(ctx.config);
+  if (!found) {
+    found = { address: new FailureCounter(), totp: new FailureCounter() };
+    failureCounters.set(ctx.config, found);
+  }
+  return found;
+}
 const lockMs = (ctx: Ctx) => ctx.config.loginLockMinutes * 60_000;
 
 /** Signs in with a password; the route sets the returned cookies. */
 export async function login(ctx: Ctx, email: string, password: string) {
   const address = ctx.ip ?? "";
+  const addressFailures = failures(ctx).address;
   if (addressFailures.blocked(address, ctx.config.loginAddressMaxFailures, lockMs(ctx))) throw tooMany();
   const u = await findUserByEmail(ctx, email);
   const usable = !!u && u.status === "active" && !!u.password_hash;
@@ -98,6 +109,7 @@ const badCode = () =>
  */
 async function acceptTotp(ctx: Ctx, u: { id: string; totp_secret: string | null }, code: string) {
   const window = lockMs(ctx);
+  const totpFailures = failures(ctx).totp;
   if (totpFailures.blocked(u.id, ctx.config.loginMaxFailures, window)) throw tooMany();
   const step = u.totp_secret ? totpStep(u.totp_secret, code) : null;
   const taken = step !== null && (await claimTotpStep(ctx, u.id, step));
