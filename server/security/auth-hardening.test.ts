@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../app.js";
 import { currentTotp } from "../modules/auth/two-factor.js";
 import { DEMO_PASSWORD, type TestEnv, testEnv } from "../platform/testing/harness.js";
 
@@ -149,18 +150,20 @@ describe("sign-in", () => {
     expect((await login("shunan@example.jp", DEMO_PASSWORD, "10.8.0.2")).statusCode).toBe(200);
   });
 
-  it("counts for its own app only: another app in the same process (tests, a rebuilt app) starts clean", async () => {
+  it("counts on every instance: failures through one close the address on another on the same database", async () => {
     const address = "10.8.1.1";
-    for (let i = 0; i < 6; i++) expect((await login("ube@example.jp", "Spring2026!", address)).statusCode).toBe(401);
-    expect((await login("shunan@example.jp", DEMO_PASSWORD, address)).statusCode).toBe(429);
-    const other = await testEnv({ LOGIN_MAX_FAILURES: "3", LOGIN_ADDRESS_MAX_FAILURES: "6" });
-    const there = await other.app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { email: "shunan@example.jp", password: DEMO_PASSWORD },
-      remoteAddress: address,
-    });
-    expect(there.statusCode).toBe(200);
+    // A second instance: its own app and configuration, the same database (as behind a load balancer).
+    const other = await buildApp({ config: { ...env.config }, database: env.database });
+    const loginThere = (email: string, password: string) =>
+      other.inject({ method: "POST", url: "/api/auth/login", payload: { email, password }, remoteAddress: address });
+    try {
+      for (let i = 0; i < 3; i++) expect((await login("ube@example.jp", "Spring2026!", address)).statusCode).toBe(401);
+      for (let i = 0; i < 3; i++) expect((await loginThere("hagi@example.jp", "Spring2026!")).statusCode).toBe(401);
+      expect((await loginThere("shunan@example.jp", DEMO_PASSWORD)).statusCode).toBe(429);
+      expect((await login("shunan@example.jp", DEMO_PASSWORD, address)).statusCode).toBe(429);
+    } finally {
+      await other.close();
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import {
   sessionSso,
   startSession,
 } from "../../platform/auth/session.js";
-import { FailureCounter } from "../../platform/auth/throttle.js";
+import { clearFailures, failuresBlocked, recordFailure } from "../../platform/auth/throttle.js";
 import { type Ctx, inTx, isPrefectureStaff, nowIso } from "../../platform/context.js";
 import { AppError, invalid } from "../../platform/errors.js";
 import { can } from "../../platform/policy/authorize.js";
@@ -41,38 +41,24 @@ const badLogin = () =>
 const tooMany = () => new AppError("RATE_LIMITED", "短時間に多くの失敗がありました。しばらく待ってからもう一度お試しください。");
 // Verifying against a fixed hash keeps the response time the same for unknown addresses.
 let dummyHash: Promise<string> | null = null;
-/**
- * Failed sign-ins per client address across accounts (password spraying; per account, the lock below), and
- * failed TOTP codes per account whatever the address or session (the limit of the account's lock). Kept
- * per running app (by its configuration object), so two apps in one process never count for each other.
- */
-const failureCounters = new WeakMap<Ctx["config"], { address: FailureCounter; totp: FailureCounter }>();
-function failures(ctx: Ctx) {
-  let found = failureCounters.get(ctx.config);
-  if (!found) {
-    found = { address: new FailureCounter(), totp: new FailureCounter() };
-    failureCounters.set(ctx.config, found);
-  }
-  return found;
-}
 const lockMs = (ctx: Ctx) => ctx.config.loginLockMinutes * 60_000;
 
 /** Signs in with a password; the route sets the returned cookies. */
 export async function login(ctx: Ctx, email: string, password: string) {
+  // Failed sign-ins per client address across accounts (password spraying); per account, the lock below.
   const address = ctx.ip ?? "";
-  const addressFailures = failures(ctx).address;
-  if (addressFailures.blocked(address, ctx.config.loginAddressMaxFailures, lockMs(ctx))) throw tooMany();
+  if (await failuresBlocked(ctx, "address", address, ctx.config.loginAddressMaxFailures, lockMs(ctx))) throw tooMany();
   const u = await findUserByEmail(ctx, email);
   const usable = !!u && u.status === "active" && !!u.password_hash;
   const locked = !!u?.locked_until && u.locked_until > nowIso();
   if (!usable || locked) {
     dummyHash ??= hashPassword("not-a-real-password-0", ctx.config.argon2MemoryKiB);
     await verifyPassword(await dummyHash, password);
-    addressFailures.fail(address, lockMs(ctx));
+    await recordFailure(ctx, "address", address, lockMs(ctx));
     throw badLogin();
   }
   if (!(await verifyPassword(u.password_hash, password))) {
-    addressFailures.fail(address, lockMs(ctx));
+    await recordFailure(ctx, "address", address, lockMs(ctx));
     // Committed before the error is thrown: the failure count must survive the failed request.
     await inTx(ctx, async (tx) => {
       const failures = u.failed_logins + 1;
@@ -105,19 +91,18 @@ const badCode = () =>
 /**
  * Accepts a TOTP code of the user's secret once: its time step must be later than the last accepted
  * one (recorded by a conditional update, so two requests racing with one code cannot both pass).
- * Failures are counted per account across addresses and sessions.
+ * Failures are counted per account across addresses and sessions (the limit of the account's lock).
  */
 async function acceptTotp(ctx: Ctx, u: { id: string; totp_secret: string | null }, code: string) {
   const window = lockMs(ctx);
-  const totpFailures = failures(ctx).totp;
-  if (totpFailures.blocked(u.id, ctx.config.loginMaxFailures, window)) throw tooMany();
+  if (await failuresBlocked(ctx, "totp", u.id, ctx.config.loginMaxFailures, window)) throw tooMany();
   const step = u.totp_secret ? totpStep(u.totp_secret, code) : null;
   const taken = step !== null && (await claimTotpStep(ctx, u.id, step));
   if (!taken) {
-    totpFailures.fail(u.id, window);
+    await recordFailure(ctx, "totp", u.id, window);
     throw badCode();
   }
-  totpFailures.clear(u.id);
+  await clearFailures(ctx, "totp", u.id);
 }
 
 export async function verifyLoginTotp(ctx: Ctx, session: SessionInfo | null, code: string) {

@@ -107,6 +107,13 @@ export interface SsoLoginsTable {
   expires_at: string;
 }
 
+/** One failed sign-in (scope "address", key the client address) or TOTP code ("totp", the user id). */
+export interface SignInFailuresTable {
+  scope: "address" | "totp";
+  key: string;
+  failed_at: string;
+}
+
 export interface SamlRequestsTable {
   /** The AuthnRequest's ID, answered as the response's InResponseTo. */
   id: string;
@@ -261,6 +268,7 @@ export interface DB
   user_identities: UserIdentitiesTable;
   sso_logins: SsoLoginsTable;
   saml_requests: SamlRequestsTable;
+  sign_in_failures: SignInFailuresTable;
   settings: SettingsTable;
   cache_versions: CacheVersionsTable;
   bodies: BodiesTable;
