@@ -12,12 +12,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("key", "text", (c) => c.notNull())
     .addColumn("failed_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex("sign_in_failures_key")
-    .on("sign_in_failures")
-    .columns(["scope", "key", "failed_at"])
-    .execute();
-  await db.schema.createIndex("sign_in_failures_at").on("sign_in_failures").column("failed_at").execute();
+  await db.schema.createIndex("sign_in_failures_key").on("sign_in_failures").columns(["scope", "key", "failed_at"]).execute();
+  await db.schema.createIndex("sign_in_failures_at").on("sign_in_failures").columns(["scope", "failed_at"]).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
