@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { lastAudit, type TestEnv, testEnv } from "../../platform/testing/harness.js";
 import { actorOf } from "../demo/factories.js";
@@ -189,5 +189,41 @@ describe("applyProgressUpdates (for the surveys module)", () => {
     expect(done.applied).toBe(1);
     const hist = (await sec.get(`${url(shunanOrg, juki)}/history`)).body.items[0];
     expect(hist.source).toBe("survey");
+  });
+});
+
+describe("a record's history in time order", () => {
+  it("dates a write after the record's last one when the clock has not moved past it (one millisecond, a clock behind)", async () => {
+    const actorCtx = { ...env.ctx, actor: await actorOf(env.ctx, "secretariat@example.jp") };
+    const sec = await env.as("secretariat@example.jp");
+    const step = steps[5]!;
+    const status = async (asOf?: string) =>
+      (
+        (await sec.get(`${url(abuOrg, juki)}${asOf ? `?asOf=${asOf}` : ""}`)).body.steps as { stepId: string; status: string }[]
+      ).find((s) => s.stepId === step)!.status;
+    const initial = await status();
+    const set = (s: "in_progress" | "done") =>
+      applyProgressUpdates(actorCtx, [{ orgId: abuOrg, itemId: juki, steps: [{ stepId: step, status: s }] }], {
+        source: "manual",
+      });
+    // Tomorrow at noon (JST), so that "as of today" rewinds both writes.
+    const noon = Date.parse(`${jstDate(new Date(Date.now() + 86400_000))}T12:00:00+09:00`);
+    vi.useFakeTimers({ toFake: ["Date"], now: noon });
+    try {
+      await set("in_progress");
+      await set("done"); // the same millisecond
+      vi.setSystemTime(noon - 50); // an instance whose clock is 50 ms behind
+      await set("in_progress");
+    } finally {
+      vi.useRealTimers();
+    }
+    const items = (await sec.get(`${url(abuOrg, juki)}/history?limit=3`)).body.items as { at: string; changes: unknown[] }[];
+    const statusOf = (h: (typeof items)[number]) =>
+      (h.changes as { field: string; after: string }[]).find((c) => c.field === "status")?.after;
+    expect(items.map(statusOf)).toEqual(["in_progress", "done", "in_progress"]);
+    expect(items.map((h) => Date.parse(h.at) - noon)).toEqual([2, 1, 0]);
+    expect(await status()).toBe("in_progress");
+    // Rewound newest first, the three writes undo to what the step was before them.
+    expect(await status(jstDate())).toBe(initial);
   });
 });

@@ -155,6 +155,7 @@ async function prepare(ctx: Ctx, updates: ProgressUpdate[], opts: ApplyOptions) 
       itemId,
       programmeId: w.def.programme.id,
       createdAt: w.row ? null : nowIso(),
+      lastAt: w.row?.updated_at ?? null,
       before: w.before,
       after: w.after,
       prevPct,

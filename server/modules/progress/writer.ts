@@ -23,6 +23,7 @@ export interface RecordWrite {
   itemId: string;
   programmeId: string;
   createdAt: string | null; // null: the record exists already
+  lastAt: string | null; // when the record was last written (its updated_at), null for a new one
   before: RecordData;
   after: RecordData;
   prevPct: number | null;
@@ -69,8 +70,9 @@ const recordCols = [
  * rollup deltas, the maintained totals (totals-repo.ts) and the audit rows — a handful of statements
  * whatever the batch size.
  */
-export async function writeRecords(ctx: Ctx, writes: RecordWrite[], meta: WriteMeta): Promise<void> {
+export async function writeRecords(ctx: Ctx, writes: RecordWrite[], given: WriteMeta): Promise<void> {
   if (!writes.length) return;
+  const meta = { ...given, at: afterLastWrites(writes, given.at) };
   const steps: ProgressStepStatesTable[] = [];
   const metrics: ProgressMetricValuesTable[] = [];
   const records: ProgressRecordsTable[] = [];
@@ -146,6 +148,16 @@ export async function writeRecords(ctx: Ctx, writes: RecordWrite[], meta: WriteM
   await addRollupRows(ctx, [...rollup.values()]);
   await refreshTotals(ctx, writes, meta.at, month);
   if (meta.audit) await auditMany(ctx, writes, meta);
+}
+
+/**
+ * A record's history is read in order of time (newest first, and rewound that way for "as of"), so its new
+ * entry must come after its last one: when a record was last written at or after `at` (two writes in one
+ * millisecond, or another instance whose clock is ahead), the batch is dated a millisecond after that.
+ */
+function afterLastWrites(writes: RecordWrite[], at: string): string {
+  const last = writes.reduce((max, w) => (w.lastAt && w.lastAt > max ? w.lastAt : max), "");
+  return last >= at ? new Date(Date.parse(last) + 1).toISOString() : at;
 }
 
 function addRollup(rollup: Map<string, ProgressRollupTable>, w: RecordWrite, month: string) {
