@@ -63,6 +63,9 @@ export default defineConfig({
       RENKEI_DEMO_CONTENT: "false",
       LOG_LEVEL: "warn",
       JOBS_ENABLED: "true",
+      // Mail, exports and reminders run as jobs: an idle worker looks every 0.2 s (2 s in production), so a
+      // story waiting for its mail or file waits for the job, not for the poll.
+      JOB_POLL_MS: "200",
       NODE_ENV: "test",
       OIDC_PROVIDERS: "pref",
       OIDC_PREF_LABEL: "県庁アカウントでログイン",
