@@ -8,13 +8,24 @@ import { migrations as allMigrations } from "./migrations/index.js";
  * exports `transactional = false`; while it runs, the journal says so, and if it never finishes
  * the server refuses to start on the half-changed database.
  */
-export type RenkeiMigration = Migration & { transactional?: boolean };
+export type RenkeiMigration = Migration & {
+  transactional?: boolean;
+  /**
+   * Data derived from what is stored (read models, backfills), which needs the application's code: it runs
+   * after the last migration of the run, so that code always meets the schema it was written for (a later
+   * migration may add a column it writes). Requested in the migration's own transaction
+   * (renkei_pending_rebuilds) and done in one transaction of its own, so a failure or a crash in between
+   * leaves it pending, and the next start does it before serving.
+   */
+  rebuild?: (db: Kysely<any>) => Promise<void>;
+};
 
 export class MigrationError extends Error {}
 
 // The table Kysely's Migrator kept (name, timestamp), so databases of earlier releases carry on.
 const APPLIED = "kysely_migration";
 const JOURNAL = "renkei_migration_journal";
+const PENDING = "renkei_pending_rebuilds";
 const LOCK = 0x72656e6b6d67;
 
 /**
@@ -47,6 +58,11 @@ async function migrate(db: Kysely<any>, list: Record<string, RenkeiMigration>): 
     .addColumn("name", "text", (c) => c.notNull().primaryKey())
     .addColumn("started_at", "text", (c) => c.notNull())
     .execute();
+  await db.schema
+    .createTable(PENDING)
+    .ifNotExists()
+    .addColumn("name", "text", (c) => c.notNull().primaryKey())
+    .execute();
 
   const unfinished = await db.selectFrom(JOURNAL).selectAll().execute();
   if (unfinished.length) {
@@ -68,7 +84,10 @@ async function migrate(db: Kysely<any>, list: Record<string, RenkeiMigration>): 
   for (const name of Object.keys(list).sort()) {
     if (applied.has(name)) continue;
     const m = list[name]!;
-    const record = (d: Kysely<any>) => d.insertInto(APPLIED).values({ name, timestamp: new Date().toISOString() }).execute();
+    const record = async (d: Kysely<any>) => {
+      await d.insertInto(APPLIED).values({ name, timestamp: new Date().toISOString() }).execute();
+      if (m.rebuild) await d.insertInto(PENDING).values({ name }).execute();
+    };
     try {
       if (m.transactional === false) {
         await db.insertInto(JOURNAL).values({ name, started_at: new Date().toISOString() }).execute();
@@ -92,5 +111,26 @@ async function migrate(db: Kysely<any>, list: Record<string, RenkeiMigration>): 
     }
     done.push(name);
   }
+  await rebuild(db, list);
   return done;
+}
+
+/** The data steps of the migrations applied (in this run or one that stopped before them), in name order. */
+async function rebuild(db: Kysely<any>, list: Record<string, RenkeiMigration>) {
+  const pending = await db.selectFrom(PENDING).select("name").orderBy("name").execute();
+  for (const { name } of pending as { name: string }[]) {
+    const step = list[name]?.rebuild;
+    if (!step) throw new MigrationError(`Migration ${name} asks for a data step that this release does not have.`);
+    try {
+      await db.transaction().execute(async (trx) => {
+        await step(trx);
+        await trx.deleteFrom(PENDING).where("name", "=", name).execute();
+      });
+    } catch (err) {
+      throw new MigrationError(
+        `The data step of migration ${name} failed: ${err instanceof Error ? err.message : err}\n` +
+          "It was rolled back and runs again at the next start; the schema is up to date.",
+      );
+    }
+  }
 }

@@ -6,7 +6,7 @@ import { rebuildProgressTotals } from "../../../modules/progress/totals-repo.js"
  * recomputed from every record (or every history row) per request — each municipality's cells per
  * programme (and their totals) now and at the end of each day with a change, per-item totals now and
  * per day, and the all-municipality
- * monthly rollup. Existing data is replayed from the history once, here.
+ * monthly rollup. Existing data is replayed from the history once (`rebuild`).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -66,8 +66,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("pct_n", "integer", (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint("progress_rollup_totals_pk", ["programme_id", "month"])
     .execute();
+}
+
+/** Existing data replayed from the history (after the last migration). The first read counts the online figures (0935). */
+export async function rebuild(db: Kysely<any>): Promise<void> {
   const programmes = await db.selectFrom("progress_programmes").select("id").execute();
-  // The online counts (0935) are not there yet: the first read after 0935 counts them.
   for (const p of programmes) await rebuildProgressTotals({ db }, p.id as string, { online: false });
 }
 

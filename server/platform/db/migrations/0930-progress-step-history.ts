@@ -18,7 +18,7 @@ const ops = ["INSERT", "UPDATE", "DELETE"] as const;
  * "as of" dashboard could not count online procedures for a past day. One row per write that changes a
  * step's status or option (progress/writer.ts, timelines.ts), the state after it; "as of" a day takes each
  * (record, step)'s latest row before the cutoff, one backward seek on the index. Existing records are
- * backfilled from their history's recorded changes (progress/step-history-repo.ts).
+ * backfilled from their history's recorded changes (`rebuild`, progress/step-history-repo.ts).
  *
  * The as-of views read it, so writes raise their cache counters as the other tables' do: `progress`
  * (0880) on every write, `progress_past` (0921) on a row of a day before today in Japan.
@@ -37,7 +37,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("progress_step_history")
     .columns(["record_id", "step_id", "at", "status", "option"])
     .execute();
-  await backfillStepHistory({ db });
   // The views computed before it (without past online figures) are stale in any running instance.
   await sql.raw(bumpNow).execute(db);
   await sql.raw(bumpPast).execute(db);
@@ -76,6 +75,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       )
       .execute(db);
   }
+}
+
+export async function rebuild(db: Kysely<any>): Promise<void> {
+  await backfillStepHistory({ db });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -9,7 +9,10 @@ import type { Ctx } from "../../context.js";
  * function a definition change uses, so records, history, rollup and totals move together.
  * Archived items are out of the figures and wait: restoring an item recomputes it (programmes.ts).
  */
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(): Promise<void> {}
+
+/** The recomputation, after the last migration (its code writes today's schema). */
+export async function rebuild(db: Kysely<any>): Promise<void> {
   const engine = db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
   // A migration has no configuration and no actor; the recomputation reads only the database and the engine.
   const ctx = { db, engine, actor: null, ip: null, userAgent: null } as unknown as Ctx;

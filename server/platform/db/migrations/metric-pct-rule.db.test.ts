@@ -74,7 +74,7 @@ describe("migration 0940: KPI percentages stored under the old rule are recomput
     expect(wrong.abu).toBeLessThan(right.abu);
     expect(wrong.trend).toBe(wrong.overall);
 
-    await m0940.up(db);
+    await m0940.rebuild(db);
 
     const after = await db.selectFrom("progress_records").selectAll().where("id", "=", record.id).executeTakeFirstOrThrow();
     expect(after).toMatchObject({ pct, metric_fy: fy, version: stored.version + 1 });
@@ -95,7 +95,7 @@ describe("migration 0940: KPI percentages stored under the old rule are recomput
       .orderBy("id")
       .execute();
     expect(othersAfter).toEqual(others);
-    await m0940.up(db);
+    await m0940.rebuild(db);
     expect(
       (await db.selectFrom("progress_records").select("version").where("id", "=", record.id).executeTakeFirstOrThrow()).version,
     ).toBe(after.version);
@@ -105,7 +105,7 @@ describe("migration 0940: KPI percentages stored under the old rule are recomput
     const { env, db, hoursItem, record, fy, pct, right, dashboard } = await planStoredUnderOldRule();
     const sec = await env.as("secretariat@example.jp");
     expect((await sec.patch(`/api/progress/items/${hoursItem}`, { archived: true })).status).toBe(200);
-    await m0940.up(db);
+    await m0940.rebuild(db);
     const row = () =>
       db.selectFrom("progress_records").select(["pct", "metric_fy"]).where("id", "=", record.id).executeTakeFirstOrThrow();
     expect(await row()).toEqual({ pct: 0, metric_fy: fy + 1 });

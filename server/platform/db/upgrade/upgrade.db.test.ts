@@ -173,6 +173,33 @@ describe(`migrations on ${engine}`, () => {
     expect(err.message).toMatch(/Migration 0001-made-table started at .* did not finish.*will not start.*renkei restore/s);
   });
 
+  it("run a data step after the last migration, on the schema the later ones made; a failed one stays pending", async () => {
+    const { database } = await emptyDatabase();
+    const db = database.db as any;
+    let diskFull = true;
+    const list = {
+      "0001-made-table": {
+        up: (d: any) => d.schema.createTable("made").addColumn("id", "text").execute(),
+        // Today's code writes a column that only the next migration adds.
+        async rebuild(d: any) {
+          await d.insertInto("made").values({ id: "a", note: "今日のコード" }).execute();
+          if (diskFull) throw new Error("disk full");
+        },
+      },
+      "0002-made-note": { up: (d: any) => d.schema.alterTable("made").addColumn("note", "text").execute() },
+    };
+    await expect(migrateToLatest(db, list)).rejects.toThrow(
+      /data step of migration 0001-made-table failed: disk full\nIt was rolled back and runs again at the next start/,
+    );
+    expect(await db.selectFrom("made").selectAll().execute()).toEqual([]);
+    diskFull = false;
+    expect(await migrateToLatest(db, list)).toEqual([]);
+    expect(await db.selectFrom("made").selectAll().execute()).toEqual([{ id: "a", note: "今日のコード" }]);
+    // Done once: a later start does not run it again.
+    expect(await migrateToLatest(db, list)).toEqual([]);
+    expect(await db.selectFrom("made").selectAll().execute()).toHaveLength(1);
+  });
+
   it("refuse a database migrated by a newer release", async () => {
     const { database } = await emptyDatabase();
     await migrateToLatest(database.db);
