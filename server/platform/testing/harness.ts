@@ -10,6 +10,7 @@ import { type Database, migrateToLatest, openDatabase } from "../db/database.js"
 import type { App } from "../http/types.js";
 import { startWorker, type Worker } from "../jobs/worker.js";
 import { scratchPostgres } from "./scratch-postgres.js";
+import { seededTemplate } from "./template.js";
 
 // testEnv() runs inside beforeAll, where a new afterAll would be ignored; the file-level hook
 // registered at import time closes every environment the test file built.
@@ -78,25 +79,34 @@ export function multipartBody(fields: Record<string, string>, files: FormFile[])
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** A fresh PostgreSQL database per test file, on the server TEST_DATABASE_URL points to. */
-function freshPostgres() {
+/** A fresh PostgreSQL database per test file, on the server TEST_DATABASE_URL points to (a copy of `template`). */
+function freshPostgres(template?: string) {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DATABASE_URL is not set: run the tests through `npm test`, which starts PostgreSQL.");
-  return scratchPostgres(base, "renkei_t");
+  return scratchPostgres(base, "renkei_t", template);
 }
 
-/** Builds the real app on a migrated, demo-seeded database (SQLite file or PostgreSQL), per test file. */
+/**
+ * Builds the real app on a migrated, demo-seeded database (SQLite file or PostgreSQL) of its own, per test
+ * file: a copy of the worker's seeded template (template.ts), or seeded here under fake timers.
+ */
 export async function testEnv(overrides: Record<string, string> = {}): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-test-"));
-  const pgdb = engine === "postgres" ? await freshPostgres() : null;
+  const template = await seededTemplate(engine === "postgres" ? process.env.TEST_DATABASE_URL : undefined, DEMO_PASSWORD);
+  if (template && engine === "sqlite") fs.cpSync(template.dir, dataDir, { recursive: true });
+  const pgdb = engine === "postgres" ? await freshPostgres(template?.postgres?.name) : null;
   const config: Config = {
     ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, DATABASE_URL: pgdb?.url, ...overrides }),
     argon2MemoryKiB: 1024,
   };
   const database = openDatabase(config);
-  await migrateToLatest(database.db);
   const ctx: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
-  const demo = await seedDemo(ctx, { password: DEMO_PASSWORD });
+  let demo: DemoCouncil;
+  if (template) demo = structuredClone(template.demo);
+  else {
+    await migrateToLatest(database.db);
+    demo = await seedDemo(ctx, { password: DEMO_PASSWORD });
+  }
   const app = await buildApp({ config, database });
   await app.ready();
   const worker = startWorker(database, config, app.log, { autoStart: false });

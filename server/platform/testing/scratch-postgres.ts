@@ -1,6 +1,7 @@
 import pg from "pg";
 
 export interface ScratchDatabase {
+  name: string;
   /** The new database's URL: the server's URL with the database name replaced. */
   url: string;
   /** Drops it, closing whatever connections are left. */
@@ -9,9 +10,10 @@ export interface ScratchDatabase {
 
 /**
  * Creates an empty PostgreSQL database named `<prefix>_<random>` on the server `serverUrl` points to,
- * for one test file or one benchmark run.
+ * for one test file or one benchmark run; with `template`, a copy of that database (which nobody may be
+ * connected to).
  */
-export async function scratchPostgres(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
+export async function scratchPostgres(serverUrl: string, prefix: string, template?: string): Promise<ScratchDatabase> {
   const name = `${prefix}_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
   const admin = async (statement: string) => {
     const c = new pg.Client({ connectionString: serverUrl });
@@ -22,8 +24,8 @@ export async function scratchPostgres(serverUrl: string, prefix: string): Promis
       await c.end();
     }
   };
-  await admin(`CREATE DATABASE ${name}`);
+  await admin(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
