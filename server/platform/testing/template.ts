@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { vi } from "vitest";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { loadConfig } from "../../config.js";
@@ -23,11 +24,43 @@ export interface Template {
 }
 
 let current: Promise<Template> | null = null;
+/** Templates are named by the worker that made them, so a later run can drop those of workers gone. */
+const PREFIX = { dir: "renkei-template-", postgres: "renkei_tpl_" };
+
+const gone = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "ESRCH";
+  }
+};
+
+/** Removes the templates of earlier runs' workers (a worker is stopped without a chance to clean up). */
+async function dropStale(serverUrl: string | undefined) {
+  for (const name of fs.readdirSync(os.tmpdir()))
+    if (name.startsWith(PREFIX.dir) && gone(Number(name.slice(PREFIX.dir.length).split("-")[0])))
+      fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+  if (!serverUrl) return;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX.postgres}%'`,
+    );
+    for (const { datname } of rows)
+      if (gone(Number(datname.slice(PREFIX.postgres.length).split("_")[0])))
+        await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
 
 async function make(serverUrl: string | undefined, password: string): Promise<Template> {
+  await dropStale(serverUrl);
   const day = jstDate();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-template-"));
-  const postgres = serverUrl ? await scratchPostgres(serverUrl, "renkei_tpl") : null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${PREFIX.dir}${process.pid}-`));
+  const postgres = serverUrl ? await scratchPostgres(serverUrl, `${PREFIX.postgres}${process.pid}`) : null;
   const config = {
     ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dir, DATABASE_URL: postgres?.url }),
     argon2MemoryKiB: 1024,
