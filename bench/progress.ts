@@ -19,7 +19,6 @@ import ExcelJS from "exceljs";
 import { sql } from "kysely";
 import pg from "pg";
 import { buildApp } from "../server/app.js";
-import { type Config, loadConfig } from "../server/config.js";
 import { getDashboard, getMatrix } from "../server/modules/progress/dashboard.js";
 import { exportProgress } from "../server/modules/progress/export.js";
 import { importProgress } from "../server/modules/progress/import.js";
@@ -34,6 +33,7 @@ import { migrateToLatest, openDatabase } from "../server/platform/db/database.js
 import { localUpload } from "../server/platform/files/upload.js";
 import { jstDate } from "../shared/dates/jst.js";
 import { makeHistory, makeOnlineHistory, makeOrgs, makeProgramme } from "./progress-data.js";
+import { benchConfig } from "./support.js";
 
 const MONTHS = Number(process.env.MONTHS ?? (process.env.SCALE === "full" ? 60 : 12));
 const RUNS = Number(process.env.RUNS ?? 30);
@@ -112,16 +112,7 @@ async function scratchPostgres(base: string) {
 }
 
 async function setup(engine: string, dataDir: string, databaseUrl?: string) {
-  const config: Config = {
-    ...loadConfig({
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "silent",
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      JOBS_ENABLED: "false",
-    }),
-    argon2MemoryKiB: 1024,
-  };
+  const config = benchConfig(dataDir, { DATABASE_URL: databaseUrl, JOBS_ENABLED: "false" });
   const database = openDatabase(config);
   await migrateToLatest(database.db);
   const sys: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };

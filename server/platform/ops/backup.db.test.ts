@@ -3,12 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../app.js";
-import { type Config, loadConfig, type S3StoreConfig } from "../../config.js";
+import type { Config, S3StoreConfig } from "../../config.js";
 import { inTx } from "../context.js";
 import { openDatabase } from "../db/database.js";
 import { LocalBlobStore } from "../files/blob-local.js";
 import { blobStore, readFileBytes, storeBuffer } from "../files/store.js";
 import "../jobs/backup.js";
+import { testConfig } from "../testing/config.js";
 import { DEMO_PASSWORD, engine, type TestEnv, testEnv } from "../testing/harness.js";
 import { startS3, type TestS3 } from "../testing/s3.js";
 import { scratchPostgres } from "../testing/scratch-postgres.js";
@@ -42,10 +43,7 @@ async function emptyInstallation(extra: Record<string, string> = {}): Promise<Co
     drops.push(scratch.drop);
     databaseUrl = scratch.url;
   }
-  return {
-    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...extra }),
-    argon2MemoryKiB: 1024,
-  };
+  return testConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl, ...extra });
 }
 
 const problems = async (config: Config) => {

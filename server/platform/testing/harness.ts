@@ -3,12 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll } from "vitest";
 import { buildApp } from "../../app.js";
-import { type Config, loadConfig } from "../../config.js";
+import type { Config } from "../../config.js";
 import { type DemoCouncil, seedDemo } from "../../modules/demo/seed.js";
 import type { Ctx } from "../context.js";
 import { type Database, migrateToLatest, openDatabase } from "../db/database.js";
 import type { App } from "../http/types.js";
 import { startWorker, type Worker } from "../jobs/worker.js";
+import { testConfig } from "./config.js";
 import { scratchPostgres } from "./scratch-postgres.js";
 import { seededTemplate } from "./template.js";
 
@@ -95,10 +96,7 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<T
   const template = await seededTemplate(engine === "postgres" ? process.env.TEST_DATABASE_URL : undefined, DEMO_PASSWORD);
   if (template && engine === "sqlite") fs.cpSync(template.dir, dataDir, { recursive: true });
   const pgdb = engine === "postgres" ? await freshPostgres(template?.postgres?.name) : null;
-  const config: Config = {
-    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, DATABASE_URL: pgdb?.url, ...overrides }),
-    argon2MemoryKiB: 1024,
-  };
+  const config = testConfig({ DATA_DIR: dataDir, DATABASE_URL: pgdb?.url, ...overrides });
   const database = openDatabase(config);
   const ctx: Ctx = { db: database.db, engine: database.engine, config, actor: null, ip: null, userAgent: null };
   let demo: DemoCouncil;

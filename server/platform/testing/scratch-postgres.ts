@@ -15,17 +15,20 @@ export interface ScratchDatabase {
  */
 export async function scratchPostgres(serverUrl: string, prefix: string, template?: string): Promise<ScratchDatabase> {
   const name = `${prefix}_${crypto.randomUUID().replaceAll("-", "").slice(0, 16)}`;
-  const admin = async (statement: string) => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    try {
-      await c.query(statement);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = (statement: string) => adminQuery(serverUrl, statement).then(() => undefined);
   await admin(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return { name, url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** One statement on its own connection to the server `serverUrl` points to (CREATE/DROP DATABASE need one). */
+export async function adminQuery<Row extends object = object>(serverUrl: string, statement: string): Promise<Row[]> {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  try {
+    return (await c.query<Row>(statement)).rows;
+  } finally {
+    await c.end();
+  }
 }

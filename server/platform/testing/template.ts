@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { vi } from "vitest";
 import { jstDate } from "../../../shared/dates/jst.js";
-import { loadConfig } from "../../config.js";
 import { type DemoCouncil, seedDemo } from "../../modules/demo/seed.js";
 import { migrateToLatest, openDatabase } from "../db/database.js";
-import { type ScratchDatabase, scratchPostgres } from "./scratch-postgres.js";
+import { testConfig } from "./config.js";
+import { adminQuery, type ScratchDatabase, scratchPostgres } from "./scratch-postgres.js";
 
 /**
  * The migrated, demo-seeded database every test file starts from, made once per worker process, engine
@@ -42,18 +41,13 @@ async function dropStale(serverUrl: string | undefined) {
     if (name.startsWith(PREFIX.dir) && gone(Number(name.slice(PREFIX.dir.length).split("-")[0])))
       fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
   if (!serverUrl) return;
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX.postgres}%'`,
-    );
-    for (const { datname } of rows)
-      if (gone(Number(datname.slice(PREFIX.postgres.length).split("_")[0])))
-        await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  const rows = await adminQuery<{ datname: string }>(
+    serverUrl,
+    `SELECT datname FROM pg_database WHERE datname LIKE '${PREFIX.postgres}%'`,
+  );
+  for (const { datname } of rows)
+    if (gone(Number(datname.slice(PREFIX.postgres.length).split("_")[0])))
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
 }
 
 async function make(serverUrl: string | undefined, password: string): Promise<Template> {
@@ -61,10 +55,7 @@ async function make(serverUrl: string | undefined, password: string): Promise<Te
   const day = jstDate();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${PREFIX.dir}${process.pid}-`));
   const postgres = serverUrl ? await scratchPostgres(serverUrl, `${PREFIX.postgres}${process.pid}`) : null;
-  const config = {
-    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dir, DATABASE_URL: postgres?.url }),
-    argon2MemoryKiB: 1024,
-  };
+  const config = testConfig({ DATA_DIR: dir, DATABASE_URL: postgres?.url });
   const database = openDatabase(config);
   try {
     await migrateToLatest(database.db);

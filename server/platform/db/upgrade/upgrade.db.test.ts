@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../../app.js";
-import { loadConfig } from "../../../config.js";
 import { verifyInstallation } from "../../ops/verify.js";
+import { testConfig } from "../../testing/config.js";
 import { engine } from "../../testing/harness.js";
 import { scratchPostgres } from "../../testing/scratch-postgres.js";
 import { openDatabase } from "../database.js";
@@ -23,10 +23,7 @@ afterAll(async () => {
 async function emptyDatabase() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "renkei-upgrade-"));
   const scratch = engine === "postgres" ? await scratchPostgres(process.env.TEST_DATABASE_URL!, "renkei_t") : null;
-  const config = {
-    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", DATA_DIR: dataDir, DATABASE_URL: scratch?.url }),
-    argon2MemoryKiB: 1024,
-  };
+  const config = testConfig({ DATA_DIR: dataDir, DATABASE_URL: scratch?.url });
   const database = openDatabase(config);
   cleanups.push(async () => {
     await database.close();
