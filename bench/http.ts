@@ -8,13 +8,19 @@
  * It also prints Renkei's cold start (spawn → /readyz 200 on a migrated database) and its RSS idle
  * and after the load. SQLite, then PostgreSQL in a scratch database when TEST_DATABASE_URL or
  * BENCH_DATABASE_URL names a server.
- *   npm run bench:http                               (5 s per route, 10 connections)
+ *
+ * A shared virtual machine's speed changes from second to second (the same build measured twice in a
+ * row differed by half). So each route is measured in ROUNDS rounds, hello-world then the route, and the
+ * medians are printed; and on two or more cores the servers run on the first core and this process
+ * (the load) on the others (`taskset`), so that neither takes the other's core (PIN=0 turns this off).
+ *   npm run bench:http                               (3 rounds of 2 s per route, 10 connections)
  *   DURATION=10 CONNECTIONS=10 ENGINES=sqlite ROUTES=bodies,notices npm run bench:http
  *   SHOW_SQL=1 ENGINES=sqlite npm run bench:http     (each route's queries, no measurement)
  *   CPU_PROF=/tmp/prof ENGINES=sqlite ROUTES=bodies npm run bench:http   (Renkei under node --cpu-prof)
+ *   BENCH_LOG_LEVEL=warn …                           (Renkei's log level: info by default, as in production)
  * The machine may be shared: compare ratios taken in one run, not absolute figures across runs.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -25,7 +31,8 @@ import { queryRecorder } from "../server/platform/testing/query-recorder.js";
 import { postgresCeiling, sqliteCeiling } from "./http-ceiling.js";
 import { BENCH_PASSWORD, benchPostgresServer, openBenchDatabase } from "./support.js";
 
-const DURATION = Number(process.env.DURATION ?? 5);
+const DURATION = Number(process.env.DURATION ?? 2);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const ENGINES = (process.env.ENGINES ?? "sqlite,postgres").split(",");
 const ONLY = process.env.ROUTES?.split(",");
@@ -34,6 +41,11 @@ const SHOW_SQL = process.env.SHOW_SQL === "1";
 /** CPU_PROF=DIR runs Renkei under `node --cpu-prof`, its profile written to DIR when it stops. */
 const CPU_PROF = process.env.CPU_PROF;
 const root = path.resolve(import.meta.dirname, "..");
+/** The servers on core 0, the load on the rest, when there are two cores or more and taskset is installed. */
+const PIN =
+  process.env.PIN !== "0" &&
+  os.cpus().length >= 2 &&
+  spawnSync("taskset", ["-apc", `1-${os.cpus().length - 1}`, String(process.pid)]).status === 0;
 const CLOCK_TICKS = 100; // USER_HZ of /proc/<pid>/stat on Linux
 
 interface Ids {
@@ -95,7 +107,8 @@ async function startServer(args: string[], env: Record<string, string | undefine
   const port = await freePort();
   const out = fs.openSync(logFile, "a");
   const start = performance.now();
-  const child = spawn(process.execPath, args, {
+  const [command, argv] = PIN ? ["taskset", ["-c", "0", process.execPath, ...args]] : [process.execPath, args];
+  const child = spawn(command, argv, {
     cwd: root,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", out, out],
@@ -124,15 +137,43 @@ async function startServer(args: string[], env: Record<string, string | undefine
   };
 }
 
+type Server = Awaited<ReturnType<typeof startServer>>;
+type Load = Awaited<ReturnType<typeof load>>;
+
 /** Load at `url`; `cpuMicros` (the server's CPU clock) gives its CPU time per request, steadier than req/s on a shared machine. */
 async function load(url: string, cpuMicros: () => number, cookie?: string) {
   const headers = cookie ? { cookie } : {};
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, headers });
   const cpu0 = cpuMicros();
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
   const cpu = (cpuMicros() - cpu0) / r.requests.total;
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpu };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const medianOf = (loads: Load[], key: keyof Load) => median(loads.map((l) => l[key]));
+
+/**
+ * Hello-world and the route, after a second's warm-up of each, in ROUNDS alternating rounds: the medians
+ * of each figure and of the rounds' ratios (a slow second touches one round's pair alike).
+ */
+async function measure(hello: Server, renkei: Server, url: string, cookie?: string) {
+  const warm = (u: string, headers = {}) => autocannon({ url: u, connections: CONNECTIONS, duration: 1, headers });
+  await warm(`${hello.url}/`);
+  await warm(url, cookie ? { cookie } : {});
+  const hellos: Load[] = [];
+  const runs: Load[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    hellos.push(await load(`${hello.url}/`, hello.cpuMicros));
+    runs.push(await load(url, renkei.cpuMicros, cookie));
+  }
+  const base = { rps: medianOf(hellos, "rps"), cpu: medianOf(hellos, "cpu") };
+  return {
+    base,
+    route: { rps: medianOf(runs, "rps"), p50: medianOf(runs, "p50"), p99: medianOf(runs, "p99"), cpu: medianOf(runs, "cpu") },
+    byRps: median(runs.map((r, i) => r.rps / hellos[i]!.rps)),
+    byCpu: median(runs.map((r, i) => hellos[i]!.cpu / r.cpu)),
+  };
 }
 
 async function signIn(base: string, email: string): Promise<string> {
@@ -166,7 +207,7 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
     DATA_DIR: b.dataDir,
     DATABASE_URL: databaseUrl,
     NODE_ENV: "production",
-    LOG_LEVEL: "info",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
     RENKEI_DEMO_CONTENT: "false",
   };
   const profile = CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(CPU_PROF)}`] : [];
@@ -179,7 +220,7 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
     };
     const rssIdle = renkei.rssMiB();
     const rows: string[] = [];
-    const hellos: Awaited<ReturnType<typeof load>>[] = [];
+    const hellos: { rps: number; cpu: number }[] = [];
     const fmt = (n: number, w = 7, d = 0) => n.toFixed(d).padStart(w);
     for (const route of routes) {
       const url = route.url({ programmeId });
@@ -198,31 +239,28 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
         engine === "SQLite"
           ? sqliteCeiling(path.join(b.dataDir, "renkei.sqlite"), queries, ceilingMs)
           : await postgresCeiling(databaseUrl!, queries, ceilingMs, CONNECTIONS);
-      // Hello-world right before the route, so that a shared machine's changing speed touches both alike.
-      const base = await load(`${hello.url}/`, hello.cpuMicros);
+      const { base, route: r, byRps, byCpu } = await measure(hello, renkei, renkei.url + url, cookie);
       hellos.push(base);
-      const r = await load(renkei.url + url, renkei.cpuMicros, cookie);
       // What a server doing nothing but Fastify's HTTP and this route's SQL would reach: both costs per request added.
       const bound = 1 / (1 / base.rps + 1 / ceiling);
       rows.push(
-        `${route.name.padEnd(16)}${fmt(queries.length, 4)}${fmt(r.rps)}${fmt(r.p50, 6)}${fmt(r.p99, 6)}${fmt(base.rps)}${fmt(r.rps / base.rps, 8, 3)}${fmt(base.cpu / r.cpu, 8, 3)}${fmt(ceiling, 9)}${fmt(r.rps / ceiling, 9, 2)}${fmt(r.rps / bound, 8, 2)}${fmt(r.cpu, 8)}`,
+        `${route.name.padEnd(16)}${fmt(queries.length, 4)}${fmt(r.rps)}${fmt(r.p50, 6)}${fmt(r.p99, 6)}${fmt(base.rps)}${fmt(byRps, 8, 3)}${fmt(byCpu, 8, 3)}${fmt(ceiling, 9)}${fmt(r.rps / ceiling, 9, 2)}${fmt(r.rps / bound, 8, 2)}${fmt(r.cpu, 8)}`,
       );
     }
     if (SHOW_SQL) return;
     const rssLoaded = renkei.rssMiB();
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     console.log(
-      `\nbench:http ${engine}  (${os.cpus().length} cores, load avg ${os.loadavg()[0]!.toFixed(1)}, ${CONNECTIONS} connections, ${DURATION} s per route)`,
+      `\nbench:http ${engine}  (${os.cpus().length} cores, load avg ${os.loadavg()[0]!.toFixed(1)}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${DURATION} s per route, ${PIN ? "servers on core 0, load on the others" : "not pinned to cores"})`,
     );
     console.log(
       `renkei serve cold start to /readyz: ${renkei.startMs.toFixed(0)} ms (${(renkei.startCpuMicros / 1000).toFixed(0)} ms CPU); RSS idle ${rssIdle.toFixed(0)} MiB, after load ${rssLoaded.toFixed(0)} MiB`,
     );
     console.log(
-      `fastify hello-world, measured before each route: ${Math.min(...hellos.map((h) => h.rps)).toFixed(0)}–${Math.max(...hellos.map((h) => h.rps)).toFixed(0)} req/s (median ${median(hellos.map((h) => h.rps)).toFixed(0)}), median ${median(hellos.map((h) => h.cpu)).toFixed(0)} µs CPU/req`,
+      `fastify hello-world, measured in each round before the route (medians per route): ${Math.min(...hellos.map((h) => h.rps)).toFixed(0)}–${Math.max(...hellos.map((h) => h.rps)).toFixed(0)} req/s (median ${median(hellos.map((h) => h.rps)).toFixed(0)}), median ${median(hellos.map((h) => h.cpu)).toFixed(0)} µs CPU/req`,
     );
     console.log("route          SQL  req/s   p50   p99  hello  ÷hello ÷h. CPU  ceiling ÷ceiling ÷bound  µs CPU");
     console.log(
-      "  (SQL = queries per request; p50/p99 in ms; hello = hello-world's req/s just before the route; ÷h. CPU = hello-world's server CPU per request ÷ the route's; bound = hello-world and the ceiling's costs added; µs CPU = the route's server CPU per request)",
+      "  (medians of the rounds; SQL = queries per request; p50/p99 in ms; hello = hello-world's req/s in the same rounds; ÷hello and ÷h. CPU = the rounds' median ratios, by req/s and by server CPU per request; bound = hello-world and the ceiling's costs added; µs CPU = the route's server CPU per request)",
     );
     for (const row of rows) console.log(row);
   } finally {

@@ -7,7 +7,6 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyReply, LogController } from "fastify";
 import { validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
-import { pino } from "pino";
 import { z } from "zod";
 import type { Config } from "./config.js";
 import { registerModules } from "./modules/index.js";
@@ -18,10 +17,10 @@ import { blobStore, removeLeftoverUploads } from "./platform/files/store.js";
 import { registerAuthHook } from "./platform/http/auth-hook.js";
 import { errorHandler } from "./platform/http/error-handler.js";
 import { registerInputGuards } from "./platform/http/input-guards.js";
+import { requestLogLine, stdoutLog } from "./platform/http/logging.js";
 import { registerMetrics } from "./platform/http/metrics.js";
 import { openapiOptions } from "./platform/http/openapi.js";
 import { type Precompressed, precompress, sendPrecompressed } from "./platform/http/precompressed.js";
-import { redactUrl } from "./platform/http/redact.js";
 import { securityHeaders } from "./platform/http/security-headers.js";
 import { serializerCompiler } from "./platform/http/serializer.js";
 import { registerTracing } from "./platform/http/tracing.js";
@@ -38,24 +37,6 @@ export interface BuildOptions {
   webDir?: string;
 }
 
-/**
- * Standard output for the log, written in blocks of up to 4 KB instead of a write per line (one log line per
- * request cost as much as the rest of a light request), flushed every 200 ms and on exit: a crash that kills
- * the process outright (kill -9, out of memory) loses at most the last 200 ms of lines.
- */
-function bufferedStdout() {
-  const out = pino.destination({ dest: 1, sync: false, minLength: 4096 });
-  setInterval(() => out.flush(), 200).unref();
-  return out;
-}
-
-/** The request as logged: secrets in the path or query (calendar feed, e-mail links) redacted. */
-const requestLog = (req: { method: string; url: string; ip?: string; id?: string }) => ({
-  method: req.method,
-  url: redactUrl(req.url),
-  remoteAddress: req.ip,
-});
-
 const draining = new WeakSet<object>();
 
 /**
@@ -65,12 +46,10 @@ const draining = new WeakSet<object>();
  */
 export const beginDrain = (app: object) => draining.add(app);
 
-export async function buildApp({ config, database, webDir, logStream: stream }: BuildOptions): Promise<App> {
+export async function buildApp({ config, database, webDir, logStream }: BuildOptions): Promise<App> {
+  const stream = config.logLevel === "silent" ? null : (logStream ?? stdoutLog());
   const app = Fastify({
-    logger:
-      config.logLevel === "silent"
-        ? false
-        : { level: config.logLevel, serializers: { req: requestLog }, stream: stream ?? bufferedStdout() },
+    logger: stream ? { level: config.logLevel, stream } : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: "x-request-id",
@@ -109,9 +88,9 @@ export async function buildApp({ config, database, webDir, logStream: stream }: 
     done();
   });
 
-  if (config.logLevel !== "silent")
+  if (stream && ["info", "debug", "trace"].includes(config.logLevel))
     app.addHook("onResponse", (request, reply, done) => {
-      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, "request completed");
+      stream.write(requestLogLine(request, reply));
       done();
     });
 

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { Writable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../app.js";
@@ -57,6 +58,35 @@ describe("logs", () => {
     expect(log).toContain("/api/auth/invitation/[redacted]");
     expect(log).not.toContain(token);
     expect(log).not.toContain(secretLink);
+  });
+
+  it("hold one JSON line per request in pino's shape, the client's strings escaped", async () => {
+    const lines: string[] = [];
+    const logStream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = await buildApp({ config: { ...env.config, logLevel: "info" }, database: env.database, logStream });
+    const res = await app.inject({ url: "/api/me?x=%22q%22&%C3%BC=1", headers: { "x-request-id": 'id-"with"-quotes' } });
+    await app.close();
+    const requestLines = lines.filter((l) => l.includes('"request completed"'));
+    expect(requestLines).toHaveLength(1);
+    expect(requestLines[0]!.endsWith("}\n")).toBe(true);
+    const entry = JSON.parse(requestLines[0]!);
+    expect(entry).toMatchObject({
+      level: 30,
+      pid: process.pid,
+      hostname: os.hostname(),
+      reqId: 'id-"with"-quotes',
+      req: { method: "GET", url: "/api/me?x=%22q%22&%C3%BC=1", remoteAddress: "127.0.0.1" },
+      res: { statusCode: 401 },
+      msg: "request completed",
+    });
+    expect(res.statusCode).toBe(401);
+    expect(Math.abs(entry.time - Date.now())).toBeLessThan(60_000);
+    expect(entry.responseTime).toBeGreaterThan(0);
   });
 });
 
