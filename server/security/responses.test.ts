@@ -35,16 +35,22 @@ describe("Cache-Control", () => {
   });
 });
 
+/** The app at log level info, its log lines gathered. */
+async function appWithLogLines() {
+  const lines: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp({ config: { ...env.config, logLevel: "info" }, database: env.database, logStream });
+  return { lines, app };
+}
+
 describe("logs", () => {
   it("never contain the calendar-feed token or an e-mail link token", async () => {
-    const lines: string[] = [];
-    const logStream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const app = await buildApp({ config: { ...env.config, logLevel: "info" }, database: env.database, logStream });
+    const { lines, app } = await appWithLogLines();
     await app.ready();
     const abu = await env.as("abu@example.jp");
     const token = (await abu.post("/api/calendar/feed")).body.token as string;
@@ -61,14 +67,7 @@ describe("logs", () => {
   });
 
   it("hold one JSON line per request in pino's shape, the client's strings escaped", async () => {
-    const lines: string[] = [];
-    const logStream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const app = await buildApp({ config: { ...env.config, logLevel: "info" }, database: env.database, logStream });
+    const { lines, app } = await appWithLogLines();
     const res = await app.inject({ url: "/api/me?x=%22q%22&%C3%BC=1", headers: { "x-request-id": 'id-"with"-quotes' } });
     await app.close();
     const requestLines = lines.filter((l) => l.includes('"request completed"'));
