@@ -20,16 +20,16 @@
  *   BENCH_LOG_LEVEL=warn …                           (Renkei's log level: info by default, as in production)
  * The machine may be shared: compare ratios taken in one run, not absolute figures across runs.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { seedDemoContent } from "../server/modules/demo/content.js";
 import { queryRecorder } from "../server/platform/testing/query-recorder.js";
 import { postgresCeiling, sqliteCeiling } from "./http-ceiling.js";
-import { BENCH_PASSWORD, benchPostgresServer, openBenchDatabase } from "./support.js";
+import { hotRoutes, routeIds, signIn } from "./http-routes.js";
+import { pinLoadAwayFromServers, type Server, startServer } from "./http-servers.js";
+import { benchPostgresServer, openBenchDatabase } from "./support.js";
 
 const DURATION = Number(process.env.DURATION ?? 2);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -40,104 +40,9 @@ const ONLY = process.env.ROUTES?.split(",");
 const SHOW_SQL = process.env.SHOW_SQL === "1";
 /** CPU_PROF=DIR runs Renkei under `node --cpu-prof`, its profile written to DIR when it stops. */
 const CPU_PROF = process.env.CPU_PROF;
-const root = path.resolve(import.meta.dirname, "..");
-/** The servers on core 0, the load on the rest, when there are two cores or more and taskset is installed. */
-const PIN =
-  process.env.PIN !== "0" &&
-  os.cpus().length >= 2 &&
-  spawnSync("taskset", ["-apc", `1-${os.cpus().length - 1}`, String(process.pid)]).status === 0;
-const CLOCK_TICKS = 100; // USER_HZ of /proc/<pid>/stat on Linux
+const PIN = pinLoadAwayFromServers();
+const routes = hotRoutes.filter((r) => !ONLY || ONLY.includes(r.name));
 
-interface Ids {
-  programmeId: string;
-}
-
-interface Route {
-  name: string;
-  /** The demo user who asks: a municipal clerk, or the prefecture's secretariat for staff views; none for /healthz. */
-  as: "clerk" | "staff" | "none";
-  url: (ids: Ids) => string;
-}
-
-/** The routes every page or the home page calls, and the lists of each feature. */
-const routes: Route[] = [
-  // Renkei's own floor: its plugins and hooks on a route with no sign-in and no SQL.
-  { name: "healthz", as: "none", url: () => "/healthz" },
-  { name: "me", as: "clerk", url: () => "/api/me" },
-  { name: "unread-count", as: "clerk", url: () => "/api/notifications/unread-count" },
-  { name: "home-unread", as: "clerk", url: () => "/api/notifications?unread=true&limit=5&offset=0" },
-  { name: "home", as: "clerk", url: () => "/api/home" },
-  { name: "bodies", as: "clerk", url: () => "/api/bodies" },
-  { name: "meetings", as: "clerk", url: () => "/api/meetings" },
-  { name: "notices", as: "clerk", url: () => "/api/notices" },
-  { name: "consultations", as: "staff", url: () => "/api/consultations" },
-  { name: "surveys", as: "clerk", url: () => "/api/surveys" },
-  { name: "documents", as: "clerk", url: () => "/api/documents" },
-  { name: "challenges", as: "clerk", url: () => "/api/challenges" },
-  { name: "dashboard", as: "staff", url: (ids: Ids) => `/api/progress/dashboard?programmeId=${ids.programmeId}` },
-  { name: "search 4 chars", as: "clerk", url: () => `/api/search?q=${encodeURIComponent("デジタル")}` },
-  { name: "search 1 char", as: "clerk", url: () => `/api/search?q=${encodeURIComponent("会")}` },
-].filter((r) => !ONLY || ONLY.includes(r.name)) as Route[];
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
-  const start = performance.now();
-  while (performance.now() - start < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return performance.now() - start;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`${url}: not ready after ${timeoutMs} ms`);
-}
-
-/** A server in its own process; resolves once `readyPath` answers 200, with the time that took. */
-async function startServer(args: string[], env: Record<string, string | undefined>, readyPath: string, logFile: string) {
-  const port = await freePort();
-  const out = fs.openSync(logFile, "a");
-  const start = performance.now();
-  const [command, argv] = PIN ? ["taskset", ["-c", "0", process.execPath, ...args]] : [process.execPath, args];
-  const child = spawn(command, argv, {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: ["ignore", out, out],
-  });
-  fs.closeSync(out);
-  await waitFor(`http://127.0.0.1:${port}${readyPath}`, child);
-  const startMs = performance.now() - start;
-  const cpuMicros = () => {
-    const f = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(f[11]) + Number(f[12])) * 1e6) / CLOCK_TICKS;
-  };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    startMs,
-    /** CPU the process used to start (steadier than the wall time on a busy machine). */
-    startCpuMicros: cpuMicros(),
-    /** CPU time (user + system) the server process has used, in µs. */
-    cpuMicros,
-    rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
-type Server = Awaited<ReturnType<typeof startServer>>;
 type Load = Awaited<ReturnType<typeof load>>;
 
 /** Load at `url`; `cpuMicros` (the server's CPU clock) gives its CPU time per request, steadier than req/s on a shared machine. */
@@ -176,29 +81,11 @@ async function measure(hello: Server, renkei: Server, url: string, cookie?: stri
   };
 }
 
-async function signIn(base: string, email: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-}
-
 async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string | undefined) {
   const b = await openBenchDatabase({ databaseUrl });
   const demo = await b.seedDemo();
   await seedDemoContent(b.ctx, demo);
-  // The demo's standardisation programme (a year of history for the council's municipalities).
-  const { id: programmeId } = await b.ctx.db
-    .selectFrom("progress_programmes")
-    .select("id")
-    .orderBy("code")
-    .executeTakeFirstOrThrow();
+  const ids = await routeIds(b.ctx);
   await b.database.close();
 
   const logFile = path.join(b.dataDir, "bench-http.log");
@@ -223,7 +110,7 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
     const hellos: { rps: number; cpu: number }[] = [];
     const fmt = (n: number, w = 7, d = 0) => n.toFixed(d).padStart(w);
     for (const route of routes) {
-      const url = route.url({ programmeId });
+      const url = route.url(ids);
       const cookie = route.as === "none" ? undefined : cookies[route.as];
       const queries = await recorder.record(url, cookie ?? "");
       // A signed-in request on SQLite first reads the database's change mark (Database.changeMark), which no
