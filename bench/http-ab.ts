@@ -23,13 +23,13 @@ import autocannon from "autocannon";
 import { seedDemoContent } from "../server/modules/demo/content.js";
 import { hotRoutes, routeIds, signIn } from "./http-routes.js";
 import { pinLoadAwayFromServers, type Server, startServer } from "./http-servers.js";
-import { benchPostgresServer, openBenchDatabase } from "./support.js";
+import { onEachEngine, openBenchDatabase } from "./support.js";
 
 const BASE = process.env.BASE ?? "HEAD";
+process.env.ENGINES ??= "sqlite"; // onEachEngine: PostgreSQL only when asked
 const RATE = Number(process.env.RATE ?? 1500);
 const DURATION = Number(process.env.DURATION ?? 4);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
-const ENGINES = (process.env.ENGINES ?? "sqlite").split(",");
 const ONLY = process.env.ROUTES?.split(",");
 const routes = hotRoutes.filter((r) => !ONLY || ONLY.includes(r.name));
 const root = path.resolve(import.meta.dirname, "..");
@@ -149,20 +149,7 @@ pinLoadAwayFromServers();
 const workDir = buildWork();
 const baseDir = BASE === "work" ? workDir : buildBase();
 try {
-  if (ENGINES.includes("sqlite")) await compare("SQLite", undefined, baseDir, workDir);
-  if (ENGINES.includes("postgres")) {
-    const server = benchPostgresServer();
-    if (!server) console.log("\nPostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
-    else {
-      const { scratchPostgres } = await import("../server/platform/testing/scratch-postgres.js");
-      const scratch = await scratchPostgres(server, "renkei_bench_ab");
-      try {
-        await compare("PostgreSQL", scratch.url, baseDir, workDir);
-      } finally {
-        await scratch.drop();
-      }
-    }
-  }
+  await onEachEngine((engine, databaseUrl) => compare(engine, databaseUrl, baseDir, workDir));
 } finally {
   fs.rmSync(workDir, { recursive: true, force: true });
   if (baseDir !== workDir) execFileSync("git", ["worktree", "remove", "--force", baseDir], { cwd: root });

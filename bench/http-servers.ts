@@ -4,9 +4,9 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../server/platform/testing/free-port.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 let pinned = false;
@@ -23,16 +23,6 @@ export function pinLoadAwayFromServers(): boolean {
   return pinned;
 }
 const CLOCK_TICKS = 100; // USER_HZ of /proc/<pid>/stat on Linux
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000) {
   const start = performance.now();

@@ -29,12 +29,11 @@ import { queryRecorder } from "../server/platform/testing/query-recorder.js";
 import { postgresCeiling, sqliteCeiling } from "./http-ceiling.js";
 import { hotRoutes, routeIds, signIn } from "./http-routes.js";
 import { pinLoadAwayFromServers, type Server, startServer } from "./http-servers.js";
-import { benchPostgresServer, openBenchDatabase } from "./support.js";
+import { onEachEngine, openBenchDatabase } from "./support.js";
 
 const DURATION = Number(process.env.DURATION ?? 2);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
-const ENGINES = (process.env.ENGINES ?? "sqlite,postgres").split(",");
 const ONLY = process.env.ROUTES?.split(",");
 /** SHOW_SQL=1 prints each route's queries instead of measuring. */
 const SHOW_SQL = process.env.SHOW_SQL === "1";
@@ -81,7 +80,7 @@ async function measure(hello: Server, renkei: Server, url: string, cookie?: stri
   };
 }
 
-async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string | undefined) {
+async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl?: string) {
   const b = await openBenchDatabase({ databaseUrl });
   const demo = await b.seedDemo();
   await seedDemoContent(b.ctx, demo);
@@ -158,17 +157,4 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl: string 
   }
 }
 
-if (ENGINES.includes("sqlite")) await benchEngine("SQLite", undefined);
-if (ENGINES.includes("postgres")) {
-  const server = benchPostgresServer();
-  if (!server) console.log("\nPostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
-  else {
-    const { scratchPostgres } = await import("../server/platform/testing/scratch-postgres.js");
-    const scratch = await scratchPostgres(server, "renkei_bench_http");
-    try {
-      await benchEngine("PostgreSQL", scratch.url);
-    } finally {
-      await scratch.drop();
-    }
-  }
-}
+await onEachEngine(benchEngine);

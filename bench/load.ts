@@ -14,7 +14,6 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
@@ -25,6 +24,7 @@ import { samplePdf } from "../server/modules/meetings/test-support.js";
 import { insertChunked } from "../server/modules/progress/batch-repo.js";
 import { newId, nowIso } from "../server/platform/context.js";
 import { localUpload } from "../server/platform/files/upload.js";
+import { freePort } from "../server/platform/testing/free-port.js";
 import { scratchPostgres } from "../server/platform/testing/scratch-postgres.js";
 import { meetingInput } from "../shared/api/meetings.js";
 import { addDays } from "../shared/dates/calendar.js";
@@ -135,16 +135,6 @@ async function generate(b: Awaited<ReturnType<typeof openBenchDatabase>>) {
   log(`  generated in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   return { programmeId: programme.programmeId };
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const s = net.createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 async function until(what: string, check: () => Promise<boolean>, seconds = 60) {
   for (let i = 0; i < seconds * 10; i++) {

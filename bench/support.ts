@@ -68,9 +68,12 @@ export async function openBenchDatabase(
 /**
  * Runs a benchmark on SQLite, then on a scratch PostgreSQL database (created and dropped here) when
  * BENCH_DATABASE_URL or TEST_DATABASE_URL names a server; otherwise says PostgreSQL was skipped.
+ * ENGINES=sqlite or ENGINES=postgres runs one of them only.
  */
 export async function onEachEngine(run: (engine: "SQLite" | "PostgreSQL", databaseUrl?: string) => Promise<void>) {
-  await run("SQLite");
+  const engines = (process.env.ENGINES ?? "sqlite,postgres").split(",");
+  if (engines.includes("sqlite")) await run("SQLite");
+  if (!engines.includes("postgres")) return;
   const server = benchPostgresServer();
   if (!server) {
     console.log("\nPostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)");
