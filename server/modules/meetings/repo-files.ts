@@ -3,8 +3,8 @@ import type { MaterialVersionsTable, MeetingMaterialsTable } from "./tables.js";
 
 export type MaterialRow = MeetingMaterialsTable;
 
-/** The meeting's current materials with the file of their current version. */
-export const listMaterialRows = (ctx: Ctx, meetingId: string) =>
+/** Materials not deleted, each with the file of its current version. */
+const materialsWithFile = (ctx: Ctx) =>
   ctx.db
     .selectFrom("meeting_materials as m")
     .innerJoin("material_versions as v", (j) =>
@@ -13,14 +13,21 @@ export const listMaterialRows = (ctx: Ctx, meetingId: string) =>
     .innerJoin("files as f", "f.id", "v.file_id")
     .selectAll("m")
     .select(["f.id as file_id", "f.name as file_name", "f.size as file_size", "f.mime as file_mime", "f.sha256 as file_sha256"])
+    .where("m.deleted_at", "is", null);
+
+/** The meeting's current materials with the file of their current version. */
+export const listMaterialRows = (ctx: Ctx, meetingId: string) =>
+  materialsWithFile(ctx)
     .where("m.meeting_id", "=", meetingId)
-    .where("m.deleted_at", "is", null)
     .orderBy("m.position")
     .orderBy("m.created_at")
     .orderBy("m.id")
     .execute();
 
 export type MaterialWithFile = Awaited<ReturnType<typeof listMaterialRows>>[number];
+
+/** A material with its current file, by id alone (the public site's stable address; the caller checks its meeting). */
+export const findMaterialWithFile = (ctx: Ctx, id: string) => materialsWithFile(ctx).where("m.id", "=", id).executeTakeFirst();
 
 /** Every version of the given materials, oldest first. */
 export const listVersionRows = (ctx: Ctx, materialIds: string[]) =>

@@ -27,17 +27,3 @@ export function listPublicMeetingRows(ctx: Ctx, opts: { bodyId?: string; limit?:
 }
 
 export const findPublicMeetingRow = (ctx: Ctx, id: string) => publicMeetings(ctx).where("m.id", "=", id).executeTakeFirst();
-
-/** A material with its meeting and current file, by id alone (the public site's stable address). */
-export const findMaterialWithFile = (ctx: Ctx, id: string) =>
-  ctx.db
-    .selectFrom("meeting_materials as m")
-    .innerJoin("material_versions as v", (j) =>
-      j.onRef("v.material_id", "=", "m.id").onRef("v.version", "=", "m.current_version"),
-    )
-    .innerJoin("files as f", "f.id", "v.file_id")
-    .selectAll("m")
-    .select(["f.id as file_id", "f.name as file_name", "f.size as file_size", "f.mime as file_mime", "f.sha256 as file_sha256"])
-    .where("m.id", "=", id)
-    .where("m.deleted_at", "is", null)
-    .executeTakeFirst();
