@@ -54,9 +54,14 @@ export async function startServer(args: string[], env: Record<string, string | u
   fs.closeSync(out);
   await waitFor(`http://127.0.0.1:${port}${readyPath}`, child);
   const startMs = performance.now() - start;
-  const cpuMicros = () => {
+  /** [user, system] CPU time the process has used, in µs. */
+  const times = () => {
     const f = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(f[11]) + Number(f[12])) * 1e6) / CLOCK_TICKS;
+    return [(Number(f[11]) * 1e6) / CLOCK_TICKS, (Number(f[12]) * 1e6) / CLOCK_TICKS] as const;
+  };
+  const cpuMicros = () => {
+    const [user, system] = times();
+    return user + system;
   };
   return {
     url: `http://127.0.0.1:${port}`,
@@ -65,6 +70,8 @@ export async function startServer(args: string[], env: Record<string, string | u
     startCpuMicros: cpuMicros(),
     /** CPU time (user + system) the server process has used, in µs. */
     cpuMicros,
+    /** The part of it spent in the kernel (system time: the sockets' and files' system calls), in µs. */
+    systemMicros: () => times()[1],
     rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"))![1]) / 1024,
     stop: () =>
       new Promise<void>((resolve) => {
