@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type TestEnv, testEnv } from "../platform/testing/harness.js";
 import { japanesePdf } from "./documents/test-files.js";
+import { jst, makeMeeting } from "./meetings/test-support.js";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -16,6 +17,8 @@ beforeAll(async () => {
     expect((await abu.post("/api/consultations", { category: "other", subject, body: "ご教示ください。" })).status).toBe(201);
   for (const title of ["ベンダーが期限に間に合わない", "移行費用の補助", "RPAの保守"])
     expect((await abu.post("/api/challenges", { title, description: "ご相談です。", theme: "住民記録" })).status).toBe(201);
+  for (const day of [20, 30, 40])
+    await makeMeeting(env, env.demo.bodies.council, { startsAt: jst(day, 14), endsAt: jst(day, 16) });
   const pdf = await japanesePdf(["移行手順書"]);
   for (const title of ["移行手順書（一）", "移行手順書（二）", "移行手順書（三）"]) {
     const fields = { area: "shared", title, kind: "guideline", fiscalYear: "2025", source: "総務省", tags: "" };
@@ -36,6 +39,7 @@ describe.each([
   ["audit", "secretariat@example.jp", "/api/audit?"],
   ["challenges", "abu@example.jp", "/api/challenges?"],
   ["documents", "abu@example.jp", "/api/documents?"],
+  ["meetings", "secretariat@example.jp", "/api/meetings?"],
 ])("paging of %s", (_name, who, url) => {
   it("gives the whole list's total on a full page, a short page and past the end", async () => {
     const u = await env.as(who);

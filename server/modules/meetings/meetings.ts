@@ -62,11 +62,10 @@ export async function seesMeetings(ctx: Ctx, ids: string[]): Promise<Set<string>
   );
 }
 
-/** Every meeting of the filter the actor may see (the calendar feed takes them all). */
-export async function visibleMeetingList(
-  ctx: Ctx,
-  q: Omit<z.infer<typeof meetingQuery>, "limit" | "offset">,
-): Promise<Meeting[]> {
+type MeetingFilter = Omit<z.infer<typeof meetingQuery>, "limit" | "offset">;
+
+/** The rows of every meeting of the filter the actor may see, with what presenting each needs. */
+async function visibleMeetingRows(ctx: Ctx, q: MeetingFilter) {
   const bodies = await visibleBodies(ctx);
   const ids = q.bodyId ? [...bodies.keys()].filter((id) => id === q.bodyId) : [...bodies.keys()];
   const rows = await listMeetingRows(ctx, {
@@ -76,13 +75,22 @@ export async function visibleMeetingList(
     to: q.to ? jstDayEnd(q.to).toISOString() : undefined,
     status: q.status,
   });
-  return rows
-    .filter((r) => disclosed(ctx.actor, bodies.get(r.body_id)!.subject, r))
-    .map((r) => presentMeeting(ctx.actor, r, r.body_name, bodies.get(r.body_id)!.subject));
+  const present = (r: MeetingRow & { body_name: string }) =>
+    presentMeeting(ctx.actor, r, r.body_name, bodies.get(r.body_id)!.subject);
+  return { rows: rows.filter((r) => disclosed(ctx.actor, bodies.get(r.body_id)!.subject, r)), present };
 }
 
+/** Every meeting of the filter the actor may see (the calendar feed takes them all). */
+export async function visibleMeetingList(ctx: Ctx, q: MeetingFilter): Promise<Meeting[]> {
+  const { rows, present } = await visibleMeetingRows(ctx, q);
+  return rows.map(present);
+}
+
+/** One page of the list: only its meetings are presented (their abilities, date warnings…). */
 export async function listMeetings(ctx: Ctx, q: z.infer<typeof meetingQuery>): Promise<Page<Meeting>> {
-  return pageArray(await visibleMeetingList(ctx, q), q);
+  const { rows, present } = await visibleMeetingRows(ctx, q);
+  const page = pageArray(rows, q);
+  return { items: page.items.map(present), total: page.total };
 }
 
 export async function getMeeting(ctx: Ctx, id: string): Promise<MeetingDetail> {
