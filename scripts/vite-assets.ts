@@ -6,8 +6,11 @@ import type { Plugin } from "vite";
 
 /** Budgets in bytes of gzip: the first page's JavaScript in total, and each chunk loaded later. */
 export const budgets = {
-  /** The target; the surveys and progress UI strings load with their pages to keep it (142 KB). */
-  firstPage: 150 * 1024,
+  /**
+   * Under the issue's 150 KB, with room to grow: only the shell's UI strings load with it (123 KB; every
+   * feature's strings load with its pages, web/lib/messages/index.ts), so a feature's strings put back here fail.
+   */
+  firstPage: 135 * 1024,
   /** ECharts core with the canvas renderer, shared by every chart and loaded on the first one. */
   charts: 160 * 1024,
   chunk: 60 * 1024,

@@ -1,3 +1,4 @@
+import "./messages.js";
 import { useQuery } from "@tanstack/react-query";
 import { Navigate } from "react-router";
 import { useMe } from "../../app/session.js";

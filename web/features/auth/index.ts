@@ -1,3 +1,5 @@
+import "./messages.js";
+
 export { ForgotPasswordPage } from "./forgot-password-page.js";
 export { InvitationPage } from "./invitation-page.js";
 export { LoginPage } from "./login-page.js";

@@ -1,3 +1,5 @@
+import "./messages.js";
+
 export { ConsultationDetailPage } from "./detail-page.js";
 export { NewConsultationPage } from "./new-page.js";
 export { QueuePage } from "./queue-page.js";

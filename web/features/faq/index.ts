@@ -1,2 +1,4 @@
+import "./messages.js";
+
 export { FaqDetailPage } from "./detail-page.js";
 export { FaqListPage, FaqNewPage } from "./list-page.js";

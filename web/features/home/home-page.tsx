@@ -1,3 +1,4 @@
+import "./messages.js";
 import { useMe } from "../../app/session.js";
 import { PageHeader } from "../../components/page-header.js";
 import { useI18n } from "../../lib/i18n.js";

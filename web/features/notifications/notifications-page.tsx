@@ -1,3 +1,4 @@
+import "./messages.js";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { categoryLabels } from "../../../shared/api/notifications.js";
 import { FormError } from "../../components/alert.js";

@@ -1,3 +1,5 @@
+import "./messages.js";
+
 export { OrgDetailPage } from "./org-detail-page.js";
 export { OrgCreatePage, OrgEditPage } from "./org-form-page.js";
 export { OrgImportPage } from "./org-import-page.js";

@@ -1,1 +1,3 @@
+import "./messages.js";
+
 export { SearchPage } from "./search-page.js";

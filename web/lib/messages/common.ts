@@ -104,4 +104,8 @@ export const common = {
   "error.UNSUPPORTED_MEDIA_TYPE": ["この形式のデータは受け付けられません。", "This type of data is not accepted."],
   "error.RATE_LIMITED": ["しばらく待ってからもう一度お試しください。", "Too many attempts. Please wait and try again."],
   "error.INTERNAL": ["サーバーでエラーが発生しました。", "A server error occurred. Please try again later."],
+  "error.UPSTREAM_FAILED": [
+    "ディレクトリを読み取れませんでした。LDAP_* の設定を確認してください。",
+    "The directory could not be read. Check the LDAP_* settings.",
+  ],
 } as const;

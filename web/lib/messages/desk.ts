@@ -1,9 +1,5 @@
 /** The consultation desk, the shared FAQ and support engagements (伴走型支援). [日本語, English] */
 export const desk = {
-  "nav.consultations": ["相談窓口", "Consultation desk"],
-  "nav.faq": ["よくある質問（FAQ）", "FAQ"],
-  "nav.support": ["伴走支援", "Hands-on support"],
-
   "desk.title": ["相談窓口", "Consultation desk"],
   "desk.titleOwn": ["自団体の相談", "Your organisation's consultations"],
   "desk.lead": [

@@ -52,8 +52,4 @@ export const directory = {
   "directory.field.is_org_admin": ["団体管理者", "Organisation administrator"],
   "directory.field.department": ["所属", "Department"],
   "directory.field.title": ["役職", "Title"],
-  "error.UPSTREAM_FAILED": [
-    "ディレクトリを読み取れませんでした。LDAP_* の設定を確認してください。",
-    "The directory could not be read. Check the LDAP_* settings.",
-  ],
 } as const;

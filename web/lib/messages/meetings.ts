@@ -1,6 +1,5 @@
 /** Meetings: scheduling, agenda, materials, attendance, minutes, action items, calendar. */
 export const meetings = {
-  "nav.meetings": ["会議", "Meetings"],
   "meetings.title": ["会議", "Meetings"],
   "meetings.lead": ["参加できる会議体の会議の一覧です。", "Meetings of the bodies you can see."],
   "meetings.create": ["会議を作成", "Create a meeting"],

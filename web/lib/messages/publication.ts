@@ -1,6 +1,5 @@
 /** Publication: disclosure levels, the preview before publishing, the public site's export and open data. */
 export const publication = {
-  "nav.publication": ["公開サイト", "Public site"],
   "publication.link": ["公開設定", "Publication"],
   "publication.title": ["公開設定", "Publication"],
   "publication.lead": [

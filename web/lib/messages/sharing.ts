@@ -1,10 +1,5 @@
 /** Notices, the document library, the challenges board and search. Each entry is [日本語, English]. */
 export const sharing = {
-  "nav.notices": ["お知らせ・国の動向", "Notices"],
-  "nav.documents": ["資料ライブラリ", "Document library"],
-  "nav.challenges": ["課題共有", "Challenges board"],
-  "nav.search": ["検索", "Search"],
-
   "notices.title": ["お知らせ・国の動向", "Notices and national trends"],
   "notices.lead": [
     "国の動向、協議会・WGからのお知らせです。「要確認」のお知らせは内容を確認したら「確認しました」を押してください。",
@@ -194,7 +189,6 @@ export const sharing = {
     "お知らせ、資料（PDF・Officeの本文を含む）、課題、会議、FAQを横断して検索します。見る権限のあるものだけが表示されます。",
     "Searches notices, documents (including the text of PDF and Office files), challenges, meetings and FAQ. Only what you may see is shown.",
   ],
-  "search.box": ["サイト内検索", "Search this site"],
   "search.q": ["検索する言葉", "Search for"],
   "search.qHint": [
     "1文字から検索できます。空白で区切ると、すべてを含むものを探します。",

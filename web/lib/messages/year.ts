@@ -1,6 +1,5 @@
 /** The council's year: yearly plan, date polls, minutes review. */
 export const year = {
-  "nav.yearPlan": ["年間計画", "Yearly plan"],
   "plan.title": ["{year} 年間計画", "Yearly plan {year}"],
   "plan.lead": [
     "会議体ごとの開催予定と国の期限などの節目を年度単位で並べ、重なりや閉庁日を確認します。",
@@ -45,7 +44,6 @@ export const year = {
   "plan.unplanned": ["計画外の会議", "Meetings outside the plan"],
   "plan.noUnplanned": ["計画外の会議はありません。", "Every meeting is in the plan."],
   "plan.meeting": ["会議", "Meeting"],
-  "nav.datePolls": ["日程調整", "Date polls"],
   "poll.title": ["日程調整", "Date polls"],
   "poll.lead": [
     "会議の候補日を示し、構成団体ごとに都合（○・△・×）を回答してもらいます。",

@@ -1,0 +1,5 @@
+// The strings of these screens load with them, not with the first page (web/lib/messages/index.ts).
+import { addMessages } from "../../lib/i18n.js";
+import { account } from "../../lib/messages/account.js";
+
+addMessages(account);
