@@ -34,8 +34,11 @@ export function useErrorMessage() {
   const { t, locale } = useI18n();
   return (error: unknown): string => {
     if (!isApiError(error)) return t("error.unexpected");
-    if (locale === "en" || error.code === "NETWORK") return t(`error.${error.code}` as never) || error.message;
-    return error.message;
+    if (locale !== "en" && error.code !== "NETWORK") return error.message;
+    // A code with no English text of its own (t gives the key back) keeps the server's message.
+    const key = `error.${error.code}`;
+    const text = t(key as never);
+    return text === key ? error.message : text;
   };
 }
 
