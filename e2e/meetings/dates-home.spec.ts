@@ -13,6 +13,8 @@ test("a meeting set on a holiday is pointed out; the home page lists the date po
   test.setTimeout(120_000);
   await signIn(page, demoUsers.secretariat, { to: "/meetings" });
   await page.getByRole("link", { name: "会議を作成" }).click();
+  // The list stays on screen while the form renders, and its filter is also named 会議体: wait for the form.
+  await expect(page.getByRole("heading", { level: 1, name: "会議を作成" })).toBeVisible();
   await page.getByRole("combobox", { name: /^会議体/ }).selectOption({ label: demoBodies.wgOnline });
   // 2030-11-04 is the substitute holiday of 文化の日: the form says so as the date is typed.
   await page.getByLabel(/^開始日時/).fill("2030-11-04T14:00");
