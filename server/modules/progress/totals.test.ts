@@ -63,7 +63,7 @@ describe("progress totals maintained on each write", () => {
   it("equal a recomputation from the records and the history, now and as of past days, on both engines", async () => {
     await editToday();
     const db = env.database.db;
-    const ctx = { db };
+    const ctx = { db, engine: env.database.engine };
 
     // Now: the maintained cells are the records' own state.
     const records = await db
