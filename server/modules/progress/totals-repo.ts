@@ -106,6 +106,7 @@ export async function refreshTotals(
   const byProgramme = new Map<string, Set<string>>();
   for (const t of touched) byProgramme.set(t.programmeId, (byProgramme.get(t.programmeId) ?? new Set()).add(t.orgId));
   for (const [programmeId, orgs] of byProgramme) {
+    await startMonth(ctx, programmeId, day);
     const rows = [...(await currentCells(ctx, programmeId, [...orgs]))].map(([orgId, c]) => orgRow(programmeId, orgId, c));
     const states = await upsertOrgState(ctx, programmeId, rows);
     await insertChunked(
@@ -123,6 +124,43 @@ export async function refreshTotals(
     items.map((i) => ({ ...i, day })),
     (oc) => oc.columns(["item_id", "day"]).doUpdateSet(takeExcluded(["pct_sum", "pct_n"])),
   );
+}
+
+/**
+ * Month starts (migration 0980): the first write of a month in a programme first copies each
+ * municipality's latest day row to that day, so the first day with rows of any month holds a row for
+ * every municipality tracked by then. The state at the end of a past day is then the latest row of each
+ * municipality from the 1st of the last month with rows up to that day: one range of the day index
+ * (readOrgTotals), not one seek per municipality into rows spread over years. The copies are dated the
+ * day of the write, so they leave the views of earlier days valid (migration 0921).
+ */
+async function startMonth(ctx: Db, programmeId: string, day: string): Promise<void> {
+  const started = await ctx.db
+    .selectFrom("progress_org_days")
+    .select("day")
+    .where("programme_id", "=", programmeId)
+    .where("day", ">=", `${day.slice(0, 7)}-01`)
+    .limit(1)
+    .executeTakeFirst();
+  if (!started) await copyLatestTo(ctx, programmeId, day);
+}
+
+/** Each municipality's latest day row before `day`, copied to it (where it has none that day). */
+async function copyLatestTo(ctx: Db, programmeId: string, day: string): Promise<void> {
+  await sql`INSERT INTO progress_org_days (programme_id, org_id, day, pct_sum, pct_n, exceptions, dues, cells, online)
+    SELECT d.programme_id, d.org_id, CAST(${day} AS TEXT), d.pct_sum, d.pct_n, d.exceptions, d.dues, d.cells, d.online
+    FROM progress_org_state s JOIN progress_org_days d ON d.programme_id = s.programme_id AND d.org_id = s.org_id
+      AND d.day = (SELECT max(l.day) FROM progress_org_days l
+        WHERE l.programme_id = s.programme_id AND l.org_id = s.org_id AND l.day < ${day})
+    WHERE s.programme_id = ${programmeId}
+    ON CONFLICT (programme_id, org_id, day) DO NOTHING`.execute(ctx.db);
+}
+
+/** The month starts of a programme's history (a rebuild, migration 0980): at each month's first day with rows. */
+export async function fillMonthStarts(ctx: Db, programmeId: string): Promise<void> {
+  const { rows } = await sql<{ first: string }>`SELECT min(day) AS first FROM progress_org_days
+    WHERE programme_id = ${programmeId} GROUP BY substr(day, 1, 7) ORDER BY first`.execute(ctx.db);
+  for (const { first } of rows.slice(1)) await copyLatestTo(ctx, programmeId, first);
 }
 
 /** Per-item sums recomputed from the records (one index range per item). */
@@ -214,6 +252,7 @@ export async function rebuildProgressTotals(ctx: Db, programmeId: string, o = { 
       o.online,
     );
   }
+  await fillMonthStarts(ctx, programmeId);
   const items = (await ctx.db.selectFrom("progress_items").select("id").where("programme_id", "=", programmeId).execute()).map(
     (i) => i.id,
   );
@@ -295,39 +334,35 @@ export interface OrgTotals {
 }
 
 /**
- * Every municipality's totals in a programme now, or at the end of a past day (its latest day row up
- * to it: one backward seek per municipality, the row packed into one string so a scalar subquery answers).
- * On SQLite the seek names its index: with the statistics of years of history the planner may choose the
- * primary key's instead and read every row found with its cells (3–4 times slower for a day years back).
+ * Every municipality's totals in a programme now, or at the end of a past day: each one's latest day row
+ * from the 1st of the last month with rows up to that day (month starts, above: its first day with rows
+ * holds every municipality), read in one range of the day index. On SQLite the range names its index: with the statistics of years of history the planner
+ * may prefer the primary key's and read every row with its cells.
  */
 export async function readOrgTotals(
   ctx: Pick<Ctx, "db" | "engine">,
   programmeId: string,
   asOf?: string | null,
 ): Promise<OrgTotals[]> {
-  const q = ctx.db.selectFrom("progress_org_state as s").where("s.programme_id", "=", programmeId);
   if (!asOf) {
-    const rows = await q.select(["s.org_id", "s.pct_sum", "s.pct_n", "s.exceptions", "s.dues"]).execute();
+    const rows = await ctx.db
+      .selectFrom("progress_org_state as s")
+      .select(["s.org_id", "s.pct_sum", "s.pct_n", "s.exceptions", "s.dues"])
+      .where("s.programme_id", "=", programmeId)
+      .execute();
     return rows.map((r) => ({ orgId: r.org_id, sum: Number(r.pct_sum), n: r.pct_n, exceptions: r.exceptions, dues: r.dues }));
   }
-  const rows = await q
-    .select([
-      "s.org_id",
-      sql<
-        string | null
-      >`(SELECT CAST(d.pct_sum AS TEXT) || '|' || CAST(d.pct_n AS TEXT) || '|' || CAST(d.exceptions AS TEXT) || '|' || d.dues
-        FROM progress_org_days d ${ctx.engine === "sqlite" ? sql`INDEXED BY progress_org_days_totals` : sql``}
-        WHERE d.programme_id = s.programme_id AND d.org_id = s.org_id AND d.day <= ${asOf}
-        ORDER BY d.day DESC LIMIT 1)`.as("t"),
-    ])
-    .execute();
-  const out: OrgTotals[] = [];
-  for (const r of rows) {
-    if (r.t == null) continue; // nothing tracked yet on that day
-    const [sum, n, exceptions, dues] = r.t.split("|");
-    out.push({ orgId: r.org_id, sum: Number(sum), n: Number(n), exceptions: Number(exceptions), dues: dues! });
-  }
-  return out;
+  const byDay = ctx.engine === "sqlite" ? sql`INDEXED BY progress_org_days_by_day` : sql``;
+  const { rows } = await sql<{ org_id: string; pct_sum: number | string; pct_n: number; exceptions: number; dues: string }>`
+    SELECT d.org_id, d.pct_sum, d.pct_n, d.exceptions, d.dues FROM progress_org_days d ${byDay}
+    WHERE d.programme_id = ${programmeId} AND d.day <= ${asOf}
+      AND d.day >= (SELECT substr(max(m.day), 1, 7) || '-01' FROM progress_org_days m ${byDay}
+        WHERE m.programme_id = ${programmeId} AND m.day <= ${asOf})
+    ORDER BY d.day`.execute(ctx.db);
+  const latest = new Map<string, OrgTotals>();
+  for (const r of rows)
+    latest.set(r.org_id, { orgId: r.org_id, sum: Number(r.pct_sum), n: r.pct_n, exceptions: r.exceptions, dues: r.dues });
+  return [...latest.values()];
 }
 
 /** How many of a municipality's sorted due dates fall before `day`. */

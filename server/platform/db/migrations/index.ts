@@ -61,6 +61,7 @@ import * as m0940 from "./0940-metric-pct-rule.js";
 import * as m0950 from "./0950-table-versions.js";
 import * as m0960 from "./0960-more-table-versions.js";
 import * as m0970 from "./0970-sign-in-failures.js";
+import * as m0980 from "./0980-progress-month-starts.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -126,4 +127,5 @@ export const migrations: Record<string, Migration> = {
   "0950-table-versions": m0950,
   "0960-more-table-versions": m0960,
   "0970-sign-in-failures": m0970,
+  "0980-progress-month-starts": m0980,
 };
