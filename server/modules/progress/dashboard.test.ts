@@ -8,6 +8,37 @@ beforeAll(async () => {
 });
 
 describe("progress dashboard", () => {
+  it("lists a town's newest changes over all its records, newest first, each with its own item", async () => {
+    const abu = await env.as("abu@example.jp");
+    const orgId = env.demo.orgs.阿武町!;
+    // Two records changed now, one after the other: both lead the list, the later first.
+    const dashboard = (await abu.get("/api/progress/dashboard")).body;
+    const [first, second] = [dashboard.items[3].id, dashboard.items[11].id];
+    for (const itemId of [first, second]) {
+      const rec = (await abu.get(`/api/progress/records/${orgId}/${itemId}`)).body;
+      const res = await abu.patch(`/api/progress/records/${orgId}/${itemId}`, {
+        note: `${itemId}の進捗を更新`,
+        steps: [{ stepId: rec.steps[0].stepId, plannedDate: "2031-03-31" }],
+        expectedVersion: rec.version,
+      });
+      expect(res.status).toBe(200);
+    }
+    const page = (await abu.get(`/api/progress/orgs/${orgId}`)).body;
+    const recent = page.recent.map((r: { id: string; at: string; item: { id: string } }) => ({ id: r.id, item: r.item.id }));
+    expect(recent.slice(0, 2).map((r: { item: string }) => r.item)).toEqual([second, first]);
+    // The same as the newest 20 rows of the town's whole history.
+    const expected = await env.database.db
+      .selectFrom("progress_history as h")
+      .innerJoin("progress_records as r", "r.id", "h.record_id")
+      .select(["h.id", "r.item_id"])
+      .where("r.org_id", "=", orgId)
+      .orderBy("h.at", "desc")
+      .orderBy("h.id", "desc")
+      .limit(20)
+      .execute();
+    expect(recent).toEqual(expected.map((e) => ({ id: e.id, item: e.item_id })));
+  });
+
   it("says on a town's page why each item is behind: a passed planned date, or a gap to the others' mean", async () => {
     const kaminoseki = await env.as("kaminoseki@example.jp");
     const page = (await kaminoseki.get(`/api/progress/orgs/${env.demo.orgs.上関町}`)).body;

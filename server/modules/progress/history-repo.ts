@@ -1,11 +1,11 @@
 import type { Ctx } from "../../platform/context.js";
-import { latestHistoryIds } from "./recent-repo.js";
+import { latestHistoryKeys } from "./recent-repo.js";
 
 /** History rows of records, newest first, with the actor's and the evidence file's names. */
 export async function historyRows(ctx: Ctx, recordIds: string[], opts: { limit: number; offset?: number }) {
   if (!recordIds.length) return [];
-  const ids = recordIds.length === 1 ? recordIds : await latestHistoryIds(ctx, recordIds, opts.limit + (opts.offset ?? 0));
-  if (!ids.length) return [];
+  const keys = recordIds.length === 1 ? null : await latestHistoryKeys(ctx, recordIds, opts.limit + (opts.offset ?? 0));
+  if (keys && !keys.length) return [];
   return ctx.db
     .selectFrom("progress_history as h")
     .innerJoin("progress_records as r", "r.id", "h.record_id")
@@ -21,7 +21,11 @@ export async function historyRows(ctx: Ctx, recordIds: string[], opts: { limit: 
       "f.name as file_name",
       "f.size as file_size",
     ])
-    .where(recordIds.length === 1 ? "h.record_id" : "h.id", "in", ids)
+    .where((eb) =>
+      keys
+        ? eb.or(keys.map((key) => eb.and([eb("h.record_id", "=", key.recordId), eb("h.at", "=", key.at)])))
+        : eb("h.record_id", "=", recordIds[0]!),
+    )
     .orderBy("h.at", "desc")
     .orderBy("h.id", "desc")
     .limit(opts.limit)

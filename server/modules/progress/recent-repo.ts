@@ -6,24 +6,28 @@ import { limitCount } from "../../platform/db/sqlite-limit.js";
 const BRANCHES = 400;
 
 /**
- * The newest `n` history rows over several records: each record's newest `n` (one short backward walk
- * of progress_history_asof each), merged — in one statement of UNION ALL branches rather than one round
- * trip per record. One query over all of them by date would make PostgreSQL walk the whole history
- * by date, which at national scale is millions of rows for one town's page.
+ * The newest `n` history rows over several records, as (record, time) keys: each record's newest `n`
+ * times (one short backward walk of progress_history_asof each, answered by the index alone: the row's
+ * id would cost a read of each of the n × records rows, scattered over years of history), merged — in
+ * one statement of UNION ALL branches rather than one round trip per record. One query over all of them
+ * by date would make PostgreSQL walk the whole history by date, which at national scale is millions of
+ * rows for one town's page.
  */
-export async function latestHistoryIds(ctx: Pick<Ctx, "db">, recordIds: string[], n: number): Promise<string[]> {
-  const found: { id: string; at: string; k: number }[] = [];
+export async function latestHistoryKeys(
+  ctx: Pick<Ctx, "db">,
+  recordIds: string[],
+  n: number,
+): Promise<{ recordId: string; at: string }[]> {
+  const found: { recordId: string; at: string; k: number }[] = [];
   for (let i = 0; i < recordIds.length; i += BRANCHES) {
     const branches = recordIds
       .slice(i, i + BRANCHES)
       .map(
         (id, j) =>
-          sql`SELECT * FROM (SELECT id, at, ${sql.lit(i + j)} AS k FROM progress_history WHERE record_id = ${id} ORDER BY at DESC LIMIT ${limitCount(n)}) AS ${sql.ref(`b${j}`)}`,
+          sql`SELECT * FROM (SELECT at, ${sql.lit(i + j)} AS k FROM progress_history WHERE record_id = ${id} ORDER BY at DESC LIMIT ${limitCount(n)}) AS ${sql.ref(`b${j}`)}`,
       );
-    const { rows } = await sql<{ id: string; at: string; k: number | string }>`${sql.join(branches, sql` UNION ALL `)}`.execute(
-      ctx.db,
-    );
-    for (const r of rows) found.push({ id: r.id, at: r.at, k: Number(r.k) });
+    const { rows } = await sql<{ at: string; k: number | string }>`${sql.join(branches, sql` UNION ALL `)}`.execute(ctx.db);
+    for (const r of rows) found.push({ recordId: recordIds[Number(r.k)]!, at: r.at, k: Number(r.k) });
   }
   // As the records were given (and each record's rows newest first), then newest first overall.
   return found
@@ -31,5 +35,5 @@ export async function latestHistoryIds(ctx: Pick<Ctx, "db">, recordIds: string[]
     .sort((a, b) => a.k - b.k || a.pos - b.pos)
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
     .slice(0, n)
-    .map((r) => r.id);
+    .map((r) => ({ recordId: r.recordId, at: r.at }));
 }
