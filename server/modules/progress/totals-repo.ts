@@ -417,6 +417,9 @@ export async function eachProgrammeCell(
   each: (orgId: string, itemId: string, pct: number | null, dueDate: string | null, exception: boolean) => void,
   orgIds?: string[],
 ): Promise<void> {
+  // "As of" a day, one seek per municipality reads its row with its cells: the range of the month's rows
+  // that serves the totals (readOrgTotals) would read the cells of every row of the month up to that day,
+  // several times as many (measured at 60 months: no faster on SQLite, slower on PostgreSQL).
   const run = async (only?: string[]) => {
     let q = ctx.db.selectFrom("progress_org_state as s").where("s.programme_id", "=", programmeId);
     if (only) q = q.where("s.org_id", "in", only);
