@@ -336,8 +336,9 @@ export interface OrgTotals {
 /**
  * Every municipality's totals in a programme now, or at the end of a past day: each one's latest day row
  * from the 1st of the last month with rows up to that day (month starts, above: its first day with rows
- * holds every municipality), read in one range of the day index. On SQLite the range names its index: with the statistics of years of history the planner
- * may prefer the primary key's and read every row with its cells.
+ * holds every municipality), read in one range of the day index. On SQLite the range names its index:
+ * with the statistics of years of history (STAT4) the planner preferred the primary key's for a day years
+ * back and read every row found with its cells (query-plans.test.ts plans it under such statistics).
  */
 export async function readOrgTotals(
   ctx: Pick<Ctx, "db" | "engine">,
