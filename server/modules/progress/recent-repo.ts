@@ -42,7 +42,9 @@ function newestTimes(ctx: Pick<Ctx, "db" | "engine">, ids: string[], offset: num
   if (ctx.engine === "postgres")
     return sql<{ at: string; k: number | string }>`SELECT h.at, r.k + ${offset} - 1 AS k
       FROM unnest(CAST(${ids} AS text[])) WITH ORDINALITY AS r(id, k)
-      CROSS JOIN LATERAL (SELECT at FROM progress_history WHERE record_id = r.id ORDER BY at DESC LIMIT ${n}) AS h`.execute(ctx.db);
+      CROSS JOIN LATERAL (SELECT at FROM progress_history WHERE record_id = r.id ORDER BY at DESC LIMIT ${n}) AS h`.execute(
+      ctx.db,
+    );
   const branches = ids.map(
     (id, j) =>
       sql`SELECT * FROM (SELECT at, ${sql.lit(offset + j)} AS k FROM progress_history WHERE record_id = ${id} ORDER BY at DESC LIMIT ${limitCount(n)}) AS ${sql.ref(`b${j}`)}`,
