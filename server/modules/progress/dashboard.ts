@@ -19,7 +19,7 @@ import { findProgramme, hasArchivedItems, listItemRows, listMunicipalOrgs, listP
 import { behindPlan, isOverdue, trendFromDeltas } from "./rules.js";
 import { aggregateCells, type CellState, type ItemAgg, type OrgAgg, readRollup } from "./state-repo.js";
 import { countBefore, eachProgrammeCell, readItemTotals, readOrgTotals } from "./totals-repo.js";
-import { cachedText, cachedView } from "./view-cache.js";
+import { cachedBody, cachedView } from "./view-cache.js";
 
 /** Municipalities in the comparison: by kind and by size (the small threshold is a setting); the list kept in memory (view-cache.ts). */
 export async function filteredOrgs(ctx: Ctx, q: Pick<DashboardQuery, "kind" | "small">) {
@@ -67,16 +67,16 @@ export async function getDashboard(ctx: Ctx, q: DashboardQuery): Promise<Dashboa
 }
 
 /**
- * The summary and the heatmap as JSON text, encoded through their response contracts once per
- * change (the routes send the text as is: 1,741 municipalities are not encoded again on each request).
+ * The summary and the heatmap as JSON bytes, encoded through their response contracts once per
+ * change (the routes send the bytes as they are: 1,741 municipalities are not encoded again on each request).
  */
-export async function getDashboardJson(ctx: Ctx, q: DashboardQuery): Promise<string> {
+export async function getDashboardBody(ctx: Ctx, q: DashboardQuery): Promise<Buffer> {
   const value = await getDashboard(ctx, q);
-  return cachedText(value, () => JSON.stringify(z.encode(dashboard, value)));
+  return cachedBody(value, () => JSON.stringify(z.encode(dashboard, value)));
 }
-export async function getMatrixJson(ctx: Ctx, q: DashboardQuery): Promise<string> {
+export async function getMatrixBody(ctx: Ctx, q: DashboardQuery): Promise<Buffer> {
   const value = await getMatrix(ctx, q);
-  return cachedText(value, () => JSON.stringify(z.encode(matrix, value)));
+  return cachedBody(value, () => JSON.stringify(z.encode(matrix, value)));
 }
 
 async function computeDashboard(ctx: Ctx, q: DashboardQuery, abilitiesOut: Dashboard["abilities"]): Promise<Dashboard> {

