@@ -1,11 +1,7 @@
 import type { Ctx } from "../../platform/context.js";
-import { latestHistoryKeys } from "./recent-repo.js";
 
-/** History rows of records, newest first, with the actor's and the evidence file's names. */
-export async function historyRows(ctx: Ctx, recordIds: string[], opts: { limit: number; offset?: number }) {
-  if (!recordIds.length) return [];
-  const keys = recordIds.length === 1 ? null : await latestHistoryKeys(ctx, recordIds, opts.limit + (opts.offset ?? 0));
-  if (keys && !keys.length) return [];
+/** History rows with the actor's and the evidence file's names, newest first. */
+function withNames(ctx: Ctx) {
   return ctx.db
     .selectFrom("progress_history as h")
     .innerJoin("progress_records as r", "r.id", "h.record_id")
@@ -21,16 +17,24 @@ export async function historyRows(ctx: Ctx, recordIds: string[], opts: { limit: 
       "f.name as file_name",
       "f.size as file_size",
     ])
-    .where((eb) =>
-      keys
-        ? eb.or(keys.map((key) => eb.and([eb("h.record_id", "=", key.recordId), eb("h.at", "=", key.at)])))
-        : eb("h.record_id", "=", recordIds[0]!),
-    )
     .orderBy("h.at", "desc")
-    .orderBy("h.id", "desc")
-    .limit(opts.limit)
-    .offset(opts.offset ?? 0)
-    .execute();
+    .orderBy("h.id", "desc");
+}
+
+/** A record's history, a page at a time. */
+export function recordHistoryRows(ctx: Ctx, recordId: string, page: { limit: number; offset: number }) {
+  return withNames(ctx).where("h.record_id", "=", recordId).limit(page.limit).offset(page.offset).execute();
+}
+
+/**
+ * A municipality's newest `limit` changes to its records of the given items (its current ones): one backward
+ * walk of progress_history_org (migration 0990) that stops after the rows shown. The items are checked on the
+ * record, not the history rows' record ids: with those, PostgreSQL chose to read every change of the town
+ * (1,841 rows at national scale) and sort them.
+ */
+export async function townHistoryRows(ctx: Ctx, orgId: string, itemIds: string[], limit: number) {
+  if (!itemIds.length) return [];
+  return withNames(ctx).where("h.org_id", "=", orgId).where("r.item_id", "in", itemIds).limit(limit).execute();
 }
 
 /** Step and metric names of items (archived ones too: old history mentions them). */

@@ -6,7 +6,7 @@ import { authorize, can } from "../../platform/policy/authorize.js";
 import "./policy.js";
 import { filteredOrgs } from "./dashboard.js";
 import { presentHistory } from "./history.js";
-import { historyRows, labelsFor } from "./history-repo.js";
+import { labelsFor, townHistoryRows } from "./history-repo.js";
 import { presentItem, toPercent } from "./present.js";
 import {
   findItem,
@@ -18,6 +18,7 @@ import {
   loadItemDefs,
   loadRecords,
   recordKey,
+  recordRows,
 } from "./repo.js";
 import { isOverdue, meanPct, notStarted } from "./rules.js";
 import { readCells } from "./state-repo.js";
@@ -52,26 +53,16 @@ export async function getOrgPage(ctx: Ctx, orgId: string, opts: { asOf?: string 
     ctx,
     programmes.map((p) => p.id),
   );
+  const itemIds = items.map((i) => i.id);
   const cells = new Map((await readCells(ctx, { orgId }, asOf)).map((c) => [c.itemId, c]));
-  const details = asOf
-    ? new Map()
-    : await loadRecords(
-        ctx,
-        items.map((i) => i.id),
-        [orgId],
-      );
-  const means = asOf
-    ? new Map<string, number>()
-    : await itemMeans(
-        ctx,
-        items.map((i) => i.id),
-      );
+  const details = new Map((asOf ? [] : await recordRows(ctx, itemIds, [orgId])).map((row) => [row.item_id, row]));
+  const means = asOf ? new Map<string, number>() : await itemMeans(ctx, itemIds);
   const lagging: OrgPage["lagging"] = [];
   const out = programmes.map((p) => {
     const mine = items.filter((i) => i.programme_id === p.id);
     const standing = mine.map((i) => {
       const c = cells.get(i.id);
-      const row = details.get(recordKey(orgId, i.id))?.row;
+      const row = details.get(i.id);
       const overdue = !!c && isOverdue(c.dueDate, day);
       const mean = means.get(i.id);
       const behindOthers = c?.pct != null && mean != null && c.pct < mean - p.lag_threshold * 100;
@@ -112,8 +103,7 @@ export async function getOrgPage(ctx: Ctx, orgId: string, opts: { asOf?: string 
       items: standing,
     };
   });
-  const recordIds = [...details.values()].map((d) => d.row.id);
-  const rows = asOf ? [] : await historyRows(ctx, recordIds, { limit: 20 });
+  const rows = asOf ? [] : await townHistoryRows(ctx, orgId, itemIds, 20);
   const labels = await labelsFor(ctx, [...new Set(rows.map((r) => r.item_id))]);
   const itemNames = new Map(
     items.map((i) => [i.id, { name: i.name, programme: programmes.find((p) => p.id === i.programme_id)!.name }]),

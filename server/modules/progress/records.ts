@@ -8,7 +8,7 @@ import type { Upload } from "../../platform/files/upload.js";
 import { authorize, can } from "../../platform/policy/authorize.js";
 import "./policy.js";
 import { presentHistory } from "./history.js";
-import { countHistory, historyChangesSince, historyFileId, historyRows, labelsFor } from "./history-repo.js";
+import { countHistory, historyChangesSince, historyFileId, labelsFor, recordHistoryRows } from "./history-repo.js";
 import { presentItem, toPercent } from "./present.js";
 import { findOrg, findRecordId, findUpdater } from "./records-repo.js";
 import {
@@ -101,7 +101,7 @@ export async function listRecordHistory(ctx: Ctx, orgId: string, itemId: string,
   const rec = await findRecordId(ctx, orgId, itemId);
   if (!rec) return { items: [], total: 0 };
   const total = await countHistory(ctx, rec.id);
-  const rows = await historyRows(ctx, [rec.id], page);
+  const rows = await recordHistoryRows(ctx, rec.id, page);
   const labels = await labelsFor(ctx, [itemId]);
   return { items: rows.map((r) => presentHistory(r, labels)), total };
 }

@@ -111,9 +111,19 @@ export async function loadItemDefs(ctx: Ctx, itemIds: string[]): Promise<Map<str
 export const recordKey = (orgId: string, itemId: string) => `${orgId}|${itemId}`;
 
 /**
- * Records for the given items (and orgs, when given) with their step states and metric values.
- * On PostgreSQL the record rows are locked for the caller's transaction (two editors never interleave).
+ * The record rows of the given items (and orgs, when given), without their steps and metrics (a town's page
+ * shows the counts kept on the row: its 46 records' 550 step states, scattered over the table, are not read).
+ * On PostgreSQL with `lock` the rows are locked for the caller's transaction (two editors never interleave).
  */
+export async function recordRows(ctx: Ctx, itemIds: string[], orgIds?: string[], opts: { lock?: boolean } = {}) {
+  if (!itemIds.length || (orgIds && !orgIds.length)) return [];
+  let q = ctx.db.selectFrom("progress_records").selectAll().where("item_id", "in", itemIds);
+  if (orgIds) q = q.where("org_id", "in", orgIds);
+  if (opts.lock && ctx.engine === "postgres") q = q.forUpdate();
+  return q.execute();
+}
+
+/** Records for the given items (and orgs, when given) with their step states and metric values (recordRows). */
 export async function loadRecords(
   ctx: Ctx,
   itemIds: string[],
@@ -121,11 +131,7 @@ export async function loadRecords(
   opts: { lock?: boolean } = {},
 ): Promise<Map<string, { row: RecordRow; data: RecordData }>> {
   const out = new Map<string, { row: RecordRow; data: RecordData }>();
-  if (!itemIds.length || (orgIds && !orgIds.length)) return out;
-  let q = ctx.db.selectFrom("progress_records").selectAll().where("item_id", "in", itemIds);
-  if (orgIds) q = q.where("org_id", "in", orgIds);
-  if (opts.lock && ctx.engine === "postgres") q = q.forUpdate();
-  const rows = await q.execute();
+  const rows = await recordRows(ctx, itemIds, orgIds, opts);
   const byId = new Map<string, RecordData>();
   for (const row of rows) {
     const data: RecordData = {

@@ -147,6 +147,8 @@ export type HistorySource = "manual" | "import" | "survey" | "definition" | "see
 export interface ProgressHistoryTable {
   id: string;
   record_id: string;
+  /** The record's municipality (a town's newest changes: progress_history_org). */
+  org_id: string;
   at: string;
   actor_user_id: string | null;
   source: HistorySource;

@@ -60,6 +60,7 @@ export async function writeTimelines(
       history.push({
         id: newId(),
         record_id: recordId,
+        org_id: t.orgId,
         at: s.at,
         actor_user_id: opts.actorUserId ?? null,
         source: s.source ?? "seed",

@@ -121,6 +121,7 @@ export async function writeRecords(ctx: Ctx, writes: RecordWrite[], given: Write
     history.push({
       id: newId(),
       record_id: w.recordId,
+      org_id: w.orgId,
       at: meta.at,
       actor_user_id: meta.actorUserId,
       source: meta.source,

@@ -62,6 +62,7 @@ import * as m0950 from "./0950-table-versions.js";
 import * as m0960 from "./0960-more-table-versions.js";
 import * as m0970 from "./0970-sign-in-failures.js";
 import * as m0980 from "./0980-progress-month-starts.js";
+import * as m0990 from "./0990-progress-history-org.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -128,4 +129,5 @@ export const migrations: Record<string, Migration> = {
   "0960-more-table-versions": m0960,
   "0970-sign-in-failures": m0970,
   "0980-progress-month-starts": m0980,
+  "0990-progress-history-org": m0990,
 };

@@ -87,6 +87,14 @@ describe(`upgrading on ${engine}`, () => {
       // Progress totals (migration 0710) were built from the release's records: one row per municipality and programme.
       const tracked = await db.selectFrom("progress_records").select(["programme_id", "org_id"]).distinct().execute();
       expect(await db.selectFrom("progress_org_state").select(["programme_id", "org_id"]).execute()).toHaveLength(tracked.length);
+      // Each history row of the release carries its record's municipality (migration 0990: a town's newest changes).
+      const history = await db
+        .selectFrom("progress_history as h")
+        .innerJoin("progress_records as r", "r.id", "h.record_id")
+        .select(["h.org_id as kept", "r.org_id as owner"])
+        .execute();
+      expect(history.length).toBeGreaterThan(0);
+      expect(history.filter((h) => h.kept !== h.owner)).toEqual([]);
       // The database checks out, including the audit chain built over the release's rows.
       const checks = await verifyInstallation({ db: database.db, engine: database.engine, config });
       expect(checks.flatMap((c) => c.problems)).toEqual([]);
