@@ -21,14 +21,19 @@ import { aggregateCells, type CellState, type ItemAgg, type OrgAgg, readRollup }
 import { countBefore, eachProgrammeCell, readItemTotals, readOrgTotals } from "./totals-repo.js";
 import { cachedBody, cachedView } from "./view-cache.js";
 
-/** Municipalities in the comparison: by kind and by size (the small threshold is a setting); the list kept in memory (view-cache.ts). */
+/**
+ * Municipalities in the comparison: by kind and by size (the small threshold is a setting). The list, each
+ * marked small or not, is kept in memory (view-cache.ts: a change of the settings computes it anew).
+ */
 export async function filteredOrgs(ctx: Ctx, q: Pick<DashboardQuery, "kind" | "small">) {
   const { smallMunicipalityThreshold: t } = await getSettings(ctx);
-  const all = (await cachedView(ctx, "orgs", () => listMunicipalOrgs(ctx))).map((o) => ({
-    ...o,
-    isSmall: o.population != null && o.population < t,
-  }));
-  const orgs = all.filter((o) => (!q.kind || o.kind === q.kind) && (!q.small || o.isSmall === (q.small === "true")));
+  const all = await cachedView(ctx, `orgs|${t}`, async () =>
+    (await listMunicipalOrgs(ctx)).map((o) => ({ ...o, isSmall: o.population != null && o.population < t })),
+  );
+  const orgs =
+    q.kind || q.small
+      ? all.filter((o) => (!q.kind || o.kind === q.kind) && (!q.small || o.isSmall === (q.small === "true")))
+      : all;
   return { threshold: t, orgs, filtered: orgs.length !== all.length };
 }
 

@@ -336,7 +336,7 @@ export interface OrgTotals {
 /**
  * Every municipality's totals in a programme now, or at the end of a past day: each one's latest day row
  * from the 1st of the last month with rows up to that day (month starts, above: its first day with rows
- * holds every municipality), read in one range of the day index. On SQLite the range names its index:
+ * holds every municipality), read in one range of the month index. On SQLite the range names its index:
  * with the statistics of years of history (STAT4) the planner preferred the primary key's for a day years
  * back and read every row found with its cells (query-plans.test.ts plans it under such statistics).
  */
@@ -353,23 +353,26 @@ export async function readOrgTotals(
       .execute();
     return rows.map((r) => ({ orgId: r.org_id, sum: Number(r.pct_sum), n: r.pct_n, exceptions: r.exceptions, dues: r.dues }));
   }
-  // PostgreSQL keeps each municipality's latest row itself (DISTINCT ON; ids and days compared as bytes,
-  // "C", not by the database's collation) and sends 1,741 rows instead of the month's 5,000 and more.
-  // SQLite hands the rows over in process; the loop below keeps each municipality's last one by day.
+  // Each municipality's latest row of the month of the last day with rows up to asOf (month starts, 0980),
+  // read in the order of progress_org_days_month (0995): municipality by municipality, so that neither engine
+  // sorts. PostgreSQL keeps the first row of each walking backward (DISTINCT ON); SQLite the row of the
+  // greatest day of each group (a bare column with max() takes that row's values).
   const pg = ctx.engine === "postgres";
-  const byDay = pg ? sql`` : sql`INDEXED BY progress_org_days_by_day`;
-  const { rows } = await sql<{ org_id: string; pct_sum: number | string; pct_n: number; exceptions: number; dues: string }>`
-    SELECT ${pg ? sql`DISTINCT ON (d.org_id COLLATE "C")` : sql``} d.org_id, d.pct_sum, d.pct_n, d.exceptions, d.dues
-    FROM progress_org_days d ${byDay}
-    WHERE d.programme_id = ${programmeId} AND d.day <= ${asOf}
-      AND d.day >= (SELECT substr(max(m.day), 1, 7) || '-01' FROM progress_org_days m ${byDay}
-        WHERE m.programme_id = ${programmeId} AND m.day <= ${asOf})
-    ORDER BY ${pg ? sql`d.org_id COLLATE "C", d.day COLLATE "C" DESC` : sql`d.day`}`.execute(ctx.db);
-  const latest = new Map<string, OrgTotals>();
-  for (const r of rows)
-    latest.set(r.org_id, { orgId: r.org_id, sum: Number(r.pct_sum), n: r.pct_n, exceptions: r.exceptions, dues: r.dues });
-  return [...latest.values()];
+  const month = sql`(SELECT substr(max(m.day), 1, 7) FROM progress_org_days m
+    WHERE m.programme_id = ${programmeId} AND m.day <= ${asOf})`;
+  const { rows } = pg
+    ? await sql<OrgDayRow>`SELECT DISTINCT ON (d.org_id) d.org_id, d.pct_sum, d.pct_n, d.exceptions, d.dues
+        FROM progress_org_days d
+        WHERE d.programme_id = ${programmeId} AND substr(d.day, 1, 7) = ${month} AND d.day <= ${asOf}
+        ORDER BY d.org_id DESC, d.day DESC`.execute(ctx.db)
+    : await sql<OrgDayRow>`SELECT d.org_id, max(d.day) AS day, d.pct_sum, d.pct_n, d.exceptions, d.dues
+        FROM progress_org_days d INDEXED BY progress_org_days_month
+        WHERE d.programme_id = ${programmeId} AND substr(d.day, 1, 7) = ${month} AND d.day <= ${asOf}
+        GROUP BY d.org_id`.execute(ctx.db);
+  return rows.map((r) => ({ orgId: r.org_id, sum: Number(r.pct_sum), n: r.pct_n, exceptions: r.exceptions, dues: r.dues }));
 }
+
+type OrgDayRow = { org_id: string; pct_sum: number | string; pct_n: number; exceptions: number; dues: string };
 
 /** How many of a municipality's sorted due dates fall before `day`. */
 export function countBefore(dues: string, day: string): number {

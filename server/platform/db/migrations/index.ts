@@ -63,6 +63,7 @@ import * as m0960 from "./0960-more-table-versions.js";
 import * as m0970 from "./0970-sign-in-failures.js";
 import * as m0980 from "./0980-progress-month-starts.js";
 import * as m0990 from "./0990-progress-history-org.js";
+import * as m0995 from "./0995-progress-org-days-month.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -130,4 +131,5 @@ export const migrations: Record<string, Migration> = {
   "0970-sign-in-failures": m0970,
   "0980-progress-month-starts": m0980,
   "0990-progress-history-org": m0990,
+  "0995-progress-org-days-month": m0995,
 };

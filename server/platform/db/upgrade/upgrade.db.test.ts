@@ -94,7 +94,7 @@ describe(`upgrading on ${engine}`, () => {
         .select(["h.org_id as kept", "r.org_id as owner"])
         .execute();
       expect(history.length).toBeGreaterThan(0);
-      expect(history.filter((h) => h.kept !== h.owner)).toEqual([]);
+      expect(history.filter((h: { kept: string; owner: string }) => h.kept !== h.owner)).toEqual([]);
       // The database checks out, including the audit chain built over the release's rows.
       const checks = await verifyInstallation({ db: database.db, engine: database.engine, config });
       expect(checks.flatMap((c) => c.problems)).toEqual([]);
