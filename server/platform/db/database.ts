@@ -3,6 +3,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, type LogEvent, PostgresDialect, type Transaction } from "kysely";
 import { pg as lazyPg } from "../lazy-libs.js";
+import { changeListener } from "./change-listener.js";
 import { nameCachedShapes } from "./prepared.js";
 import type { DB } from "./schema.js";
 import { RenkeiSqliteDialect } from "./sqlite-limit.js";
@@ -19,13 +20,17 @@ export interface Database {
   /** PostgreSQL's connection pool as it stands (SQLite has one connection and no pool). */
   pool?: () => PoolState;
   /**
-   * SQLite only: a mark that changes whenever the database may have changed since it was last read, by a
-   * statement of this process (any statement that is not read-only) or a commit of any other connection
-   * (`PRAGMA data_version`: another instance, the CLI, an operator's sqlite3). Something read while the mark
-   * was M is still what the database holds while the mark is M. About 5 µs, against ≈ 30 µs for the
-   * session's statement. PostgreSQL has no such mark (undefined).
+   * A mark that changes whenever what a signed-in request's session statement reads may have changed since
+   * it was last read: by a statement of this process that may write, or by a commit of any other connection.
+   * Something read while the mark was M is still what the database holds while the mark is M.
+   * - SQLite: any change to the file (`PRAGMA data_version`: another instance, the CLI, an operator's
+   *   sqlite3). About 5 µs, against ≈ 30 µs for the session's statement.
+   * - PostgreSQL: what the instance's listening connection has heard (db/change-listener.ts; migration 1000
+   *   notifies on each commit to sessions, users, orgs and cache_versions). A commit elsewhere counts once
+   *   its notification arrives, about a millisecond later. Undefined while the connection is not listening:
+   *   read the database.
    */
-  changeMark?: () => string;
+  changeMark?: () => string | undefined;
   close(): Promise<void>;
 }
 
@@ -58,6 +63,11 @@ const words: Record<string, QueryKind> = {
   release: "transaction",
 };
 
+/** Whether a statement may have changed something: all but a SELECT built by Kysely or raw SQL that starts with SELECT. */
+function mayWrite(e: LogEvent): boolean {
+  return e.query.query.kind !== "SelectQueryNode" && !/^\s*select\b/i.test(e.query.sql);
+}
+
 /** What a statement does: from the query tree Kysely built, else the first word of raw SQL. */
 function queryKind(e: LogEvent): QueryKind {
   const byNode = nodeKinds[e.query.query.kind];
@@ -87,8 +97,14 @@ export const sqliteFile = (dataDir: string) => path.join(dataDir, "renkei.sqlite
 /** `log` sees every executed query (the HTTP benchmark records each route's SQL with it). */
 export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?: (e: LogEvent) => void }): Database {
   const observers = new Set<QueryObserver>();
-  const log = observe(observers, opts.log);
   if (opts.databaseUrl) {
+    // Statements of this process that may have written, counted when they end (a COMMIT included): this
+    // instance sees its own writes at its next request, before their notification comes back.
+    let writes = 0;
+    const log = observe(observers, (e) => {
+      if (mayWrite(e)) writes++;
+      opts.log?.(e);
+    });
     const pg = lazyPg();
     // COUNT(*) and other int8 values come back as strings by default; our counts fit in a JS number.
     pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -106,8 +122,18 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
     });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log });
     const state = () => ({ max, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
-    return { db, engine: "postgres", observers, pool: state, close: () => db.destroy() };
+    const listener = changeListener(pg, opts.databaseUrl);
+    const changeMark = () => {
+      const heard = listener.heard();
+      return heard === undefined ? undefined : `${heard}:${writes}`;
+    };
+    const close = async () => {
+      await listener.close();
+      await db.destroy();
+    };
+    return { db, engine: "postgres", observers, pool: state, changeMark, close };
   }
+  const log = observe(observers, opts.log);
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const file = sqliteFile(opts.dataDir);
   const sqlite = new SQLite(file);

@@ -7,8 +7,8 @@ import { type Database, openDatabase } from "./database.js";
 
 // Two instances of Renkei on one database, as behind a load balancer: each keeps its own
 // in-memory copies (settings, bodies and memberships; the rows of the lists every page shows), and
-// must see a change made anywhere else (the other instance, or SQL typed by an operator) at its very
-// next request.
+// must see a change made anywhere else (the other instance, or SQL typed by an operator) at its next
+// request (on PostgreSQL, once the change's notification has arrived: see "sessions across instances").
 let env: TestEnv;
 let other: { database: Database; app: App };
 beforeAll(async () => {
@@ -335,9 +335,11 @@ describe("search across instances", () => {
   });
 });
 
-// A signed-in request on SQLite reuses its session's row while nothing at all has been written since it was
-// read (Database.changeMark); on PostgreSQL it reads the session each time. Either way a sign-out, a disabled
-// account or a changed name, wherever it happens, counts at the very next request.
+// A signed-in GET reuses its session's row while nothing the row reads has been written since it was read
+// (Database.changeMark). A sign-out, a disabled account or a changed name counts at the next request: at once
+// on SQLite and on the instance that made it; on another PostgreSQL instance when the change's notification
+// arrives, about a millisecond after the commit (under test a kept row is compared with the database, and a
+// difference waits for the notification; change-mark.db.test.ts tests the mark itself).
 describe("sessions across instances", () => {
   /** A new session of `email`, signed in on `app` (not the harness's shared one, since these tests end it). */
   const signIn = async (app: App, email: string) => {

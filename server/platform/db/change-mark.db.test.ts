@@ -1,0 +1,133 @@
+import { sql } from "kysely";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sessionsFromMemory } from "../auth/session.js";
+import { engine, type TestEnv, testEnv } from "../testing/harness.js";
+import { LISTENER_NAME } from "./change-listener.js";
+import { type Database, openDatabase } from "./database.js";
+
+// Database.changeMark: a signed-in request answers its session from memory while the mark is unchanged.
+// The mark must move at every change to what the session statement reads (sessions, users, orgs and the
+// cache counters), made by this instance or any other, and nothing may be served from memory when the
+// engine cannot tell (PostgreSQL's listening connection lost, or the triggers that notify it missing).
+let env: TestEnv;
+let other: Database;
+beforeAll(async () => {
+  env = await testEnv();
+  other = openDatabase(env.config);
+  return () => other.close();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The mark once there is one (PostgreSQL's listener connects at the first ask). */
+async function settled(database: Database): Promise<string> {
+  for (let i = 0; i < 500; i++) {
+    const mark = database.changeMark?.();
+    if (mark !== undefined) return mark;
+    await sleep(10);
+  }
+  throw new Error("no change mark after 5 s");
+}
+/** Waits for the mark to move from `before` (a commit elsewhere counts on PostgreSQL when its notification arrives). */
+async function moved(database: Database, before: string): Promise<string> {
+  for (let i = 0; i < 200; i++) {
+    const mark = database.changeMark?.();
+    if (mark !== undefined && mark !== before) return mark;
+    await sleep(10);
+  }
+  throw new Error("the change mark did not move within 2 s");
+}
+/** The mark once it has stayed the same for 100 ms: the notifications of earlier writes have come back. */
+async function steady(database: Database): Promise<string> {
+  let mark = await settled(database);
+  for (let still = 0; still < 10; still++) {
+    await sleep(10);
+    const now = await settled(database);
+    if (now !== mark) [mark, still] = [now, -1];
+  }
+  return mark;
+}
+/** The statements `database` runs while `run` runs. */
+async function statementsDuring(database: Database, run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const observer = (_k: unknown, _s: number, _f: boolean, text: string) => void seen.push(text);
+  database.observers.add(observer);
+  try {
+    await run();
+  } finally {
+    database.observers.delete(observer);
+  }
+  return seen;
+}
+
+describe(`the change mark on ${engine}`, () => {
+  it("stays while only reads happen, and moves at a commit elsewhere to users, orgs or a cached table", async () => {
+    const mark = await settled(env.database);
+    await env.database.db.selectFrom("users").select("name").execute();
+    await other.db.selectFrom("sessions").select("id").execute();
+    await sleep(50);
+    expect(env.database.changeMark!()).toBe(mark);
+
+    await other.db.updateTable("users").set({ name: "名前変更" }).where("email", "=", "abu@example.jp").execute();
+    const afterUser = await moved(env.database, mark);
+    await other.db.updateTable("orgs").set({ kana: sql`kana` }).where("id", "=", env.demo.orgs["阿武町"]!).execute();
+    const afterOrg = await moved(env.database, afterUser);
+    // A write to a table behind a cached list raises its counter in cache_versions (migration 0950), which notifies.
+    await other.db.updateTable("bodies").set({ name: sql`name` }).execute();
+    await moved(env.database, afterOrg);
+  });
+
+  it("moves at once at a write of its own, before any notification could come back", async () => {
+    const mark = await settled(env.database);
+    await env.database.db.updateTable("users").set({ name: sql`name` }).where("email", "=", "abu@example.jp").execute();
+    expect(env.database.changeMark!()).not.toBe(mark);
+  });
+
+  it("lets a signed-in GET take its session from memory while nothing changed; a request that changes something reads it", async () => {
+    const clerk = await env.as("abu@example.jp");
+    await steady(env.database);
+    expect((await clerk.get("/api/me")).status).toBe(200);
+    const before = sessionsFromMemory();
+    expect((await clerk.get("/api/me")).status).toBe(200);
+    expect(sessionsFromMemory()).toBe(before + 1);
+    const writing = await statementsDuring(env.database, () => clerk.patch("/api/me", { locale: "ja" }));
+    expect(sessionsFromMemory()).toBe(before + 1);
+    expect(writing.some((s) => /from "sessions"/.test(s))).toBe(true);
+  });
+
+  if (engine === "postgres") {
+    it("is absent while the listening connection is lost, then comes back as a mark never seen before", async () => {
+      const mark = await settled(env.database);
+      const killed = await sql<{ ok: boolean }>`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
+        WHERE application_name = ${LISTENER_NAME} AND datname = current_database()`.execute(other.db);
+      expect(killed.rows.length).toBeGreaterThan(0);
+      for (let i = 0; i < 200 && env.database.changeMark!() !== undefined; i++) await sleep(10);
+      expect(env.database.changeMark!()).toBeUndefined();
+      // Unheard while it was down: the mark it comes back with differs from every earlier one.
+      await other.db.updateTable("users").set({ name: sql`name` }).where("email", "=", "abu@example.jp").execute();
+      const clerk = await env.as("abu@example.jp");
+      const before = sessionsFromMemory();
+      expect((await clerk.get("/api/me")).status).toBe(200);
+      expect(sessionsFromMemory()).toBe(before);
+      expect(await settled(env.database)).not.toBe(mark);
+    });
+
+    it("is never given while a trigger that notifies is disabled", async () => {
+      await sql`ALTER TABLE users DISABLE TRIGGER users_notify_change`.execute(env.database.db);
+      const third = openDatabase(env.config);
+      try {
+        for (let i = 0; i < 50; i++) {
+          expect(third.changeMark!()).toBeUndefined();
+          await sleep(10);
+        }
+      } finally {
+        await third.close();
+        await sql`ALTER TABLE users ENABLE TRIGGER users_notify_change`.execute(env.database.db);
+      }
+    });
+  } else
+    it("is the file's own: every connection's commit counts at once", async () => {
+      const mark = await settled(env.database);
+      await other.db.updateTable("users").set({ name: sql`name` }).where("email", "=", "abu@example.jp").execute();
+      expect(env.database.changeMark!()).not.toBe(mark);
+    });
+});
