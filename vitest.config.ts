@@ -14,6 +14,8 @@ export default defineConfig({
     // its own database, and nothing a test relies on lives in a module's state. Loading the app again for
     // every file was two thirds of the suite's time (import 644 s of a 2,053 s run in CI).
     isolate: false,
+    // Registers, in every test file, the hook that closes what the file's test environments opened.
+    setupFiles: ["server/platform/testing/after-file.ts"],
     projects: [
       {
         extends: true,

@@ -27,6 +27,7 @@ const password = "Scale-Out-Password-2026";
 const ports = { lb: 3510, a: 3511, b: 3512 };
 const sha = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 const pollMs = 20;
+const metricsToken = "scale-out-metrics-token";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let s3: TestS3;
@@ -67,6 +68,10 @@ function startInstance(name: "a" | "b") {
     JOB_POLL_MS: String(pollMs),
     DRAIN_SECONDS: "0",
     TEST_ENGINE: "",
+    // As deployed: the in-memory copies (sessions, lists) are not compared with the database on each use, as
+    // they are under test, so what a second instance sees is what production would.
+    NODE_ENV: "production",
+    METRICS_TOKEN: metricsToken,
   };
   delete env.TEST_DATABASE_URL;
   instances[name] = startChild(name, process.execPath, [bin, "serve"], env);
@@ -239,6 +244,28 @@ describe.skipIf(!serverUrl)("two instances behind HAProxy on one PostgreSQL and 
     expect(text).toContain("広域連携の進め方（事務局）");
     expect(text).toContain("Plan page 2");
     expect(text).toContain("Budget page 1");
+  }, 30_000);
+
+  it("ends a session signed out through one instance on the other, which was answering it from memory", async () => {
+    const browser = await signIn("shunan@example.jp");
+    const me = async (port: number) => (await browser(port, "/api/me")).status;
+    const fromMemory = async () => {
+      const res = await fetch(`http://127.0.0.1:${ports.b}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } });
+      return Number(/^renkei_sessions_from_memory_total (\d+)/m.exec(await res.text())?.[1]);
+    };
+    const before = await fromMemory();
+    await waitFor(
+      "b answering the session from memory",
+      async () => (await me(ports.b)) === 200 && (await fromMemory()) > before,
+      5,
+    );
+    expect((await browser(ports.a, "/api/auth/logout", { method: "POST" })).status).toBe(200);
+    // b hears the commit on its listening connection (migration 1000) about a millisecond later.
+    const start = performance.now();
+    let answer = await me(ports.b);
+    while (answer === 200 && performance.now() - start < 1000) answer = await me(ports.b);
+    expect(answer).toBe(401);
+    expect(await me(ports.a)).toBe(401);
   }, 30_000);
 
   it("sends each job once with two workers running", async () => {

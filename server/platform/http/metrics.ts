@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { Config } from "../../config.js";
+import { sessionsFromMemory } from "../auth/session.js";
 import type { Database, PoolState, QueryObserver } from "../db/database.js";
 import { AppError } from "../errors.js";
 import { type QueueStats, queueStats } from "../jobs/stats.js";
@@ -116,6 +117,15 @@ function registerDatabaseMetrics(app: App, register: Registry, database: Databas
     help: "Database statements that failed (constraint, deadlock, lost connection …)",
     labelNames,
     registers: [register],
+  });
+  new Counter({
+    name: "renkei_sessions_from_memory_total",
+    help: "Signed-in reads whose session was answered from memory, nothing it reads having changed since (auth/session.ts)",
+    registers: [register],
+    collect() {
+      this.reset();
+      this.inc(sessionsFromMemory());
+    },
   });
   const engine = database.engine;
   const observer: QueryObserver = (operation, seconds, failed) => {

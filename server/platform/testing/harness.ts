@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
 import { buildApp } from "../../app.js";
 import type { Config } from "../../config.js";
 import { type DemoCouncil, seedDemo } from "../../modules/demo/seed.js";
@@ -9,16 +8,10 @@ import type { Ctx } from "../context.js";
 import { type Database, migrateToLatest, openDatabase } from "../db/database.js";
 import type { App } from "../http/types.js";
 import { startWorker, type Worker } from "../jobs/worker.js";
+import { atFileEnd } from "./cleanups.js";
 import { testConfig } from "./config.js";
 import { scratchPostgres } from "./scratch-postgres.js";
 import { seededTemplate } from "./template.js";
-
-// testEnv() runs inside beforeAll, where a new afterAll would be ignored; the file-level hook
-// registered at import time closes every environment the test file built.
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
 
 export const DEMO_PASSWORD = "Demo-Password-2026";
 export const engine = (process.env.TEST_ENGINE ?? "sqlite") as "sqlite" | "postgres";
@@ -109,7 +102,8 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<T
   await app.ready();
   const worker = startWorker(database, config, app.log, { autoStart: false });
 
-  cleanups.push(async () => {
+  // testEnv() runs inside beforeAll, where a new afterAll would be ignored: the file's own hook closes it.
+  atFileEnd(async () => {
     await app.close();
     await database.close();
     await pgdb?.drop();

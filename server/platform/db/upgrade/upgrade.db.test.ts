@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildApp } from "../../../app.js";
 import { verifyInstallation } from "../../ops/verify.js";
+import { atFileEnd } from "../../testing/cleanups.js";
 import { testConfig } from "../../testing/config.js";
 import { engine } from "../../testing/harness.js";
 import { scratchPostgres } from "../../testing/scratch-postgres.js";
@@ -14,10 +15,6 @@ import { loadFixture, readFixture } from "./fixture.js";
 
 const here = import.meta.dirname;
 const releases = fs.readdirSync(here).filter((f) => /^release-.*\.json\.gz$/.test(f));
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const c of cleanups.splice(0)) await c();
-});
 
 /** An empty database of the engine under test, in a new data folder. */
 async function emptyDatabase() {
@@ -25,7 +22,7 @@ async function emptyDatabase() {
   const scratch = engine === "postgres" ? await scratchPostgres(process.env.TEST_DATABASE_URL!, "renkei_t") : null;
   const config = testConfig({ DATA_DIR: dataDir, DATABASE_URL: scratch?.url });
   const database = openDatabase(config);
-  cleanups.push(async () => {
+  atFileEnd(async () => {
     await database.close();
     await scratch?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
