@@ -82,6 +82,14 @@ describe(`the change mark on ${engine}`, () => {
     expect(env.database.changeMark!()).not.toBe(mark);
   });
 
+  it("stays through the job worker's polls while no job is due (the recurring ones already queued)", async () => {
+    await env.worker.runOnce(); // queues the recurring jobs' next runs, and runs what is due
+    const mark = await steady(env.database);
+    for (let i = 0; i < 3; i++) expect(await env.worker.runOnce()).toBe(0);
+    await sleep(50);
+    expect(env.database.changeMark!()).toBe(mark);
+  });
+
   it("lets a signed-in GET take its session from memory while nothing changed; a request that changes something reads it", async () => {
     const clerk = await env.as("abu@example.jp");
     await steady(env.database);

@@ -38,9 +38,20 @@ export async function enqueue(ctx: Pick<Ctx, "db">, kind: string, payload: unkno
 /**
  * Claims up to `limit` due jobs for one worker. On PostgreSQL the inner SELECT uses
  * FOR UPDATE SKIP LOCKED, so two instances never claim the same job; SQLite has one writer anyway.
+ * A poll that finds nothing due (most polls) is one read outside any transaction: a transaction's COMMIT
+ * counts as a possible write for the change mark (Database.changeMark), and a poll every two seconds
+ * would make every instance read its sessions afresh as often.
  */
 export async function claimJobs(db: Db, engine: Engine, workerId: string, limit: number): Promise<JobsTable[]> {
   const now = nowIso();
+  const anyDue = await db
+    .selectFrom("jobs")
+    .select("id")
+    .where("status", "=", "queued")
+    .where("run_at", "<=", now)
+    .limit(1)
+    .executeTakeFirst();
+  if (!anyDue) return [];
   return db.transaction().execute(async (trx) => {
     let due = trx
       .selectFrom("jobs")

@@ -15,12 +15,24 @@ export function defineRecurring(kind: string, next: Recurring["next"]): void {
   recurring.push({ kind, next });
 }
 
-/** Makes sure each recurring job has its next occurrence queued; safe to call from every instance. */
+/** The occurrences this process has queued, per database: each is inserted once, not at every poll. */
+const queued = new WeakMap<object, Set<string>>();
+
+/**
+ * Makes sure each recurring job has its next occurrence queued; safe to call from every instance (the
+ * occurrence's key dedupes). An occurrence this process has already queued is not inserted again: a poll
+ * that writes nothing leaves the change mark (Database.changeMark) alone, so sessions stay in memory.
+ */
 export async function scheduleRecurring(ctx: Pick<Ctx, "db" | "config">, now = new Date()): Promise<void> {
+  let done = queued.get(ctx.db);
+  if (!done || done.size > 1000) queued.set(ctx.db, (done = new Set()));
   for (const r of recurring) {
     const next = r.next(now, ctx.config);
     if (!next) continue;
     const { at, key } = next;
-    await enqueue(ctx, r.kind, { at: at.toISOString() }, { runAt: at, dedupeKey: `${r.kind}:${key}` });
+    const dedupeKey = `${r.kind}:${key}`;
+    if (done.has(dedupeKey)) continue;
+    await enqueue(ctx, r.kind, { at: at.toISOString() }, { runAt: at, dedupeKey });
+    done.add(dedupeKey);
   }
 }
