@@ -343,6 +343,7 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
     http(`/api/progress/dashboard?programmeId=${p.programmeId}&asOf=${lastMonth}`),
     (i) => edit(i + RUNS),
   );
+  client.kill(); // its IPC channel would keep this process alive
   if (process.env.VIEWS_ONLY) return app.close();
 
   const item = p.items[0]!;

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sessionsFromMemory } from "../auth/session.js";
@@ -46,6 +47,51 @@ async function steady(database: Database): Promise<string> {
   }
   return mark;
 }
+/**
+ * A TCP proxy to PostgreSQL that passes everything but the server's notifications (message type 'A'), as a
+ * pooler in transaction mode effectively does: queries are answered, LISTEN is accepted, nothing is heard.
+ */
+async function notificationSwallowingProxy(databaseUrl: string) {
+  const target = new URL(databaseUrl);
+  let swallowed = 0;
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    sockets.add(client).add(upstream);
+    client.pipe(upstream);
+    let pending = Buffer.alloc(0);
+    upstream.on("data", (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      const out: Buffer[] = [];
+      while (pending.length >= 5) {
+        const size = 1 + pending.readInt32BE(1);
+        if (pending.length < size) break;
+        if (pending[0] === 0x41) swallowed++;
+        else out.push(pending.subarray(0, size));
+        pending = pending.subarray(size);
+      }
+      if (out.length) client.write(Buffer.concat(out));
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on("close", end).on("error", end);
+    upstream.on("close", end).on("error", end);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = new URL(databaseUrl);
+  url.host = `127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  return {
+    url: url.toString(),
+    swallowed: () => swallowed,
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
 /** The statements `database` runs while `run` runs. */
 async function statementsDuring(database: Database, run: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
@@ -130,6 +176,23 @@ describe(`the change mark on ${engine}`, () => {
       } finally {
         await third.close();
         await sql`ALTER TABLE users ENABLE TRIGGER users_notify_change`.execute(env.database.db);
+      }
+    });
+
+    it("is never given when notifications do not reach it, as behind a pooler in transaction mode", async () => {
+      const proxy = await notificationSwallowingProxy(env.config.databaseUrl!);
+      const behind = openDatabase({ ...env.config, databaseUrl: proxy.url });
+      try {
+        // Queries pass (the triggers are found), the probe's notification never comes back.
+        expect((await behind.db.selectFrom("orgs").select("id").limit(1).execute()).length).toBe(1);
+        for (let i = 0; i < 100; i++) {
+          expect(behind.changeMark!()).toBeUndefined();
+          await sleep(10);
+        }
+        expect(proxy.swallowed()).toBeGreaterThan(0);
+      } finally {
+        await behind.close();
+        await proxy.close();
       }
     });
   } else
