@@ -3,7 +3,7 @@ import type pg from "pg";
 import { notifyTriggers } from "./migrations/1000-change-notify.js";
 
 /** The channel migration 1000 notifies on each committed change to sessions, users, orgs and cache_versions. */
-export const CHANGE_CHANNEL = "renkei_changes";
+const CHANGE_CHANNEL = "renkei_changes";
 /** The listening connection's name in pg_stat_activity. */
 export const LISTENER_NAME = "renkei-change-listener";
 /** The listening connection checks this often that the triggers are on and that a notification reaches it … */
