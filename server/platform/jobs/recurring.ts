@@ -25,7 +25,10 @@ const queued = new WeakMap<object, Set<string>>();
  */
 export async function scheduleRecurring(ctx: Pick<Ctx, "db" | "config">, now = new Date()): Promise<void> {
   let done = queued.get(ctx.db);
-  if (!done || done.size > 1000) queued.set(ctx.db, (done = new Set()));
+  if (!done || done.size > 1000) {
+    done = new Set();
+    queued.set(ctx.db, done);
+  }
   for (const r of recurring) {
     const next = r.next(now, ctx.config);
     if (!next) continue;
