@@ -52,7 +52,8 @@ const nodeKinds: Record<string, QueryKind> = {
 };
 const words: Record<string, QueryKind> = {
   select: "select",
-  with: "select",
+  // Raw WITH may hold an INSERT, UPDATE or DELETE: not counted as a read (changeMark counts it as a write).
+  with: "other",
   insert: "insert",
   update: "update",
   delete: "delete",
@@ -62,11 +63,6 @@ const words: Record<string, QueryKind> = {
   savepoint: "transaction",
   release: "transaction",
 };
-
-/** Whether a statement may have changed something: all but a SELECT built by Kysely or raw SQL that starts with SELECT. */
-function mayWrite(e: LogEvent): boolean {
-  return e.query.query.kind !== "SelectQueryNode" && !/^\s*select\b/i.test(e.query.sql);
-}
 
 /** What a statement does: from the query tree Kysely built, else the first word of raw SQL. */
 function queryKind(e: LogEvent): QueryKind {
@@ -102,7 +98,7 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
     // instance sees its own writes at its next request, before their notification comes back.
     let writes = 0;
     const log = observe(observers, (e) => {
-      if (mayWrite(e)) writes++;
+      if (queryKind(e) !== "select") writes++;
       opts.log?.(e);
     });
     const pg = lazyPg();

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Ctx } from "../context.js";
 import { newId, nowIso } from "../context.js";
-import type { Db, Engine } from "../db/database.js";
+import type { Db, Engine, Tx } from "../db/database.js";
 import type { JobsTable } from "../db/schema.js";
 
 export interface EnqueueOptions {
@@ -44,24 +44,12 @@ export async function enqueue(ctx: Pick<Ctx, "db">, kind: string, payload: unkno
  */
 export async function claimJobs(db: Db, engine: Engine, workerId: string, limit: number): Promise<JobsTable[]> {
   const now = nowIso();
-  const anyDue = await db
-    .selectFrom("jobs")
-    .select("id")
-    .where("status", "=", "queued")
-    .where("run_at", "<=", now)
-    .limit(1)
-    .executeTakeFirst();
-  if (!anyDue) return [];
+  const due = (q: Db | Tx, n: number) =>
+    q.selectFrom("jobs").select("id").where("status", "=", "queued").where("run_at", "<=", now).orderBy("run_at").limit(n);
+  if (!(await due(db, 1).executeTakeFirst())) return [];
   return db.transaction().execute(async (trx) => {
-    let due = trx
-      .selectFrom("jobs")
-      .select("id")
-      .where("status", "=", "queued")
-      .where("run_at", "<=", now)
-      .orderBy("run_at")
-      .limit(limit);
-    if (engine === "postgres") due = due.forUpdate().skipLocked();
-    const ids = (await due.execute()).map((r) => r.id);
+    const claim = engine === "postgres" ? due(trx, limit).forUpdate().skipLocked() : due(trx, limit);
+    const ids = (await claim.execute()).map((r) => r.id);
     if (!ids.length) return [];
     return trx
       .updateTable("jobs")
