@@ -104,6 +104,9 @@ defaults
   timeout connect 1s
   timeout client 20s
   timeout server 20s
+  # Without it a health check must answer within "inter" (200 ms): one slow /readyz on a loaded machine
+  # marked both instances down at once (fall 1) and a request got a 503. A stopped instance still fails at once.
+  timeout check 2s
   retries 3
   option redispatch
 frontend renkei
