@@ -52,7 +52,9 @@ async function load(url: string, server: Server, cookie?: string) {
   const cpu = (server.cpuMicros() - cpu0) / r.requests.total;
   const sys = (server.systemMicros() - sys0) / r.requests.total;
   if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpu, sys };
+  // Bytes per response as received (headers and body): a large list costs the kernel more to send than hello-world's few bytes.
+  const bytes = r.throughput.total / r.requests.total;
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpu, sys, bytes };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -72,7 +74,12 @@ async function measure(hello: Server, renkei: Server, url: string, cookie?: stri
     hellos.push(await load(`${hello.url}/`, hello));
     runs.push(await load(url, renkei, cookie));
   }
-  const base = { rps: medianOf(hellos, "rps"), cpu: medianOf(hellos, "cpu"), sys: medianOf(hellos, "sys") };
+  const base = {
+    rps: medianOf(hellos, "rps"),
+    cpu: medianOf(hellos, "cpu"),
+    sys: medianOf(hellos, "sys"),
+    bytes: medianOf(hellos, "bytes"),
+  };
   return {
     base,
     route: {
@@ -81,6 +88,7 @@ async function measure(hello: Server, renkei: Server, url: string, cookie?: stri
       p99: medianOf(runs, "p99"),
       cpu: medianOf(runs, "cpu"),
       sys: medianOf(runs, "sys"),
+      bytes: medianOf(runs, "bytes"),
     },
     byRps: median(runs.map((r, i) => r.rps / hellos[i]!.rps)),
     byCpu: median(runs.map((r, i) => hellos[i]!.cpu / r.cpu)),
@@ -113,7 +121,7 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl?: string
     };
     const rssIdle = renkei.rssMiB();
     const rows: string[] = [];
-    const hellos: { rps: number; cpu: number; sys: number }[] = [];
+    const hellos: { rps: number; cpu: number; sys: number; bytes: number }[] = [];
     const fmt = (n: number, w = 7, d = 0) => n.toFixed(d).padStart(w);
     for (const route of routes) {
       const url = route.url(ids);
@@ -137,7 +145,7 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl?: string
       // What a server doing nothing but Fastify's HTTP and this route's SQL would reach: both costs per request added.
       const bound = 1 / (1 / base.rps + 1 / ceiling);
       rows.push(
-        `${route.name.padEnd(16)}${fmt(queries.length, 4)}${fmt(r.rps)}${fmt(r.p50, 6)}${fmt(r.p99, 6)}${fmt(base.rps)}${fmt(byRps, 8, 3)}${fmt(byCpu, 8, 3)}${fmt(ceiling, 9)}${fmt(r.rps / ceiling, 9, 2)}${fmt(base.rps / ceiling, 8, 2)}${fmt(r.rps / bound, 8, 2)}${fmt(r.cpu, 8)}${fmt(r.sys, 5)}`,
+        `${route.name.padEnd(16)}${fmt(queries.length, 4)}${fmt(r.rps)}${fmt(r.p50, 6)}${fmt(r.p99, 6)}${fmt(base.rps)}${fmt(byRps, 8, 3)}${fmt(byCpu, 8, 3)}${fmt(ceiling, 9)}${fmt(r.rps / ceiling, 9, 2)}${fmt(base.rps / ceiling, 8, 2)}${fmt(r.rps / bound, 8, 2)}${fmt(r.cpu, 8)}${fmt(r.sys, 5)}${fmt(r.bytes / 1024, 7, 1)}`,
       );
     }
     if (SHOW_SQL) return;
@@ -149,11 +157,13 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl?: string
       `renkei serve cold start to /readyz: ${renkei.startMs.toFixed(0)} ms (${(renkei.startCpuMicros / 1000).toFixed(0)} ms CPU); RSS idle ${rssIdle.toFixed(0)} MiB, after load ${rssLoaded.toFixed(0)} MiB`,
     );
     console.log(
-      `fastify hello-world, measured in each round before the route (medians per route): ${Math.min(...hellos.map((h) => h.rps)).toFixed(0)}–${Math.max(...hellos.map((h) => h.rps)).toFixed(0)} req/s (median ${median(hellos.map((h) => h.rps)).toFixed(0)}), median ${median(hellos.map((h) => h.cpu)).toFixed(0)} µs CPU/req, of which ${median(hellos.map((h) => h.sys)).toFixed(0)} in the kernel`,
+      `fastify hello-world, measured in each round before the route (medians per route): ${Math.min(...hellos.map((h) => h.rps)).toFixed(0)}–${Math.max(...hellos.map((h) => h.rps)).toFixed(0)} req/s (median ${median(hellos.map((h) => h.rps)).toFixed(0)}), median ${median(hellos.map((h) => h.cpu)).toFixed(0)} µs CPU/req, of which ${median(hellos.map((h) => h.sys)).toFixed(0)} in the kernel, ${median(hellos.map((h) => h.bytes)).toFixed(0)} bytes a response`,
     );
-    console.log("route          SQL  req/s   p50   p99  hello  ÷hello ÷h. CPU  ceiling ÷ceiling h÷ceil  ÷bound  µs CPU  sys");
     console.log(
-      "  (medians of the rounds; SQL = queries per request; p50/p99 in ms; hello = hello-world's req/s in the same rounds; ÷hello and ÷h. CPU = the rounds' median ratios, by req/s and by server CPU per request; h÷ceil = hello-world's own req/s ÷ the ceiling, above which no route's ÷ceiling can go; bound = hello-world and the ceiling's costs added; µs CPU = the route's server CPU per request, sys = the kernel's part of it)",
+      "route          SQL  req/s   p50   p99  hello  ÷hello ÷h. CPU  ceiling ÷ceiling h÷ceil  ÷bound  µs CPU  sys     KB",
+    );
+    console.log(
+      "  (medians of the rounds; SQL = queries per request; p50/p99 in ms; hello = hello-world's req/s in the same rounds; ÷hello and ÷h. CPU = the rounds' median ratios, by req/s and by server CPU per request; h÷ceil = hello-world's own req/s ÷ the ceiling, above which no route's ÷ceiling can go; bound = hello-world and the ceiling's costs added; µs CPU = the route's server CPU per request, sys = the kernel's part of it; KB = one response's size as sent, headers included)",
     );
     for (const row of rows) console.log(row);
   } finally {
