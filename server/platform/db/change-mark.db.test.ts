@@ -2,6 +2,7 @@ import net from "node:net";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sessionsFromMemory } from "../auth/session.js";
+import { settledMark } from "../testing/change-mark.js";
 import { engine, type TestEnv, testEnv } from "../testing/harness.js";
 import { LISTENER_NAME } from "./change-listener.js";
 import { type Database, openDatabase } from "./database.js";
@@ -19,15 +20,6 @@ beforeAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** The mark once there is one (PostgreSQL's listener connects at the first ask). */
-async function settled(database: Database): Promise<string> {
-  for (let i = 0; i < 500; i++) {
-    const mark = database.changeMark?.();
-    if (mark !== undefined) return mark;
-    await sleep(10);
-  }
-  throw new Error("no change mark after 5 s");
-}
 /** Waits for the mark to move from `before` (a commit elsewhere counts on PostgreSQL when its notification arrives). */
 async function moved(database: Database, before: string): Promise<string> {
   for (let i = 0; i < 200; i++) {
@@ -39,10 +31,10 @@ async function moved(database: Database, before: string): Promise<string> {
 }
 /** The mark once it has stayed the same for 100 ms: the notifications of earlier writes have come back. */
 async function steady(database: Database): Promise<string> {
-  let mark = await settled(database);
+  let mark = await settledMark(database);
   for (let still = 0; still < 10; still++) {
     await sleep(10);
-    const now = await settled(database);
+    const now = await settledMark(database);
     if (now !== mark) [mark, still] = [now, -1];
   }
   return mark;
@@ -107,7 +99,7 @@ async function statementsDuring(database: Database, run: () => Promise<unknown>)
 
 describe(`the change mark on ${engine}`, () => {
   it("stays while only reads happen, and moves at a commit elsewhere to users, orgs or a cached table", async () => {
-    const mark = await settled(env.database);
+    const mark = await settledMark(env.database);
     await env.database.db.selectFrom("users").select("name").execute();
     await other.db.selectFrom("sessions").select("id").execute();
     await sleep(50);
@@ -123,7 +115,7 @@ describe(`the change mark on ${engine}`, () => {
   });
 
   it("moves at once at a write of its own, before any notification could come back", async () => {
-    const mark = await settled(env.database);
+    const mark = await settledMark(env.database);
     await env.database.db.updateTable("users").set({ name: sql`name` }).where("email", "=", "abu@example.jp").execute();
     expect(env.database.changeMark!()).not.toBe(mark);
   });
@@ -150,7 +142,7 @@ describe(`the change mark on ${engine}`, () => {
 
   if (engine === "postgres") {
     it("is absent while the listening connection is lost, then comes back as a mark never seen before", async () => {
-      const mark = await settled(env.database);
+      const mark = await settledMark(env.database);
       const killed = await sql<{ ok: boolean }>`SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity
         WHERE application_name = ${LISTENER_NAME} AND datname = current_database()`.execute(other.db);
       expect(killed.rows.length).toBeGreaterThan(0);
@@ -162,7 +154,7 @@ describe(`the change mark on ${engine}`, () => {
       const before = sessionsFromMemory();
       expect((await clerk.get("/api/me")).status).toBe(200);
       expect(sessionsFromMemory()).toBe(before);
-      expect(await settled(env.database)).not.toBe(mark);
+      expect(await settledMark(env.database)).not.toBe(mark);
     });
 
     it("is never given while a trigger that notifies is disabled", async () => {
@@ -197,7 +189,7 @@ describe(`the change mark on ${engine}`, () => {
     });
   } else
     it("is the file's own: every connection's commit counts at once", async () => {
-      const mark = await settled(env.database);
+      const mark = await settledMark(env.database);
       await other.db.updateTable("users").set({ name: sql`name` }).where("email", "=", "abu@example.jp").execute();
       expect(env.database.changeMark!()).not.toBe(mark);
     });

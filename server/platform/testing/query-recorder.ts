@@ -3,6 +3,7 @@ import { buildApp } from "../../app.js";
 import type { Config } from "../../config.js";
 import { openDatabase } from "../db/database.js";
 import type { App } from "../http/types.js";
+import { settledMark } from "./change-mark.js";
 
 export interface RecordedQuery {
   sql: string;
@@ -21,6 +22,9 @@ export async function queryRecorder(config: Config) {
   const database = openDatabase({ ...config, log });
   const app: App = await buildApp({ config: { ...config, logLevel: "silent" }, database });
   await app.ready();
+  // Sessions are answered from memory only once the database gives a change mark (on PostgreSQL, once the
+  // listener has heard itself): until then a recording would also hold the session's query.
+  await settledMark(database);
   return {
     database,
     /**
