@@ -300,3 +300,35 @@ describe("a rare one- or two-character search word", () => {
     }
   });
 });
+
+describe("a rare search word of three characters or more", () => {
+  it("is never found by walking every entry newest first (PostgreSQL: index scans off for it)", async () => {
+    const user = await env.as("shunan@example.jp");
+    if (env.database.engine === "postgres") await sql`ANALYZE search_entries`.execute(env.database.db);
+    const recorded = await recorder.record(
+      `/api/search?q=${encodeURIComponent("鳥獣被害")}`,
+      user.cookie,
+      raiseCounters("table:search_entries"),
+    );
+    const reads = recorded.filter((r) => isRead(r) && /from "search_entries"/.test(r.sql));
+    if (env.database.engine === "sqlite") {
+      for (const r of reads) expect(await sqlitePlan(r)).not.toContainEqual(expect.stringMatching(/^SCAN e USING INDEX/));
+      return;
+    }
+    expect(reads).toHaveLength(1);
+    const guard = recorded.findIndex((r) => /^SET LOCAL enable_indexscan = off$/i.test(r.sql.trim()));
+    expect(guard).toBeGreaterThanOrEqual(0);
+    expect(guard).toBeLessThan(recorded.indexOf(reads[0]!));
+    // Planned as the search runs it, and with the table's own scan ruled out as well: an index for the word.
+    const plan = await env.database.db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const { rows } = await trx.executeQuery<{ "QUERY PLAN": string }>(
+        CompiledQuery.raw(`EXPLAIN ${reads[0]!.sql}`, [...reads[0]!.params]),
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).not.toContain("search_entries_date");
+    expect(plan).toMatch(/Bitmap Index Scan on search_entries_(trgm|short_grams)/);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Ctx } from "../../platform/context.js";
-import { maxEntrySeq, trigramDocCount, trigramsStartingWith } from "./vocab-repo.js";
+import { commonPairShares, maxEntrySeq, trigramDocCount, trigramsStartingWith } from "./vocab-repo.js";
 
 /**
  * How SQLite should look for one term, decided from the trigram vocabulary (search_fts_vocab, 0502):
@@ -15,9 +15,10 @@ export type TermPlan = { kind: "none" } | { kind: "index"; match: string } | { k
  * match (fetch and sort); walking newest first costs about page × total / matches rows. They break even
  * near √(page × total); the factor favours the index, whose rows are fetched by key.
  */
+const commonAbove = (entries: number) => Math.max(500, Math.sqrt(50 * entries));
 async function commonDocs(ctx: Ctx): Promise<number> {
   // The largest key is read from the primary key at once; it over-counts deleted entries, which is harmless here.
-  return Math.max(500, Math.sqrt(50 * (await maxEntrySeq(ctx))));
+  return commonAbove(await maxEntrySeq(ctx));
 }
 /** A short term followed by more distinct characters than this is common as well. */
 const maxPrefixTrigrams = 400;
@@ -50,3 +51,32 @@ async function shortTermPlan(ctx: Ctx, term: string): Promise<TermPlan> {
 
 export const termPlan = (ctx: Ctx, term: string) =>
   chars(term).length >= 3 ? longTermPlan(ctx, term) : shortTermPlan(ctx, term);
+
+const keptStatistics = new WeakMap<object, { until: number; stats: Awaited<ReturnType<typeof commonPairShares>> }>();
+/** The pairs' statistics, read again at most once a minute: they change only when ANALYZE runs. */
+async function pairStatistics(ctx: Ctx) {
+  const kept = keptStatistics.get(ctx.db);
+  if (kept && Date.now() < kept.until) return kept.stats;
+  const stats = await commonPairShares(ctx);
+  if (stats) keptStatistics.set(ctx.db, { until: Date.now() + 60_000, stats });
+  return stats;
+}
+
+/**
+ * PostgreSQL: whether a word of three characters or more is rare, from its rarest pair of characters
+ * (every entry holding the word holds each of its pairs). A pair that is not among ANALYZE's most common
+ * ones is rarer than all of those. The planner estimates such words from a sample of the texts, and about
+ * one sample in twelve made a word found in one entry of a thousand look common: it then walked every entry
+ * newest first (≈ 100 ms at 100,000 entries instead of ≈ 10). A rare word is therefore searched with that
+ * walk ruled out (repo.ts). Before the first ANALYZE nothing is known, and the planner decides alone.
+ */
+export async function hasRareLongTerm(ctx: Ctx, terms: string[]): Promise<boolean> {
+  const long = terms.map((t) => chars(t.toLowerCase())).filter((c) => c.length >= 3);
+  if (!long.length) return false;
+  const stats = await pairStatistics(ctx);
+  if (!stats) return false;
+  return long.some((c) => {
+    const rarest = Math.min(...c.slice(1).map((x, i) => stats.shares.get(c[i]! + x) ?? 0));
+    return rarest * stats.entries <= commonAbove(stats.entries);
+  });
+}

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
-import type { Actor, Ctx } from "../../platform/context.js";
+import { type Actor, type Ctx, inTx } from "../../platform/context.js";
 import { contains } from "../../platform/db/contains.js";
-import { termPlan } from "./plan.js";
+import { hasRareLongTerm, termPlan } from "./plan.js";
 import { runsCouncil } from "./scopes.js";
 import { visibleEntries } from "./scopes-repo.js";
 import type { SearchEntriesTable, SearchKind } from "./tables.js";
@@ -61,8 +61,21 @@ function postgresMatch(q: Query, terms: string[]): Query {
   return q;
 }
 
-/** Entries matching every term that the actor may see, newest first; one more row than asked tells whether more follow. */
+/**
+ * Entries matching every term that the actor may see, newest first; one more row than asked tells whether more follow.
+ * On PostgreSQL a rare word of three characters or more is searched with index scans off (plan.ts,
+ * hasRareLongTerm): the newest-first walk is an index scan, the trigram and pairs indexes are read by bitmap.
+ */
 export async function findEntries(ctx: Ctx, actor: Actor, f: SearchFilter) {
+  if (ctx.engine === "postgres" && !ctx.db.isTransaction && (await hasRareLongTerm(ctx, f.terms)))
+    return inTx(ctx, async (tx) => {
+      await sql`SET LOCAL enable_indexscan = off`.execute(tx.db);
+      return pageOfEntries(tx, actor, f);
+    });
+  return pageOfEntries(ctx, actor, f);
+}
+
+async function pageOfEntries(ctx: Ctx, actor: Actor, f: SearchFilter) {
   const base = baseQuery(ctx, actor, f);
   const q = ctx.engine === "sqlite" ? await sqliteMatch(ctx, base, f.terms) : postgresMatch(base, f.terms);
   if (!q) return { rows: [], hasMore: false };
