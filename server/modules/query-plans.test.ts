@@ -270,6 +270,16 @@ describe("the as-of dashboard of an earlier month", () => {
   });
 });
 
+/** PostgreSQL's plan (text) of a recorded search read with table scans and plain index scans (the newest-first walk) off. */
+async function planWithoutWalk(q: RecordedQuery): Promise<string> {
+  return env.database.db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+    await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+    const { rows } = await trx.executeQuery<{ "QUERY PLAN": string }>(CompiledQuery.raw(`EXPLAIN ${q.sql}`, [...q.params]));
+    return rows.map((r) => r["QUERY PLAN"]).join("\n");
+  });
+}
+
 describe("a rare one- or two-character search word", () => {
   it("is looked up in an index, not checked on every entry (PostgreSQL: the pairs of migration 0920)", async () => {
     const user = await env.as("shunan@example.jp");
@@ -288,14 +298,7 @@ describe("a rare one- or two-character search word", () => {
       }
       expect(reads).toHaveLength(1);
       // Kept off the table and off the newest-first walk, the plan must still find an index for the word.
-      const plan = await env.database.db.transaction().execute(async (trx) => {
-        await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-        await sql`SET LOCAL enable_indexscan = off`.execute(trx);
-        const { rows } = await trx.executeQuery<{ "QUERY PLAN": string }>(
-          CompiledQuery.raw(`EXPLAIN ${reads[0]!.sql}`, [...reads[0]!.params]),
-        );
-        return rows.map((r) => r["QUERY PLAN"]).join("\n");
-      });
+      const plan = await planWithoutWalk(reads[0]!);
       expect(plan).toContain("search_entries_short_grams");
     }
   });
@@ -320,14 +323,7 @@ describe("a rare search word of three characters or more", () => {
     expect(guard).toBeGreaterThanOrEqual(0);
     expect(guard).toBeLessThan(recorded.indexOf(reads[0]!));
     // Planned as the search runs it, and with the table's own scan ruled out as well: an index for the word.
-    const plan = await env.database.db.transaction().execute(async (trx) => {
-      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
-      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
-      const { rows } = await trx.executeQuery<{ "QUERY PLAN": string }>(
-        CompiledQuery.raw(`EXPLAIN ${reads[0]!.sql}`, [...reads[0]!.params]),
-      );
-      return rows.map((r) => r["QUERY PLAN"]).join("\n");
-    });
+    const plan = await planWithoutWalk(reads[0]!);
     expect(plan).not.toContain("search_entries_date");
     expect(plan).toMatch(/Bitmap Index Scan on search_entries_(trgm|short_grams)/);
   });
