@@ -44,8 +44,26 @@ function orgRow(programmeId: string, orgId: string, cells: Cells): OrgRow {
     pct_sum: sum,
     pct_n: n,
     exceptions,
-    dues: dues.sort().join(","),
+    dues: packDues(dues),
   };
+}
+
+/**
+ * A municipality's due dates, sorted, as runs: "2026-03-31*12,2026-09-30" (a date with how many cells
+ * fall due on it, the count left out when it is 1). Most cells of a programme share a few national
+ * deadlines, so the runs keep the month index of progress_org_days (read by the "as of" totals) about
+ * half as wide as one date per cell did (migration 1010). A list of single dates is the same format.
+ */
+export function packDues(dates: string[]): string {
+  const sorted = [...dates].sort();
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    out.push(j - i > 1 ? `${sorted[i]}*${j - i}` : sorted[i]!);
+    i = j;
+  }
+  return out.join(",");
 }
 const orgCols = ["cells", "pct_sum", "pct_n", "exceptions", "dues"];
 
@@ -374,10 +392,22 @@ export async function readOrgTotals(
 
 type OrgDayRow = { org_id: string; pct_sum: number | string; pct_n: number; exceptions: number; dues: string };
 
-/** How many of a municipality's sorted due dates fall before `day`. */
+/** The due dates of packDues one by one (migration 1010 packs the lists kept before it). */
+export function expandDues(dues: string): string[] {
+  return dues
+    ? dues.split(",").flatMap((run) => Array<string>(run.length > 10 ? Number(run.slice(11)) : 1).fill(run.slice(0, 10)))
+    : [];
+}
+
+/** How many of a municipality's due dates (packDues) fall before `day`. */
 export function countBefore(dues: string, day: string): number {
   let count = 0;
-  for (let i = 0; i < dues.length && dues.slice(i, i + 10) < day; i += 11) count++;
+  for (let i = 0; i < dues.length && dues.slice(i, i + 10) < day; ) {
+    const comma = dues.indexOf(",", i + 10);
+    const end = comma < 0 ? dues.length : comma;
+    count += end > i + 10 ? Number(dues.slice(i + 11, end)) : 1;
+    i = end + 1;
+  }
   return count;
 }
 

@@ -65,6 +65,7 @@ import * as m0980 from "./0980-progress-month-starts.js";
 import * as m0990 from "./0990-progress-history-org.js";
 import * as m0995 from "./0995-progress-org-days-month.js";
 import * as m1000 from "./1000-change-notify.js";
+import * as m1010 from "./1010-progress-dues-runs.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -134,4 +135,5 @@ export const migrations: Record<string, Migration> = {
   "0990-progress-history-org": m0990,
   "0995-progress-org-days-month": m0995,
   "1000-change-notify": m1000,
+  "1010-progress-dues-runs": m1010,
 };
