@@ -37,5 +37,11 @@ export async function inTx<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T>
   return (ctx.db as Db).transaction().execute((trx) => fn({ ...ctx, db: trx }));
 }
 
-export const nowIso = () => new Date().toISOString();
+let last = { at: Number.NaN, text: "" };
+/** The current instant as an ISO string (the same string while the clock stays in one millisecond). */
+export const nowIso = () => {
+  const at = Date.now();
+  if (at !== last.at) last = { at, text: new Date(at).toISOString() };
+  return last.text;
+};
 export const newId = () => crypto.randomUUID();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   fiscalYear,
   fiscalYearAt,
@@ -25,6 +25,24 @@ describe("Japan time around midnight", () => {
     expect(jstMonth("2026-03-31T15:30:00Z")).toBe("2026-04");
     expect(jstTime("2026-03-31T15:05:00Z")).toBe("00:05");
     expect(jstWeekday("2026-11-28T15:00:00Z")).toBe(0); // Sunday 11/29 in Japan, Saturday in UTC
+  });
+
+  afterEach(() => vi.useRealTimers());
+
+  it("gives today as the clock moves, across midnight in Japan and back (today is remembered between calls)", () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date("2026-03-31T14:59:59.998Z"));
+    expect(jstDate()).toBe("2026-03-31");
+    vi.setSystemTime(new Date("2026-03-31T14:59:59.999Z"));
+    expect(jstDate()).toBe("2026-03-31");
+    vi.setSystemTime(new Date("2026-03-31T15:00:00.000Z"));
+    expect(jstDate()).toBe("2026-04-01");
+    vi.setSystemTime(new Date("2026-04-01T14:59:59.999Z"));
+    expect(jstDate()).toBe("2026-04-01");
+    vi.setSystemTime(new Date("2026-03-30T12:00:00Z")); // a clock set back
+    expect(jstDate()).toBe("2026-03-30");
+    vi.setSystemTime(new Date("2027-01-01T00:00:00Z"));
+    expect(jstDate()).toBe("2027-01-01");
   });
 
   it("gives JST day boundaries as instants", () => {

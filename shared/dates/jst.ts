@@ -12,8 +12,20 @@ const ms = (t: Instant) => (t instanceof Date ? t.getTime() : typeof t === "numb
 /** The instant shifted so that its UTC fields read as the wall clock in Japan. */
 const shifted = (t: Instant) => new Date(ms(t) + OFFSET_MS);
 
+/** Today in Japan and the instants it starts and ends at: most requests ask for it, several times. */
+let today = { from: 0, to: 0, text: "" };
+
 /** The calendar date in Japan of an instant (today by default). */
-export const jstDate = (t: Instant = new Date()) => shifted(t).toISOString().slice(0, 10);
+export function jstDate(t?: Instant): string {
+  if (t !== undefined) return shifted(t).toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now < today.from || now >= today.to) {
+    const text = shifted(now).toISOString().slice(0, 10);
+    const from = Date.parse(`${text}T00:00:00Z`) - OFFSET_MS;
+    today = { from, to: from + DAY_MS, text };
+  }
+  return today.text;
+}
 
 /** The instant as a zone-less wall clock in Japan (its UTC fields read as Japan time): for Excel, which keeps no zone. */
 export const jstWallClock = (t: Instant) => shifted(t);
