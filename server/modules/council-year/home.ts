@@ -1,5 +1,5 @@
 import type { HomeDeadline } from "../../../shared/api/home.js";
-import type { Ctx } from "../../platform/context.js";
+import { type Ctx, nowIso } from "../../platform/context.js";
 import { meetingName, visibleBodies } from "../meetings/index.js";
 import { unansweredPollRows } from "./polls-repo.js";
 import { answeredReviewIds, openReviewRows } from "./review-repo.js";
@@ -12,7 +12,7 @@ export async function yearDeadlines(ctx: Ctx): Promise<HomeDeadline[]> {
   const orgId = ctx.actor?.orgId;
   if (!orgId) return [];
   const bodies = await visibleBodies(ctx);
-  const now = new Date().toISOString();
+  const now = nowIso();
   const attending = [...bodies].filter(([, b]) => b.subject.orgAttends).map(([id]) => id);
   const out: HomeDeadline[] = (await unansweredPollRows(ctx, attending, orgId, now)).map((p) => ({
     kind: "poll",

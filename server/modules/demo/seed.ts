@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { hashPassword } from "../../platform/auth/passwords.js";
-import { type Ctx, inTx } from "../../platform/context.js";
+import { type Ctx, inTx, nowIso } from "../../platform/context.js";
 import { parseOrgCsv } from "../orgs/service.js";
 import { seedProgressDemo } from "../progress/seed.js";
 import { makeBody, makeMember, makeOrg, makeUser } from "./factories.js";
@@ -76,7 +76,7 @@ export async function seedDemo(ctx: Ctx, opts: { password?: string } = {}): Prom
         phone: "083-933-2550",
         email: "renkei-jimukyoku@example.jp",
         address: "〒753-8501 山口市滝町1番1号",
-        updated_at: new Date().toISOString(),
+        updated_at: nowIso(),
       })
       .execute();
     const municipalities = rows.filter((r) => r.kind !== "prefecture");

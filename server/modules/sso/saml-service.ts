@@ -1,5 +1,5 @@
 import type { SamlProviderConfig } from "../../config-saml.js";
-import type { Ctx } from "../../platform/context.js";
+import { type Ctx, nowIso } from "../../platform/context.js";
 import { notFound } from "../../platform/errors.js";
 import type { SamlEndpoints } from "./saml-client.js";
 import { insertSamlRequest, takeSamlRequest } from "./saml-repo.js";
@@ -60,7 +60,7 @@ export async function finishSamlSignIn(ctx: Ctx, providerId: string, samlRespons
   try {
     profile = await checkResponse(p, ctx.config.samlSpKeys, endpointsOf(ctx, p), samlResponse, async (id) => {
       const row = await takeSamlRequest(ctx, p.id, id);
-      if (!row || row.expires_at < new Date().toISOString()) return null;
+      if (!row || row.expires_at < nowIso()) return null;
       returnTo = row.return_to;
       return row.created_at;
     });

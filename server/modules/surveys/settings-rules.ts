@@ -1,7 +1,7 @@
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { FieldIssue } from "../../../shared/errors.js";
 import { allQuestions } from "../../../shared/surveys/definition.js";
-import type { Ctx } from "../../platform/context.js";
+import { type Ctx, nowIso } from "../../platform/context.js";
 import { invalid } from "../../platform/errors.js";
 import { parseDefinition } from "./access.js";
 import type { SurveyRow } from "./repo.js";
@@ -42,7 +42,7 @@ export async function assertSettings(
   opts: { deadlineChanged?: boolean; publishing?: boolean },
 ): Promise<string[]> {
   const issues: FieldIssue[] = [];
-  const now = new Date().toISOString();
+  const now = nowIso();
   if (row.deadline_at && (opts.deadlineChanged || opts.publishing) && row.deadline_at <= now)
     issues.push({ path: "deadlineAt", message: "回答期限が過去の日時です。これから先の日時を選んでください" });
   if (row.deadline_at && row.opens_on && row.opens_on > jstDate(new Date(row.deadline_at)))

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
-import type { Ctx } from "../context.js";
+import { type Ctx, nowIso } from "../context.js";
 import { type Db, sqliteFile } from "../db/database.js";
 import { blobStore } from "../files/store.js";
 import { copyStreamDurably, fsyncDir, isEmptyDir, sha256File, writeDurably } from "./files.js";
@@ -58,7 +58,7 @@ export async function takeBackup(ctx: OpsCtx, dir: string): Promise<BackupResult
       );
     const manifest: Manifest = {
       format: FORMAT,
-      createdAt: new Date().toISOString(),
+      createdAt: nowIso(),
       engine: ctx.engine,
       serverVersion,
       ...facts,
