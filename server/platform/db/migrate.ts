@@ -1,5 +1,6 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import type { Migration } from "kysely/migration";
+import { nowIso } from "../context.js";
 import { migrations as allMigrations } from "./migrations/index.js";
 
 /**
@@ -85,12 +86,12 @@ async function migrate(db: Kysely<any>, list: Record<string, RenkeiMigration>): 
     if (applied.has(name)) continue;
     const m = list[name]!;
     const record = async (d: Kysely<any>) => {
-      await d.insertInto(APPLIED).values({ name, timestamp: new Date().toISOString() }).execute();
+      await d.insertInto(APPLIED).values({ name, timestamp: nowIso() }).execute();
       if (m.rebuild) await d.insertInto(PENDING).values({ name }).execute();
     };
     try {
       if (m.transactional === false) {
-        await db.insertInto(JOURNAL).values({ name, started_at: new Date().toISOString() }).execute();
+        await db.insertInto(JOURNAL).values({ name, started_at: nowIso() }).execute();
         await m.up(db);
         await db.transaction().execute(async (trx) => {
           await record(trx);
