@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Ctx } from "../../platform/context.js";
+import { latestDayRows } from "./day-rows-repo.js";
 import type { StepStatus } from "./tables.js";
 
 /**
@@ -103,20 +104,13 @@ export async function readStepHistory(ctx: Pick<Ctx, "db">, programmeId: string,
 }
 
 /**
- * The counts kept at the end of a day for each municipality with a row of a programme: its latest day row
- * up to that day (one backward seek each); null when it has none, "" when that row has no counts.
+ * The counts kept at the end of a day for each municipality with a day row of a programme up to it ("" when
+ * that row has no counts): its latest one, from the same range of the month index as the totals
+ * (latestDayRows, migration 1020). A municipality with none had nothing tracked then.
  */
-export async function readOnlineCountsAt(ctx: Ctx, programmeId: string, day: string) {
-  return ctx.db
-    .selectFrom("progress_org_state as s")
-    .select([
-      "s.org_id",
-      sql<string | null>`(SELECT COALESCE(d.online, '') FROM progress_org_days d
-        WHERE d.programme_id = s.programme_id AND d.org_id = s.org_id AND d.day <= ${day}
-        ORDER BY d.day DESC LIMIT 1)`.as("online"),
-    ])
-    .where("s.programme_id", "=", programmeId)
-    .execute();
+export async function readOnlineCountsAt(ctx: Pick<Ctx, "db" | "engine">, programmeId: string, day: string): Promise<Map<string, string>> {
+  const rows = await latestDayRows(ctx, programmeId, day, ["online"]);
+  return new Map(rows.map((r) => [r.org_id, r.online ?? ""]));
 }
 
 /** Of the given items, those that are national target procedures. */

@@ -130,12 +130,12 @@ export async function onlineCountsByDay(ctx: Pick<Ctx, "db">, programmeId: strin
  */
 async function keptCountsAt(ctx: Ctx, programmeId: string, steps: StepRow[], orgIds: string[], asOf: string) {
   const basis = basisOf(steps);
-  const stored = new Map((await readOnlineCountsAt(ctx, programmeId, asOf)).map((r) => [r.org_id, r.online]));
+  const stored = await readOnlineCountsAt(ctx, programmeId, asOf);
   const out = new Map<string, Counts>();
   const stale: string[] = [];
   for (const id of orgIds) {
     const text = stored.get(id);
-    const c: Counts | null = text === null ? [0, 0, 0] : parseCounted(text ?? null, basis); // null: nothing tracked then
+    const c: Counts | null = text === undefined ? [0, 0, 0] : parseCounted(text, basis); // undefined: nothing tracked then
     if (c) out.set(id, c);
     else stale.push(id);
   }

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { insertChunked, takeExcluded } from "./batch-repo.js";
+import { latestDayRows } from "./day-rows-repo.js";
 import { onlineCountsByDay, onlineCountsText } from "./online.js";
 import type { CellState } from "./state-repo.js";
 import type { ProgressOrgCells, ProgressOrgDaysTable, ProgressOrgStateTable } from "./tables.js";
@@ -149,7 +150,7 @@ export async function refreshTotals(
  * municipality's latest day row to that day, so the first day with rows of any month holds a row for
  * every municipality tracked by then. The state at the end of a past day is then the latest row of each
  * municipality from the 1st of the last month with rows up to that day: one range of the day index
- * (readOrgTotals), not one seek per municipality into rows spread over years. The copies are dated the
+ * (latestDayRows), not one seek per municipality into rows spread over years. The copies are dated the
  * day of the write, so they leave the views of earlier days valid (migration 0921).
  */
 async function startMonth(ctx: Db, programmeId: string, day: string): Promise<void> {
@@ -352,45 +353,23 @@ export interface OrgTotals {
 }
 
 /**
- * Every municipality's totals in a programme now, or at the end of a past day: each one's latest day row
- * from the 1st of the last month with rows up to that day (month starts, above: its first day with rows
- * holds every municipality), read in one range of the month index. On SQLite the range names its index:
- * with the statistics of years of history (STAT4) the planner preferred the primary key's for a day years
- * back and read every row found with its cells (query-plans.test.ts plans it under such statistics).
+ * Every municipality's totals in a programme now, or at the end of a past day: each one's latest day row up
+ * to it, from one range of the month index (latestDayRows).
  */
 export async function readOrgTotals(
   ctx: Pick<Ctx, "db" | "engine">,
   programmeId: string,
   asOf?: string | null,
 ): Promise<OrgTotals[]> {
-  if (!asOf) {
-    const rows = await ctx.db
-      .selectFrom("progress_org_state as s")
-      .select(["s.org_id", "s.pct_sum", "s.pct_n", "s.exceptions", "s.dues"])
-      .where("s.programme_id", "=", programmeId)
-      .execute();
-    return rows.map((r) => ({ orgId: r.org_id, sum: Number(r.pct_sum), n: r.pct_n, exceptions: r.exceptions, dues: r.dues }));
-  }
-  // Each municipality's latest row of the month of the last day with rows up to asOf (month starts, 0980),
-  // read in the order of progress_org_days_month (0995): municipality by municipality, so that neither engine
-  // sorts. PostgreSQL keeps the first row of each walking backward (DISTINCT ON); SQLite the row of the
-  // greatest day of each group (a bare column with max() takes that row's values).
-  const pg = ctx.engine === "postgres";
-  const month = sql`(SELECT substr(max(m.day), 1, 7) FROM progress_org_days m
-    WHERE m.programme_id = ${programmeId} AND m.day <= ${asOf})`;
-  const { rows } = pg
-    ? await sql<OrgDayRow>`SELECT DISTINCT ON (d.org_id) d.org_id, d.pct_sum, d.pct_n, d.exceptions, d.dues
-        FROM progress_org_days d
-        WHERE d.programme_id = ${programmeId} AND substr(d.day, 1, 7) = ${month} AND d.day <= ${asOf}
-        ORDER BY d.org_id DESC, d.day DESC`.execute(ctx.db)
-    : await sql<OrgDayRow>`SELECT d.org_id, max(d.day) AS day, d.pct_sum, d.pct_n, d.exceptions, d.dues
-        FROM progress_org_days d INDEXED BY progress_org_days_month
-        WHERE d.programme_id = ${programmeId} AND substr(d.day, 1, 7) = ${month} AND d.day <= ${asOf}
-        GROUP BY d.org_id`.execute(ctx.db);
+  const rows = asOf
+    ? await latestDayRows(ctx, programmeId, asOf, ["pct_sum", "pct_n", "exceptions", "dues"])
+    : await ctx.db
+        .selectFrom("progress_org_state as s")
+        .select(["s.org_id", "s.pct_sum", "s.pct_n", "s.exceptions", "s.dues"])
+        .where("s.programme_id", "=", programmeId)
+        .execute();
   return rows.map((r) => ({ orgId: r.org_id, sum: Number(r.pct_sum), n: r.pct_n, exceptions: r.exceptions, dues: r.dues }));
 }
-
-type OrgDayRow = { org_id: string; pct_sum: number | string; pct_n: number; exceptions: number; dues: string };
 
 /** The due dates of packDues one by one (migration 1010 packs the lists kept before it). */
 export function expandDues(dues: string): string[] {
