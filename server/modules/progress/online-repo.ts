@@ -108,7 +108,11 @@ export async function readStepHistory(ctx: Pick<Ctx, "db">, programmeId: string,
  * that row has no counts): its latest one, from the same range of the month index as the totals
  * (latestDayRows, migration 1020). A municipality with none had nothing tracked then.
  */
-export async function readOnlineCountsAt(ctx: Pick<Ctx, "db" | "engine">, programmeId: string, day: string): Promise<Map<string, string>> {
+export async function readOnlineCountsAt(
+  ctx: Pick<Ctx, "db" | "engine">,
+  programmeId: string,
+  day: string,
+): Promise<Map<string, string>> {
   const rows = await latestDayRows(ctx, programmeId, day, ["online"]);
   return new Map(rows.map((r) => [r.org_id, r.online ?? ""]));
 }

@@ -17,8 +17,7 @@ describe("migration 1020: the online counts in the month index", () => {
     const programmeId = await (await progressIds(env)).prog("online-procedures");
     const first = (await db.selectFrom("progress_org_days").select("day").orderBy("day").executeTakeFirstOrThrow()).day;
     const days = ["2000-01-01", first, `${first.slice(0, 7)}-28`, "2100-01-01"];
-    const read = async () =>
-      Promise.all(days.map(async (day) => [...(await readOnlineCountsAt(ctx, programmeId, day))].sort()));
+    const read = async () => Promise.all(days.map(async (day) => [...(await readOnlineCountsAt(ctx, programmeId, day))].sort()));
     // The rule as it was: each municipality's latest day row up to the day, one seek each; none, none kept.
     const bySeek = async () =>
       Promise.all(
@@ -28,7 +27,10 @@ describe("migration 1020: the online counts in the month index", () => {
                 WHERE d.programme_id = s.programme_id AND d.org_id = s.org_id AND d.day <= ${day}
                 ORDER BY d.day DESC LIMIT 1) AS online
             FROM progress_org_state s WHERE s.programme_id = ${programmeId}`.execute(db);
-          return rows.filter((r) => r.online !== null).map((r) => [r.org_id, r.online] as [string, string]).sort();
+          return rows
+            .filter((r) => r.online !== null)
+            .map((r) => [r.org_id, r.online] as [string, string])
+            .sort();
         }),
       );
     const indexes = async () => {
