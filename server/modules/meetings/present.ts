@@ -18,7 +18,22 @@ export const proposalOpen = (m: MeetingRow) => isOpen(m.status) && before(m.prop
 /** Attendance is answered once announced, until the cut-off (the start when no cut-off is set). */
 export const attendanceOpen = (m: MeetingRow) => m.status === "announced" && before(m.attendance_deadline ?? m.starts_at);
 
+/**
+ * What a meeting's row alone decides, its name and the date warning, worked out once per row object: a list
+ * answered from its kept copy (platform/db/versioned-cache.ts) presents the same frozen rows on every request.
+ */
+const rowParts = new WeakMap<MeetingRow, { bodyName: string; name: string; dateWarning: string | null }>();
+function partsOf(row: MeetingRow, bodyName: string) {
+  let parts = rowParts.get(row);
+  if (parts?.bodyName !== bodyName) {
+    parts = { bodyName, name: meetingName(row, bodyName), dateWarning: nonBusinessReason(jstDate(row.starts_at)) };
+    rowParts.set(row, parts);
+  }
+  return parts;
+}
+
 export function presentMeeting(actor: Actor | null, row: MeetingRow, bodyName: string, s: MeetingSubject): Meeting {
+  const { name, dateWarning } = partsOf(row, bodyName);
   const manage = can(actor, "meeting.manage", s);
   const st = row.status;
   const afterHeld = st === "held" || st === "minutes_published";
@@ -29,11 +44,11 @@ export function presentMeeting(actor: Actor | null, row: MeetingRow, bodyName: s
     fiscalYear: row.fiscal_year,
     seq: row.seq,
     subtitle: row.subtitle,
-    name: meetingName(row, bodyName),
+    name,
     kind: row.kind,
     startsAt: row.starts_at,
     endsAt: row.ends_at,
-    dateWarning: nonBusinessReason(jstDate(row.starts_at)),
+    dateWarning,
     place: row.place,
     onlineUrl: row.online_url,
     description: row.description,

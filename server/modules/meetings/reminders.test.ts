@@ -189,8 +189,15 @@ describe("a warning when a meeting falls on a holiday or 12/29–1/3", () => {
       proposalDeadline: null,
     });
     expect(yearEnd.dateWarning).toBe("年末年始の閉庁日（12月29日〜1月3日）");
+    const january = async () =>
+      (await sec.get(`/api/meetings?bodyId=${council}&from=2030-01-01&to=2030-01-31`)).body.items.find(
+        (x: { id: string }) => x.id === yearEnd.id,
+      ).dateWarning;
+    expect(await january()).toBe("年末年始の閉庁日（12月29日〜1月3日）");
     const moved = await sec.patch(`/api/meetings/${yearEnd.id}`, { startsAt: at("2030-01-09"), endsAt: end("2030-01-09") });
     expect(moved.body.dateWarning).toBeNull();
+    // The list worked the warning out once for the row it kept; the moved meeting's row is read anew.
+    expect(await january()).toBeNull();
     const list = (await sec.get(`/api/meetings?bodyId=${council}&from=2030-11-01&to=2030-11-30`)).body.items;
     expect(list.find((x: { id: string }) => x.id === holiday.id).dateWarning).toBe("祝日（文化の日 振替休日）");
   });
