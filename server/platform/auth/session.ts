@@ -185,9 +185,10 @@ async function sessionRow(database: Database, id: string, reads: boolean): Promi
 
 /**
  * Under test a kept row is read afresh and compared. A difference while the mark stays unchanged is a write
- * that escaped the mark, and fails loudly; on PostgreSQL the mark is first given a second to move, since a
- * commit made elsewhere (a test's own handle) counts when its notification arrives. Then the fresh row is
- * used, so a test that writes through another handle reads its write at once.
+ * that escaped the mark, and fails loudly; the mark is first given a second to move, since a commit made
+ * elsewhere (a test's own handle) counts when its notification arrives (PostgreSQL) or from the event
+ * loop's next turn (SQLite). Then the fresh row is used, so a test that writes through another handle
+ * reads its write at once.
  */
 async function verified(
   database: Database,
@@ -196,7 +197,7 @@ async function verified(
 ): Promise<SessionRow | undefined> {
   const [fresh] = await sessionQuery(database.db, database.engine, { id });
   if (JSON.stringify(fresh) === JSON.stringify(kept.row)) return kept.row;
-  const until = Date.now() + (database.engine === "postgres" ? 1000 : 0);
+  const until = Date.now() + 1000;
   while (database.changeMark?.() === kept.mark && Date.now() < until) await new Promise((r) => setTimeout(r, 2));
   if (database.changeMark?.() === kept.mark)
     throw new Error("a session row kept at an unchanged change mark differs from the database: a write escaped the mark");

@@ -24,7 +24,7 @@ export interface Database {
    * it was last read: by a statement of this process that may write, or by a commit of any other connection.
    * Something read while the mark was M is still what the database holds while the mark is M.
    * - SQLite: any change to the file (`PRAGMA data_version`: another instance, the CLI, an operator's
-   *   sqlite3). About 5 µs, against ≈ 30 µs for the session's statement.
+   *   sqlite3), read once per turn of the event loop (turnMemo below).
    * - PostgreSQL: what the instance's listening connection has heard (db/change-listener.ts; migration 1000
    *   notifies on each commit to sessions, users, orgs and cache_versions). A commit elsewhere counts once
    *   its notification arrives, about a millisecond later. Undefined while the connection is not listening:
@@ -140,9 +140,34 @@ export function openDatabase(opts: { dataDir: string; databaseUrl?: string; log?
   sqlite.pragma("synchronous = FULL");
   const handle = withStatementCache(sqlite);
   const db = new Kysely<DB>({ dialect: new RenkeiSqliteDialect({ database: handle }), log });
-  const dataVersion = sqlite.prepare("pragma data_version").pluck();
-  const changeMark = () => `${dataVersion.get()}:${handle.writes}`;
+  const dataVersion = turnMemo(sqlite.prepare("pragma data_version").pluck());
+  const changeMark = () => `${dataVersion()}:${handle.writes}`;
   return { db, engine: "sqlite", observers, changeMark, close: () => db.destroy() };
+}
+
+/**
+ * `PRAGMA data_version` opens a read transaction: a few µs of file locks, as much as a small query. It is
+ * read once per turn of the event loop and kept until the turn ends (setImmediate), for every request
+ * whose session is read in that turn. Sessions are read as requests are read, in the loop's poll phase,
+ * so each request sharing the value was already waiting on its socket when it was taken: a commit
+ * elsewhere that finished before a request was sent is in it, and one that finishes during the turn
+ * counts from the next turn, as if the turn's requests had run a moment earlier. This process's own
+ * writes count at once (`writes` in the mark).
+ */
+function turnMemo(statement: SQLite.Statement): () => unknown {
+  let kept: unknown;
+  let keeping = false;
+  const forget = () => {
+    keeping = false;
+  };
+  return () => {
+    if (!keeping) {
+      kept = statement.get();
+      keeping = true;
+      setImmediate(forget);
+    }
+    return kept;
+  };
 }
 
 /**
