@@ -173,7 +173,7 @@ export interface ProgressRollupTable {
 
 /**
  * Maintained read models (migration 0710), rewritten with every record write: a municipality's cells in a
- * programme as JSON `{ itemId: [pct | null, dueDate | null, 0 | 1] }` with their totals, now and at the end
+ * programme (one text by item slot, cell-grid.ts, migration 1030) with their totals, now and at the end
  * of each Japan day that changed one, so the dashboard, heatmap and "as of" read 1,741 rows instead of
  * every record or history row.
  */
@@ -187,6 +187,12 @@ export interface ProgressOrgCells {
   exceptions: number;
   /** The cells' due dates, sorted, joined by commas ("" for none): overdue = those before the day. */
   dues: string;
+}
+/** An item's number in its programme: its place in the cells' text (cell-grid.ts, migration 1030). */
+export interface ProgressItemSlotsTable {
+  programme_id: string;
+  slot: number;
+  item_id: string;
 }
 export interface ProgressOrgStateTable extends ProgressOrgCells {
   /** The online procedures by channel (progress/online.ts): "basis:mynaportal:other:excluded"; null until counted. */
@@ -256,6 +262,7 @@ export interface ProgressTables {
   progress_history: ProgressHistoryTable;
   progress_rollup: ProgressRollupTable;
   progress_org_state: ProgressOrgStateTable;
+  progress_item_slots: ProgressItemSlotsTable;
   progress_org_days: ProgressOrgDaysTable;
   progress_item_totals: ProgressItemTotalsTable;
   progress_item_days: ProgressItemDaysTable;

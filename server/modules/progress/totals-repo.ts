@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { jstDate } from "../../../shared/dates/jst.js";
 import type { Ctx } from "../../platform/context.js";
 import { insertChunked, takeExcluded } from "./batch-repo.js";
+import { type Cell, eachPackedCell, packCells, programmeSlots, slotItems } from "./cell-grid.js";
 import { latestDayRows } from "./day-rows-repo.js";
 import { onlineCountsByDay, onlineCountsText } from "./online.js";
 import type { CellState } from "./state-repo.js";
@@ -15,22 +16,21 @@ import type { ProgressOrgCells, ProgressOrgDaysTable, ProgressOrgStateTable } fr
 
 type Db = Pick<Ctx, "db">;
 /** One municipality's cells in a programme: itemId → [pct, due date, exception]. */
-type Cells = Record<string, [number | null, string | null, 0 | 1]>;
+type Cells = Record<string, Cell>;
+type Slots = Map<string, number>;
 type OrgRow = ProgressOrgCells;
 
 const CHUNK = 500;
 const chunks = <T>(xs: T[], n: number) =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, (i + 1) * n));
 
-/** A municipality's row: its cells (keys in item-id order, so one state is always one text) and their totals. */
-function orgRow(programmeId: string, orgId: string, cells: Cells): OrgRow {
-  const ids = Object.keys(cells).sort();
+/** A municipality's row: its cells by item slot (cell-grid.ts) and their totals. */
+function orgRow(programmeId: string, orgId: string, cells: Cells, slots: Slots): OrgRow {
   let sum = 0;
   let n = 0;
   let exceptions = 0;
   const dues: string[] = [];
-  for (const id of ids) {
-    const [pct, due, exc] = cells[id]!;
+  for (const [pct, due, exc] of Object.values(cells)) {
     if (pct != null) {
       sum += pct;
       n++;
@@ -41,7 +41,7 @@ function orgRow(programmeId: string, orgId: string, cells: Cells): OrgRow {
   return {
     programme_id: programmeId,
     org_id: orgId,
-    cells: JSON.stringify(Object.fromEntries(ids.map((id) => [id, cells[id]]))),
+    cells: packCells(Object.entries(cells), slots),
     pct_sum: sum,
     pct_n: n,
     exceptions,
@@ -126,7 +126,8 @@ export async function refreshTotals(
   for (const t of touched) byProgramme.set(t.programmeId, (byProgramme.get(t.programmeId) ?? new Set()).add(t.orgId));
   for (const [programmeId, orgs] of byProgramme) {
     await startMonth(ctx, programmeId, day);
-    const rows = [...(await currentCells(ctx, programmeId, [...orgs]))].map(([orgId, c]) => orgRow(programmeId, orgId, c));
+    const slots = await programmeSlots(ctx, programmeId);
+    const rows = [...(await currentCells(ctx, programmeId, [...orgs]))].map(([orgId, c]) => orgRow(programmeId, orgId, c, slots));
     const states = await upsertOrgState(ctx, programmeId, rows);
     await insertChunked(
       ctx,
@@ -228,6 +229,7 @@ export async function rebuildProgressTotals(ctx: Db, programmeId: string, o = { 
   const orgs = (
     await ctx.db.selectFrom("progress_records").select("org_id").distinct().where("programme_id", "=", programmeId).execute()
   ).map((r) => r.org_id);
+  const slots = await programmeSlots(ctx, programmeId);
   for (const chunk of chunks(orgs, 50)) {
     await ctx.db.deleteFrom("progress_org_days").where("programme_id", "=", programmeId).where("org_id", "in", chunk).execute();
     const history = await ctx.db
@@ -244,7 +246,7 @@ export async function rebuildProgressTotals(ctx: Db, programmeId: string, o = { 
     let day = "";
     let cells: Cells = {};
     const flush = () => {
-      if (day) days.push({ ...orgRow(programmeId, org, cells), day });
+      if (day) days.push({ ...orgRow(programmeId, org, cells, slots), day });
     };
     for (const h of history) {
       const d = jstDate(h.at);
@@ -261,13 +263,13 @@ export async function rebuildProgressTotals(ctx: Db, programmeId: string, o = { 
       ctx,
       "progress_org_days",
       o.online
-        ? withOnlineDays(programmeId, days, await onlineCountsByDay(ctx, programmeId, chunk))
+        ? withOnlineDays(programmeId, days, await onlineCountsByDay(ctx, programmeId, chunk), slots)
         : (days as ProgressOrgDaysTable[]),
     );
     await upsertOrgState(
       ctx,
       programmeId,
-      [...(await currentCells(ctx, programmeId, chunk))].map(([orgId, c]) => orgRow(programmeId, orgId, c)),
+      [...(await currentCells(ctx, programmeId, chunk))].map(([orgId, c]) => orgRow(programmeId, orgId, c, slots)),
       o.online,
     );
   }
@@ -289,6 +291,7 @@ function withOnlineDays(
   programmeId: string,
   days: (OrgRow & { day: string })[],
   online: Awaited<ReturnType<typeof onlineCountsByDay>>,
+  slots: Slots,
 ): ProgressOrgDaysTable[] {
   if (!online) return days.map((d) => ({ ...d, online: null }));
   const cellsByOrg = new Map<string, (OrgRow & { day: string })[]>();
@@ -297,7 +300,7 @@ function withOnlineDays(
   for (const org of new Set([...cellsByOrg.keys(), ...online.byOrg.keys()])) {
     const cells = cellsByOrg.get(org) ?? [];
     const counts = online.byOrg.get(org) ?? [];
-    let cell: OrgRow = orgRow(programmeId, org, {});
+    let cell: OrgRow = orgRow(programmeId, org, {}, slots);
     let text = online.none;
     for (let i = 0, j = 0; i < cells.length || j < counts.length; ) {
       const day = i < cells.length && (j >= counts.length || cells[i]!.day <= counts[j]![0]) ? cells[i]!.day : counts[j]![0];
@@ -460,13 +463,10 @@ export async function eachProgrammeCell(
       : await q.select(["s.org_id", "s.cells"]).execute();
     for (const r of rows) {
       if (r.cells == null) continue;
-      const cells = JSON.parse(r.cells) as Cells;
-      for (const itemId in cells) {
-        const c = cells[itemId]!;
-        each(r.org_id, itemId, c[0], c[1], c[2] === 1);
-      }
+      eachPackedCell(r.cells, (slot, pct, due, exc) => each(r.org_id, items[slot]!, pct, due, exc === 1));
     }
   };
+  const items = await slotItems(ctx, programmeId);
   if (!orgIds) return run();
   for (const chunk of chunks(orgIds, CHUNK)) await run(chunk);
 }

@@ -67,6 +67,7 @@ import * as m0995 from "./0995-progress-org-days-month.js";
 import * as m1000 from "./1000-change-notify.js";
 import * as m1010 from "./1010-progress-dues-runs.js";
 import * as m1020 from "./1020-progress-online-in-month-index.js";
+import * as m1030 from "./1030-progress-cells-by-slot.js";
 
 /** Every migration, in order. Feature issues append their own file here. */
 export const migrations: Record<string, Migration> = {
@@ -138,4 +139,5 @@ export const migrations: Record<string, Migration> = {
   "1000-change-notify": m1000,
   "1010-progress-dues-runs": m1010,
   "1020-progress-online-in-month-index": m1020,
+  "1030-progress-cells-by-slot": m1030,
 };

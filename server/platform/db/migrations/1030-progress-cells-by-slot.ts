@@ -1,0 +1,84 @@
+import { type Kysely, sql } from "kysely";
+import { type Cell, eachPackedCell, packCells, programmeSlots, slotItems } from "../../../modules/progress/cell-grid.js";
+
+/**
+ * National scale (issue 13): the heatmap as of a past day reads each municipality's latest day row up to
+ * it, cells and all: 1,741 rows whose cells were JSON keyed by the items' 36-character ids (1,250
+ * characters in the benchmark's data). Each item now has a number in its programme (progress_item_slots)
+ * and the cells are one text by number (progress/cell-grid.ts), about a quarter as long. The data step
+ * numbers every programme's items and rewrites the cells already kept; `down` writes them back as JSON.
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable("progress_item_slots")
+    .addColumn("programme_id", "text", (c) => c.notNull().references("progress_programmes.id"))
+    .addColumn("slot", "integer", (c) => c.notNull())
+    .addColumn("item_id", "text", (c) => c.notNull().unique().references("progress_items.id"))
+    .addPrimaryKeyConstraint("progress_item_slots_pk", ["programme_id", "slot"])
+    .execute();
+}
+
+export async function rebuild(db: Kysely<any>): Promise<void> {
+  await rewriteCells(db, async (programmeId) => {
+    const slots = await programmeSlots({ db }, programmeId);
+    return (cells) =>
+      cells.startsWith("{") ? packCells(Object.entries(JSON.parse(cells) as Record<string, Cell>), slots) : cells;
+  });
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await rewriteCells(db, async (programmeId) => {
+    const items = await slotItems({ db }, programmeId);
+    return (cells) => {
+      if (cells.startsWith("{")) return cells;
+      const out: [string, Cell][] = [];
+      eachPackedCell(cells, (slot, pct, due, exc) => out.push([items[slot]!, [pct, due, exc]]));
+      // As migration 0710 kept them: keys in item-id order.
+      return JSON.stringify(Object.fromEntries(out.sort(([a], [b]) => (a < b ? -1 : 1))));
+    };
+  });
+  await db.schema.dropTable("progress_item_slots").execute();
+}
+
+/**
+ * Every programme's kept cells (its state and day rows) written anew by the programme's `write`, a
+ * thousand rows at a time in key order, each thousand by one statement (as migration 1010).
+ */
+async function rewriteCells(db: Kysely<any>, writer: (programmeId: string) => Promise<(cells: string) => string>) {
+  const programmes = await db.selectFrom("progress_programmes").select("id").orderBy("id").execute();
+  for (const { id } of programmes as { id: string }[]) {
+    const write = await writer(id);
+    for (const table of ["progress_org_state", "progress_org_days"] as const) {
+      const key = table === "progress_org_days" ? ["org_id", "day"] : ["org_id"];
+      let after: Record<string, string> | null = null;
+      for (;;) {
+        let q = db
+          .selectFrom(table)
+          .select([...key, "cells"])
+          .where("programme_id", "=", id)
+          .limit(1000);
+        for (const k of key) q = q.orderBy(k);
+        if (after) {
+          const a = after;
+          q = q.where((eb) =>
+            key.length > 1 ? eb(eb.refTuple("org_id", "day"), ">", eb.tuple(a.org_id!, a.day!)) : eb("org_id", ">", a.org_id!),
+          );
+        }
+        const rows = (await q.execute()) as Record<string, string>[];
+        if (!rows.length) break;
+        const changed = rows.flatMap((r) => {
+          const cells = write(r.cells!);
+          return cells === r.cells ? [] : [sql`(${sql.join([...key.map((k) => r[k]), cells])})`];
+        });
+        if (changed.length)
+          await sql`WITH v (${sql.raw([...key, "cells"].join(", "))}) AS (VALUES ${sql.join(changed)})
+            UPDATE ${sql.table(table)} SET cells = v.cells FROM v
+            WHERE ${sql.ref(`${table}.programme_id`)} = ${id} AND ${sql.join(
+              key.map((k) => sql`${sql.ref(`${table}.${k}`)} = v.${sql.raw(k)}`),
+              sql` AND `,
+            )}`.execute(db);
+        after = rows[rows.length - 1]!;
+      }
+    }
+  }
+}
