@@ -283,6 +283,27 @@ describe("the as-of dashboard of an earlier month", () => {
   });
 });
 
+describe("the heatmap as of an earlier month", () => {
+  it("reads the cells from one range of the cells index (1030), not a seek per municipality, a scan or a sort", async () => {
+    const user = await env.as("secretariat@example.jp");
+    const asOf = addDays(jstDate(), -40);
+    const recorded = await recordPastView(`/api/progress/dashboard/matrix?asOf=${asOf}`, user.cookie);
+    const days = recorded.filter((q) => isRead(q) && /from "?progress_org_days"?/i.test(q.sql));
+    expect(days).toHaveLength(1);
+    expect(days[0]!.sql).not.toMatch(/progress_org_state/);
+    if (env.database.engine === "sqlite") {
+      for (const plan of [(await sqlitePlan(days[0]!)).join("\n"), await planWithYearsOfHistory(days[0]!, asOf)]) {
+        expect(plan).toMatch(/SEARCH d USING COVERING INDEX progress_org_days_cells \(programme_id=\? AND <expr>=\?\)/);
+        expect(plan).not.toMatch(/TEMP B-TREE/);
+      }
+    } else {
+      const nodes = await pgPlan(days[0]!, { seqscan: false, sort: false });
+      expect(nodes.map((n) => n["Index Name"]).filter(Boolean)).toContain("progress_org_days_cells");
+      expect(nodes.map((n) => n["Node Type"])).not.toContain("Sort");
+    }
+  });
+});
+
 /** PostgreSQL's plan (text) of a recorded search read with table scans and plain index scans (the newest-first walk) off. */
 async function planWithoutWalk(q: RecordedQuery): Promise<string> {
   return env.database.db.transaction().execute(async (trx) => {

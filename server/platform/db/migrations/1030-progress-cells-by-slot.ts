@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { type Cell, eachPackedCell, packCells, programmeSlots, slotItems } from "../../../modules/progress/cell-grid.js";
 
 /**
@@ -7,6 +7,13 @@ import { type Cell, eachPackedCell, packCells, programmeSlots, slotItems } from 
  * characters in the benchmark's data). Each item now has a number in its programme (progress_item_slots)
  * and the cells are one text by number (progress/cell-grid.ts), about a quarter as long. The data step
  * numbers every programme's items and rewrites the cells already kept; `down` writes them back as JSON.
+ *
+ * The rows are then read as the totals are (day-rows-repo.ts latestDayRows): one range of an index by
+ * (programme, month, municipality, day) that carries the cells, instead of a seek per municipality. On
+ * PostgreSQL an index entry must fit in a third of a page (2,704 bytes), compressed: a cell takes at most
+ * 19 characters, so a programme of more than about 130 items relies on the text compressing (it does: its
+ * dates repeat). The slots need no version trigger (0880, 0921): one is only added in the transaction of
+ * a write that raises them, and no view read before it can have had a cell there.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -16,6 +23,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("item_id", "text", (c) => c.notNull().unique().references("progress_items.id"))
     .addPrimaryKeyConstraint("progress_item_slots_pk", ["programme_id", "slot"])
     .execute();
+  // SQLite has no INCLUDE; its index entries may be of any length. Only the rows with cells (a municipality has
+  // none before its first record, and some ever after): the condition also keeps PostgreSQL's planner from
+  // taking this index for the totals' range, which the month index covers and which does not name it.
+  const key = sql`progress_org_days (programme_id, substr(day, 1, 7), org_id, day`;
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`CREATE INDEX progress_org_days_cells ON ${key}) INCLUDE (cells) WHERE cells <> ''`.execute(db);
+  else await sql`CREATE INDEX progress_org_days_cells ON ${key}, cells) WHERE cells <> ''`.execute(db);
 }
 
 export async function rebuild(db: Kysely<any>): Promise<void> {
@@ -37,6 +51,7 @@ export async function down(db: Kysely<any>): Promise<void> {
       return JSON.stringify(Object.fromEntries(out.sort(([a], [b]) => (a < b ? -1 : 1))));
     };
   });
+  await db.schema.dropIndex("progress_org_days_cells").execute();
   await db.schema.dropTable("progress_item_slots").execute();
 }
 
