@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { matrix } from "../../../shared/api/progress-views.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
 
@@ -61,6 +62,7 @@ describe("progress dashboard", () => {
     expect(d.orgs).toHaveLength(19);
     expect(d.items).toHaveLength(20);
     const m = (await abu.get("/api/progress/dashboard/matrix")).body;
+    expect(matrix.strict().parse(m)).toEqual(m);
     expect(m.orgIds).toEqual(d.orgs.map((o: { id: string }) => o.id));
     expect(m.cells).toHaveLength(19);
     expect(m.cells.every((row: unknown[]) => row.length === 20)).toBe(true);
@@ -98,6 +100,7 @@ describe("progress dashboard", () => {
     const before = (await sec.get("/api/progress/dashboard?asOf=2020-01-01")).body;
     expect(before.overall).toBeNull();
     const pastMatrix = (await sec.get(`/api/progress/dashboard/matrix?asOf=${now.trend[1].month}-01`)).body;
+    expect(matrix.strict().parse(pastMatrix)).toEqual(pastMatrix);
     const cells = pastMatrix.cells.flat().filter((c: number | null) => c != null);
     expect(cells.reduce((a: number, b: number) => a + b, 0) / cells.length).toBeCloseTo(past.overall, 1);
   });

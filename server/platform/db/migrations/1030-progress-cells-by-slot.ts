@@ -12,7 +12,10 @@ import { type Cell, eachPackedCell, packCells, programmeSlots, slotItems } from 
  * (programme, month, municipality, day) that carries the cells, instead of a seek per municipality. On
  * PostgreSQL an index entry must fit in a third of a page (2,704 bytes), compressed: a cell takes at most
  * 19 characters, so a programme of more than about 130 items relies on the text compressing (it does: its
- * dates repeat). The slots need no version trigger (0880, 0921): one is only added in the transaction of
+ * dates repeat). On PostgreSQL the data step's rewrite leaves every row's old version and index entries for
+ * autovacuum to free, and the indexes half-filled until later rows fill them (at the benchmark's 414,808 day
+ * rows the month index grew 89 → 130 MB and the as-of summary slowed by a third: `REINDEX TABLE
+ * progress_org_days` compacts them at once). The slots need no version trigger (0880, 0921): one is only added in the transaction of
  * a write that raises them, and no view read before it can have had a cell there.
  */
 export async function up(db: Kysely<any>): Promise<void> {
