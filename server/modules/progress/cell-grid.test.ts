@@ -9,7 +9,13 @@ import { progressIds } from "./test-support.js";
 import { readProgrammeCells } from "./totals-repo.js";
 
 const cell = fc.tuple(
-  fc.option(fc.integer({ min: 0, max: 10000 }), { nil: null }),
+  fc.option(
+    fc.oneof(
+      fc.integer({ min: 0, max: 10000 }),
+      fc.double({ min: -1, max: 10001, noNaN: true }).map((x) => x + 0),
+    ),
+    { nil: null },
+  ),
   fc.option(
     fc
       .date({ min: new Date("2020-01-01"), max: new Date("2035-12-31"), noInvalidDate: true })
