@@ -1,5 +1,6 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
-import { type Cell, eachPackedCell, packCells, programmeSlots, slotItems } from "../../../modules/progress/cell-grid.js";
+import { type Cell, eachPackedCell, packCells } from "../../../modules/progress/cell-grid.js";
+import { programmeSlots, slotItems } from "../../../modules/progress/item-slots-repo.js";
 
 /**
  * National scale (issue 13): the heatmap as of a past day reads each municipality's latest day row up to
