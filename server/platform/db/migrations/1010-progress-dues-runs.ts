@@ -1,5 +1,6 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { expandDues, packDues } from "../../../modules/progress/totals-repo.js";
+import { rewriteProgressRows } from "./progress-rows.js";
 
 /**
  * National scale (issue 13): the "as of" totals read one month of progress_org_days' month index (0995),
@@ -13,49 +14,10 @@ import { expandDues, packDues } from "../../../modules/progress/totals-repo.js";
 export async function up(): Promise<void> {}
 
 export async function rebuild(db: Kysely<any>): Promise<void> {
-  await rewriteDues(db, packDues);
+  await rewriteProgressRows(db, "dues", (dues) => packDues(expandDues(dues)));
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) await sql`REINDEX progress_org_days_month`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await rewriteDues(db, (dates) => dates.join(","));
-}
-
-/**
- * Every kept list of due dates written anew by `write`, a thousand rows at a time in key order, each
- * thousand by one statement (a row at a time, PostgreSQL took minutes over the benchmark's 414,785 day rows).
- */
-async function rewriteDues(db: Kysely<any>, write: (dates: string[]) => string) {
-  for (const table of ["progress_org_state", "progress_org_days"] as const) {
-    const days = table === "progress_org_days";
-    const key = days ? (["programme_id", "org_id", "day"] as const) : (["programme_id", "org_id"] as const);
-    let after: Record<string, string> | null = null;
-    for (;;) {
-      let q = db
-        .selectFrom(table)
-        .select([...key, "dues"])
-        .limit(1000);
-      for (const k of key) q = q.orderBy(k);
-      if (after) {
-        const a = after;
-        q = q.where((eb) =>
-          eb(eb.refTuple(...(key as [string, string])), ">", eb.tuple(...(key.map((k) => a[k]) as [string, string]))),
-        );
-      }
-      const rows = (await q.execute()) as Record<string, string>[];
-      if (!rows.length) break;
-      const changed = rows.flatMap((r) => {
-        const dues = write(expandDues(r.dues!));
-        return dues === r.dues ? [] : [sql`(${sql.join([...key.map((k) => r[k]), dues])})`];
-      });
-      if (changed.length)
-        await sql`WITH v (${sql.raw([...key, "dues"].join(", "))}) AS (VALUES ${sql.join(changed)})
-          UPDATE ${sql.table(table)} SET dues = v.dues FROM v
-          WHERE ${sql.join(
-            key.map((k) => sql`${sql.ref(`${table}.${k}`)} = v.${sql.raw(k)}`),
-            sql` AND `,
-          )}`.execute(db);
-      after = rows[rows.length - 1]!;
-    }
-  }
+  await rewriteProgressRows(db, "dues", (dues) => expandDues(dues).join(","));
 }

@@ -1,6 +1,7 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { type Cell, eachPackedCell, packCells } from "../../../modules/progress/cell-grid.js";
 import { programmeSlots, slotItems } from "../../../modules/progress/item-slots-repo.js";
+import { rewriteProgressRows } from "./progress-rows.js";
 
 /**
  * National scale (issue 13): the heatmap as of a past day reads each municipality's latest day row up to
@@ -37,67 +38,29 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function rebuild(db: Kysely<any>): Promise<void> {
-  await rewriteCells(db, async (programmeId) => {
-    const slots = await programmeSlots({ db }, programmeId);
-    return (cells) =>
-      cells.startsWith("{") ? packCells(Object.entries(JSON.parse(cells) as Record<string, Cell>), slots) : cells;
-  });
+  const slots = await byProgramme(db, (programmeId) => programmeSlots({ db }, programmeId));
+  await rewriteProgressRows(db, "cells", (cells, programmeId) =>
+    cells.startsWith("{") ? packCells(Object.entries(JSON.parse(cells) as Record<string, Cell>), slots.get(programmeId)!) : cells,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await rewriteCells(db, async (programmeId) => {
-    const items = await slotItems({ db }, programmeId);
-    return (cells) => {
-      if (cells.startsWith("{")) return cells;
-      const out: [string, Cell][] = [];
-      eachPackedCell(cells, (slot, pct, due, exc) => out.push([items[slot]!, [pct, due, exc]]));
-      // As migration 0710 kept them: keys in item-id order.
-      return JSON.stringify(Object.fromEntries(out.sort(([a], [b]) => (a < b ? -1 : 1))));
-    };
+  const items = await byProgramme(db, (programmeId) => slotItems({ db }, programmeId));
+  await rewriteProgressRows(db, "cells", (cells, programmeId) => {
+    if (cells.startsWith("{")) return cells;
+    const out: [string, Cell][] = [];
+    eachPackedCell(cells, (slot, pct, due, exc) => out.push([items.get(programmeId)![slot]!, [pct, due, exc]]));
+    // As migration 0710 kept them: keys in item-id order.
+    return JSON.stringify(Object.fromEntries(out.sort(([a], [b]) => (a < b ? -1 : 1))));
   });
   await db.schema.dropIndex("progress_org_days_cells").execute();
   await db.schema.dropTable("progress_item_slots").execute();
 }
 
-/**
- * Every programme's kept cells (its state and day rows) written anew by the programme's `write`, a
- * thousand rows at a time in key order, each thousand by one statement (as migration 1010).
- */
-async function rewriteCells(db: Kysely<any>, writer: (programmeId: string) => Promise<(cells: string) => string>) {
-  const programmes = await db.selectFrom("progress_programmes").select("id").orderBy("id").execute();
-  for (const { id } of programmes as { id: string }[]) {
-    const write = await writer(id);
-    for (const table of ["progress_org_state", "progress_org_days"] as const) {
-      const key = table === "progress_org_days" ? ["org_id", "day"] : ["org_id"];
-      let after: Record<string, string> | null = null;
-      for (;;) {
-        let q = db
-          .selectFrom(table)
-          .select([...key, "cells"])
-          .where("programme_id", "=", id)
-          .limit(1000);
-        for (const k of key) q = q.orderBy(k);
-        if (after) {
-          const a = after;
-          q = q.where((eb) =>
-            key.length > 1 ? eb(eb.refTuple("org_id", "day"), ">", eb.tuple(a.org_id!, a.day!)) : eb("org_id", ">", a.org_id!),
-          );
-        }
-        const rows = (await q.execute()) as Record<string, string>[];
-        if (!rows.length) break;
-        const changed = rows.flatMap((r) => {
-          const cells = write(r.cells!);
-          return cells === r.cells ? [] : [sql`(${sql.join([...key.map((k) => r[k]), cells])})`];
-        });
-        if (changed.length)
-          await sql`WITH v (${sql.raw([...key, "cells"].join(", "))}) AS (VALUES ${sql.join(changed)})
-            UPDATE ${sql.table(table)} SET cells = v.cells FROM v
-            WHERE ${sql.ref(`${table}.programme_id`)} = ${id} AND ${sql.join(
-              key.map((k) => sql`${sql.ref(`${table}.${k}`)} = v.${sql.raw(k)}`),
-              sql` AND `,
-            )}`.execute(db);
-        after = rows[rows.length - 1]!;
-      }
-    }
-  }
+/** Something of every programme, by its id. */
+async function byProgramme<T>(db: Kysely<any>, of: (programmeId: string) => Promise<T>): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  for (const { id } of (await db.selectFrom("progress_programmes").select("id").execute()) as { id: string }[])
+    out.set(id, await of(id));
+  return out;
 }
