@@ -20,6 +20,14 @@ test("阿武町 updates a step: the dashboard cell moves and the history tells w
   await expect(page.getByRole("img", { name: /ヒートマップ/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "月末時点の進捗率" })).toBeVisible();
   await checkA11y(page, { label: "progress dashboard" });
+  // The table marks exactly the cells the summary counts as past due and as exceptions, by name ("… 期限超過").
+  const summary = await apiClient(page).get("/progress/dashboard");
+  const total = (key: "overdueItems" | "exceptionItems") =>
+    summary.orgs.reduce((n: number, o: Record<typeof key, number>) => n + o[key], 0);
+  const table = page.getByRole("region", { name: "市町 × 項目の進捗率（表）" });
+  expect(total("overdueItems")).toBeGreaterThan(0);
+  await expect(table.getByRole("link", { name: /予定日・期限を過ぎて未完了/ })).toHaveCount(total("overdueItems"));
+  await expect(table.getByRole("link", { name: /移行困難等/ })).toHaveCount(total("exceptionItems"));
   const before = await cellValue(page, "阿武町", "戸籍");
 
   await cell(page, "阿武町", "戸籍").click();

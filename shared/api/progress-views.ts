@@ -104,11 +104,18 @@ export const matrix = z.object({
   orgIds: z.array(z.string()),
   itemIds: z.array(z.string()),
   cells: z.array(z.array(z.number().nullable())),
-  /** [orgIndex, itemIndex] of cells past due, and of cells flagged as exceptions. */
-  overdue: z.array(z.tuple([z.number(), z.number()])),
-  exceptions: z.array(z.tuple([z.number(), z.number()])),
+  /**
+   * The cells' marks, one text per municipality with one digit per item (`marks[orgIndex][itemIndex]`): the sum of
+   * `cellMark`'s values that apply, "0" for none. At national scale this is 35 KB, where a pair per marked cell was
+   * over 200 KB.
+   */
+  marks: z.array(z.string().regex(/^[0-3]*$/)),
 });
 export type Matrix = z.infer<typeof matrix>;
+
+/** A heatmap cell's marks: past due, and flagged as an exception. */
+export const cellMark = { overdue: 1, exception: 2 } as const;
+export const hasMark = (marks: string, itemIndex: number, mark: number) => ((marks.charCodeAt(itemIndex) - 48) & mark) !== 0;
 
 const itemStanding = z.object({
   id: z.string(),

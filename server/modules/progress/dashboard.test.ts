@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { matrix } from "../../../shared/api/progress-views.js";
+import { cellMark, hasMark, matrix, orgPage } from "../../../shared/api/progress-views.js";
 import { jstDate } from "../../../shared/dates/jst.js";
 import { type TestEnv, testEnv } from "../../platform/testing/harness.js";
 
@@ -70,7 +70,27 @@ describe("progress dashboard", () => {
     const abuRow = m.cells[m.orgIds.indexOf(env.demo.orgs.阿武町)];
     const mean = abuRow.reduce((a: number, b: number) => a + b, 0) / 20;
     expect(d.orgs.find((o: { name: string }) => o.name === "阿武町").pct).toBeCloseTo(mean, 1);
-    expect(m.overdue.length).toBeGreaterThan(0);
+    // Each municipality's past-due and exception counts are its row's marks (one digit per item, in order).
+    const marked = (row: string, mark: number) => [...row].filter((_, i) => hasMark(row, i, mark)).length;
+    expect(m.marks.map((row: string) => row.length)).toEqual(m.orgIds.map(() => 20));
+    expect(m.marks.map((row: string) => marked(row, cellMark.overdue))).toEqual(
+      d.orgs.map((o: { overdueItems: number }) => o.overdueItems),
+    );
+    expect(m.marks.map((row: string) => marked(row, cellMark.exception))).toEqual(
+      d.orgs.map((o: { exceptionItems: number }) => o.exceptionItems),
+    );
+    expect(m.marks.join("")).toMatch(/[13]/);
+    // Item by item, 阿武町's marks are its municipality page's flags.
+    const page = orgPage.parse((await abu.get(`/api/progress/orgs/${env.demo.orgs.阿武町}`)).body);
+    const standing = new Map(page.programmes[0]!.items.map((i) => [i.id, i]));
+    const abuMarks = m.marks[m.orgIds.indexOf(env.demo.orgs.阿武町)];
+    expect(
+      m.itemIds.map((_id: string, i: number) => [
+        hasMark(abuMarks, i, cellMark.overdue),
+        hasMark(abuMarks, i, cellMark.exception),
+      ]),
+    ).toEqual(m.itemIds.map((id: string) => [standing.get(id)?.overdue, standing.get(id)?.exception]));
+    expect(abuMarks).toMatch(/[123]/);
     expect(d.overall).toBeGreaterThan(50);
     expect(d.trend.length).toBeGreaterThanOrEqual(6);
     expect(d.trend[0].pct).toBeLessThan(d.trend[d.trend.length - 1].pct);
@@ -78,8 +98,7 @@ describe("progress dashboard", () => {
     expect(behind).toContain("上関町");
     expect(behind).toContain("阿武町");
     expect(d.behindCount).toBe(d.behind.length); // a prefecture's few are all listed
-    expect(m.exceptions.length).toBeGreaterThan(10);
-    expect(d.orgs.reduce((n: number, o: { exceptionItems: number }) => n + o.exceptionItems, 0)).toBe(m.exceptions.length);
+    expect(m.marks.join("").match(/[23]/g)?.length).toBeGreaterThan(10);
     expect(d.abilities).toEqual({ canManage: false, canImport: true, canEditAll: false, canEditOrgId: env.demo.orgs.阿武町 });
   });
 

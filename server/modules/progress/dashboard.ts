@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   BEHIND_LISTED,
+  cellMark,
   type Dashboard,
   type DashboardQuery,
   dashboard,
@@ -227,20 +228,21 @@ async function computeMatrix(ctx: Ctx, q: DashboardQuery): Promise<Matrix> {
     orgIds: orgs.map((o) => o.id),
     itemIds: items.map((i) => i.id),
     cells: [],
-    overdue: [],
-    exceptions: [],
+    marks: [],
   };
   if (!p) return out;
   const orgIndex = new Map(orgs.map((o, i) => [o.id, i]));
   const itemIndex = new Map(items.map((it, i) => [it.id, i]));
   out.cells = orgs.map(() => items.map(() => null));
+  const marks = orgs.map(() => new Uint8Array(items.length).fill(48)); // "0" a cell
   await eachProgrammeCell(ctx, p.id, asOf, (orgId, itemId, pct, dueDate, exception) => {
     const oi = orgIndex.get(orgId);
     const ii = itemIndex.get(itemId);
     if (oi === undefined || ii === undefined) return;
     out.cells[oi]![ii] = toPercent(pct);
-    if (isOverdue(dueDate, day)) out.overdue.push([oi, ii]);
-    if (exception) out.exceptions.push([oi, ii]);
+    if (isOverdue(dueDate, day)) marks[oi]![ii]! += cellMark.overdue;
+    if (exception) marks[oi]![ii]! += cellMark.exception;
   });
+  out.marks = marks.map((m) => String.fromCharCode(...m));
   return out;
 }

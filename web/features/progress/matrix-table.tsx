@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { cellMark, hasMark } from "../../../shared/api/progress-views.js";
 import { useI18n } from "../../lib/i18n.js";
 import type { Dashboard, Matrix } from "./api.js";
 import { recordPath } from "./api.js";
@@ -13,8 +14,6 @@ const regionClass = "relative max-h-[70vh] overflow-auto rounded-8 border border
  */
 export function MatrixTable({ summary, matrix }: { summary: Dashboard; matrix: Matrix }) {
   const { t } = useI18n();
-  const overdue = new Set(matrix.overdue.map(([o, i]) => `${o}:${i}`));
-  const exceptions = new Set(matrix.exceptions.map(([o, i]) => `${o}:${i}`));
   const names = new Map(summary.orgs.map((o) => [o.id, o]));
   const items = new Map(summary.items.map((i) => [i.id, i]));
   return (
@@ -51,8 +50,9 @@ export function MatrixTable({ summary, matrix }: { summary: Dashboard; matrix: M
                 </th>
                 <td className="px-2 py-1 text-right tabular-nums">{pctText(org?.pct)}</td>
                 {matrix.cells[oi]!.map((v, ii) => {
-                  const key = `${oi}:${ii}`;
-                  const marks = `${overdue.has(key) ? "!" : ""}${exceptions.has(key) ? "特" : ""}`;
+                  const overdue = hasMark(matrix.marks[oi]!, ii, cellMark.overdue);
+                  const exception = hasMark(matrix.marks[oi]!, ii, cellMark.exception);
+                  const marks = `${overdue ? "!" : ""}${exception ? "特" : ""}`;
                   return (
                     <td key={matrix.itemIds[ii]} className={`px-1 py-1 text-center tabular-nums ${heatClass(v)}`}>
                       <Link
@@ -64,7 +64,7 @@ export function MatrixTable({ summary, matrix }: { summary: Dashboard; matrix: M
                         {v == null ? "—" : Math.round(v)}
                         {marks && <span className="ml-0.5 font-bold text-red-1000">{marks}</span>}
                         <span className="sr-only">
-                          {`${v == null ? "" : "％"}${overdue.has(key) ? ` ${t("progress.markOverdue")}` : ""}${exceptions.has(key) ? ` ${t("progress.markException")}` : ""}`}
+                          {`${v == null ? "" : "％"}${overdue ? ` ${t("progress.markOverdue")}` : ""}${exception ? ` ${t("progress.markException")}` : ""}`}
                         </span>
                       </Link>
                     </td>
