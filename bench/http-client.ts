@@ -10,8 +10,13 @@ process.on("message", async ({ url, cookie }: { url: string; cookie: string }) =
     const res = await fetch(url, { headers: { cookie } });
     const body = await res.arrayBuffer();
     const ms = performance.now() - start;
-    process.send!({ ms, status: res.status, text: res.ok ? "" : Buffer.from(body).toString().slice(0, 500) });
+    process.send!({
+      ms,
+      bytes: body.byteLength,
+      status: res.status,
+      text: res.ok ? "" : Buffer.from(body).toString().slice(0, 500),
+    });
   } catch (err) {
-    process.send!({ ms: 0, status: 0, text: String(err) });
+    process.send!({ ms: 0, bytes: 0, status: 0, text: String(err) });
   }
 });

@@ -49,19 +49,22 @@ const quantile = (xs: number[], q: number) => {
 };
 /**
  * p50/p95 of fn over RUNS runs after 3 warm-ups; `prepare` (not timed) runs before each. A run that returns
- * `{ clientMs }` (a request timed by the client process, httpClient) counts that time instead of its own.
+ * `{ clientMs, bytes }` (a request timed by the client process, httpClient) counts that time instead of its own, and
+ * the response's size is printed.
  */
 async function timeIt(label: string, fn: (i: number) => Promise<unknown>, prepare?: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 3; i++) await fn(i);
   const ms: number[] = [];
+  let bytes: number | undefined; // a response's size as received, for a run timed by the client
   for (let i = 0; i < RUNS; i++) {
     await prepare?.(i);
     const t = performance.now();
-    const out = (await fn(i)) as { clientMs?: number } | undefined;
+    const out = (await fn(i)) as { clientMs?: number; bytes?: number } | undefined;
     ms.push(out?.clientMs ?? performance.now() - t);
+    bytes = out?.bytes;
   }
   log(
-    `  ${label.padEnd(44)} p50 ${quantile(ms, 0.5).toFixed(1).padStart(7)} ms   p95 ${quantile(ms, 0.95).toFixed(1).padStart(7)} ms`,
+    `  ${label.padEnd(44)} p50 ${quantile(ms, 0.5).toFixed(1).padStart(7)} ms   p95 ${quantile(ms, 0.95).toFixed(1).padStart(7)} ms${bytes === undefined ? "" : `   ${(bytes / 1024).toFixed(0)} KB`}`,
   );
 }
 
@@ -247,9 +250,9 @@ async function measure(engine: string, s: Awaited<ReturnType<typeof setup>>) {
   const client = fork(path.join(import.meta.dirname, "http-client.ts"), [], { execArgv: ["--import", "tsx"] });
   process.once("exit", () => client.kill());
   const http = (url: string) => () =>
-    new Promise<{ clientMs: number }>((resolve, reject) => {
-      client.once("message", (r: { ms: number; status: number; text: string }) =>
-        r.status === 200 ? resolve({ clientMs: r.ms }) : reject(new Error(`${url}: ${r.status} ${r.text}`)),
+    new Promise<{ clientMs: number; bytes: number }>((resolve, reject) => {
+      client.once("message", (r: { ms: number; bytes: number; status: number; text: string }) =>
+        r.status === 200 ? resolve({ clientMs: r.ms, bytes: r.bytes }) : reject(new Error(`${url}: ${r.status} ${r.text}`)),
       );
       client.send({ url: `${base}${url}`, cookie });
     });
