@@ -31,7 +31,7 @@ import { raiseCacheCounters } from "../server/platform/testing/cache-counters.js
 import { queryRecorder, type RecordedQuery } from "../server/platform/testing/query-recorder.js";
 import { postgresCeiling, sqliteCeiling } from "./http-ceiling.js";
 import { hotRoutes, routeIds, signIn } from "./http-routes.js";
-import { pinLoadAwayFromServers, type Server, startServer } from "./http-servers.js";
+import { buildServer, pinLoadAwayFromServers, type Server, startServer } from "./http-servers.js";
 import { onEachEngine, openBenchDatabase } from "./support.js";
 
 const DURATION = Number(process.env.DURATION ?? 2);
@@ -190,4 +190,5 @@ async function benchEngine(engine: "SQLite" | "PostgreSQL", databaseUrl?: string
   }
 }
 
+buildServer();
 await onEachEngine(benchEngine);

@@ -31,6 +31,7 @@ import { addDays } from "../shared/dates/calendar.js";
 import { jstDate, jstInstant } from "../shared/dates/jst.js";
 import { lgCheckDigit } from "../shared/lg-code.js";
 import { generateConsultations } from "./desk-data.js";
+import { buildServer } from "./http-servers.js";
 import type { Journey, JourneyResult, Plan } from "./load-driver.js";
 import { MUNICIPALITIES, makeHistory, makeOrgs, makeProgramme } from "./progress-data.js";
 import { BENCH_PASSWORD, benchPostgresServer, openBenchDatabase } from "./support.js";
@@ -419,6 +420,7 @@ async function phase(count: number, dir: string, databaseUrl: string, programmeI
 async function main() {
   const server = benchPostgresServer();
   if (!server) throw new Error("bench:load needs PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL");
+  buildServer();
   const scratch = await scratchPostgres(server, "renkei_load");
   const b = await openBenchDatabase({ databaseUrl: scratch.url });
   try {
