@@ -20,7 +20,7 @@ test("阿武町 updates a step: the dashboard cell moves and the history tells w
   await expect(page.getByRole("img", { name: /ヒートマップ/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "月末時点の進捗率" })).toBeVisible();
   await checkA11y(page, { label: "progress dashboard" });
-  // The table marks exactly the cells the summary counts as past due and as exceptions, by name ("… 期限超過").
+  // The table marks exactly the cells the summary counts as past due and as exceptions, in each link's name.
   const summary = await apiClient(page).get("/progress/dashboard");
   const total = (key: "overdueItems" | "exceptionItems") =>
     summary.orgs.reduce((n: number, o: Record<typeof key, number>) => n + o[key], 0);
